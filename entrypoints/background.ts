@@ -1,0 +1,54 @@
+/**
+ * Background: loads the knowledge bundle, seeds the store (idempotent, keyed by the bundle's hash),
+ * answers the content script and the popup, and turns the shortcut and the context menu into look-ups.
+ */
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { BUNDLE_PATH } from '../lib/bundle-url';
+import { READER_PAGE, readerHash } from '../lib/citation';
+import type { KnowledgeBundle } from '../lib/corpus/types';
+import { cleanReaderTarget, onMessage, sendMessage } from '../lib/messages';
+import { GlossService } from '../lib/service';
+
+const MENU_ID = 'gloss-look-up';
+const COMMAND = 'look-up-selection';
+
+export default defineBackground(() => {
+  // Started on every wake-up of the worker; seeding inside is a no-op unless the bundle changed.
+  const service = loadBundle().then((bundle) => GlossService.start(bundle));
+
+  onMessage('card', async ({ data }) => (await service).card(data));
+  onMessage('lookUpText', async ({ data }) => (await service).lookUpText(data));
+  onMessage('matcherData', async () => (await service).matcherData());
+  onMessage('storeStatus', async () => (await service).status);
+  onMessage('openReader', async ({ data }) => {
+    const target = cleanReaderTarget(data);
+    if (target) await browser.tabs.create({ url: browser.runtime.getURL(READER_PAGE) + readerHash(target) });
+  });
+
+  // Menus are rebuilt on every start: Firefox keeps none across restarts, Chrome rejects duplicates.
+  browser.contextMenus.removeAll().then(() =>
+    browser.contextMenus.create({ id: MENU_ID, title: 'Look up in Gloss', contexts: ['selection'] }),
+  );
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === MENU_ID && tab?.id !== undefined) {
+      askTab(tab.id, info.selectionText ?? '', info.frameId);
+    }
+  });
+  browser.commands.onCommand.addListener(async (command) => {
+    if (command !== COMMAND) return;
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id !== undefined) askTab(tab.id, '');
+  });
+});
+
+async function loadBundle(): Promise<KnowledgeBundle> {
+  const response = await fetch(browser.runtime.getURL(BUNDLE_PATH));
+  return (await response.json()) as KnowledgeBundle;
+}
+
+/** Asks the content script of a tab (a frame, when known) to open a card for its selection. */
+function askTab(tabId: number, text: string, frameId?: number): void {
+  // A tab where content scripts cannot run (browser pages, web stores) has nobody to answer.
+  sendMessage('lookUpSelection', text, frameId !== undefined ? { tabId, frameId } : tabId).catch(() => {});
+}

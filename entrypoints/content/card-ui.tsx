@@ -1,0 +1,121 @@
+/**
+ * The card on a web page: Preact in a shadow root (WXT createShadowRootUi), so page CSS cannot reach
+ * it and its CSS cannot leak; placed next to the term by @floating-ui/dom. The host element is added
+ * only when a card first opens: a page where no card is opened is left exactly as it was.
+ */
+import { autoUpdate, computePosition, flip, inline, offset, shift } from '@floating-ui/dom';
+import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { Card, type CardView } from '../../components/Card';
+import type { Citation } from '../../lib/corpus/types';
+
+/** Gap between the term and the card, px. */
+const CARD_OFFSET_PX = 6;
+/** Closest the card may come to the viewport's edge, px. */
+const VIEWPORT_PADDING_PX = 8;
+
+export interface CardCallbacks {
+  citationHref(c: Citation): string;
+  onOpenCitation(c: Citation): void;
+  onOpenRelated(entryId: string): void;
+  onClose(): void;
+  onPointerEnter(): void;
+  onPointerLeave(): void;
+}
+
+export class CardLayer {
+  private ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
+  private mounting: Promise<ShadowRootContentScriptUi<HTMLElement>> | null = null;
+  private stopPositioning: (() => void) | null = null;
+
+  constructor(
+    private readonly ctx: ContentScriptContext,
+    private readonly callbacks: CardCallbacks,
+  ) {}
+
+  /** The card's host element, once it exists (for "is the pointer over the card"). */
+  get host(): HTMLElement | null {
+    return this.ui?.shadowHost ?? null;
+  }
+
+  async show(view: CardView, anchor: Range): Promise<void> {
+    const ui = await this.mount();
+    const box = ui.mounted!;
+    render(
+      <Card
+        view={view}
+        citationHref={this.callbacks.citationHref}
+        onOpenCitation={this.callbacks.onOpenCitation}
+        onOpenRelated={this.callbacks.onOpenRelated}
+        onClose={this.callbacks.onClose}
+      />,
+      box,
+    );
+    box.hidden = false;
+    this.place(box, anchor);
+  }
+
+  hide(): void {
+    this.stopPositioning?.();
+    this.stopPositioning = null;
+    const box = this.ui?.mounted;
+    if (box) {
+      box.hidden = true;
+      render(null, box);
+    }
+  }
+
+  remove(): void {
+    this.hide();
+    this.ui?.remove();
+    this.ui = null;
+  }
+
+  private mount(): Promise<ShadowRootContentScriptUi<HTMLElement>> {
+    this.mounting ??= createShadowRootUi(this.ctx, {
+      name: 'gloss-card',
+      position: 'inline',
+      // On <html>, not <body>: a transformed or zoomed body would otherwise become the card's frame.
+      anchor: () => document.documentElement,
+      append: 'last',
+      mode: 'closed',
+      isolateEvents: true,
+      onMount: (container) => {
+        const box = document.createElement('div');
+        box.className = 'gloss-floating';
+        box.hidden = true;
+        box.addEventListener('pointerenter', () => this.callbacks.onPointerEnter());
+        box.addEventListener('pointerleave', () => this.callbacks.onPointerLeave());
+        container.append(box);
+        return box;
+      },
+    }).then((ui) => {
+      ui.mount();
+      this.ui = ui;
+      return ui;
+    });
+    return this.mounting;
+  }
+
+  private place(box: HTMLElement, anchor: Range): void {
+    this.stopPositioning?.();
+    // A Range is a fine virtual reference: it has getBoundingClientRect and, for inline(), getClientRects.
+    const contextElement = anchor.startContainer.parentElement ?? undefined;
+    const reference = {
+      getBoundingClientRect: () => anchor.getBoundingClientRect(),
+      getClientRects: () => anchor.getClientRects(),
+      contextElement,
+    };
+    const update = () =>
+      computePosition(reference, box, {
+        strategy: 'fixed',
+        placement: 'bottom-start',
+        middleware: [inline(), offset(CARD_OFFSET_PX), flip({ padding: VIEWPORT_PADDING_PX }), shift({ padding: VIEWPORT_PADDING_PX })],
+      }).then(({ x, y }) => {
+        box.style.left = `${x}px`;
+        box.style.top = `${y}px`;
+      });
+    this.stopPositioning = autoUpdate(reference, box, update);
+  }
+}

@@ -1,0 +1,140 @@
+/**
+ * Content script: marks known terms on the page and opens a card when the reader rests the pointer on
+ * one. Glue only: matching, scanning, pointer mapping and hover intent live in lib/.
+ */
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import '../../components/card.css';
+import { READER_PAGE, citationTarget, readerHash } from '../../lib/citation';
+import { buildMatcher } from '../../lib/match/matcher';
+import { onMessage, sendMessage } from '../../lib/messages';
+import { HoverMachine } from '../../lib/page/hover';
+import { PageMarker } from '../../lib/page/marker';
+import { isPointOnRange, textPositionFromPoint } from '../../lib/page/point';
+import { CardLayer } from './card-ui';
+
+/** Highlight names; public/highlights.css styles them. Gloss-specific: the registry is shared with the page. */
+const HIGHLIGHT = 'gloss-term';
+const ACTIVE_HIGHLIGHT = 'gloss-term-active';
+
+/** What a card is anchored to: a marked term, or a selection being looked up. */
+interface CardAnchor {
+  range: Range;
+  entryId: string | null;
+  query?: string;
+}
+
+export default defineContentScript({
+  matches: ['<all_urls>'],
+  allFrames: true,
+  runAt: 'document_idle',
+  cssInjectionMode: 'ui',
+  async main(ctx) {
+    const data = await sendMessage('matcherData', undefined).catch(() => null);
+    if (!data || ctx.isInvalid) return;
+    startGloss(ctx, data);
+  },
+});
+
+function startGloss(ctx: ContentScriptContext, data: Awaited<ReturnType<typeof sendMessage<'matcherData'>>>): void {
+  const marker = new PageMarker(document, {
+    matcher: buildMatcher(data.aliases),
+    related: new Map(data.related),
+    highlightName: HIGHLIGHT,
+    activeHighlightName: ACTIVE_HIGHLIGHT,
+  });
+
+  const readerUrl = browser.runtime.getURL(READER_PAGE);
+  const cards: CardLayer = new CardLayer(ctx, {
+    citationHref: (c) => readerUrl + readerHash(citationTarget(c)),
+    onOpenCitation: (c) => void sendMessage('openReader', citationTarget(c)).catch(() => {}),
+    onOpenRelated: (entryId) => {
+      const s = hover.state;
+      const range = s.kind === 'showing' || s.kind === 'leaving' ? s.term.range : null;
+      if (range) hover.showNow({ range, entryId });
+    },
+    onClose: () => hover.close(),
+    onPointerEnter: () => hover.enterCard(),
+    onPointerLeave: () => hover.leaveCard(),
+  });
+
+  const hover = new HoverMachine<CardAnchor>(
+    {
+      show: (anchor, token) => void showCard(anchor, token),
+      hide: () => {
+        cards.hide();
+        marker.setActive(null);
+      },
+      setTimer: (fn, ms) => ctx.setTimeout(fn, ms),
+      clearTimer: (handle) => clearTimeout(handle as number),
+    },
+    (a, b) => a.range === b.range && a.entryId === b.entryId,
+  );
+
+  async function showCard(anchor: CardAnchor, token: number): Promise<void> {
+    await cards.show({ status: 'loading' }, anchor.range);
+    const card = await (anchor.entryId ? sendMessage('card', anchor.entryId) : sendMessage('lookUpText', anchor.query ?? '')).catch(() => null);
+    // The pointer may have moved on while the background answered: a stale answer is dropped.
+    if (!hover.isCurrent(token) || ctx.isInvalid) return;
+    await cards.show(card ? { status: 'ready', card } : { status: 'none', query: anchor.query ?? '' }, anchor.range);
+  }
+
+  // ── Pointer: one look-up per animation frame at most ──────────────────────────────────────────
+  let pointer: { x: number; y: number; target: EventTarget | null } | null = null;
+  let frameRequested = false;
+  let selecting = false;
+  const onPointerMove = (e: PointerEvent) => {
+    pointer = { x: e.clientX, y: e.clientY, target: e.target };
+    if (!frameRequested) {
+      frameRequested = true;
+      requestAnimationFrame(checkPointer);
+    }
+  };
+  function checkPointer(): void {
+    frameRequested = false;
+    if (!pointer || selecting || ctx.isInvalid) return;
+    if (cards.host && pointer.target === cards.host) return; // the card's own enter/leave handle it
+    const pos = textPositionFromPoint(document, pointer.x, pointer.y);
+    const mark = pos ? marker.markAt(pos.node, pos.offset) : null;
+    if (mark && isPointOnRange(mark.range, pointer.x, pointer.y)) {
+      marker.setActive(mark);
+      hover.enterTerm({ range: mark.range, entryId: mark.entryId });
+    } else {
+      const s = hover.state;
+      if (s.kind !== 'showing' && s.kind !== 'leaving') marker.setActive(null);
+      hover.leaveTerm();
+    }
+  }
+
+  ctx.addEventListener(document, 'pointermove', onPointerMove, { passive: true, capture: true });
+  // No card while text is being selected: a press starts a possible selection, the release ends it.
+  ctx.addEventListener(document, 'pointerdown', (e) => {
+    if (cards.host && e.composedPath().includes(cards.host)) return;
+    selecting = true;
+    hover.close();
+  }, { capture: true });
+  ctx.addEventListener(document, 'pointerup', () => {
+    selecting = false;
+  }, { capture: true });
+  ctx.addEventListener(document, 'keydown', (e) => {
+    if (e.key === 'Escape' && hover.state.kind !== 'idle') hover.close();
+  }, { capture: true });
+
+  // ── Selection look-ups: keyboard shortcut and context menu, sent by the background ────────────
+  onMessage('lookUpSelection', ({ data }) => {
+    const selection = window.getSelection();
+    const text = (typeof data === 'string' && data.trim()) || selection?.toString() || '';
+    if (!text.trim() || !selection || selection.rangeCount === 0) return;
+    // Only the frame that holds the selection answers.
+    if (selection.isCollapsed && !data) return;
+    hover.showNow({ range: selection.getRangeAt(0).cloneRange(), entryId: null, query: text.trim() });
+  });
+
+  marker.start();
+  ctx.onInvalidated(() => {
+    // The extension was reloaded or updated: leave the page exactly as it was.
+    marker.stop();
+    cards.remove();
+  });
+}

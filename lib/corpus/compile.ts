@@ -1,0 +1,117 @@
+/**
+ * The corpus compiler: documents + metadata + glossary → one knowledge bundle. Runs in the build (a
+ * broken quote stops it) and in `npm run corpus`. Pure: the caller reads the files.
+ */
+import { buildMatcher, type AliasSpec } from '../match/matcher';
+import { foldKey } from '../text/normalize';
+import { buildSearchIndex, buildSearchRecords } from '../search/records';
+import { checkDocumentMeta, CorpusError, splitParagraphs } from './documents';
+import { parseGlossary, type QuoteSpec } from './glossary';
+import { findMentions, relatedMap } from './mentions';
+import { foldParagraphs, locateQuote, type FoldedParagraph } from './quotes';
+import { buildReport } from './report';
+import { BUNDLE_FORMAT, type Citation, type DocumentInfo, type Entry, type KnowledgeBundle, type Paragraph } from './types';
+
+export interface CorpusFile {
+  /** File name, e.g. "000_ac0ade3d90da5921.txt". */
+  file: string;
+  text: string;
+  metaFile: string;
+  /** Parsed metadata (YAML or JSON). */
+  meta: unknown;
+}
+
+export interface CompileInput {
+  documents: CorpusFile[];
+  glossary: { file: string; text: string };
+}
+
+export async function compileCorpus(input: CompileInput): Promise<KnowledgeBundle> {
+  const documents: DocumentInfo[] = [];
+  const paragraphs: Paragraph[] = [];
+  const foldedByDoc = new Map<string, FoldedParagraph[]>();
+  for (const source of [...input.documents].sort((a, b) => a.file.localeCompare(b.file))) {
+    const { boilerplate, ...info } = checkDocumentMeta(source.meta, source.metaFile, source.text);
+    if (foldedByDoc.has(info.id)) throw new CorpusError(`document id "${info.id}" is used twice`, source.metaFile);
+    const docParagraphs = splitParagraphs(info.id, source.text, boilerplate);
+    if (docParagraphs.length === 0) throw new CorpusError('the document has no content paragraphs', source.file);
+    documents.push({ ...info, file: source.file });
+    paragraphs.push(...docParagraphs);
+    foldedByDoc.set(info.id, foldParagraphs(docParagraphs));
+  }
+
+  const glossaryFile = input.glossary.file;
+  const glossary = parseGlossary(input.glossary.text, glossaryFile);
+
+  // Every quote is checked; all failures are reported together.
+  const problems: string[] = [];
+  const cite = (spec: QuoteSpec, what: string): Citation | null => {
+    const folded = foldedByDoc.get(spec.doc);
+    if (!folded) {
+      problems.push(`${glossaryFile}:${spec.line}: ${what}: no document has the id "${spec.doc}" (known: ${[...foldedByDoc.keys()].join(', ')})`);
+      return null;
+    }
+    const result = locateQuote(spec.quote, spec.doc, folded);
+    if (result.ok) return result.citation;
+    const nearest = result.nearest
+      ? `\n    nearest text (${spec.doc} ¶ ${result.nearest.paragraph}): "${result.nearest.text}"`
+      : '\n    nothing similar was found in that document';
+    problems.push(`${glossaryFile}:${spec.line}: ${what}: ${result.problem}\n    quote: "${spec.quote}"${nearest}`);
+    return null;
+  };
+
+  const entries: Entry[] = [];
+  const aliases: AliasSpec[] = [];
+  const aliasOwner = new Map<string, string>();
+  for (const g of glossary) {
+    const label = cite(g.label, `entry "${g.id}" label`);
+    const facts = g.facts.map((f, i) => cite(f, `entry "${g.id}" fact ${i + 1}`));
+    const seenKeys = new Set<string>();
+    for (const a of g.aliases) {
+      const key = `${foldKey(a.text)}|${a.caseRule}|${a.ambiguous}|${a.text.normalize('NFC')}`;
+      if (seenKeys.has(key)) continue;
+      seenKeys.add(key);
+      const owner = aliasOwner.get(foldKey(a.text));
+      if (owner && owner !== g.id) {
+        problems.push(`${glossaryFile}:${g.line}: entry "${g.id}": alias "${a.text}" is also an alias of "${owner}"`);
+      }
+      aliasOwner.set(foldKey(a.text), g.id);
+      aliases.push({ entryId: g.id, text: a.text, caseRule: a.caseRule, ...(a.ambiguous ? { ambiguous: true } : {}) });
+    }
+    if (label && facts.every((f): f is Citation => f !== null)) {
+      entries.push({
+        id: g.id,
+        name: g.name,
+        kind: g.kind,
+        label,
+        facts,
+        related: g.related,
+        aliases: [...new Set(g.aliases.map((a) => a.text))],
+      });
+    }
+  }
+  if (problems.length) {
+    throw new CorpusError(`${problems.length} problem${problems.length > 1 ? 's' : ''} in the glossary:\n  ${problems.join('\n  ')}`);
+  }
+
+  const matcher = buildMatcher(aliases);
+  const related = relatedMap(entries);
+  const mentions = documents.flatMap((d) => findMentions(matcher, related, paragraphs.filter((p) => p.docId === d.id)));
+  const records = buildSearchRecords(entries, paragraphs);
+  const body = {
+    format: BUNDLE_FORMAT,
+    documents,
+    paragraphs,
+    entries,
+    aliases,
+    mentions,
+    search: { records, index: buildSearchIndex(records) },
+    report: buildReport(paragraphs, entries, aliases, mentions),
+  } as const;
+  return { ...body, hash: await sha256(JSON.stringify(body)) };
+}
+
+export async function sha256(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}

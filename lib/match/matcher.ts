@@ -1,0 +1,251 @@
+/**
+ * One matcher for every alias at once: an Aho–Corasick automaton over folded alias text, so the cost
+ * of a scan grows with the text, not with the number of aliases. Rules applied to each hit:
+ * word boundaries, per-alias case rules, and stricter rules inside Vietnamese-language text.
+ * Longest match wins where hits overlap.
+ */
+import { fold, foldKey, isWordChar } from '../text/normalize';
+
+/**
+ * - `any`: any case ("belt and road" in running prose).
+ * - `name`: every word starts with a capital; all-capital words count too ("To LAM", "Pham Minh CHINH").
+ * - `acronym`: every letter a capital ("CPV", never "cpv" or "Cpv").
+ */
+export type CaseRule = 'any' | 'name' | 'acronym';
+
+export interface AliasSpec {
+  entryId: string;
+  text: string;
+  caseRule: CaseRule;
+  /**
+   * A short alias that is also an ordinary word or a common name ("Trong", "Lam", "Xi"): it counts
+   * only where the same page or document also names the entry or a related one (see context.ts).
+   */
+  ambiguous?: boolean;
+}
+
+export interface Match {
+  /** Range in the original text. */
+  start: number;
+  end: number;
+  /** Index into the aliases the matcher was built from. */
+  alias: number;
+  entryId: string;
+  ambiguous: boolean;
+}
+
+export interface ScanOptions {
+  /** The text is Vietnamese-language prose (by `lang` or by its letters). */
+  vietnamese: boolean;
+}
+
+interface Automaton {
+  /** Transitions of each node: char code → node. */
+  next: Map<number, number>[];
+  /** Root transitions by char code, for the common case of no partial match in progress. */
+  rootNext: Int32Array;
+  fail: Int32Array;
+  /** Patterns ending at each node, including those reached through failure links. */
+  outputs: (number[] | undefined)[];
+}
+
+export interface Matcher {
+  aliases: readonly AliasSpec[];
+  /** Folded alias text per pattern; a pattern may stand for several aliases of the same folded text. */
+  patterns: readonly string[];
+  patternAliases: readonly number[][];
+  automaton: Automaton;
+}
+
+export function buildMatcher(aliases: readonly AliasSpec[]): Matcher {
+  const patternIndex = new Map<string, number>();
+  const patterns: string[] = [];
+  const patternAliases: number[][] = [];
+  aliases.forEach((alias, i) => {
+    const key = foldKey(alias.text);
+    if (!key) return;
+    let p = patternIndex.get(key);
+    if (p === undefined) {
+      p = patterns.length;
+      patternIndex.set(key, p);
+      patterns.push(key);
+      patternAliases.push([]);
+    }
+    patternAliases[p].push(i);
+  });
+  return { aliases, patterns, patternAliases, automaton: buildAutomaton(patterns) };
+}
+
+function buildAutomaton(patterns: readonly string[]): Automaton {
+  const next: Map<number, number>[] = [new Map()];
+  const ownOutput: (number[] | undefined)[] = [undefined];
+  patterns.forEach((pattern, p) => {
+    let node = 0;
+    for (let i = 0; i < pattern.length; i++) {
+      const code = pattern.charCodeAt(i);
+      let child = next[node].get(code);
+      if (child === undefined) {
+        child = next.length;
+        next.push(new Map());
+        ownOutput.push(undefined);
+        next[node].set(code, child);
+      }
+      node = child;
+    }
+    (ownOutput[node] ??= []).push(p);
+  });
+
+  // Breadth-first: each node's failure link is the longest proper suffix that is also a trie path.
+  const fail = new Int32Array(next.length);
+  const outputs: (number[] | undefined)[] = ownOutput.slice();
+  const queue: number[] = [];
+  for (const child of next[0].values()) queue.push(child);
+  for (let q = 0; q < queue.length; q++) {
+    const node = queue[q];
+    for (const [code, child] of next[node]) {
+      let f = fail[node];
+      while (f !== 0 && !next[f].has(code)) f = fail[f];
+      const target = next[f].get(code);
+      fail[child] = target !== undefined && target !== child ? target : 0;
+      const inherited = outputs[fail[child]];
+      if (inherited) outputs[child] = [...(ownOutput[child] ?? []), ...inherited];
+      queue.push(child);
+    }
+  }
+  const rootNext = new Int32Array(0x10000);
+  for (const [code, child] of next[0]) rootNext[code] = child;
+  return { next, rootNext, fail, outputs };
+}
+
+/** Every letter of `s` is a capital, and there is at least one letter. */
+function isAllCapitals(s: string): boolean {
+  return s !== s.toLowerCase() && s === s.toUpperCase();
+}
+
+const WORD_SPLIT = /[\s\u00a0\u2010-\u2015-]+/u;
+
+function firstLetter(word: string): string | undefined {
+  return word.match(/\p{L}/u)?.[0];
+}
+
+/**
+ * Every word of `original` that the alias capitalises begins with a capital ("Communist Party of
+ * China": "of" may stay small). All-capital words pass ("To LAM"). An alias written as one word
+ * ("DoiMoi") is compared word for word against the original's first word only.
+ */
+function isNameCased(original: string, aliasText: string): boolean {
+  const words = original.split(WORD_SPLIT).filter(Boolean);
+  const aliasWords = aliasText.split(WORD_SPLIT).filter(Boolean);
+  for (let i = 0; i < words.length; i++) {
+    const aliasFirst = firstLetter(aliasWords[Math.min(i, aliasWords.length - 1)] ?? '');
+    if (aliasFirst && aliasFirst === aliasFirst.toLowerCase()) continue;
+    const first = firstLetter(words[i]);
+    if (first && first === first.toLowerCase()) return false;
+  }
+  return true;
+}
+
+function startsWithCapital(s: string): boolean {
+  const first = s.match(/\p{L}/u)?.[0];
+  return !!first && first !== first.toLowerCase();
+}
+
+function hasDiacritics(s: string): boolean {
+  return s.normalize('NFD') !== s.normalize('NFD').replace(/\p{M}/gu, '') || /[đĐ]/u.test(s);
+}
+
+/**
+ * Whether `original` (the page's own spelling of a hit) satisfies `alias`'s rules.
+ * Vietnamese-language text: a hit must begin with a capital (lower-case "đổi mới" is "renewal"), and an
+ * ambiguous alias must carry the alias's own diacritics ("Trọng" is a name, "Trong" is "in").
+ */
+export function acceptsSpelling(alias: AliasSpec, original: string, options: ScanOptions): boolean {
+  switch (alias.caseRule) {
+    case 'acronym':
+      if (!isAllCapitals(original)) return false;
+      break;
+    case 'name':
+      if (!isNameCased(original, alias.text)) return false;
+      break;
+    case 'any':
+      break;
+  }
+  if (options.vietnamese) {
+    if (!startsWithCapital(original)) return false;
+    if (alias.ambiguous) {
+      if (!hasDiacritics(alias.text)) return false;
+      if (original.normalize('NFC').toLowerCase() !== alias.text.normalize('NFC').toLowerCase()) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Finds every alias in `input`. Returns non-overlapping matches in text order; where hits overlap the
+ * longest wins, and among equals the first. Ambiguous matches are returned flagged: the caller decides
+ * with `applyContext` whether the surroundings name the entry.
+ */
+export function scan(matcher: Matcher, input: string, options: ScanOptions): Match[] {
+  const folded = fold(input);
+  const text = folded.text;
+  const { next, rootNext, fail, outputs } = matcher.automaton;
+  const candidates: Match[] = [];
+  let node = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (node === 0) {
+      node = rootNext[code];
+      if (node === 0) continue;
+    } else {
+      let target = next[node].get(code);
+      while (target === undefined && node !== 0) {
+        node = fail[node];
+        target = node === 0 ? rootNext[code] || undefined : next[node].get(code);
+      }
+      node = target ?? 0;
+      if (node === 0) continue;
+    }
+    const found = outputs[node];
+    if (!found) continue;
+    const end = i + 1;
+    if (isWordChar(text[end])) continue;
+    for (const p of found) {
+      const start = end - matcher.patterns[p].length;
+      if (start > 0 && isWordChar(text[start - 1])) continue;
+      const sourceStart = folded.sourceIndex[start];
+      const sourceEnd = trimmedSourceEnd(input, folded.sourceIndex[end]);
+      const original = input.slice(sourceStart, sourceEnd);
+      for (const a of matcher.patternAliases[p]) {
+        const alias = matcher.aliases[a];
+        if (!acceptsSpelling(alias, original, options)) continue;
+        candidates.push({ start: sourceStart, end: sourceEnd, alias: a, entryId: alias.entryId, ambiguous: !!alias.ambiguous });
+        break;
+      }
+    }
+  }
+  return longestFirst(candidates);
+}
+
+/**
+ * The folded range ends where the next folded character begins, which may be past white space that
+ * folding collapsed. Marks that belong to the last letter are kept; trailing spaces are not.
+ */
+function trimmedSourceEnd(input: string, end: number): number {
+  while (end > 0 && /\s/u.test(input[end - 1])) end--;
+  return end;
+}
+
+/** Leftmost-longest selection of non-overlapping matches. */
+function longestFirst(candidates: Match[]): Match[] {
+  if (candidates.length < 2) return candidates;
+  candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+  const chosen: Match[] = [];
+  let lastEnd = -1;
+  for (const m of candidates) {
+    if (m.start >= lastEnd) {
+      chosen.push(m);
+      lastEnd = m.end;
+    }
+  }
+  return chosen;
+}

@@ -1,0 +1,55 @@
+/**
+ * The one message map between Gloss's contexts. Every message, its data and its answer are typed
+ * here; @webext-core/messaging carries them over runtime/tabs messaging. Messages reach only the
+ * extension's own contexts (no externally_connectable), and handlers check their input anyway:
+ * text that came from a web page is data, never trusted shape.
+ */
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { ReaderTarget } from './citation';
+import { parseReaderHash, readerHash } from './citation';
+import type { CardData, MatcherData } from './store/knowledge';
+import type { StoreStatus } from './store/open';
+
+export interface ProtocolMap {
+  /** Content script → background: the card of an entry. */
+  card(entryId: string): CardData | null;
+  /** Content script → background: the card of the best fuzzy match of a text (a selection), if any. */
+  lookUpText(text: string): CardData | null;
+  /** Content script → background: what to build the matcher from. */
+  matcherData(): MatcherData;
+  /** Popup → background: whether the database is in use, or the in-memory fallback and why. */
+  storeStatus(): StoreStatus;
+  /** Content script → background: open the source reader at a citation, in a new tab. */
+  openReader(target: ReaderTarget): void;
+  /** Background → content script: open a card for the current selection (shortcut or context menu). */
+  lookUpSelection(text: string): void;
+}
+
+export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
+
+/** Longest text a look-up accepts: a selection longer than this is not a term. */
+export const MAX_LOOKUP_TEXT = 200;
+
+export function isEntryId(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= 100 && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(value);
+}
+
+export function cleanLookupText(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const text = value.replace(/\s+/g, ' ').trim();
+  return text && text.length <= MAX_LOOKUP_TEXT ? text : null;
+}
+
+/** A reader target from another context, re-checked through the same parser as a reader address. */
+export function cleanReaderTarget(value: unknown): ReaderTarget | null {
+  if (!value || typeof value !== 'object') return null;
+  const v = value as Record<string, unknown>;
+  if (typeof v.docId !== 'string') return null;
+  return parseReaderHash(
+    readerHash({
+      docId: v.docId,
+      paragraph: typeof v.paragraph === 'number' ? v.paragraph : undefined,
+      quote: typeof v.quote === 'string' ? v.quote : undefined,
+    }),
+  );
+}

@@ -1,0 +1,328 @@
+/**
+ * Marks every known term on a page without touching its DOM: matches become Ranges in a CSS Custom
+ * Highlight. Work is cut into slices of at most SLICE_BUDGET_MS, the part of the page in view first; a
+ * MutationObserver keeps marks current on pages that change, batched and budgeted the same way.
+ */
+import { firmEntries, isSupported, type RelatedEntries } from '../match/context';
+import { scan, type Match, type Matcher } from '../match/matcher';
+import { isVietnameseTag, looksVietnamese } from '../text/language';
+import { GLOSS_HOST_TAG, languageOf, nearestBlock, rangeInRun, textRuns, type TextRun } from './text-runs';
+
+/**
+ * Longest stretch of scanning before yielding to the page. Well under the 50 ms that makes a "long
+ * task", so input stays responsive while a 4 MB page is scanned.
+ */
+export const SLICE_BUDGET_MS = 8;
+/** Pause after a burst of DOM changes before rescanning: coalesces pages that change every frame. */
+export const MUTATION_SETTLE_MS = 100;
+/** Runs scanned from the viewport onward before the rest of the page, so what the reader sees is marked first. */
+export const VISIBLE_FIRST_RUNS = 200;
+
+export interface Mark {
+  range: Range;
+  entryId: string;
+  block: Element;
+}
+
+export interface MarkerOptions {
+  matcher: Matcher;
+  related: RelatedEntries;
+  /** Highlight registry names: all marks, and the one under the pointer. */
+  highlightName: string;
+  activeHighlightName: string;
+  /** Yields to the page between slices; a macrotask by default. */
+  yieldToPage?: (resume: () => void) => void;
+  now?: () => number;
+}
+
+/** Why runs are scanned: the viewport pass, the whole-page pass (which skips what the first did), a rescan. */
+type Pass = 'visible' | 'page' | 'rescan';
+
+interface QueuedRuns {
+  runs: Iterator<TextRun>;
+  pass: Pass;
+}
+
+interface PendingMatch {
+  run: TextRun;
+  match: Match;
+}
+
+export class PageMarker {
+  private readonly marksByBlock = new Map<Element, Mark[]>();
+  private readonly marksByNode = new Map<Text, Mark[]>();
+  /** Entries the page names without ambiguity: the context for "Trong", "Lam", "Xi". */
+  private readonly named = new Set<string>();
+  /** Ambiguous matches waiting for the page to name their entry. */
+  private pending: PendingMatch[] = [];
+  private readonly highlight: Highlight | null;
+  private readonly activeHighlight: Highlight | null;
+  private observer: MutationObserver | null = null;
+  private dirty = new Set<Node>();
+  private settleTimer: ReturnType<typeof setTimeout> | null = null;
+  private queue: QueuedRuns[] = [];
+  private readonly scannedInView = new WeakSet<Element>();
+  private working = false;
+  private stopped = false;
+  private readonly idleWaiters: (() => void)[] = [];
+  private readonly yieldToPage: (resume: () => void) => void;
+  private readonly now: () => number;
+  /** Longest slice so far, in ms: what the benchmark reports as the longest task. */
+  longestSliceMs = 0;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly options: MarkerOptions,
+  ) {
+    this.yieldToPage = options.yieldToPage ?? ((resume) => setTimeout(resume, 0));
+    this.now = options.now ?? (() => performance.now());
+    this.highlight = createHighlight(doc, options.highlightName);
+    this.activeHighlight = createHighlight(doc, options.activeHighlightName);
+  }
+
+  /** Scans the whole document, the viewport first, then watches for changes. */
+  start(): void {
+    const view = this.doc.defaultView;
+    const visible = view ? visibleElement(this.doc, view.innerWidth / 2, Math.min(view.innerHeight / 3, 200)) : null;
+    if (visible) {
+      const region = visible.closest('article, main, section, div, body') ?? visible;
+      this.enqueue(limit(textRuns(region), VISIBLE_FIRST_RUNS), 'visible');
+    }
+    this.enqueueRoot(this.doc, 'page');
+    this.observe();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.observer?.disconnect();
+    if (this.settleTimer) clearTimeout(this.settleTimer);
+    this.queue = [];
+    this.clearMarks();
+    const registry = highlightRegistry(this.doc);
+    registry?.delete(this.options.highlightName);
+    registry?.delete(this.options.activeHighlightName);
+    this.idleWaiters.splice(0).forEach((w) => w());
+  }
+
+  /** Resolves when no scan work is queued (for tests and the benchmark). */
+  whenIdle(): Promise<void> {
+    if (!this.working && this.queue.length === 0 && !this.settleTimer) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** The mark covering a text position, if any. */
+  markAt(node: Node, offset: number): Mark | null {
+    const marks = this.marksByNode.get(node as Text);
+    if (!marks) return null;
+    for (const mark of marks) {
+      if (!mark.range.startContainer.isConnected) continue;
+      try {
+        if (mark.range.isPointInRange(node, offset) && !(mark.range.endContainer === node && mark.range.endOffset === offset)) return mark;
+      } catch {
+        // The node moved to another document or was removed: not a mark any more.
+      }
+    }
+    return null;
+  }
+
+  /** Emphasises one mark (the hovered term), or none. */
+  setActive(mark: Mark | null): void {
+    this.activeHighlight?.clear();
+    if (mark) this.activeHighlight?.add(mark.range);
+  }
+
+  /** All current marks, in no particular order. */
+  allMarks(): Mark[] {
+    return [...this.marksByBlock.values()].flat();
+  }
+
+  /** Queues every run under `root`, and under each open shadow root met on the way. */
+  private enqueueRoot(root: Node, pass: Pass): void {
+    this.enqueue(textRuns(root, (shadow) => this.enqueueRoot(shadow, pass)), pass);
+  }
+
+  private enqueue(runs: Iterator<TextRun>, pass: Pass): void {
+    this.queue.push({ runs, pass });
+    if (!this.working) {
+      this.working = true;
+      this.yieldToPage(() => this.work());
+    }
+  }
+
+  /** One slice: scan runs until the budget is spent, then yield and continue. */
+  private work(): void {
+    if (this.stopped) return;
+    const sliceStart = this.now();
+    while (this.queue.length) {
+      const { runs, pass } = this.queue[0];
+      const next = runs.next();
+      if (next.done) {
+        this.queue.shift();
+        continue;
+      }
+      this.scanRun(next.value, pass);
+      if (this.now() - sliceStart >= SLICE_BUDGET_MS) break;
+    }
+    this.longestSliceMs = Math.max(this.longestSliceMs, this.now() - sliceStart);
+    if (this.queue.length) {
+      this.yieldToPage(() => this.work());
+      return;
+    }
+    this.working = false;
+    if (!this.settleTimer) this.idleWaiters.splice(0).forEach((w) => w());
+  }
+
+  private scanRun(run: TextRun, pass: Pass): void {
+    if (run.nodes.some((n) => !n.isConnected)) return;
+    // A block scanned in the viewport pass is not scanned again by the whole-page pass.
+    if (pass === 'visible') this.scannedInView.add(run.block);
+    else if (pass === 'page' && this.scannedInView.has(run.block)) return;
+    const vietnamese = isVietnameseTag(languageOf(run.block)) || looksVietnamese(run.text);
+    const matches = scan(this.options.matcher, run.text, { vietnamese });
+    if (matches.length === 0) return;
+    const before = this.named.size;
+    firmEntries(matches, this.named);
+    for (const match of matches) {
+      if (match.ambiguous && !isSupported(match.entryId, this.named, this.options.related)) {
+        this.pending.push({ run, match });
+      } else {
+        this.addMark(run, match);
+      }
+    }
+    if (this.named.size > before && this.pending.length) this.promotePending();
+  }
+
+  /** Ambiguous matches whose entry the page has now named become marks. */
+  private promotePending(): void {
+    const still: PendingMatch[] = [];
+    for (const p of this.pending) {
+      if (!p.run.nodes.every((n) => n.isConnected)) continue;
+      if (isSupported(p.match.entryId, this.named, this.options.related)) this.addMark(p.run, p.match);
+      else still.push(p);
+    }
+    this.pending = still;
+  }
+
+  private addMark(run: TextRun, match: Match): void {
+    const range = rangeInRun(run, match.start, match.end);
+    const mark: Mark = { range, entryId: match.entryId, block: run.block };
+    const inBlock = this.marksByBlock.get(run.block);
+    if (inBlock) inBlock.push(mark);
+    else this.marksByBlock.set(run.block, [mark]);
+    // Index the mark under every text node it touches, for look-ups from the pointer.
+    const first = run.nodes.indexOf(range.startContainer as Text);
+    const last = run.nodes.indexOf(range.endContainer as Text);
+    for (let i = first; i <= last; i++) {
+      const list = this.marksByNode.get(run.nodes[i]);
+      if (list) list.push(mark);
+      else this.marksByNode.set(run.nodes[i], [mark]);
+    }
+    this.highlight?.add(range);
+  }
+
+  private removeMarksWithin(root: Node): void {
+    for (const [block, marks] of this.marksByBlock) {
+      if (block.isConnected && !root.contains(block)) continue;
+      for (const mark of marks) {
+        this.highlight?.delete(mark.range);
+        this.activeHighlight?.delete(mark.range);
+      }
+      this.marksByBlock.delete(block);
+    }
+    for (const node of [...this.marksByNode.keys()]) {
+      if (!node.isConnected || root.contains(node)) this.marksByNode.delete(node);
+    }
+    this.pending = this.pending.filter((p) => p.run.block.isConnected && !root.contains(p.run.block));
+  }
+
+  private clearMarks(): void {
+    this.highlight?.clear();
+    this.activeHighlight?.clear();
+    this.marksByBlock.clear();
+    this.marksByNode.clear();
+    this.pending = [];
+  }
+
+  // ── Dynamic pages ─────────────────────────────────────────────────────────────────────────────
+
+  private observe(): void {
+    const view = this.doc.defaultView;
+    if (!view?.MutationObserver) return;
+    this.observer = new view.MutationObserver((records) => {
+      for (const r of records) {
+        const target = r.type === 'characterData' ? r.target.parentElement : (r.target as Element);
+        if (!target || isInsideGloss(target)) continue;
+        this.dirty.add(target);
+      }
+      if (this.dirty.size && !this.settleTimer) {
+        this.settleTimer = setTimeout(() => this.flushMutations(), MUTATION_SETTLE_MS);
+      }
+    });
+    this.observer.observe(this.doc.documentElement, { childList: true, characterData: true, subtree: true });
+  }
+
+  private flushMutations(): void {
+    this.settleTimer = null;
+    if (this.stopped) return;
+    // Rescan each changed block once; a block inside another changed block is covered by it.
+    const blocks = new Set<Element>();
+    for (const node of this.dirty) {
+      if (!node.isConnected) continue;
+      blocks.add(nearestBlock(node as Element));
+    }
+    this.dirty.clear();
+    const roots = [...blocks].filter((b) => ![...blocks].some((other) => other !== b && other.contains(b)));
+    for (const root of roots) {
+      this.removeMarksWithin(root);
+      this.enqueueRoot(root, 'rescan');
+    }
+    // Blocks that left the page take their marks with them.
+    for (const block of [...this.marksByBlock.keys()]) if (!block.isConnected) this.removeMarksWithin(block);
+    if (!this.working) this.idleWaiters.splice(0).forEach((w) => w());
+  }
+}
+
+function* limit<T>(items: Iterator<T>, count: number): Generator<T> {
+  for (let i = 0; i < count; i++) {
+    const next = items.next();
+    if (next.done) return;
+    yield next.value;
+  }
+}
+
+function isInsideGloss(el: Element): boolean {
+  const root = el.getRootNode();
+  const host = root instanceof ShadowRoot ? root.host : el.closest(GLOSS_HOST_TAG);
+  return !!host && host.tagName === GLOSS_HOST_TAG;
+}
+
+/** An element near a viewport point, to start scanning where the reader is looking. */
+function visibleElement(doc: Document, x: number, y: number): Element | null {
+  try {
+    return doc.elementFromPoint(x, y);
+  } catch {
+    return null;
+  }
+}
+
+type HighlightRegistryLike = { get(name: string): Highlight | undefined; set(name: string, h: Highlight): unknown; delete(name: string): boolean };
+
+/** The document's highlight registry, or null where the Custom Highlight API is missing. */
+function highlightRegistry(doc: Document): HighlightRegistryLike | null {
+  const css = (doc.defaultView as (Window & { CSS?: { highlights?: HighlightRegistryLike } }) | null)?.CSS;
+  return css?.highlights ?? null;
+}
+
+/**
+ * A new, empty highlight registered under `name`. The registry is shared with the page's own scripts,
+ * so names are Gloss-specific. (Firefox content scripts cannot iterate the registry through Xray
+ * wrappers; only get/set/delete are used.)
+ */
+function createHighlight(doc: Document, name: string): Highlight | null {
+  const registry = highlightRegistry(doc);
+  const HighlightClass = (doc.defaultView as (Window & { Highlight?: typeof Highlight }) | null)?.Highlight ?? globalThis.Highlight;
+  if (!registry || !HighlightClass) return null;
+  const highlight = new HighlightClass();
+  registry.set(name, highlight);
+  return highlight;
+}

@@ -1,0 +1,52 @@
+/**
+ * What fuzzy search looks through: one record per entry (name, aliases, label) and one per passage.
+ * Fields are folded with the shared normalizer, so accents and case never stand between a query and
+ * its entry ("Tô Lâm" finds To Lam, "doi moi" finds Đổi Mới). The compiler builds the Fuse index from
+ * these records once, at build time.
+ */
+import Fuse, { type IFuseOptions } from 'fuse.js';
+import { foldKey } from '../text/normalize';
+import type { Entry, Paragraph, SearchRecord } from '../corpus/types';
+
+export const SEARCH_KEYS = [
+  { name: 'name', weight: 3 },
+  { name: 'aliases', weight: 2 },
+  { name: 'text', weight: 1 },
+];
+
+export const SEARCH_OPTIONS: IFuseOptions<SearchRecord> = {
+  keys: SEARCH_KEYS,
+  includeScore: true,
+  includeMatches: true,
+  ignoreLocation: true,
+  // 0.4 lets "nguyen phu trng" and "doi moy" through while keeping unrelated words out.
+  threshold: 0.4,
+  minMatchCharLength: 2,
+};
+
+export function passageRef(docId: string, paragraph: number): string {
+  return `${docId}#${paragraph}`;
+}
+
+export function buildSearchRecords(entries: readonly Entry[], paragraphs: readonly Paragraph[]): SearchRecord[] {
+  return [
+    ...entries.map((e): SearchRecord => ({
+      type: 'entry',
+      ref: e.id,
+      name: foldKey(e.name),
+      aliases: [...new Set(e.aliases.map(foldKey))],
+      text: foldKey(e.label.quote),
+    })),
+    ...paragraphs.map((p): SearchRecord => ({
+      type: 'passage',
+      ref: passageRef(p.docId, p.n),
+      name: '',
+      aliases: [],
+      text: foldKey(p.text),
+    })),
+  ];
+}
+
+export function buildSearchIndex(records: readonly SearchRecord[]): unknown {
+  return Fuse.createIndex(SEARCH_KEYS, records as SearchRecord[]).toJSON();
+}

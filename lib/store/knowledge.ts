@@ -1,0 +1,142 @@
+/**
+ * The knowledge API the background answers messages with. It reads rows through `KnowledgeRows`,
+ * which the Dexie store provides, and which the bundle in memory provides when IndexedDB is
+ * unavailable (Firefox with history disabled, some private windows): Gloss then still works.
+ */
+import { relatedMap } from '../corpus/mentions';
+import type { Citation, DocumentInfo, Entry, KnowledgeBundle, Mention, Paragraph } from '../corpus/types';
+import type { AliasSpec } from '../match/matcher';
+import { foldKey } from '../text/normalize';
+import type { GlossDatabase } from './db';
+import { BUNDLE_HASH_KEY } from './seed';
+
+export interface KnowledgeRows {
+  entry(id: string): Promise<Entry | undefined>;
+  allEntries(): Promise<Entry[]>;
+  documents(): Promise<DocumentInfo[]>;
+  aliases(): Promise<AliasSpec[]>;
+  entryIdsByAliasKey(key: string): Promise<string[]>;
+  paragraphsOf(docId: string): Promise<Paragraph[]>;
+  mentionsOf(entryId: string): Promise<Mention[]>;
+  bundleHash(): Promise<string>;
+}
+
+/** The source of a quote, as a citation shows it. */
+export interface SourceInfo {
+  title: string;
+  outlet: string | null;
+  /** As the text states it, and as YYYY-MM-DD when it states one. */
+  date: string | null;
+  dateISO: string | null;
+}
+export interface CitedQuote extends Citation {
+  source: SourceInfo;
+}
+export interface RelatedLink {
+  id: string;
+  name: string;
+  kind: Entry['kind'];
+}
+/** Everything a card shows for one entry. */
+export interface CardData {
+  id: string;
+  name: string;
+  kind: Entry['kind'];
+  label: CitedQuote;
+  facts: CitedQuote[];
+  /** Documents that mention the entry, and how many documents there are. */
+  mentionedIn: number;
+  documentCount: number;
+  related: RelatedLink[];
+}
+/** What the content script builds its matcher from. */
+export interface MatcherData {
+  hash: string;
+  aliases: AliasSpec[];
+  related: [string, string[]][];
+}
+
+export type StoreMode = 'database' | 'memory';
+
+export class Knowledge {
+  constructor(
+    private readonly rows: KnowledgeRows,
+    readonly mode: StoreMode,
+  ) {}
+
+  async card(id: string): Promise<CardData | null> {
+    const entry = await this.rows.entry(id);
+    if (!entry) return null;
+    const [documents, mentions] = await Promise.all([this.rows.documents(), this.rows.mentionsOf(id)]);
+    const sources = new Map(documents.map((d): [string, SourceInfo] => [d.id, { title: d.title, outlet: d.outlet, date: d.date, dateISO: d.dateISO }]));
+    const cite = (c: Citation): CitedQuote => ({ ...c, source: sources.get(c.docId) ?? { title: c.docId, outlet: null, date: null, dateISO: null } });
+    const related = (await Promise.all(entry.related.map((r) => this.rows.entry(r))))
+      .filter((e): e is Entry => !!e)
+      .map((e) => ({ id: e.id, name: e.name, kind: e.kind }));
+    return {
+      id: entry.id,
+      name: entry.name,
+      kind: entry.kind,
+      label: cite(entry.label),
+      facts: entry.facts.map(cite),
+      mentionedIn: new Set(mentions.map((m) => m.docId)).size,
+      documentCount: documents.length,
+      related,
+    };
+  }
+
+  /** Entries one of whose aliases folds to the same text as `text` ("Đổi Mới", "doi-moi" → Doi Moi). */
+  async entriesByAlias(text: string): Promise<Entry[]> {
+    const ids = [...new Set(await this.rows.entryIdsByAliasKey(foldKey(text)))];
+    return (await Promise.all(ids.map((id) => this.rows.entry(id)))).filter((e): e is Entry => !!e);
+  }
+
+  paragraphsOf(docId: string): Promise<Paragraph[]> {
+    return this.rows.paragraphsOf(docId);
+  }
+
+  documents(): Promise<DocumentInfo[]> {
+    return this.rows.documents();
+  }
+
+  mentionsOf(entryId: string): Promise<Mention[]> {
+    return this.rows.mentionsOf(entryId);
+  }
+
+  async matcherData(): Promise<MatcherData> {
+    const [hash, aliases, entries] = await Promise.all([this.rows.bundleHash(), this.rows.aliases(), this.rows.allEntries()]);
+    return { hash, aliases, related: [...relatedMap(entries)] };
+  }
+}
+
+export function databaseRows(db: GlossDatabase): KnowledgeRows {
+  return {
+    entry: (id) => db.entries.get(id),
+    allEntries: () => db.entries.toArray(),
+    documents: () => db.documents.toArray(),
+    aliases: async () => (await db.aliases.orderBy('id').toArray()).map(({ entryId, text, caseRule, ambiguous }) => ({ entryId, text, caseRule, ...(ambiguous ? { ambiguous } : {}) })),
+    entryIdsByAliasKey: async (key) => (await db.aliases.where('key').equals(key).toArray()).map((a) => a.entryId),
+    paragraphsOf: (docId) => db.paragraphs.where('docId').equals(docId).sortBy('n'),
+    mentionsOf: (entryId) => db.mentions.where('entryId').equals(entryId).toArray(),
+    bundleHash: async () => String((await db.meta.get(BUNDLE_HASH_KEY))?.value ?? ''),
+  };
+}
+
+export function memoryRows(bundle: KnowledgeBundle): KnowledgeRows {
+  const entries = new Map(bundle.entries.map((e) => [e.id, e]));
+  const byKey = new Map<string, string[]>();
+  for (const a of bundle.aliases) {
+    const key = foldKey(a.text);
+    byKey.set(key, [...(byKey.get(key) ?? []), a.entryId]);
+  }
+  return {
+    entry: async (id) => entries.get(id),
+    allEntries: async () => bundle.entries,
+    documents: async () => bundle.documents,
+    aliases: async () => bundle.aliases,
+    entryIdsByAliasKey: async (key) => byKey.get(key) ?? [],
+    paragraphsOf: async (docId) => bundle.paragraphs.filter((p) => p.docId === docId),
+    mentionsOf: async (entryId) => bundle.mentions.filter((m) => m.entryId === entryId),
+    bundleHash: async () => bundle.hash,
+  };
+}

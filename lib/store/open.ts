@@ -1,0 +1,66 @@
+/**
+ * Opens the store and seeds it from the bundle; if IndexedDB is unavailable or fails, falls back to
+ * the bundle in memory and says why, so Gloss keeps working and the popup can tell the reader.
+ */
+import type { KnowledgeBundle } from '../corpus/types';
+import { GlossDatabase } from './db';
+import { databaseRows, Knowledge, memoryRows } from './knowledge';
+import { BUNDLE_HASH_KEY, seedFromBundle, type SeedResult } from './seed';
+
+export interface StoreStatus {
+  mode: Knowledge['mode'];
+  /** Why the database could not be used, in plain words; absent when it is in use. */
+  problem?: string;
+  bundleHash: string;
+  seed?: SeedResult['status'];
+}
+
+export interface OpenedStore {
+  knowledge: Knowledge;
+  status: StoreStatus;
+  db?: GlossDatabase;
+}
+
+export async function openStore(bundle: KnowledgeBundle, dexieOptions?: ConstructorParameters<typeof GlossDatabase>[1]): Promise<OpenedStore> {
+  let db: GlossDatabase | undefined;
+  try {
+    db = new GlossDatabase(undefined, dexieOptions);
+    await db.open();
+    const seed = await seedFromBundle(db, bundle);
+    return { db, knowledge: new Knowledge(databaseRows(db), 'database'), status: { mode: 'database', bundleHash: bundle.hash, seed: seed.status } };
+  } catch (error) {
+    db?.close();
+    return {
+      knowledge: new Knowledge(memoryRows(bundle), 'memory'),
+      status: { mode: 'memory', bundleHash: bundle.hash, problem: describeStorageError(error) },
+    };
+  }
+}
+
+function describeStorageError(error: unknown): string {
+  const name = (error as { name?: string })?.name ?? '';
+  const inner = (error as { inner?: { name?: string } })?.inner?.name ?? '';
+  if (name === 'MissingAPIError' || inner === 'MissingAPIError') {
+    return 'This browser window does not allow extension storage (IndexedDB), for example a private window or history turned off. Gloss works from its built-in knowledge; your own documents cannot be saved here.';
+  }
+  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
+    return 'The browser has no storage space left for Gloss. Gloss works from its built-in knowledge until space is freed.';
+  }
+  return `Gloss could not open its database (${name || 'error'}: ${(error as Error)?.message ?? String(error)}). It works from its built-in knowledge for now.`;
+}
+
+/**
+ * For extension pages (popup, reader): the database the background seeded, or the bundle in memory
+ * when the database is unavailable or not seeded yet.
+ */
+export async function openForReading(loadBundle: () => Promise<KnowledgeBundle>): Promise<Knowledge> {
+  try {
+    const db = new GlossDatabase();
+    await db.open();
+    if (await db.meta.get(BUNDLE_HASH_KEY)) return new Knowledge(databaseRows(db), 'database');
+    db.close();
+  } catch {
+    // Fall through to the bundle: the page still works, from memory.
+  }
+  return new Knowledge(memoryRows(await loadBundle()), 'memory');
+}

@@ -1,0 +1,149 @@
+/**
+ * The one text normalizer of Gloss. The corpus compiler and the content script both fold text through
+ * it, so what the build counts as a mention is exactly what a reader sees marked.
+ *
+ * Folding: lower case; diacritics removed (NFD, combining marks dropped, đ → d); curly quotes made
+ * straight; hyphens, dashes and every kind of white space become one space; invisible format
+ * characters (soft hyphen, zero-width space/joiner) disappear. Each folded character remembers where
+ * it came from, so a match in folded text maps back to an exact range of the original.
+ */
+
+export interface FoldedText {
+  /** The folded text. */
+  text: string;
+  /**
+   * `sourceIndex[i]` is the offset in the original string of the character that produced folded
+   * character `i`; `sourceIndex[text.length]` is the original length. A folded range [s, e) maps back
+   * to the original range [sourceIndex[s], sourceIndex[e]), which includes any marks dropped after
+   * the last folded character.
+   */
+  sourceIndex: Uint32Array;
+}
+
+const SPACE = ' ';
+
+/** Characters that stand for a word gap: every Unicode space, plus hyphens and dashes. */
+const GAP = /[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\u2010-\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d_-]/u;
+/** Invisible characters that should not split or join words: soft hyphen, ZWSP, ZWNJ, ZWJ, BOM, word joiner. */
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/u;
+const COMBINING_MARK = /\p{M}/u;
+
+const QUOTES: Record<string, string> = {
+  '\u2018': "'", '\u2019': "'", '\u201a': "'", '\u201b': "'", '\u2032': "'", '\u02bc': "'",
+  '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u201f': '"', '\u2033': '"', '\u00ab': '"', '\u00bb': '"',
+};
+
+/** Folds of non-ASCII characters, computed once each. */
+const foldCache = new Map<string, string>();
+
+/** Folds one code point (given as a string of one or two UTF-16 units) to zero or more characters. */
+function foldCodePoint(ch: string): string {
+  let folded = foldCache.get(ch);
+  if (folded !== undefined) return folded;
+  if (INVISIBLE.test(ch)) folded = '';
+  else if (GAP.test(ch)) folded = SPACE;
+  else if (QUOTES[ch]) folded = QUOTES[ch];
+  else {
+    folded = '';
+    // Lower-case before decomposing: "İ".toLowerCase() is "i̇", whose dot is then dropped as a mark.
+    for (const part of ch.toLowerCase().normalize('NFD')) {
+      if (COMBINING_MARK.test(part)) continue;
+      folded += part === 'đ' ? 'd' : part === 'ł' ? 'l' : part === 'ø' ? 'o' : part;
+    }
+  }
+  foldCache.set(ch, folded);
+  return folded;
+}
+
+/**
+ * Folds `input`. White space is collapsed: a run of gaps becomes one space, so "Doi -  Moi" and
+ * "Doi Moi" fold alike. Leading and trailing gaps are kept as one space each, which keeps the
+ * positions of concatenated text nodes easy to reason about.
+ */
+export function fold(input: string): FoldedText {
+  const n = input.length;
+  // Folding rarely lengthens text; the buffers grow if it does.
+  let units = new Uint16Array(n + 1);
+  let sourceIndex = new Uint32Array(n + 1);
+  let length = 0;
+  let lastWasSpace = false;
+
+  const grow = () => {
+    const units2 = new Uint16Array(units.length * 2 + 2);
+    units2.set(units);
+    units = units2;
+    const index2 = new Uint32Array(sourceIndex.length * 2 + 2);
+    index2.set(sourceIndex);
+    sourceIndex = index2;
+  };
+
+  for (let i = 0; i < n; ) {
+    const code = input.charCodeAt(i);
+    // ASCII fast path: letters, digits and most punctuation fold to themselves (lower-cased).
+    if (code < 0x80) {
+      if (code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0x0c || code === 0x2d || code === 0x5f) {
+        if (!lastWasSpace) {
+          if (length + 1 >= units.length) grow();
+          units[length] = 0x20;
+          sourceIndex[length++] = i;
+        }
+        lastWasSpace = true;
+      } else {
+        if (length + 1 >= units.length) grow();
+        units[length] = code >= 0x41 && code <= 0x5a ? code + 32 : code;
+        sourceIndex[length++] = i;
+        lastWasSpace = false;
+      }
+      i++;
+      continue;
+    }
+    const width = code >= 0xd800 && code <= 0xdbff && i + 1 < n ? 2 : 1;
+    const folded = foldCodePoint(input.slice(i, i + width));
+    const isSpace = folded === SPACE;
+    if (!(isSpace && lastWasSpace)) {
+      for (let k = 0; k < folded.length; k++) {
+        if (length + 1 >= units.length) grow();
+        units[length] = folded.charCodeAt(k);
+        sourceIndex[length++] = i;
+      }
+    }
+    if (folded.length > 0) lastWasSpace = isSpace;
+    i += width;
+  }
+  sourceIndex[length] = n;
+  return { text: decodeUnits(units.subarray(0, length)), sourceIndex: sourceIndex.subarray(0, length + 1) };
+}
+
+/** Turns UTF-16 code units into a string without one call per character. */
+function decodeUnits(units: Uint16Array): string {
+  const CHUNK = 8192;
+  let text = '';
+  for (let i = 0; i < units.length; i += CHUNK) {
+    text += String.fromCharCode.apply(null, units.subarray(i, i + CHUNK) as unknown as number[]);
+  }
+  return text;
+}
+
+/** Folds text where offsets are not needed (aliases, queries, quotes). */
+export function foldKey(input: string): string {
+  return fold(input).text.trim();
+}
+
+/** Maps a folded range back to the original string's range. */
+export function toSourceRange(folded: FoldedText, start: number, end: number): [number, number] {
+  return [folded.sourceIndex[start], folded.sourceIndex[end]];
+}
+
+/**
+ * True for characters that can be part of a word in folded text (letters, digits, marks).
+ * Used for word boundaries: "trong" must not match inside "strong".
+ */
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+export function isWordChar(ch: string | undefined): boolean {
+  if (ch === undefined || ch === '') return false;
+  const code = ch.charCodeAt(0);
+  if (code < 0x80) {
+    return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a);
+  }
+  return WORD_CHAR.test(ch);
+}

@@ -1,0 +1,46 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { compileCorpusDir } from './lib/corpus/load';
+
+/** The Firefox add-on id: fixed, so storage and the moz-extension host survive reinstalls. */
+export const GECKO_ID = 'gloss@gloss-reader';
+
+export default defineConfig({
+  // Explicit imports everywhere: a reader of any file sees where each name comes from.
+  imports: false,
+  vite: () => ({ plugins: [preact()] }),
+  manifest: {
+    name: 'Gloss',
+    description: 'Source-cited context on the people, parties, policies and places of China–Vietnam relations, on any page you read.',
+    // storage: settings; contextMenus: "Look up in Gloss" on a selection. Content scripts need no
+    // host permission beyond their own matches; nothing is fetched from anywhere.
+    permissions: ['storage', 'contextMenus'],
+    commands: {
+      'look-up-selection': {
+        suggested_key: { default: 'Alt+Shift+G' },
+        description: 'Look up the selected text in Gloss',
+      },
+    },
+    browser_specific_settings: {
+      gecko: {
+        id: GECKO_ID,
+        strict_min_version: '142.0',
+        // Gloss collects nothing and sends nothing. (Newer than WXT's manifest types, hence the cast.)
+        ...({ data_collection_permissions: { required: ['none'] } } as object),
+      },
+    },
+  },
+  hooks: {
+    // The ::highlight() rules must apply in the page itself, not in the card's shadow root, so they
+    // ship as a plain content-script stylesheet: injected by the browser, no element added.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      for (const script of manifest.content_scripts ?? []) script.css = [...(script.css ?? []), 'highlights.css'];
+    },
+    // The knowledge bundle is compiled from corpus/ on every build: a quote that is not in its source
+    // stops the build here, with the glossary line and the nearest text.
+    'build:publicAssets': async (_wxt, files) => {
+      const bundle = await compileCorpusDir('corpus');
+      files.push({ relativeDest: 'knowledge.json', contents: JSON.stringify(bundle) });
+    },
+  },
+});
