@@ -79,7 +79,7 @@ export class CardLayer {
       // On <html>, not <body>: a transformed or zoomed body would otherwise become the card's frame.
       anchor: () => document.documentElement,
       append: 'last',
-      mode: 'closed',
+      mode: 'open',
       isolateEvents: true,
       onMount: (container) => {
         const box = document.createElement('div');

@@ -1,0 +1,155 @@
+// Browser drivers for the end-to-end suite: the built extension in Debian's Chromium (playwright-core)
+// and in Firefox ESR (puppeteer-core over WebDriver BiDi). Launch recipes and their traps are in
+// ../shared/BROWSER-TESTING.md and docs/browser-bugs.md. No browser is ever downloaded.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const CHROMIUM = process.env.GLOSS_CHROMIUM ?? '/usr/bin/chromium';
+export const FIREFOX = process.env.GLOSS_FIREFOX ?? '/usr/bin/firefox-esr';
+export const GECKO_ID = 'gloss@gloss-reader';
+/** A fixed moz-extension host, so tests can open extension pages by address. */
+export const FIREFOX_UUID = '6f1c2d3e-4a5b-4c6d-8e7f-90a1b2c3d4e5';
+
+const POLL_MS = 50;
+
+/** Polls `read()` until `until(value)` holds; fails with the last value seen. */
+async function poll(read, until, timeout, what) {
+  const deadline = Date.now() + timeout;
+  let last;
+  let lastError;
+  while (Date.now() < deadline) {
+    try {
+      last = await read();
+      if (until(last)) return last;
+    } catch (e) {
+      lastError = e;
+    }
+    await new Promise((r) => setTimeout(r, POLL_MS));
+  }
+  throw new Error(`timed out after ${timeout} ms waiting for ${what}; last value: ${JSON.stringify(last)?.slice(0, 500)}${lastError ? `; last error: ${lastError.message}` : ''}`);
+}
+
+/** The page operations the suite uses, over either library's page object. */
+function wrapPage(page, errors) {
+  const evaluate = (fn, arg) => page.evaluate(fn, arg);
+  return {
+    raw: page,
+    errors,
+    evaluate,
+    mouseMove: (x, y) => page.mouse.move(x, y, { steps: 4 }),
+    mouseClick: (x, y) => page.mouse.click(x, y),
+    key: (key) => page.keyboard.press(key),
+    url: () => page.url(),
+    close: () => page.close(),
+    waitFor: (fn, arg, until = Boolean, timeout = 5000) => poll(() => evaluate(fn, arg), until, timeout, fn.name || 'a page condition'),
+  };
+}
+
+/** The message the background sends for the shortcut and the context menu (@webext-core/messaging's wire format). */
+function lookUpSelectionMessage(text) {
+  return { id: Math.floor(Math.random() * 1e6), type: 'lookUpSelection', data: text, timestamp: Date.now() };
+}
+
+export async function chromiumDriver(extensionPath) {
+  const { chromium } = await import('playwright-core');
+  const userDataDir = await mkdtemp(join(tmpdir(), 'gloss-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1200, height: 900 },
+    args: [
+      `--disable-extensions-except=${extensionPath}`,
+      `--load-extension=${extensionPath}`,
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  const open = async (url) => {
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(url);
+    return wrapPage(page, errors);
+  };
+  return {
+    name: 'chromium',
+    extensionId,
+    openPage: open,
+    openExtensionPage: (path) => open(`chrome-extension://${extensionId}${path}`),
+    async waitForPage(predicate, timeout = 8000) {
+      const found = await poll(() => context.pages().find((p) => predicate(p.url())), Boolean, timeout, 'a new tab');
+      return wrapPage(found, []);
+    },
+    /** Does what the background does on the shortcut or the menu: ask the tabs' content scripts. */
+    async lookUpSelection(_page, text = '') {
+      await worker.evaluate(async (message) => {
+        for (const tab of await chrome.tabs.query({})) chrome.tabs.sendMessage(tab.id, message).catch(() => {});
+      }, lookUpSelectionMessage(text));
+    },
+    async close() {
+      await context.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function firefoxDriver(extensionPath) {
+  const puppeteer = (await import('puppeteer-core')).default;
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    protocol: 'webDriverBiDi',
+    headless: true,
+    defaultViewport: { width: 1200, height: 900 },
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+      'network.proxy.type': 0,
+    },
+  });
+  await browser.installExtension(extensionPath);
+  const base = `moz-extension://${FIREFOX_UUID}`;
+  const open = async (url) => {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    if (url.startsWith('moz-extension:')) {
+      // page.goto never reports the load of a moz-extension:// page: start it and wait for the document.
+      page.goto(url).catch(() => {});
+      await poll(() => page.evaluate(() => location.protocol === 'moz-extension:' && document.readyState === 'complete'), Boolean, 10000, 'the extension page');
+    } else {
+      await page.goto(url);
+    }
+    return wrapPage(page, errors);
+  };
+  let helper = null;
+  return {
+    name: 'firefox',
+    openPage: open,
+    openExtensionPage: (path) => open(`${base}${path}`),
+    async waitForPage(predicate, timeout = 8000) {
+      // Over BiDi a tab the extension opens on a moz-extension:// page reports "about:blank" as its
+      // URL (docs/browser-bugs.md): ask each page for its own location instead.
+      const hrefOf = (page) => Promise.race([page.evaluate(() => location.href), new Promise((r) => setTimeout(() => r(''), 500))]).catch(() => '');
+      const found = await poll(async () => {
+        for (const page of await browser.pages()) if (predicate(await hrefOf(page))) return page;
+        return null;
+      }, Boolean, timeout, 'a new tab');
+      const wrapped = wrapPage(found, []);
+      return { ...wrapped, url: () => hrefOf(found) };
+    },
+    async lookUpSelection(_page, text = '') {
+      // Firefox offers no way into the background page here; an extension page has the same APIs.
+      helper ??= await open(`${base}/popup.html`);
+      await helper.evaluate(async (message) => {
+        for (const tab of await browser.tabs.query({})) browser.tabs.sendMessage(tab.id, message).catch(() => {});
+      }, lookUpSelectionMessage(text));
+    },
+    async close() {
+      await browser.close();
+    },
+  };
+}

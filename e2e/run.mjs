@@ -1,0 +1,43 @@
+// Runs the end-to-end suite against the built extension in Chromium and Firefox.
+//   node e2e/run.mjs [chromium|firefox]   (both by default; build first: npm run build)
+// Prints one line per test and, last, "N passed, N failed".
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromiumDriver, firefoxDriver, CHROMIUM, FIREFOX } from './drivers.mjs';
+import { startServer } from './server.mjs';
+import { defineSuite, runTests } from './suite.mjs';
+
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const builds = { chromium: resolve(root, '.output/chrome-mv3'), firefox: resolve(root, '.output/firefox-mv2') };
+const drivers = { chromium: chromiumDriver, firefox: firefoxDriver };
+const executables = { chromium: CHROMIUM, firefox: FIREFOX };
+const only = process.argv[2];
+
+const server = await startServer();
+let passed = 0;
+let failed = 0;
+for (const name of Object.keys(drivers)) {
+  if (only && only !== name) continue;
+  if (!existsSync(builds[name]) || !existsSync(executables[name])) {
+    console.log(`  ✗ [${name}] cannot run: ${!existsSync(builds[name]) ? `no build at ${builds[name]} (npm run build)` : `no browser at ${executables[name]}`}`);
+    failed++;
+    continue;
+  }
+  console.log(`${name}:`);
+  let driver;
+  try {
+    driver = await drivers[name](builds[name]);
+    const result = await runTests(name, defineSuite({ driver, origin: server.origin }));
+    passed += result.passed;
+    failed += result.failed;
+  } catch (error) {
+    console.log(`  ✗ [${name}] the browser could not be driven: ${error?.stack ?? error}`);
+    failed++;
+  } finally {
+    await driver?.close().catch(() => {});
+  }
+}
+await server.close();
+console.log(`e2e: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

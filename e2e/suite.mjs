@@ -1,0 +1,284 @@
+// The end-to-end suite, written once against a small driver so Chromium and Firefox run the same
+// tests. Each test uses Gloss as a reader would: load a page, rest the pointer on a word, read the
+// card, follow the citation, press Esc.
+
+/** Card and mark names as the extension defines them (entrypoints/content). */
+const HOST = 'gloss-card';
+const HIGHLIGHT = 'gloss-term';
+
+// ── Helpers that run in the page (main world) ───────────────────────────────────────────────────
+
+/** Centre of the `occurrence`-th appearance of `phrase` in the page's text, scrolled into view. */
+function pagePhraseCenter({ phrase, occurrence = 0, within = null }) {
+  const root = within ? document.querySelector(within) : document.body;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  let seen = 0;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    let at = n.data.indexOf(phrase);
+    while (at !== -1) {
+      if (seen++ === occurrence) {
+        const range = document.createRange();
+        // The first word is enough to hover; a phrase may wrap across lines.
+        const firstWord = phrase.split(' ')[0];
+        range.setStart(n, at);
+        range.setEnd(n, at + firstWord.length);
+        n.parentElement.scrollIntoView({ block: 'center' });
+        const r = range.getBoundingClientRect();
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      }
+      at = n.data.indexOf(phrase, at + 1);
+    }
+  }
+  return null;
+}
+
+function pageMarks(name) {
+  const h = CSS.highlights.get(name);
+  return h ? [...h].map((r) => r.toString()) : null;
+}
+
+function pageCard(host) {
+  const card = document.querySelector(host)?.shadowRoot?.querySelector('.card');
+  if (!card || card.closest('[hidden]')) return null;
+  return {
+    text: card.innerText,
+    name: card.querySelector('.name')?.textContent ?? '',
+    busy: card.getAttribute('aria-busy'),
+    role: card.getAttribute('role'),
+    labelledBy: card.getAttribute('aria-labelledby'),
+    citations: [...card.querySelectorAll('a.cite')].map((a) => ({ text: a.textContent, href: a.getAttribute('href') })),
+    related: [...card.querySelectorAll('.chip')].map((b) => b.textContent),
+  };
+}
+
+function pageElementCenter({ host, selector, index = 0 }) {
+  const el = document.querySelector(host)?.shadowRoot?.querySelectorAll(selector)[index];
+  if (!el) return null;
+  const r = el.getBoundingClientRect();
+  return { x: r.left + Math.min(r.width / 2, 20), y: r.top + r.height / 2 };
+}
+
+/** The page's markup without Gloss's host element. */
+function pageMarkupWithoutGloss(host) {
+  const clone = document.documentElement.cloneNode(true);
+  clone.querySelectorAll(host).forEach((el) => el.remove());
+  return clone.outerHTML;
+}
+
+// ── The suite ───────────────────────────────────────────────────────────────────────────────────
+
+export function defineSuite({ driver, origin }) {
+  const tests = [];
+  const test = (name, fn) => tests.push({ name, fn });
+
+  const marksOf = async (page) => page.waitFor(pageMarks, HIGHLIGHT, (m) => Array.isArray(m) && m.length > 0);
+  const hover = async (page, phrase, opts = {}) => {
+    const at = await page.evaluate(pagePhraseCenter, { phrase, ...opts });
+    if (!at) throw new Error(`"${phrase}" is not on the page`);
+    // Arrive from a little way off, as a hand does, then rest.
+    await page.mouseMove(at.x - 30, at.y + 40);
+    await page.mouseMove(at.x, at.y);
+    return at;
+  };
+  const readyCard = async (page, name) =>
+    page.waitFor(pageCard, HOST, (c) => c && c.busy !== 'true' && (!name || c.name === name), 5000);
+  const noCard = async (page) => page.waitFor(pageCard, HOST, (c) => c === null, 3000);
+
+  test('the content script marks terms on a page served from 127.0.0.1', async () => {
+    const page = await driver.openPage(`${origin}/basic.html`);
+    const marks = await marksOf(page);
+    assert(marks.includes('Nguyen Phu Trong'), `marks: ${marks.join(' | ')}`);
+    await page.close();
+  });
+
+  test('spotting handles the traps: inline markup, spelling variants, case rules, skipped fields', async () => {
+    const page = await driver.openPage(`${origin}/basic.html`);
+    await marksOf(page);
+    await page.waitFor(pageMarks, HIGHLIGHT, (m) => m.includes('Pham Minh CHINH'));
+    const marks = await page.evaluate(pageMarks, HIGHLIGHT);
+    for (const expected of ['Belt and Road Initiative', 'Two Corridors and One Economic Circle', 'Doi-Moi', 'DoiMoi', 'Đổi Mới', 'RCEP', 'CPV', 'CPC', 'To LAM', 'Pham Minh CHINH', 'Trong']) {
+      assert(marks.includes(expected), `"${expected}" should be marked; marks: ${marks.join(' | ')}`);
+    }
+    for (const wrong of ['strong', 'cpv', 'rcep', 'perception']) {
+      assert(!marks.some((m) => m.toLowerCase() === wrong && m === wrong), `"${wrong}" must not be marked`);
+    }
+    assert(marks.filter((m) => m === 'CPV').length === 1, 'CPV in <code> must not be marked');
+    assert(!marks.includes('Xi Jinping'), 'text in a form field or an editor must not be marked');
+    await page.close();
+  });
+
+  test('hovering a term opens a card with its facts, each cited', async () => {
+    const page = await driver.openPage(`${origin}/basic.html`);
+    await marksOf(page);
+    await hover(page, 'Nguyen Phu Trong');
+    const card = await readyCard(page, 'Nguyen Phu Trong');
+    assert(card.role === 'dialog' && card.labelledBy, 'the card is a dialog named by its title');
+    assert(card.text.includes('general secretary of the Communist Party of Vietnam Central Committee'), card.text);
+    assert(card.citations.length >= 3, `citations: ${JSON.stringify(card.citations)}`);
+    assert(card.citations.every((c) => /· ¶ \d+$/.test(c.text) && c.href.includes('reader.html#doc=')), JSON.stringify(card.citations));
+    assert(/Mentioned in \d of 5 documents/.test(card.text), card.text);
+    await page.close();
+  });
+
+  test('the page DOM is unchanged apart from Gloss’s host element', async () => {
+    const page = await driver.openPage(`${origin}/basic.html`);
+    const before = await page.evaluate(pageMarkupWithoutGloss, HOST);
+    await marksOf(page);
+    await hover(page, 'Belt and');
+    await readyCard(page, 'Belt and Road Initiative');
+    const after = await page.evaluate(pageMarkupWithoutGloss, HOST);
+    assert(before === after, 'the page markup changed');
+    const hosts = await page.evaluate((h) => document.querySelectorAll(h).length, HOST);
+    assert(hosts === 1, `expected one host element, found ${hosts}`);
+    await page.close();
+  });
+
+  test('Esc closes the card; moving away closes it after the grace period', async () => {
+    const page = await driver.openPage(`${origin}/basic.html`);
+    await marksOf(page);
+    await hover(page, 'RCEP');
+    await readyCard(page, 'Regional Comprehensive Economic Partnership');
+    await page.key('Escape');
+    await noCard(page);
+    await hover(page, 'RCEP');
+    await readyCard(page, 'Regional Comprehensive Economic Partnership');
+    await page.mouseMove(5, 5);
+    await noCard(page);
+    await page.close();
+  });
+
+  test('a related entry switches the card', async () => {
+    const page = await driver.openPage(`${origin}/basic.html`);
+    await marksOf(page);
+    await hover(page, 'RCEP');
+    const card = await readyCard(page, 'Regional Comprehensive Economic Partnership');
+    assert(card.related.includes('Belt and Road Initiative'), JSON.stringify(card.related));
+    const at = await page.evaluate(pageElementCenter, { host: HOST, selector: '.chip', index: card.related.indexOf('Belt and Road Initiative') });
+    await page.mouseMove(at.x, at.y);
+    await page.mouseClick(at.x, at.y);
+    await readyCard(page, 'Belt and Road Initiative');
+    await page.close();
+  });
+
+  test('following a citation opens the source reader at the quoted passage', async () => {
+    const page = await driver.openPage(`${origin}/basic.html`);
+    await marksOf(page);
+    await hover(page, 'Nguyen Phu Trong');
+    const card = await readyCard(page, 'Nguyen Phu Trong');
+    const at = await page.evaluate(pageElementCenter, { host: HOST, selector: 'a.cite', index: 1 });
+    await page.mouseMove(at.x, at.y);
+    const opened = driver.waitForPage((url) => url.includes('/reader.html#'));
+    await page.mouseClick(at.x, at.y);
+    const reader = await opened;
+    const url = new URL(await reader.url());
+    const params = new URLSearchParams(url.hash.slice(1));
+    const expected = new URLSearchParams(new URL(card.citations[1].href, 'http://x').hash.slice(1));
+    assert(params.get('doc') === expected.get('doc') && params.get('p') === expected.get('p'), `${url} vs ${card.citations[1].href}`);
+    const shown = await reader.waitFor(() => {
+      const mark = document.querySelector('li.target mark.quote');
+      return mark ? { quote: mark.textContent, n: document.querySelector('li.target').value } : null;
+    }, undefined, (v) => v !== null, 8000);
+    assert(shown.n === Number(params.get('p')), `target paragraph ${shown.n}`);
+    assert(shown.quote.replace(/\s+/g, ' ') === params.get('q').replace(/\s+/g, ' '), `quote shown: ${shown.quote}`);
+    await reader.close();
+    await page.close();
+  });
+
+  test('a look-up of the selection opens a card for its best match, or says there is none', async () => {
+    const page = await driver.openPage(`${origin}/basic.html`);
+    await marksOf(page);
+    await page.evaluate(() => {
+      const p = document.querySelector('#p-bri');
+      const text = p.firstChild;
+      const at = text.data.indexOf('Belt and');
+      const range = document.createRange();
+      range.setStart(text, at);
+      range.setEnd(text, at + 'Belt and'.length);
+      getSelection().removeAllRanges();
+      getSelection().addRange(range);
+    });
+    await driver.lookUpSelection(page);
+    await readyCard(page, 'Belt and Road Initiative');
+    await page.key('Escape');
+    await page.evaluate(() => {
+      const p = document.querySelector('h1');
+      getSelection().removeAllRanges();
+      const range = document.createRange();
+      range.selectNodeContents(p);
+      getSelection().addRange(range);
+    });
+    await driver.lookUpSelection(page, 'zzqx unrelated words');
+    const none = await readyCard(page);
+    assert(none.text.includes('No entry in Gloss matches'), none.text);
+    await page.close();
+  });
+
+  test('terms added to the page later are marked (MutationObserver)', async () => {
+    const page = await driver.openPage(`${origin}/basic.html`);
+    await marksOf(page);
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Later: the Great Hall of the People hosted the talks.';
+      document.body.append(p);
+    });
+    await page.waitFor(pageMarks, HIGHLIGHT, (m) => m.includes('Great Hall of the People'), 5000);
+    await page.close();
+  });
+
+  test('real page: the US–Vietnam joint statement names Nguyen Phu Trong and Vo Van Thuong', async () => {
+    const page = await driver.openPage(`${origin}/shared/en_whitehouse_us-vietnam_joint_leaders_statement_2023-09-11.md`);
+    await marksOf(page);
+    await hover(page, 'Nguyen Phu Trong');
+    await readyCard(page, 'Nguyen Phu Trong');
+    await page.key('Escape');
+    await noCard(page);
+    await hover(page, 'Vo Van Thuong');
+    const card = await readyCard(page, 'Vo Van Thuong');
+    assert(card.citations.length >= 1, 'a citation');
+    await page.close();
+  });
+
+  test('real page: Vietnamese Wikipedia — not one "trong" (= "in") is marked', async () => {
+    const page = await driver.openPage(`${origin}/shared/vi_wikipedia_dang_cong_san_viet_nam_2017.txt`);
+    const marks = await marksOf(page);
+    const fold = (s) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gi, 'd').toLowerCase();
+    const trongs = await page.evaluate(() => (document.body.innerText.match(/(^|[^\p{L}])trong(?![\p{L}])/giu) ?? []).length);
+    assert(trongs > 20, `the page has ${trongs} "trong"`);
+    const bad = marks.filter((m) => fold(m) === 'trong' && m !== 'Trọng');
+    assert(bad.length === 0, `marked as names: ${bad.join(', ')}`);
+    assert(!marks.some((m) => m === 'đổi mới' || m === 'hữu nghị'), 'lower-case Vietnamese words are never marked');
+    assert(marks.some((m) => fold(m).includes('nguyen phu trong') || fold(m) === 'ho chi minh'), `expected Vietnamese names: ${marks.slice(0, 20).join(' | ')}`);
+    await page.close();
+  });
+
+  test('the popup opens and reports the seeded knowledge base', async () => {
+    const popup = await driver.openExtensionPage('/popup.html');
+    const status = await popup.waitFor(() => document.querySelector('.status')?.dataset.mode, undefined, (m) => m === 'database' || m === 'memory', 8000);
+    assert(status === 'database', `store mode: ${status}`);
+    await popup.close();
+  });
+
+  return tests;
+}
+
+export function assert(condition, message) {
+  if (!condition) throw new Error(message ?? 'assertion failed');
+}
+
+/** Runs tests in order; prints one line each and returns the counts. */
+export async function runTests(label, tests) {
+  let passed = 0;
+  let failed = 0;
+  for (const { name, fn } of tests) {
+    const started = Date.now();
+    try {
+      await fn();
+      passed++;
+      console.log(`  ✓ [${label}] ${name} (${Date.now() - started} ms)`);
+    } catch (error) {
+      failed++;
+      console.log(`  ✗ [${label}] ${name}\n      ${String(error?.stack ?? error).split('\n').slice(0, 4).join('\n      ')}`);
+    }
+  }
+  return { passed, failed };
+}

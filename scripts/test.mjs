@@ -1,0 +1,54 @@
+// `npm test`: every test Gloss has, in order — type check, unit and component tests (Vitest), a fresh
+// build, then the end-to-end suites in Chromium and Firefox. Ends with one line for the whole run:
+// "N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+let passed = 0;
+let failed = 0;
+const run = (label, command, args) => {
+  console.log(`\n── ${label}: ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+  process.stdout.write(result.stdout ?? '');
+  return { ok: result.status === 0, stdout: result.stdout ?? '' };
+};
+const step = (label, ok) => {
+  if (ok) passed++;
+  else failed++;
+  console.log(`${ok ? '✓' : '✗'} ${label}`);
+};
+
+step('type check', run('type check', 'npx', ['tsc', '--noEmit']).ok);
+
+const report = join(mkdtempSync(join(tmpdir(), 'gloss-vitest-')), 'report.json');
+const unit = run('unit and component tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${report}`]);
+try {
+  const r = JSON.parse(readFileSync(report, 'utf8'));
+  passed += r.numPassedTests;
+  failed += r.numFailedTests + (r.numFailedTestSuites ?? 0) + (r.numTotalTests === 0 ? 1 : 0);
+} catch {
+  failed++;
+  console.log('✗ the unit test report could not be read');
+}
+
+const build = run('build', 'npm', ['run', 'build', '--silent']);
+step('build for Chrome and Firefox', build.ok);
+if (build.ok) {
+  for (const browser of ['chromium', 'firefox']) {
+    const e2e = run(`end to end (${browser})`, 'node', ['e2e/run.mjs', browser]);
+    const counts = e2e.stdout.match(/e2e: (\d+) passed, (\d+) failed/);
+    if (counts) {
+      passed += Number(counts[1]);
+      failed += Number(counts[2]);
+    } else {
+      failed++;
+      console.log(`✗ the ${browser} suite did not report`);
+    }
+    if (!e2e.ok && counts && counts[2] === '0') failed++;
+  }
+}
+
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,113 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { DWELL_MS, GRACE_MS, HoverMachine } from '../lib/page/hover';
+
+/** Timers under the test's control. */
+class Clock {
+  now = 0;
+  private timers = new Map<number, { at: number; fn: () => void }>();
+  private next = 1;
+  set = (fn: () => void, ms: number) => {
+    const id = this.next++;
+    this.timers.set(id, { at: this.now + ms, fn });
+    return id;
+  };
+  clear = (id: unknown) => void this.timers.delete(id as number);
+  advance(ms: number) {
+    const until = this.now + ms;
+    for (;;) {
+      const due = [...this.timers].filter(([, t]) => t.at <= until).sort((a, b) => a[1].at - b[1].at)[0];
+      if (!due) break;
+      this.timers.delete(due[0]);
+      this.now = due[1].at;
+      due[1].fn();
+    }
+    this.now = until;
+  }
+}
+
+let clock: Clock;
+let log: string[];
+let machine: HoverMachine<string>;
+beforeEach(() => {
+  clock = new Clock();
+  log = [];
+  machine = new HoverMachine<string>({
+    show: (term, token) => log.push(`show ${term} #${token}`),
+    hide: () => log.push('hide'),
+    setTimer: clock.set,
+    clearTimer: clock.clear,
+  });
+});
+
+describe('hover intent', () => {
+  it('opens a card only after the dwell', () => {
+    machine.enterTerm('Xi');
+    clock.advance(DWELL_MS - 1);
+    expect(log).toEqual([]);
+    clock.advance(1);
+    expect(log).toEqual(['show Xi #1']);
+  });
+
+  it('opens nothing when the pointer sweeps across terms', () => {
+    machine.enterTerm('Xi');
+    clock.advance(DWELL_MS / 2);
+    machine.enterTerm('CPV');
+    clock.advance(DWELL_MS / 2);
+    machine.leaveTerm();
+    clock.advance(1000);
+    expect(log).toEqual([]);
+  });
+
+  it('keeps the card through the grace period, and closes after it', () => {
+    machine.enterTerm('Xi');
+    clock.advance(DWELL_MS);
+    machine.leaveTerm();
+    clock.advance(GRACE_MS - 1);
+    expect(log).toEqual(['show Xi #1']);
+    clock.advance(1);
+    expect(log).toEqual(['show Xi #1', 'hide']);
+  });
+
+  it('keeps the card open while the pointer is in it, even crossing another term on the way', () => {
+    machine.enterTerm('Xi');
+    clock.advance(DWELL_MS);
+    machine.leaveTerm();
+    clock.advance(GRACE_MS / 3);
+    machine.enterTerm('CPC'); // crossed on the way to the card
+    clock.advance(DWELL_MS / 3);
+    machine.enterCard();
+    clock.advance(5000);
+    expect(log).toEqual(['show Xi #1']);
+    machine.leaveCard();
+    clock.advance(GRACE_MS);
+    expect(log).toEqual(['show Xi #1', 'hide']);
+  });
+
+  it('drops a stale answer: the token of a term the pointer left is no longer current', () => {
+    machine.enterTerm('Xi');
+    clock.advance(DWELL_MS);
+    const first = 1;
+    expect(machine.isCurrent(first)).toBe(true);
+    machine.enterTerm('CPV');
+    clock.advance(DWELL_MS);
+    expect(machine.isCurrent(first)).toBe(false);
+    expect(machine.isCurrent(2)).toBe(true);
+  });
+
+  it('closes on Esc, and opens nothing while disabled (a selection in progress)', () => {
+    machine.enterTerm('Xi');
+    clock.advance(DWELL_MS);
+    machine.close();
+    expect(log).toEqual(['show Xi #1', 'hide']);
+    machine.enabled = false;
+    machine.enterTerm('Xi');
+    clock.advance(DWELL_MS * 2);
+    expect(log).toEqual(['show Xi #1', 'hide']);
+  });
+
+  it('a card shown at once (shortcut, related link) needs no dwell', () => {
+    const token = machine.showNow('RCEP');
+    expect(log).toEqual([`show RCEP #${token}`]);
+    expect(machine.isCurrent(token)).toBe(true);
+  });
+});

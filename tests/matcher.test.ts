@@ -1,0 +1,90 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { applyContext, firmEntries } from '../lib/match/context';
+import { buildMatcher, scan, type AliasSpec } from '../lib/match/matcher';
+
+const aliases: AliasSpec[] = [
+  { entryId: 'nguyen-phu-trong', text: 'Nguyen Phu Trong', caseRule: 'name' },
+  { entryId: 'nguyen-phu-trong', text: 'Nguyễn Phú Trọng', caseRule: 'name' },
+  { entryId: 'nguyen-phu-trong', text: 'Trong', caseRule: 'name', ambiguous: true },
+  { entryId: 'nguyen-phu-trong', text: 'Trọng', caseRule: 'name', ambiguous: true },
+  { entryId: 'to-lam', text: 'To Lam', caseRule: 'name' },
+  { entryId: 'pham-minh-chinh', text: 'Pham Minh Chinh', caseRule: 'name' },
+  { entryId: 'rcep', text: 'RCEP', caseRule: 'acronym' },
+  { entryId: 'cpv', text: 'CPV', caseRule: 'acronym' },
+  { entryId: 'cpc', text: 'Communist Party of China', caseRule: 'name' },
+  { entryId: 'doi-moi', text: 'Doi Moi', caseRule: 'any' },
+  { entryId: 'doi-moi', text: 'DoiMoi', caseRule: 'any' },
+  { entryId: 'doi-moi', text: 'Đổi Mới', caseRule: 'any' },
+  { entryId: 'bri', text: 'Belt and Road', caseRule: 'any' },
+  { entryId: 'bri', text: 'Belt and Road Initiative', caseRule: 'any' },
+  { entryId: 'friendship-pass', text: 'Hữu Nghị', caseRule: 'name', ambiguous: true },
+];
+const matcher = buildMatcher(aliases);
+const en = { vietnamese: false };
+const vi = { vietnamese: true };
+const found = (text: string, options = en) => scan(matcher, text, options).map((m) => text.slice(m.start, m.end));
+
+describe('matcher', () => {
+  it('respects word boundaries: no "trong" in "strong", no "rcep" in "perception"', () => {
+    expect(found('a strong friendship; a clear perception')).toEqual([]);
+    expect(found('Strong ties, RCEP trade')).toEqual(['RCEP']);
+  });
+
+  it('lets the longest match win', () => {
+    expect(found('the Belt and Road Initiative')).toEqual(['Belt and Road Initiative']);
+    expect(found('Nguyen Phu Trong spoke')).toEqual(['Nguyen Phu Trong']);
+  });
+
+  it('finds spelling variants through the normalizer', () => {
+    expect(found('Doi-Moi, DoiMoi, Đổi Mới and doi moi')).toEqual(['Doi-Moi', 'DoiMoi', 'Đổi Mới', 'doi moi']);
+  });
+
+  it('applies case rules: acronyms only in capitals, names capitalised or in capitals', () => {
+    expect(found('cpv Cpv CPV')).toEqual(['CPV']);
+    expect(found('to lam, To Lam, To LAM, Pham Minh CHINH')).toEqual(['To Lam', 'To LAM', 'Pham Minh CHINH']);
+    expect(found('the Communist Party of China')).toEqual(['Communist Party of China']);
+    expect(found('the communist party of china')).toEqual([]);
+  });
+
+  it('is strict in Vietnamese text: lower-case words and unaccented ambiguous names are not marked', () => {
+    expect(found('Trong năm 1986, đường lối đổi mới được đề ra', vi)).toEqual([]);
+    expect(found('Ông Trọng và Nguyễn Phú Trọng', vi)).toEqual(['Trọng', 'Nguyễn Phú Trọng']);
+    expect(found('cửa khẩu hữu nghị', vi)).toEqual([]);
+    expect(found('cửa khẩu Hữu Nghị', vi)).toEqual(['Hữu Nghị']);
+  });
+
+  it('flags ambiguous aliases, which count only with context', () => {
+    const text = 'Trong said so.';
+    const matches = scan(matcher, text, en);
+    expect(matches.map((m) => m.ambiguous)).toEqual([true]);
+    expect(applyContext(matches, new Set(), new Map())).toEqual([]);
+    const named = firmEntries(scan(matcher, 'Nguyen Phu Trong arrived.', en));
+    expect(applyContext(matches, named, new Map())).toHaveLength(1);
+    // A related entry named on the page is context too.
+    expect(applyContext(matches, new Set(['cpv']), new Map([['nguyen-phu-trong', ['cpv']]]))).toHaveLength(1);
+  });
+
+  it('maps matches to exact original ranges, across decomposed accents', () => {
+    const text = 'Meeting Nguye\u0302\u0303n Phu\u0301 Tro\u0323ng today';
+    const [m] = scan(matcher, text, en);
+    expect(text.slice(m.start, m.end)).toBe('Nguye\u0302\u0303n Phu\u0301 Tro\u0323ng');
+  });
+
+  it('property: never throws, and every match lies within the text on word boundaries', () => {
+    const pieces = fc.constantFrom('Trong', 'strong', 'RCEP', 'perception', 'Đổi Mới', ' ', '-', 'Belt and Road', 'ọ', '\u0323', 'x');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(pieces, fc.string({ unit: 'grapheme', maxLength: 5 })), { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        let last = -1;
+        for (const m of scan(matcher, text, en)) {
+          expect(m.start).toBeGreaterThanOrEqual(last);
+          expect(m.end).toBeLessThanOrEqual(text.length);
+          expect(m.end).toBeGreaterThan(m.start);
+          last = m.end;
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,68 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fold, foldKey, isWordChar } from '../lib/text/normalize';
+
+describe('fold', () => {
+  it('folds case, diacritics, đ, quotes, hyphens and spaces', () => {
+    expect(foldKey('Đổi Mới')).toBe('doi moi');
+    expect(foldKey('Doi-Moi')).toBe('doi moi');
+    expect(foldKey('Doi \u2013  Moi')).toBe('doi moi');
+    expect(foldKey('Nguyễn Phú Trọng')).toBe('nguyen phu trong');
+    expect(foldKey('China\u2019s “reform”')).toBe('china\'s "reform"');
+    expect(foldKey('Xi\u00a0Jinping')).toBe('xi jinping');
+    expect(foldKey('Xi\u00adJin\u200bping')).toBe('xijinping');
+  });
+
+  it('treats decomposed (NFD) and composed (NFC) input alike', () => {
+    const nfd = 'Nguyễn Phú Trọng'.normalize('NFD');
+    expect(foldKey(nfd)).toBe('nguyen phu trong');
+  });
+
+  it('maps folded ranges back to the original text, including dropped marks', () => {
+    const original = 'Ông Tro\u0323ng  said';
+    const f = fold(original);
+    const at = f.text.indexOf('trong');
+    expect(original.slice(f.sourceIndex[at], f.sourceIndex[at + 5])).toBe('Tro\u0323ng');
+    expect(f.sourceIndex[f.text.length]).toBe(original.length);
+  });
+
+  it('property: source offsets are non-decreasing and within the original', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (s) => {
+        const f = fold(s);
+        expect(f.sourceIndex.length).toBe(f.text.length + 1);
+        for (let i = 1; i < f.sourceIndex.length; i++) expect(f.sourceIndex[i]).toBeGreaterThanOrEqual(f.sourceIndex[i - 1]);
+        expect(f.sourceIndex[f.text.length]).toBe(s.length);
+        for (let i = 0; i < f.text.length; i++) expect(f.sourceIndex[i]).toBeLessThan(s.length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('property: a folded substring maps back to an original slice that folds to it', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 80 }), fc.nat(), fc.nat(), (s, a, b) => {
+        const f = fold(s);
+        if (!f.text.length) return;
+        const start = a % f.text.length;
+        const end = start + 1 + (b % (f.text.length - start));
+        // Ranges are only ever taken on code-point boundaries; skip ones that cut a surrogate pair.
+        const isLow = (i: number) => i < f.text.length && /[\udc00-\udfff]/.test(f.text[i]);
+        if (isLow(start) || isLow(end)) return;
+        const slice = s.slice(f.sourceIndex[start], f.sourceIndex[end]);
+        // Folding the slice alone reproduces the folded range, up to spaces at its edges.
+        expect(fold(slice).text.trim()).toBe(f.text.slice(start, end).trim());
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('knows word characters in any script', () => {
+    expect(isWordChar('a')).toBe(true);
+    expect(isWordChar('ọ')).toBe(true);
+    expect(isWordChar('中')).toBe(true);
+    expect(isWordChar(' ')).toBe(false);
+    expect(isWordChar("'")).toBe(false);
+    expect(isWordChar(undefined)).toBe(false);
+  });
+});

@@ -1,0 +1,99 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { buildMatcher } from '../lib/match/matcher';
+import { PageMarker } from '../lib/page/marker';
+import { collectTextRuns, rangeInRun } from '../lib/page/text-runs';
+import { realBundle } from './helpers';
+
+function page(html: string, lang = 'en'): Document {
+  document.documentElement.setAttribute('lang', lang);
+  document.body.innerHTML = html;
+  return document;
+}
+
+describe('text runs', () => {
+  it('joins inline markup into one run and keeps blocks apart', () => {
+    const doc = page('<p>Belt and <em>Road</em> Initiative</p><p>Xi</p><div>Jinping</div>');
+    const runs = collectTextRuns(doc.body);
+    expect(runs.map((r) => r.text)).toEqual(['Belt and Road Initiative', 'Xi', 'Jinping']);
+    const range = rangeInRun(runs[0], 0, 'Belt and Road'.length);
+    expect(range.toString()).toBe('Belt and Road');
+    expect(range.endContainer.textContent).toBe('Road');
+  });
+
+  it('skips code, form fields, editors and Gloss’s own host', () => {
+    const doc = page(`<p>CPV</p><code>CPV</code><pre>CPV</pre><textarea>CPV</textarea><select><option>CPV</option></select>
+      <div contenteditable="true">CPV</div><div contenteditable="false">kept</div><script>var CPV</script><style>.CPV{}</style>
+      <gloss-card>CPV</gloss-card>`);
+    expect(collectTextRuns(doc.body).map((r) => r.text.trim())).toEqual(['CPV', 'kept']);
+  });
+
+  it('finds open shadow roots for separate scanning', () => {
+    const doc = page('<div id="host"></div>');
+    const shadow = doc.getElementById('host')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>To Lam</p>';
+    const roots: ShadowRoot[] = [];
+    collectTextRuns(doc.body, roots);
+    expect(roots).toEqual([shadow]);
+    expect(collectTextRuns(shadow).map((r) => r.text)).toEqual(['To Lam']);
+  });
+});
+
+describe('page marker', () => {
+  async function markedTexts(html: string, lang = 'en') {
+    const bundle = await realBundle();
+    const doc = page(html, lang);
+    const marker = new PageMarker(doc, {
+      matcher: buildMatcher(bundle.aliases),
+      related: new Map(),
+      highlightName: 'test-marks',
+      activeHighlightName: 'test-active',
+    });
+    marker.start();
+    await marker.whenIdle();
+    const texts = marker.allMarks().map((m) => m.range.toString());
+    return { marker, texts };
+  }
+
+  it('marks terms across inline boundaries, with context for ambiguous names', async () => {
+    const { marker, texts } = await markedTexts('<p>The Belt and <b>Road</b> Initiative.</p><p>Trong spoke.</p><p>Later, Nguyen Phu Trong left.</p>');
+    expect(texts).toContain('Belt and Road Initiative');
+    expect(texts).toContain('Nguyen Phu Trong');
+    // "Trong" came before the full name on the page; it is marked once the page names him.
+    expect(texts).toContain('Trong');
+    marker.stop();
+  });
+
+  it('leaves an unsupported ambiguous name alone', async () => {
+    const { marker, texts } = await markedTexts('<p>Trong spoke.</p>');
+    expect(texts).toEqual([]);
+    marker.stop();
+  });
+
+  it('treats a lang="vi" page as Vietnamese', async () => {
+    const { marker, texts } = await markedTexts('<p>Trong năm đó, Tổng Bí thư Nguyễn Phú Trọng nói về đổi mới.</p>', 'vi');
+    expect(texts).toEqual(['Nguyễn Phú Trọng']);
+    marker.stop();
+  });
+
+  it('finds the mark at a text position', async () => {
+    const { marker } = await markedTexts('<p id="p">Meeting in Hanoi today.</p>');
+    const text = document.getElementById('p')!.firstChild!;
+    expect(marker.markAt(text, 'Meeting in H'.length)?.entryId).toBe('hanoi');
+    expect(marker.markAt(text, 2)).toBeNull();
+    marker.stop();
+  });
+
+  it('keeps marks current when the page changes', async () => {
+    const { marker } = await markedTexts('<p id="p">Nothing yet.</p>');
+    document.getElementById('p')!.textContent = 'Now the RCEP.';
+    await new Promise((r) => setTimeout(r, 150));
+    await marker.whenIdle();
+    expect(marker.allMarks().map((m) => m.range.toString())).toEqual(['RCEP']);
+    document.getElementById('p')!.remove();
+    await new Promise((r) => setTimeout(r, 150));
+    await marker.whenIdle();
+    expect(marker.allMarks()).toEqual([]);
+    marker.stop();
+  });
+});

@@ -1,0 +1,2 @@
+// Dexie runs on fake-indexeddb in Node.
+import 'fake-indexeddb/auto';
