@@ -38,7 +38,11 @@ export function citationTarget(c: Citation): ReaderTarget {
   return { docId: c.docId, paragraph: c.paragraph, quote: c.quote };
 }
 
-/** "Outlet · date · ¶ n"; the title stands in for a missing outlet, "undated" for a missing date. */
+/** Longest title shown in place of a missing outlet; the full title is in the link's tooltip. */
+const TITLE_IN_CITATION = 32;
+
+/** "Outlet · date · ¶ n"; a shortened title stands in for a missing outlet, "undated" for a missing date. */
 export function citationLabel(source: SourceInfo, paragraph: number): string {
-  return `${source.outlet ?? source.title} · ${source.dateISO ?? source.date ?? 'undated'} · ¶ ${paragraph}`;
+  const title = source.title.length > TITLE_IN_CITATION ? `${source.title.slice(0, TITLE_IN_CITATION).trimEnd()}…` : source.title;
+  return `${source.outlet ?? title} · ${source.dateISO ?? source.date ?? 'undated'} · ¶ ${paragraph}`;
 }
