@@ -54,7 +54,8 @@ function pageCard(host) {
 function pageElementCenter({ host, selector, index = 0 }) {
   const el = document.querySelector(host)?.shadowRoot?.querySelectorAll(selector)[index];
   if (!el) return null;
-  const r = el.getBoundingClientRect();
+  // A link that wraps has several line boxes; aim at the first one, as a reader would.
+  const r = el.getClientRects()[0];
   return { x: r.left + Math.min(r.width / 2, 20), y: r.top + r.height / 2 };
 }
 
@@ -210,6 +211,25 @@ export function defineSuite({ driver, origin }) {
     await driver.lookUpSelection(page, 'zzqx unrelated words');
     const none = await readyCard(page);
     assert(none.text.includes('No entry in Gloss matches'), none.text);
+    await page.close();
+  });
+
+  test('a term inside an open shadow root is marked and opens its card', async () => {
+    const page = await driver.openPage(`${origin}/basic.html`);
+    await page.waitFor(pageMarks, HIGHLIGHT, (m) => Array.isArray(m) && m.includes('Great Hall of the People'));
+    const at = await page.evaluate(() => {
+      const text = document.getElementById('shadow-host').shadowRoot.querySelector('p').firstChild;
+      const i = text.data.indexOf('Great');
+      const range = document.createRange();
+      range.setStart(text, i);
+      range.setEnd(text, i + 5);
+      text.parentElement.scrollIntoView({ block: 'center' });
+      const r = range.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    });
+    await page.mouseMove(at.x - 30, at.y + 40);
+    await page.mouseMove(at.x, at.y);
+    await readyCard(page, 'Great Hall of the People');
     await page.close();
   });
 

@@ -95,7 +95,7 @@ function startGloss(ctx: ContentScriptContext, data: Awaited<ReturnType<typeof s
     frameRequested = false;
     if (!pointer || selecting || ctx.isInvalid) return;
     if (cards.host && pointer.target === cards.host) return; // the card's own enter/leave handle it
-    const pos = textPositionFromPoint(document, pointer.x, pointer.y);
+    const pos = textPositionFromPoint(document, pointer.x, pointer.y, marker.shadowRoots);
     const mark = pos ? marker.markAt(pos.node, pos.offset) : null;
     if (mark && isPointOnRange(mark.range, pointer.x, pointer.y)) {
       marker.setActive(mark);

@@ -67,6 +67,8 @@ export class PageMarker {
   private readonly idleWaiters: (() => void)[] = [];
   private readonly yieldToPage: (resume: () => void) => void;
   private readonly now: () => number;
+  /** Open shadow roots found on the page: the pointer mapping must be told about them. */
+  readonly shadowRoots: ShadowRoot[] = [];
   /** Longest slice so far, in ms: what the benchmark reports as the longest task. */
   longestSliceMs = 0;
 
@@ -138,7 +140,10 @@ export class PageMarker {
 
   /** Queues every run under `root`, and under each open shadow root met on the way. */
   private enqueueRoot(root: Node, pass: Pass): void {
-    this.enqueue(textRuns(root, (shadow) => this.enqueueRoot(shadow, pass)), pass);
+    this.enqueue(textRuns(root, (shadow) => {
+      if (!this.shadowRoots.includes(shadow)) this.shadowRoots.push(shadow);
+      this.enqueueRoot(shadow, pass);
+    }), pass);
   }
 
   private enqueue(runs: Iterator<TextRun>, pass: Pass): void {
