@@ -10,6 +10,9 @@ import type { CardData, MatcherData } from './store/knowledge';
 import { openStore, type OpenedStore, type StoreStatus } from './store/open';
 
 export class GlossService {
+  /** Every page load asks for this; it changes only with the store, so it is read once. */
+  private matcherDataOnce: Promise<MatcherData> | null = null;
+
   private constructor(
     private readonly store: OpenedStore,
     private readonly searcher: Searcher,
@@ -38,6 +41,7 @@ export class GlossService {
   }
 
   matcherData(): Promise<MatcherData> {
-    return this.store.knowledge.matcherData();
+    this.matcherDataOnce ??= this.store.knowledge.matcherData();
+    return this.matcherDataOnce;
   }
 }
