@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildMatcher } from '../lib/match/matcher';
 import { PageMarker } from '../lib/page/marker';
-import { collectTextRuns, rangeInRun } from '../lib/page/text-runs';
+import { rangeInRun, textRuns } from '../lib/page/text-runs';
+
+const collectTextRuns = (root: Node, shadowRoots: ShadowRoot[] = []) => [...textRuns(root, (s) => shadowRoots.push(s))];
 import { realBundle } from './helpers';
 
 function page(html: string, lang = 'en'): Document {

@@ -41,10 +41,13 @@ function isInline(el: Element): boolean {
   return INLINE_TAGS.has(el.tagName.toUpperCase());
 }
 
-/** The nearest ancestor-or-self that is not an inline element: where a run of text begins and ends. */
-export function nearestBlock(el: Element): Element {
+/**
+ * The nearest ancestor-or-self that is not an inline element: where a run of text begins and ends.
+ * The climb stops at `stopAt` (the root being scanned), which is then the block.
+ */
+export function nearestBlock(el: Element, stopAt?: Node): Element {
   let block = el;
-  while (isInline(block) && block.parentElement) block = block.parentElement;
+  while (block !== stopAt && isInline(block) && block.parentElement) block = block.parentElement;
   return block;
 }
 
@@ -63,14 +66,9 @@ export function* textRuns(root: Node, onShadowRoot: (shadow: ShadowRoot) => void
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
   let current: TextRun | null = null;
   let node: Node | null = walker.currentNode;
-  const blockCache = new Map<Element, Element>();
-  const blockOf = (el: Element): Element => {
-    let cached = blockCache.get(el);
-    if (cached) return cached;
-    cached = isInline(el) && el.parentElement && el !== root ? blockOf(el.parentElement) : el;
-    blockCache.set(el, cached);
-    return cached;
-  };
+  // Consecutive text nodes mostly share a parent: remember the last parent's block.
+  let lastParent: Element | null = null;
+  let lastBlock: Element | null = null;
 
   while (node) {
     if (node.nodeType === Node.ELEMENT_NODE) {
@@ -85,7 +83,11 @@ export function* textRuns(root: Node, onShadowRoot: (shadow: ShadowRoot) => void
       const data = text.data;
       const parent = text.parentElement;
       if (parent && data.trim()) {
-        const block = blockOf(parent);
+        if (parent !== lastParent) {
+          lastParent = parent;
+          lastBlock = nearestBlock(parent, root);
+        }
+        const block = lastBlock!;
         if (!current || current.block !== block) {
           if (current) yield current;
           current = { block, nodes: [], starts: [], text: '' };
@@ -98,11 +100,6 @@ export function* textRuns(root: Node, onShadowRoot: (shadow: ShadowRoot) => void
     node = walker.nextNode();
   }
   if (current) yield current;
-}
-
-/** All runs under `root` at once (tests and small subtrees). */
-export function collectTextRuns(root: Node, shadowRoots: ShadowRoot[] = []): TextRun[] {
-  return [...textRuns(root, (s) => shadowRoots.push(s))];
 }
 
 /** Moves the walker past the current node's subtree; returns the next node, or null at the end. */

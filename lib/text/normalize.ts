@@ -129,11 +129,6 @@ export function foldKey(input: string): string {
   return fold(input).text.trim();
 }
 
-/** Maps a folded range back to the original string's range. */
-export function toSourceRange(folded: FoldedText, start: number, end: number): [number, number] {
-  return [folded.sourceIndex[start], folded.sourceIndex[end]];
-}
-
 /**
  * True for characters that can be part of a word in folded text (letters, digits, marks).
  * Used for word boundaries: "trong" must not match inside "strong".
