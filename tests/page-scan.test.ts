@@ -86,6 +86,22 @@ describe('page marker', () => {
     marker.stop();
   });
 
+  it('keeps marks current when text inside a shadow root changes', async () => {
+    const { marker } = await markedTexts('<div id="host"></div>');
+    const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>Nothing yet.</p>';
+    // The shadow root appeared after the first scan: a change to the host's subtree finds it.
+    document.getElementById('host')!.append(document.createElement('span'));
+    await new Promise((r) => setTimeout(r, 150));
+    await marker.whenIdle();
+    expect(marker.shadowRoots).toEqual([shadow]);
+    shadow.querySelector('p')!.textContent = 'Now To Lam.';
+    await new Promise((r) => setTimeout(r, 150));
+    await marker.whenIdle();
+    expect(marker.allMarks().map((m) => m.range.toString())).toEqual(['To Lam']);
+    marker.stop();
+  });
+
   it('keeps marks current when the page changes', async () => {
     const { marker } = await markedTexts('<p id="p">Nothing yet.</p>');
     document.getElementById('p')!.textContent = 'Now the RCEP.';

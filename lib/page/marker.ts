@@ -69,8 +69,6 @@ export class PageMarker {
   private readonly now: () => number;
   /** Open shadow roots found on the page: the pointer mapping must be told about them. */
   readonly shadowRoots: ShadowRoot[] = [];
-  /** Longest slice so far, in ms: what the benchmark reports as the longest task. */
-  longestSliceMs = 0;
 
   constructor(
     private readonly doc: Document,
@@ -141,7 +139,11 @@ export class PageMarker {
   /** Queues every run under `root`, and under each open shadow root met on the way. */
   private enqueueRoot(root: Node, pass: Pass): void {
     this.enqueue(textRuns(root, (shadow) => {
-      if (!this.shadowRoots.includes(shadow)) this.shadowRoots.push(shadow);
+      if (!this.shadowRoots.includes(shadow)) {
+        this.shadowRoots.push(shadow);
+        // Changes inside a shadow root do not reach an observer of the document.
+        this.observer?.observe(shadow, PageMarker.OBSERVED);
+      }
       this.enqueueRoot(shadow, pass);
     }), pass);
   }
@@ -168,7 +170,6 @@ export class PageMarker {
       this.scanRun(next.value, pass);
       if (this.now() - sliceStart >= SLICE_BUDGET_MS) break;
     }
-    this.longestSliceMs = Math.max(this.longestSliceMs, this.now() - sliceStart);
     if (this.queue.length) {
       this.yieldToPage(() => this.work());
       return;
@@ -225,19 +226,18 @@ export class PageMarker {
     this.highlight?.add(range);
   }
 
-  private removeMarksWithin(root: Node): void {
+  /** Drops, in one pass, the marks of every block that `isStale` says must go. */
+  private removeMarksWhere(isStale: (node: Node) => boolean): void {
     for (const [block, marks] of this.marksByBlock) {
-      if (block.isConnected && !root.contains(block)) continue;
+      if (!isStale(block)) continue;
       for (const mark of marks) {
         this.highlight?.delete(mark.range);
         this.activeHighlight?.delete(mark.range);
       }
       this.marksByBlock.delete(block);
     }
-    for (const node of [...this.marksByNode.keys()]) {
-      if (!node.isConnected || root.contains(node)) this.marksByNode.delete(node);
-    }
-    this.pending = this.pending.filter((p) => p.run.block.isConnected && !root.contains(p.run.block));
+    for (const node of [...this.marksByNode.keys()]) if (isStale(node)) this.marksByNode.delete(node);
+    this.pending = this.pending.filter((p) => !isStale(p.run.block));
   }
 
   private clearMarks(): void {
@@ -249,6 +249,8 @@ export class PageMarker {
   }
 
   // ── Dynamic pages ─────────────────────────────────────────────────────────────────────────────
+
+  private static readonly OBSERVED: MutationObserverInit = { childList: true, characterData: true, subtree: true };
 
   private observe(): void {
     const view = this.doc.defaultView;
@@ -263,7 +265,9 @@ export class PageMarker {
         this.settleTimer = setTimeout(() => this.flushMutations(), MUTATION_SETTLE_MS);
       }
     });
-    this.observer.observe(this.doc.documentElement, { childList: true, characterData: true, subtree: true });
+    this.observer.observe(this.doc.documentElement, PageMarker.OBSERVED);
+    // Shadow roots found before the observer existed; later ones are added as they are found.
+    for (const shadow of this.shadowRoots) this.observer.observe(shadow, PageMarker.OBSERVED);
   }
 
   private flushMutations(): void {
@@ -277,12 +281,9 @@ export class PageMarker {
     }
     this.dirty.clear();
     const roots = [...blocks].filter((b) => ![...blocks].some((other) => other !== b && other.contains(b)));
-    for (const root of roots) {
-      this.removeMarksWithin(root);
-      this.enqueueRoot(root, 'rescan');
-    }
-    // Blocks that left the page take their marks with them.
-    for (const block of [...this.marksByBlock.keys()]) if (!block.isConnected) this.removeMarksWithin(block);
+    // Marks in changed blocks, and of blocks that left the page, go in one pass; then rescan.
+    this.removeMarksWhere((node) => !node.isConnected || roots.some((root) => root.contains(node)));
+    for (const root of roots) this.enqueueRoot(root, 'rescan');
     if (!this.working) this.idleWaiters.splice(0).forEach((w) => w());
   }
 }
