@@ -41,6 +41,7 @@ function wrapPage(page, errors) {
     mouseClick: (x, y) => page.mouse.click(x, y),
     key: (key) => page.keyboard.press(key),
     url: () => page.url(),
+    screenshot: async (clip) => Buffer.from(await page.screenshot({ clip })),
     close: () => page.close(),
     waitFor: (fn, arg, until = Boolean, timeout = 5000) => poll(() => evaluate(fn, arg), until, timeout, fn.name || 'a page condition'),
   };
@@ -89,6 +90,10 @@ export async function chromiumDriver(extensionPath) {
         for (const tab of await chrome.tabs.query({})) chrome.tabs.sendMessage(tab.id, message).catch(() => {});
       }, lookUpSelectionMessage(text));
     },
+    /** Removes the extension from the running browser, as an update or uninstall does to open tabs. */
+    async removeExtension() {
+      await worker.evaluate(() => chrome.management.uninstallSelf()).catch(() => {});
+    },
     async close() {
       await context.close();
       await rm(userDataDir, { recursive: true, force: true });
@@ -110,7 +115,7 @@ export async function firefoxDriver(extensionPath) {
       'network.proxy.type': 0,
     },
   });
-  await browser.installExtension(extensionPath);
+  const addonId = await browser.installExtension(extensionPath);
   const base = `moz-extension://${FIREFOX_UUID}`;
   const open = async (url) => {
     const page = await browser.newPage();
@@ -147,6 +152,10 @@ export async function firefoxDriver(extensionPath) {
       await helper.evaluate(async (message) => {
         for (const tab of await browser.tabs.query({})) browser.tabs.sendMessage(tab.id, message).catch(() => {});
       }, lookUpSelectionMessage(text));
+    },
+    /** Removes the extension from the running browser, as an update or uninstall does to open tabs. */
+    async removeExtension() {
+      await browser.uninstallExtension(addonId);
     },
     async close() {
       await browser.close();

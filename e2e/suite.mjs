@@ -233,6 +233,34 @@ export function defineSuite({ driver, origin }) {
     await page.close();
   });
 
+  test('a term in a same-origin frame is marked and opens its card inside the frame', async () => {
+    const page = await driver.openPage(`${origin}/frames.html`);
+    await page.waitFor((name) => {
+      const h = document.getElementById('inner').contentWindow.CSS?.highlights?.get(name);
+      return h ? [...h].map((r) => r.toString()) : [];
+    }, HIGHLIGHT, (m) => m.includes('Nguyen Phu Trong'), 8000);
+    const at = await page.evaluate(() => {
+      const frame = document.getElementById('inner');
+      const doc = frame.contentDocument;
+      const text = doc.getElementById('inner-p').firstChild;
+      const i = text.data.indexOf('Nguyen');
+      const range = doc.createRange();
+      range.setStart(text, i);
+      range.setEnd(text, i + 6);
+      const r = range.getBoundingClientRect();
+      const f = frame.getBoundingClientRect();
+      return { x: f.left + frame.clientLeft + r.left + r.width / 2, y: f.top + frame.clientTop + r.top + r.height / 2 };
+    });
+    await page.mouseMove(at.x - 30, at.y + 30);
+    await page.mouseMove(at.x, at.y);
+    const name = await page.waitFor(() => {
+      const card = document.getElementById('inner').contentDocument.querySelector('gloss-card')?.shadowRoot?.querySelector('.card[aria-busy="false"]');
+      return card?.querySelector('.name')?.textContent ?? null;
+    }, undefined, (n) => n === 'Nguyen Phu Trong', 5000);
+    assert(name === 'Nguyen Phu Trong');
+    await page.close();
+  });
+
   test('terms added to the page later are marked (MutationObserver)', async () => {
     const page = await driver.openPage(`${origin}/basic.html`);
     await marksOf(page);
@@ -277,6 +305,32 @@ export function defineSuite({ driver, origin }) {
     assert(status === 'database', `store mode: ${status}`);
     await popup.close();
   });
+
+  // Last: it removes the extension from the browser.
+  test('when the extension is removed, its marks and card leave the open page', async () => {
+    const page = await driver.openPage(`${origin}/basic.html`);
+    await marksOf(page);
+    await hover(page, 'RCEP');
+    await readyCard(page, 'Regional Comprehensive Economic Partnership');
+    await driver.removeExtension();
+    // The same page in a new tab, with no extension: what the old tab must come to look like.
+    const fresh = await driver.openPage(`${origin}/basic.html`);
+    const view = { x: 0, y: 0, width: 900, height: 600 };
+    const y = await page.evaluate(() => window.scrollY);
+    await fresh.evaluate((top) => window.scrollTo(0, top), y);
+    const reference = await fresh.screenshot(view);
+    const deadline = Date.now() + 8000;
+    let same = false;
+    while (!same && Date.now() < deadline) {
+      same = Buffer.compare(await page.screenshot(view), reference) === 0;
+      if (!same) await new Promise((r) => setTimeout(r, 250));
+    }
+    assert(same, 'the page still shows Gloss’s marks or card after the extension was removed');
+    assert(page.errors.length === 0, `page errors: ${page.errors.join('; ')}`);
+    await fresh.close();
+    await page.close();
+  });
+
 
   return tests;
 }

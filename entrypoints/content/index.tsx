@@ -14,6 +14,13 @@ import { PageMarker } from '../../lib/page/marker';
 import { isPointOnRange, textPositionFromPoint } from '../../lib/page/point';
 import { CardLayer } from './card-ui';
 
+/**
+ * How often to check that the extension is still there. Chrome gives an orphaned content script no
+ * event when its extension is updated, reloaded or removed; without this check its marks would stay
+ * on the page until the pointer next moved (docs/browser-bugs.md). One cheap property read per tick.
+ */
+const INVALIDATION_CHECK_MS = 2000;
+
 /** Highlight names; public/highlights.css styles them. Gloss-specific: the registry is shared with the page. */
 const HIGHLIGHT = 'gloss-term';
 const ACTIVE_HIGHLIGHT = 'gloss-term-active';
@@ -132,6 +139,8 @@ function startGloss(ctx: ContentScriptContext, data: Awaited<ReturnType<typeof s
   });
 
   marker.start();
+  // Reading ctx.isValid notices a missing runtime and fires onInvalidated.
+  ctx.setInterval(() => {}, INVALIDATION_CHECK_MS);
   ctx.onInvalidated(() => {
     // The extension was reloaded or updated: leave the page exactly as it was.
     marker.stop();
