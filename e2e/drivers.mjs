@@ -84,6 +84,8 @@ export async function chromiumDriver(extensionPath) {
       const found = await poll(() => context.pages().find((p) => predicate(p.url())), Boolean, timeout, 'a new tab');
       return wrapPage(found, []);
     },
+    colorScheme: 'light',
+    emulateDark: (page) => page.raw.emulateMedia({ colorScheme: 'dark' }),
     /** Does what the background does on the shortcut or the menu: ask the tabs' content scripts. */
     async lookUpSelection(_page, text = '') {
       await worker.evaluate(async (message) => {
@@ -113,6 +115,9 @@ export async function firefoxDriver(extensionPath) {
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
       'network.proxy.type': 0,
+      // Pages see a dark colour scheme (0 = dark): BiDi cannot emulate it per page, so Firefox runs
+      // the suite dark and Chromium light, emulating dark for one test (docs/browser-bugs.md).
+      'layout.css.prefers-color-scheme.content-override': 0,
     },
   });
   const addonId = await browser.installExtension(extensionPath);
@@ -146,6 +151,8 @@ export async function firefoxDriver(extensionPath) {
       const wrapped = wrapPage(found, []);
       return { ...wrapped, url: () => hrefOf(found) };
     },
+    colorScheme: 'dark',
+    emulateDark: async () => {},
     async lookUpSelection(_page, text = '') {
       // Firefox offers no way into the background page here; an extension page has the same APIs.
       helper ??= await open(`${base}/popup.html`);

@@ -118,6 +118,9 @@ export function defineSuite({ driver, origin }) {
     assert(card.citations.length >= 3, `citations: ${JSON.stringify(card.citations)}`);
     assert(card.citations.every((c) => /· ¶ \d+$/.test(c.text) && c.href.includes('reader.html#doc=')), JSON.stringify(card.citations));
     assert(/Mentioned in \d of 5 documents/.test(card.text), card.text);
+    const background = await page.evaluate((host) => getComputedStyle(document.querySelector(host).shadowRoot.querySelector('.card')).backgroundColor, HOST);
+    const expected = driver.colorScheme === 'dark' ? 'rgb(28, 33, 40)' : 'rgb(255, 255, 255)';
+    assert(background === expected, `card background ${background} in a ${driver.colorScheme} scheme`);
     await page.close();
   });
 
@@ -258,6 +261,41 @@ export function defineSuite({ driver, origin }) {
       return card?.querySelector('.name')?.textContent ?? null;
     }, undefined, (n) => n === 'Nguyen Phu Trong', 5000);
     assert(name === 'Nguyen Phu Trong');
+    await page.close();
+  });
+
+  test('page CSS cannot hide, shrink or restyle the card, and the card’s CSS does not leak', async () => {
+    const page = await driver.openPage(`${origin}/hostile-css.html`);
+    const before = await page.evaluate(() => getComputedStyle(document.getElementById('p')).cssText || JSON.stringify([...getComputedStyle(document.getElementById('p'))].map((k) => getComputedStyle(document.getElementById('p')).getPropertyValue(k))));
+    await marksOf(page);
+    await hover(page, 'Regional');
+    await readyCard(page, 'Regional Comprehensive Economic Partnership');
+    const look = await page.evaluate((host) => {
+      const root = document.querySelector(host).shadowRoot;
+      const card = root.querySelector('.card');
+      const r = card.getBoundingClientRect();
+      const name = getComputedStyle(root.querySelector('.name'));
+      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + 20);
+      return { width: Math.round(r.width), height: Math.round(r.height), nameSize: name.fontSize, nameColor: name.color, onTop: hit === document.querySelector(host) };
+    }, HOST);
+    assert(look.width >= 340 && look.width <= 370, `card width ${look.width}`);
+    assert(look.height > 100, `card height ${look.height}`);
+    assert(look.nameSize === '15px', `title size ${look.nameSize}`);
+    assert(look.nameColor !== 'rgb(255, 0, 0)', 'page colours reached the card');
+    assert(look.onTop, 'the card is not the topmost element at its own position');
+    const after = await page.evaluate(() => getComputedStyle(document.getElementById('p')).cssText || JSON.stringify([...getComputedStyle(document.getElementById('p'))].map((k) => getComputedStyle(document.getElementById('p')).getPropertyValue(k))));
+    assert(before === after, 'the page’s own styles changed');
+    await page.close();
+  });
+
+  test('the card follows the reader’s dark colour scheme', async () => {
+    const page = await driver.openPage(`${origin}/basic.html`);
+    await driver.emulateDark(page);
+    await marksOf(page);
+    await hover(page, 'RCEP');
+    await readyCard(page, 'Regional Comprehensive Economic Partnership');
+    const background = await page.evaluate((host) => getComputedStyle(document.querySelector(host).shadowRoot.querySelector('.card')).backgroundColor, HOST);
+    assert(background === 'rgb(28, 33, 40)', `card background ${background}`);
     await page.close();
   });
 
