@@ -36,6 +36,13 @@ try {
 const build = run('build', 'npm', ['run', 'build', '--silent']);
 step('build for Chrome and Firefox', build.ok);
 if (build.ok) {
+  // The content script runs on every page: it asks the background for data and must not carry the
+  // store or the search engine. Each library is recognised by a message only it contains.
+  const contentScript = readFileSync('.output/chrome-mv3/content-scripts/content.js', 'utf8');
+  const background = readFileSync('.output/chrome-mv3/background.js', 'utf8');
+  for (const [library, marker] of [['Dexie', 'MissingAPIError'], ['Fuse.js', "Incorrect 'index' type"]]) {
+    step(`the content script carries no ${library}`, background.includes(marker) && !contentScript.includes(marker));
+  }
   for (const browser of ['chromium', 'firefox']) {
     const e2e = run(`end to end (${browser})`, 'node', ['e2e/run.mjs', browser]);
     const counts = e2e.stdout.match(/e2e: (\d+) passed, (\d+) failed/);
