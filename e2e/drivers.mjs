@@ -39,6 +39,8 @@ function wrapPage(page, errors) {
     evaluate,
     mouseMove: (x, y) => page.mouse.move(x, y, { steps: 4 }),
     mouseClick: (x, y) => page.mouse.click(x, y),
+    mouseDown: () => page.mouse.down(),
+    mouseUp: () => page.mouse.up(),
     key: (key) => page.keyboard.press(key),
     url: () => page.url(),
     screenshot: async (clip) => Buffer.from(await page.screenshot({ clip })),

@@ -151,6 +151,24 @@ export function defineSuite({ driver, origin }) {
     await page.close();
   });
 
+  test('no card opens while text is being selected across a term', async () => {
+    const page = await driver.openPage(`${origin}/basic.html`);
+    await marksOf(page);
+    const start = await page.evaluate(pagePhraseCenter, { phrase: 'The two sides' });
+    const term = await page.evaluate(pagePhraseCenter, { phrase: 'Belt and' });
+    await page.mouseMove(start.x, start.y);
+    await page.mouseDown();
+    await page.mouseMove(term.x, term.y);
+    // Rest on the term with the button held, well past the dwell.
+    await new Promise((r) => setTimeout(r, 700));
+    const during = await page.evaluate(pageCard, HOST);
+    await page.mouseUp();
+    const selected = await page.evaluate(() => getSelection().toString());
+    assert(during === null, 'a card opened during a selection');
+    assert(selected.includes('two sides discussed the B'), `the selection was made: "${selected}"`);
+    await page.close();
+  });
+
   test('a related entry switches the card', async () => {
     const page = await driver.openPage(`${origin}/basic.html`);
     await marksOf(page);
