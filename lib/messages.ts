@@ -8,6 +8,14 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { ReaderTarget } from './citation';
 import { parseReaderHash, readerHash } from './citation';
 import type { CardData, MatcherData } from './store/knowledge';
+import type { EntryBrief, EntryDetail, SearchResult } from './views';
+
+/** The terms marked on a page: entry id → number of occurrences, in page order of first appearance. */
+export interface PageSummary {
+  counts: [entryId: string, count: number][];
+  /** False when Gloss is switched off on this site. */
+  enabled: boolean;
+}
 import type { StoreStatus } from './store/open';
 
 export interface ProtocolMap {
@@ -17,6 +25,16 @@ export interface ProtocolMap {
   lookUpText(text: string): CardData | null;
   /** Content script → background: what to build the matcher from. */
   matcherData(): MatcherData;
+  /** Popup → background: search results for the search box. */
+  search(query: string): SearchResult[];
+  /** Popup → background: an entry in full, with its mentions by document. */
+  entryDetail(entryId: string): EntryDetail | null;
+  /** Popup → background: name, kind and label of entries (for the page summary). */
+  briefs(entryIds: string[]): EntryBrief[];
+  /** Popup → content script (top frame): the terms marked on the page, with counts. */
+  pageSummary(): PageSummary;
+  /** Popup → content script: scroll to the `index`-th occurrence of an entry on the page and flash it. */
+  revealTerm(request: { entryId: string; index: number }): boolean;
   /** Popup → background: whether the database is in use, or the in-memory fallback and why. */
   storeStatus(): StoreStatus;
   /** Content script → background: open the source reader at a citation, in a new tab. */

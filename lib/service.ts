@@ -3,11 +3,19 @@
  * tested without a browser. Every input is checked: a malformed message gets null, never a throw
  * that would surface in a page.
  */
-import type { KnowledgeBundle } from './corpus/types';
+import type { KnowledgeBundle, Paragraph } from './corpus/types';
 import { cleanLookupText, isEntryId } from './messages';
+import { splitPassageRef } from './search/records';
 import { Searcher } from './search/search';
-import type { CardData, MatcherData } from './store/knowledge';
+import { snippet } from './search/snippet';
+import { sourceInfo, type CardData, type MatcherData, type SourceInfo } from './store/knowledge';
 import { openStore, type OpenedStore, type StoreStatus } from './store/open';
+import type { EntryBrief, EntryDetail, MentionGroup, SearchResult } from './views';
+
+/** Most results the popup lists for one query. */
+export const MAX_RESULTS = 20;
+/** Most entries one page-summary request may ask about. */
+const MAX_BRIEFS = 500;
 
 export class GlossService {
   /** Every page load asks for this; it changes only with the store, so it is read once. */
@@ -38,6 +46,71 @@ export class GlossService {
     const exact = await this.store.knowledge.entriesByAlias(query);
     const id = exact[0]?.id ?? this.searcher.bestEntry(query);
     return id ? this.store.knowledge.card(id) : null;
+  }
+
+  /** Results for the popup's search box: entries first, then passages, each with a marked snippet. */
+  async search(query: unknown): Promise<SearchResult[]> {
+    const text = cleanLookupText(query);
+    if (!text) return [];
+    const hits = this.searcher.search(text, MAX_RESULTS);
+    const sources = await this.sources();
+    const results: SearchResult[] = [];
+    for (const hit of hits) {
+      if (hit.record.type === 'entry') {
+        const card = await this.store.knowledge.card(hit.record.ref);
+        if (card) results.push({ type: 'entry', id: card.id, name: card.name, kind: card.kind, label: card.label, snippet: snippet(card.label.quote, text) });
+      } else {
+        const [docId, n] = splitPassageRef(hit.record.ref);
+        const paragraph = (await this.paragraphs(docId)).find((p) => p.n === n);
+        const source = sources.get(docId);
+        if (paragraph && source) results.push({ type: 'passage', docId, paragraph: n, source, snippet: snippet(paragraph.text, text) });
+      }
+    }
+    return results;
+  }
+
+  /** An entry in full: its card, and where each document mentions it. */
+  async entryDetail(entryId: unknown): Promise<EntryDetail | null> {
+    const card = await this.card(entryId);
+    if (!card) return null;
+    const sources = await this.sources();
+    const groups = new Map<string, MentionGroup>();
+    for (const m of await this.store.knowledge.mentionsOf(card.id)) {
+      const source = sources.get(m.docId);
+      const paragraph = (await this.paragraphs(m.docId)).find((p) => p.n === m.paragraph);
+      if (!source || !paragraph) continue;
+      let group = groups.get(m.docId);
+      if (!group) groups.set(m.docId, (group = { docId: m.docId, source, mentions: [] }));
+      group.mentions.push({ paragraph: m.paragraph, text: m.text, snippet: snippet(paragraph.text, m.text, 140) });
+    }
+    const order = [...sources.keys()];
+    return { card, mentionsByDocument: [...groups.values()].sort((a, b) => order.indexOf(a.docId) - order.indexOf(b.docId)) };
+  }
+
+  /** Name, kind and label of each entry asked about (the page summary); unknown ids are left out. */
+  async briefs(ids: unknown): Promise<EntryBrief[]> {
+    if (!Array.isArray(ids)) return [];
+    const briefs: EntryBrief[] = [];
+    for (const id of ids.slice(0, MAX_BRIEFS)) {
+      const card = await this.card(id);
+      if (card) briefs.push({ id: card.id, name: card.name, kind: card.kind, label: card.label.quote });
+    }
+    return briefs;
+  }
+
+  private sourcesOnce: Promise<Map<string, SourceInfo>> | null = null;
+  private sources(): Promise<Map<string, SourceInfo>> {
+    this.sourcesOnce ??= this.store.knowledge
+      .documents()
+      .then((docs) => new Map(docs.map((d) => [d.id, sourceInfo(d)])));
+    return this.sourcesOnce;
+  }
+
+  private readonly paragraphCache = new Map<string, Promise<Paragraph[]>>();
+  private paragraphs(docId: string): Promise<Paragraph[]> {
+    let cached = this.paragraphCache.get(docId);
+    if (!cached) this.paragraphCache.set(docId, (cached = this.store.knowledge.paragraphsOf(docId)));
+    return cached;
   }
 
   matcherData(): Promise<MatcherData> {

@@ -40,3 +40,47 @@ describe('background service', () => {
     expect(parseReaderHash('#doc=a&p=-1')).toEqual({ docId: 'a' });
   });
 });
+
+describe('popup queries', () => {
+  it('puts the right entry first for misspelled and accented queries', async () => {
+    const service = await GlossService.start(await realBundle());
+    const first = async (q: string) => (await service.search(q))[0];
+    expect(await first('doi moy')).toMatchObject({ type: 'entry', id: 'doi-moi' });
+    expect(await first('Tô Lâm')).toMatchObject({ type: 'entry', id: 'to-lam' });
+    expect(await first('nguyen phu trng')).toMatchObject({ type: 'entry', id: 'nguyen-phu-trong' });
+    expect(await first('belt road')).toMatchObject({ type: 'entry', id: 'belt-and-road' });
+    expect(await first('global civilisation initiative')).toMatchObject({ type: 'entry', id: 'global-civilization-initiative' });
+    expect(await first('xi')).toMatchObject({ type: 'entry', id: 'xi-jinping' });
+  });
+
+  it('lists entries before passages, with the query’s words marked in the snippets', async () => {
+    const service = await GlossService.start(await realBundle());
+    const results = await service.search('belt road');
+    const firstPassage = results.findIndex((r) => r.type === 'passage');
+    expect(firstPassage).toBeGreaterThan(0);
+    expect(results.slice(firstPassage).every((r) => r.type === 'passage')).toBe(true);
+    const passage = results[firstPassage];
+    const marked = passage.snippet.marks.map(([a, b]) => passage.snippet.text.slice(a, b).toLowerCase());
+    expect(marked).toEqual(expect.arrayContaining(['belt', 'road']));
+    expect(await service.search('')).toEqual([]);
+    expect(await service.search('zzqx')).toEqual([]);
+  });
+
+  it('opens an entry with its facts and its mentions grouped by document', async () => {
+    const service = await GlossService.start(await realBundle());
+    const detail = (await service.entryDetail('nguyen-phu-trong'))!;
+    expect(detail.card.facts.length).toBeGreaterThanOrEqual(3);
+    expect(detail.mentionsByDocument.length).toBe(detail.card.mentionedIn);
+    const total = detail.mentionsByDocument.reduce((n, g) => n + g.mentions.length, 0);
+    expect(total).toBe((await realBundle()).mentions.filter((m) => m.entryId === 'nguyen-phu-trong').length);
+    expect(await service.entryDetail('nope')).toBeNull();
+  });
+
+  it('describes entries for the page summary, ignoring unknown ids', async () => {
+    const service = await GlossService.start(await realBundle());
+    expect(await service.briefs(['rcep', 'nope', 42])).toEqual([
+      expect.objectContaining({ id: 'rcep', name: 'Regional Comprehensive Economic Partnership', kind: 'agreement' }),
+    ]);
+    expect(await service.briefs('rcep')).toEqual([]);
+  });
+});

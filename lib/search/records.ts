@@ -28,6 +28,11 @@ export function passageRef(docId: string, paragraph: number): string {
   return `${docId}#${paragraph}`;
 }
 
+export function splitPassageRef(ref: string): [docId: string, paragraph: number] {
+  const at = ref.lastIndexOf('#');
+  return [ref.slice(0, at), Number(ref.slice(at + 1))];
+}
+
 export function buildSearchRecords(entries: readonly Entry[], paragraphs: readonly Paragraph[]): SearchRecord[] {
   return [
     ...entries.map((e): SearchRecord => ({
@@ -47,6 +52,11 @@ export function buildSearchRecords(entries: readonly Entry[], paragraphs: readon
   ];
 }
 
+/** Fuse searches entries only (passages are matched word by word, see search.ts). */
+export function entryRecords(records: readonly SearchRecord[]): SearchRecord[] {
+  return records.filter((r) => r.type === 'entry');
+}
+
 export function buildSearchIndex(records: readonly SearchRecord[]): unknown {
-  return Fuse.createIndex(SEARCH_KEYS, records as SearchRecord[]).toJSON();
+  return Fuse.createIndex(SEARCH_KEYS, entryRecords(records)).toJSON();
 }

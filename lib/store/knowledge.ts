@@ -29,6 +29,10 @@ export interface SourceInfo {
   date: string | null;
   dateISO: string | null;
 }
+export function sourceInfo(d: DocumentInfo): SourceInfo {
+  return { title: d.title, outlet: d.outlet, date: d.date, dateISO: d.dateISO };
+}
+
 export interface CitedQuote extends Citation {
   source: SourceInfo;
 }
@@ -68,7 +72,7 @@ export class Knowledge {
     const entry = await this.rows.entry(id);
     if (!entry) return null;
     const [documents, mentions] = await Promise.all([this.rows.documents(), this.rows.mentionsOf(id)]);
-    const sources = new Map(documents.map((d): [string, SourceInfo] => [d.id, { title: d.title, outlet: d.outlet, date: d.date, dateISO: d.dateISO }]));
+    const sources = new Map(documents.map((d): [string, SourceInfo] => [d.id, sourceInfo(d)]));
     const cite = (c: Citation): CitedQuote => ({ ...c, source: sources.get(c.docId) ?? { title: c.docId, outlet: null, date: null, dateISO: null } });
     const related = (await Promise.all(entry.related.map((r) => this.rows.entry(r))))
       .filter((e): e is Entry => !!e)
