@@ -3,9 +3,10 @@
  * that passage. A non-modal dialog named after the entry. All text is rendered as text (Preact
  * escapes it), so nothing from a page or a document can become markup.
  */
-import type { Citation } from '../lib/corpus/types';
-import { citationLabel } from '../lib/citation';
+import type { Citation as CitationData } from '../lib/corpus/types';
 import type { CardData, CitedQuote } from '../lib/store/knowledge';
+import { Citation } from './Citation';
+import { KIND_LABELS } from './kinds';
 
 export type CardView =
   | { status: 'loading'; name?: string }
@@ -16,36 +17,18 @@ export type CardView =
 export interface CardProps {
   view: CardView;
   /** Address of the source reader at a citation (shown on hover, used by "open in new tab"). */
-  citationHref(c: Citation): string;
-  onOpenCitation(c: Citation): void;
+  citationHref(c: CitationData): string;
+  onOpenCitation(c: CitationData): void;
   onOpenRelated(entryId: string): void;
   onClose(): void;
 }
 
-const KIND_LABELS: Record<CardData['kind'], string> = {
-  person: 'Person', party: 'Party', institution: 'Institution', media: 'Media', policy: 'Policy',
-  initiative: 'Initiative', agreement: 'Agreement', place: 'Place', event: 'Event', concept: 'Concept',
-};
 
 export const CARD_TITLE_ID = 'gloss-card-title';
 
 export function Card({ view, citationHref, onOpenCitation, onOpenRelated, onClose }: CardProps) {
   const title = view.status === 'ready' ? view.card.name : view.status === 'loading' ? (view.name ?? 'Gloss') : 'Gloss';
-  const cite = (c: CitedQuote) => (
-    <a
-      class="cite"
-      href={citationHref(c)}
-      target="_blank"
-      rel="noopener noreferrer"
-      title={c.source.title}
-      onClick={(e) => {
-        e.preventDefault();
-        onOpenCitation(c);
-      }}
-    >
-      {citationLabel(c.source, c.paragraph)}
-    </a>
-  );
+  const cite = (c: CitedQuote) => <Citation citation={c} source={c.source} href={citationHref(c)} onOpen={onOpenCitation} />;
   return (
     <div class="card" role="dialog" aria-modal="false" aria-labelledby={CARD_TITLE_ID} aria-busy={view.status === 'loading'}>
       <header class="head">

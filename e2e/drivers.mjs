@@ -39,6 +39,7 @@ function wrapPage(page, errors) {
     evaluate,
     mouseMove: (x, y) => page.mouse.move(x, y, { steps: 4 }),
     mouseClick: (x, y) => page.mouse.click(x, y),
+    typeText: (text) => page.keyboard.type(text),
     mouseDown: () => page.mouse.down(),
     mouseUp: () => page.mouse.up(),
     key: (key) => page.keyboard.press(key),
@@ -87,6 +88,8 @@ export async function chromiumDriver(extensionPath) {
       return wrapPage(found, []);
     },
     colorScheme: 'light',
+    /** The id of the active tab (the page the test opened last). */
+    activeTabId: () => worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id),
     emulateDark: (page) => page.raw.emulateMedia({ colorScheme: 'dark' }),
     /** Does what the background does on the shortcut or the menu: ask the tabs' content scripts. */
     async lookUpSelection(_page, text = '') {
@@ -137,7 +140,9 @@ export async function firefoxDriver(extensionPath) {
     }
     return wrapPage(page, errors);
   };
-  let helper = null;
+  // An extension page for calls into the extension APIs. Opened first, so that every page a test
+  // opens later becomes the active tab.
+  let helper = await open(`${base}/popup.html`);
   return {
     name: 'firefox',
     openPage: open,
@@ -154,10 +159,12 @@ export async function firefoxDriver(extensionPath) {
       return { ...wrapped, url: () => hrefOf(found) };
     },
     colorScheme: 'dark',
+    async activeTabId() {
+      return helper.evaluate(async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id);
+    },
     emulateDark: async () => {},
     async lookUpSelection(_page, text = '') {
       // Firefox offers no way into the background page here; an extension page has the same APIs.
-      helper ??= await open(`${base}/popup.html`);
       await helper.evaluate(async (message) => {
         for (const tab of await browser.tabs.query({})) browser.tabs.sendMessage(tab.id, message).catch(() => {});
       }, lookUpSelectionMessage(text));

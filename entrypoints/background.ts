@@ -21,6 +21,9 @@ export default defineBackground(() => {
   onMessage('lookUpText', async ({ data }) => (await service).lookUpText(data));
   onMessage('matcherData', async () => (await service).matcherData());
   onMessage('storeStatus', async () => (await service).status);
+  onMessage('search', async ({ data }) => (await service).search(data));
+  onMessage('entryDetail', async ({ data }) => (await service).entryDetail(data));
+  onMessage('briefs', async ({ data }) => (await service).briefs(data));
   onMessage('openReader', async ({ data }) => {
     const target = cleanReaderTarget(data);
     if (target) await browser.tabs.create({ url: browser.runtime.getURL(READER_PAGE) + readerHash(target) });

@@ -15,6 +15,8 @@ export interface PageSummary {
   counts: [entryId: string, count: number][];
   /** False when Gloss is switched off on this site. */
   enabled: boolean;
+  /** The key the site is remembered by for the on/off switch (lib/settings.ts). */
+  site: string;
 }
 import type { StoreStatus } from './store/open';
 

@@ -50,6 +50,7 @@ describe('page marker', () => {
       related: new Map(),
       highlightName: 'test-marks',
       activeHighlightName: 'test-active',
+      flashHighlightName: 'test-flash',
     });
     marker.start();
     await marker.whenIdle();
@@ -75,6 +76,20 @@ describe('page marker', () => {
   it('treats a lang="vi" page as Vietnamese', async () => {
     const { marker, texts } = await markedTexts('<p>Trong năm đó, Tổng Bí thư Nguyễn Phú Trọng nói về đổi mới.</p>', 'vi');
     expect(texts).toEqual(['Nguyễn Phú Trọng']);
+    marker.stop();
+  });
+
+  it('reveals the n-th occurrence of an entry, in page order, wrapping around', async () => {
+    const { marker } = await markedTexts('<p id="a">RCEP first.</p><p>Hanoi.</p><p id="b">Then RCEP again.</p>');
+    const scrolled: string[] = [];
+    Element.prototype.scrollIntoView = function (this: Element) {
+      scrolled.push(this.id);
+    };
+    expect(marker.reveal('rcep', 0)).toBe(true);
+    expect(marker.reveal('rcep', 1)).toBe(true);
+    expect(marker.reveal('rcep', 2)).toBe(true);
+    expect(scrolled).toEqual(['a', 'b', 'a']);
+    expect(marker.reveal('xi-jinping', 0)).toBe(false);
     marker.stop();
   });
 

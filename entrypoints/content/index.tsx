@@ -8,10 +8,11 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import '../../components/card.css';
 import { READER_PAGE, citationTarget, readerHash } from '../../lib/citation';
 import { buildMatcher } from '../../lib/match/matcher';
-import { onMessage, sendMessage } from '../../lib/messages';
+import { isEntryId, onMessage, sendMessage } from '../../lib/messages';
 import { HoverMachine } from '../../lib/page/hover';
 import { PageMarker } from '../../lib/page/marker';
 import { isPointOnRange, textPositionFromPoint } from '../../lib/page/point';
+import { disabledSites, siteKey } from '../../lib/settings';
 import { CardLayer } from './card-ui';
 
 /**
@@ -24,6 +25,7 @@ const INVALIDATION_CHECK_MS = 2000;
 /** Highlight names; public/highlights.css styles them. Gloss-specific: the registry is shared with the page. */
 const HIGHLIGHT = 'gloss-term';
 const ACTIVE_HIGHLIGHT = 'gloss-term-active';
+const FLASH_HIGHLIGHT = 'gloss-term-flash';
 
 /** What a card is anchored to: a marked term, or a selection being looked up. */
 interface CardAnchor {
@@ -45,12 +47,27 @@ export default defineContentScript({
 });
 
 function startGloss(ctx: ContentScriptContext, data: Awaited<ReturnType<typeof sendMessage<'matcherData'>>>): void {
-  const marker = new PageMarker(document, {
-    matcher: buildMatcher(data.aliases),
-    related: new Map(data.related),
-    highlightName: HIGHLIGHT,
-    activeHighlightName: ACTIVE_HIGHLIGHT,
-  });
+  const matcher = buildMatcher(data.aliases);
+  const related = new Map(data.related);
+  const site = siteKey(location.href);
+  // Null while Gloss is switched off on this site: no marks, no cards.
+  let marker: PageMarker | null = null;
+  const startMarking = () => {
+    if (marker) return;
+    marker = new PageMarker(document, {
+      matcher,
+      related,
+      highlightName: HIGHLIGHT,
+      activeHighlightName: ACTIVE_HIGHLIGHT,
+      flashHighlightName: FLASH_HIGHLIGHT,
+    });
+    marker.start();
+  };
+  const stopMarking = () => {
+    hover.close();
+    marker?.stop();
+    marker = null;
+  };
 
   const readerUrl = browser.runtime.getURL(READER_PAGE);
   const cards: CardLayer = new CardLayer(ctx, {
@@ -71,7 +88,7 @@ function startGloss(ctx: ContentScriptContext, data: Awaited<ReturnType<typeof s
       show: (anchor, token) => void showCard(anchor, token),
       hide: () => {
         cards.hide();
-        marker.setActive(null);
+        marker?.setActive(null);
       },
       setTimer: (fn, ms) => ctx.setTimeout(fn, ms),
       clearTimer: (handle) => clearTimeout(handle as number),
@@ -100,7 +117,7 @@ function startGloss(ctx: ContentScriptContext, data: Awaited<ReturnType<typeof s
   };
   function checkPointer(): void {
     frameRequested = false;
-    if (!pointer || selecting || ctx.isInvalid) return;
+    if (!pointer || selecting || !marker || ctx.isInvalid) return;
     if (cards.host && pointer.target === cards.host) return; // the card's own enter/leave handle it
     const pos = textPositionFromPoint(document, pointer.x, pointer.y, marker.shadowRoots);
     const mark = pos ? marker.markAt(pos.node, pos.offset) : null;
@@ -138,12 +155,30 @@ function startGloss(ctx: ContentScriptContext, data: Awaited<ReturnType<typeof s
     hover.showNow({ range: selection.getRangeAt(0).cloneRange(), entryId: null, query: text.trim() });
   });
 
-  marker.start();
+  // ── The popup: what is marked here, jump to a term, switch Gloss off and on for this site ──────
+  onMessage('pageSummary', async () => {
+    const counts = new Map<string, number>();
+    for (const mark of marker?.allMarks() ?? []) counts.set(mark.entryId, (counts.get(mark.entryId) ?? 0) + 1);
+    return { counts: [...counts], enabled: marker !== null, site };
+  });
+  onMessage('revealTerm', ({ data }) =>
+    isEntryId(data?.entryId) && Number.isInteger(data.index) ? (marker?.reveal(data.entryId, data.index) ?? false) : false,
+  );
+  disabledSites.getValue().then((sites) => (sites.includes(site) ? null : startMarking()));
+  const unwatch = disabledSites.watch((sites) => (sites.includes(site) ? stopMarking() : startMarking()));
+
   // Reading ctx.isValid notices a missing runtime and fires onInvalidated.
   ctx.setInterval(() => {}, INVALIDATION_CHECK_MS);
   ctx.onInvalidated(() => {
-    // The extension was reloaded or updated: leave the page exactly as it was.
-    marker.stop();
+    // The extension was reloaded, updated or removed: leave the page exactly as it was. The page
+    // first; the storage listener after, since the extension APIs may be gone and throw.
+    stopMarking();
     cards.remove();
+    try {
+      unwatch();
+    } catch {
+      // Nothing left to unregister from.
+    }
   });
 }
+

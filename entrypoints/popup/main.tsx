@@ -1,33 +1,132 @@
 /**
- * The toolbar popup: where Gloss's knowledge is served from, and the way into the source reader.
+ * The toolbar popup: fuzzy search over the knowledge base, an entry in full, and a summary of the
+ * current tab with the per-site switch. Data comes from the background (search, entries) and from the
+ * tab's content script (what is marked there); the popup bundle carries no Dexie and no Fuse.
  */
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { READER_PAGE } from '../../lib/citation';
+import { EntryView } from '../../components/EntryView';
+import { PageSummary, type SummaryView } from '../../components/PageSummary';
+import { SearchResults } from '../../components/SearchResults';
+import { READER_PAGE, citationTarget, readerHash } from '../../lib/citation';
+import type { Citation } from '../../lib/corpus/types';
 import { sendMessage } from '../../lib/messages';
+import { disabledSites } from '../../lib/settings';
 import type { StoreStatus } from '../../lib/store/open';
+import type { EntryDetail, SearchResult } from '../../lib/views';
 import './popup.css';
+
+const readerUrl = browser.runtime.getURL(READER_PAGE);
+const citationHref = (c: Citation) => readerUrl + readerHash(citationTarget(c));
+const openCitation = (c: Citation) => void browser.tabs.create({ url: citationHref(c) });
+
+/**
+ * The tab the popup speaks about: the active tab, or the one named by `?tab=ID` when the popup is
+ * opened as a page of its own (a popped-out popup keeps working for the tab it came from).
+ */
+async function activeTabId(): Promise<number | null> {
+  const named = Number(new URLSearchParams(location.search).get('tab'));
+  if (Number.isInteger(named) && named >= 0) return named;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
 
 function Popup() {
   const [status, setStatus] = useState<StoreStatus | null>(null);
   const [failed, setFailed] = useState(false);
+  const [query, setQuery] = useState('');
+  const [results, setResults] = useState<SearchResult[] | null>(null);
+  const [active, setActive] = useState(0);
+  const [detail, setDetail] = useState<EntryDetail | null>(null);
+  const [summary, setSummary] = useState<SummaryView>({ status: 'loading' });
+  const [site, setSite] = useState<string | null>(null);
+  const searchSeq = useRef(0);
+  const revealed = useRef(new Map<string, number>());
+
   useEffect(() => {
     sendMessage('storeStatus', undefined).then(setStatus, () => setFailed(true));
+    void loadSummary();
   }, []);
+
+  async function loadSummary(): Promise<void> {
+    const tabId = await activeTabId();
+    const page = tabId === null ? null : await sendMessage('pageSummary', undefined, { tabId, frameId: 0 }).catch(() => null);
+    if (!page) return setSummary({ status: 'unavailable' });
+    setSite(page.site);
+    const briefs = await sendMessage('briefs', page.counts.map(([id]) => id)).catch(() => []);
+    const counts = new Map(page.counts);
+    const terms = briefs.map((b) => ({ ...b, count: counts.get(b.id) ?? 0 })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+    setSummary({ status: 'ready', enabled: page.enabled, terms });
+  }
+
+  async function onQuery(text: string): Promise<void> {
+    setQuery(text);
+    setActive(0);
+    const seq = ++searchSeq.current;
+    if (text.trim().length < 2) return setResults(null);
+    const found = await sendMessage('search', text).catch(() => null);
+    // A slower answer to an earlier keystroke must not replace a newer one.
+    if (seq === searchSeq.current) setResults(found ?? []);
+  }
+
+  async function openEntry(entryId: string): Promise<void> {
+    const found = await sendMessage('entryDetail', entryId).catch(() => null);
+    if (found) setDetail(found);
+  }
+
+  async function reveal(entryId: string): Promise<void> {
+    const tabId = await activeTabId();
+    if (tabId === null) return;
+    const index = revealed.current.get(entryId) ?? 0;
+    revealed.current.set(entryId, index + 1);
+    await sendMessage('revealTerm', { entryId, index }, { tabId, frameId: 0 }).catch(() => false);
+  }
+
+  async function toggleSite(enabled: boolean): Promise<void> {
+    if (!site) return;
+    const sites = await disabledSites.getValue();
+    await disabledSites.setValue(enabled ? sites.filter((s) => s !== site) : [...new Set([...sites, site])]);
+    // The content script reacts to the change; read back what it now shows.
+    setTimeout(() => void loadSummary(), 300);
+  }
+
   return (
     <main class="popup">
-      <h1>Gloss</h1>
-      <p class="lede">Rest the pointer on an underlined term to see what it is and where that comes from.</p>
-      <p class="status" role="status" data-mode={status?.mode ?? (failed ? 'error' : 'loading')}>
-        {failed && 'Gloss’s background is not answering. Reload the extension and try again.'}
-        {!failed && !status && 'Loading…'}
-        {status?.mode === 'database' && 'Knowledge base ready.'}
-        {status?.mode === 'memory' && `Working from built-in knowledge only. ${status.problem ?? ''}`}
-      </p>
-      <a class="reader" href={browser.runtime.getURL(READER_PAGE)} target="_blank" rel="noopener">
-        Open the source reader
-      </a>
+      <header class="top">
+        <h1>Gloss</h1>
+        <span class="status" role="status" data-mode={status?.mode ?? (failed ? 'error' : 'loading')}>
+          {failed && 'The background is not answering: reload Gloss.'}
+          {!failed && !status && 'Loading…'}
+          {status?.mode === 'database' && 'Knowledge base ready'}
+          {status?.mode === 'memory' && `Built-in knowledge only. ${status.problem ?? ''}`}
+        </span>
+      </header>
+      {detail ? (
+        <EntryView
+          detail={detail}
+          citationHref={citationHref}
+          onOpenCitation={openCitation}
+          onOpenEntry={openEntry}
+          onBack={() => setDetail(null)}
+        />
+      ) : (
+        <>
+          <SearchResults
+            query={query}
+            results={results}
+            active={active}
+            onQuery={onQuery}
+            onActive={setActive}
+            onOpen={(r) => (r.type === 'entry' ? openEntry(r.id) : openCitation({ docId: r.docId, paragraph: r.paragraph, quote: '', start: 0, end: 0 }))}
+          />
+          {query.trim().length < 2 && <PageSummary view={summary} onReveal={reveal} onToggle={toggleSite} />}
+        </>
+      )}
+      <footer class="foot">
+        <a href={readerUrl} target="_blank" rel="noopener">Source reader</a>
+        <span>Look up a selection: Alt+Shift+G</span>
+      </footer>
     </main>
   );
 }

@@ -17,6 +17,8 @@ export const SLICE_BUDGET_MS = 8;
 export const MUTATION_SETTLE_MS = 100;
 /** Runs scanned from the viewport onward before the rest of the page, so what the reader sees is marked first. */
 export const VISIBLE_FIRST_RUNS = 200;
+/** How long a term the popup jumped to stays flashed: long enough to catch the eye after the scroll. */
+export const FLASH_MS = 1500;
 
 export interface Mark {
   range: Range;
@@ -30,6 +32,8 @@ export interface MarkerOptions {
   /** Highlight registry names: all marks, and the one under the pointer. */
   highlightName: string;
   activeHighlightName: string;
+  /** The occurrence the popup jumped to. */
+  flashHighlightName: string;
   /** Yields to the page between slices; a macrotask by default. */
   yieldToPage?: (resume: () => void) => void;
   now?: () => number;
@@ -57,6 +61,8 @@ export class PageMarker {
   private pending: PendingMatch[] = [];
   private readonly highlight: Highlight | null;
   private readonly activeHighlight: Highlight | null;
+  private readonly flashHighlight: Highlight | null;
+  private flashTimer: ReturnType<typeof setTimeout> | undefined;
   private observer: MutationObserver | null = null;
   private dirty = new Set<Node>();
   private settleTimer: ReturnType<typeof setTimeout> | null = null;
@@ -78,6 +84,7 @@ export class PageMarker {
     this.now = options.now ?? (() => performance.now());
     this.highlight = createHighlight(doc, options.highlightName);
     this.activeHighlight = createHighlight(doc, options.activeHighlightName);
+    this.flashHighlight = createHighlight(doc, options.flashHighlightName);
   }
 
   /** Scans the whole document, the viewport first, then watches for changes. */
@@ -98,9 +105,9 @@ export class PageMarker {
     if (this.settleTimer) clearTimeout(this.settleTimer);
     this.queue = [];
     this.clearMarks();
+    clearTimeout(this.flashTimer);
     const registry = highlightRegistry(this.doc);
-    registry?.delete(this.options.highlightName);
-    registry?.delete(this.options.activeHighlightName);
+    for (const name of [this.options.highlightName, this.options.activeHighlightName, this.options.flashHighlightName]) registry?.delete(name);
     this.idleWaiters.splice(0).forEach((w) => w());
   }
 
@@ -129,6 +136,24 @@ export class PageMarker {
   setActive(mark: Mark | null): void {
     this.activeHighlight?.clear();
     if (mark) this.activeHighlight?.add(mark.range);
+  }
+
+  /**
+   * Scrolls to the `index`-th occurrence of an entry on the page (in document order, wrapping around)
+   * and flashes it. False when the page has none.
+   */
+  reveal(entryId: string, index: number): boolean {
+    const marks = this.allMarks()
+      .filter((m) => m.entryId === entryId && m.range.startContainer.isConnected)
+      .sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+    if (!marks.length) return false;
+    const { range } = marks[((index % marks.length) + marks.length) % marks.length];
+    (range.startContainer.parentElement ?? this.doc.body).scrollIntoView({ block: 'center', behavior: 'instant' });
+    clearTimeout(this.flashTimer);
+    this.flashHighlight?.clear();
+    this.flashHighlight?.add(range);
+    this.flashTimer = setTimeout(() => this.flashHighlight?.clear(), FLASH_MS);
+    return true;
   }
 
   /** All current marks, in no particular order. */

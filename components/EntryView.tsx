@@ -1,0 +1,71 @@
+/**
+ * An entry in full, in the popup: label and every fact with its citation, where each document mentions
+ * it, and related entries.
+ */
+import type { Citation as CitationData } from '../lib/corpus/types';
+import type { EntryDetail } from '../lib/views';
+import { Citation } from './Citation';
+import { KIND_LABELS } from './kinds';
+import { Marked } from './Marked';
+
+export interface EntryViewProps {
+  detail: EntryDetail;
+  citationHref(c: CitationData): string;
+  onOpenCitation(c: CitationData): void;
+  onOpenEntry(entryId: string): void;
+  onBack(): void;
+}
+
+export function EntryView({ detail, citationHref, onOpenCitation, onOpenEntry, onBack }: EntryViewProps) {
+  const { card, mentionsByDocument } = detail;
+  return (
+    <article class="entry" aria-labelledby="entry-name">
+      <button type="button" class="back" onClick={onBack}>← Back</button>
+      <header class="entry-head">
+        <h2 id="entry-name">{card.name}</h2>
+        <span class="kind">{KIND_LABELS[card.kind]}</span>
+      </header>
+      <p class="label">
+        <q>{card.label.quote}</q> <Citation citation={card.label} source={card.label.source} href={citationHref(card.label)} onOpen={onOpenCitation} />
+      </p>
+      <h3>Key facts</h3>
+      <ul class="facts">
+        {card.facts.map((f) => (
+          <li key={`${f.docId}:${f.paragraph}:${f.start}`}>
+            <q>{f.quote}</q> <Citation citation={f} source={f.source} href={citationHref(f)} onOpen={onOpenCitation} />
+          </li>
+        ))}
+      </ul>
+      <h3>
+        Mentioned in {card.mentionedIn} of {card.documentCount} documents
+      </h3>
+      {mentionsByDocument.map((group) => (
+        <section class="mention-group" key={group.docId}>
+          <h4>
+            {group.source.title} <span class="count">({group.mentions.length})</span>
+          </h4>
+          <ul class="mentions">
+            {group.mentions.map((m) => {
+              const citation = { docId: group.docId, paragraph: m.paragraph, quote: m.text, start: 0, end: 0 };
+              return (
+                <li key={`${m.paragraph}:${m.snippet.text.length}:${m.text}`}>
+                  <Marked snippet={m.snippet} /> <Citation citation={citation} source={group.source} href={citationHref(citation)} onOpen={onOpenCitation} />
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ))}
+      {card.related.length > 0 && (
+        <nav class="related" aria-label="Related entries">
+          <h3>Related</h3>
+          {card.related.map((r) => (
+            <button type="button" class="chip" key={r.id} onClick={() => onOpenEntry(r.id)}>
+              {r.name}
+            </button>
+          ))}
+        </nav>
+      )}
+    </article>
+  );
+}
