@@ -18,6 +18,7 @@ try {
   console.log(`  ${bundle.documents.length} documents, ${bundle.paragraphs.length} paragraphs`);
   console.log(`  ${bundle.entries.length} entries, ${bundle.aliases.length} aliases, ${bundle.entries.reduce((n, e) => n + e.facts.length, 0)} facts (all quotes verified)`);
   console.log(`  ${bundle.mentions.length} mentions of ${mentionedDocs.size} entries`);
+  console.log(`  ${bundle.timeline.length} timeline events (${bundle.timeline.filter((t) => t.when).length} dated by the text)`);
   for (const d of bundle.documents) {
     const n = bundle.mentions.filter((m) => m.docId === d.id).length;
     console.log(`    ${d.id}: ${n} mentions`);

@@ -113,3 +113,38 @@ describe('corpus compiler on broken input', () => {
     await expect(compileCorpus({ ...input, documents: [missing, ...rest] })).rejects.toThrow(/boilerplate line not found/);
   });
 });
+
+describe('timeline', () => {
+  it('orders dated events by the text’s own dates and keeps undated ones last', async () => {
+    const { timeline } = await realBundle();
+    const dated = timeline.filter((t) => t.sort);
+    expect(dated.map((t) => t.sort)).toEqual([...dated.map((t) => t.sort)].sort());
+    expect(timeline.slice(dated.length).every((t) => t.when === null && t.sort === null)).toBe(true);
+    expect(timeline.find((t) => t.id === 'to-lam-state-visit')?.when).toBeNull();
+    for (const t of dated) {
+      // The date is the text's: in the quoted passage or in the quoted date line.
+      expect(t.citation.quote.includes(t.when!) || t.dateCitation?.quote.includes(t.when!)).toBe(true);
+    }
+  });
+
+  it('rejects a date the text does not state', async () => {
+    const input = await readCorpus('corpus');
+    const broken = { ...input, timeline: { ...input.timeline, text: input.timeline.text.replace('when: October 31, 2022', 'when: October 30, 2022') } };
+    const line = broken.timeline.text.slice(0, broken.timeline.text.indexOf('when: October 30, 2022')).split('\n').length;
+    await expect(compileCorpus(broken)).rejects.toThrow(`timeline.yaml:${line}: event "trong-arrives-beijing-2022": "October 30, 2022" is not in the quote`);
+  });
+
+  it('rejects an unknown entry and a quote that is not in the document', async () => {
+    const input = await readCorpus('corpus');
+    const broken = {
+      ...input,
+      timeline: {
+        ...input.timeline,
+        text: input.timeline.text.replace('entries: [doi-moi, srv]', 'entries: [doi-moi, vietnam]').replace('Cooperation documents in more than 30 fields', 'Cooperation documents').replace('covering more than 30 fields such', 'covering more than 40 fields such'),
+      },
+    };
+    const error = (await compileCorpus(broken).catch((e: Error) => e)) as Error;
+    expect(error.message).toContain('event "doi-moi-1980s": entry "vietnam" does not exist');
+    expect(error.message).toContain('event "cooperation-documents-2023": the quote is not in the document');
+  });
+});

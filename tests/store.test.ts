@@ -95,6 +95,10 @@ describe('store', () => {
     expect(data.hash).toBe(bundle.hash);
     expect(data.aliases).toEqual(bundle.aliases);
     expect(await k.card('no-such-entry')).toBeNull();
+    expect(await k.timeline()).toEqual(bundle.timeline);
+    const inDoc = await k.mentionsIn('xinhua-community');
+    expect(inDoc).toHaveLength(bundle.mentions.filter((m) => m.docId === 'xinhua-community').length);
+    expect(inDoc[0].paragraph).toBe(1);
     db.close();
   });
 

@@ -6,11 +6,13 @@ import { buildMatcher, type AliasSpec } from '../match/matcher';
 import { foldKey } from '../text/normalize';
 import { buildSearchIndex, buildSearchRecords } from '../search/records';
 import { checkDocumentMeta, CorpusError, splitParagraphs } from './documents';
-import { parseGlossary, type QuoteSpec } from './glossary';
+import { parseGlossary } from './glossary';
+import { parseTimeline } from './timeline';
+import type { QuoteSpec } from './yaml';
 import { findMentions, relatedMap } from './mentions';
 import { foldParagraphs, locateQuote, type FoldedParagraph } from './quotes';
 import { buildReport } from './report';
-import { BUNDLE_FORMAT, type Citation, type DocumentInfo, type Entry, type KnowledgeBundle, type Paragraph } from './types';
+import { BUNDLE_FORMAT, type Citation, type DocumentInfo, type Entry, type KnowledgeBundle, type Paragraph, type TimelineEvent } from './types';
 
 export interface CorpusFile {
   /** File name, e.g. "000_ac0ade3d90da5921.txt". */
@@ -24,6 +26,7 @@ export interface CorpusFile {
 export interface CompileInput {
   documents: CorpusFile[];
   glossary: { file: string; text: string };
+  timeline: { file: string; text: string };
 }
 
 export async function compileCorpus(input: CompileInput): Promise<KnowledgeBundle> {
@@ -45,10 +48,10 @@ export async function compileCorpus(input: CompileInput): Promise<KnowledgeBundl
 
   // Every quote is checked; all failures are reported together.
   const problems: string[] = [];
-  const cite = (spec: QuoteSpec, what: string): Citation | null => {
+  const cite = (spec: QuoteSpec, what: string, file = glossaryFile): Citation | null => {
     const folded = foldedByDoc.get(spec.doc);
     if (!folded) {
-      problems.push(`${glossaryFile}:${spec.line}: ${what}: no document has the id "${spec.doc}" (known: ${[...foldedByDoc.keys()].join(', ')})`);
+      problems.push(`${file}:${spec.line}: ${what}: no document has the id "${spec.doc}" (known: ${[...foldedByDoc.keys()].join(', ')})`);
       return null;
     }
     const result = locateQuote(spec.quote, spec.doc, folded);
@@ -56,7 +59,7 @@ export async function compileCorpus(input: CompileInput): Promise<KnowledgeBundl
     const nearest = result.nearest
       ? `\n    nearest text (${spec.doc} ¶ ${result.nearest.paragraph}): "${result.nearest.text}"`
       : '\n    nothing similar was found in that document';
-    problems.push(`${glossaryFile}:${spec.line}: ${what}: ${result.problem}\n    quote: "${spec.quote}"${nearest}`);
+    problems.push(`${file}:${spec.line}: ${what}: ${result.problem}\n    quote: "${spec.quote}"${nearest}`);
     return null;
   };
 
@@ -90,8 +93,31 @@ export async function compileCorpus(input: CompileInput): Promise<KnowledgeBundl
       });
     }
   }
+  const timelineFile = input.timeline.file;
+  const entryIds = new Set(glossary.map((g) => g.id));
+  const timeline: TimelineEvent[] = [];
+  for (const t of parseTimeline(input.timeline.text, timelineFile)) {
+    for (const id of t.entries) {
+      if (!entryIds.has(id)) problems.push(`${timelineFile}:${t.line}: event "${t.id}": entry "${id}" does not exist`);
+    }
+    const citation = cite(t.quote, `event "${t.id}"`, timelineFile);
+    const dateCitation = t.dateQuote ? cite(t.dateQuote, `event "${t.id}" dateQuote`, timelineFile) : undefined;
+    if (!citation || dateCitation === null) continue;
+    timeline.push({
+      id: t.id,
+      title: t.title,
+      when: t.when?.text ?? null,
+      sort: t.when?.sort ?? null,
+      citation,
+      ...(dateCitation ? { dateCitation } : {}),
+      entries: t.entries,
+    });
+  }
+  // Dated events in order (stable for equal dates), undated ones after in file order.
+  timeline.sort((a, b) => (a.sort === null ? 1 : 0) - (b.sort === null ? 1 : 0) || (a.sort ?? '').localeCompare(b.sort ?? ''));
+
   if (problems.length) {
-    throw new CorpusError(`${problems.length} problem${problems.length > 1 ? 's' : ''} in the glossary:\n  ${problems.join('\n  ')}`);
+    throw new CorpusError(`${problems.length} problem${problems.length > 1 ? 's' : ''} in the glossary or timeline:\n  ${problems.join('\n  ')}`);
   }
 
   const matcher = buildMatcher(aliases);
@@ -105,6 +131,7 @@ export async function compileCorpus(input: CompileInput): Promise<KnowledgeBundl
     entries,
     aliases,
     mentions,
+    timeline,
     search: { records, index: buildSearchIndex(records) },
     report: buildReport(paragraphs, entries, aliases, mentions),
   } as const;

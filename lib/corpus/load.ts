@@ -10,6 +10,7 @@ import { CorpusError } from './documents';
 import type { KnowledgeBundle } from './types';
 
 export const GLOSSARY_FILE = 'glossary.yaml';
+export const TIMELINE_FILE = 'timeline.yaml';
 
 export async function readCorpus(dir: string): Promise<CompileInput> {
   const names = (await readdir(dir)).sort();
@@ -27,7 +28,12 @@ export async function readCorpus(dir: string): Promise<CompileInput> {
     documents.push({ file, text: await readFile(join(dir, file), 'utf8'), metaFile: join(dir, metaFile), meta });
   }
   const glossaryPath = join(dir, GLOSSARY_FILE);
-  return { documents, glossary: { file: glossaryPath, text: await readFile(glossaryPath, 'utf8') } };
+  const timelinePath = join(dir, TIMELINE_FILE);
+  return {
+    documents,
+    glossary: { file: glossaryPath, text: await readFile(glossaryPath, 'utf8') },
+    timeline: { file: timelinePath, text: await readFile(timelinePath, 'utf8') },
+  };
 }
 
 export async function compileCorpusDir(dir: string): Promise<KnowledgeBundle> {

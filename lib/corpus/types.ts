@@ -79,6 +79,18 @@ export interface SearchRecord {
   text: string;
 }
 
+/** An event of the timeline, cited; `when` is the text's own words, `sort` the same date for ordering. */
+export interface TimelineEvent {
+  id: string;
+  title: string;
+  when: string | null;
+  sort: string | null;
+  citation: Citation;
+  /** Where the date is stated, when not in the event's own quote. */
+  dateCitation?: Citation;
+  entries: string[];
+}
+
 export interface CompileReport {
   /** "Full Name (ACR)" definitions in the corpus, and whether an entry knows the acronym. */
   acronyms: { acronym: string; expansion: string; docId: string; paragraph: number; covered: boolean }[];
@@ -98,6 +110,8 @@ export interface KnowledgeBundle {
   /** Flat alias list the matcher is built from, in a stable order. */
   aliases: AliasSpec[];
   mentions: Mention[];
+  /** Dated events first, in order; undated ones after. */
+  timeline: TimelineEvent[];
   search: { records: SearchRecord[]; index: unknown };
   report: CompileReport;
 }

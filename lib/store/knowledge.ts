@@ -4,11 +4,11 @@
  * unavailable (Firefox with history disabled, some private windows): Gloss then still works.
  */
 import { relatedMap } from '../corpus/mentions';
-import type { Citation, DocumentInfo, Entry, KnowledgeBundle, Mention, Paragraph } from '../corpus/types';
+import type { Citation, DocumentInfo, Entry, KnowledgeBundle, Mention, Paragraph, TimelineEvent } from '../corpus/types';
 import type { AliasSpec } from '../match/matcher';
 import { foldKey } from '../text/normalize';
 import type { GlossDatabase } from './db';
-import { BUNDLE_HASH_KEY } from './seed';
+import { BUNDLE_HASH_KEY, TIMELINE_KEY } from './seed';
 
 export interface KnowledgeRows {
   entry(id: string): Promise<Entry | undefined>;
@@ -18,6 +18,8 @@ export interface KnowledgeRows {
   entryIdsByAliasKey(key: string): Promise<string[]>;
   paragraphsOf(docId: string): Promise<Paragraph[]>;
   mentionsOf(entryId: string): Promise<Mention[]>;
+  mentionsIn(docId: string): Promise<Mention[]>;
+  timeline(): Promise<TimelineEvent[]>;
   bundleHash(): Promise<string>;
 }
 
@@ -103,6 +105,15 @@ export class Knowledge {
     return this.rows.documents();
   }
 
+  /** Every mention in one document, in text order (the reader marks them). */
+  async mentionsIn(docId: string): Promise<Mention[]> {
+    return (await this.rows.mentionsIn(docId)).sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
+  }
+
+  timeline(): Promise<TimelineEvent[]> {
+    return this.rows.timeline();
+  }
+
   mentionsOf(entryId: string): Promise<Mention[]> {
     return this.rows.mentionsOf(entryId);
   }
@@ -122,6 +133,8 @@ export function databaseRows(db: GlossDatabase): KnowledgeRows {
     entryIdsByAliasKey: async (key) => (await db.aliases.where('key').equals(key).toArray()).map((a) => a.entryId),
     paragraphsOf: (docId) => db.paragraphs.where('docId').equals(docId).sortBy('n'),
     mentionsOf: (entryId) => db.mentions.where('entryId').equals(entryId).toArray(),
+    mentionsIn: (docId) => db.mentions.where('docId').equals(docId).toArray(),
+    timeline: async () => ((await db.meta.get(TIMELINE_KEY))?.value as TimelineEvent[] | undefined) ?? [],
     bundleHash: async () => String((await db.meta.get(BUNDLE_HASH_KEY))?.value ?? ''),
   };
 }
@@ -141,6 +154,8 @@ export function memoryRows(bundle: KnowledgeBundle): KnowledgeRows {
     entryIdsByAliasKey: async (key) => byKey.get(key) ?? [],
     paragraphsOf: async (docId) => bundle.paragraphs.filter((p) => p.docId === docId),
     mentionsOf: async (entryId) => bundle.mentions.filter((m) => m.entryId === entryId),
+    mentionsIn: async (docId) => bundle.mentions.filter((m) => m.docId === docId),
+    timeline: async () => bundle.timeline,
     bundleHash: async () => bundle.hash,
   };
 }

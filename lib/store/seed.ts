@@ -9,6 +9,8 @@ import type { KnowledgeBundle } from '../corpus/types';
 import { CORPUS_TABLES, type GlossDatabase } from './db';
 
 export const BUNDLE_HASH_KEY = 'bundleHash';
+/** The timeline is small and read whole: one meta row, replaced with the rest of the corpus. */
+export const TIMELINE_KEY = 'timeline';
 
 export type SeedResult = { status: 'unchanged' } | { status: 'seeded'; previousHash: string | null; rows: number };
 
@@ -23,6 +25,7 @@ export async function seedFromBundle(db: GlossDatabase, bundle: KnowledgeBundle)
     await db.entries.bulkAdd(bundle.entries);
     await db.aliases.bulkAdd(bundle.aliases.map((a) => ({ ...a, key: foldKey(a.text) })));
     await db.mentions.bulkAdd(bundle.mentions);
+    await db.meta.put({ key: TIMELINE_KEY, value: bundle.timeline });
     await db.meta.put({ key: BUNDLE_HASH_KEY, value: bundle.hash });
     const rows = bundle.documents.length + bundle.paragraphs.length + bundle.entries.length + bundle.aliases.length + bundle.mentions.length;
     return { status: 'seeded', previousHash: previous ?? null, rows } as const;

@@ -1,0 +1,82 @@
+/**
+ * Reading the corpus's YAML files (glossary, timeline) with line numbers, so every problem the
+ * compiler reports points at the line to fix.
+ */
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type YAMLSeq } from 'yaml';
+import { CorpusError } from './documents';
+
+export interface QuoteSpec {
+  quote: string;
+  doc: string;
+  /** Line of the quote in its file, for error messages. */
+  line: number;
+}
+
+export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+export interface YamlReader {
+  /** The top-level list under `key`, or a failure naming the file. */
+  list(key: string): YAMLSeq['items'];
+  lineOf(node: unknown): number;
+  fail(message: string, node: unknown): never;
+  /** A required non-empty string field of a mapping. */
+  str(map: unknown, key: string, where: string): string;
+  /** An optional string field; undefined when absent. */
+  optionalStr(map: unknown, key: string, where: string): string | undefined;
+  /** A list of strings (ids), empty when absent. */
+  strings(map: unknown, key: string, where: string): string[];
+  /** `{ quote, doc }` at `node`. */
+  quoteSpec(node: unknown, where: string): QuoteSpec;
+  field(map: unknown, key: string): unknown;
+}
+
+export function readYaml(source: string, file: string): YamlReader {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false });
+  if (doc.errors.length) {
+    const e = doc.errors[0];
+    throw new CorpusError(`YAML: ${e.message.split('\n')[0]}`, file, lineCounter.linePos(e.pos[0]).line);
+  }
+  const lineOf = (node: unknown): number =>
+    node && typeof node === 'object' && 'range' in node && Array.isArray((node as YamlNode).range)
+      ? lineCounter.linePos((node as YamlNode).range![0]).line
+      : 0;
+  const fail = (message: string, node: unknown): never => {
+    throw new CorpusError(message, file, lineOf(node));
+  };
+  const field = (map: unknown, key: string): unknown => (isMap(map) ? map.get(key, true) : undefined);
+  const optionalStr = (map: unknown, key: string, where: string): string | undefined => {
+    const node = field(map, key);
+    if (node === undefined) return undefined;
+    if (!isScalar(node) || typeof node.value !== 'string' || !node.value.trim()) {
+      return fail(`${where}: "${key}" must be a non-empty string`, node);
+    }
+    return node.value;
+  };
+  const str = (map: unknown, key: string, where: string): string =>
+    optionalStr(map, key, where) ?? fail(`${where}: "${key}" must be a non-empty string`, map);
+  return {
+    list(key) {
+      const root = doc.contents;
+      if (!isMap(root)) return fail(`the file must be a mapping with a "${key}" list`, root);
+      const list = root.get(key, true);
+      if (!isSeq(list)) return fail(`"${key}" must be a list`, list ?? root);
+      return list.items;
+    },
+    lineOf,
+    fail,
+    str,
+    optionalStr,
+    field,
+    strings(map, key, where) {
+      const node = field(map, key);
+      if (node === undefined) return [];
+      if (!isSeq(node)) return fail(`${where}: ${key} must be a list of entry ids`, node);
+      return node.items.map((r) => (isScalar(r) && typeof r.value === 'string' ? r.value : fail(`${where}: ${key} must be a list of entry ids`, r)));
+    },
+    quoteSpec(node, where) {
+      if (!isMap(node)) return fail(`${where} must be { quote, doc }`, node);
+      return { quote: str(node, 'quote', where), doc: str(node, 'doc', where), line: lineOf(field(node, 'quote')) };
+    },
+  };
+}
