@@ -189,7 +189,7 @@ export function defineSuite({ driver, origin }) {
     const card = await readyCard(page, 'Nguyen Phu Trong');
     const at = await page.evaluate(pageElementCenter, { host: HOST, selector: 'a.cite', index: 1 });
     await page.mouseMove(at.x, at.y);
-    const opened = driver.waitForPage((url) => url.includes('/reader.html#'));
+    const opened = driver.waitForPage((url) => url.includes('/reader.html#doc='));
     await page.mouseClick(at.x, at.y);
     const reader = await opened;
     const url = new URL(await reader.url());
@@ -353,6 +353,75 @@ export function defineSuite({ driver, origin }) {
     assert(!marks.some((m) => m === 'đổi mới' || m === 'hữu nghị'), 'lower-case Vietnamese words are never marked');
     assert(marks.some((m) => fold(m).includes('nguyen phu trong') || fold(m) === 'ho chi minh'), `expected Vietnamese names: ${marks.slice(0, 20).join(' | ')}`);
     await page.close();
+  });
+
+  // ── The source reader ───────────────────────────────────────────────────────────────────────────
+  const readerMention = (entryId) => {
+    const el = document.querySelector(`.mention[data-entry="${entryId}"]`);
+    if (!el) return null;
+    el.scrollIntoView({ block: 'center' });
+    const r = el.getClientRects()[0];
+    return { x: r.left + Math.min(r.width / 2, 15), y: r.top + r.height / 2, text: el.textContent };
+  };
+  const readerCard = () => {
+    const card = document.querySelector('.reader-card:not([hidden]) .card[aria-busy="false"]');
+    return card ? { name: card.querySelector('.name').textContent, citations: card.querySelectorAll('a.cite').length } : null;
+  };
+
+  test('reader: every mention is marked and hovering one opens its card', async () => {
+    const reader = await driver.openExtensionPage('/reader.html#doc=xinhua-community&p=7');
+    const marked = await reader.waitFor(() => [...document.querySelectorAll('.mention')].map((m) => m.dataset.entry), undefined, (m) => m.length > 50, 8000);
+    assert(marked.includes('nguyen-phu-trong') && marked.includes('rcep'), JSON.stringify(marked.slice(0, 10)));
+    const at = await reader.evaluate(readerMention, 'rcep');
+    assert(at.text === 'Regional Comprehensive Economic Partnership', at.text);
+    await reader.mouseMove(at.x - 30, at.y + 30);
+    await reader.mouseMove(at.x, at.y);
+    const card = await reader.waitFor(readerCard, undefined, (c) => c?.name === 'Regional Comprehensive Economic Partnership', 5000);
+    assert(card.citations >= 2, `citations: ${card.citations}`);
+    await reader.key('Escape');
+    await reader.waitFor(readerCard, undefined, (c) => c === null, 3000);
+    await reader.close();
+  });
+
+  test('reader: the timeline lists the dated events in order, undated ones apart, each cited', async () => {
+    const reader = await driver.openExtensionPage('/reader.html#timeline');
+    const view = await reader.waitFor(() => {
+      const lists = document.querySelectorAll('ol.timeline');
+      if (!lists.length) return null;
+      const events = (list) => [...list.querySelectorAll('.event')].map((e) => ({
+        when: e.querySelector('time')?.getAttribute('datetime') ?? null,
+        title: e.querySelector('h3').textContent,
+        cite: e.querySelector('a.cite')?.textContent ?? '',
+      }));
+      return { dated: events(lists[0]), undated: lists[1] ? events(lists[1]) : [] };
+    }, undefined, Boolean, 8000);
+    const dates = view.dated.map((e) => e.when);
+    assert(dates.length >= 6 && dates.every(Boolean), JSON.stringify(dates));
+    assert(JSON.stringify(dates) === JSON.stringify([...dates].sort()), `in order: ${dates.join(', ')}`);
+    assert(view.undated.some((e) => e.title === 'To Lam\u2019s first state visit to China' || e.title.startsWith('To Lam')), JSON.stringify(view.undated));
+    assert([...view.dated, ...view.undated].every((e) => /· ¶ \d+$/.test(e.cite)), 'every event is cited');
+    // A citation on the timeline opens its document at the passage.
+    const at = await reader.evaluate(() => {
+      const a = document.querySelector('#event-trong-arrives-beijing-2022 a.cite');
+      a.scrollIntoView({ block: 'center' });
+      const r = a.getClientRects()[0];
+      return { x: r.left + 10, y: r.top + r.height / 2 };
+    });
+    await reader.mouseClick(at.x, at.y);
+    const shown = await reader.waitFor(() => document.querySelector('li.target mark.quote')?.textContent ?? null, undefined, Boolean, 5000);
+    assert(shown.startsWith('On October 31, 2022'), shown);
+    await reader.close();
+  });
+
+  test('welcome: installing Gloss opened a page with a passage to try hovering on', async () => {
+    const welcome = await driver.waitForPage((url) => url.endsWith('/reader.html#welcome'));
+    await welcome.waitFor(() => document.querySelectorAll('.welcome .mention').length, undefined, (n) => n >= 3, 8000);
+    const text = await welcome.evaluate(() => document.querySelector('.welcome').innerText);
+    assert(text.includes('Alt') && text.includes('Look up in Gloss'), 'the welcome page explains the shortcut and the menu');
+    const at = await welcome.evaluate(readerMention, 'xi-jinping');
+    await welcome.mouseMove(at.x - 30, at.y + 30);
+    await welcome.mouseMove(at.x, at.y);
+    await welcome.waitFor(readerCard, undefined, (c) => c?.name === 'Xi Jinping', 5000);
   });
 
   // ── The popup ─────────────────────────────────────────────────────────────────────────────────

@@ -11,6 +11,7 @@ import { cleanReaderTarget, onMessage, sendMessage } from '../lib/messages';
 import { GlossService } from '../lib/service';
 
 const MENU_ID = 'gloss-look-up';
+const WELCOME_HASH = '#welcome';
 const COMMAND = 'look-up-selection';
 
 export default defineBackground(() => {
@@ -27,6 +28,11 @@ export default defineBackground(() => {
   onMessage('openReader', async ({ data }) => {
     const target = cleanReaderTarget(data);
     if (target) await browser.tabs.create({ url: browser.runtime.getURL(READER_PAGE) + readerHash(target) });
+  });
+
+  // First install: a welcome page with a passage to try hovering on.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL(READER_PAGE) + WELCOME_HASH });
   });
 
   // Menus are rebuilt on every start: Firefox keeps none across restarts, Chrome rejects duplicates.

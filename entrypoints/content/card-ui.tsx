@@ -3,17 +3,12 @@
  * it and its CSS cannot leak; placed next to the term by @floating-ui/dom. The host element is added
  * only when a card first opens: a page where no card is opened is left exactly as it was.
  */
-import { autoUpdate, computePosition, flip, inline, offset, shift } from '@floating-ui/dom';
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { Card, type CardView } from '../../components/Card';
+import { placeFloating } from '../../components/place';
 import type { Citation } from '../../lib/corpus/types';
-
-/** Gap between the term and the card, px. */
-const CARD_OFFSET_PX = 6;
-/** Closest the card may come to the viewport's edge, px. */
-const VIEWPORT_PADDING_PX = 8;
 
 export interface CardCallbacks {
   citationHref(c: Citation): string;
@@ -100,22 +95,6 @@ export class CardLayer {
 
   private place(box: HTMLElement, anchor: Range): void {
     this.stopPositioning?.();
-    // A Range is a fine virtual reference: it has getBoundingClientRect and, for inline(), getClientRects.
-    const contextElement = anchor.startContainer.parentElement ?? undefined;
-    const reference = {
-      getBoundingClientRect: () => anchor.getBoundingClientRect(),
-      getClientRects: () => anchor.getClientRects(),
-      contextElement,
-    };
-    const update = () =>
-      computePosition(reference, box, {
-        strategy: 'fixed',
-        placement: 'bottom-start',
-        middleware: [inline(), offset(CARD_OFFSET_PX), flip({ padding: VIEWPORT_PADDING_PX }), shift({ padding: VIEWPORT_PADDING_PX })],
-      }).then(({ x, y }) => {
-        box.style.left = `${x}px`;
-        box.style.top = `${y}px`;
-      });
-    this.stopPositioning = autoUpdate(reference, box, update);
+    this.stopPositioning = placeFloating(anchor, box);
   }
 }

@@ -1,39 +1,88 @@
 /**
- * The source reader: any corpus document in full, opened at the cited paragraph with the quote marked
- * (`reader.html#doc=ID&p=N&q=QUOTE`).
+ * The source reader. Addresses:
+ * - `#doc=ID&p=N&q=QUOTE`: a document in full, scrolled to paragraph N with the quote marked;
+ * - `#timeline`: the events the documents report, in order;
+ * - `#welcome`: the first page after installing.
+ * Every mention is marked, and hovering one opens the same card as on the web.
  */
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { DocumentView } from '../../components/DocumentView';
+import { DocumentView, ParagraphText } from '../../components/DocumentView';
+import { attachHoverCards } from '../../components/hover-cards';
+import { Timeline } from '../../components/Timeline';
+import { Welcome } from '../../components/Welcome';
+import '../../components/card.css';
 import { BUNDLE_PATH } from '../../lib/bundle-url';
-import { parseReaderHash, readerHash, type ReaderTarget } from '../../lib/citation';
-import type { DocumentInfo, KnowledgeBundle, Paragraph } from '../../lib/corpus/types';
+import { citationTarget, parseReaderHash, readerHash, type ReaderTarget } from '../../lib/citation';
+import type { Citation, DocumentInfo, KnowledgeBundle, Mention, Paragraph, TimelineEvent } from '../../lib/corpus/types';
+import { sourceInfo } from '../../lib/store/knowledge';
 import { openForReading } from '../../lib/store/open';
 import './reader.css';
 
 const knowledge = openForReading(async () => (await fetch(browser.runtime.getURL(BUNDLE_PATH))).json() as Promise<KnowledgeBundle>);
 
+/** The passage the welcome page offers to try: the Xinhua report's account of the welcome ceremony. */
+const WELCOME_PASSAGE = { docId: 'xinhua-community', paragraphs: [4, 5] };
+
+type Route = { view: 'welcome' } | { view: 'timeline' } | { view: 'document'; target: ReaderTarget } | { view: 'home' };
+
+function routeOf(hash: string): Route {
+  if (hash === '#welcome') return { view: 'welcome' };
+  if (hash === '#timeline') return { view: 'timeline' };
+  const target = parseReaderHash(hash);
+  return target ? { view: 'document', target } : { view: 'home' };
+}
+
+const citationHref = (c: Citation) => readerHash(citationTarget(c));
+const openCitation = (c: Citation) => {
+  location.hash = citationHref(c);
+};
+
+interface DocumentData {
+  paragraphs: Paragraph[];
+  mentions: Mention[];
+}
+
 function Reader() {
-  const [target, setTarget] = useState<ReaderTarget | null>(() => parseReaderHash(location.hash));
+  const [route, setRoute] = useState<Route>(() => routeOf(location.hash));
   const [documents, setDocuments] = useState<DocumentInfo[]>([]);
-  const [paragraphs, setParagraphs] = useState<Paragraph[] | null>(null);
+  const [data, setData] = useState<DocumentData | null>(null);
+  const [timeline, setTimeline] = useState<TimelineEvent[] | null>(null);
+  const [names, setNames] = useState(new Map<string, string>());
+  const mainRef = useRef<HTMLElement>(null);
+  const boxRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    const onHash = () => setTarget(parseReaderHash(location.hash));
+    const onHash = () => setRoute(routeOf(location.hash));
     addEventListener('hashchange', onHash);
-    knowledge.then((k) => k.documents()).then(setDocuments);
-    return () => removeEventListener('hashchange', onHash);
+    knowledge.then(async (k) => {
+      setDocuments(await k.documents());
+      setNames(await k.entryNames());
+    });
+    const stop = knowledge.then((k) =>
+      attachHoverCards(document.body, boxRef.current!, { card: (id) => k.card(id), citationHref, onOpenCitation: openCitation }),
+    );
+    return () => {
+      removeEventListener('hashchange', onHash);
+      void stop.then((s) => s());
+    };
   }, []);
-  useEffect(() => {
-    setParagraphs(null);
-    if (target) knowledge.then((k) => k.paragraphsOf(target.docId)).then(setParagraphs);
-  }, [target?.docId]);
 
-  const doc = documents.find((d) => d.id === target?.docId);
+  const docId = route.view === 'document' ? route.target.docId : route.view === 'welcome' ? WELCOME_PASSAGE.docId : null;
   useEffect(() => {
-    document.title = doc ? `${doc.title} — Gloss` : 'Gloss — source reader';
-  }, [doc]);
+    setData(null);
+    if (docId) knowledge.then(async (k) => setData({ paragraphs: await k.paragraphsOf(docId), mentions: await k.mentionsIn(docId) }));
+  }, [docId]);
+  useEffect(() => {
+    if (route.view === 'timeline' && !timeline) knowledge.then((k) => k.timeline()).then(setTimeline);
+  }, [route.view]);
+
+  const doc = route.view === 'document' ? documents.find((d) => d.id === route.target.docId) : undefined;
+  useEffect(() => {
+    document.title = doc ? `${doc.title} — Gloss` : route.view === 'timeline' ? 'Timeline — Gloss' : 'Gloss — source reader';
+  }, [doc, route.view]);
+
   return (
     <div class="layout">
       <nav class="doclist" aria-label="Documents">
@@ -41,19 +90,47 @@ function Reader() {
         <ul>
           {documents.map((d) => (
             <li key={d.id}>
-              <a href={readerHash({ docId: d.id })} aria-current={d.id === target?.docId ? 'page' : undefined}>
+              <a href={readerHash({ docId: d.id })} aria-current={d.id === doc?.id ? 'page' : undefined}>
                 {d.title}
               </a>
-              <span class="meta">{d.outlet ?? 'Outlet not stated'} · {d.dateISO ?? d.date ?? 'undated'}</span>
+              <span class="meta">
+                {d.outlet ?? 'Outlet not stated'} · {d.dateISO ?? d.date ?? 'undated'}
+              </span>
             </li>
           ))}
         </ul>
+        <p>
+          <a href="#timeline" aria-current={route.view === 'timeline' ? 'page' : undefined}>Timeline</a>
+        </p>
       </nav>
-      <main>
-        {!target && <p class="empty">Choose a document, or follow a citation from a Gloss card.</p>}
-        {target && documents.length > 0 && !doc && <p class="empty">There is no document “{target.docId}” in Gloss.</p>}
-        {doc && paragraphs && <DocumentView document={doc} paragraphs={paragraphs} paragraph={target?.paragraph} quote={target?.quote} />}
+      <main ref={mainRef}>
+        {route.view === 'home' && <p class="empty">Choose a document, or follow a citation from a Gloss card.</p>}
+        {route.view === 'welcome' && (
+          <Welcome>
+            {data?.paragraphs
+              .filter((p) => WELCOME_PASSAGE.paragraphs.includes(p.n))
+              .map((p) => (
+                <p key={p.n}>
+                  <ParagraphText text={p.text} mentions={data.mentions.filter((m) => m.paragraph === p.n)} />
+                </p>
+              ))}
+          </Welcome>
+        )}
+        {route.view === 'timeline' && timeline && (
+          <Timeline
+            events={timeline}
+            sources={new Map(documents.map((d) => [d.id, sourceInfo(d)]))}
+            entryNames={names}
+            citationHref={citationHref}
+            onOpenCitation={openCitation}
+          />
+        )}
+        {route.view === 'document' && documents.length > 0 && !doc && <p class="empty">There is no document “{route.target.docId}” in Gloss.</p>}
+        {route.view === 'document' && doc && data && (
+          <DocumentView document={doc} paragraphs={data.paragraphs} mentions={data.mentions} paragraph={route.target.paragraph} quote={route.target.quote} />
+        )}
       </main>
+      <div ref={boxRef} class="gloss-floating reader-card" hidden />
     </div>
   );
 }

@@ -105,6 +105,11 @@ export class Knowledge {
     return this.rows.documents();
   }
 
+  /** Every entry's display name, by id. */
+  async entryNames(): Promise<Map<string, string>> {
+    return new Map((await this.rows.allEntries()).map((e) => [e.id, e.name]));
+  }
+
   /** Every mention in one document, in text order (the reader marks them). */
   async mentionsIn(docId: string): Promise<Mention[]> {
     return (await this.rows.mentionsIn(docId)).sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);

@@ -1,0 +1,35 @@
+// @vitest-environment jsdom
+import { render } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
+import { ParagraphText, findQuote, segments } from '../components/DocumentView';
+import type { Mention } from '../lib/corpus/types';
+
+const text = 'Xi met Nguyen Phu Trong in Hanoi <b>today</b>.';
+const mention = (entryId: string, phrase: string): Mention => {
+  const start = text.indexOf(phrase);
+  return { entryId, docId: 'd', paragraph: 1, start, end: start + phrase.length, text: phrase };
+};
+const mentions = [mention('xi-jinping', 'Xi'), mention('nguyen-phu-trong', 'Nguyen Phu Trong'), mention('hanoi', 'Hanoi')];
+
+describe('reader paragraphs', () => {
+  it('cut the text at mentions and at the quote, losing nothing', () => {
+    const parts = segments(text, mentions, findQuote(text, 'met nguyen phu trong in'));
+    expect(parts.map((p) => p.text).join('')).toBe(text);
+    expect(parts.filter((p) => p.quoted).map((p) => p.text).join('')).toBe('met Nguyen Phu Trong in');
+  });
+
+  it('mark the quote once, with the mentions inside it still marked', () => {
+    const { container } = render(<ParagraphText text={text} mentions={mentions} quote={findQuote(text, 'met Nguyen Phu Trong in')} />);
+    const marks = container.querySelectorAll('mark.quote');
+    expect(marks).toHaveLength(1);
+    expect(marks[0].textContent).toBe('met Nguyen Phu Trong in');
+    expect(marks[0].querySelector('.mention')?.getAttribute('data-entry')).toBe('nguyen-phu-trong');
+    expect([...container.querySelectorAll('.mention')].map((m) => m.textContent)).toEqual(['Xi', 'Nguyen Phu Trong', 'Hanoi']);
+  });
+
+  it('render markup-looking text as text', () => {
+    const { container } = render(<ParagraphText text={text} mentions={[]} />);
+    expect(container.querySelector('b')).toBeNull();
+    expect(container.textContent).toBe(text);
+  });
+});
