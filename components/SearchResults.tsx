@@ -67,6 +67,7 @@ export function SearchResults({ query, results, active, onQuery, onActive, onOpe
                 <>
                   <span class="result-name">{r.name}</span> <span class="kind">{KIND_LABELS[r.kind]}</span>
                   <span class="result-snippet"><Marked snippet={r.snippet} /></span>
+                  <span class="result-source">{citationLabel(r.label.source, r.label.paragraph)}</span>
                 </>
               ) : (
                 <>

@@ -545,12 +545,29 @@ export function defineSuite({ driver, origin }) {
     await toggle();
     await page.waitFor(pageMarks, HIGHLIGHT, (m) => m === null, 5000);
     await popup.waitFor(() => document.querySelector('.summary .state')?.textContent ?? '', undefined, (t) => t.includes('Gloss is off on this site'), 5000);
+    // Remembered for the site: another tab on it opens with Gloss off; another site is unaffected.
+    const sameSite = await driver.openPage(`${origin}/basic.html`);
+    const otherSite = await driver.openPage(`${origin.replace('127.0.0.1', 'localhost')}/basic.html`);
+    await otherSite.waitFor(pageMarks, HIGHLIGHT, (m) => Array.isArray(m) && m.length > 0, 8000);
+    assert((await sameSite.evaluate(pageMarks, HIGHLIGHT)) === null, 'a new tab on the same site was marked');
     await toggle();
     await page.waitFor(pageMarks, HIGHLIGHT, (m) => Array.isArray(m) && m.length >= 10, 5000);
+    await sameSite.waitFor(pageMarks, HIGHLIGHT, (m) => Array.isArray(m) && m.length > 0, 5000);
     assert(await page.evaluate(() => window.__notReloaded === true), 'the page was reloaded');
-    // The choice is remembered for the site: a new tab on it starts with Gloss on, as left.
+    await sameSite.close();
+    await otherSite.close();
     await popup.close();
     await page.close();
+  });
+
+  test('popup: a tab Gloss cannot read gets a plain explanation, not an empty list', async () => {
+    const reader = await driver.openExtensionPage('/reader.html');
+    const tabId = await driver.activeTabId();
+    const popup = await driver.openExtensionPage(`/popup.html?tab=${tabId}`);
+    const text = await popup.waitFor(() => document.querySelector('.summary .state')?.textContent ?? '', undefined, (t) => t.includes('Gloss cannot read this tab'), 5000);
+    assert(text.includes('Browser pages'), text);
+    await popup.close();
+    await reader.close();
   });
 
   test('the popup opens and reports the seeded knowledge base', async () => {

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
-import { fireEvent, render } from '@testing-library/preact';
-import { describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Card } from '../components/Card';
 import type { CardData } from '../lib/store/knowledge';
 
@@ -15,6 +15,8 @@ const card: CardData = {
   documentCount: 5,
   related: [{ id: 'belt-and-road', name: 'Belt and Road Initiative', kind: 'initiative' }],
 };
+
+afterEach(cleanup);
 
 describe('Card', () => {
   const handlers = () => ({ citationHref: () => 'reader.html#doc=xinhua-community&p=23', onOpenCitation: vi.fn(), onOpenRelated: vi.fn(), onClose: vi.fn() });

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
-import { render } from '@testing-library/preact';
-import { describe, expect, it } from 'vitest';
+import { cleanup, render } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
 import { ParagraphText, findQuote, segments } from '../components/DocumentView';
 import type { Mention } from '../lib/corpus/types';
 
@@ -10,6 +10,8 @@ const mention = (entryId: string, phrase: string): Mention => {
   return { entryId, docId: 'd', paragraph: 1, start, end: start + phrase.length, text: phrase };
 };
 const mentions = [mention('xi-jinping', 'Xi'), mention('nguyen-phu-trong', 'Nguyen Phu Trong'), mention('hanoi', 'Hanoi')];
+
+afterEach(cleanup);
 
 describe('reader paragraphs', () => {
   it('cut the text at mentions and at the quote, losing nothing', () => {

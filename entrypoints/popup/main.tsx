@@ -132,3 +132,5 @@ function Popup() {
 }
 
 render(<Popup />, document.getElementById('app')!);
+// The search box is on screen and takes input from here on: what the benchmark reports as "interactive".
+performance.mark('gloss-popup-interactive');
