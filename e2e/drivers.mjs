@@ -151,10 +151,18 @@ export async function firefoxDriver(extensionPath) {
       // Over BiDi a tab the extension opens on a moz-extension:// page reports "about:blank" as its
       // URL (docs/browser-bugs.md): ask each page for its own location instead.
       const hrefOf = (page) => Promise.race([page.evaluate(() => location.href), new Promise((r) => setTimeout(() => r(''), 500))]).catch(() => '');
+      let seen = [];
       const found = await poll(async () => {
-        for (const page of await browser.pages()) if (predicate(await hrefOf(page))) return page;
+        seen = [];
+        for (const page of await browser.pages()) {
+          const href = await hrefOf(page);
+          seen.push(href || '(no answer)');
+          if (predicate(href)) return page;
+        }
         return null;
-      }, Boolean, timeout, 'a new tab');
+      }, Boolean, timeout, 'a new tab').catch((e) => {
+        throw new Error(`${e.message}; tabs: ${seen.join(', ')}`);
+      });
       const wrapped = wrapPage(found, []);
       return { ...wrapped, url: () => hrefOf(found) };
     },
