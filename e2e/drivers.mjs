@@ -76,6 +76,9 @@ export async function chromiumDriver(extensionPath) {
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(url);
+    // A new page is not necessarily the tab in front (the welcome tab Gloss opens on install may
+    // be), and background tabs have their timers throttled to once a second.
+    await page.bringToFront();
     return wrapPage(page, errors);
   };
   return {
@@ -138,6 +141,7 @@ export async function firefoxDriver(extensionPath) {
     } else {
       await page.goto(url);
     }
+    await page.bringToFront(); // see the Chromium driver: background tabs are throttled
     return wrapPage(page, errors);
   };
   // An extension page for calls into the extension APIs. Opened first, so that every page a test

@@ -117,6 +117,32 @@ describe('page marker', () => {
     marker.stop();
   });
 
+  it('does not rescan when Gloss adds its own card host: marks keep their identity', async () => {
+    const { marker } = await markedTexts('<p>RCEP and Hanoi.</p>');
+    const before = marker.allMarks().map((m) => m.range);
+    document.documentElement.append(document.createElement('gloss-card'));
+    await new Promise((r) => setTimeout(r, 150));
+    await marker.whenIdle();
+    const after = marker.allMarks().map((m) => m.range);
+    expect(after).toHaveLength(before.length);
+    expect(after.every((range, i) => range === before[i])).toBe(true);
+    marker.stop();
+  });
+
+  it('does not mark a shadow root twice when a change makes its ancestor rescan', async () => {
+    const { marker } = await markedTexts('<div id="wrap"><div id="host"></div><p id="p">RCEP</p></div>');
+    const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>Hanoi</p>';
+    document.getElementById('wrap')!.append(document.createElement('span'));
+    await new Promise((r) => setTimeout(r, 150));
+    await marker.whenIdle();
+    document.getElementById('wrap')!.append(document.createElement('span'));
+    await new Promise((r) => setTimeout(r, 150));
+    await marker.whenIdle();
+    expect(marker.allMarks().map((m) => m.range.toString()).sort()).toEqual(['Hanoi', 'RCEP']);
+    marker.stop();
+  });
+
   it('keeps marks current when the page changes', async () => {
     const { marker } = await markedTexts('<p id="p">Nothing yet.</p>');
     document.getElementById('p')!.textContent = 'Now the RCEP.';

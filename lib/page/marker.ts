@@ -282,6 +282,9 @@ export class PageMarker {
     if (!view?.MutationObserver) return;
     this.observer = new view.MutationObserver((records) => {
       for (const r of records) {
+        // Gloss adding or removing its own card host changes no text: rescanning for it would replace
+        // every mark (and restart the dwell on the term under the pointer).
+        if (r.type === 'childList' && onlyGlossHosts(r)) continue;
         const target = r.type === 'characterData' ? r.target.parentElement : (r.target as Element);
         if (!target || isInsideGloss(target)) continue;
         this.dirty.add(target);
@@ -307,7 +310,7 @@ export class PageMarker {
     this.dirty.clear();
     const roots = [...blocks].filter((b) => ![...blocks].some((other) => other !== b && other.contains(b)));
     // Marks in changed blocks, and of blocks that left the page, go in one pass; then rescan.
-    this.removeMarksWhere((node) => !node.isConnected || roots.some((root) => root.contains(node)));
+    this.removeMarksWhere((node) => !node.isConnected || roots.some((root) => containsAcrossShadows(root, node)));
     for (const root of roots) this.enqueueRoot(root, 'rescan');
     if (!this.working) this.idleWaiters.splice(0).forEach((w) => w());
   }
@@ -319,6 +322,22 @@ function* limit<T>(items: Iterator<T>, count: number): Generator<T> {
     if (next.done) return;
     yield next.value;
   }
+}
+
+function onlyGlossHosts(record: MutationRecord): boolean {
+  const nodes = [...Array.from(record.addedNodes), ...Array.from(record.removedNodes)];
+  return nodes.length > 0 && nodes.every((n) => n.nodeName === GLOSS_HOST_TAG);
+}
+
+/**
+ * `root.contains(node)`, counting nodes inside shadow roots of root's descendants: a rescan of `root`
+ * rescans those shadow roots too, so their old marks must go with root's.
+ */
+function containsAcrossShadows(root: Node, node: Node): boolean {
+  for (let n: Node | null = node; n; n = n.parentNode ?? (n instanceof ShadowRoot ? n.host : null)) {
+    if (n === root) return true;
+  }
+  return false;
 }
 
 function isInsideGloss(el: Element): boolean {

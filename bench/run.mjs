@@ -1,0 +1,246 @@
+// `npm run bench`: how fast Gloss is, measured side by side in one run of headless Chromium, and
+// written into BENCHMARKS.md. `--smoke`: one quick repetition on a small page, for CI (nothing written).
+// Real pages come from ../shared/pages at run time (see its SOURCES.md for attribution).
+import { execFileSync } from 'node:child_process';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { chromiumDriver, CHROMIUM } from '../e2e/drivers.mjs';
+import { startServer } from '../e2e/server.mjs';
+
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const smoke = process.argv.includes('--smoke');
+const REPS = smoke ? 1 : 5;
+const MARKJS_REPS = smoke ? 1 : 3;
+const HOVER_REPS = smoke ? 3 : 30;
+const DYNAMIC_SECONDS = smoke ? 1 : 10;
+const DWELL_MS = 150; // lib/page/hover.ts
+const PAGES = smoke
+  ? [{ name: 'fixture (basic.html)', path: '/basic.html' }]
+  : [
+      { name: 'Wikipedia "New Zealand" (1 MB)', path: '/shared/perf_wikipedia_New_Zealand_readability_source.html' },
+      { name: 'War and Peace (4 MB)', path: '/shared/perf_gutenberg_war_and_peace_2600-h.htm' },
+    ];
+const GROWTH = smoke ? [100, 1000] : [100, 1000, 10000];
+const QUERIES = ['doi moy', 'Tô Lâm', 'nguyen phu trng', 'belt road', 'global civilisation initiative'];
+
+// ── statistics ────────────────────────────────────────────────────────────────────────────────
+const sorted = (xs) => [...xs].sort((a, b) => a - b);
+const quantile = (xs, q) => {
+  const s = sorted(xs);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
+};
+const median = (xs) => quantile(xs, 0.5);
+const spread = (xs) => (xs.length > 1 ? `${fmt(sorted(xs)[0])}–${fmt(sorted(xs).at(-1))}` : '—');
+const fmt = (x, digits = x >= 100 ? 0 : x >= 10 ? 1 : 2) => Number(x).toFixed(digits);
+
+const rows = [];
+const record = (group, metric, value, target, met, detail = '') => {
+  rows.push({ group, metric, value, target, met, detail });
+  console.log(`  ${met === null ? ' ' : met ? '✓' : '✗'} ${metric}: ${value}${target ? ` (target ${target})` : ''}${detail ? `  [${detail}]` : ''}`);
+};
+
+// ── setup ─────────────────────────────────────────────────────────────────────────────────────
+console.log(smoke ? 'Benchmark smoke run' : 'Benchmark');
+execFileSync('npm', ['run', 'zip', '--silent'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+const bundle = JSON.parse(readFileSync(resolve(root, '.output/chrome-mv3/knowledge.json'), 'utf8'));
+const benchCode = (
+  await build({ entryPoints: [resolve(root, 'bench/page-bench.ts')], bundle: true, format: 'iife', write: false, target: 'chrome120', logLevel: 'error' })
+).outputFiles[0].text;
+const server = await startServer();
+const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args });
+const chromiumVersion = browser.version();
+
+/** A fresh page with the harness in it. */
+async function benchPage(path) {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  await page.goto(`${server.origin}${path}`, { waitUntil: 'domcontentloaded', timeout: 60000 });
+  await page.addScriptTag({ content: benchCode });
+  return page;
+}
+
+try {
+  // ── page scan: Gloss vs the floor vs mark.js ──────────────────────────────────────────────
+  for (const { name, path } of PAGES) {
+    console.log(`\nPage scan — ${name}, all ${bundle.aliases.length} aliases`);
+    const floor = [];
+    const gloss = [];
+    const slices = [];
+    let marks = 0;
+    for (let r = 0; r < REPS; r++) {
+      const page = await benchPage(path);
+      // Side by side, alternating, in the same page: the floor, Gloss, the floor again.
+      floor.push((await page.evaluate(() => window.glossBench.floor())).ms);
+      const g = await page.evaluate((b) => window.glossBench.gloss(b, 0), bundle);
+      floor.push((await page.evaluate(() => window.glossBench.floor())).ms);
+      gloss.push(g.ms);
+      slices.push(g.longestSliceMs);
+      marks = g.marks;
+      await page.close();
+    }
+    const markjs = [];
+    let markjsMarks = 0;
+    for (let r = 0; r < MARKJS_REPS; r++) {
+      const page = await benchPage(path);
+      const m = await page.evaluate((b) => window.glossBench.markjs(b, 0), bundle);
+      markjs.push(m.ms);
+      markjsMarks = m.marks;
+      await page.close();
+    }
+    const ratio = median(gloss) / median(floor);
+    record('scan', `${name}: Gloss ÷ floor`, `${fmt(ratio)}×`, '≤ 2×', ratio <= 2, `Gloss ${fmt(median(gloss))} ms (${spread(gloss)}), floor ${fmt(median(floor))} ms (${spread(floor)}), ${marks} marks`);
+    record('scan', `${name}: mark.js ÷ Gloss`, `${fmt(median(markjs) / median(gloss))}×`, '', null, `mark.js ${fmt(median(markjs))} ms (${spread(markjs)}), ${markjsMarks} marks`);
+    const longest = Math.max(...slices);
+    record('scan', `${name}: Gloss's longest main-thread task`, `${fmt(longest)} ms`, '≤ 50 ms', longest <= 50, `median of longest slices ${fmt(median(slices))} ms`);
+  }
+
+  // ── growth with the number of aliases ─────────────────────────────────────────────────────
+  console.log(`\nGrowth — ${PAGES[0].name}`);
+  const growth = new Map();
+  for (let r = 0; r < REPS; r++) {
+    for (const count of GROWTH) {
+      const page = await benchPage(PAGES[0].path);
+      const g = await page.evaluate(({ b, n }) => window.glossBench.gloss(b, n), { b: bundle, n: count });
+      growth.set(count, [...(growth.get(count) ?? []), g]);
+      await page.close();
+    }
+  }
+  for (const count of GROWTH) {
+    const runs = growth.get(count);
+    record('growth', `scan with ${count} aliases`, `${fmt(median(runs.map((g) => g.ms)))} ms`, '', null, `automaton built in ${fmt(median(runs.map((g) => g.buildMs)))} ms`);
+  }
+  const [fewest, most] = [GROWTH[0], GROWTH.at(-1)];
+  const growthRatio = median(growth.get(most).map((g) => g.ms)) / median(growth.get(fewest).map((g) => g.ms));
+  record('growth', `${most} ÷ ${fewest} aliases`, `${fmt(growthRatio)}×`, '≤ 1.5×', growthRatio <= 1.5);
+
+  // ── store seeding and popup search, in real IndexedDB ─────────────────────────────────────
+  console.log('\nStore and search');
+  for (const entries of [bundle.entries.length, smoke ? 1000 : 10000]) {
+    const times = [];
+    let rows = 0;
+    for (let r = 0; r < REPS; r++) {
+      const page = await benchPage('/basic.html');
+      const s = await page.evaluate(({ b, n }) => window.glossBench.seed(b, n), { b: bundle, n: entries });
+      times.push(s.ms);
+      rows = s.rows;
+      await page.close();
+    }
+    record('store', `seeding ${entries} entries`, `${fmt(median(times))} ms`, '', null, `${rows} rows, ${spread(times)} ms`);
+  }
+  for (const [entries, target] of [[bundle.entries.length, 16], [smoke ? 1000 : 10000, 50]]) {
+    const page = await benchPage('/basic.html');
+    const times = await page.evaluate(({ b, n, q }) => window.glossBench.search(b, n, q), { b: bundle, n: entries, q: QUERIES });
+    await page.close();
+    const p95 = quantile(times, 0.95);
+    record('search', `popup search per keystroke, ${entries} entries`, `median ${fmt(median(times))} ms, p95 ${fmt(p95)} ms`, `≤ ${target} ms`, p95 <= target, `${times.length} keystrokes`);
+  }
+} finally {
+  await browser.close();
+}
+
+// ── with the extension: hover latency and a page that never stops changing ───────────────────
+const extension = resolve(root, '.output/chrome-mv3');
+const driver = await chromiumDriver(extension);
+try {
+  console.log('\nHover');
+  const page = await driver.openPage(`${server.origin}/basic.html`);
+  await page.waitFor(() => CSS.highlights.get('gloss-term')?.size ?? 0, undefined, (n) => n > 5);
+  const latencies = [];
+  const terms = [['RCEP', 'Regional Comprehensive Economic Partnership'], ['Hanoi', 'Hanoi']];
+  for (let r = 0; r < HOVER_REPS; r++) {
+    const [phrase, name] = terms[r % terms.length];
+    const at = await page.evaluate((p) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = n.data.indexOf(p);
+        if (i === -1) continue;
+        const range = document.createRange();
+        range.setStart(n, i);
+        range.setEnd(n, i + p.length);
+        const b = range.getBoundingClientRect();
+        return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+      }
+    }, phrase);
+    // Time from the pointer coming to rest on the term to the frame in which the card is painted.
+    const painted = page.raw.evaluate((expected) => new Promise((done) => {
+      let arrived = 0;
+      addEventListener('pointermove', () => (arrived = performance.now()), { capture: true, once: false });
+      const check = () => {
+        const card = document.querySelector('gloss-card')?.shadowRoot?.querySelector('.card[aria-busy="false"]');
+        if (arrived && card?.querySelector('.name')?.textContent === expected) done(performance.now() - arrived);
+        else requestAnimationFrame(check);
+      };
+      requestAnimationFrame(check);
+    }), name);
+    await page.mouseMove(at.x, at.y);
+    latencies.push((await painted) - DWELL_MS);
+    await page.key('Escape');
+    await page.mouseMove(5, 5);
+    await new Promise((r) => setTimeout(r, 400));
+  }
+  const p95 = quantile(latencies, 0.95);
+  record('hover', 'pointer at rest → card painted, after the dwell', `median ${fmt(median(latencies))} ms, p95 ${fmt(p95)} ms`, '≤ 30 ms at p95', p95 <= 30, `${HOVER_REPS} hovers`);
+  await page.close();
+
+  console.log('\nDynamic page');
+  /** Main-thread task time while the page appends a paragraph every 16 ms (Chrome's TaskDuration metric). */
+  const measure = async (p) => {
+    const cdp = await p.context().newCDPSession(p);
+    await cdp.send('Performance.enable');
+    const taskTime = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
+    await p.evaluate(() => window.startAppending());
+    const t0 = await taskTime();
+    await p.waitForFunction(() => window.appendingDone === true, null, { timeout: (DYNAMIC_SECONDS + 20) * 1000 });
+    const busy = (await taskTime()) - t0;
+    return { busy, marks: await p.evaluate(() => CSS.highlights.get('gloss-term')?.size ?? 0) };
+  };
+  const url = `${server.origin}/dynamic.html?seconds=${DYNAMIC_SECONDS}`;
+  const plain = await chromium.launch({ executablePath: CHROMIUM, headless: true, args });
+  const plainPage = await plain.newPage();
+  await plainPage.goto(url);
+  const without = await measure(plainPage);
+  await plain.close();
+  const glossPage = await driver.openPage(url);
+  await glossPage.waitFor(() => CSS.highlights.get('gloss-term')?.size ?? 0, undefined, (n) => n > 0);
+  const withGloss = await measure(glossPage.raw);
+  await glossPage.close();
+  const extra = Math.max(0, withGloss.busy - without.busy);
+  const pct = (100 * extra) / DYNAMIC_SECONDS;
+  record('dynamic', `a paragraph every 16 ms for ${DYNAMIC_SECONDS} s: Gloss's share of main-thread time`, `${fmt(pct)} %`, '', null, `main thread busy ${fmt(withGloss.busy * 1000)} ms with Gloss, ${fmt(without.busy * 1000)} ms without; ${withGloss.marks} marks`);
+} finally {
+  await driver.close();
+  await server.close();
+}
+
+// ── sizes ─────────────────────────────────────────────────────────────────────────────────────
+console.log('\nSizes');
+const content = readFileSync(resolve(root, '.output/chrome-mv3/content-scripts/content.js'));
+const kb = (n) => `${fmt(n / 1024, 1)} KB`;
+record('size', 'content script, minified', kb(content.length), '≤ 40 KB', content.length <= 40 * 1024, `gzipped ${kb(gzipSync(content).length)}`);
+const version = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')).version;
+for (const zip of [`gloss-${version}-chrome.zip`, `gloss-${version}-firefox.zip`, `gloss-${version}-sources.zip`]) {
+  record('size', zip, kb(statSync(resolve(root, '.output', zip)).size), '', null);
+}
+
+// ── report ────────────────────────────────────────────────────────────────────────────────────
+const missed = rows.filter((r) => r.met === false);
+console.log(`\n${rows.length} measurements, ${rows.filter((r) => r.met === true).length} targets met, ${missed.length} missed${missed.length ? `: ${missed.map((r) => r.metric).join('; ')}` : ''}`);
+if (!smoke) {
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${fmt(totalmem() / 2 ** 30, 0)} GiB; Node ${process.version}; ${chromiumVersion.startsWith('1') ? 'Chromium ' : ''}${chromiumVersion}`;
+  const table = [
+    `Run ${new Date().toISOString().slice(0, 10)} on ${machine}. Medians of ${REPS} runs (mark.js: ${MARKJS_REPS}; hover: ${HOVER_REPS}); ranges in brackets.`,
+    '',
+    '| | measurement | result | target | details |',
+    '|---|---|---|---|---|',
+    ...rows.map((r) => `| ${r.met === null ? '' : r.met ? '✓' : '✗'} | ${r.metric} | ${r.value} | ${r.target} | ${r.detail} |`),
+  ].join('\n');
+  const file = resolve(root, 'BENCHMARKS.md');
+  const text = readFileSync(file, 'utf8');
+  writeFileSync(file, text.replace(/<!-- results:start -->[\s\S]*<!-- results:end -->/, `<!-- results:start -->\n${table}\n<!-- results:end -->`));
+  console.log('Wrote the results into BENCHMARKS.md');
+}
