@@ -1,5 +1,6 @@
 // `npm run bench`: how fast Gloss is, measured side by side in one run of headless Chromium, and
 // written into BENCHMARKS.md. `--smoke`: one quick repetition on a small page, for CI (nothing written).
+// `--only=scan,growth,store,search,hover,dynamic,size`: just those sections (nothing written).
 // Real pages come from ../shared/pages at run time (see its SOURCES.md for attribution).
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -14,6 +15,8 @@ import { startServer } from '../e2e/server.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const smoke = process.argv.includes('--smoke');
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const wants = (section) => !only || only.includes(section);
 const REPS = smoke ? 1 : 5;
 const MARKJS_REPS = smoke ? 1 : 3;
 const HOVER_REPS = smoke ? 3 : 30;
@@ -66,7 +69,7 @@ async function benchPage(path) {
 
 try {
   // ── page scan: Gloss vs the floor vs mark.js ──────────────────────────────────────────────
-  for (const { name, path } of PAGES) {
+  for (const { name, path } of wants('scan') ? PAGES : []) {
     console.log(`\nPage scan — ${name}, all ${bundle.aliases.length} aliases`);
     const floor = [];
     const gloss = [];
@@ -100,6 +103,7 @@ try {
   }
 
   // ── growth with the number of aliases ─────────────────────────────────────────────────────
+  if (wants('growth')) {
   console.log(`\nGrowth — ${PAGES[0].name}`);
   const growth = new Map();
   for (let r = 0; r < REPS; r++) {
@@ -117,10 +121,11 @@ try {
   const [fewest, most] = [GROWTH[0], GROWTH.at(-1)];
   const growthRatio = median(growth.get(most).map((g) => g.ms)) / median(growth.get(fewest).map((g) => g.ms));
   record('growth', `${most} ÷ ${fewest} aliases`, `${fmt(growthRatio)}×`, '≤ 1.5×', growthRatio <= 1.5);
+  }
 
   // ── store seeding and popup search, in real IndexedDB ─────────────────────────────────────
-  console.log('\nStore and search');
-  for (const entries of [bundle.entries.length, smoke ? 1000 : 10000]) {
+  if (wants('store') || wants('search')) console.log('\nStore and search');
+  for (const entries of wants('store') ? [bundle.entries.length, smoke ? 1000 : 10000] : []) {
     const times = [];
     let rows = 0;
     for (let r = 0; r < REPS; r++) {
@@ -132,7 +137,7 @@ try {
     }
     record('store', `seeding ${entries} entries`, `${fmt(median(times))} ms`, '', null, `${rows} rows, ${spread(times)} ms`);
   }
-  for (const [entries, target] of [[bundle.entries.length, 16], [smoke ? 1000 : 10000, 50]]) {
+  for (const [entries, target] of wants('search') ? [[bundle.entries.length, 16], [smoke ? 1000 : 10000, 50]] : []) {
     const page = await benchPage('/basic.html');
     const times = await page.evaluate(({ b, n, q }) => window.glossBench.search(b, n, q), { b: bundle, n: entries, q: QUERIES });
     await page.close();
@@ -145,8 +150,9 @@ try {
 
 // ── with the extension: hover latency and a page that never stops changing ───────────────────
 const extension = resolve(root, '.output/chrome-mv3');
-const driver = await chromiumDriver(extension);
+const driver = wants('hover') || wants('dynamic') ? await chromiumDriver(extension) : null;
 try {
+  if (wants('hover')) {
   console.log('\nHover');
   const page = await driver.openPage(`${server.origin}/basic.html`);
   await page.waitFor(() => CSS.highlights.get('gloss-term')?.size ?? 0, undefined, (n) => n > 5);
@@ -186,7 +192,9 @@ try {
   const p95 = quantile(latencies, 0.95);
   record('hover', 'pointer at rest → card painted, after the dwell', `median ${fmt(median(latencies))} ms, p95 ${fmt(p95)} ms`, '≤ 30 ms at p95', p95 <= 30, `${HOVER_REPS} hovers`);
   await page.close();
+  }
 
+  if (wants('dynamic')) {
   console.log('\nDynamic page');
   /** Main-thread task time while the page appends a paragraph every 16 ms (Chrome's TaskDuration metric). */
   const measure = async (p) => {
@@ -212,12 +220,14 @@ try {
   const extra = Math.max(0, withGloss.busy - without.busy);
   const pct = (100 * extra) / DYNAMIC_SECONDS;
   record('dynamic', `a paragraph every 16 ms for ${DYNAMIC_SECONDS} s: Gloss's share of main-thread time`, `${fmt(pct)} %`, '', null, `main thread busy ${fmt(withGloss.busy * 1000)} ms with Gloss, ${fmt(without.busy * 1000)} ms without; ${withGloss.marks} marks`);
+  }
 } finally {
-  await driver.close();
+  await driver?.close();
   await server.close();
 }
 
 // ── sizes ─────────────────────────────────────────────────────────────────────────────────────
+if (wants('size')) {
 console.log('\nSizes');
 const content = readFileSync(resolve(root, '.output/chrome-mv3/content-scripts/content.js'));
 const kb = (n) => `${fmt(n / 1024, 1)} KB`;
@@ -227,10 +237,12 @@ for (const zip of [`gloss-${version}-chrome.zip`, `gloss-${version}-firefox.zip`
   record('size', zip, kb(statSync(resolve(root, '.output', zip)).size), '', null);
 }
 
+}
+
 // ── report ────────────────────────────────────────────────────────────────────────────────────
 const missed = rows.filter((r) => r.met === false);
 console.log(`\n${rows.length} measurements, ${rows.filter((r) => r.met === true).length} targets met, ${missed.length} missed${missed.length ? `: ${missed.map((r) => r.metric).join('; ')}` : ''}`);
-if (!smoke) {
+if (!smoke && !only) {
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${fmt(totalmem() / 2 ** 30, 0)} GiB; Node ${process.version}; ${chromiumVersion.startsWith('1') ? 'Chromium ' : ''}${chromiumVersion}`;
   const table = [
     `Run ${new Date().toISOString().slice(0, 10)} on ${machine}. Medians of ${REPS} runs (mark.js: ${MARKJS_REPS}; hover: ${HOVER_REPS}); ranges in brackets.`,

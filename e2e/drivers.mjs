@@ -30,6 +30,14 @@ async function poll(read, until, timeout, what) {
   throw new Error(`timed out after ${timeout} ms waiting for ${what}; last value: ${JSON.stringify(last)?.slice(0, 500)}${lastError ? `; last error: ${lastError.message}` : ''}`);
 }
 
+/**
+ * A page's own idea of its address. Over BiDi a tab the extension opens on a moz-extension:// page
+ * reports "about:blank" as its URL (docs/browser-bugs.md), so ask the page; '' if it does not answer.
+ */
+function pageHref(page) {
+  return Promise.race([page.evaluate(() => location.href), new Promise((r) => setTimeout(() => r(''), 500))]).catch(() => '');
+}
+
 /** The page operations the suite uses, over either library's page object. */
 function wrapPage(page, errors) {
   const evaluate = (fn, arg) => page.evaluate(fn, arg);
@@ -71,6 +79,9 @@ export async function chromiumDriver(extensionPath) {
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  // Gloss opens its welcome tab on install. Wait for it, or it may come to the front after a test's
+  // page and leave that page in the background, where timers run once a second.
+  await poll(() => context.pages().some((p) => p.url().endsWith('/reader.html#welcome')), Boolean, 10000, 'the welcome tab');
   const open = async (url) => {
     const page = await context.newPage();
     const errors = [];
@@ -144,22 +155,25 @@ export async function firefoxDriver(extensionPath) {
     await page.bringToFront(); // see the Chromium driver: background tabs are throttled
     return wrapPage(page, errors);
   };
-  // An extension page for calls into the extension APIs. Opened first, so that every page a test
-  // opens later becomes the active tab.
+  // Wait for the welcome tab Gloss opens on install (see the Chromium driver), then open an extension
+  // page for calls into the extension APIs; every page a test opens later becomes the active tab.
+  await poll(async () => {
+    for (const page of await browser.pages()) {
+      if ((await pageHref(page)).endsWith('/reader.html#welcome')) return true;
+    }
+    return false;
+  }, Boolean, 10000, 'the welcome tab');
   let helper = await open(`${base}/popup.html`);
   return {
     name: 'firefox',
     openPage: open,
     openExtensionPage: (path) => open(`${base}${path}`),
     async waitForPage(predicate, timeout = 8000) {
-      // Over BiDi a tab the extension opens on a moz-extension:// page reports "about:blank" as its
-      // URL (docs/browser-bugs.md): ask each page for its own location instead.
-      const hrefOf = (page) => Promise.race([page.evaluate(() => location.href), new Promise((r) => setTimeout(() => r(''), 500))]).catch(() => '');
       let seen = [];
       const found = await poll(async () => {
         seen = [];
         for (const page of await browser.pages()) {
-          const href = await hrefOf(page);
+          const href = await pageHref(page);
           seen.push(href || '(no answer)');
           if (predicate(href)) return page;
         }
@@ -168,7 +182,7 @@ export async function firefoxDriver(extensionPath) {
         throw new Error(`${e.message}; tabs: ${seen.join(', ')}`);
       });
       const wrapped = wrapPage(found, []);
-      return { ...wrapped, url: () => hrefOf(found) };
+      return { ...wrapped, url: () => pageHref(found) };
     },
     colorScheme: 'dark',
     async activeTabId() {

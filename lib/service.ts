@@ -57,8 +57,12 @@ export class GlossService {
     const results: SearchResult[] = [];
     for (const hit of hits) {
       if (hit.record.type === 'entry') {
-        const card = await this.store.knowledge.card(hit.record.ref);
-        if (card) results.push({ type: 'entry', id: card.id, name: card.name, kind: card.kind, label: card.label, snippet: snippet(card.label.quote, text) });
+        // A result needs the entry and its label's source, not the whole card.
+        const entry = await this.store.knowledge.entry(hit.record.ref);
+        const source = entry && sources.get(entry.label.docId);
+        if (entry && source) {
+          results.push({ type: 'entry', id: entry.id, name: entry.name, kind: entry.kind, label: { ...entry.label, source }, snippet: snippet(entry.label.quote, text) });
+        }
       } else {
         const [docId, n] = splitPassageRef(hit.record.ref);
         const paragraph = (await this.paragraphs(docId)).find((p) => p.n === n);

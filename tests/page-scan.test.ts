@@ -143,6 +143,49 @@ describe('page marker', () => {
     marker.stop();
   });
 
+  const settle = async (marker: PageMarker) => {
+    await new Promise((r) => setTimeout(r, 150));
+    await marker.whenIdle();
+  };
+
+  it('scans only the paragraphs a live feed appends: earlier marks are not rebuilt', async () => {
+    const { marker } = await markedTexts('<div id="feed"><p>RCEP first.</p></div>');
+    const [first] = marker.allMarks();
+    for (let i = 0; i < 20; i++) {
+      const p = document.createElement('p');
+      p.textContent = `Update ${i}: Hanoi.`;
+      document.getElementById('feed')!.append(p);
+    }
+    await settle(marker);
+    const marks = marker.allMarks();
+    expect(marks).toHaveLength(21);
+    expect(marks.some((m) => m.range === first.range)).toBe(true);
+    marker.stop();
+  });
+
+  it('sweeps the marks of removed blocks, and rescans a block whose inline content changed', async () => {
+    const { marker } = await markedTexts('<div id="feed"><p id="a">RCEP</p><p id="b">Hanoi</p></div>');
+    document.getElementById('a')!.remove();
+    await settle(marker);
+    expect(marker.allMarks().map((m) => m.range.toString())).toEqual(['Hanoi']);
+    const b = document.getElementById('b')!;
+    b.append(' and ', Object.assign(document.createElement('em'), { textContent: 'RCEP' }));
+    await settle(marker);
+    expect(marker.allMarks().map((m) => m.range.toString()).sort()).toEqual(['Hanoi', 'RCEP']);
+    marker.stop();
+  });
+
+  it('follows changes made directly under a shadow root', async () => {
+    const { marker } = await markedTexts('<div id="host"></div>');
+    const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    document.getElementById('host')!.append(document.createElement('span'));
+    await settle(marker);
+    shadow.append('Hanoi');
+    await settle(marker);
+    expect(marker.allMarks().map((m) => m.range.toString())).toEqual(['Hanoi']);
+    marker.stop();
+  });
+
   it('keeps marks current when the page changes', async () => {
     const { marker } = await markedTexts('<p id="p">Nothing yet.</p>');
     document.getElementById('p')!.textContent = 'Now the RCEP.';

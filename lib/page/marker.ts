@@ -24,6 +24,11 @@ export interface Mark {
   range: Range;
   entryId: string;
   block: Element;
+  /**
+   * The text node the mark starts in. A live Range collapses onto the surviving parent when its text
+   * is removed, so staleness is judged by this node, not by the range's boundary.
+   */
+  text: Text;
 }
 
 export interface MarkerOptions {
@@ -64,7 +69,10 @@ export class PageMarker {
   private readonly flashHighlight: Highlight | null;
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
   private observer: MutationObserver | null = null;
+  /** Elements (or shadow roots) whose text changed since the last flush. */
   private dirty = new Set<Node>();
+  /** Blocks were removed: their marks must be swept at the next flush. */
+  private sweepPending = false;
   private settleTimer: ReturnType<typeof setTimeout> | null = null;
   private queue: QueuedRuns[] = [];
   private readonly scannedInView = new WeakSet<Element>();
@@ -236,7 +244,7 @@ export class PageMarker {
 
   private addMark(run: TextRun, match: Match): void {
     const range = rangeInRun(run, match.start, match.end);
-    const mark: Mark = { range, entryId: match.entryId, block: run.block };
+    const mark: Mark = { range, entryId: match.entryId, block: run.block, text: range.startContainer as Text };
     const inBlock = this.marksByBlock.get(run.block);
     if (inBlock) inBlock.push(mark);
     else this.marksByBlock.set(run.block, [mark]);
@@ -251,18 +259,21 @@ export class PageMarker {
     this.highlight?.add(range);
   }
 
-  /** Drops, in one pass, the marks of every block that `isStale` says must go. */
-  private removeMarksWhere(isStale: (node: Node) => boolean): void {
+  /** Drops, in one pass, every mark whose text `isStale` says is gone or is about to be rescanned. */
+  private removeMarksWhere(isStale: (text: Node) => boolean): void {
     for (const [block, marks] of this.marksByBlock) {
-      if (!isStale(block)) continue;
+      const kept = marks.filter((mark) => !isStale(mark.text));
+      if (kept.length === marks.length) continue;
       for (const mark of marks) {
+        if (kept.includes(mark)) continue;
         this.highlight?.delete(mark.range);
         this.activeHighlight?.delete(mark.range);
       }
-      this.marksByBlock.delete(block);
+      if (kept.length) this.marksByBlock.set(block, kept);
+      else this.marksByBlock.delete(block);
     }
     for (const node of [...this.marksByNode.keys()]) if (isStale(node)) this.marksByNode.delete(node);
-    this.pending = this.pending.filter((p) => !isStale(p.run.block));
+    this.pending = this.pending.filter((p) => !isStale(p.run.nodes[0]));
   }
 
   private clearMarks(): void {
@@ -281,15 +292,8 @@ export class PageMarker {
     const view = this.doc.defaultView;
     if (!view?.MutationObserver) return;
     this.observer = new view.MutationObserver((records) => {
-      for (const r of records) {
-        // Gloss adding or removing its own card host changes no text: rescanning for it would replace
-        // every mark (and restart the dwell on the term under the pointer).
-        if (r.type === 'childList' && onlyGlossHosts(r)) continue;
-        const target = r.type === 'characterData' ? r.target.parentElement : (r.target as Element);
-        if (!target || isInsideGloss(target)) continue;
-        this.dirty.add(target);
-      }
-      if (this.dirty.size && !this.settleTimer) {
+      for (const r of records) this.noteChange(r);
+      if ((this.dirty.size || this.sweepPending) && !this.settleTimer) {
         this.settleTimer = setTimeout(() => this.flushMutations(), MUTATION_SETTLE_MS);
       }
     });
@@ -298,17 +302,45 @@ export class PageMarker {
     for (const shadow of this.shadowRoots) this.observer.observe(shadow, PageMarker.OBSERVED);
   }
 
+  /**
+   * What one DOM change asks for. Text changed, or inline markup added or removed: the block around it
+   * is rescanned. Whole blocks added: only they are scanned (a live feed appending paragraphs costs the
+   * new paragraphs, not the whole feed again). Blocks removed: their marks are swept.
+   */
+  private noteChange(r: MutationRecord): void {
+    if (r.type === 'characterData') {
+      const parent = r.target.parentElement;
+      if (parent && !isInsideGloss(parent)) this.dirty.add(parent);
+      return;
+    }
+    // Gloss adding or removing its own card host changes no text: rescanning for it would replace
+    // every mark (and restart the dwell on the term under the pointer).
+    if (onlyGlossHosts(r)) return;
+    const target = r.target;
+    if (target instanceof Element && isInsideGloss(target)) return;
+    if (r.removedNodes.length) this.sweepPending = true;
+    const changed = [...Array.from(r.addedNodes), ...Array.from(r.removedNodes)];
+    const isBlock = (n: Node) => n.nodeType === Node.ELEMENT_NODE && nearestBlock(n as Element) === n;
+    if (changed.some((n) => !isBlock(n) && (n.nodeType === Node.ELEMENT_NODE || n.nodeType === Node.TEXT_NODE))) {
+      this.dirty.add(target);
+    } else {
+      for (const n of Array.from(r.addedNodes)) if (isBlock(n)) this.dirty.add(n);
+    }
+  }
+
   private flushMutations(): void {
     this.settleTimer = null;
+    this.sweepPending = false;
     if (this.stopped) return;
-    // Rescan each changed block once; a block inside another changed block is covered by it.
-    const blocks = new Set<Element>();
+    // Rescan each changed block once; a block inside another changed block is covered by it. A
+    // shadow root (a change directly under it) is rescanned whole.
+    const blocks = new Set<Node>();
     for (const node of this.dirty) {
       if (!node.isConnected) continue;
-      blocks.add(nearestBlock(node as Element));
+      blocks.add(node instanceof Element ? nearestBlock(node) : node);
     }
     this.dirty.clear();
-    const roots = [...blocks].filter((b) => ![...blocks].some((other) => other !== b && other.contains(b)));
+    const roots = [...blocks].filter((b) => ![...blocks].some((other) => other !== b && containsAcrossShadows(other, b)));
     // Marks in changed blocks, and of blocks that left the page, go in one pass; then rescan.
     this.removeMarksWhere((node) => !node.isConnected || roots.some((root) => containsAcrossShadows(root, node)));
     for (const root of roots) this.enqueueRoot(root, 'rescan');

@@ -81,7 +81,8 @@ export function* textRuns(root: Node, onShadowRoot: (shadow: ShadowRoot) => void
     } else if (node.nodeType === Node.TEXT_NODE) {
       const text = node as Text;
       const data = text.data;
-      const parent = text.parentElement;
+      // Text directly under a shadow root belongs to the host's block.
+      const parent = text.parentElement ?? (text.parentNode instanceof ShadowRoot ? text.parentNode.host : null);
       if (parent && data.trim()) {
         if (parent !== lastParent) {
           lastParent = parent;

@@ -8,10 +8,14 @@ import Fuse, { type IFuseOptions } from 'fuse.js';
 import { foldKey } from '../text/normalize';
 import type { Entry, Paragraph, SearchRecord } from '../corpus/types';
 
+/**
+ * Fuse looks at entry names and aliases only. Labels are long quotes: fuzzy-matching every keystroke
+ * against them cost most of the search time with 10,000 entries (BENCHMARKS.md) and found nothing
+ * that the passage search does not.
+ */
 export const SEARCH_KEYS = [
   { name: 'name', weight: 3 },
   { name: 'aliases', weight: 2 },
-  { name: 'text', weight: 1 },
 ];
 
 export const SEARCH_OPTIONS: IFuseOptions<SearchRecord> = {

@@ -91,6 +91,10 @@ export class Knowledge {
     };
   }
 
+  entry(id: string): Promise<Entry | undefined> {
+    return this.rows.entry(id);
+  }
+
   /** Entries one of whose aliases folds to the same text as `text` ("Đổi Mới", "doi-moi" → Doi Moi). */
   async entriesByAlias(text: string): Promise<Entry[]> {
     const ids = [...new Set(await this.rows.entryIdsByAliasKey(foldKey(text)))];
