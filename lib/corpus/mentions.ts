@@ -10,7 +10,7 @@ import type { Mention, Paragraph } from './types';
 export function findMentions(matcher: Matcher, related: RelatedEntries, paragraphs: readonly Paragraph[]): Mention[] {
   const perParagraph: { paragraph: Paragraph; matches: Match[] }[] = paragraphs.map((paragraph) => ({
     paragraph,
-    matches: scan(matcher, paragraph.text, { vietnamese: looksVietnamese(paragraph.text) }),
+    matches: scan(matcher, paragraph.text, { vietnamese: () => looksVietnamese(paragraph.text) }),
   }));
   // The document is the context: "Trong" counts in a document that names Nguyen Phu Trong anywhere.
   const named = new Set<string>();

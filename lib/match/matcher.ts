@@ -4,7 +4,7 @@
  * word boundaries, per-alias case rules, and stricter rules inside Vietnamese-language text.
  * Longest match wins where hits overlap.
  */
-import { fold, foldKey, isWordChar } from '../text/normalize';
+import { foldKey, foldUnits, isWordCode } from '../text/normalize';
 
 /**
  * - `any`: any case ("belt and road" in running prose).
@@ -35,13 +35,28 @@ export interface Match {
 }
 
 export interface ScanOptions {
-  /** The text is Vietnamese-language prose (by `lang` or by its letters). */
+  /**
+   * The text is Vietnamese-language prose (by `lang` or by its letters). A function is asked only if
+   * the text has a candidate match at all: most text on most pages has none, and deciding the
+   * language costs more than matching.
+   */
+  vietnamese: boolean | (() => boolean);
+}
+
+/** Options with the language decided. */
+interface ResolvedScanOptions {
   vietnamese: boolean;
 }
 
 interface Automaton {
   /** Transitions of each node: char code → node. */
   next: Map<number, number>[];
+  /**
+   * For ASCII, the complete transition function (failure links already followed): node * 128 + code
+   * → node. One array read per character instead of map look-ups and failure walks. Absent when it
+   * would be too large (tens of thousands of aliases); the maps are used then.
+   */
+  ascii: Int32Array | null;
   /** Root transitions by char code, for the common case of no partial match in progress. */
   rootNext: Int32Array;
   fail: Int32Array;
@@ -114,7 +129,25 @@ function buildAutomaton(patterns: readonly string[]): Automaton {
   }
   const rootNext = new Int32Array(0x10000);
   for (const [code, child] of next[0]) rootNext[code] = child;
-  return { next, rootNext, fail, outputs };
+  return { next, rootNext, fail, outputs, ascii: asciiTable(next, fail, [0, ...queue]) };
+}
+
+/** Largest dense table built, in entries (4 bytes each): 16 MB. */
+const MAX_ASCII_TABLE = 4 * 1024 * 1024;
+
+/** The dense ASCII transition table, filled in breadth-first order so each node's failure row is ready. */
+function asciiTable(next: Map<number, number>[], fail: Int32Array, bfsOrder: number[]): Int32Array | null {
+  if (next.length * 128 > MAX_ASCII_TABLE) return null;
+  const table = new Int32Array(next.length * 128);
+  for (const node of bfsOrder) {
+    const row = node * 128;
+    const failRow = fail[node] * 128;
+    for (let code = 0; code < 128; code++) {
+      const child = next[node].get(code);
+      table[row + code] = child !== undefined ? child : node === 0 ? 0 : table[failRow + code];
+    }
+  }
+  return table;
 }
 
 /** Every letter of `s` is a capital, and there is at least one letter. */
@@ -159,7 +192,7 @@ function hasDiacritics(s: string): boolean {
  * Vietnamese-language text: a hit must begin with a capital (lower-case "đổi mới" is "renewal"), and an
  * ambiguous alias must carry the alias's own diacritics ("Trọng" is a name, "Trong" is "in").
  */
-export function acceptsSpelling(alias: AliasSpec, original: string, options: ScanOptions): boolean {
+export function acceptsSpelling(alias: AliasSpec, original: string, options: ResolvedScanOptions): boolean {
   switch (alias.caseRule) {
     case 'acronym':
       if (!isAllCapitals(original)) return false;
@@ -186,14 +219,21 @@ export function acceptsSpelling(alias: AliasSpec, original: string, options: Sca
  * with `applyContext` whether the surroundings name the entry.
  */
 export function scan(matcher: Matcher, input: string, options: ScanOptions): Match[] {
-  const folded = fold(input);
-  const text = folded.text;
-  const { next, rootNext, fail, outputs } = matcher.automaton;
+  // The folded code units are read in place: no string is built for text that holds no term.
+  const { units, sourceIndex, length } = foldUnits(input);
+  const codeAt = (i: number) => (i >= 0 && i < length ? units[i] : -1);
+  let resolved: ResolvedScanOptions | null = null;
+  const decided = (): ResolvedScanOptions =>
+    (resolved ??= { vietnamese: typeof options.vietnamese === 'function' ? options.vietnamese() : options.vietnamese });
+  const { next, rootNext, fail, outputs, ascii } = matcher.automaton;
   const candidates: Match[] = [];
   let node = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (node === 0) {
+  for (let i = 0; i < length; i++) {
+    const code = units[i];
+    if (ascii !== null && code < 128) {
+      node = ascii[node * 128 + code];
+      if (node === 0) continue;
+    } else if (node === 0) {
       node = rootNext[code];
       if (node === 0) continue;
     } else {
@@ -208,16 +248,16 @@ export function scan(matcher: Matcher, input: string, options: ScanOptions): Mat
     const found = outputs[node];
     if (!found) continue;
     const end = i + 1;
-    if (isWordChar(text[end])) continue;
+    if (isWordCode(codeAt(end))) continue;
     for (const p of found) {
       const start = end - matcher.patterns[p].length;
-      if (start > 0 && isWordChar(text[start - 1])) continue;
-      const sourceStart = folded.sourceIndex[start];
-      const sourceEnd = trimmedSourceEnd(input, folded.sourceIndex[end]);
+      if (isWordCode(codeAt(start - 1))) continue;
+      const sourceStart = sourceIndex[start];
+      const sourceEnd = trimmedSourceEnd(input, sourceIndex[end]);
       const original = input.slice(sourceStart, sourceEnd);
       for (const a of matcher.patternAliases[p]) {
         const alias = matcher.aliases[a];
-        if (!acceptsSpelling(alias, original, options)) continue;
+        if (!acceptsSpelling(alias, original, decided())) continue;
         candidates.push({ start: sourceStart, end: sourceEnd, alias: a, entryId: alias.entryId, ambiguous: !!alias.ambiguous });
         break;
       }

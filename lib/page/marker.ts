@@ -216,7 +216,7 @@ export class PageMarker {
     // A block scanned in the viewport pass is not scanned again by the whole-page pass.
     if (pass === 'visible') this.scannedInView.add(run.block);
     else if (pass === 'page' && this.scannedInView.has(run.block)) return;
-    const vietnamese = isVietnameseTag(languageOf(run.block)) || looksVietnamese(run.text);
+    const vietnamese = () => isVietnameseTag(languageOf(run.block)) || looksVietnamese(run.text);
     const matches = scan(this.options.matcher, run.text, { vietnamese });
     if (matches.length === 0) return;
     const before = this.named.size;

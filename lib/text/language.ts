@@ -15,8 +15,12 @@ const SAMPLE_LENGTH = 2000;
  */
 const VIETNAMESE_SHARE = 0.05;
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 export function looksVietnamese(text: string): boolean {
   const sample = text.length > SAMPLE_LENGTH ? text.slice(0, SAMPLE_LENGTH) : text;
+  // Every Vietnamese-specific letter is outside ASCII: plain ASCII text is answered at once.
+  if (!NON_ASCII.test(sample)) return false;
   const letters = sample.match(LETTERS)?.length ?? 0;
   if (letters < 12) return false; // too little text to tell: a name on its own is not a language
   const vietnamese = sample.match(VIETNAMESE_LETTERS)?.length ?? 0;

@@ -61,20 +61,44 @@ function foldCodePoint(ch: string): string {
  * positions of concatenated text nodes easy to reason about.
  */
 export function fold(input: string): FoldedText {
+  const { units, sourceIndex, length } = foldUnits(input);
+  return { text: decodeUnits(units.subarray(0, length)), sourceIndex: sourceIndex.slice(0, length + 1) };
+}
+
+/** Buffers reused by foldUnits, grown as needed. */
+let sharedUnits = new Uint16Array(1024);
+let sharedIndex = new Uint32Array(1024);
+
+/**
+ * Folded text as UTF-16 code units, without allocating per call: `units` and `sourceIndex` are shared
+ * buffers that the next call overwrites. The page scanner folds every run of text on a page and reads
+ * each result at once; anything kept must come from `fold`, which copies.
+ */
+export interface FoldedUnits {
+  units: Uint16Array;
+  sourceIndex: Uint32Array;
+  length: number;
+}
+
+export function foldUnits(input: string): FoldedUnits {
   const n = input.length;
   // Folding rarely lengthens text; the buffers grow if it does.
-  let units = new Uint16Array(n + 1);
-  let sourceIndex = new Uint32Array(n + 1);
+  if (sharedUnits.length < n + 1) {
+    sharedUnits = new Uint16Array(2 * n + 2);
+    sharedIndex = new Uint32Array(2 * n + 2);
+  }
+  let units = sharedUnits;
+  let sourceIndex = sharedIndex;
   let length = 0;
   let lastWasSpace = false;
 
   const grow = () => {
     const units2 = new Uint16Array(units.length * 2 + 2);
     units2.set(units);
-    units = units2;
+    units = sharedUnits = units2;
     const index2 = new Uint32Array(sourceIndex.length * 2 + 2);
     index2.set(sourceIndex);
-    sourceIndex = index2;
+    sourceIndex = sharedIndex = index2;
   };
 
   for (let i = 0; i < n; ) {
@@ -111,7 +135,7 @@ export function fold(input: string): FoldedText {
     i += width;
   }
   sourceIndex[length] = n;
-  return { text: decodeUnits(units.subarray(0, length)), sourceIndex: sourceIndex.subarray(0, length + 1) };
+  return { units, sourceIndex, length };
 }
 
 /** Turns UTF-16 code units into a string without one call per character. */
@@ -135,10 +159,14 @@ export function foldKey(input: string): string {
  */
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 export function isWordChar(ch: string | undefined): boolean {
-  if (ch === undefined || ch === '') return false;
-  const code = ch.charCodeAt(0);
+  return ch !== undefined && ch !== '' && isWordCode(ch.charCodeAt(0));
+}
+
+/** isWordChar for one UTF-16 code unit (-1 for "no character"); a lone surrogate half is not a word character. */
+export function isWordCode(code: number): boolean {
+  if (code < 0) return false;
   if (code < 0x80) {
     return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a);
   }
-  return WORD_CHAR.test(ch);
+  return WORD_CHAR.test(String.fromCharCode(code));
 }
