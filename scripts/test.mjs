@@ -1,6 +1,6 @@
 // `npm test`: every test Gloss has, in order — type check, unit and component tests (Vitest), a fresh
-// build, then the end-to-end suites in Chromium and Firefox. Ends with one line for the whole run:
-// "N passed, N failed".
+// build, the end-to-end suites in Chromium and Firefox, and a smoke run of the benchmark. Ends with one
+// line for the whole run: "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -56,6 +56,9 @@ if (build.ok) {
     if (!e2e.ok && counts && counts[2] === '0') failed++;
   }
 }
+
+// The benchmark, once, on a small page: proof that it still runs (its numbers are not judged here).
+if (build.ok) step('benchmark smoke run', run('benchmark smoke run', 'node', ['bench/run.mjs', '--smoke']).ok);
 
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
