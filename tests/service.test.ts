@@ -84,3 +84,19 @@ describe('popup queries', () => {
     expect(await service.briefs('rcep')).toEqual([]);
   });
 });
+
+describe('search in a large store', () => {
+  it('finds the same first entry with and without first-letter shards, and recovers a first-letter typo', async () => {
+    const { Searcher, SHARD_ABOVE } = await import('../lib/search/search');
+    const bundle = await realBundle();
+    const filler = Array.from({ length: SHARD_ABOVE + 500 }, (_, i) => ({
+      type: 'entry' as const, ref: `filler-${i}`, name: `zq${i} wx${i}`, aliases: [`zq${i} wx${i}`], text: '',
+    }));
+    const small = new Searcher(bundle.search.records);
+    const large = new Searcher([...bundle.search.records, ...filler]);
+    for (const q of ['doi moy', 'Tô Lâm', 'nguyen phu trng', 'belt road', 'global civilisation initiative', 'xi']) {
+      expect(large.search(q)[0].record.ref).toBe(small.search(q)[0].record.ref);
+    }
+    expect(large.search('boi moi')[0].record.ref).toBe('doi-moi');
+  });
+});
