@@ -13,6 +13,7 @@ import { HoverMachine } from '../../lib/page/hover';
 import { PageMarker } from '../../lib/page/marker';
 import { isPointOnRange, textPositionFromPoint } from '../../lib/page/point';
 import { disabledSites, siteKey } from '../../lib/settings';
+import type { MatcherData } from '../../lib/store/knowledge';
 import { CardLayer } from './card-ui';
 
 /**
@@ -46,7 +47,7 @@ export default defineContentScript({
   },
 });
 
-function startGloss(ctx: ContentScriptContext, data: Awaited<ReturnType<typeof sendMessage<'matcherData'>>>): void {
+function startGloss(ctx: ContentScriptContext, data: MatcherData): void {
   const matcher = buildMatcher(data.aliases);
   const related = new Map(data.related);
   const site = siteKey(location.href);
