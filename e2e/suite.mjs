@@ -324,6 +324,50 @@ export function defineSuite({ driver, origin }) {
     await page.close();
   });
 
+  // This page broke its own Element, Range and Array methods, which the suite's page-side helpers
+  // use: here the card is read through what it left alone (ARIA reflection, `hidden`, textContent).
+  const robustCard = (host) => {
+    const card = document.querySelector(host)?.shadowRoot?.querySelector('.card');
+    if (!card || card.ariaBusy !== 'false' || card.parentElement.hidden) return null;
+    return { name: card.querySelector('.name').textContent, text: card.textContent, elements: card.querySelectorAll('img, script').length };
+  };
+
+  test('a page that overrides the DOM’s own methods does not affect Gloss', async () => {
+    const page = await driver.openPage(`${origin}/hostile-prototypes.html`);
+    const marks = await page.waitFor((name) => {
+      const h = CSS.highlights.get(name);
+      return h ? Array.from(h, (r) => r.toString()) : null;
+    }, HIGHLIGHT, (m) => Array.isArray(m) && m.length >= 2, 8000);
+    assert(marks.includes('Regional Comprehensive Economic Partnership') && marks.includes('Hanoi'), JSON.stringify(marks));
+    // "Regional" is the 5th word of the paragraph; offsetLeft/Top are untouched by the page.
+    const at = await page.evaluate(() => {
+      const p = document.getElementById('p');
+      return { x: p.offsetLeft + 75, y: p.offsetTop + 12 };
+    });
+    await page.mouseMove(at.x, at.y + 30);
+    await page.mouseMove(at.x, at.y);
+    await page.waitFor(robustCard, HOST, (c) => c?.name === 'Regional Comprehensive Economic Partnership', 5000);
+    assert(page.errors.length === 0, `page errors: ${page.errors.join('; ')}`);
+    await page.close();
+  });
+
+  test('markup-looking page text looked up as a selection stays text', async () => {
+    const page = await driver.openPage(`${origin}/hostile-prototypes.html`);
+    await page.waitFor((name) => CSS.highlights.get(name)?.size ?? 0, HIGHLIGHT, (n) => n > 0, 8000);
+    await page.evaluate(() => {
+      const range = new Range();
+      range.selectNodeContents(document.getElementById('markup'));
+      getSelection().removeAllRanges();
+      getSelection().addRange(range);
+    });
+    await driver.lookUpSelection(page);
+    const card = await page.waitFor(robustCard, HOST, Boolean, 5000);
+    assert(card.text.includes('No entry in Gloss matches') && card.text.includes('<img src=x onerror=alert(1)>'), card.text);
+    assert(card.elements === 0, 'markup from the page became elements');
+    assert(page.errors.length === 0, `page errors: ${page.errors.join('; ')}`);
+    await page.close();
+  });
+
   test('the card follows the reader’s dark colour scheme', async () => {
     const page = await driver.openPage(`${origin}/basic.html`);
     await driver.emulateDark(page);
