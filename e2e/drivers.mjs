@@ -97,10 +97,17 @@ export async function chromiumDriver(extensionPath) {
     extensionId,
     openPage: open,
     openExtensionPage: (path) => open(`chrome-extension://${extensionId}${path}`),
+    /** Waits for a tab opened after this call whose address satisfies `predicate`. */
     async waitForPage(predicate, timeout = 8000) {
-      const found = await poll(() => context.pages().find((p) => predicate(p.url())), Boolean, timeout, 'a new tab');
+      const before = new Set(context.pages());
+      const found = await poll(() => context.pages().find((p) => !before.has(p) && predicate(p.url())), Boolean, timeout, 'a new tab');
       return wrapPage(found, []);
     },
+    /** An open tab whose address satisfies `predicate`, however it was opened. */
+    async findPage(predicate, timeout = 8000) {
+      return wrapPage(await poll(() => context.pages().find((p) => predicate(p.url())), Boolean, timeout, 'a tab'), []);
+    },
+    openTabs: () => context.pages(),
     colorScheme: 'light',
     /** The id of the active tab (the page the test opened last). */
     activeTabId: () => worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id),
@@ -164,26 +171,32 @@ export async function firefoxDriver(extensionPath) {
     return false;
   }, Boolean, 10000, 'the welcome tab');
   let helper = await open(`${base}/popup.html`);
+  const findTab = async (predicate, skip, timeout) => {
+    let seen = [];
+    const found = await poll(async () => {
+      seen = [];
+      for (const page of await browser.pages()) {
+        if (skip.has(page)) continue;
+        const href = await pageHref(page);
+        seen.push(href || '(no answer)');
+        if (predicate(href)) return page;
+      }
+      return null;
+    }, Boolean, timeout, 'a tab').catch((e) => {
+      throw new Error(`${e.message}; tabs: ${seen.join(', ')}`);
+    });
+    const wrapped = wrapPage(found, []);
+    return { ...wrapped, url: () => pageHref(found) };
+  };
   return {
     name: 'firefox',
     openPage: open,
     openExtensionPage: (path) => open(`${base}${path}`),
-    async waitForPage(predicate, timeout = 8000) {
-      let seen = [];
-      const found = await poll(async () => {
-        seen = [];
-        for (const page of await browser.pages()) {
-          const href = await pageHref(page);
-          seen.push(href || '(no answer)');
-          if (predicate(href)) return page;
-        }
-        return null;
-      }, Boolean, timeout, 'a new tab').catch((e) => {
-        throw new Error(`${e.message}; tabs: ${seen.join(', ')}`);
-      });
-      const wrapped = wrapPage(found, []);
-      return { ...wrapped, url: () => pageHref(found) };
-    },
+    /** Waits for a tab opened after this call whose address satisfies `predicate`. */
+    waitForPage: async (predicate, timeout = 8000) => findTab(predicate, new Set(await browser.pages()), timeout),
+    /** An open tab whose address satisfies `predicate`, however it was opened. */
+    findPage: (predicate, timeout = 8000) => findTab(predicate, new Set(), timeout),
+    openTabs: () => browser.pages(),
     colorScheme: 'dark',
     async activeTabId() {
       return helper.evaluate(async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id);

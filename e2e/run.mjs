@@ -28,7 +28,7 @@ for (const name of Object.keys(drivers)) {
   let driver;
   try {
     driver = await drivers[name](builds[name]);
-    const result = await runTests(name, defineSuite({ driver, origin: server.origin }));
+    const result = await runTests(name, defineSuite({ driver, origin: server.origin }), driver);
     passed += result.passed;
     failed += result.failed;
   } catch (error) {

@@ -432,7 +432,14 @@ export function defineSuite({ driver, origin }) {
 
   test('reader: every mention is marked and hovering one opens its card', async () => {
     const reader = await driver.openExtensionPage('/reader.html#doc=xinhua-community&p=7');
-    const marked = await reader.waitFor(() => [...document.querySelectorAll('.mention')].map((m) => m.dataset.entry), undefined, (m) => m.length > 50, 8000);
+    // Wait until the reader has scrolled to and focused paragraph 7 (an effect that runs after the
+    // first paint), or that scroll could move the term after the test measured where it is.
+    const marked = await reader.waitFor(
+      () => (document.activeElement?.matches('li.target') ? [...document.querySelectorAll('.mention')].map((m) => m.dataset.entry) : null),
+      undefined,
+      (m) => m?.length > 50,
+      8000,
+    );
     assert(marked.includes('nguyen-phu-trong') && marked.includes('rcep'), JSON.stringify(marked.slice(0, 10)));
     const at = await reader.evaluate(readerMention, 'rcep');
     assert(at.text === 'Regional Comprehensive Economic Partnership', at.text);
@@ -476,7 +483,7 @@ export function defineSuite({ driver, origin }) {
   });
 
   test('welcome: installing Gloss opened a page with a passage to try hovering on', async () => {
-    const welcome = await driver.waitForPage((url) => url.endsWith('/reader.html#welcome'));
+    const welcome = await driver.findPage((url) => url.endsWith('/reader.html#welcome'));
     await welcome.waitFor(() => document.querySelectorAll('.welcome .mention').length, undefined, (n) => n >= 3, 8000);
     const text = await welcome.evaluate(() => document.querySelector('.welcome').innerText);
     assert(text.includes('Alt') && text.includes('Look up in Gloss'), 'the welcome page explains the shortcut and the menu');
@@ -672,12 +679,19 @@ export function assert(condition, message) {
   if (!condition) throw new Error(message ?? 'assertion failed');
 }
 
-/** Runs tests in order; prints one line each and returns the counts. */
-export async function runTests(label, tests) {
+/**
+ * Runs tests in order; prints one line each and returns the counts. Tabs a test leaves open (because
+ * it failed before closing them) are closed after it, so one failure cannot mislead the next test.
+ * GLOSS_E2E_ONLY=text runs only the tests whose names contain the text.
+ */
+export async function runTests(label, tests, driver) {
   let passed = 0;
   let failed = 0;
+  const only = process.env.GLOSS_E2E_ONLY;
   for (const { name, fn } of tests) {
+    if (only && !name.includes(only)) continue;
     const started = Date.now();
+    const tabsBefore = new Set(await driver.openTabs());
     try {
       await fn();
       passed++;
@@ -686,6 +700,7 @@ export async function runTests(label, tests) {
       failed++;
       console.log(`  ✗ [${label}] ${name}\n      ${String(error?.stack ?? error).split('\n').slice(0, 4).join('\n      ')}`);
     }
+    for (const tab of await driver.openTabs()) if (!tabsBefore.has(tab)) await tab.close().catch(() => {});
   }
   return { passed, failed };
 }
