@@ -10,15 +10,17 @@ export default defineConfig({
   imports: false,
   vite: () => ({ plugins: [preact()] }),
   manifest: {
-    name: 'Gloss',
-    description: 'Source-cited context on the people, parties, policies and places of China–Vietnam relations, on any page you read.',
+    // Words the browser shows come from public/_locales, like every UI string.
+    default_locale: 'en',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
     // storage: settings; contextMenus: "Look up in Gloss" on a selection. Content scripts need no
     // host permission beyond their own matches; nothing is fetched from anywhere.
     permissions: ['storage', 'contextMenus'],
     commands: {
       'look-up-selection': {
         suggested_key: { default: 'Alt+Shift+G' },
-        description: 'Look up the selected text in Gloss',
+        description: '__MSG_commandLookUp__',
       },
     },
     browser_specific_settings: {

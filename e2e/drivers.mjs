@@ -51,6 +51,10 @@ function wrapPage(page, errors) {
     mouseDown: () => page.mouse.down(),
     mouseUp: () => page.mouse.up(),
     key: (key) => page.keyboard.press(key),
+    keyDown: (key) => page.keyboard.down(key),
+    keyUp: (key) => page.keyboard.up(key),
+    /** Brings the tab to the front: background tabs run no animation frames and throttle timers. */
+    front: () => page.bringToFront(),
     url: () => page.url(),
     screenshot: async (clip) => Buffer.from(await page.screenshot({ clip })),
     close: () => page.close(),

@@ -493,6 +493,64 @@ export function defineSuite({ driver, origin }) {
     await welcome.waitFor(readerCard, undefined, (c) => c?.name === 'Xi Jinping', 5000);
   });
 
+  // ── The options page ────────────────────────────────────────────────────────────────────────────
+  const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+  const resetPreferences = (page) => page.evaluate(() => (globalThis.browser ?? globalThis.chrome).storage.local.remove('preferences'));
+  const optionCenter = (selector) => {
+    const el = document.querySelector(selector);
+    if (!el) return null;
+    el.scrollIntoView({ block: 'center' });
+    const r = el.getBoundingClientRect();
+    return { x: r.left + Math.min(r.width / 2, 12), y: r.top + r.height / 2 };
+  };
+  const clickOption = async (options, selector) => {
+    const at = await options.waitFor(optionCenter, selector, Boolean, 5000);
+    await options.mouseClick(at.x, at.y);
+  };
+
+  test('options: a new hover delay and the Alt trigger change behaviour in a tab already open', async () => {
+    const page = await driver.openPage(`${origin}/basic.html`);
+    await marksOf(page);
+    const options = await driver.openExtensionPage('/options.html');
+    try {
+      // The reader types a delay of 1.2 s.
+      await clickOption(options, 'input[name="hoverDelayMs"]');
+      await options.key('End');
+      for (let i = 0; i < 5; i++) await options.key('Backspace');
+      await options.typeText('1200');
+      await options.key('Tab');
+      await options.waitFor(async () => (await (globalThis.browser ?? globalThis.chrome).storage.local.get('preferences')).preferences?.hoverDelayMs, undefined, (d) => d === 1200, 5000);
+      await page.front();
+      await hover(page, 'Belt and');
+      await sleep(500);
+      assert((await page.evaluate(pageCard, HOST)) === null, 'the card opened before the new delay was over');
+      await readyCard(page, 'Belt and Road Initiative');
+      await page.key('Escape');
+      await noCard(page);
+
+      // Cards only while Alt is held (and back to a short delay).
+      await options.front();
+      await clickOption(options, 'input[name="cardTrigger"][value="alt"]');
+      await clickOption(options, 'input[name="hoverDelayMs"]');
+      await options.key('End');
+      for (let i = 0; i < 5; i++) await options.key('Backspace');
+      await options.typeText('100');
+      await options.key('Tab');
+      await options.waitFor(async () => (await (globalThis.browser ?? globalThis.chrome).storage.local.get('preferences')).preferences, undefined, (p) => p?.cardTrigger === 'alt' && p.hoverDelayMs === 100, 5000);
+      await page.front();
+      await hover(page, 'Nguyen Phu Trong');
+      await sleep(800);
+      assert((await page.evaluate(pageCard, HOST)) === null, 'a card opened without Alt');
+      await page.keyDown('Alt');
+      await readyCard(page, 'Nguyen Phu Trong');
+      await page.keyUp('Alt');
+    } finally {
+      await resetPreferences(options);
+    }
+    await options.close();
+    await page.close();
+  });
+
   // ── The popup ─────────────────────────────────────────────────────────────────────────────────
   const popupOptions = () => [...document.querySelectorAll('[role="option"]')].map((o) => ({
     name: o.querySelector('.result-name')?.textContent ?? null,

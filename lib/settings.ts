@@ -4,6 +4,7 @@
  * the content script, which runs on every page and must stay small (BENCHMARKS.md).
  */
 import { browser } from 'wxt/browser';
+import { DWELL_MS } from './page/hover';
 
 export interface StoredSetting<T> {
   getValue(): Promise<T>;
@@ -12,14 +13,14 @@ export interface StoredSetting<T> {
   watch(onChange: (value: T) => void): () => void;
 }
 
-function storedSetting<T>(key: string, fallback: T, isValid: (value: unknown) => value is T): StoredSetting<T> {
-  const read = (value: unknown): T => (isValid(value) ? value : fallback);
+/** A setting under `key`; `read` turns whatever is stored (possibly nothing, or junk) into a value. */
+function storedSetting<T>(key: string, read: (stored: unknown) => T): StoredSetting<T> {
   return {
     async getValue() {
       return read((await browser.storage.local.get(key))[key]);
     },
     async setValue(value) {
-      await browser.storage.local.set({ [key]: value });
+      await browser.storage.local.set({ [key]: read(value) });
     },
     watch(onChange) {
       const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
@@ -34,7 +35,53 @@ function storedSetting<T>(key: string, fallback: T, isValid: (value: unknown) =>
 const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === 'string');
 
 /** Sites (host names) where the reader switched Gloss off. */
-export const disabledSites = storedSetting<string[]>('disabledSites', [], isStringList);
+export const disabledSites = storedSetting<string[]>('disabledSites', (v) => (isStringList(v) ? v : []));
+
+/** When a card opens: on resting the pointer on a term, or only while a modifier key is held. */
+export const CARD_TRIGGERS = ['hover', 'alt', 'shift'] as const;
+/** How terms are marked: dotted underline, a background tint, or not at all (hover still works). */
+export const MARK_STYLES = ['underline', 'tint', 'none'] as const;
+export const THEMES = ['system', 'light', 'dark'] as const;
+/** The shortest and longest hover delay the options page offers, in ms. */
+export const HOVER_DELAY_RANGE = [0, 1500] as const;
+
+export interface Preferences {
+  /** Rest this long on a term before its card opens. */
+  hoverDelayMs: number;
+  cardTrigger: (typeof CARD_TRIGGERS)[number];
+  markStyle: (typeof MARK_STYLES)[number];
+  theme: (typeof THEMES)[number];
+}
+
+export const DEFAULT_PREFERENCES: Preferences = { hoverDelayMs: DWELL_MS, cardTrigger: 'hover', markStyle: 'underline', theme: 'system' };
+
+const oneOf = <T extends string>(list: readonly T[], value: unknown, fallback: T): T => (list.includes(value as T) ? (value as T) : fallback);
+
+/**
+ * Preferences read from storage (or a backup), field by field: a missing or invalid field takes its
+ * default, so a stored value from another version never breaks Gloss.
+ */
+export function readPreferences(value: unknown): Preferences {
+  const v = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
+  const delay = v.hoverDelayMs;
+  return {
+    hoverDelayMs:
+      typeof delay === 'number' && Number.isFinite(delay)
+        ? Math.round(Math.min(HOVER_DELAY_RANGE[1], Math.max(HOVER_DELAY_RANGE[0], delay)))
+        : DEFAULT_PREFERENCES.hoverDelayMs,
+    cardTrigger: oneOf(CARD_TRIGGERS, v.cardTrigger, DEFAULT_PREFERENCES.cardTrigger),
+    markStyle: oneOf(MARK_STYLES, v.markStyle, DEFAULT_PREFERENCES.markStyle),
+    theme: oneOf(THEMES, v.theme, DEFAULT_PREFERENCES.theme),
+  };
+}
+
+/** The options page's preferences. */
+export const preferences = storedSetting<Preferences>('preferences', readPreferences);
+
+/** Whether the event's modifier keys satisfy the card trigger. */
+export function triggerHeld(trigger: Preferences['cardTrigger'], keys: { altKey: boolean; shiftKey: boolean }): boolean {
+  return trigger === 'hover' || (trigger === 'alt' ? keys.altKey : keys.shiftKey);
+}
 
 /**
  * The key a site is remembered by: its host name; where there is none, the origin, or the scheme for

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { disabledSites, siteKey } from '../lib/settings';
+import { DEFAULT_PREFERENCES, disabledSites, preferences, readPreferences, siteKey, triggerHeld } from '../lib/settings';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -29,5 +29,32 @@ describe('settings', () => {
     expect(siteKey('http://127.0.0.1:8080/x')).toBe('127.0.0.1');
     expect(siteKey('file:///home/me/a.html')).toBe('file:');
     expect(siteKey('not a url')).toBe('not a url');
+  });
+
+  it('reads preferences field by field: defaults for what is missing, clamps the delay, drops junk', async () => {
+    expect(await preferences.getValue()).toEqual(DEFAULT_PREFERENCES);
+    await browser.storage.local.set({ preferences: { hoverDelayMs: 99999, cardTrigger: 'alt', markStyle: 'glow', theme: 7 } });
+    expect(await preferences.getValue()).toEqual({ ...DEFAULT_PREFERENCES, hoverDelayMs: 1500, cardTrigger: 'alt' });
+    expect(readPreferences('nonsense')).toEqual(DEFAULT_PREFERENCES);
+    expect(readPreferences({ hoverDelayMs: -5.5 }).hoverDelayMs).toBe(0);
+    expect(readPreferences({ hoverDelayMs: Number.NaN }).hoverDelayMs).toBe(DEFAULT_PREFERENCES.hoverDelayMs);
+  });
+
+  it('stores only valid preferences and reports each change', async () => {
+    const seen: number[] = [];
+    const stop = preferences.watch((p) => seen.push(p.hoverDelayMs));
+    await preferences.setValue({ ...DEFAULT_PREFERENCES, hoverDelayMs: 600, theme: 'bogus' as never });
+    expect((await browser.storage.local.get('preferences')).preferences).toEqual({ ...DEFAULT_PREFERENCES, hoverDelayMs: 600 });
+    stop();
+    expect(seen).toEqual([600]);
+  });
+
+  it('holds a card trigger only with its modifier key', () => {
+    const none = { altKey: false, shiftKey: false };
+    expect(triggerHeld('hover', none)).toBe(true);
+    expect(triggerHeld('alt', none)).toBe(false);
+    expect(triggerHeld('alt', { altKey: true, shiftKey: false })).toBe(true);
+    expect(triggerHeld('shift', { altKey: true, shiftKey: false })).toBe(false);
+    expect(triggerHeld('shift', { altKey: false, shiftKey: true })).toBe(true);
   });
 });

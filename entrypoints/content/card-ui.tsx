@@ -9,6 +9,7 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
 import { Card, type CardView } from '../../components/Card';
 import { placeFloating } from '../../components/place';
 import type { Citation } from '../../lib/corpus/types';
+import type { Preferences } from '../../lib/settings';
 
 export interface CardCallbacks {
   citationHref(c: Citation): string;
@@ -23,6 +24,7 @@ export class CardLayer {
   private ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
   private mounting: Promise<ShadowRootContentScriptUi<HTMLElement>> | null = null;
   private stopPositioning: (() => void) | null = null;
+  private theme: Preferences['theme'] = 'system';
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -49,6 +51,12 @@ export class CardLayer {
     );
     box.hidden = false;
     this.place(box, anchor);
+  }
+
+  /** The reader's theme choice; components/card.css reads it from the box. */
+  setTheme(theme: Preferences['theme']): void {
+    this.theme = theme;
+    if (this.ui?.mounted) this.ui.mounted.dataset.theme = theme;
   }
 
   hide(): void {
@@ -79,6 +87,7 @@ export class CardLayer {
       onMount: (container) => {
         const box = document.createElement('div');
         box.className = 'gloss-floating';
+        box.dataset.theme = this.theme;
         box.hidden = true;
         box.addEventListener('pointerenter', () => this.callbacks.onPointerEnter());
         box.addEventListener('pointerleave', () => this.callbacks.onPointerLeave());

@@ -12,7 +12,7 @@ import { isEntryId, onMessage, sendMessage } from '../../lib/messages';
 import { HoverMachine } from '../../lib/page/hover';
 import { PageMarker } from '../../lib/page/marker';
 import { isPointOnRange, textPositionFromPoint } from '../../lib/page/point';
-import { disabledSites, siteKey } from '../../lib/settings';
+import { DEFAULT_PREFERENCES, disabledSites, preferences, siteKey, triggerHeld, type Preferences } from '../../lib/settings';
 import type { MatcherData } from '../../lib/store/knowledge';
 import { CardLayer } from './card-ui';
 
@@ -24,7 +24,12 @@ import { CardLayer } from './card-ui';
 const INVALIDATION_CHECK_MS = 2000;
 
 /** Highlight names; public/highlights.css styles them. Gloss-specific: the registry is shared with the page. */
-const HIGHLIGHT = 'gloss-term';
+const MARK_HIGHLIGHTS: Record<Preferences['markStyle'], string> = {
+  underline: 'gloss-term',
+  tint: 'gloss-term-tint',
+  // Registered, so hovering still finds the terms, but no stylesheet rule shows them.
+  none: 'gloss-term-unmarked',
+};
 const ACTIVE_HIGHLIGHT = 'gloss-term-active';
 const FLASH_HIGHLIGHT = 'gloss-term-flash';
 
@@ -53,12 +58,13 @@ function startGloss(ctx: ContentScriptContext, data: MatcherData): void {
   const site = siteKey(location.href);
   // Null while Gloss is switched off on this site: no marks, no cards.
   let marker: PageMarker | null = null;
+  let prefs = DEFAULT_PREFERENCES;
   const startMarking = () => {
     if (marker) return;
     marker = new PageMarker(document, {
       matcher,
       related,
-      highlightName: HIGHLIGHT,
+      highlightName: MARK_HIGHLIGHTS[prefs.markStyle],
       activeHighlightName: ACTIVE_HIGHLIGHT,
       flashHighlightName: FLASH_HIGHLIGHT,
     });
@@ -106,11 +112,14 @@ function startGloss(ctx: ContentScriptContext, data: MatcherData): void {
   }
 
   // ── Pointer: one look-up per animation frame at most ──────────────────────────────────────────
-  let pointer: { x: number; y: number; target: EventTarget | null } | null = null;
+  let pointer: { x: number; y: number; target: EventTarget | null; altKey: boolean; shiftKey: boolean } | null = null;
   let frameRequested = false;
   let selecting = false;
   const onPointerMove = (e: PointerEvent) => {
-    pointer = { x: e.clientX, y: e.clientY, target: e.target };
+    pointer = { x: e.clientX, y: e.clientY, target: e.target, altKey: e.altKey, shiftKey: e.shiftKey };
+    requestCheck();
+  };
+  const requestCheck = () => {
     if (!frameRequested) {
       frameRequested = true;
       requestAnimationFrame(checkPointer);
@@ -122,7 +131,7 @@ function startGloss(ctx: ContentScriptContext, data: MatcherData): void {
     if (cards.host && pointer.target === cards.host) return; // the card's own enter/leave handle it
     const pos = textPositionFromPoint(document, pointer.x, pointer.y, marker.shadowRoots);
     const mark = pos ? marker.markAt(pos.node, pos.offset) : null;
-    if (mark && isPointOnRange(mark.range, pointer.x, pointer.y)) {
+    if (mark && isPointOnRange(mark.range, pointer.x, pointer.y) && triggerHeld(prefs.cardTrigger, pointer)) {
       marker.setActive(mark);
       hover.enterTerm({ range: mark.range, entryId: mark.entryId });
     } else {
@@ -142,9 +151,17 @@ function startGloss(ctx: ContentScriptContext, data: MatcherData): void {
   ctx.addEventListener(document, 'pointerup', () => {
     selecting = false;
   }, { capture: true });
+  // With a modifier-key trigger, pressing the key while resting on a term counts as arriving on it.
+  const onModifier = (e: KeyboardEvent) => {
+    if (!pointer || (e.key !== 'Alt' && e.key !== 'Shift')) return;
+    pointer = { ...pointer, altKey: e.altKey, shiftKey: e.shiftKey };
+    if (e.type === 'keydown') requestCheck();
+  };
   ctx.addEventListener(document, 'keydown', (e) => {
     if (e.key === 'Escape' && hover.state.kind !== 'idle') hover.close();
+    onModifier(e);
   }, { capture: true });
+  ctx.addEventListener(document, 'keyup', onModifier, { capture: true });
 
   // ── Selection look-ups: keyboard shortcut and context menu, sent by the background ────────────
   onMessage('lookUpSelection', ({ data }) => {
@@ -165,8 +182,19 @@ function startGloss(ctx: ContentScriptContext, data: MatcherData): void {
   onMessage('revealTerm', ({ data }) =>
     isEntryId(data?.entryId) && Number.isInteger(data.index) ? (marker?.reveal(data.entryId, data.index) ?? false) : false,
   );
-  disabledSites.getValue().then((sites) => (sites.includes(site) ? null : startMarking()));
-  const unwatch = disabledSites.watch((sites) => (sites.includes(site) ? stopMarking() : startMarking()));
+  // The options page's preferences apply at once, in every open tab.
+  const applyPreferences = (p: Preferences) => {
+    prefs = p;
+    hover.dwellMs = p.hoverDelayMs;
+    marker?.showMarksAs(MARK_HIGHLIGHTS[p.markStyle]);
+    cards.setTheme(p.theme);
+  };
+  Promise.all([disabledSites.getValue(), preferences.getValue()]).then(([sites, p]) => {
+    applyPreferences(p);
+    if (!sites.includes(site)) startMarking();
+  });
+  const unwatchSites = disabledSites.watch((sites) => (sites.includes(site) ? stopMarking() : startMarking()));
+  const unwatchPreferences = preferences.watch(applyPreferences);
 
   // Reading ctx.isValid notices a missing runtime and fires onInvalidated.
   ctx.setInterval(() => {}, INVALIDATION_CHECK_MS);
@@ -176,7 +204,8 @@ function startGloss(ctx: ContentScriptContext, data: MatcherData): void {
     stopMarking();
     cards.remove();
     try {
-      unwatch();
+      unwatchSites();
+      unwatchPreferences();
     } catch {
       // Nothing left to unregister from.
     }

@@ -15,6 +15,7 @@ import { sendMessage } from '../../lib/messages';
 import { disabledSites } from '../../lib/settings';
 import type { StoreStatus } from '../../lib/store/open';
 import type { EntryDetail, SearchResult } from '../../lib/views';
+import { followThemePreference } from '../../components/page-theme';
 import './popup.css';
 
 const readerUrl = browser.runtime.getURL(READER_PAGE);
@@ -131,6 +132,7 @@ function Popup() {
   );
 }
 
+followThemePreference();
 render(<Popup />, document.getElementById('app')!);
 // The search box is on screen and takes input from here on: what the benchmark reports as "interactive".
 performance.mark('gloss-popup-interactive');

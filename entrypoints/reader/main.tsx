@@ -18,6 +18,7 @@ import { citationTarget, parseReaderHash, readerHash, type ReaderTarget } from '
 import type { Citation, DocumentInfo, KnowledgeBundle, Mention, Paragraph, TimelineEvent } from '../../lib/corpus/types';
 import { sourceInfo } from '../../lib/store/knowledge';
 import { openForReading } from '../../lib/store/open';
+import { followThemePreference } from '../../components/page-theme';
 import './reader.css';
 
 const knowledge = openForReading(async () => (await fetch(browser.runtime.getURL(BUNDLE_PATH))).json() as Promise<KnowledgeBundle>);
@@ -135,4 +136,5 @@ function Reader() {
   );
 }
 
+followThemePreference();
 render(<Reader />, document.getElementById('app')!);

@@ -65,6 +65,8 @@ export class PageMarker {
   /** Ambiguous matches waiting for the page to name their entry. */
   private pending: PendingMatch[] = [];
   private readonly highlight: Highlight | null;
+  /** The registry name the marks are shown under; the reader's mark style picks it. */
+  private highlightName: string;
   private readonly activeHighlight: Highlight | null;
   private readonly flashHighlight: Highlight | null;
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
@@ -90,6 +92,7 @@ export class PageMarker {
   ) {
     this.yieldToPage = options.yieldToPage ?? ((resume) => setTimeout(resume, 0));
     this.now = options.now ?? (() => performance.now());
+    this.highlightName = options.highlightName;
     this.highlight = createHighlight(doc, options.highlightName);
     this.activeHighlight = createHighlight(doc, options.activeHighlightName);
     this.flashHighlight = createHighlight(doc, options.flashHighlightName);
@@ -115,8 +118,17 @@ export class PageMarker {
     this.clearMarks();
     clearTimeout(this.flashTimer);
     const registry = highlightRegistry(this.doc);
-    for (const name of [this.options.highlightName, this.options.activeHighlightName, this.options.flashHighlightName]) registry?.delete(name);
+    for (const name of [this.highlightName, this.options.activeHighlightName, this.options.flashHighlightName]) registry?.delete(name);
     this.idleWaiters.splice(0).forEach((w) => w());
+  }
+
+  /** Shows the marks under another highlight name, which the page's stylesheet styles differently. */
+  showMarksAs(name: string): void {
+    const registry = highlightRegistry(this.doc);
+    if (!registry || !this.highlight || name === this.highlightName) return;
+    registry.delete(this.highlightName);
+    this.highlightName = name;
+    if (!this.stopped) registry.set(name, this.highlight);
   }
 
   /** Resolves when no scan work is queued (for tests and the benchmark). */

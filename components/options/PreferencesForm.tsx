@@ -1,0 +1,45 @@
+/** The options page's preferences: each control saves as soon as it changes. */
+import { t, type MessageKey } from '../../lib/i18n';
+import { CARD_TRIGGERS, HOVER_DELAY_RANGE, MARK_STYLES, THEMES, type Preferences } from '../../lib/settings';
+
+const TRIGGER_LABELS: Record<Preferences['cardTrigger'], MessageKey> = { hover: 'triggerHover', alt: 'triggerAlt', shift: 'triggerShift' };
+const MARK_LABELS: Record<Preferences['markStyle'], MessageKey> = { underline: 'markUnderline', tint: 'markTint', none: 'markNone' };
+const THEME_LABELS: Record<Preferences['theme'], MessageKey> = { system: 'themeSystem', light: 'themeLight', dark: 'themeDark' };
+
+function Choice<T extends string>(props: { name: string; legend: string; options: readonly T[]; labels: Record<T, MessageKey>; value: T; onChange(v: T): void }) {
+  return (
+    <fieldset>
+      <legend>{props.legend}</legend>
+      {props.options.map((option) => (
+        <label key={option} class="choice">
+          <input type="radio" name={props.name} value={option} checked={props.value === option} onChange={() => props.onChange(option)} />
+          {t(props.labels[option])}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+export function PreferencesForm({ value, onChange }: { value: Preferences; onChange(p: Preferences): void }) {
+  const set = <K extends keyof Preferences>(key: K) => (v: Preferences[K]) => onChange({ ...value, [key]: v });
+  return (
+    <div class="preferences">
+      <label class="delay">
+        <span>{t('hoverDelay')}</span>
+        <input
+          type="number"
+          name="hoverDelayMs"
+          min={HOVER_DELAY_RANGE[0]}
+          max={HOVER_DELAY_RANGE[1]}
+          step={50}
+          value={value.hoverDelayMs}
+          onChange={(e) => set('hoverDelayMs')(Number((e.target as HTMLInputElement).value))}
+        />
+        <span class="unit">{t('milliseconds')}</span>
+      </label>
+      <Choice name="cardTrigger" legend={t('cardTrigger')} options={CARD_TRIGGERS} labels={TRIGGER_LABELS} value={value.cardTrigger} onChange={set('cardTrigger')} />
+      <Choice name="markStyle" legend={t('markStyle')} options={MARK_STYLES} labels={MARK_LABELS} value={value.markStyle} onChange={set('markStyle')} />
+      <Choice name="theme" legend={t('theme')} options={THEMES} labels={THEME_LABELS} value={value.theme} onChange={set('theme')} />
+    </div>
+  );
+}
