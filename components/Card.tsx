@@ -6,7 +6,8 @@
 import type { Citation as CitationData } from '../lib/corpus/types';
 import type { CardData, CitedQuote } from '../lib/store/knowledge';
 import { Citation } from './Citation';
-import { KIND_LABELS } from './kinds';
+import { t } from '../lib/i18n';
+import { kindLabel } from './kinds';
 
 export type CardView =
   | { status: 'loading'; name?: string }
@@ -33,12 +34,12 @@ export function Card({ view, citationHref, onOpenCitation, onOpenRelated, onClos
     <div class="card" role="dialog" aria-modal="false" aria-labelledby={CARD_TITLE_ID} aria-busy={view.status === 'loading'}>
       <header class="head">
         <h2 id={CARD_TITLE_ID} class="name">{title}</h2>
-        {view.status === 'ready' && <span class="kind">{KIND_LABELS[view.card.kind]}</span>}
-        <button type="button" class="close" aria-label="Close" onClick={onClose}>×</button>
+        {view.status === 'ready' && <span class="kind">{kindLabel(view.card.kind)}</span>}
+        <button type="button" class="close" aria-label={t('close')} onClick={onClose}>×</button>
       </header>
-      {view.status === 'loading' && <p class="status">Looking up…</p>}
+      {view.status === 'loading' && <p class="status">{t('lookingUp')}</p>}
       {view.status === 'none' && (
-        <p class="status">No entry in Gloss matches “{view.query}”.</p>
+        <p class="status">{t('noMatchingEntry', view.query)}</p>
       )}
       {view.status === 'error' && <p class="status error">{view.message}</p>}
       {view.status === 'ready' && (
@@ -46,18 +47,16 @@ export function Card({ view, citationHref, onOpenCitation, onOpenRelated, onClos
           <p class="label">
             <q>{view.card.label.quote}</q> {cite(view.card.label)}
           </p>
-          <ul class="facts" aria-label="Key facts">
+          <ul class="facts" aria-label={t('keyFacts')}>
             {view.card.facts.map((f) => (
               <li key={`${f.docId}:${f.paragraph}:${f.start}`}>
                 <q>{f.quote}</q> {cite(f)}
               </li>
             ))}
           </ul>
-          <p class="mentions">
-            Mentioned in {view.card.mentionedIn} of {view.card.documentCount} documents
-          </p>
+          <p class="mentions">{t('mentionedIn', view.card.mentionedIn, view.card.documentCount)}</p>
           {view.card.related.length > 0 && (
-            <nav class="related" aria-label="Related entries">
+            <nav class="related" aria-label={t('relatedEntries')}>
               {view.card.related.map((r) => (
                 <button type="button" key={r.id} class="chip" onClick={() => onOpenRelated(r.id)}>
                   {r.name}

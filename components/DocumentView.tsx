@@ -6,6 +6,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { DocumentInfo, Mention, Paragraph } from '../lib/corpus/types';
 import { fold } from '../lib/text/normalize';
+import { t } from '../lib/i18n';
 
 export interface DocumentViewProps {
   document: DocumentInfo;
@@ -87,7 +88,7 @@ export function DocumentView({ document: doc, paragraphs, mentions, paragraph, q
       <header>
         <h1 id="doc-title">{doc.title}</h1>
         <p class="byline">
-          {[doc.outlet ?? 'Outlet not stated', doc.authors.length ? doc.authors.join(', ') : null, doc.date ?? 'Undated']
+          {[doc.outlet ?? t('outletNotStated'), doc.authors.length ? doc.authors.join(', ') : null, doc.date ?? t('undated')]
             .filter(Boolean)
             .join(' · ')}
         </p>

@@ -5,8 +5,9 @@
 import type { Citation as CitationData } from '../lib/corpus/types';
 import type { EntryDetail } from '../lib/views';
 import { Citation } from './Citation';
-import { KIND_LABELS } from './kinds';
+import { kindLabel } from './kinds';
 import { Marked } from './Marked';
+import { t } from '../lib/i18n';
 
 export interface EntryViewProps {
   detail: EntryDetail;
@@ -20,15 +21,15 @@ export function EntryView({ detail, citationHref, onOpenCitation, onOpenEntry, o
   const { card, mentionsByDocument } = detail;
   return (
     <article class="entry" aria-labelledby="entry-name">
-      <button type="button" class="back" onClick={onBack}>← Back</button>
+      <button type="button" class="back" onClick={onBack}>← {t('back')}</button>
       <header class="entry-head">
         <h2 id="entry-name">{card.name}</h2>
-        <span class="kind">{KIND_LABELS[card.kind]}</span>
+        <span class="kind">{kindLabel(card.kind)}</span>
       </header>
       <p class="label">
         <q>{card.label.quote}</q> <Citation citation={card.label} source={card.label.source} href={citationHref(card.label)} onOpen={onOpenCitation} />
       </p>
-      <h3>Key facts</h3>
+      <h3>{t('keyFacts')}</h3>
       <ul class="facts">
         {card.facts.map((f) => (
           <li key={`${f.docId}:${f.paragraph}:${f.start}`}>
@@ -36,9 +37,7 @@ export function EntryView({ detail, citationHref, onOpenCitation, onOpenEntry, o
           </li>
         ))}
       </ul>
-      <h3>
-        Mentioned in {card.mentionedIn} of {card.documentCount} documents
-      </h3>
+      <h3>{t('mentionedIn', card.mentionedIn, card.documentCount)}</h3>
       {mentionsByDocument.map((group) => (
         <section class="mention-group" key={group.docId}>
           <h4>
@@ -57,8 +56,8 @@ export function EntryView({ detail, citationHref, onOpenCitation, onOpenEntry, o
         </section>
       ))}
       {card.related.length > 0 && (
-        <nav class="related" aria-label="Related entries">
-          <h3>Related</h3>
+        <nav class="related" aria-label={t('relatedEntries')}>
+          <h3>{t('related')}</h3>
           {card.related.map((r) => (
             <button type="button" class="chip" key={r.id} onClick={() => onOpenEntry(r.id)}>
               {r.name}

@@ -3,7 +3,8 @@
  * scrolls the page to its next occurrence; and the switch that turns Gloss off and on for the site.
  */
 import type { EntryBrief } from '../lib/views';
-import { KIND_LABELS } from './kinds';
+import { t } from '../lib/i18n';
+import { kindLabel } from './kinds';
 
 export interface SummaryTerm extends EntryBrief {
   count: number;
@@ -24,34 +25,31 @@ export function PageSummary({ view, onReveal, onToggle }: PageSummaryProps) {
   return (
     <section class="summary" aria-labelledby="summary-title">
       <div class="summary-head">
-        <h2 id="summary-title">On this page</h2>
+        <h2 id="summary-title">{t('onThisPage')}</h2>
         {view.status === 'ready' && (
           <label class="switch">
             <input type="checkbox" role="switch" checked={view.enabled} onChange={(e) => onToggle((e.target as HTMLInputElement).checked)} />
-            Gloss on this site
+            {t('glossOnThisSite')}
           </label>
         )}
       </div>
-      {view.status === 'loading' && <p class="state">Reading the page…</p>}
+      {view.status === 'loading' && <p class="state">{t('readingPage')}</p>}
       {view.status === 'unavailable' && (
-        <p class="state">
-          Gloss cannot read this tab. Browser pages, extension stores and the PDF viewer do not let extensions in; a page
-          that was open before Gloss was installed needs a reload.
-        </p>
+        <p class="state">{t('tabUnavailable')}</p>
       )}
-      {view.status === 'ready' && !view.enabled && <p class="state">Gloss is off on this site. Turn it on to mark terms here.</p>}
+      {view.status === 'ready' && !view.enabled && <p class="state">{t('siteOff')}</p>}
       {view.status === 'ready' && view.enabled && view.terms.length === 0 && (
-        <p class="state">No terms Gloss knows on this page yet.</p>
+        <p class="state">{t('noTermsOnPage')}</p>
       )}
       {view.status === 'ready' && view.enabled && view.terms.length > 0 && (
         <ul class="terms">
-          {view.terms.map((t) => (
-            <li key={t.id}>
-              <button type="button" class="term" onClick={() => onReveal(t.id)} title="Show on the page (again for the next one)">
-                <span class="term-name">{t.name}</span>
-                <span class="term-count" aria-label={`${t.count} times`}>{t.count}×</span>
-                <span class="kind">{KIND_LABELS[t.kind]}</span>
-                <span class="term-label">{t.label}</span>
+          {view.terms.map((term) => (
+            <li key={term.id}>
+              <button type="button" class="term" onClick={() => onReveal(term.id)} title={t('showOnPage')}>
+                <span class="term-name">{term.name}</span>
+                <span class="term-count" aria-label={t('timesCount', term.count)}>{term.count}×</span>
+                <span class="kind">{kindLabel(term.kind)}</span>
+                <span class="term-label">{term.label}</span>
               </button>
             </li>
           ))}

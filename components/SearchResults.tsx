@@ -3,9 +3,10 @@
  * click. Entries come first, then passages; each shows a snippet with the query's words marked.
  */
 import type { SearchResult } from '../lib/views';
-import { KIND_LABELS } from './kinds';
+import { kindLabel } from './kinds';
 import { Marked } from './Marked';
 import { citationLabel } from '../lib/citation';
+import { t } from '../lib/i18n';
 
 export interface SearchResultsProps {
   query: string;
@@ -31,7 +32,7 @@ export function SearchResults({ query, results, active, onQuery, onActive, onOpe
   };
   return (
     <div class="search">
-      <label for="search-input" class="search-label">Search Gloss</label>
+      <label for="search-input" class="search-label">{t('searchLabel')}</label>
       <input
         id="search-input"
         type="search"
@@ -39,7 +40,7 @@ export function SearchResults({ query, results, active, onQuery, onActive, onOpe
         list={undefined}
         autoComplete="off"
         spellcheck={false}
-        placeholder="A name, a party, a policy… (accents and typos are fine)"
+        placeholder={t('searchPlaceholder')}
         aria-expanded={count > 0}
         aria-controls={LISTBOX_ID}
         aria-activedescendant={count ? optionId(active) : undefined}
@@ -49,10 +50,10 @@ export function SearchResults({ query, results, active, onQuery, onActive, onOpe
         autoFocus
       />
       {query.trim().length >= 2 && results !== null && count === 0 && (
-        <p class="state" role="status">No entry or passage matches “{query.trim()}”. Try another spelling or fewer words.</p>
+        <p class="state" role="status">{t('noSearchResults', query.trim())}</p>
       )}
       {count > 0 && (
-        <ul id={LISTBOX_ID} role="listbox" aria-label="Results" class="results">
+        <ul id={LISTBOX_ID} role="listbox" aria-label={t('results')} class="results">
           {results!.map((r, i) => (
             <li
               id={optionId(i)}
@@ -65,7 +66,7 @@ export function SearchResults({ query, results, active, onQuery, onActive, onOpe
             >
               {r.type === 'entry' ? (
                 <>
-                  <span class="result-name">{r.name}</span> <span class="kind">{KIND_LABELS[r.kind]}</span>
+                  <span class="result-name">{r.name}</span> <span class="kind">{kindLabel(r.kind)}</span>
                   <span class="result-snippet"><Marked snippet={r.snippet} /></span>
                   <span class="result-source">{citationLabel(r.label.source, r.label.paragraph)}</span>
                 </>

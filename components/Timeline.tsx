@@ -6,6 +6,7 @@
 import type { Citation as CitationData, TimelineEvent } from '../lib/corpus/types';
 import type { SourceInfo } from '../lib/store/knowledge';
 import { Citation } from './Citation';
+import { t } from '../lib/i18n';
 
 export interface TimelineProps {
   events: TimelineEvent[];
@@ -22,7 +23,7 @@ export function Timeline({ events, sources, entryNames, citationHref, onOpenCita
     const source = sources.get(e.citation.docId);
     return (
       <li class="event" key={e.id} id={`event-${e.id}`}>
-        {e.when ? <time dateTime={e.sort!}>{e.when}</time> : <span class="undated">Undated</span>}
+        {e.when ? <time dateTime={e.sort!}>{e.when}</time> : <span class="undated">{t('undated')}</span>}
         <div class="event-body">
           <h3>{e.title}</h3>
           <p>
@@ -44,12 +45,12 @@ export function Timeline({ events, sources, entryNames, citationHref, onOpenCita
   };
   return (
     <section class="timeline-view" aria-labelledby="timeline-title">
-      <h1 id="timeline-title">Timeline</h1>
-      <p class="byline">Events the documents report, dated only as the texts date them.</p>
+      <h1 id="timeline-title">{t('timeline')}</h1>
+      <p class="byline">{t('timelineByline')}</p>
       <ol class="timeline">{dated.map(item)}</ol>
       {undated.length > 0 && (
         <>
-          <h2>Undated in the sources</h2>
+          <h2>{t('undatedInSources')}</h2>
           <ol class="timeline undated-list">{undated.map(item)}</ol>
         </>
       )}

@@ -1,7 +1,10 @@
+import { t, type MessageKey } from '../lib/i18n';
 import type { EntryKind } from '../lib/corpus/types';
 
-/** How each kind of entry is named in the interface. */
-export const KIND_LABELS: Record<EntryKind, string> = {
-  person: 'Person', party: 'Party', institution: 'Institution', media: 'Media', policy: 'Policy',
-  initiative: 'Initiative', agreement: 'Agreement', place: 'Place', event: 'Event', concept: 'Concept',
+const KIND_MESSAGES: Record<EntryKind, MessageKey> = {
+  person: 'kindPerson', party: 'kindParty', institution: 'kindInstitution', media: 'kindMedia', policy: 'kindPolicy',
+  initiative: 'kindInitiative', agreement: 'kindAgreement', place: 'kindPlace', event: 'kindEvent', concept: 'kindConcept',
 };
+
+/** How a kind of entry is named in the interface. */
+export const kindLabel = (kind: EntryKind): string => t(KIND_MESSAGES[kind]);

@@ -9,6 +9,7 @@ import { READER_PAGE, readerHash } from '../lib/citation';
 import type { KnowledgeBundle } from '../lib/corpus/types';
 import { cleanReaderTarget, onMessage, sendMessage } from '../lib/messages';
 import { GlossService } from '../lib/service';
+import { t } from '../lib/i18n';
 
 const MENU_ID = 'gloss-look-up';
 const WELCOME_HASH = '#welcome';
@@ -37,7 +38,7 @@ export default defineBackground(() => {
 
   // Menus are rebuilt on every start: Firefox keeps none across restarts, Chrome rejects duplicates.
   browser.contextMenus.removeAll().then(() =>
-    browser.contextMenus.create({ id: MENU_ID, title: 'Look up in Gloss', contexts: ['selection'] }),
+    browser.contextMenus.create({ id: MENU_ID, title: t('contextMenuLookUp'), contexts: ['selection'] }),
   );
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === MENU_ID && tab?.id !== undefined) {

@@ -4,6 +4,7 @@
  */
 import type { Citation } from './corpus/types';
 import type { SourceInfo } from './store/knowledge';
+import { t } from './i18n';
 
 export const READER_PAGE = '/reader.html';
 
@@ -44,5 +45,5 @@ const TITLE_IN_CITATION = 32;
 /** "Outlet · date · ¶ n"; a shortened title stands in for a missing outlet, "undated" for a missing date. */
 export function citationLabel(source: SourceInfo, paragraph: number): string {
   const title = source.title.length > TITLE_IN_CITATION ? `${source.title.slice(0, TITLE_IN_CITATION).trimEnd()}…` : source.title;
-  return `${source.outlet ?? title} · ${source.dateISO ?? source.date ?? 'undated'} · ¶ ${paragraph}`;
+  return `${source.outlet ?? title} · ${source.dateISO ?? source.date ?? t('undatedShort')} · ¶ ${paragraph}`;
 }

@@ -17,6 +17,7 @@ import type { StoreStatus } from '../../lib/store/open';
 import type { EntryDetail, SearchResult } from '../../lib/views';
 import { followThemePreference } from '../../components/page-theme';
 import './popup.css';
+import { t } from '../../lib/i18n';
 
 const readerUrl = browser.runtime.getURL(READER_PAGE);
 const citationHref = (c: Citation) => readerUrl + readerHash(citationTarget(c));
@@ -97,10 +98,10 @@ function Popup() {
       <header class="top">
         <h1>Gloss</h1>
         <span class="status" role="status" data-mode={status?.mode ?? (failed ? 'error' : 'loading')}>
-          {failed && 'The background is not answering: reload Gloss.'}
-          {!failed && !status && 'Loading…'}
-          {status?.mode === 'database' && 'Knowledge base ready'}
-          {status?.mode === 'memory' && `Built-in knowledge only. ${status.problem ?? ''}`}
+          {failed && t('backgroundSilent')}
+          {!failed && !status && t('loading')}
+          {status?.mode === 'database' && t('knowledgeReady')}
+          {status?.mode === 'memory' && t('builtInOnly', status.problem ?? '')}
         </span>
       </header>
       {detail ? (
@@ -125,8 +126,9 @@ function Popup() {
         </>
       )}
       <footer class="foot">
-        <a href={readerUrl} target="_blank" rel="noopener">Source reader</a>
-        <span>Look up a selection: Alt+Shift+G</span>
+        <a href={readerUrl} target="_blank" rel="noopener">{t('sourceReader')}</a>
+        <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noopener">{t('optionsLink')}</a>
+        <span>{t('lookUpShortcut', 'Alt+Shift+G')}</span>
       </footer>
     </main>
   );

@@ -6,6 +6,7 @@ import type { KnowledgeBundle } from '../corpus/types';
 import { GlossDatabase } from './db';
 import { databaseRows, Knowledge, memoryRows } from './knowledge';
 import { BUNDLE_HASH_KEY, seedFromBundle, type SeedResult } from './seed';
+import { t } from '../i18n';
 
 export interface StoreStatus {
   mode: Knowledge['mode'];
@@ -41,12 +42,12 @@ function describeStorageError(error: unknown): string {
   const name = (error as { name?: string })?.name ?? '';
   const inner = (error as { inner?: { name?: string } })?.inner?.name ?? '';
   if (name === 'MissingAPIError' || inner === 'MissingAPIError') {
-    return 'This browser window does not allow extension storage (IndexedDB), for example a private window or history turned off. Gloss works from its built-in knowledge; your own documents cannot be saved here.';
+    return t('storageMissing');
   }
   if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
-    return 'The browser has no storage space left for Gloss. Gloss works from its built-in knowledge until space is freed.';
+    return t('storageFull');
   }
-  return `Gloss could not open its database (${name || 'error'}: ${(error as Error)?.message ?? String(error)}). It works from its built-in knowledge for now.`;
+  return t('storageFailed', `${name || 'error'}: ${(error as Error)?.message ?? String(error)}`);
 }
 
 /**
