@@ -9,6 +9,7 @@ import { HoverMachine } from '../lib/page/hover';
 import type { CardData } from '../lib/store/knowledge';
 import { Card, type CardView } from './Card';
 import { placeFloating } from './place';
+import { t } from '../lib/i18n';
 
 export interface HoverCardOptions {
   card(entryId: string): Promise<CardData | null>;
@@ -45,7 +46,7 @@ export function attachHoverCards(root: HTMLElement, box: HTMLElement, options: H
         draw({ status: 'loading' }, anchor);
         const card = await options.card(anchor.entryId).catch(() => null);
         if (!hover.isCurrent(token)) return;
-        draw(card ? { status: 'ready', card } : { status: 'error', message: 'This entry could not be loaded.' }, anchor);
+        draw(card ? { status: 'ready', card } : { status: 'error', message: t('entryNotLoaded') }, anchor);
       },
       hide: () => {
         stopPlacing?.();

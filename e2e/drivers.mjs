@@ -67,18 +67,24 @@ function lookUpSelectionMessage(text) {
   return { id: Math.floor(Math.random() * 1e6), type: 'lookUpSelection', data: text, timestamp: Date.now() };
 }
 
-export async function chromiumDriver(extensionPath) {
+/**
+ * `locale`: the browser's own language (as a reader's browser would be set up), which picks the
+ * extension's messages. Chromium on Linux reads it from LANGUAGE and needs Debian's chromium-l10n.
+ */
+export async function chromiumDriver(extensionPath, { locale } = {}) {
   const { chromium } = await import('playwright-core');
   const userDataDir = await mkdtemp(join(tmpdir(), 'gloss-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
+    ...(locale ? { env: { ...process.env, LANGUAGE: locale, LANG: `${locale}.UTF-8` }, locale } : {}),
     viewport: { width: 1200, height: 900 },
     args: [
       `--disable-extensions-except=${extensionPath}`,
       `--load-extension=${extensionPath}`,
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      ...(locale ? [`--lang=${locale}`] : []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -133,7 +139,8 @@ export async function chromiumDriver(extensionPath) {
   };
 }
 
-export async function firefoxDriver(extensionPath) {
+/** `locale`: as for Chromium; Firefox needs Debian's language pack (firefox-esr-l10n-vi for "vi"). */
+export async function firefoxDriver(extensionPath, { locale } = {}) {
   const puppeteer = (await import('puppeteer-core')).default;
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -148,6 +155,7 @@ export async function firefoxDriver(extensionPath) {
       // Pages see a dark colour scheme (0 = dark): BiDi cannot emulate it per page, so Firefox runs
       // the suite dark and Chromium light, emulating dark for one test (docs/browser-bugs.md).
       'layout.css.prefers-color-scheme.content-override': 0,
+      ...(locale ? { 'intl.locale.requested': locale } : {}),
     },
   });
   const addonId = await browser.installExtension(extensionPath);

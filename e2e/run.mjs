@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumDriver, firefoxDriver, CHROMIUM, FIREFOX } from './drivers.mjs';
 import { startServer } from './server.mjs';
-import { defineSuite, runTests } from './suite.mjs';
+import { defineSuite, defineVietnameseSuite, runTests } from './suite.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const builds = { chromium: resolve(root, '.output/chrome-mv3'), firefox: resolve(root, '.output/firefox-mv2') };
@@ -17,6 +17,11 @@ const only = process.argv[2];
 const server = await startServer();
 let passed = 0;
 let failed = 0;
+// Each browser runs the suite, then a short one in a second browser whose language is Vietnamese.
+const sessions = (name) => [
+  { label: name, options: {}, define: defineSuite },
+  { label: `${name}, vi`, options: { locale: 'vi' }, define: defineVietnameseSuite },
+];
 for (const name of Object.keys(drivers)) {
   if (only && only !== name) continue;
   if (!existsSync(builds[name]) || !existsSync(executables[name])) {
@@ -24,18 +29,20 @@ for (const name of Object.keys(drivers)) {
     failed++;
     continue;
   }
-  console.log(`${name}:`);
-  let driver;
-  try {
-    driver = await drivers[name](builds[name]);
-    const result = await runTests(name, defineSuite({ driver, origin: server.origin }), driver);
-    passed += result.passed;
-    failed += result.failed;
-  } catch (error) {
-    console.log(`  ✗ [${name}] the browser could not be driven: ${error?.stack ?? error}`);
-    failed++;
-  } finally {
-    await driver?.close().catch(() => {});
+  for (const { label, options, define } of sessions(name)) {
+    console.log(`${label}:`);
+    let driver;
+    try {
+      driver = await drivers[name](builds[name], options);
+      const result = await runTests(label, define({ driver, origin: server.origin }), driver);
+      passed += result.passed;
+      failed += result.failed;
+    } catch (error) {
+      console.log(`  ✗ [${label}] the browser could not be driven: ${error?.stack ?? error}`);
+      failed++;
+    } finally {
+      await driver?.close().catch(() => {});
+    }
   }
 }
 await server.close();

@@ -4,7 +4,7 @@
  */
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { followThemePreference } from '../../components/page-theme';
+import { prepareExtensionPage } from '../../components/extension-page';
 import { PreferencesForm } from '../../components/options/PreferencesForm';
 import { SiteList } from '../../components/options/SiteList';
 import { t } from '../../lib/i18n';
@@ -36,7 +36,6 @@ function Options() {
   );
 }
 
-document.documentElement.lang = t('localeCode');
 document.title = t('optionsTitle');
-followThemePreference();
+prepareExtensionPage();
 render(<Options />, document.getElementById('app')!);

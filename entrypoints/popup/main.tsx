@@ -15,7 +15,7 @@ import { sendMessage } from '../../lib/messages';
 import { disabledSites } from '../../lib/settings';
 import type { StoreStatus } from '../../lib/store/open';
 import type { EntryDetail, SearchResult } from '../../lib/views';
-import { followThemePreference } from '../../components/page-theme';
+import { prepareExtensionPage } from '../../components/extension-page';
 import './popup.css';
 import { t } from '../../lib/i18n';
 
@@ -134,7 +134,7 @@ function Popup() {
   );
 }
 
-followThemePreference();
+prepareExtensionPage();
 render(<Popup />, document.getElementById('app')!);
 // The search box is on screen and takes input from here on: what the benchmark reports as "interactive".
 performance.mark('gloss-popup-interactive');

@@ -17,8 +17,9 @@ import { BUNDLE_PATH } from '../../lib/bundle-url';
 import { citationTarget, parseReaderHash, readerHash, type ReaderTarget } from '../../lib/citation';
 import type { Citation, DocumentInfo, KnowledgeBundle, Mention, Paragraph, TimelineEvent } from '../../lib/corpus/types';
 import { sourceInfo } from '../../lib/store/knowledge';
+import { t } from '../../lib/i18n';
 import { openForReading } from '../../lib/store/open';
-import { followThemePreference } from '../../components/page-theme';
+import { prepareExtensionPage } from '../../components/extension-page';
 import './reader.css';
 
 const knowledge = openForReading(async () => (await fetch(browser.runtime.getURL(BUNDLE_PATH))).json() as Promise<KnowledgeBundle>);
@@ -81,13 +82,13 @@ function Reader() {
 
   const doc = route.view === 'document' ? documents.find((d) => d.id === route.target.docId) : undefined;
   useEffect(() => {
-    document.title = doc ? `${doc.title} — Gloss` : route.view === 'timeline' ? 'Timeline — Gloss' : 'Gloss — source reader';
+    document.title = doc ? `${doc.title} — Gloss` : route.view === 'timeline' ? `${t('timeline')} — Gloss` : t('readerTitle');
   }, [doc, route.view]);
 
   return (
     <div class="layout">
-      <nav class="doclist" aria-label="Documents">
-        <h2>Documents</h2>
+      <nav class="doclist" aria-label={t('documents')}>
+        <h2>{t('documents')}</h2>
         <ul>
           {documents.map((d) => (
             <li key={d.id}>
@@ -95,17 +96,17 @@ function Reader() {
                 {d.title}
               </a>
               <span class="meta">
-                {d.outlet ?? 'Outlet not stated'} · {d.dateISO ?? d.date ?? 'undated'}
+                {d.outlet ?? t('outletNotStated')} · {d.dateISO ?? d.date ?? t('undatedShort')}
               </span>
             </li>
           ))}
         </ul>
         <p>
-          <a href="#timeline" aria-current={route.view === 'timeline' ? 'page' : undefined}>Timeline</a>
+          <a href="#timeline" aria-current={route.view === 'timeline' ? 'page' : undefined}>{t('timeline')}</a>
         </p>
       </nav>
       <main ref={mainRef}>
-        {route.view === 'home' && <p class="empty">Choose a document, or follow a citation from a Gloss card.</p>}
+        {route.view === 'home' && <p class="empty">{t('readerHome')}</p>}
         {route.view === 'welcome' && (
           <Welcome>
             {data?.paragraphs
@@ -126,7 +127,7 @@ function Reader() {
             onOpenCitation={openCitation}
           />
         )}
-        {route.view === 'document' && documents.length > 0 && !doc && <p class="empty">There is no document “{route.target.docId}” in Gloss.</p>}
+        {route.view === 'document' && documents.length > 0 && !doc && <p class="empty">{t('noSuchDocument', route.target.docId)}</p>}
         {route.view === 'document' && doc && data && (
           <DocumentView document={doc} paragraphs={data.paragraphs} mentions={data.mentions} paragraph={route.target.paragraph} quote={route.target.quote} />
         )}
@@ -136,5 +137,5 @@ function Reader() {
   );
 }
 
-followThemePreference();
+prepareExtensionPage();
 render(<Reader />, document.getElementById('app')!);
