@@ -55,6 +55,18 @@ export function Card({ view, citationHref, onOpenCitation, onOpenRelated, onClos
             ))}
           </ul>
           <p class="mentions">{t('mentionedIn', view.card.mentionedIn, view.card.documentCount)}</p>
+          {view.card.inYourDocuments.length > 0 && (
+            <section class="yours" aria-label={t('alsoInYourDocuments')}>
+              <h3>{t('alsoInYourDocuments')}</h3>
+              <ul>
+                {view.card.inYourDocuments.map((c) => (
+                  <li key={c.docId}>
+                    <span class="yours-title">{c.source.title}</span> {cite(c)}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
           {view.card.related.length > 0 && (
             <nav class="related" aria-label={t('relatedEntries')}>
               {view.card.related.map((r) => (

@@ -55,6 +55,9 @@ function wrapPage(page, errors) {
     keyUp: (key) => page.keyboard.up(key),
     /** Brings the tab to the front: background tabs run no animation frames and throttle timers. */
     front: () => page.bringToFront(),
+    /** Chooses a file in a file input, as the picker does. */
+    chooseFile: async (selector, path) =>
+      page.setInputFiles ? page.setInputFiles(selector, path) : (await page.$(selector)).uploadFile(path),
     url: () => page.url(),
     screenshot: async (clip) => Buffer.from(await page.screenshot({ clip })),
     close: () => page.close(),

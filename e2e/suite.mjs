@@ -2,6 +2,10 @@
 // tests. Each test uses Gloss as a reader would: load a page, rest the pointer on a word, read the
 // card, follow the citation, press Esc.
 
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 /** Card and mark names as the extension defines them (entrypoints/content). */
 const HOST = 'gloss-card';
 const HIGHLIGHT = 'gloss-term';
@@ -546,6 +550,70 @@ export function defineSuite({ driver, origin }) {
       await page.keyUp('Alt');
     } finally {
       await resetPreferences(options);
+    }
+    await options.close();
+    await page.close();
+  });
+
+  test('options: an imported document is cited on cards; a bad file changes nothing; delete removes it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'gloss-import-'));
+    const notes = join(dir, 'seminar-notes.md');
+    await writeFile(notes, '# Seminar notes\n\nThe **RCEP** came up twice at the seminar.\n');
+    const image = join(dir, 'photo.png');
+    await writeFile(image, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]));
+    const page = await driver.openPage(`${origin}/basic.html`);
+    await marksOf(page);
+    const options = await driver.openExtensionPage('/options.html');
+    const listed = () => [...document.querySelectorAll('.documents li')].map((li) => li.querySelector('a').textContent);
+    try {
+      await options.waitFor(() => !!document.querySelector('input[type="file"]'), undefined, Boolean, 5000);
+      await options.chooseFile('input[type="file"]', notes);
+      await clickOption(options, 'input[name="outlet"]');
+      await options.typeText('My notebook');
+      await clickOption(options, '.import button[type="submit"]');
+      const added = await options.waitFor(() => document.querySelector('.import [role="status"]')?.textContent ?? null, undefined, Boolean, 8000);
+      assert(added.startsWith('Added “Seminar notes”: 2 paragraphs'), added);
+      assert(JSON.stringify(await options.evaluate(listed)) === '["Seminar notes"]', 'the document is listed');
+
+      // A tab that was already open cites the new document on the card of a term it names.
+      await page.front();
+      await hover(page, 'RCEP');
+      await readyCard(page, 'Regional Comprehensive Economic Partnership');
+      const yours = await page.waitFor(
+        (host) => {
+          const section = document.querySelector(host).shadowRoot.querySelector('.yours');
+          return section && { title: section.querySelector('.yours-title').textContent, cite: section.querySelector('a.cite').textContent };
+        },
+        HOST,
+        Boolean,
+        5000,
+      );
+      assert(yours.title === 'Seminar notes' && yours.cite === 'My notebook · undated · ¶ 2', JSON.stringify(yours));
+      const at = await page.evaluate((host) => {
+        const r = document.querySelector(host).shadowRoot.querySelector('.yours a.cite').getClientRects()[0];
+        return { x: r.left + 10, y: r.top + r.height / 2 };
+      }, HOST);
+      const opened = driver.waitForPage((url) => url.includes('/reader.html#doc=user-seminar-notes-'));
+      await page.mouseMove(at.x, at.y);
+      await page.mouseClick(at.x, at.y);
+      const reader = await opened;
+      const quoted = await reader.waitFor(() => document.querySelector('li.target mark.quote')?.textContent ?? null, undefined, Boolean, 8000);
+      assert(quoted === 'RCEP', `quote marked in the reader: ${quoted}`);
+      await reader.close();
+
+      // A binary file is refused with a message, and nothing changes.
+      await options.front();
+      await options.chooseFile('input[type="file"]', image);
+      await clickOption(options, '.import button[type="submit"]');
+      const refused = await options.waitFor(() => document.querySelector('.import [role="alert"]')?.textContent ?? null, undefined, Boolean, 5000);
+      assert(refused.startsWith('This is not a text file'), refused);
+      assert(JSON.stringify(await options.evaluate(listed)) === '["Seminar notes"]', 'the store is unchanged');
+    } finally {
+      // Delete, in two steps, as the page asks.
+      await clickOption(options, '.documents li button');
+      await clickOption(options, '.documents li button.danger');
+      await options.waitFor(listed, undefined, (l) => l.length === 0, 5000);
+      await rm(dir, { recursive: true, force: true });
     }
     await options.close();
     await page.close();

@@ -43,6 +43,12 @@ export interface ProtocolMap {
   openReader(target: ReaderTarget): void;
   /** Background → content script: open a card for the current selection (shortcut or context menu). */
   lookUpSelection(text: string): void;
+  /**
+   * Options page → background: the reader's documents or entries changed; forget what was read from
+   * the store. Answered before the options page tells the content scripts (lib/settings.ts
+   * userDataVersion), so they never rebuild from stale data.
+   */
+  userDataChanged(): void;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

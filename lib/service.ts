@@ -5,7 +5,7 @@
  */
 import type { KnowledgeBundle, Paragraph } from './corpus/types';
 import { cleanLookupText, isEntryId } from './messages';
-import { splitPassageRef } from './search/records';
+import { buildSearchRecords, splitPassageRef } from './search/records';
 import { Searcher } from './search/search';
 import { snippet } from './search/snippet';
 import { sourceInfo, type CardData, type MatcherData, type SourceInfo } from './store/knowledge';
@@ -23,12 +23,30 @@ export class GlossService {
 
   private constructor(
     private readonly store: OpenedStore,
-    private readonly searcher: Searcher,
+    private readonly bundle: KnowledgeBundle,
   ) {}
 
   static async start(bundle: KnowledgeBundle, dexieOptions?: Parameters<typeof openStore>[1]): Promise<GlossService> {
-    const store = await openStore(bundle, dexieOptions);
-    return new GlossService(store, new Searcher(bundle.search.records, bundle.search.index));
+    return new GlossService(await openStore(bundle, dexieOptions), bundle);
+  }
+
+  /** The reader added or removed documents or entries: everything read from the store is read again. */
+  userDataChanged(): void {
+    this.matcherDataOnce = null;
+    this.sourcesOnce = null;
+    this.searcherOnce = null;
+    this.paragraphCache.clear();
+  }
+
+  /** Search over the bundle's prebuilt index, with the reader's own documents and entries added. */
+  private searcherOnce: Promise<Searcher> | null = null;
+  private searcher(): Promise<Searcher> {
+    this.searcherOnce ??= (async () => {
+      const db = this.store.db;
+      const extra = db ? buildSearchRecords(await db.userEntries.toArray(), await db.userParagraphs.toArray()) : [];
+      return new Searcher(this.bundle.search.records, this.bundle.search.index, extra);
+    })();
+    return this.searcherOnce;
   }
 
   get status(): StoreStatus {
@@ -44,7 +62,7 @@ export class GlossService {
     const query = cleanLookupText(text);
     if (!query) return null;
     const exact = await this.store.knowledge.entriesByAlias(query);
-    const id = exact[0]?.id ?? this.searcher.bestEntry(query);
+    const id = exact[0]?.id ?? (await this.searcher()).bestEntry(query);
     return id ? this.store.knowledge.card(id) : null;
   }
 
@@ -52,7 +70,7 @@ export class GlossService {
   async search(query: unknown): Promise<SearchResult[]> {
     const text = cleanLookupText(query);
     if (!text) return [];
-    const hits = this.searcher.search(text, MAX_RESULTS);
+    const hits = (await this.searcher()).search(text, MAX_RESULTS);
     const sources = await this.sources();
     const results: SearchResult[] = [];
     for (const hit of hits) {

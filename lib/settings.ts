@@ -37,6 +37,12 @@ const isStringList = (value: unknown): value is string[] => Array.isArray(value)
 /** Sites (host names) where the reader switched Gloss off. */
 export const disabledSites = storedSetting<string[]>('disabledSites', (v) => (isStringList(v) ? v : []));
 
+/**
+ * Changes whenever the reader's documents or entries change (the options page sets it, after the
+ * background has dropped its caches); content scripts then rebuild their matcher.
+ */
+export const userDataVersion = storedSetting<number>('userDataVersion', (v) => (typeof v === 'number' ? v : 0));
+
 /** When a card opens: on resting the pointer on a term, or only while a modifier key is held. */
 export const CARD_TRIGGERS = ['hover', 'alt', 'shift'] as const;
 /** How terms are marked: dotted underline, a background tint, or not at all (hover still works). */

@@ -12,7 +12,7 @@ import { isEntryId, onMessage, sendMessage } from '../../lib/messages';
 import { HoverMachine } from '../../lib/page/hover';
 import { PageMarker } from '../../lib/page/marker';
 import { isPointOnRange, textPositionFromPoint } from '../../lib/page/point';
-import { DEFAULT_PREFERENCES, disabledSites, preferences, siteKey, triggerHeld, type Preferences } from '../../lib/settings';
+import { DEFAULT_PREFERENCES, disabledSites, preferences, siteKey, triggerHeld, userDataVersion, type Preferences } from '../../lib/settings';
 import type { MatcherData } from '../../lib/store/knowledge';
 import { CardLayer } from './card-ui';
 
@@ -53,8 +53,8 @@ export default defineContentScript({
 });
 
 function startGloss(ctx: ContentScriptContext, data: MatcherData): void {
-  const matcher = buildMatcher(data.aliases);
-  const related = new Map(data.related);
+  let matcher = buildMatcher(data.aliases);
+  let related = new Map(data.related);
   const site = siteKey(location.href);
   // Null while Gloss is switched off on this site: no marks, no cards.
   let marker: PageMarker | null = null;
@@ -195,6 +195,17 @@ function startGloss(ctx: ContentScriptContext, data: MatcherData): void {
   });
   const unwatchSites = disabledSites.watch((sites) => (sites.includes(site) ? stopMarking() : startMarking()));
   const unwatchPreferences = preferences.watch(applyPreferences);
+  // The reader added or removed entries: mark the page again with the new matcher.
+  const unwatchUserData = userDataVersion.watch(async () => {
+    const fresh = await sendMessage('matcherData', undefined).catch(() => null);
+    if (!fresh || ctx.isInvalid) return;
+    matcher = buildMatcher(fresh.aliases);
+    related = new Map(fresh.related);
+    if (marker) {
+      stopMarking();
+      startMarking();
+    }
+  });
 
   // Reading ctx.isValid notices a missing runtime and fires onInvalidated.
   ctx.setInterval(() => {}, INVALIDATION_CHECK_MS);
@@ -206,6 +217,7 @@ function startGloss(ctx: ContentScriptContext, data: MatcherData): void {
     try {
       unwatchSites();
       unwatchPreferences();
+      unwatchUserData();
     } catch {
       // Nothing left to unregister from.
     }

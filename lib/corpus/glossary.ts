@@ -3,6 +3,7 @@
  * the line it is on, so the build's message points straight at the fix.
  */
 import { isMap, isScalar, isSeq } from 'yaml';
+import { defaultCaseRule } from '../match/case-rule';
 import type { CaseRule } from '../match/matcher';
 import { CorpusError } from './documents';
 import { ENTRY_KINDS, type EntryKind } from './types';
@@ -30,12 +31,6 @@ export interface GlossaryEntry {
 const CASE_RULES: readonly CaseRule[] = ['any', 'name', 'acronym'];
 export const MAX_FACTS = 6;
 
-/** The case rule an alias gets when the glossary does not say. */
-export function defaultCaseRule(text: string, kind: EntryKind): CaseRule {
-  if (/^[\p{Lu}\d]{2,6}$/u.test(text) && /\p{Lu}/u.test(text)) return 'acronym';
-  if (kind === 'person' || kind === 'place' || kind === 'institution' || kind === 'media' || kind === 'party') return 'name';
-  return 'any';
-}
 
 export function parseGlossary(source: string, file: string): GlossaryEntry[] {
   const { list, lineOf, fail, str, field, strings, quoteSpec } = readYaml(source, file);

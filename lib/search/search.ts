@@ -63,12 +63,18 @@ export class Searcher {
   /** Fuse over the entries with a word starting with a letter, built on first use (large stores only). */
   private readonly shards = new Map<string, Fuse<SearchRecord>>();
 
-  /** `index` is the prebuilt Fuse index over the entry records (buildSearchIndex). */
-  constructor(records: SearchRecord[], index?: unknown) {
-    this.entries = entryRecords(records);
-    const parsed = index ? Fuse.parseIndex<SearchRecord>(index as Parameters<typeof Fuse.parseIndex>[0]) : Fuse.createIndex(SEARCH_KEYS, this.entries);
+  /**
+   * `index` is the prebuilt Fuse index over the entry records (buildSearchIndex); `extra` are records
+   * of the reader's own documents and entries, added to that index at run time.
+   */
+  constructor(records: SearchRecord[], index?: unknown, extra: readonly SearchRecord[] = []) {
+    const bundled = entryRecords(records);
+    const parsed = index ? Fuse.parseIndex<SearchRecord>(index as Parameters<typeof Fuse.parseIndex>[0]) : Fuse.createIndex(SEARCH_KEYS, bundled);
+    const added = entryRecords(extra);
+    added.forEach((record, i) => parsed.add(record, bundled.length + i));
+    this.entries = [...bundled, ...added];
     this.fuse = new Fuse(this.entries, SEARCH_OPTIONS, parsed);
-    this.passages = records.filter((r) => r.type === 'passage');
+    this.passages = [...records, ...extra].filter((r) => r.type === 'passage');
   }
 
   private fuzzyEntries(folded: string, limit: number): SearchHit[] {

@@ -3,6 +3,7 @@
  * which the Dexie store provides, and which the bundle in memory provides when IndexedDB is
  * unavailable (Firefox with history disabled, some private windows): Gloss then still works.
  */
+import { defaultCaseRule } from '../match/case-rule';
 import { relatedMap } from '../corpus/mentions';
 import type { Citation, DocumentInfo, Entry, KnowledgeBundle, Mention, Paragraph, TimelineEvent } from '../corpus/types';
 import type { AliasSpec } from '../match/matcher';
@@ -53,6 +54,8 @@ export interface CardData {
   /** Documents that mention the entry, and how many documents there are. */
   mentionedIn: number;
   documentCount: number;
+  /** The first mention in each of the reader's own documents that mention the entry. */
+  inYourDocuments: CitedQuote[];
   related: RelatedLink[];
 }
 /** What the content script builds its matcher from. */
@@ -75,6 +78,7 @@ export class Knowledge {
     if (!entry) return null;
     const [documents, mentions] = await Promise.all([this.rows.documents(), this.rows.mentionsOf(id)]);
     const sources = new Map(documents.map((d): [string, SourceInfo] => [d.id, sourceInfo(d)]));
+    const userDocs = new Set(documents.filter((d) => d.user).map((d) => d.id));
     const cite = (c: Citation): CitedQuote => ({ ...c, source: sources.get(c.docId) ?? { title: c.docId, outlet: null, date: null, dateISO: null } });
     const related = (await Promise.all(entry.related.map((r) => this.rows.entry(r))))
       .filter((e): e is Entry => !!e)
@@ -87,6 +91,9 @@ export class Knowledge {
       facts: entry.facts.map(cite),
       mentionedIn: new Set(mentions.map((m) => m.docId)).size,
       documentCount: documents.length,
+      inYourDocuments: firstMentionPerDocument(mentions.filter((m) => userDocs.has(m.docId))).map((m) =>
+        cite({ docId: m.docId, paragraph: m.paragraph, quote: m.text, start: m.start, end: m.end }),
+      ),
       related,
     };
   }
@@ -133,19 +140,49 @@ export class Knowledge {
   }
 }
 
+/**
+ * Rows from the database: the corpus tables the bundle seeds, and after them the reader's own
+ * documents, entries and mentions, so cards, search and the reader treat both alike.
+ */
 export function databaseRows(db: GlossDatabase): KnowledgeRows {
+  const both = async <T>(corpus: Promise<T[]>, user: Promise<T[]>): Promise<T[]> => [...(await corpus), ...(await user)];
   return {
-    entry: (id) => db.entries.get(id),
-    allEntries: () => db.entries.toArray(),
-    documents: () => db.documents.toArray(),
-    aliases: async () => (await db.aliases.orderBy('id').toArray()).map(({ entryId, text, caseRule, ambiguous }) => ({ entryId, text, caseRule, ...(ambiguous ? { ambiguous } : {}) })),
-    entryIdsByAliasKey: async (key) => (await db.aliases.where('key').equals(key).toArray()).map((a) => a.entryId),
-    paragraphsOf: (docId) => db.paragraphs.where('docId').equals(docId).sortBy('n'),
-    mentionsOf: (entryId) => db.mentions.where('entryId').equals(entryId).toArray(),
-    mentionsIn: (docId) => db.mentions.where('docId').equals(docId).toArray(),
+    entry: async (id) => (await db.entries.get(id)) ?? (await db.userEntries.get(id)),
+    allEntries: () => both(db.entries.toArray(), db.userEntries.toArray()),
+    documents: () => both(db.documents.toArray(), db.userDocuments.toArray()),
+    aliases: () =>
+      both(
+        db.aliases.orderBy('id').toArray().then((rows) => rows.map(({ entryId, text, caseRule, ambiguous }) => ({ entryId, text, caseRule, ...(ambiguous ? { ambiguous } : {}) }))),
+        db.userEntries.toArray().then(userAliases),
+      ),
+    entryIdsByAliasKey: (key) =>
+      both(
+        db.aliases.where('key').equals(key).toArray().then((rows) => rows.map((a) => a.entryId)),
+        db.userEntries.toArray().then((entries) => userAliases(entries).filter((a) => foldKey(a.text) === key).map((a) => a.entryId)),
+      ),
+    paragraphsOf: async (docId) => {
+      const corpus = await db.paragraphs.where('docId').equals(docId).sortBy('n');
+      return corpus.length ? corpus : db.userParagraphs.where('docId').equals(docId).sortBy('n');
+    },
+    mentionsOf: (entryId) => both(db.mentions.where('entryId').equals(entryId).toArray(), db.userMentions.where('entryId').equals(entryId).toArray()),
+    mentionsIn: (docId) => both(db.mentions.where('docId').equals(docId).toArray(), db.userMentions.where('docId').equals(docId).toArray()),
     timeline: async () => ((await db.meta.get(TIMELINE_KEY))?.value as TimelineEvent[] | undefined) ?? [],
     bundleHash: async () => String((await db.meta.get(BUNDLE_HASH_KEY))?.value ?? ''),
   };
+}
+
+/** Most of the reader's documents a card lists. */
+const MAX_USER_CITATIONS = 5;
+
+function firstMentionPerDocument(mentions: readonly Mention[]): Mention[] {
+  const first = new Map<string, Mention>();
+  for (const m of [...mentions].sort((a, b) => a.paragraph - b.paragraph || a.start - b.start)) if (!first.has(m.docId)) first.set(m.docId, m);
+  return [...first.values()].slice(0, MAX_USER_CITATIONS);
+}
+
+/** The matcher's aliases of the reader's entries, with the case rule the glossary would give them. */
+function userAliases(entries: readonly Entry[]): AliasSpec[] {
+  return entries.flatMap((e) => e.aliases.map((text) => ({ entryId: e.id, text, caseRule: defaultCaseRule(text, e.kind) })));
 }
 
 export function memoryRows(bundle: KnowledgeBundle): KnowledgeRows {

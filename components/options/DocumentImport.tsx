@@ -1,0 +1,92 @@
+/**
+ * Adding a document: a file (picker or drag and drop) or pasted text, with title, outlet and date.
+ * The page does the work (entrypoints/options/main.tsx); this form gathers the input and shows the
+ * outcome: progress while it runs, then what was added or why nothing was.
+ */
+import { useState } from 'preact/hooks';
+import { t } from '../../lib/i18n';
+
+export interface DocumentInput {
+  /** The file chosen or dropped; null for pasted text. */
+  file: File | null;
+  pasted: string;
+  title: string;
+  outlet: string;
+  date: string;
+}
+
+export type ImportStatus =
+  | { kind: 'idle' }
+  | { kind: 'working'; step: number; steps: number }
+  | { kind: 'done'; message: string }
+  | { kind: 'refused'; message: string };
+
+export function DocumentImport({ status, onImport }: { status: ImportStatus; onImport(input: DocumentInput): void }) {
+  const [file, setFile] = useState<File | null>(null);
+  const [pasted, setPasted] = useState('');
+  const [title, setTitle] = useState('');
+  const [outlet, setOutlet] = useState('');
+  const [date, setDate] = useState('');
+  const [dragging, setDragging] = useState(false);
+  const working = status.kind === 'working';
+  const submit = (e: Event) => {
+    e.preventDefault();
+    onImport({ file, pasted, title, outlet, date });
+  };
+  return (
+    <form class="import" onSubmit={submit}>
+      <div
+        class={`dropzone${dragging ? ' dragging' : ''}`}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setDragging(false);
+          const dropped = e.dataTransfer?.files?.[0];
+          if (dropped) setFile(dropped);
+        }}
+      >
+        <label>
+          <span>{t('chooseFile')}</span>
+          <input type="file" name="document" accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html" onChange={(e) => setFile((e.target as HTMLInputElement).files?.[0] ?? null)} />
+        </label>
+        <p class="hint">{file ? t('fileChosen', file.name) : t('dropHint')}</p>
+      </div>
+      <label class="field">
+        <span>{t('orPaste')}</span>
+        <textarea name="pasted" rows={4} value={pasted} onInput={(e) => setPasted((e.target as HTMLTextAreaElement).value)} />
+      </label>
+      <div class="fields">
+        <label class="field">
+          <span>{t('documentTitle')}</span>
+          <input type="text" name="title" value={title} placeholder={t('titlePlaceholder')} onInput={(e) => setTitle((e.target as HTMLInputElement).value)} />
+        </label>
+        <label class="field">
+          <span>{t('documentOutlet')}</span>
+          <input type="text" name="outlet" value={outlet} onInput={(e) => setOutlet((e.target as HTMLInputElement).value)} />
+        </label>
+        <label class="field">
+          <span>{t('documentDate')}</span>
+          <input type="date" name="date" value={date} onInput={(e) => setDate((e.target as HTMLInputElement).value)} />
+        </label>
+      </div>
+      <button type="submit" disabled={working || (!file && !pasted.trim())}>
+        {t('importDocument')}
+      </button>
+      {working && <progress max={status.steps} value={status.step} aria-label={t('importing')} />}
+      {status.kind === 'done' && (
+        <p class="message" role="status">
+          {status.message}
+        </p>
+      )}
+      {status.kind === 'refused' && (
+        <p class="message error" role="alert">
+          {status.message}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,134 @@
+// @vitest-environment jsdom
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { GlossService } from '../lib/service';
+import { DATABASE_NAME, GlossDatabase } from '../lib/store/db';
+import { databaseRows, Knowledge } from '../lib/store/knowledge';
+import { seedFromBundle } from '../lib/store/seed';
+import {
+  decodeDocument,
+  DocumentRefused,
+  documentFormat,
+  htmlDocumentText,
+  markdownDocumentText,
+  MAX_DOCUMENT_BYTES,
+} from '../lib/user/document-text';
+import { deleteUserDocument, importDocument, userDocumentId } from '../lib/user/store';
+import { realBundle } from './helpers';
+
+afterEach(async () => {
+  await Dexie.delete(DATABASE_NAME);
+});
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+const refusal = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (e) {
+    return e instanceof DocumentRefused ? e.problem : `other: ${e}`;
+  }
+  return 'accepted';
+};
+const parseHtml = (html: string) => new DOMParser().parseFromString(html, 'text/html');
+
+describe('reading an imported file', () => {
+  it('refuses empty, oversized, binary and non-UTF-8 files, and strips a byte-order mark', () => {
+    expect(refusal(() => decodeDocument(new Uint8Array()))).toBe('empty');
+    expect(refusal(() => decodeDocument(bytes('  \n\t\n')))).toBe('empty');
+    expect(refusal(() => decodeDocument(new Uint8Array(MAX_DOCUMENT_BYTES + 1).fill(65)))).toBe('tooLarge');
+    expect(refusal(() => decodeDocument(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])))).toBe('binary');
+    expect(refusal(() => decodeDocument(new Uint8Array([...bytes('%PDF-1.7 '), ...Array.from({ length: 40 }, (_, i) => (i % 8) + 1)])))).toBe('binary');
+    // "Hà Nội" saved as Windows-1258, not UTF-8.
+    expect(refusal(() => decodeDocument(new Uint8Array([...bytes('Talks in H'), 0xe0, ...bytes(' N'), 0xf4, 0xd2, ...bytes('i today.')])))).toBe('notUtf8');
+    expect(decodeDocument(bytes('\ufeffTô Lâm met Xi Jinping.'))).toBe('Tô Lâm met Xi Jinping.');
+  });
+
+  it('tells the format from the name, then the type, then the text', () => {
+    expect(documentFormat('notes.md', '', '# x')).toBe('markdown');
+    expect(documentFormat('page.HTM', '', 'x')).toBe('html');
+    expect(documentFormat('', 'text/html', 'x')).toBe('html');
+    expect(documentFormat('', '', '<!DOCTYPE html><p>x')).toBe('html');
+    expect(documentFormat('a.txt', '', '<html>')).toBe('text');
+    expect(documentFormat('', '', 'plain words')).toBe('text');
+  });
+
+  it('reads HTML as text only: no script, style or markup survives, blocks become paragraphs', () => {
+    const { text, title } = htmlDocumentText(
+      parseHtml(`<html><head><title>Hanoi talks</title><style>p{}</style><script>window.ran = 1</script></head>
+        <body><nav>Home | World</nav><h1>Talks in <em>Hanoi</em></h1><p>To Lam met <b>Xi&nbsp;Jinping</b>.<br>Second line</p>
+        <img src="http://127.0.0.1:1/x.png" onerror="window.ran = 2"><ul><li>RCEP</li><li>&lt;script&gt;</li></ul></body></html>`),
+    );
+    expect(title).toBe('Hanoi talks');
+    expect(text.split('\n')).toEqual(['Talks in Hanoi', 'To Lam met Xi Jinping.', 'Second line', 'RCEP', '<script>']);
+    expect((window as { ran?: number }).ran).toBeUndefined();
+  });
+
+  it('reads Markdown as its words: headings, lists, quotes, links and emphasis lose their marks', () => {
+    const { text, title } = markdownDocumentText(
+      '# Notes on *Doi Moi*\n\nThe [Communist Party of Vietnam](https://x.y) began\n**Đổi Mới** in 1986.\n\n- RCEP\n- Belt_and_Road stays\n\n> A quote\n\n```\ncode line\n```\n',
+    );
+    expect(title).toBe('Notes on Doi Moi');
+    expect(text.split('\n')).toEqual(['Notes on Doi Moi', 'The Communist Party of Vietnam began Đổi Mới in 1986.', 'RCEP', 'Belt_and_Road stays', 'A quote', 'code line']);
+  });
+
+  it('gives a reader’s document an id valid in reader addresses and distinct from the corpus ids', () => {
+    expect(userDocumentId('Tô Lâm’s visit: notes!', () => 0.5)).toMatch(/^user-to-lam-s-visit-notes-[a-z0-9]{6}$/);
+    expect(userDocumentId('越南', () => 0)).toBe('user-document-000000');
+  });
+});
+
+describe('the reader’s documents in the store', () => {
+  async function seeded() {
+    const bundle = await realBundle();
+    const db = new GlossDatabase();
+    await seedFromBundle(db, bundle);
+    return { bundle, db };
+  }
+  const notes = 'Seminar notes\nThe RCEP came up twice.\nTo Lam spoke of Doi Moi.';
+
+  it('stores a document with its paragraphs and the mentions the compiler’s code finds', async () => {
+    const { db } = await seeded();
+    const info = await importDocument(db, { bytes: bytes(notes), fileName: 'notes.txt', mimeType: 'text/plain' }, { title: '', outlet: 'My notebook', date: '2026-11-20' }, parseHtml);
+    expect(info).toMatchObject({ title: 'Seminar notes', outlet: 'My notebook', date: '2026-11-20', dateISO: '2026-11-20', user: true });
+    const mentions = await db.userMentions.where('docId').equals(info.id).toArray();
+    expect(mentions.map((m) => [m.entryId, m.paragraph, m.text])).toEqual(
+      expect.arrayContaining([['rcep', 2, 'RCEP'], ['to-lam', 3, 'To Lam'], ['doi-moi', 3, 'Doi Moi']]),
+    );
+    const card = await new Knowledge(databaseRows(db), 'database').card('rcep');
+    expect(card?.inYourDocuments).toEqual([expect.objectContaining({ docId: info.id, paragraph: 2, quote: 'RCEP', source: expect.objectContaining({ title: 'Seminar notes', outlet: 'My notebook' }) })]);
+    expect(card?.documentCount).toBe(6);
+    db.close();
+  });
+
+  it('finds the new document in search and in the reader’s list; deleting removes every row', async () => {
+    const { bundle, db } = await seeded();
+    db.close();
+    const service = await GlossService.start(bundle);
+    const db2 = new GlossDatabase();
+    const info = await importDocument(db2, { bytes: bytes('Field notes\nA quiet zebra crossing near the RCEP office.'), fileName: 'f.txt', mimeType: '' }, { title: 'Field notes', outlet: null, date: null }, parseHtml);
+    service.userDataChanged();
+    const results = await service.search('zebra crossing');
+    expect(results[0]).toMatchObject({ type: 'passage', docId: info.id, paragraph: 2 });
+    expect((await service.card('rcep'))?.inYourDocuments).toHaveLength(1);
+    await deleteUserDocument(db2, info.id);
+    service.userDataChanged();
+    expect(await service.search('zebra crossing')).toEqual([]);
+    expect([await db2.userDocuments.count(), await db2.userParagraphs.count(), await db2.userMentions.count()]).toEqual([0, 0, 0]);
+    db2.close();
+  });
+
+  it('a refused file or a failed write leaves the store exactly as it was', async () => {
+    const { db } = await seeded();
+    await importDocument(db, { bytes: bytes(notes), fileName: 'a.txt', mimeType: '' }, { title: 'Kept', outlet: null, date: null }, parseHtml);
+    const before = [await db.userDocuments.count(), await db.userParagraphs.count(), await db.userMentions.count()];
+    await expect(importDocument(db, { bytes: new Uint8Array([1, 2, 0, 4]), fileName: 'x.png', mimeType: 'image/png' }, { title: '', outlet: null, date: null }, parseHtml)).rejects.toThrow(DocumentRefused);
+    // A write that fails midway (the mentions table refuses its rows) rolls back the document too.
+    const bulkAdd = db.userMentions.bulkAdd.bind(db.userMentions);
+    db.userMentions.bulkAdd = (() => Promise.reject(new Error('disk full'))) as never;
+    await expect(importDocument(db, { bytes: bytes(notes), fileName: 'b.txt', mimeType: '' }, { title: 'Lost', outlet: null, date: null }, parseHtml)).rejects.toThrow('disk full');
+    db.userMentions.bulkAdd = bulkAdd;
+    expect([await db.userDocuments.count(), await db.userParagraphs.count(), await db.userMentions.count()]).toEqual(before);
+    expect((await db.userDocuments.toArray()).map((d) => d.title)).toEqual(['Kept']);
+    db.close();
+  });
+});
