@@ -13,7 +13,7 @@ import {
   markdownDocumentText,
   MAX_DOCUMENT_BYTES,
 } from '../lib/user/document-text';
-import { deleteUserDocument, importDocument, userDocumentId } from '../lib/user/store';
+import { deleteUserDocument, importDocument, userId } from '../lib/user/store';
 import { realBundle } from './helpers';
 
 afterEach(async () => {
@@ -72,8 +72,8 @@ describe('reading an imported file', () => {
   });
 
   it('gives a reader’s document an id valid in reader addresses and distinct from the corpus ids', () => {
-    expect(userDocumentId('Tô Lâm’s visit: notes!', () => 0.5)).toMatch(/^user-to-lam-s-visit-notes-[a-z0-9]{6}$/);
-    expect(userDocumentId('越南', () => 0)).toBe('user-document-000000');
+    expect(userId('Tô Lâm’s visit: notes!', 'document', () => 0.5)).toMatch(/^user-to-lam-s-visit-notes-[a-z0-9]{6}$/);
+    expect(userId('越南', 'document', () => 0)).toBe('user-document-000000');
   });
 });
 

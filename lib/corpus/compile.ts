@@ -12,7 +12,7 @@ import type { QuoteSpec } from './yaml';
 import { findMentions, relatedMap } from './mentions';
 import { foldParagraphs, locateQuote, type FoldedParagraph } from './quotes';
 import { buildReport } from './report';
-import { BUNDLE_FORMAT, type Citation, type DocumentInfo, type Entry, type KnowledgeBundle, type Paragraph, type TimelineEvent } from './types';
+import { BUNDLE_FORMAT, USER_ID_PREFIX, type Citation, type DocumentInfo, type Entry, type KnowledgeBundle, type Paragraph, type TimelineEvent } from './types';
 
 export interface CorpusFile {
   /** File name, e.g. "000_ac0ade3d90da5921.txt". */
@@ -45,6 +45,10 @@ export async function compileCorpus(input: CompileInput): Promise<KnowledgeBundl
 
   const glossaryFile = input.glossary.file;
   const glossary = parseGlossary(input.glossary.text, glossaryFile);
+  // "user-" names the reader's own documents and entries (lib/user), so no bundled id may take it.
+  for (const id of [...foldedByDoc.keys(), ...glossary.map((e) => e.id)]) {
+    if (id.startsWith(USER_ID_PREFIX)) throw new CorpusError(`the id "${id}" starts with "${USER_ID_PREFIX}", which is kept for the reader's own data`);
+  }
 
   // Every quote is checked; all failures are reported together.
   const problems: string[] = [];

@@ -6,6 +6,9 @@ import type { AliasSpec } from '../match/matcher';
 
 export const BUNDLE_FORMAT = 1;
 
+/** How the ids of the reader's own documents and entries begin; bundled ids never do. */
+export const USER_ID_PREFIX = 'user-';
+
 export type EntryKind =
   | 'person' | 'party' | 'institution' | 'media' | 'policy' | 'initiative' | 'agreement' | 'place' | 'event' | 'concept';
 

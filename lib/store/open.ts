@@ -5,6 +5,7 @@
 import type { KnowledgeBundle } from '../corpus/types';
 import { GlossDatabase } from './db';
 import { databaseRows, Knowledge, memoryRows } from './knowledge';
+import { rebuildUserMentions } from '../user/store';
 import { BUNDLE_HASH_KEY, seedFromBundle, type SeedResult } from './seed';
 import { t } from '../i18n';
 
@@ -28,6 +29,8 @@ export async function openStore(bundle: KnowledgeBundle, dexieOptions?: Construc
     db = new GlossDatabase(undefined, dexieOptions);
     await db.open();
     const seed = await seedFromBundle(db, bundle);
+    // A new corpus: the reader's entries may be named in it differently now.
+    if (seed.status === 'seeded' && (await db.userEntries.count()) > 0) await db.transaction('rw', db.tables, () => rebuildUserMentions(db!));
     return { db, knowledge: new Knowledge(databaseRows(db), 'database'), status: { mode: 'database', bundleHash: bundle.hash, seed: seed.status } };
   } catch (error) {
     db?.close();

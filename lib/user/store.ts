@@ -4,12 +4,12 @@
  * compiler's own code (splitParagraphs, findMentions) and the matcher built from every entry.
  */
 import { splitParagraphs } from '../corpus/documents';
-import { findMentions } from '../corpus/mentions';
-import type { DocumentInfo } from '../corpus/types';
+import { findMentions, relatedMap } from '../corpus/mentions';
+import { USER_ID_PREFIX, type DocumentInfo, type Paragraph } from '../corpus/types';
 import { buildMatcher } from '../match/matcher';
 import type { GlossDatabase } from '../store/db';
 import { foldKey } from '../text/normalize';
-import { databaseRows, Knowledge } from '../store/knowledge';
+import { databaseRows } from '../store/knowledge';
 import { decodeDocument, DocumentRefused, documentFormat, documentText } from './document-text';
 
 export interface DocumentDetails {
@@ -23,10 +23,13 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Longest title, outlet or date kept. */
 const MAX_FIELD = 300;
 
-/** A new id for a reader's document: readable, valid in reader addresses, never a corpus id. */
-export function userDocumentId(title: string, random = Math.random): string {
-  const slug = foldKey(title).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40).replace(/-$/, '');
-  return `user-${slug || 'document'}-${Math.floor(random() * 36 ** 6).toString(36).padStart(6, '0')}`;
+/**
+ * A new id for a reader's document or entry, from its title or name: readable, valid in reader
+ * addresses and as an entry id, and never a bundled id (those never start with "user-").
+ */
+export function userId(text: string, fallback: string, random = Math.random): string {
+  const slug = foldKey(text).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40).replace(/-$/, '');
+  return `${USER_ID_PREFIX}${slug || fallback}-${Math.floor(random() * 36 ** 6).toString(36).padStart(6, '0')}`;
 }
 
 const field = (value: string | null | undefined): string | null => value?.replace(/\s+/g, ' ').trim().slice(0, MAX_FIELD) || null;
@@ -36,7 +39,7 @@ export async function addUserDocument(db: GlossDatabase, details: DocumentDetail
   const title = field(details.title) ?? field(fileName) ?? 'Untitled';
   const date = field(details.date);
   const info: DocumentInfo = {
-    id: userDocumentId(title),
+    id: userId(title, 'document'),
     file: field(fileName) ?? '',
     title,
     outlet: field(details.outlet),
@@ -47,21 +50,61 @@ export async function addUserDocument(db: GlossDatabase, details: DocumentDetail
   };
   const paragraphs = splitParagraphs(info.id, text, []);
   if (paragraphs.length === 0) throw new DocumentRefused('noText');
-  await db.transaction('rw', [db.userDocuments, db.userParagraphs, db.userMentions, db.entries, db.aliases, db.userEntries, db.meta], async () => {
-    const { aliases, related } = await new Knowledge(databaseRows(db), 'database').matcherData();
+  await writeUserData(db, async () => {
     await db.userDocuments.add(info);
     await db.userParagraphs.bulkAdd(paragraphs);
-    await db.userMentions.bulkAdd(findMentions(buildMatcher(aliases), new Map(related), paragraphs));
   });
   return info;
 }
 
+/**
+ * Runs `write` and then finds the reader's mentions again, all in one transaction over the whole
+ * store: the rows and the mentions they imply are stored together or not at all.
+ */
+export async function writeUserData<T>(db: GlossDatabase, write: () => Promise<T>): Promise<T> {
+  return db.transaction('rw', db.tables, async () => {
+    const result = await write();
+    await rebuildUserMentions(db);
+    return result;
+  });
+}
+
+/**
+ * The mentions that involve the reader's data: every entry in the reader's documents, and the
+ * reader's entries in the bundled documents. Derived data, so rebuilt whole (the corpus is a few
+ * hundred paragraphs; the scan is linear in the text).
+ */
+export async function rebuildUserMentions(db: GlossDatabase): Promise<void> {
+  const rows = databaseRows(db);
+  const [aliases, entries, userParagraphs, corpusParagraphs] = await Promise.all([rows.aliases(), rows.allEntries(), db.userParagraphs.toArray(), db.paragraphs.toArray()]);
+  const matcher = buildMatcher(aliases);
+  const related = relatedMap(entries);
+  const userEntryIds = new Set(entries.filter((e) => e.user).map((e) => e.id));
+  // (Not Map.groupBy: Node 20, which runs the unit tests, lacks it.)
+  const byDocument = (paragraphs: Paragraph[]) => {
+    const groups = new Map<string, Paragraph[]>();
+    for (const p of paragraphs) {
+      const group = groups.get(p.docId);
+      if (group) group.push(p);
+      else groups.set(p.docId, [p]);
+    }
+    return groups.values();
+  };
+  const mentions = [...byDocument(userParagraphs)].flatMap((paragraphs) => findMentions(matcher, related, paragraphs));
+  if (userEntryIds.size) {
+    for (const paragraphs of byDocument(corpusParagraphs)) {
+      mentions.push(...findMentions(matcher, related, paragraphs).filter((m) => userEntryIds.has(m.entryId)));
+    }
+  }
+  await db.userMentions.clear();
+  await db.userMentions.bulkAdd(mentions);
+}
+
 /** Removes a reader's document with its paragraphs and mentions. */
 export async function deleteUserDocument(db: GlossDatabase, docId: string): Promise<void> {
-  await db.transaction('rw', [db.userDocuments, db.userParagraphs, db.userMentions], async () => {
+  await writeUserData(db, async () => {
     await db.userDocuments.delete(docId);
     await db.userParagraphs.where('docId').equals(docId).delete();
-    await db.userMentions.where('docId').equals(docId).delete();
   });
 }
 

@@ -1,0 +1,210 @@
+/**
+ * Backup of everything the reader added: documents (with their paragraphs), entries and settings, as
+ * one JSON file. Restoring merges: what is already in the store stays, what is new is added, and a
+ * record that differs from the one in the store is reported as a conflict and left as the store has
+ * it. A file that is not a Gloss backup, or is malformed anywhere, is refused whole before anything
+ * is written. Mentions are not in the file: they are derived, and found again on restore.
+ */
+import { splitSentences } from '../corpus/documents';
+import { ENTRY_KINDS, USER_ID_PREFIX, type Citation, type DocumentInfo, type Entry, type Paragraph } from '../corpus/types';
+import { readPreferences, type Preferences } from '../settings';
+import type { GlossDatabase } from '../store/db';
+import { databaseRows } from '../store/knowledge';
+import { writeUserData } from './store';
+
+export const BACKUP_FORMAT = 'gloss-backup';
+export const BACKUP_VERSION = 1;
+/** Largest backup file read: twenty documents of the largest size Gloss imports, and room to spare. */
+export const MAX_BACKUP_BYTES = 120 * 1024 * 1024;
+
+export interface BackupSettings {
+  preferences: Preferences;
+  disabledSites: string[];
+}
+
+export interface Backup {
+  format: typeof BACKUP_FORMAT;
+  version: typeof BACKUP_VERSION;
+  exportedAt: string;
+  documents: DocumentInfo[];
+  paragraphs: Paragraph[];
+  entries: Entry[];
+  settings: BackupSettings;
+}
+
+export type BackupProblem = 'tooLarge' | 'notJson' | 'notBackup' | 'newerVersion' | 'malformed';
+
+export class BackupRefused extends Error {
+  constructor(
+    readonly problem: BackupProblem,
+    /** Where in the file, for 'malformed'. */
+    readonly where = '',
+  ) {
+    super(`backup refused: ${problem}${where ? ` (${where})` : ''}`);
+    this.name = 'BackupRefused';
+  }
+}
+
+export async function exportBackup(db: GlossDatabase, settings: BackupSettings, now = new Date()): Promise<Backup> {
+  return db.transaction('r', [db.userDocuments, db.userParagraphs, db.userEntries], async () => ({
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: now.toISOString(),
+    documents: await db.userDocuments.toArray(),
+    paragraphs: await db.userParagraphs.orderBy('[docId+n]').toArray(),
+    entries: await db.userEntries.toArray(),
+    settings,
+  }));
+}
+
+// ── Reading a file: every field checked, or the whole file refused ─────────────────────────────
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const USER_ID = /^user-[a-z0-9]+(-[a-z0-9]+)*$/;
+
+function check(condition: unknown, where: string): asserts condition {
+  if (!condition) throw new BackupRefused('malformed', where);
+}
+const text = (v: unknown, where: string, max = 300): string => {
+  check(typeof v === 'string' && v.length <= max, where);
+  return v as string;
+};
+const textOrNull = (v: unknown, where: string): string | null => (v === null || v === undefined ? null : text(v, where));
+const list = (v: unknown, where: string): unknown[] => {
+  check(Array.isArray(v), where);
+  return v as unknown[];
+};
+const userId = (v: unknown, where: string): string => {
+  check(typeof v === 'string' && v.length <= 100 && v.startsWith(USER_ID_PREFIX) && USER_ID.test(v), where);
+  return v as string;
+};
+
+function readDocument(v: unknown, i: number): DocumentInfo {
+  const where = `documents[${i}]`;
+  check(isObject(v), where);
+  return {
+    id: userId(v.id, `${where}.id`),
+    file: text(v.file ?? '', `${where}.file`),
+    title: text(v.title, `${where}.title`) || 'Untitled',
+    outlet: textOrNull(v.outlet, `${where}.outlet`),
+    authors: list(v.authors ?? [], `${where}.authors`).map((a, j) => text(a, `${where}.authors[${j}]`)),
+    date: textOrNull(v.date, `${where}.date`),
+    dateISO: textOrNull(v.dateISO, `${where}.dateISO`),
+    user: true,
+  };
+}
+
+function readParagraph(v: unknown, i: number, documents: Set<string>): Paragraph {
+  const where = `paragraphs[${i}]`;
+  check(isObject(v), where);
+  check(typeof v.docId === 'string' && documents.has(v.docId), `${where}.docId`);
+  check(Number.isInteger(v.n) && (v.n as number) > 0, `${where}.n`);
+  const body = text(v.text, `${where}.text`, 1_000_000);
+  check(body.trim() && !body.includes('\n'), `${where}.text`);
+  // Sentences are derived: computed again rather than trusted.
+  return { docId: v.docId as string, n: v.n as number, text: body, sentences: splitSentences(body) };
+}
+
+function readCitation(v: unknown, where: string): Citation {
+  check(isObject(v), where);
+  check(typeof v.docId === 'string' && Number.isInteger(v.paragraph) && Number.isInteger(v.start) && Number.isInteger(v.end), where);
+  return { docId: v.docId as string, paragraph: v.paragraph as number, quote: text(v.quote, `${where}.quote`, 5000), start: v.start as number, end: v.end as number };
+}
+
+function readEntry(v: unknown, i: number): Entry {
+  const where = `entries[${i}]`;
+  check(isObject(v), where);
+  check(ENTRY_KINDS.includes(v.kind as Entry['kind']), `${where}.kind`);
+  const aliases = list(v.aliases, `${where}.aliases`).map((a, j) => text(a, `${where}.aliases[${j}]`, 100));
+  check(aliases.length > 0, `${where}.aliases`);
+  return {
+    id: userId(v.id, `${where}.id`),
+    name: text(v.name, `${where}.name`, 100),
+    kind: v.kind as Entry['kind'],
+    label: readCitation(v.label, `${where}.label`),
+    facts: list(v.facts ?? [], `${where}.facts`).map((f, j) => readCitation(f, `${where}.facts[${j}]`)),
+    related: list(v.related ?? [], `${where}.related`).map((r, j) => text(r, `${where}.related[${j}]`, 100)),
+    aliases,
+    user: true,
+  };
+}
+
+/** A backup file's text, checked whole; BackupRefused says what is wrong and where. */
+export function parseBackup(source: string): Backup {
+  if (source.length > MAX_BACKUP_BYTES) throw new BackupRefused('tooLarge');
+  let value: unknown;
+  try {
+    value = JSON.parse(source);
+  } catch {
+    throw new BackupRefused('notJson');
+  }
+  if (!isObject(value) || value.format !== BACKUP_FORMAT) throw new BackupRefused('notBackup');
+  if (typeof value.version !== 'number' || value.version > BACKUP_VERSION) throw new BackupRefused('newerVersion');
+  check(value.version === BACKUP_VERSION, 'version');
+  const documents = list(value.documents, 'documents').map(readDocument);
+  const ids = new Set(documents.map((d) => d.id));
+  check(ids.size === documents.length, 'documents: an id twice');
+  const paragraphs = list(value.paragraphs, 'paragraphs').map((p, i) => readParagraph(p, i, ids));
+  const entries = list(value.entries, 'entries').map(readEntry);
+  const settings = isObject(value.settings) ? value.settings : {};
+  const sites = Array.isArray(settings.disabledSites) ? settings.disabledSites.filter((s): s is string => typeof s === 'string' && s.length <= 300) : [];
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: typeof value.exportedAt === 'string' ? value.exportedAt : '',
+    documents,
+    paragraphs,
+    entries,
+    settings: { preferences: readPreferences(settings.preferences), disabledSites: sites },
+  };
+}
+
+export interface MergeReport {
+  documentsAdded: number;
+  entriesAdded: number;
+  /** Records the store already held, the same. */
+  unchanged: number;
+  /** Titles and names the store holds differently (kept as the store has them), or whose label's passage is missing. */
+  conflicts: string[];
+}
+
+const sameRecord = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Adds what the store lacks, in one transaction with the mentions it implies. */
+export async function mergeBackup(db: GlossDatabase, backup: Backup): Promise<MergeReport> {
+  const report: MergeReport = { documentsAdded: 0, entriesAdded: 0, unchanged: 0, conflicts: [] };
+  await writeUserData(db, async () => {
+    for (const doc of backup.documents) {
+      const existing = await db.userDocuments.get(doc.id);
+      if (existing) {
+        const same = sameRecord(existing, doc) && sameRecord(await db.userParagraphs.where('docId').equals(doc.id).sortBy('n'), backup.paragraphs.filter((p) => p.docId === doc.id));
+        if (same) report.unchanged++;
+        else report.conflicts.push(doc.title);
+        continue;
+      }
+      await db.userDocuments.add(doc);
+      await db.userParagraphs.bulkAdd(backup.paragraphs.filter((p) => p.docId === doc.id));
+      report.documentsAdded++;
+    }
+    const rows = databaseRows(db);
+    for (const entry of backup.entries) {
+      const existing = await db.userEntries.get(entry.id);
+      if (existing) {
+        if (sameRecord(existing, entry)) report.unchanged++;
+        else report.conflicts.push(entry.name);
+        continue;
+      }
+      // Every quote must stand in its passage, in this store.
+      const quotesHold = await Promise.all(
+        [entry.label, ...entry.facts].map(async (c) => (await rows.paragraphsOf(c.docId)).find((p) => p.n === c.paragraph)?.text.slice(c.start, c.end) === c.quote),
+      );
+      if (!quotesHold.every(Boolean)) {
+        report.conflicts.push(entry.name);
+        continue;
+      }
+      await db.userEntries.add(entry);
+      report.entriesAdded++;
+    }
+  });
+  return report;
+}

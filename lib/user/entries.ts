@@ -1,0 +1,67 @@
+/**
+ * Entries the reader defines: a name, more spellings, a kind, and a label quoted from a sentence of
+ * any document. They are spotted on web pages like the built-in entries (their aliases join the
+ * matcher data) and cited the same way.
+ */
+import { ENTRY_KINDS, type Citation, type Entry, type EntryKind } from '../corpus/types';
+import type { GlossDatabase } from '../store/db';
+import { databaseRows } from '../store/knowledge';
+import { foldKey } from '../text/normalize';
+import { userId, writeUserData } from './store';
+
+export interface EntryInput {
+  name: string;
+  /** Other spellings, besides the name. */
+  aliases: string[];
+  kind: EntryKind;
+  /** The sentence chosen as the label: document, paragraph and its range in the paragraph. */
+  label: { docId: string; paragraph: number; start: number; end: number };
+}
+
+export type EntryProblem = 'noName' | 'tooLong' | 'badKind' | 'badLabel' | 'nameTaken';
+
+export class EntryRefused extends Error {
+  constructor(readonly problem: EntryProblem) {
+    super(`entry refused: ${problem}`);
+    this.name = 'EntryRefused';
+  }
+}
+
+/** Longest name or alias; shorter than 2 characters matches too much. */
+const ALIAS_LENGTH = [2, 100] as const;
+
+/** Checks the input against the store and writes the entry with its mentions, in one transaction. */
+export async function addUserEntry(db: GlossDatabase, input: EntryInput): Promise<Entry> {
+  const name = input.name.replace(/\s+/g, ' ').trim();
+  if (name.length < ALIAS_LENGTH[0]) throw new EntryRefused('noName');
+  // One spelling per folded key, the name first: the matcher folds accents and case anyway.
+  const byKey = new Map<string, string>();
+  for (const alias of [name, ...input.aliases].map((a) => a.replace(/\s+/g, ' ').trim()).filter(Boolean)) {
+    if (!byKey.has(foldKey(alias))) byKey.set(foldKey(alias), alias);
+  }
+  const aliases = [...byKey.values()];
+  if (aliases.some((a) => a.length > ALIAS_LENGTH[1])) throw new EntryRefused('tooLong');
+  if (aliases.some((a) => a.length < ALIAS_LENGTH[0])) throw new EntryRefused('noName');
+  if (!ENTRY_KINDS.includes(input.kind)) throw new EntryRefused('badKind');
+  return writeUserData(db, async () => {
+    const rows = databaseRows(db);
+    if ((await rows.entryIdsByAliasKey(foldKey(name))).length) throw new EntryRefused('nameTaken');
+    const paragraph = (await rows.paragraphsOf(input.label.docId)).find((p) => p.n === input.label.paragraph);
+    const { start, end } = input.label;
+    if (!paragraph || !Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > paragraph.text.length || end - start < 1) {
+      throw new EntryRefused('badLabel');
+    }
+    const label: Citation = { docId: paragraph.docId, paragraph: paragraph.n, quote: paragraph.text.slice(start, end), start, end };
+    const entry: Entry = { id: userId(name, 'entry'), name, kind: input.kind, label, facts: [], related: [], aliases, user: true };
+    await db.userEntries.add(entry);
+    return entry;
+  });
+}
+
+export async function deleteUserEntry(db: GlossDatabase, entryId: string): Promise<void> {
+  await writeUserData(db, () => db.userEntries.delete(entryId));
+}
+
+export function userEntries(db: GlossDatabase): Promise<Entry[]> {
+  return db.userEntries.toArray();
+}
