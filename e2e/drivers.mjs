@@ -55,6 +55,8 @@ function wrapPage(page, errors) {
     keyUp: (key) => page.keyboard.up(key),
     /** Brings the tab to the front: background tabs run no animation frames and throttle timers. */
     front: () => page.bringToFront(),
+    /** Picks an option of a <select> by value, as the reader's click on it does. */
+    choose: (selector, value) => (page.selectOption ? page.selectOption(selector, value) : page.select(selector, value)),
     /** Chooses a file in a file input, as the picker does. */
     chooseFile: async (selector, path) =>
       page.setInputFiles ? page.setInputFiles(selector, path) : (await page.$(selector)).uploadFile(path),

@@ -619,6 +619,85 @@ export function defineSuite({ driver, origin }) {
     await page.close();
   });
 
+  test('options: an entry the reader defines is spotted on web pages; export → clear → restore brings everything back', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'gloss-backup-'));
+    const options = await driver.openExtensionPage('/options.html');
+    const lists = () => ({
+      documents: [...document.querySelectorAll('.documents li a')].map((a) => a.textContent),
+      entries: [...document.querySelectorAll('.entries li strong')].map((s) => s.textContent),
+    });
+    const portCard = async () => {
+      const page = await driver.openPage(`${origin}/port.html`);
+      await page.waitFor(pageMarks, HIGHLIGHT, (m) => Array.isArray(m) && m.includes('Lach Huyen'), 8000);
+      await hover(page, 'Lach Huyen');
+      const card = await readyCard(page, 'Lach Huyen');
+      await page.close();
+      return card;
+    };
+    try {
+      // A document (pasted) to quote the label from, then the entry.
+      await options.waitFor(() => !!document.querySelector('textarea[name="pasted"]'), undefined, Boolean, 5000);
+      await clickOption(options, 'textarea[name="pasted"]');
+      await options.typeText('Port notes');
+      await options.key('Enter');
+      await options.typeText('Lach Huyen is the deep-water port of Haiphong. It opened in 2018.');
+      await clickOption(options, 'input[name="title"]');
+      await options.typeText('Port notes');
+      await clickOption(options, '.import button[type="submit"]');
+      await options.waitFor(() => document.querySelector('.import [role="status"]')?.textContent ?? null, undefined, Boolean, 8000);
+      await clickOption(options, 'input[name="entryName"]');
+      await options.typeText('Lach Huyen');
+      await options.choose('select[name="entryKind"]', 'place');
+      const docId = await options.waitFor(() => [...document.querySelectorAll('select[name="labelDocument"] option')].find((o) => o.textContent === 'Port notes')?.value ?? null, undefined, Boolean, 5000);
+      await options.choose('select[name="labelDocument"]', docId);
+      await options.waitFor(() => !!document.querySelector('select[name="labelParagraph"] option[value="2"]'), undefined, Boolean, 5000);
+      await options.choose('select[name="labelParagraph"]', '2');
+      await clickOption(options, '.entry-form button[type="submit"]');
+      const added = await options.waitFor(() => document.querySelector('.entry-form [role="status"], .entry-form [role="alert"]')?.textContent ?? null, undefined, Boolean, 8000);
+      assert(added.startsWith('Added “Lach Huyen”'), added);
+
+      // A web page opened now marks the new entry and shows its card, label quoted and cited.
+      const card = await portCard();
+      assert(card.text.includes('Lach Huyen is the deep-water port of Haiphong.'), card.text);
+      assert(card.citations.some((c) => c.href.includes('#doc=user-port-notes-')), JSON.stringify(card.citations));
+
+      // Export, then clear everything the reader added.
+      await options.front();
+      await clickOption(options, 'button.export');
+      const saved = await options.waitFor(async () => {
+        const link = document.querySelector('a.saved');
+        return link && { name: link.getAttribute('download'), text: await (await fetch(link.href)).text() };
+      }, undefined, Boolean, 8000);
+      assert(/^gloss-backup-\d{4}-\d{2}-\d{2}\.json$/.test(saved.name), saved.name);
+      const file = join(dir, saved.name);
+      await writeFile(file, saved.text);
+      for (const list of ['.entries', '.documents']) {
+        await clickOption(options, `${list} li button`);
+        await clickOption(options, `${list} li button.danger`);
+        await options.waitFor((l) => !document.querySelector(`${l} li`), list, Boolean, 5000);
+      }
+
+      // Restore: both come back, and the web page spots the entry again.
+      await options.chooseFile('input[name="backup"]', file);
+      await clickOption(options, '.restore button[type="submit"]');
+      const restored = await options.waitFor(() => document.querySelector('.backup [role="status"] p')?.textContent ?? null, undefined, Boolean, 8000);
+      assert(restored === 'Restored: 1 documents and 1 entries added, 0 already here.', restored);
+      const back = await options.evaluate(lists);
+      assert(JSON.stringify(back) === JSON.stringify({ documents: ['Port notes'], entries: ['Lach Huyen'] }), JSON.stringify(back));
+      assert((await portCard()).name === 'Lach Huyen', 'the restored entry is spotted');
+    } finally {
+      await options.front();
+      for (const list of ['.entries', '.documents']) {
+        if (!(await options.evaluate((l) => !!document.querySelector(`${l} li button`), list))) continue;
+        await clickOption(options, `${list} li button`);
+        await clickOption(options, `${list} li button.danger`);
+        await options.waitFor((l) => !document.querySelector(`${l} li`), list, Boolean, 5000);
+      }
+      await rm(dir, { recursive: true, force: true });
+    }
+    await options.close();
+  });
+
   // ── The popup ─────────────────────────────────────────────────────────────────────────────────
   const popupOptions = () => [...document.querySelectorAll('[role="option"]')].map((o) => ({
     name: o.querySelector('.result-name')?.textContent ?? null,

@@ -1,21 +1,27 @@
 /**
  * The options page: preferences (applied at once in open tabs, through storage change events), the
- * sites where Gloss is off, and the reader's own documents.
+ * sites where Gloss is off, the reader's own documents and entries, and backup.
  */
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { prepareExtensionPage } from '../../components/extension-page';
 import { DocumentImport, type DocumentInput, type ImportStatus } from '../../components/options/DocumentImport';
-import { DocumentList } from '../../components/options/DocumentList';
+import { BackupPanel, type BackupStatus } from '../../components/options/BackupPanel';
+import { DeletableList } from '../../components/options/DeletableList';
+import { EntryForm } from '../../components/options/EntryForm';
+import { kindLabel } from '../../components/kinds';
 import { PreferencesForm } from '../../components/options/PreferencesForm';
 import { SiteList } from '../../components/options/SiteList';
 import { READER_PAGE, readerHash } from '../../lib/citation';
-import type { DocumentInfo } from '../../lib/corpus/types';
+import type { DocumentInfo, Entry } from '../../lib/corpus/types';
 import { t, type MessageKey } from '../../lib/i18n';
 import { sendMessage } from '../../lib/messages';
 import { DEFAULT_PREFERENCES, disabledSites, preferences, userDataVersion, type Preferences } from '../../lib/settings';
 import { GlossDatabase } from '../../lib/store/db';
+import { databaseRows } from '../../lib/store/knowledge';
+import { BackupRefused, exportBackup, MAX_BACKUP_BYTES, mergeBackup, parseBackup, type BackupProblem } from '../../lib/user/backup';
+import { addUserEntry, deleteUserEntry, EntryRefused, userEntries, type EntryInput, type EntryProblem } from '../../lib/user/entries';
 import { DocumentRefused, MAX_DOCUMENT_BYTES, type DocumentProblem } from '../../lib/user/document-text';
 import { deleteUserDocument, importDocument, IMPORT_STEPS, userDocuments } from '../../lib/user/store';
 import './options.css';
@@ -27,6 +33,23 @@ const PROBLEM_MESSAGES: Record<DocumentProblem, MessageKey> = {
   notUtf8: 'docNotUtf8',
   noText: 'docNoText',
 };
+
+const ENTRY_PROBLEMS: Record<EntryProblem, MessageKey> = {
+  noName: 'entryNoName',
+  tooLong: 'entryTooLong',
+  badKind: 'entryBadKind',
+  badLabel: 'entryBadLabel',
+  nameTaken: 'entryNameTaken',
+};
+const BACKUP_PROBLEMS: Record<BackupProblem, MessageKey> = {
+  tooLarge: 'backupTooLarge',
+  notJson: 'backupNotJson',
+  notBackup: 'backupNotBackup',
+  newerVersion: 'backupNewer',
+  malformed: 'backupMalformed',
+};
+/** Steps of an export or a restore, for the progress bar. */
+const BACKUP_STEPS = 3;
 
 /** The store, or null where the browser allows no IndexedDB here (the page says so). */
 const database: Promise<GlossDatabase | null> = (async () => {
@@ -48,6 +71,8 @@ async function announceUserDataChange(): Promise<void> {
 /** Why a write failed, in the reader's words. */
 function failureMessage(error: unknown): string {
   if (error instanceof DocumentRefused) return t(PROBLEM_MESSAGES[error.problem]);
+  if (error instanceof EntryRefused) return t(ENTRY_PROBLEMS[error.problem]);
+  if (error instanceof BackupRefused) return t(BACKUP_PROBLEMS[error.problem], error.where);
   const e = error as { name?: string; message?: string };
   return t('saveFailed', `${e?.name ?? 'Error'}: ${e?.message ?? String(error)}`);
 }
@@ -61,9 +86,16 @@ function Options() {
   const [db, setDb] = useState<GlossDatabase | null | undefined>(undefined);
   const [documents, setDocuments] = useState<DocumentInfo[]>([]);
   const [importStatus, setImportStatus] = useState<ImportStatus>({ kind: 'idle' });
+  const [entries, setEntries] = useState<Entry[]>([]);
+  const [allDocuments, setAllDocuments] = useState<DocumentInfo[]>([]);
+  const [entryMessage, setEntryMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const [backupStatus, setBackupStatus] = useState<BackupStatus>({ kind: 'idle' });
 
   const reload = async (store = db) => {
-    if (store) setDocuments(await userDocuments(store));
+    if (!store) return;
+    setDocuments(await userDocuments(store));
+    setEntries(await userEntries(store));
+    setAllDocuments(await databaseRows(store).documents());
   };
   useEffect(() => {
     void preferences.getValue().then(setPrefs);
@@ -103,6 +135,64 @@ function Options() {
     await reload();
   }
 
+  async function onAddEntry(input: EntryInput): Promise<void> {
+    if (!db) return;
+    try {
+      const entry = await addUserEntry(db, input);
+      const mentions = await db.userMentions.where('entryId').equals(entry.id).count();
+      setEntryMessage({ error: false, text: t('entryAdded', entry.name, mentions) });
+      await announceUserDataChange();
+    } catch (error) {
+      setEntryMessage({ error: true, text: failureMessage(error) });
+    }
+    await reload();
+  }
+
+  async function onDeleteEntry(entryId: string): Promise<void> {
+    if (!db) return;
+    await deleteUserEntry(db, entryId);
+    await announceUserDataChange();
+    await reload();
+  }
+
+  async function onExport(): Promise<void> {
+    if (!db) return;
+    setBackupStatus({ kind: 'working', step: 1, steps: BACKUP_STEPS });
+    const backup = await exportBackup(db, { preferences: await preferences.getValue(), disabledSites: await disabledSites.getValue() });
+    setBackupStatus({ kind: 'working', step: 2, steps: BACKUP_STEPS });
+    const href = URL.createObjectURL(new Blob([JSON.stringify(backup, null, 1)], { type: 'application/json' }));
+    const fileName = `gloss-backup-${backup.exportedAt.slice(0, 10)}.json`;
+    setBackupStatus({ kind: 'exported', href, fileName });
+    // Save it at once; the link stays for saving again.
+    const link = Object.assign(document.createElement('a'), { href, download: fileName });
+    link.click();
+  }
+
+  async function onRestore(file: File): Promise<void> {
+    if (!db) return;
+    setBackupStatus({ kind: 'working', step: 0, steps: BACKUP_STEPS });
+    try {
+      if (file.size > MAX_BACKUP_BYTES) throw new BackupRefused('tooLarge');
+      const backup = parseBackup(await file.text());
+      setBackupStatus({ kind: 'working', step: 1, steps: BACKUP_STEPS });
+      const report = await mergeBackup(db, backup);
+      setBackupStatus({ kind: 'working', step: 2, steps: BACKUP_STEPS });
+      // Settings merge too: sites are added; preferences are taken only over the defaults.
+      const conflicts = [...report.conflicts];
+      await disabledSites.setValue([...new Set([...(await disabledSites.getValue()), ...backup.settings.disabledSites])]);
+      const current = await preferences.getValue();
+      if (JSON.stringify(current) === JSON.stringify(DEFAULT_PREFERENCES)) await preferences.setValue(backup.settings.preferences);
+      else if (JSON.stringify(current) !== JSON.stringify(backup.settings.preferences)) conflicts.push(t('preferencesKept'));
+      await announceUserDataChange();
+      setBackupStatus({ kind: 'imported', message: t('backupMerged', report.documentsAdded, report.entriesAdded, report.unchanged), conflicts });
+    } catch (error) {
+      setBackupStatus({ kind: 'refused', message: failureMessage(error) });
+    }
+    await reload();
+  }
+
+  const paragraphsOf = (docId: string) => (db ? databaseRows(db).paragraphsOf(docId) : Promise.resolve([]));
+
   return (
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
@@ -120,10 +210,38 @@ function Options() {
         {db && (
           <>
             <DocumentImport status={importStatus} onImport={(input) => void onImport(input)} />
-            <DocumentList documents={documents} readerHref={readerHref} onDelete={(id) => void onDelete(id)} />
+            <DeletableList
+              className="documents"
+              empty={t('noUserDocuments')}
+              items={documents.map((d) => ({
+                id: d.id,
+                title: d.title,
+                href: readerHref(d.id),
+                meta: [d.outlet ?? t('outletNotStated'), d.date ?? t('undatedShort'), d.file].filter(Boolean).join(' · '),
+              }))}
+              onDelete={(id) => void onDelete(id)}
+            />
           </>
         )}
       </section>
+      {db && (
+        <>
+          <section aria-labelledby="entries-heading" class="user-entries">
+            <h2 id="entries-heading">{t('entriesHeading')}</h2>
+            <EntryForm documents={allDocuments} paragraphsOf={paragraphsOf} message={entryMessage} onAdd={(input) => void onAddEntry(input)} />
+            <DeletableList
+              className="entries"
+              empty={t('noUserEntries')}
+              items={entries.map((e) => ({ id: e.id, title: e.name, meta: `${kindLabel(e.kind)} · “${e.label.quote}”` }))}
+              onDelete={(id) => void onDeleteEntry(id)}
+            />
+          </section>
+          <section aria-labelledby="backup-heading">
+            <h2 id="backup-heading">{t('backupHeading')}</h2>
+            <BackupPanel status={backupStatus} onExport={() => void onExport()} onImport={(file) => void onRestore(file)} />
+          </section>
+        </>
+      )}
     </main>
   );
 }

@@ -1,0 +1,65 @@
+/** Export everything the reader added to one file, and merge a file back in. */
+import { useState } from 'preact/hooks';
+import { t } from '../../lib/i18n';
+
+export type BackupStatus =
+  | { kind: 'idle' }
+  | { kind: 'working'; step: number; steps: number }
+  | { kind: 'exported'; href: string; fileName: string }
+  | { kind: 'imported'; message: string; conflicts: string[] }
+  | { kind: 'refused'; message: string };
+
+export function BackupPanel({ status, onExport, onImport }: { status: BackupStatus; onExport(): void; onImport(file: File): void }) {
+  const [file, setFile] = useState<File | null>(null);
+  const working = status.kind === 'working';
+  return (
+    <div class="backup">
+      <p>
+        <button type="button" class="export" disabled={working} onClick={onExport}>
+          {t('exportBackup')}
+        </button>{' '}
+        {status.kind === 'exported' && (
+          <a class="saved" href={status.href} download={status.fileName}>
+            {t('saveBackupAgain', status.fileName)}
+          </a>
+        )}
+      </p>
+      <form
+        class="restore"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (file) onImport(file);
+        }}
+      >
+        <label class="field">
+          <span>{t('restoreBackup')}</span>
+          <input type="file" name="backup" accept=".json,application/json" onChange={(e) => setFile((e.target as HTMLInputElement).files?.[0] ?? null)} />
+        </label>
+        <button type="submit" disabled={working || !file}>
+          {t('restore')}
+        </button>
+      </form>
+      {working && <progress max={status.steps} value={status.step} aria-label={t('working')} />}
+      {status.kind === 'imported' && (
+        <div class="message" role="status">
+          <p>{status.message}</p>
+          {status.conflicts.length > 0 && (
+            <>
+              <p>{t('conflictsKept')}</p>
+              <ul class="conflicts">
+                {status.conflicts.map((c) => (
+                  <li key={c}>{c}</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
+      {status.kind === 'refused' && (
+        <p class="message error" role="alert">
+          {status.message}
+        </p>
+      )}
+    </div>
+  );
+}

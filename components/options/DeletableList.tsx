@@ -1,0 +1,43 @@
+/** A list of the reader's own things (documents, entries), each with a two-step delete. */
+import { useState } from 'preact/hooks';
+import { t } from '../../lib/i18n';
+
+export interface DeletableItem {
+  id: string;
+  title: string;
+  /** Where the title links to, if anywhere. */
+  href?: string;
+  meta: string;
+}
+
+export function DeletableList({ items, empty, className, onDelete }: { items: readonly DeletableItem[]; empty: string; className: string; onDelete(id: string): void }) {
+  const [confirming, setConfirming] = useState<string | null>(null);
+  if (items.length === 0) return <p class="empty">{empty}</p>;
+  return (
+    <ul class={`items ${className}`}>
+      {items.map((item) => (
+        <li key={item.id} data-id={item.id}>
+          <span class="what">
+            {item.href ? (
+              <a href={item.href} target="_blank" rel="noopener">
+                {item.title}
+              </a>
+            ) : (
+              <strong>{item.title}</strong>
+            )}
+            <span class="meta">{item.meta}</span>
+          </span>
+          {confirming === item.id ? (
+            <button type="button" class="danger" onClick={() => onDelete(item.id)}>
+              {t('confirmDelete')}
+            </button>
+          ) : (
+            <button type="button" onClick={() => setConfirming(item.id)} aria-label={t('deleteNamed', item.title)}>
+              {t('delete')}
+            </button>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
