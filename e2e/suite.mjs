@@ -555,6 +555,32 @@ export function defineSuite({ driver, origin }) {
     await page.close();
   });
 
+  test('options: the mark style and the theme change at once in a tab already open', async () => {
+    const page = await driver.openPage(`${origin}/basic.html`);
+    await marksOf(page);
+    const options = await driver.openExtensionPage('/options.html');
+    try {
+      await clickOption(options, 'input[name="markStyle"][value="tint"]');
+      const tinted = await page.waitFor(pageMarks, 'gloss-term-tint', (m) => Array.isArray(m) && m.length > 0, 5000);
+      assert(tinted.includes('Nguyen Phu Trong'), tinted.join(' | '));
+      assert((await page.evaluate(pageMarks, HIGHLIGHT)) === null, 'the underline highlight is gone');
+      // The theme opposite to the browser's own scheme wins on the card.
+      const [theme, background] = driver.colorScheme === 'dark' ? ['light', 'rgb(255, 255, 255)'] : ['dark', 'rgb(28, 33, 40)'];
+      await clickOption(options, `input[name="theme"][value="${theme}"]`);
+      await options.waitFor(() => document.documentElement.dataset.theme, undefined, (t) => t === theme, 5000);
+      await page.front();
+      await hover(page, 'Nguyen Phu Trong');
+      await readyCard(page, 'Nguyen Phu Trong');
+      const shown = await page.evaluate((host) => getComputedStyle(document.querySelector(host).shadowRoot.querySelector('.card')).backgroundColor, HOST);
+      assert(shown === background, `card background ${shown} with the ${theme} theme`);
+    } finally {
+      await resetPreferences(options);
+    }
+    await page.waitFor(pageMarks, HIGHLIGHT, (m) => Array.isArray(m) && m.length > 0, 5000);
+    await options.close();
+    await page.close();
+  });
+
   test('options: an imported document is cited on cards; a bad file changes nothing; delete removes it', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'gloss-import-'));
     const notes = join(dir, 'seminar-notes.md');
