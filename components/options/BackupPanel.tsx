@@ -1,6 +1,7 @@
 /** Export everything the reader added to one file, and merge a file back in. */
 import { useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
+import { Outcome } from './Outcome';
 
 export type BackupStatus =
   | { kind: 'idle' }
@@ -55,11 +56,7 @@ export function BackupPanel({ status, onExport, onImport }: { status: BackupStat
           )}
         </div>
       )}
-      {status.kind === 'refused' && (
-        <p class="message error" role="alert">
-          {status.message}
-        </p>
-      )}
+      {status.kind === 'refused' && <Outcome refused>{status.message}</Outcome>}
     </div>
   );
 }

@@ -5,6 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
+import { Outcome } from './Outcome';
 
 export interface DocumentInput {
   /** The file chosen or dropped; null for pasted text. */
@@ -77,16 +78,7 @@ export function DocumentImport({ status, onImport }: { status: ImportStatus; onI
         {t('importDocument')}
       </button>
       {working && <progress max={status.steps} value={status.step} aria-label={t('importing')} />}
-      {status.kind === 'done' && (
-        <p class="message" role="status">
-          {status.message}
-        </p>
-      )}
-      {status.kind === 'refused' && (
-        <p class="message error" role="alert">
-          {status.message}
-        </p>
-      )}
+      {(status.kind === 'done' || status.kind === 'refused') && <Outcome refused={status.kind === 'refused'}>{status.message}</Outcome>}
     </form>
   );
 }

@@ -8,6 +8,7 @@ import { ENTRY_KINDS } from '../../lib/corpus/types';
 import { t } from '../../lib/i18n';
 import type { EntryInput } from '../../lib/user/entries';
 import { kindLabel } from '../kinds';
+import { Outcome } from './Outcome';
 
 export interface EntryFormProps {
   documents: readonly DocumentInfo[];
@@ -103,11 +104,7 @@ export function EntryForm({ documents, paragraphsOf, message, onAdd }: EntryForm
       <button type="submit" disabled={!name.trim() || !range}>
         {t('addEntry')}
       </button>
-      {message && (
-        <p class={`message${message.error ? ' error' : ''}`} role={message.error ? 'alert' : 'status'}>
-          {message.text}
-        </p>
-      )}
+      {message && <Outcome refused={message.error}>{message.text}</Outcome>}
     </form>
   );
 }

@@ -81,7 +81,9 @@ const readerHref = (docId: string) => browser.runtime.getURL(READER_PAGE) + read
 const parseHtml = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 
 function Options() {
-  const [prefs, setPrefs] = useState<Preferences>(DEFAULT_PREFERENCES);
+  // Null until read: a form shown with the defaults first would be re-rendered under the reader's
+  // fingers when the stored values arrive, resetting what they had begun to type.
+  const [prefs, setPrefs] = useState<Preferences | null>(null);
   const [sites, setSites] = useState<string[]>([]);
   const [db, setDb] = useState<GlossDatabase | null | undefined>(undefined);
   const [documents, setDocuments] = useState<DocumentInfo[]>([]);
@@ -128,9 +130,10 @@ function Options() {
     await reload();
   }
 
-  async function onDelete(docId: string): Promise<void> {
+  /** Runs a delete, then tells the rest of Gloss and reads the lists again. */
+  async function remove(write: (store: GlossDatabase) => Promise<void>): Promise<void> {
     if (!db) return;
-    await deleteUserDocument(db, docId);
+    await write(db);
     await announceUserDataChange();
     await reload();
   }
@@ -145,13 +148,6 @@ function Options() {
     } catch (error) {
       setEntryMessage({ error: true, text: failureMessage(error) });
     }
-    await reload();
-  }
-
-  async function onDeleteEntry(entryId: string): Promise<void> {
-    if (!db) return;
-    await deleteUserEntry(db, entryId);
-    await announceUserDataChange();
     await reload();
   }
 
@@ -198,7 +194,7 @@ function Options() {
       <h1>{t('optionsTitle')}</h1>
       <section aria-labelledby="prefs-heading">
         <h2 id="prefs-heading">{t('preferencesHeading')}</h2>
-        <PreferencesForm value={prefs} onChange={(p) => void preferences.setValue(p)} />
+        {prefs && <PreferencesForm value={prefs} onChange={(p) => void preferences.setValue(p)} />}
       </section>
       <section aria-labelledby="sites-heading">
         <h2 id="sites-heading">{t('sitesHeading')}</h2>
@@ -219,7 +215,7 @@ function Options() {
                 href: readerHref(d.id),
                 meta: [d.outlet ?? t('outletNotStated'), d.date ?? t('undatedShort'), d.file].filter(Boolean).join(' · '),
               }))}
-              onDelete={(id) => void onDelete(id)}
+              onDelete={(id) => void remove((store) => deleteUserDocument(store, id))}
             />
           </>
         )}
@@ -233,7 +229,7 @@ function Options() {
               className="entries"
               empty={t('noUserEntries')}
               items={entries.map((e) => ({ id: e.id, title: e.name, meta: `${kindLabel(e.kind)} · “${e.label.quote}”` }))}
-              onDelete={(id) => void onDeleteEntry(id)}
+              onDelete={(id) => void remove((store) => deleteUserEntry(store, id))}
             />
           </section>
           <section aria-labelledby="backup-heading">

@@ -1,0 +1,48 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DeletableList } from '../components/options/DeletableList';
+import { PreferencesForm } from '../components/options/PreferencesForm';
+import { DEFAULT_PREFERENCES } from '../lib/settings';
+
+afterEach(cleanup);
+
+describe('PreferencesForm', () => {
+  it('keeps what the reader is typing through re-renders, and saves it on change', () => {
+    const onChange = vi.fn();
+    const view = render(<PreferencesForm value={DEFAULT_PREFERENCES} onChange={onChange} />);
+    const input = view.container.querySelector<HTMLInputElement>('input[name="hoverDelayMs"]')!;
+    fireEvent.focus(input);
+    input.value = '12';
+    fireEvent.input(input);
+    view.rerender(<PreferencesForm value={{ ...DEFAULT_PREFERENCES }} onChange={onChange} />);
+    expect(input.value).toBe('12');
+    input.value = '1200';
+    fireEvent.input(input);
+    fireEvent.change(input);
+    expect(onChange).toHaveBeenLastCalledWith({ ...DEFAULT_PREFERENCES, hoverDelayMs: 1200 });
+    input.value = '';
+    fireEvent.change(input);
+    expect(onChange).toHaveBeenCalledTimes(1);
+  });
+
+  it('saves each choice as it is made', () => {
+    const onChange = vi.fn();
+    const view = render(<PreferencesForm value={DEFAULT_PREFERENCES} onChange={onChange} />);
+    fireEvent.click(view.container.querySelector('input[name="cardTrigger"][value="shift"]')!);
+    expect(onChange).toHaveBeenLastCalledWith({ ...DEFAULT_PREFERENCES, cardTrigger: 'shift' });
+    expect(view.getByText('only while Shift is held')).toBeTruthy();
+  });
+});
+
+describe('DeletableList', () => {
+  it('deletes only on the second, confirming click, and renders titles as text', () => {
+    const onDelete = vi.fn();
+    const view = render(<DeletableList className="documents" empty="none" items={[{ id: 'user-a-000001', title: '<img src=x onerror=alert(1)>', meta: 'm' }]} onDelete={onDelete} />);
+    fireEvent.click(view.getByRole('button'));
+    expect(onDelete).not.toHaveBeenCalled();
+    fireEvent.click(view.getByRole('button', { name: 'Delete for good' }));
+    expect(onDelete).toHaveBeenCalledWith('user-a-000001');
+    expect(view.container.querySelector('img')).toBeNull();
+  });
+});
