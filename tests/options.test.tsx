@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DeletableList } from '../components/options/DeletableList';
+import { DocumentImport } from '../components/options/DocumentImport';
 import { PreferencesForm } from '../components/options/PreferencesForm';
 import { DEFAULT_PREFERENCES } from '../lib/settings';
 
@@ -44,5 +45,29 @@ describe('DeletableList', () => {
     fireEvent.click(view.getByRole('button', { name: 'Delete for good' }));
     expect(onDelete).toHaveBeenCalledWith('user-a-000001');
     expect(view.container.querySelector('img')).toBeNull();
+  });
+});
+
+describe('DocumentImport', () => {
+  it('takes a dropped file, and sends title, outlet and date with it', () => {
+    const onImport = vi.fn();
+    const view = render(<DocumentImport status={{ kind: 'idle' }} onImport={onImport} />);
+    const file = new File(['The RCEP came up.'], 'notes.txt', { type: 'text/plain' });
+    fireEvent.drop(view.container.querySelector('.dropzone')!, { dataTransfer: { files: [file] } });
+    expect(view.getByText('Chosen: notes.txt')).toBeTruthy();
+    const outlet = view.container.querySelector<HTMLInputElement>('input[name="outlet"]')!;
+    outlet.value = 'My notebook';
+    fireEvent.input(outlet);
+    fireEvent.submit(view.container.querySelector('form')!);
+    expect(onImport).toHaveBeenCalledWith({ file, pasted: '', title: '', outlet: 'My notebook', date: '' });
+  });
+
+  it('shows a refusal as an alert, and progress while working', () => {
+    const refused = render(<DocumentImport status={{ kind: 'refused', message: 'The file is empty: nothing was added.' }} onImport={() => {}} />);
+    expect(refused.getByRole('alert').textContent).toBe('The file is empty: nothing was added.');
+    cleanup();
+    const working = render(<DocumentImport status={{ kind: 'working', step: 1, steps: 3 }} onImport={() => {}} />);
+    expect(working.container.querySelector('progress')?.getAttribute('value')).toBe('1');
+    expect(working.container.querySelector<HTMLButtonElement>('button[type="submit"]')!.disabled).toBe(true);
   });
 });
