@@ -14,7 +14,7 @@ export const FIREFOX_UUID = '6f1c2d3e-4a5b-4c6d-8e7f-90a1b2c3d4e5';
 const POLL_MS = 50;
 
 /** Polls `read()` until `until(value)` holds; fails with the last value seen. */
-async function poll(read, until, timeout, what) {
+export async function poll(read, until, timeout, what) {
   const deadline = Date.now() + timeout;
   let last;
   let lastError;
@@ -38,13 +38,30 @@ function pageHref(page) {
   return Promise.race([page.evaluate(() => location.href), new Promise((r) => setTimeout(() => r(''), 500))]).catch(() => '');
 }
 
+/**
+ * Errors Gloss's content script logs or throws in a page: console errors whose source is the
+ * extension (uncaught errors in the content script's world are reported there, not as page errors).
+ */
+function watchExtensionErrors(page) {
+  const errors = [];
+  page.on('console', (message) => {
+    const url = message.location?.()?.url ?? '';
+    if (message.type() === 'error' && /-extension:\/\//.test(url + message.text())) errors.push(message.text());
+  });
+  return errors;
+}
+
 /** The page operations the suite uses, over either library's page object. */
 function wrapPage(page, errors) {
   const evaluate = (fn, arg) => page.evaluate(fn, arg);
+  const extensionErrors = watchExtensionErrors(page);
   return {
     raw: page,
     errors,
+    extensionErrors,
     evaluate,
+    /** `fn` run in every frame of the page (cross-origin ones too); a frame that cannot answer gives null. */
+    evaluateInFrames: (fn, arg) => Promise.all(page.frames().map((frame) => frame.evaluate(fn, arg).catch(() => null))),
     mouseMove: (x, y) => page.mouse.move(x, y, { steps: 4 }),
     mouseClick: (x, y) => page.mouse.click(x, y),
     typeText: (text) => page.keyboard.type(text),

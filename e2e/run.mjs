@@ -15,6 +15,8 @@ const executables = { chromium: CHROMIUM, firefox: FIREFOX };
 const only = process.argv[2];
 
 const server = await startServer();
+// A second origin, for a page that frames another site's page.
+const otherServer = await startServer();
 let passed = 0;
 let failed = 0;
 // Each browser runs the suite, then a short one in a second browser whose language is Vietnamese.
@@ -34,7 +36,7 @@ for (const name of Object.keys(drivers)) {
     let driver;
     try {
       driver = await drivers[name](builds[name], options);
-      const result = await runTests(label, define({ driver, origin: server.origin }), driver);
+      const result = await runTests(label, define({ driver, origin: server.origin, otherOrigin: otherServer.origin }), driver);
       passed += result.passed;
       failed += result.failed;
     } catch (error) {
@@ -46,5 +48,6 @@ for (const name of Object.keys(drivers)) {
   }
 }
 await server.close();
+await otherServer.close();
 console.log(`e2e: ${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
