@@ -5,7 +5,7 @@
  */
 import Mark from 'mark.js';
 import type { KnowledgeBundle } from '../lib/corpus/types';
-import { buildMatcher, type AliasSpec } from '../lib/match/matcher';
+import { buildMatcher, scan, type AliasSpec } from '../lib/match/matcher';
 import { PageMarker } from '../lib/page/marker';
 import { GlossService } from '../lib/service';
 import { DATABASE_NAME, GlossDatabase } from '../lib/store/db';
@@ -44,7 +44,39 @@ function fastYield(): (resume: () => void) => void {
 
 let counter = 0;
 
+/**
+ * Deterministic random text of `length` code units from every kind of Unicode a page may hold
+ * (Latin, Vietnamese, CJK, Arabic, emoji, lone surrogates, controls), with real aliases mixed in.
+ */
+function randomUnicode(length: number, aliases: readonly AliasSpec[]): string {
+  let seed = 0x51ed270b;
+  const random = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const ranges: [number, number][] = [[0x20, 0x7e], [0xc0, 0x1ef9], [0x4e00, 0x9fff], [0x600, 0x6ff], [0xd800, 0xdfff], [0x1f300, 0x1f6ff], [0, 0x1f]];
+  const parts: string[] = [];
+  let size = 0;
+  while (size < length) {
+    const piece = random() < 0.02
+      ? ` ${aliases[Math.floor(random() * aliases.length)].text} `
+      : Array.from({ length: 1 + Math.floor(random() * 12) }, () => {
+          const [lo, hi] = ranges[Math.floor(random() * ranges.length)];
+          return String.fromCodePoint(lo + Math.floor(random() * (hi - lo)));
+        }).join('') + (random() < 0.5 ? ' ' : '');
+    parts.push(piece);
+    size += piece.length;
+  }
+  return parts.join('').slice(0, length);
+}
+
 const bench = {
+  /** Matching alone over random Unicode of `length` code units: the time should grow with the length only. */
+  linear(bundle: KnowledgeBundle, length: number): { ms: number; matches: number } {
+    const matcher = buildMatcher(bundle.aliases);
+    const text = randomUnicode(length, bundle.aliases);
+    const t0 = performance.now();
+    const matches = scan(matcher, text, { vietnamese: () => false }).length;
+    return { ms: performance.now() - t0, matches };
+  },
+
   /** The floor: one TreeWalker pass that reads every text node's data and does nothing else. */
   floor(): { ms: number; chars: number } {
     const t0 = performance.now();

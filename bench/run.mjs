@@ -1,6 +1,6 @@
 // `npm run bench`: how fast Gloss is, measured side by side in one run of headless Chromium, and
 // written into BENCHMARKS.md. `--smoke`: one quick repetition on a small page, for CI (nothing written).
-// `--only=scan,growth,store,search,hover,dynamic,size`: just those sections (nothing written).
+// `--only=scan,growth,linear,store,search,hover,dynamic,size`: just those sections (nothing written).
 // Real pages come from ../shared/pages at run time (see its SOURCES.md for attribution).
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -123,6 +123,22 @@ try {
   const [fewest, most] = [GROWTH[0], GROWTH.at(-1)];
   const growthRatio = median(growth.get(most).map((g) => g.ms)) / median(growth.get(fewest).map((g) => g.ms));
   record('growth', `${most} ÷ ${fewest} aliases`, `${fmt(growthRatio)}×`, '≤ 1.5×', growthRatio <= 1.5);
+  }
+
+  // ── matching time against the length of any Unicode text ─────────────────────────────────────
+  if (wants('linear')) {
+    console.log('\nLinear time — random Unicode of every plane, aliases mixed in');
+    const sizes = smoke ? [50_000, 500_000] : [200_000, 2_000_000];
+    const page = await benchPage(PAGES[0].path);
+    const times = new Map(sizes.map((n) => [n, []]));
+    for (let r = 0; r < REPS; r++) {
+      for (const n of sizes) times.get(n).push((await page.evaluate(({ b, n }) => window.glossBench.linear(b, n), { b: bundle, n })).ms);
+    }
+    await page.close();
+    for (const n of sizes) record('linear', `${(n / 1000).toLocaleString('en')}k code units`, `${fmt(median(times.get(n)))} ms`, '', null, `${fmt((median(times.get(n)) / n) * 1e6)} ns per code unit`);
+    const [small, large] = sizes;
+    const perUnit = median(times.get(large)) / large / (median(times.get(small)) / small);
+    record('linear', `time per code unit, ${large / small}× the text`, `${fmt(perUnit)}×`, '≤ 1.5×', perUnit <= 1.5);
   }
 
   // ── store seeding and popup search, in real IndexedDB ─────────────────────────────────────

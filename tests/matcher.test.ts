@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyContext, firmEntries } from '../lib/match/context';
 import { buildMatcher, scan, type AliasSpec } from '../lib/match/matcher';
+import { foldKey } from '../lib/text/normalize';
 
 const aliases: AliasSpec[] = [
   { entryId: 'nguyen-phu-trong', text: 'Nguyen Phu Trong', caseRule: 'name' },
@@ -98,6 +99,22 @@ describe('matcher', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('property: any Unicode at all (lone surrogates, controls, every plane) never throws, and each match is an alias', () => {
+    const keys = new Set(aliases.map((a) => foldKey(a.text)));
+    const pieces = fc.constantFrom('RCEP', 'To Lam', 'Đổi Mới', 'Belt and Road', ' ');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(pieces, fc.string({ unit: 'binary', maxLength: 8 })), { maxLength: 30 }), fc.boolean(), (parts, vietnamese) => {
+        const text = parts.join('');
+        for (const m of scan(matcher, text, { vietnamese: () => vietnamese })) {
+          expect(m.start).toBeGreaterThanOrEqual(0);
+          expect(m.end).toBeLessThanOrEqual(text.length);
+          expect(keys.has(foldKey(text.slice(m.start, m.end)))).toBe(true);
+        }
+      }),
+      { numRuns: 400 },
     );
   });
 });

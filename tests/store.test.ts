@@ -111,4 +111,28 @@ describe('store', () => {
     expect((await store.knowledge.card('to-lam'))?.name).toBe('To Lam');
     expect((await store.knowledge.matcherData()).aliases.length).toBe(bundle.aliases.length);
   });
+
+  it('falls back to memory with a plain message when the disk is full or the database fails', async () => {
+    const bundle = await realBundle();
+    const quota = Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
+    const failing = (error: Error) => {
+      // An IndexedDB whose every request to open a database fails with `error`.
+      const factory = {
+        open() {
+          const request = { error, result: undefined, onerror: null as ((e: unknown) => void) | null, onsuccess: null, onupgradeneeded: null, onblocked: null };
+          setTimeout(() => request.onerror?.({ target: request, preventDefault() {}, stopPropagation() {} }));
+          return request;
+        },
+        deleteDatabase() {},
+        cmp: indexedDB.cmp.bind(indexedDB),
+      };
+      return { indexedDB: factory as never, IDBKeyRange };
+    };
+    const full = await openStore(bundle, failing(quota));
+    expect(full.status).toMatchObject({ mode: 'memory', problem: expect.stringMatching(/no storage space left/) });
+    expect((await full.knowledge.card('rcep'))?.name).toBe('Regional Comprehensive Economic Partnership');
+    const broken = await openStore(bundle, failing(Object.assign(new Error('Internal error opening backing store'), { name: 'UnknownError' })));
+    expect(broken.status.problem).toMatch(/could not open its database \(UnknownError: .*Internal error opening backing store/);
+    expect(broken.status.mode).toBe('memory');
+  });
 });
