@@ -93,7 +93,7 @@ function lookUpSelectionMessage(text) {
  * `locale`: the browser's own language (as a reader's browser would be set up), which picks the
  * extension's messages. Chromium on Linux reads it from LANGUAGE and needs Debian's chromium-l10n.
  */
-export async function chromiumDriver(extensionPath, { locale } = {}) {
+export async function chromiumDriver(extensionPath, { locale, proxyPort } = {}) {
   const { chromium } = await import('playwright-core');
   const userDataDir = await mkdtemp(join(tmpdir(), 'gloss-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -107,6 +107,8 @@ export async function chromiumDriver(extensionPath, { locale } = {}) {
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
       ...(locale ? [`--lang=${locale}`] : []),
+      // Every request for a host other than the loopback goes to the recording proxy (e2e/proxy.mjs).
+      ...(proxyPort ? [`--proxy-server=http://127.0.0.1:${proxyPort}`] : []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -162,7 +164,7 @@ export async function chromiumDriver(extensionPath, { locale } = {}) {
 }
 
 /** `locale`: as for Chromium; Firefox needs Debian's language pack (firefox-esr-l10n-vi for "vi"). */
-export async function firefoxDriver(extensionPath, { locale } = {}) {
+export async function firefoxDriver(extensionPath, { locale, proxyPort } = {}) {
   const puppeteer = (await import('puppeteer-core')).default;
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -173,7 +175,9 @@ export async function firefoxDriver(extensionPath, { locale } = {}) {
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
-      'network.proxy.type': 0,
+      ...(proxyPort
+        ? { 'network.proxy.type': 1, 'network.proxy.http': '127.0.0.1', 'network.proxy.http_port': proxyPort, 'network.proxy.ssl': '127.0.0.1', 'network.proxy.ssl_port': proxyPort, 'network.proxy.share_proxy_settings': true }
+        : { 'network.proxy.type': 0 }),
       // Pages see a dark colour scheme (0 = dark): BiDi cannot emulate it per page, so Firefox runs
       // the suite dark and Chromium light, emulating dark for one test (docs/browser-bugs.md).
       'layout.css.prefers-color-scheme.content-override': 0,

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumDriver, firefoxDriver, CHROMIUM, FIREFOX } from './drivers.mjs';
+import { startRecordingProxy } from './proxy.mjs';
 import { startServer } from './server.mjs';
 import { defineSuite, defineVietnameseSuite, runTests } from './suite.mjs';
 
@@ -17,6 +18,7 @@ const only = process.argv[2];
 const server = await startServer();
 // A second origin, for a page that frames another site's page.
 const otherServer = await startServer();
+const proxy = await startRecordingProxy();
 let passed = 0;
 let failed = 0;
 // Each browser runs the suite, then a short one in a second browser whose language is Vietnamese.
@@ -35,8 +37,9 @@ for (const name of Object.keys(drivers)) {
     console.log(`${label}:`);
     let driver;
     try {
-      driver = await drivers[name](builds[name], options);
-      const result = await runTests(label, define({ driver, origin: server.origin, otherOrigin: otherServer.origin }), driver);
+      proxy.take();
+      driver = await drivers[name](builds[name], { ...options, proxyPort: proxy.port });
+      const result = await runTests(label, define({ driver, origin: server.origin, otherOrigin: otherServer.origin, proxy }), driver);
       passed += result.passed;
       failed += result.failed;
     } catch (error) {
@@ -49,5 +52,6 @@ for (const name of Object.keys(drivers)) {
 }
 await server.close();
 await otherServer.close();
+await proxy.close();
 console.log(`e2e: ${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
