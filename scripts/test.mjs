@@ -2,7 +2,7 @@
 // build, the end-to-end suites in Chromium and Firefox, and a smoke run of the benchmark. Ends with one
 // line for the whole run: "N passed, N failed".
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -43,6 +43,12 @@ if (build.ok) {
   for (const [library, marker] of [['Dexie', 'MissingAPIError'], ['Fuse.js', "Incorrect 'index' type"]]) {
     step(`the content script carries no ${library}`, background.includes(marker) && !contentScript.includes(marker));
   }
+  // No code from anywhere but the package, and none made from strings.
+  const shipped = ['.output/chrome-mv3', '.output/firefox-mv2'].flatMap((dir) => readdirSync(dir, { recursive: true }).map((f) => join(dir, String(f))));
+  const code = shipped.filter((f) => /\.(js|html)$/.test(f)).map((f) => [f, readFileSync(f, 'utf8')]);
+  const offenders = code.filter(([, text]) => /\beval\(|new Function\(|<script[^>]+src=["']?(https?:)?\/\//.test(text)).map(([f]) => f);
+  step('the build has no eval, no new Function and no remote script', offenders.length === 0);
+  if (offenders.length) console.log(`  in: ${offenders.join(', ')}`);
   for (const browser of ['chromium', 'firefox']) {
     const e2e = run(`end to end (${browser})`, 'node', ['e2e/run.mjs', browser]);
     const counts = e2e.stdout.match(/e2e: (\d+) passed, (\d+) failed/);
