@@ -729,6 +729,46 @@ export function defineSuite({ driver, origin, otherOrigin, proxy }) {
     await page.close();
   });
 
+  test('options: an imported HTML file with scripts and markup-looking text shows only its text in the reader', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'gloss-hostile-import-'));
+    const file = join(dir, 'hostile.html');
+    await writeFile(file, `<!doctype html><html><head><title>Hostile import</title><script>window.__gloss_pwned = 1</script>
+      <link rel="stylesheet" href="http://gloss-leak.invalid/x.css"></head><body>
+      <p>Xi Jinping said &lt;img src=x onerror=alert(1)&gt; in Hanoi.</p><img src="http://gloss-leak.invalid/x.png" onerror="window.__gloss_pwned = 2">
+      <p><a href="javascript:window.__gloss_pwned = 3">"&gt;&lt;script&gt;window.__gloss_pwned = 4&lt;/script&gt;</a></p></body></html>`);
+    const options = await driver.openExtensionPage('/options.html');
+    try {
+      await options.waitFor(() => !!document.querySelector('input[type="file"]'), undefined, Boolean, 5000);
+      await options.chooseFile('input[name="document"]', file);
+      await clickOption(options, '.import button[type="submit"]');
+      const added = await options.waitFor(() => document.querySelector('.import [role="status"]')?.textContent ?? null, undefined, Boolean, 8000);
+      assert(added.startsWith('Added “Hostile import”: 2 paragraphs'), added);
+      const docId = await options.evaluate(() => document.querySelector('.documents li').dataset.id);
+      const reader = await driver.openExtensionPage(`/reader.html#doc=${docId}`);
+      const shown = await reader.waitFor(() => {
+        const article = document.querySelector('article.document');
+        return article && {
+          paragraphs: [...article.querySelectorAll('.paragraphs li')].map((li) => li.textContent),
+          elements: article.querySelectorAll('img, script, link, a[href^="javascript"]').length,
+          mentions: [...article.querySelectorAll('.mention')].map((m) => m.textContent),
+          pwned: window.__gloss_pwned ?? null,
+        };
+      }, undefined, Boolean, 8000);
+      assert(JSON.stringify(shown.paragraphs) === JSON.stringify(['Xi Jinping said <img src=x onerror=alert(1)> in Hanoi.', '"><script>window.__gloss_pwned = 4</script>']), JSON.stringify(shown.paragraphs));
+      assert(shown.elements === 0 && shown.pwned === null, JSON.stringify(shown));
+      assert(shown.mentions.includes('Xi Jinping') && shown.mentions.includes('Hanoi'), JSON.stringify(shown.mentions));
+      assert((await options.evaluate(() => window.__gloss_pwned ?? null)) === null, 'a script of the file ran in the options page');
+      await reader.close();
+    } finally {
+      await options.front();
+      await clickOption(options, '.documents li button');
+      await clickOption(options, '.documents li button.danger');
+      await options.waitFor(() => !document.querySelector('.documents li'), undefined, Boolean, 5000);
+      await rm(dir, { recursive: true, force: true });
+    }
+    await options.close();
+  });
+
   test('options: an entry the reader defines is spotted on web pages; export → clear → restore brings everything back', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'gloss-backup-'));
     const options = await driver.openExtensionPage('/options.html');
