@@ -52,9 +52,8 @@ function watchExtensionErrors(page) {
 }
 
 /** The page operations the suite uses, over either library's page object. */
-function wrapPage(page, errors) {
+function wrapPage(page, errors, extensionErrors = watchExtensionErrors(page)) {
   const evaluate = (fn, arg) => page.evaluate(fn, arg);
-  const extensionErrors = watchExtensionErrors(page);
   return {
     raw: page,
     errors,
@@ -118,13 +117,16 @@ export async function chromiumDriver(extensionPath, { locale, proxyPort } = {}) 
   await poll(() => context.pages().some((p) => p.url().endsWith('/reader.html#welcome')), Boolean, 10000, 'the welcome tab');
   const open = async (url) => {
     const page = await context.newPage();
+    // Both watched from before the load: a content script's uncaught errors arrive as page errors,
+    // what it logs as console errors from the extension's URL.
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    const extensionErrors = watchExtensionErrors(page);
     await page.goto(url);
     // A new page is not necessarily the tab in front (the welcome tab Gloss opens on install may
     // be), and background tabs have their timers throttled to once a second.
     await page.bringToFront();
-    return wrapPage(page, errors);
+    return wrapPage(page, errors, extensionErrors);
   };
   return {
     name: 'chromium',
@@ -188,8 +190,11 @@ export async function firefoxDriver(extensionPath, { locale, proxyPort } = {}) {
   const base = `moz-extension://${FIREFOX_UUID}`;
   const open = async (url) => {
     const page = await browser.newPage();
+    // Both watched from before the load: a content script's uncaught errors arrive as page errors,
+    // what it logs as console errors from the extension's URL.
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    const extensionErrors = watchExtensionErrors(page);
     if (url.startsWith('moz-extension:')) {
       // page.goto never reports the load of a moz-extension:// page: start it and wait for the document.
       page.goto(url).catch(() => {});
@@ -198,7 +203,7 @@ export async function firefoxDriver(extensionPath, { locale, proxyPort } = {}) {
       await page.goto(url);
     }
     await page.bringToFront(); // see the Chromium driver: background tabs are throttled
-    return wrapPage(page, errors);
+    return wrapPage(page, errors, extensionErrors);
   };
   // Wait for the welcome tab Gloss opens on install (see the Chromium driver), then open an extension
   // page for calls into the extension APIs; every page a test opens later becomes the active tab.
