@@ -1,7 +1,8 @@
 /**
  * The reader's own documents in the Dexie store. Each write is one transaction: a document, its
  * paragraphs and its mentions are stored together or not at all. Mentions are found with the
- * compiler's own code (splitParagraphs, findMentions) and the matcher built from every entry.
+ * compiler's own code (splitParagraphs, findMentions) and the matcher built from every entry. A
+ * document's mentions depend on that document alone; a change to the entries redoes them all.
  */
 import { splitParagraphs } from '../corpus/documents';
 import { findMentions, relatedMap } from '../corpus/mentions';
@@ -50,11 +51,20 @@ export async function addUserDocument(db: GlossDatabase, details: DocumentDetail
   };
   const paragraphs = splitParagraphs(info.id, text, []);
   if (paragraphs.length === 0) throw new DocumentRefused('noText');
-  await writeUserData(db, async () => {
+  await db.transaction('rw', db.tables, async () => {
+    const { matcher, related } = await storeMatcher(db);
     await db.userDocuments.add(info);
     await db.userParagraphs.bulkAdd(paragraphs);
+    await db.userMentions.bulkAdd(findMentions(matcher, related, paragraphs));
   });
   return info;
+}
+
+/** The matcher over every entry in the store, bundled and the reader's, with the related-entries map. */
+async function storeMatcher(db: GlossDatabase) {
+  const rows = databaseRows(db);
+  const [aliases, entries] = await Promise.all([rows.aliases(), rows.allEntries()]);
+  return { matcher: buildMatcher(aliases), related: relatedMap(entries), entries };
 }
 
 /**
@@ -75,10 +85,7 @@ export async function writeUserData<T>(db: GlossDatabase, write: () => Promise<T
  * hundred paragraphs; the scan is linear in the text).
  */
 export async function rebuildUserMentions(db: GlossDatabase): Promise<void> {
-  const rows = databaseRows(db);
-  const [aliases, entries, userParagraphs, corpusParagraphs] = await Promise.all([rows.aliases(), rows.allEntries(), db.userParagraphs.toArray(), db.paragraphs.toArray()]);
-  const matcher = buildMatcher(aliases);
-  const related = relatedMap(entries);
+  const [{ matcher, related, entries }, userParagraphs, corpusParagraphs] = await Promise.all([storeMatcher(db), db.userParagraphs.toArray(), db.paragraphs.toArray()]);
   const userEntryIds = new Set(entries.filter((e) => e.user).map((e) => e.id));
   // (Not Map.groupBy: Node 20, which runs the unit tests, lacks it.)
   const byDocument = (paragraphs: Paragraph[]) => {
@@ -102,9 +109,10 @@ export async function rebuildUserMentions(db: GlossDatabase): Promise<void> {
 
 /** Removes a reader's document with its paragraphs and mentions. */
 export async function deleteUserDocument(db: GlossDatabase, docId: string): Promise<void> {
-  await writeUserData(db, async () => {
+  await db.transaction('rw', [db.userDocuments, db.userParagraphs, db.userMentions], async () => {
     await db.userDocuments.delete(docId);
     await db.userParagraphs.where('docId').equals(docId).delete();
+    await db.userMentions.where('docId').equals(docId).delete();
   });
 }
 
