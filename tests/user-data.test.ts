@@ -116,4 +116,15 @@ describe('backup', () => {
     expect((await opened.knowledge.card(entry.id))?.name).toBe('Lach Huyen');
     opened.db!.close();
   });
+
+  it('a new corpus release that spells an entry anew finds it in the reader’s documents', async () => {
+    const { bundle, db, doc, entry } = await storeWithUserData();
+    await deleteUserEntry(db, entry.id); // documents alone, no entries of the reader's
+    db.close();
+    const aliases = [...bundle.aliases, { entryId: 'hanoi', text: 'Haiphong', caseRule: 'name' as const }];
+    const opened = await openStore({ ...bundle, aliases, hash: `${bundle.hash.slice(0, 60)}f00d` });
+    expect(opened.status.seed).toBe('seeded');
+    expect((await opened.knowledge.mentionsIn(doc.id)).filter((m) => m.entryId === 'hanoi').map((m) => m.text)).toEqual(['Haiphong']);
+    opened.db!.close();
+  });
 });

@@ -29,8 +29,10 @@ export async function openStore(bundle: KnowledgeBundle, dexieOptions?: Construc
     db = new GlossDatabase(undefined, dexieOptions);
     await db.open();
     const seed = await seedFromBundle(db, bundle);
-    // A new corpus: the reader's entries may be named in it differently now.
-    if (seed.status === 'seeded' && (await db.userEntries.count()) > 0) await db.transaction('rw', db.tables, () => rebuildUserMentions(db!));
+    // A new corpus may name the reader's entries differently, and its own entries may be named in the
+    // reader's documents: the mentions that involve the reader's data are found again.
+    const hasUserData = (await db.userEntries.count()) > 0 || (await db.userParagraphs.count()) > 0;
+    if (seed.status === 'seeded' && hasUserData) await db.transaction('rw', db.tables, () => rebuildUserMentions(db!));
     return { db, knowledge: new Knowledge(databaseRows(db), 'database'), status: { mode: 'database', bundleHash: bundle.hash, seed: seed.status } };
   } catch (error) {
     db?.close();
