@@ -5,7 +5,7 @@
  */
 import { defaultCaseRule } from '../match/case-rule';
 import { relatedMap } from '../corpus/mentions';
-import type { Citation, DocumentInfo, Entry, KnowledgeBundle, Mention, Paragraph, TimelineEvent } from '../corpus/types';
+import { USER_ID_PREFIX, type Citation, type DocumentInfo, type Entry, type KnowledgeBundle, type Mention, type Paragraph, type TimelineEvent } from '../corpus/types';
 import type { AliasSpec } from '../match/matcher';
 import { foldKey } from '../text/normalize';
 import type { GlossDatabase } from './db';
@@ -147,7 +147,8 @@ export class Knowledge {
 export function databaseRows(db: GlossDatabase): KnowledgeRows {
   const both = async <T>(corpus: Promise<T[]>, user: Promise<T[]>): Promise<T[]> => [...(await corpus), ...(await user)];
   return {
-    entry: async (id) => (await db.entries.get(id)) ?? (await db.userEntries.get(id)),
+    // The reader's ids, and only theirs, begin with USER_ID_PREFIX (the compiler refuses it).
+    entry: (id) => (isUserId(id) ? db.userEntries : db.entries).get(id),
     allEntries: () => both(db.entries.toArray(), db.userEntries.toArray()),
     documents: () => both(db.documents.toArray(), db.userDocuments.toArray()),
     aliases: () =>
@@ -160,16 +161,15 @@ export function databaseRows(db: GlossDatabase): KnowledgeRows {
         db.aliases.where('key').equals(key).toArray().then((rows) => rows.map((a) => a.entryId)),
         db.userEntries.toArray().then((entries) => userAliases(entries).filter((a) => foldKey(a.text) === key).map((a) => a.entryId)),
       ),
-    paragraphsOf: async (docId) => {
-      const corpus = await db.paragraphs.where('docId').equals(docId).sortBy('n');
-      return corpus.length ? corpus : db.userParagraphs.where('docId').equals(docId).sortBy('n');
-    },
+    paragraphsOf: (docId) => (isUserId(docId) ? db.userParagraphs : db.paragraphs).where('docId').equals(docId).sortBy('n'),
     mentionsOf: (entryId) => both(db.mentions.where('entryId').equals(entryId).toArray(), db.userMentions.where('entryId').equals(entryId).toArray()),
     mentionsIn: (docId) => both(db.mentions.where('docId').equals(docId).toArray(), db.userMentions.where('docId').equals(docId).toArray()),
     timeline: async () => ((await db.meta.get(TIMELINE_KEY))?.value as TimelineEvent[] | undefined) ?? [],
     bundleHash: async () => String((await db.meta.get(BUNDLE_HASH_KEY))?.value ?? ''),
   };
 }
+
+const isUserId = (id: string) => id.startsWith(USER_ID_PREFIX);
 
 /** Most of the reader's documents a card lists. */
 const MAX_USER_CITATIONS = 5;

@@ -7,6 +7,7 @@
  */
 import { splitSentences } from '../corpus/documents';
 import { ENTRY_KINDS, USER_ID_PREFIX, type Citation, type DocumentInfo, type Entry, type Paragraph } from '../corpus/types';
+import { isEntryId } from '../messages';
 import { readPreferences, type Preferences } from '../settings';
 import type { GlossDatabase } from '../store/db';
 import { databaseRows } from '../store/knowledge';
@@ -60,7 +61,6 @@ export async function exportBackup(db: GlossDatabase, settings: BackupSettings, 
 // ── Reading a file: every field checked, or the whole file refused ─────────────────────────────
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-const USER_ID = /^user-[a-z0-9]+(-[a-z0-9]+)*$/;
 
 function check(condition: unknown, where: string): asserts condition {
   if (!condition) throw new BackupRefused('malformed', where);
@@ -75,8 +75,8 @@ const list = (v: unknown, where: string): unknown[] => {
   return v as unknown[];
 };
 const userId = (v: unknown, where: string): string => {
-  check(typeof v === 'string' && v.length <= 100 && v.startsWith(USER_ID_PREFIX) && USER_ID.test(v), where);
-  return v as string;
+  check(isEntryId(v) && v.startsWith(USER_ID_PREFIX), where);
+  return v;
 };
 
 function readDocument(v: unknown, i: number): DocumentInfo {
@@ -175,15 +175,16 @@ export async function mergeBackup(db: GlossDatabase, backup: Backup): Promise<Me
   const report: MergeReport = { documentsAdded: 0, entriesAdded: 0, unchanged: 0, conflicts: [] };
   await writeUserData(db, async () => {
     for (const doc of backup.documents) {
+      const paragraphs = backup.paragraphs.filter((p) => p.docId === doc.id);
       const existing = await db.userDocuments.get(doc.id);
       if (existing) {
-        const same = sameRecord(existing, doc) && sameRecord(await db.userParagraphs.where('docId').equals(doc.id).sortBy('n'), backup.paragraphs.filter((p) => p.docId === doc.id));
+        const same = sameRecord(existing, doc) && sameRecord(await db.userParagraphs.where('docId').equals(doc.id).sortBy('n'), paragraphs);
         if (same) report.unchanged++;
         else report.conflicts.push(doc.title);
         continue;
       }
       await db.userDocuments.add(doc);
-      await db.userParagraphs.bulkAdd(backup.paragraphs.filter((p) => p.docId === doc.id));
+      await db.userParagraphs.bulkAdd(paragraphs);
       report.documentsAdded++;
     }
     const rows = databaseRows(db);
