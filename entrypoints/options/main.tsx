@@ -23,7 +23,7 @@ import { databaseRows } from '../../lib/store/knowledge';
 import { BackupRefused, exportBackup, MAX_BACKUP_BYTES, mergeBackup, parseBackup, type BackupProblem } from '../../lib/user/backup';
 import { addUserEntry, deleteUserEntry, EntryRefused, userEntries, type EntryInput, type EntryProblem } from '../../lib/user/entries';
 import { DocumentRefused, MAX_DOCUMENT_BYTES, type DocumentProblem } from '../../lib/user/document-text';
-import { deleteUserDocument, importDocument, IMPORT_STEPS, userDocuments } from '../../lib/user/store';
+import { deleteUserDocument, importDocument, IMPORT_STEPS } from '../../lib/user/store';
 import './options.css';
 
 const PROBLEM_MESSAGES: Record<DocumentProblem, MessageKey> = {
@@ -86,16 +86,15 @@ function Options() {
   const [prefs, setPrefs] = useState<Preferences | null>(null);
   const [sites, setSites] = useState<string[]>([]);
   const [db, setDb] = useState<GlossDatabase | null | undefined>(undefined);
-  const [documents, setDocuments] = useState<DocumentInfo[]>([]);
   const [importStatus, setImportStatus] = useState<ImportStatus>({ kind: 'idle' });
   const [entries, setEntries] = useState<Entry[]>([]);
   const [allDocuments, setAllDocuments] = useState<DocumentInfo[]>([]);
+  const documents = allDocuments.filter((d) => d.user);
   const [entryMessage, setEntryMessage] = useState<{ error: boolean; text: string } | null>(null);
   const [backupStatus, setBackupStatus] = useState<BackupStatus>({ kind: 'idle' });
 
   const reload = async (store = db) => {
     if (!store) return;
-    setDocuments(await userDocuments(store));
     setEntries(await userEntries(store));
     setAllDocuments(await databaseRows(store).documents());
   };

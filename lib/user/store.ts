@@ -116,10 +116,6 @@ export async function deleteUserDocument(db: GlossDatabase, docId: string): Prom
   });
 }
 
-export function userDocuments(db: GlossDatabase): Promise<DocumentInfo[]> {
-  return db.userDocuments.toArray();
-}
-
 export interface DocumentSource {
   bytes: Uint8Array;
   /** The file's name ('' for pasted text). */
