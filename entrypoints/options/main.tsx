@@ -152,6 +152,8 @@ function Options() {
 
   async function onExport(): Promise<void> {
     if (!db) return;
+    // The previous export's file is let go: only the newest is offered for saving again.
+    if (backupStatus.kind === 'exported') URL.revokeObjectURL(backupStatus.href);
     setBackupStatus({ kind: 'working', step: 1, steps: BACKUP_STEPS });
     const backup = await exportBackup(db, { preferences: await preferences.getValue(), disabledSites: await disabledSites.getValue() });
     setBackupStatus({ kind: 'working', step: 2, steps: BACKUP_STEPS });
