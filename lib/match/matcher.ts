@@ -1,10 +1,12 @@
 /**
  * One matcher for every alias at once: an Aho–Corasick automaton over folded alias text, so the cost
- * of a scan grows with the text, not with the number of aliases. Rules applied to each hit:
+ * of a scan grows with the text, not with the number of aliases. A sieve (sieve.ts) runs first and
+ * lets most text skip this exact scan. Rules applied to each hit:
  * word boundaries, per-alias case rules, and stricter rules inside Vietnamese-language text.
  * Longest match wins where hits overlap.
  */
 import { foldKey, foldUnits, isWordCode } from '../text/normalize';
+import { buildSieve, mayHoldTerm, type Sieve } from './sieve';
 
 /**
  * - `any`: any case ("belt and road" in running prose).
@@ -51,12 +53,6 @@ interface ResolvedScanOptions {
 interface Automaton {
   /** Transitions of each node: char code → node. */
   next: Map<number, number>[];
-  /**
-   * For ASCII, the complete transition function (failure links already followed): node * 128 + code
-   * → node. One array read per character instead of map look-ups and failure walks. Absent when it
-   * would be too large (tens of thousands of aliases); the maps are used then.
-   */
-  ascii: Int32Array | null;
   /** Root transitions by char code, for the common case of no partial match in progress. */
   rootNext: Int32Array;
   fail: Int32Array;
@@ -70,6 +66,8 @@ export interface Matcher {
   patterns: readonly string[];
   patternAliases: readonly number[][];
   automaton: Automaton;
+  /** The quick test that lets most text skip the exact scan (null: too many aliases for its table). */
+  sieve: Sieve | null;
 }
 
 export function buildMatcher(aliases: readonly AliasSpec[]): Matcher {
@@ -88,7 +86,7 @@ export function buildMatcher(aliases: readonly AliasSpec[]): Matcher {
     }
     patternAliases[p].push(i);
   });
-  return { aliases, patterns, patternAliases, automaton: buildAutomaton(patterns) };
+  return { aliases, patterns, patternAliases, automaton: buildAutomaton(patterns), sieve: buildSieve(patterns) };
 }
 
 function buildAutomaton(patterns: readonly string[]): Automaton {
@@ -129,25 +127,7 @@ function buildAutomaton(patterns: readonly string[]): Automaton {
   }
   const rootNext = new Int32Array(0x10000);
   for (const [code, child] of next[0]) rootNext[code] = child;
-  return { next, rootNext, fail, outputs, ascii: asciiTable(next, fail, [0, ...queue]) };
-}
-
-/** Largest dense table built, in entries (4 bytes each): 16 MB. */
-const MAX_ASCII_TABLE = 4 * 1024 * 1024;
-
-/** The dense ASCII transition table, filled in breadth-first order so each node's failure row is ready. */
-function asciiTable(next: Map<number, number>[], fail: Int32Array, bfsOrder: number[]): Int32Array | null {
-  if (next.length * 128 > MAX_ASCII_TABLE) return null;
-  const table = new Int32Array(next.length * 128);
-  for (const node of bfsOrder) {
-    const row = node * 128;
-    const failRow = fail[node] * 128;
-    for (let code = 0; code < 128; code++) {
-      const child = next[node].get(code);
-      table[row + code] = child !== undefined ? child : node === 0 ? 0 : table[failRow + code];
-    }
-  }
-  return table;
+  return { next, rootNext, fail, outputs };
 }
 
 /** Every letter of `s` is a capital, and there is at least one letter. */
@@ -219,21 +199,19 @@ export function acceptsSpelling(alias: AliasSpec, original: string, options: Res
  * with `applyContext` whether the surroundings name the entry.
  */
 export function scan(matcher: Matcher, input: string, options: ScanOptions): Match[] {
+  if (matcher.sieve && !mayHoldTerm(matcher.sieve, input)) return [];
   // The folded code units are read in place: no string is built for text that holds no term.
   const { units, sourceIndex, length } = foldUnits(input);
   const codeAt = (i: number) => (i >= 0 && i < length ? units[i] : -1);
   let resolved: ResolvedScanOptions | null = null;
   const decided = (): ResolvedScanOptions =>
     (resolved ??= { vietnamese: typeof options.vietnamese === 'function' ? options.vietnamese() : options.vietnamese });
-  const { next, rootNext, fail, outputs, ascii } = matcher.automaton;
+  const { next, rootNext, fail, outputs } = matcher.automaton;
   const candidates: Match[] = [];
   let node = 0;
   for (let i = 0; i < length; i++) {
     const code = units[i];
-    if (ascii !== null && code < 128) {
-      node = ascii[node * 128 + code];
-      if (node === 0) continue;
-    } else if (node === 0) {
+    if (node === 0) {
       node = rootNext[code];
       if (node === 0) continue;
     } else {

@@ -33,11 +33,23 @@ const QUOTES: Record<string, string> = {
   '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u201f': '"', '\u2033': '"', '\u00ab': '"', '\u00bb': '"',
 };
 
+/**
+ * The fold of each ASCII code unit, which is always one unit: letters lower-cased, the gap characters
+ * (space, tab, line breaks, hyphen, underscore) a space, everything else itself.
+ */
+export const ASCII_FOLD: Uint8Array = (() => {
+  const table = new Uint8Array(0x80);
+  for (let code = 0; code < 0x80; code++) {
+    table[code] = code >= 0x41 && code <= 0x5a ? code + 32 : GAP.test(String.fromCharCode(code)) ? 0x20 : code;
+  }
+  return table;
+})();
+
 /** Folds of non-ASCII characters, computed once each. */
 const foldCache = new Map<string, string>();
 
 /** Folds one code point (given as a string of one or two UTF-16 units) to zero or more characters. */
-function foldCodePoint(ch: string): string {
+export function foldCodePoint(ch: string): string {
   let folded = foldCache.get(ch);
   if (folded !== undefined) return folded;
   if (INVISIBLE.test(ch)) folded = '';
@@ -103,9 +115,10 @@ export function foldUnits(input: string): FoldedUnits {
 
   for (let i = 0; i < n; ) {
     const code = input.charCodeAt(i);
-    // ASCII fast path: letters, digits and most punctuation fold to themselves (lower-cased).
+    // ASCII fast path: one table read per character.
     if (code < 0x80) {
-      if (code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0x0c || code === 0x2d || code === 0x5f) {
+      const folded = ASCII_FOLD[code];
+      if (folded === 0x20) {
         if (!lastWasSpace) {
           if (length + 1 >= units.length) grow();
           units[length] = 0x20;
@@ -114,7 +127,7 @@ export function foldUnits(input: string): FoldedUnits {
         lastWasSpace = true;
       } else {
         if (length + 1 >= units.length) grow();
-        units[length] = code >= 0x41 && code <= 0x5a ? code + 32 : code;
+        units[length] = folded;
         sourceIndex[length++] = i;
         lastWasSpace = false;
       }

@@ -1,0 +1,98 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildMatcher, scan, type AliasSpec, type Matcher } from '../lib/match/matcher';
+import { mayHoldTerm } from '../lib/match/sieve';
+import { realBundle } from './helpers';
+
+const aliases: AliasSpec[] = [
+  { entryId: 'nguyen-phu-trong', text: 'Nguyễn Phú Trọng', caseRule: 'name' },
+  { entryId: 'nguyen-phu-trong', text: 'Trong', caseRule: 'name', ambiguous: true },
+  { entryId: 'xi', text: 'Xi', caseRule: 'name', ambiguous: true },
+  { entryId: 'xi', text: '习近平', caseRule: 'any' },
+  { entryId: 'rcep', text: 'RCEP', caseRule: 'acronym' },
+  { entryId: 'doi-moi', text: 'DoiMoi', caseRule: 'any' },
+  { entryId: 'doi-moi', text: 'Đổi Mới', caseRule: 'any' },
+  { entryId: 'covid', text: 'COVID-19', caseRule: 'any' },
+  { entryId: 'china-com', text: 'China.com', caseRule: 'any' },
+  { entryId: 'reform', text: "China's reform and opening-up", caseRule: 'any' },
+  { entryId: 'aero', text: 'Ærøskøbing', caseRule: 'name' },
+];
+
+/** The exact scan alone, without the sieve in front of it. */
+const exactOnly = (matcher: Matcher): Matcher => ({ ...matcher, sieve: null });
+
+/**
+ * Text built from aliases cut into pieces, respelled (case, decomposed accents, invisible characters,
+ * other gaps and quotes) and mixed with arbitrary Unicode: the kinds of text where a sieve that sees
+ * more finely than the matcher would wrongly turn text away.
+ */
+function respelled(alias: string): fc.Arbitrary<string> {
+  return fc
+    .tuple(
+      fc.constantFrom<(s: string) => string>(
+        (s) => s,
+        (s) => s.toUpperCase(),
+        (s) => s.toLowerCase(),
+        (s) => s.normalize('NFD'),
+        (s) => s.replace(/ /g, '\u00a0\u2014 '),
+        (s) => s.replace(/'/g, '\u2019'),
+        (s) => [...s].join('\u00ad'),
+        (s) => s.replace(/(\p{L})(\p{L})/u, '$1\u200b$2'),
+      ),
+      fc.boolean(),
+      fc.integer({ min: 0, max: alias.length }),
+      fc.integer({ min: 0, max: alias.length }),
+    )
+    .map(([respell, whole, a, b]) => respell(whole ? alias : alias.slice(Math.min(a, b), Math.max(a, b))));
+}
+
+function textArbitrary(texts: readonly string[]): fc.Arbitrary<string> {
+  const piece = fc.oneof(
+    fc.constantFrom(...texts).chain(respelled),
+    fc.constantFrom(' ', '-', '_', '.', ',', '\u201c', 'x', 's', 'é', '\u0323', '\ud83d\ude00', '\ud800', 'ǅ', 'İ', 'ß'),
+    fc.string({ unit: 'binary', maxLength: 6 }),
+  );
+  return fc.array(piece, { maxLength: 24 }).map((parts) => parts.join(''));
+}
+
+describe('sieve', () => {
+  const matcher = buildMatcher(aliases);
+
+  it('turns away text that holds no term, word boundaries included', () => {
+    expect(matcher.sieve).not.toBeNull();
+    for (const text of ['a strong friendship', 'perception', 'taxi and Xiamen', 'China.company', 'covid-190', '']) {
+      expect(mayHoldTerm(matcher.sieve!, text)).toBe(false);
+    }
+  });
+
+  it('lets through text with a term in any spelling the matcher accepts', () => {
+    for (const text of ['Xi', '(Xi)', 'T\u00adrong', 'doi\u200bmoi', 'Đo\u0302\u0309i  –  Mới', 'China\u2019s reform and opening up', 'ÆRØSKØBING', '习近平，', 'covid 19']) {
+      expect(mayHoldTerm(matcher.sieve!, text)).toBe(true);
+      expect(scan(exactOnly(matcher), text, { vietnamese: false }).length).toBeGreaterThan(0);
+    }
+  });
+
+  it('property: whatever the exact scan finds, the sieve lets through', () => {
+    fc.assert(
+      fc.property(textArbitrary(aliases.map((a) => a.text)), fc.boolean(), (text, vietnamese) => {
+        const exact = scan(exactOnly(matcher), text, { vietnamese });
+        if (exact.length > 0) expect(mayHoldTerm(matcher.sieve!, text)).toBe(true);
+        expect(scan(matcher, text, { vietnamese })).toEqual(exact);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('property: the same with every alias Gloss ships', async () => {
+    const bundle = await realBundle();
+    const real = buildMatcher(bundle.aliases);
+    expect(real.sieve).not.toBeNull();
+    fc.assert(
+      fc.property(textArbitrary(bundle.aliases.map((a) => a.text)), (text) => {
+        const exact = scan(exactOnly(real), text, { vietnamese: false });
+        if (exact.length > 0) expect(mayHoldTerm(real.sieve!, text)).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
