@@ -223,8 +223,8 @@ export class PageMarker {
     if (!this.settleTimer) this.idleWaiters.splice(0).forEach((w) => w());
   }
 
+  /** Scans a run just read from the page (in the same task, so its nodes are still in place). */
   private scanRun(run: TextRun, pass: Pass): void {
-    if (run.nodes.some((n) => !n.isConnected)) return;
     // A block scanned in the viewport pass is not scanned again by the whole-page pass.
     if (pass === 'visible') this.scannedInView.add(run.block);
     else if (pass === 'page' && this.scannedInView.has(run.block)) return;

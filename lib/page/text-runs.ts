@@ -4,20 +4,27 @@
  * blocks never joins ("…Xi" in one paragraph, "Jinping…" in the next).
  */
 
+/** The tag name of Gloss's card host; its subtree is never scanned. */
+export const GLOSS_HOST_TAG = 'GLOSS-CARD';
+
+// Elements are told apart by `localName`, which (unlike `tagName`) needs no case folding: HTML
+// elements have lower-case local names, and so do the SVG and MathML roots.
+
 /** Elements whose text is never marked: code, form fields, editors, non-rendered content, Gloss's own UI. */
-const SKIPPED_TAGS = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON', 'CODE', 'PRE',
-  'KBD', 'SAMP', 'VAR', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'EMBED', 'CANVAS', 'VIDEO', 'AUDIO', 'HEAD', 'TITLE',
+const SKIPPED_NAMES = new Set([
+  'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'button', 'code', 'pre',
+  'kbd', 'samp', 'var', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio', 'head', 'title',
+  GLOSS_HOST_TAG.toLowerCase(),
 ]);
 
 /** Tags that flow inside a line; every other element starts a new run. */
-const INLINE_TAGS = new Set([
-  'A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'DATA', 'DFN', 'EM', 'FONT', 'I', 'INS', 'DEL', 'MARK', 'Q', 'RUBY', 'RB',
-  'RP', 'RT', 'S', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'NOBR', 'BIG', 'TT', 'LABEL', 'WBR',
+const INLINE_NAMES = new Set([
+  'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'data', 'dfn', 'em', 'font', 'i', 'ins', 'del', 'mark', 'q', 'ruby', 'rb',
+  'rp', 'rt', 's', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'nobr', 'big', 'tt', 'label', 'wbr',
 ]);
 
-/** The tag name of Gloss's card host; its subtree is never scanned. */
-export const GLOSS_HOST_TAG = 'GLOSS-CARD';
+/** Text that is not only white space. */
+const NOT_BLANK = /\S/;
 
 export interface TextRun {
   /** The block element the run belongs to (its nearest non-inline ancestor). */
@@ -28,17 +35,25 @@ export interface TextRun {
   text: string;
 }
 
+/** An editor: contenteditable="" / "true" / "plaintext-only" all make one; "false" does not. */
+const EDITOR = '[contenteditable]:not([contenteditable="false" i])';
+
 /** Whether an element's subtree is left alone. */
 export function isSkippedElement(el: Element): boolean {
-  const tag = el.tagName.toUpperCase();
-  if (SKIPPED_TAGS.has(tag) || tag === GLOSS_HOST_TAG) return true;
-  // contenteditable="" / "true" / "plaintext-only" all make an editor; "false" does not.
-  const editable = el.getAttribute('contenteditable');
-  return editable !== null && editable !== 'false';
+  return SKIPPED_NAMES.has(el.localName) || el.matches(EDITOR);
+}
+
+/**
+ * The editors under `root`, found by one query: cheaper than reading an attribute of every element
+ * on the walk, as most pages have none.
+ */
+function editorsUnder(root: Node): Set<Element> | null {
+  const found = (root as Partial<ParentNode>).querySelectorAll?.(EDITOR);
+  return found?.length ? new Set(found) : null;
 }
 
 function isInline(el: Element): boolean {
-  return INLINE_TAGS.has(el.tagName.toUpperCase());
+  return INLINE_NAMES.has(el.localName);
 }
 
 /**
@@ -63,8 +78,16 @@ export function* textRuns(root: Node, onShadowRoot: (shadow: ShadowRoot) => void
   // The root, or an element above it, may be one whose text is left alone (a rescan inside <code>).
   for (let up = startEl; up; up = up.parentElement) if (isSkippedElement(up)) return;
 
+  const editors = editorsUnder(root);
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-  let current: TextRun | null = null;
+  // The run being gathered. Its text is joined once at the end: a string grown by += is a rope,
+  // which every later character read must walk.
+  let block: Element | null = null;
+  let nodes: Text[] = [];
+  let starts: number[] = [];
+  let parts: string[] = [];
+  let length = 0;
+  const finish = (): TextRun => ({ block: block!, nodes, starts, text: parts.join('') });
   let node: Node | null = walker.currentNode;
   // Consecutive text nodes mostly share a parent: remember the last parent's block.
   let lastParent: Element | null = null;
@@ -73,7 +96,7 @@ export function* textRuns(root: Node, onShadowRoot: (shadow: ShadowRoot) => void
   while (node) {
     if (node.nodeType === Node.ELEMENT_NODE) {
       const el = node as Element;
-      if (el !== root && isSkippedElement(el)) {
+      if (el !== root && (SKIPPED_NAMES.has(el.localName) || editors?.has(el))) {
         node = skipSubtree(walker);
         continue;
       }
@@ -83,24 +106,28 @@ export function* textRuns(root: Node, onShadowRoot: (shadow: ShadowRoot) => void
       const data = text.data;
       // Text directly under a shadow root belongs to the host's block.
       const parent = text.parentElement ?? (text.parentNode instanceof ShadowRoot ? text.parentNode.host : null);
-      if (parent && data.trim()) {
+      if (parent && NOT_BLANK.test(data)) {
         if (parent !== lastParent) {
           lastParent = parent;
           lastBlock = nearestBlock(parent, root);
         }
-        const block = lastBlock!;
-        if (!current || current.block !== block) {
-          if (current) yield current;
-          current = { block, nodes: [], starts: [], text: '' };
+        if (block !== lastBlock) {
+          if (block) yield finish();
+          block = lastBlock;
+          nodes = [];
+          starts = [];
+          parts = [];
+          length = 0;
         }
-        current.starts.push(current.text.length);
-        current.nodes.push(text);
-        current.text += data;
+        starts.push(length);
+        nodes.push(text);
+        parts.push(data);
+        length += data.length;
       }
     }
     node = walker.nextNode();
   }
-  if (current) yield current;
+  if (block) yield finish();
 }
 
 /** Moves the walker past the current node's subtree; returns the next node, or null at the end. */
