@@ -5,7 +5,6 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import '../../components/card.css';
 import { READER_PAGE, citationTarget, readerHash } from '../../lib/citation';
 import { buildMatcher } from '../../lib/match/matcher';
 import { isEntryId, onMessage, sendMessage } from '../../lib/messages';
@@ -14,7 +13,7 @@ import { PageMarker } from '../../lib/page/marker';
 import { isPointOnRange, textPositionFromPoint } from '../../lib/page/point';
 import { DEFAULT_PREFERENCES, disabledSites, preferences, siteKey, triggerHeld, userDataVersion, type Preferences } from '../../lib/settings';
 import type { MatcherData } from '../../lib/store/knowledge';
-import { CardLayer } from './card-ui';
+import { LazyCardLayer } from './card-loader';
 
 /**
  * How often to check that the extension is still there. Chrome gives an orphaned content script no
@@ -44,7 +43,8 @@ export default defineContentScript({
   matches: ['<all_urls>'],
   allFrames: true,
   runAt: 'document_idle',
-  cssInjectionMode: 'ui',
+  // The card's CSS travels inside the card's own script (components/card-layer.tsx).
+  cssInjectionMode: 'manual',
   async main(ctx) {
     const data = await sendMessage('matcherData', undefined).catch(() => null);
     if (!data || ctx.isInvalid) return;
@@ -77,7 +77,7 @@ function startGloss(ctx: ContentScriptContext, data: MatcherData): void {
   };
 
   const readerUrl = browser.runtime.getURL(READER_PAGE);
-  const cards: CardLayer = new CardLayer(ctx, {
+  const cards = new LazyCardLayer(ctx, {
     citationHref: (c) => readerUrl + readerHash(citationTarget(c)),
     onOpenCitation: (c) => void sendMessage('openReader', citationTarget(c)).catch(() => {}),
     onOpenRelated: (entryId) => {
@@ -104,6 +104,9 @@ function startGloss(ctx: ContentScriptContext, data: MatcherData): void {
   );
 
   async function showCard(anchor: CardAnchor, token: number): Promise<void> {
+    // The card's script may still be loading: the pointer may have moved on by the time it is here.
+    await cards.load();
+    if (!hover.isCurrent(token) || ctx.isInvalid) return;
     await cards.show({ status: 'loading' }, anchor.range);
     const card = await (anchor.entryId ? sendMessage('card', anchor.entryId) : sendMessage('lookUpText', anchor.query ?? '')).catch(() => null);
     // The pointer may have moved on while the background answered: a stale answer is dropped.
@@ -133,6 +136,8 @@ function startGloss(ctx: ContentScriptContext, data: MatcherData): void {
     const mark = pos ? marker.markAt(pos.node, pos.offset) : null;
     if (mark && isPointOnRange(mark.range, pointer.x, pointer.y) && triggerHeld(prefs.cardTrigger, pointer)) {
       marker.setActive(mark);
+      // Start loading the card's script at the start of the dwell, so it is there by the end.
+      void cards.load();
       hover.enterTerm({ range: mark.range, entryId: mark.entryId });
     } else {
       const s = hover.state;

@@ -2,14 +2,18 @@
  * The card on a web page: Preact in a shadow root (WXT createShadowRootUi), so page CSS cannot reach
  * it and its CSS cannot leak; placed next to the term by @floating-ui/dom. The host element is added
  * only when a card first opens: a page where no card is opened is left exactly as it was.
+ *
+ * This is most of the weight of Gloss on a page, and most pages never show a card: it ships as its
+ * own script, entrypoints/card-ui.ts, which the content script loads on first use.
  */
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { Card, type CardView } from '../../components/Card';
-import { placeFloating } from '../../components/place';
-import type { Citation } from '../../lib/corpus/types';
-import type { Preferences } from '../../lib/settings';
+import type { Citation } from '../lib/corpus/types';
+import type { Preferences } from '../lib/settings';
+import { Card, type CardView } from './Card';
+import cardCss from './card.css?inline';
+import { placeFloating } from './place';
 
 export interface CardCallbacks {
   citationHref(c: Citation): string;
@@ -84,6 +88,7 @@ export class CardLayer {
       append: 'last',
       mode: 'open',
       isolateEvents: true,
+      css: cardCss,
       onMount: (container) => {
         const box = document.createElement('div');
         box.className = 'gloss-floating';
