@@ -3,6 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { fold, foldKey, isWordChar } from '../lib/text/normalize';
 
 describe('fold', () => {
+  it('reads a lone high surrogate alone: it does not swallow the pair after it', () => {
+    // U+2F800, a compatibility ideograph outside the BMP, folds to U+4E3D.
+    expect(fold('\ud800\u{2F800}江').text).toBe('\ud800丽江');
+  });
+
   it('folds case, diacritics, đ, quotes, hyphens and spaces', () => {
     expect(foldKey('Đổi Mới')).toBe('doi moi');
     expect(foldKey('Doi-Moi')).toBe('doi moi');

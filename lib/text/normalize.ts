@@ -134,7 +134,7 @@ export function foldUnits(input: string): FoldedUnits {
       i++;
       continue;
     }
-    const width = code >= 0xd800 && code <= 0xdbff && i + 1 < n ? 2 : 1;
+    const width = codePointWidth(input, i);
     const folded = foldCodePoint(input.slice(i, i + width));
     const isSpace = folded === SPACE;
     if (!(isSpace && lastWasSpace)) {
@@ -149,6 +149,17 @@ export function foldUnits(input: string): FoldedUnits {
   }
   sourceIndex[length] = n;
   return { units, sourceIndex, length };
+}
+
+/**
+ * How many UTF-16 units the code point at `i` takes: two for a high surrogate followed by a low one,
+ * one for anything else (a lone surrogate stands alone, and does not swallow the unit after it).
+ */
+export function codePointWidth(text: string, i: number): 1 | 2 {
+  const code = text.charCodeAt(i);
+  if (code < 0xd800 || code > 0xdbff) return 1;
+  const next = text.charCodeAt(i + 1);
+  return next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
 }
 
 /** Turns UTF-16 code units into a string without one call per character. */
