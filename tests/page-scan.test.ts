@@ -2,9 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { buildMatcher } from '../lib/match/matcher';
 import { PageMarker } from '../lib/page/marker';
-import { rangeInRun, textRuns } from '../lib/page/text-runs';
+import { SieveReader } from '../lib/match/sieve';
+import { rangeInRun, RUNS_PER_YIELD, textRuns, type TextRun } from '../lib/page/text-runs';
 
-const collectTextRuns = (root: Node, shadowRoots: ShadowRoot[] = []) => [...textRuns(root, (s) => shadowRoots.push(s))];
+const collectTextRuns = (root: Node, shadowRoots: ShadowRoot[] = []) =>
+  [...textRuns(root, (s) => shadowRoots.push(s))].filter((r): r is TextRun => r !== null);
 import { realBundle } from './helpers';
 
 function page(html: string, lang = 'en'): Document {
@@ -14,6 +16,14 @@ function page(html: string, lang = 'en'): Document {
 }
 
 describe('text runs', () => {
+  it('with the sieve as filter, yields only runs that may hold a term, and null after every stretch passed over', () => {
+    const matcher = buildMatcher([{ entryId: 'bri', text: 'Belt and Road', caseRule: 'any' }]);
+    const filler = Array.from({ length: RUNS_PER_YIELD * 2 + 3 }, (_, i) => `<p>paragraph ${i}</p>`).join('');
+    const doc = page(`<p>the Belt <b>and</b> Ro<i>ad</i> plan</p>${filler}<p>belt and road</p><p>Belt and Roads</p>`);
+    const items = [...textRuns(doc.body, undefined, new SieveReader(matcher.sieve!))];
+    expect(items.map((r) => r?.text ?? null)).toEqual(['the Belt and Road plan', null, null, 'belt and road']);
+  });
+
   it('joins inline markup into one run and keeps blocks apart', () => {
     const doc = page('<p>Belt and <em>Road</em> Initiative</p><p>Xi</p><div>Jinping</div>');
     const runs = collectTextRuns(doc.body);

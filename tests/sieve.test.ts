@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildMatcher, scan, type AliasSpec, type Matcher } from '../lib/match/matcher';
-import { mayHoldTerm } from '../lib/match/sieve';
+import { mayHoldTerm, SieveReader } from '../lib/match/sieve';
 import { realBundle } from './helpers';
 
 const aliases: AliasSpec[] = [
@@ -16,6 +16,9 @@ const aliases: AliasSpec[] = [
   { entryId: 'china-com', text: 'China.com', caseRule: 'any' },
   { entryId: 'reform', text: "China's reform and opening-up", caseRule: 'any' },
   { entryId: 'aero', text: 'Ærøskøbing', caseRule: 'name' },
+  // A compatibility ideograph outside the BMP (U+2F800) folds to this BMP one: a surrogate pair
+  // cut between two text nodes must still be read as one character.
+  { entryId: 'lijiang', text: '丽江', caseRule: 'any' },
 ];
 
 /** The exact scan alone, without the sieve in front of it. */
@@ -49,7 +52,7 @@ function respelled(alias: string): fc.Arbitrary<string> {
 function textArbitrary(texts: readonly string[]): fc.Arbitrary<string> {
   const piece = fc.oneof(
     fc.constantFrom(...texts).chain(respelled),
-    fc.constantFrom(' ', '-', '_', '.', ',', '\u201c', 'x', 's', 'é', '\u0323', '\ud83d\ude00', '\ud800', 'ǅ', 'İ', 'ß'),
+    fc.constantFrom(' ', '-', '_', '.', ',', '\u201c', 'x', 's', 'é', '\u0323', '\ud83d\ude00', '\ud800', 'ǅ', 'İ', 'ß', '\u{2F800}江'),
     fc.string({ unit: 'binary', maxLength: 6 }),
   );
   return fc.array(piece, { maxLength: 24 }).map((parts) => parts.join(''));
@@ -80,6 +83,34 @@ describe('sieve', () => {
         expect(scan(matcher, text, { vietnamese })).toEqual(exact);
       }),
       { numRuns: 3000 },
+    );
+  });
+
+  it('reads a surrogate pair cut between two pieces as one character', () => {
+    const reader = new SieveReader(matcher.sieve!);
+    reader.begin();
+    reader.read('see \ud87e');
+    reader.read('\udc00江 here');
+    expect(reader.mayHoldTerm()).toBe(true);
+    expect(mayHoldTerm(matcher.sieve!, 'see \u{2F800}江 here')).toBe(true);
+    expect(scan(exactOnly(matcher), 'see \u{2F800}江 here', { vietnamese: false })).toHaveLength(1);
+  });
+
+  it("property: read in pieces (a run's text nodes), the answer is the same as for the text whole", () => {
+    const reader = new SieveReader(matcher.sieve!);
+    fc.assert(
+      fc.property(textArbitrary(aliases.map((a) => a.text)), fc.array(fc.nat(), { maxLength: 6 }), (text, cuts) => {
+        // Cut anywhere, between the halves of a surrogate pair too.
+        const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+        reader.begin();
+        let from = 0;
+        for (const to of [...points, text.length]) {
+          reader.read(text.slice(from, to));
+          from = to;
+        }
+        expect(reader.mayHoldTerm()).toBe(mayHoldTerm(matcher.sieve!, text));
+      }),
+      { numRuns: 2000 },
     );
   });
 

@@ -14,7 +14,7 @@
  *   as GAP.
  * Case rules and the rules for Vietnamese text are left to the exact scan.
  */
-import { ASCII_FOLD, foldCodePoint, isWordCode } from '../text/normalize';
+import { ASCII_FOLD, codePointWidth, foldCodePoint, isWordCode } from '../text/normalize';
 
 /** A non-word character, or the edge of the text. */
 const GAP = 0;
@@ -143,8 +143,53 @@ function learnUnit(sieve: Sieve, code: number): number {
  * the edges of `text` are not considered, as the exact scan does not consider them either.
  */
 export function mayHoldTerm(sieve: Sieve, text: string): boolean {
+  const row = step(sieve, sieve.start, text);
+  return row === ACCEPT || sieve.next[row + GAP] === ACCEPT;
+}
+
+/**
+ * The sieve over text that comes in pieces (the text nodes of one run): the same answer as
+ * mayHoldTerm on the pieces joined, without joining them.
+ */
+export class SieveReader {
+  private row: number;
+  /** A high surrogate that ended the last piece: it is read with the low one that starts the next. */
+  private pendingHigh = '';
+
+  constructor(private readonly sieve: Sieve) {
+    this.row = sieve.start;
+  }
+
+  /** Starts over, for a new run of text. */
+  begin(): void {
+    this.row = this.sieve.start;
+    this.pendingHigh = '';
+  }
+
+  /** Reads the next piece. */
+  read(piece: string): void {
+    if (this.row === ACCEPT) return;
+    let text = this.pendingHigh + piece;
+    const last = text.charCodeAt(text.length - 1);
+    this.pendingHigh = last >= 0xd800 && last <= 0xdbff ? text.slice(-1) : '';
+    if (this.pendingHigh) text = text.slice(0, -1);
+    this.row = step(this.sieve, this.row, text);
+  }
+
+  /** Whether the pieces read since begin() may hold a term. */
+  mayHoldTerm(): boolean {
+    if (this.pendingHigh) {
+      this.row = this.row === ACCEPT ? ACCEPT : step(this.sieve, this.row, this.pendingHigh);
+      this.pendingHigh = '';
+    }
+    return this.row === ACCEPT || this.sieve.next[this.row + GAP] === ACCEPT;
+  }
+}
+
+/** Runs the DFA over `text` from `row`: the row reached, or ACCEPT as soon as an alias ends. */
+function step(sieve: Sieve, from: number, text: string): number {
   const { unitClass, next } = sieve;
-  let row = sieve.start;
+  let row = from;
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const code = text.charCodeAt(i);
@@ -154,18 +199,18 @@ export function mayHoldTerm(sieve: Sieve, text: string): boolean {
       if (cls === IGNORED) continue;
       if (cls === SEVERAL) {
         // Rare: a character folding to several units, or a surrogate pair. Step through each unit.
-        const width = code >= 0xd800 && code <= 0xdbff && i + 1 < n ? 2 : 1;
+        const width = codePointWidth(text, i);
         const folded = foldCodePoint(text.slice(i, i + width));
         i += width - 1;
         for (let k = 0; k < folded.length; k++) {
           row = next[row + classOfFolded(sieve, folded.charCodeAt(k))];
-          if (row === ACCEPT) return true;
+          if (row === ACCEPT) return ACCEPT;
         }
         continue;
       }
     }
     row = next[row + cls];
-    if (row === ACCEPT) return true;
+    if (row === ACCEPT) return ACCEPT;
   }
-  return next[row + GAP] === ACCEPT;
+  return row;
 }

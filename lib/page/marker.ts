@@ -5,8 +5,9 @@
  */
 import { firmEntries, isSupported, type RelatedEntries } from '../match/context';
 import { scan, type Match, type Matcher } from '../match/matcher';
+import { SieveReader } from '../match/sieve';
 import { isVietnameseTag, looksVietnamese } from '../text/language';
-import { GLOSS_HOST_TAG, languageOf, nearestBlock, rangeInRun, textRuns, type TextRun } from './text-runs';
+import { GLOSS_HOST_TAG, languageOf, nearestBlock, rangeInRun, textRuns, type RunFilter, type TextRun } from './text-runs';
 
 /**
  * Longest stretch of scanning before yielding to the page. Well under the 50 ms that makes a "long
@@ -15,7 +16,10 @@ import { GLOSS_HOST_TAG, languageOf, nearestBlock, rangeInRun, textRuns, type Te
 export const SLICE_BUDGET_MS = 8;
 /** Pause after a burst of DOM changes before rescanning: coalesces pages that change every frame. */
 export const MUTATION_SETTLE_MS = 100;
-/** Runs scanned from the viewport onward before the rest of the page, so what the reader sees is marked first. */
+/**
+ * Steps of the walk (runs that may hold a term, or stretches of runs that cannot) taken from the
+ * viewport onward before the rest of the page, so what the reader sees is marked first.
+ */
 export const VISIBLE_FIRST_RUNS = 200;
 /** How long a term the popup jumped to stays flashed: long enough to catch the eye after the scroll. */
 export const FLASH_MS = 1500;
@@ -48,7 +52,7 @@ export interface MarkerOptions {
 type Pass = 'visible' | 'page' | 'rescan';
 
 interface QueuedRuns {
-  runs: Iterator<TextRun>;
+  runs: Iterator<TextRun | null>;
   pass: Pass;
 }
 
@@ -104,7 +108,7 @@ export class PageMarker {
     const visible = view ? visibleElement(this.doc, view.innerWidth / 2, Math.min(view.innerHeight / 3, 200)) : null;
     if (visible) {
       const region = visible.closest('article, main, section, div, body') ?? visible;
-      this.enqueue(limit(textRuns(region), VISIBLE_FIRST_RUNS), 'visible');
+      this.enqueue(limit(textRuns(region, undefined, this.runFilter()), VISIBLE_FIRST_RUNS), 'visible');
     }
     this.enqueueRoot(this.doc, 'page');
     this.observe();
@@ -190,10 +194,16 @@ export class PageMarker {
         this.observer?.observe(shadow, PageMarker.OBSERVED);
       }
       this.enqueueRoot(shadow, pass);
-    }), pass);
+    }, this.runFilter()), pass);
   }
 
-  private enqueue(runs: Iterator<TextRun>, pass: Pass): void {
+  /** The matcher's sieve, read as the walk goes: runs that cannot hold a term are never assembled. */
+  private runFilter(): RunFilter | undefined {
+    const { sieve } = this.options.matcher;
+    return sieve ? new SieveReader(sieve) : undefined;
+  }
+
+  private enqueue(runs: Iterator<TextRun | null>, pass: Pass): void {
     this.queue.push({ runs, pass });
     if (!this.working) {
       this.working = true;
@@ -212,7 +222,7 @@ export class PageMarker {
         this.queue.shift();
         continue;
       }
-      this.scanRun(next.value, pass);
+      if (next.value) this.scanRun(next.value, pass);
       if (this.now() - sliceStart >= SLICE_BUDGET_MS) break;
     }
     if (this.queue.length) {

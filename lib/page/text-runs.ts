@@ -67,12 +67,26 @@ export function nearestBlock(el: Element, stopAt?: Node): Element {
 }
 
 /**
+ * Decides, as a run's text is read node by node, whether the run is worth yielding (for the marker:
+ * the matcher's sieve). Runs it turns away cost no arrays and no joined text.
+ */
+export interface RunFilter {
+  begin(): void;
+  read(piece: string): void;
+  mayHoldTerm(): boolean;
+}
+
+/** With a filter, how many runs may be passed over before the walk yields anyway (with null). */
+export const RUNS_PER_YIELD = 32;
+
+/**
  * Yields the text runs under `root` (an element, a document or a shadow root) in document order, and
  * reports each open shadow root found on the way through `onShadowRoot` (the caller scans those as
  * roots of their own). Excluded subtrees are skipped whole; white-space-only nodes are passed over.
- * A generator, so the caller can stop after any run and resume in a later task.
+ * With a `filter`, only the runs it keeps are yielded, and null after every RUNS_PER_YIELD runs it
+ * turned away. A generator, so the caller can stop after any yield and resume in a later task.
  */
-export function* textRuns(root: Node, onShadowRoot: (shadow: ShadowRoot) => void = () => {}): Generator<TextRun> {
+export function* textRuns(root: Node, onShadowRoot: (shadow: ShadowRoot) => void = () => {}, filter?: RunFilter): Generator<TextRun | null> {
   const doc = root.ownerDocument ?? (root as Document);
   const startEl = root.nodeType === Node.ELEMENT_NODE ? (root as Element) : null;
   // The root, or an element above it, may be one whose text is left alone (a rescan inside <code>).
@@ -80,14 +94,15 @@ export function* textRuns(root: Node, onShadowRoot: (shadow: ShadowRoot) => void
 
   const editors = editorsUnder(root);
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-  // The run being gathered. Its text is joined once at the end: a string grown by += is a rope,
-  // which every later character read must walk.
+  // The run being gathered, in arrays reused from run to run: a run is copied out only if kept. Its
+  // text is joined once at the end (a string grown by += is a rope, which every later read must walk).
   let block: Element | null = null;
-  let nodes: Text[] = [];
-  let starts: number[] = [];
-  let parts: string[] = [];
+  const nodes: Text[] = [];
+  const starts: number[] = [];
+  const parts: string[] = [];
   let length = 0;
-  const finish = (): TextRun => ({ block: block!, nodes, starts, text: parts.join('') });
+  let passedOver = 0;
+  const finish = (): TextRun => ({ block: block!, nodes: nodes.slice(), starts: starts.slice(), text: parts.join('') });
   let node: Node | null = walker.currentNode;
   // Consecutive text nodes mostly share a parent: remember the last parent's block.
   let lastParent: Element | null = null;
@@ -112,22 +127,30 @@ export function* textRuns(root: Node, onShadowRoot: (shadow: ShadowRoot) => void
           lastBlock = nearestBlock(parent, root);
         }
         if (block !== lastBlock) {
-          if (block) yield finish();
+          if (block) {
+            if (!filter || filter.mayHoldTerm()) yield finish();
+            else if (++passedOver === RUNS_PER_YIELD) {
+              passedOver = 0;
+              yield null;
+            }
+          }
           block = lastBlock;
-          nodes = [];
-          starts = [];
-          parts = [];
+          nodes.length = 0;
+          starts.length = 0;
+          parts.length = 0;
           length = 0;
+          filter?.begin();
         }
         starts.push(length);
         nodes.push(text);
         parts.push(data);
         length += data.length;
+        filter?.read(data);
       }
     }
     node = walker.nextNode();
   }
-  if (block) yield finish();
+  if (block && (!filter || filter.mayHoldTerm())) yield finish();
 }
 
 /** Moves the walker past the current node's subtree; returns the next node, or null at the end. */
