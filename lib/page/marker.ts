@@ -7,7 +7,7 @@ import { firmEntries, isSupported, type RelatedEntries } from '../match/context'
 import { scan, type Match, type Matcher } from '../match/matcher';
 import { SieveReader } from '../match/sieve';
 import { isVietnameseTag, looksVietnamese } from '../text/language';
-import { GLOSS_HOST_TAG, languageOf, nearestBlock, rangeInRun, textRuns, type RunFilter, type TextRun } from './text-runs';
+import { GLOSS_HOST_TAG, languageOf, nearestBlock, rangeInRun, RUNS_PER_YIELD, textRuns, type RunFilter, type TextRun } from './text-runs';
 
 /**
  * Longest stretch of scanning before yielding to the page. Well under the 50 ms that makes a "long
@@ -16,10 +16,7 @@ import { GLOSS_HOST_TAG, languageOf, nearestBlock, rangeInRun, textRuns, type Ru
 export const SLICE_BUDGET_MS = 8;
 /** Pause after a burst of DOM changes before rescanning: coalesces pages that change every frame. */
 export const MUTATION_SETTLE_MS = 100;
-/**
- * Steps of the walk (runs that may hold a term, or stretches of runs that cannot) taken from the
- * viewport onward before the rest of the page, so what the reader sees is marked first.
- */
+/** Runs scanned from the viewport onward before the rest of the page, so what the reader sees is marked first. */
 export const VISIBLE_FIRST_RUNS = 200;
 /** How long a term the popup jumped to stays flashed: long enough to catch the eye after the scroll. */
 export const FLASH_MS = 1500;
@@ -370,10 +367,12 @@ export class PageMarker {
   }
 }
 
-function* limit<T>(items: Iterator<T>, count: number): Generator<T> {
-  for (let i = 0; i < count; i++) {
-    const next = items.next();
+/** The first `count` runs of a walk, counting the runs it passed over (each null stands for RUNS_PER_YIELD). */
+function* limit(runs: Iterator<TextRun | null>, count: number): Generator<TextRun | null> {
+  for (let walked = 0; walked < count; ) {
+    const next = runs.next();
     if (next.done) return;
+    walked += next.value ? 1 : RUNS_PER_YIELD;
     yield next.value;
   }
 }
