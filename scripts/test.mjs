@@ -36,12 +36,18 @@ try {
 const build = run('build', 'npm', ['run', 'build', '--silent']);
 step('build for Chrome and Firefox', build.ok);
 if (build.ok) {
-  // The content script runs on every page: it asks the background for data and must not carry the
-  // store or the search engine. Each library is recognised by a message only it contains.
-  const contentScript = readFileSync('.output/chrome-mv3/content-scripts/content.js', 'utf8');
-  const background = readFileSync('.output/chrome-mv3/background.js', 'utf8');
-  for (const [library, marker] of [['Dexie', 'MissingAPIError'], ['Fuse.js', "Incorrect 'index' type"]]) {
-    step(`the content script carries no ${library}`, background.includes(marker) && !contentScript.includes(marker));
+  // The content script runs on every page: it asks the background for data, so it must not carry the
+  // store or the search engine, and it loads the card's script on first use, so it must not carry the
+  // card's libraries either. Each library is recognised by a string only it contains.
+  const shippedFile = (name) => readFileSync(`.output/chrome-mv3/${name}`, 'utf8');
+  const contentScript = shippedFile('content-scripts/content.js');
+  for (const [library, marker, home] of [
+    ['Dexie', 'MissingAPIError', 'background.js'],
+    ['Fuse.js', "Incorrect 'index' type", 'background.js'],
+    ['Preact', 'dangerouslySetInnerHTML', 'card-ui.js'],
+    ['Floating UI', 'getClippingRect', 'card-ui.js'],
+  ]) {
+    step(`the content script carries no ${library} (it is in ${home})`, shippedFile(home).includes(marker) && !contentScript.includes(marker));
   }
   // No code from anywhere but the package, and none made from strings.
   const shipped = ['.output/chrome-mv3', '.output/firefox-mv2'].flatMap((dir) => readdirSync(dir, { recursive: true }).map((f) => join(dir, String(f))));
