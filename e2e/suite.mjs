@@ -443,6 +443,8 @@ export function defineSuite({ driver, origin, otherOrigin, proxy }) {
     { page: 'nested-frames.html', marks: ['Communist Party of Vietnam', 'Xi Jinping', 'Nguyen Phu Trong', 'Hanoi'] },
     { page: 'cross-origin-frame.html', query: () => `?other=${encodeURIComponent(otherOrigin)}`, marks: ['Hanoi', 'To Lam', 'Belt and Road Initiative'] },
     { page: 'lang-vi.html', marks: ['Nguyễn Phú Trọng'], absent: ['trong', 'đổi mới'] },
+    // Chinese runs its words together: a term needs no space around it.
+    { page: 'lang-zh.html', marks: ['习近平', '中国共产党', '一带一路'], hover: ['习近平', 'Xi Jinping'] },
     { page: 'rtl.html', marks: ['Xi Jinping', 'Nguyen Phu Trong', 'Hanoi', 'To Lam'], hover: ['Nguyen Phu Trong', 'Nguyen Phu Trong'] },
     { page: 'frameset.html', marks: ['To Lam', 'Belt and Road Initiative', 'Xi Jinping', 'Nguyen Phu Trong', 'Hanoi'] },
     // SVG text is left unmarked by design: lib/page/text-runs.ts skips SVG and MathML, whose text is part of a drawing.

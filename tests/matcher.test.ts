@@ -66,6 +66,19 @@ describe('matcher', () => {
     expect(applyContext(matches, new Set(['cpv']), new Map([['nguyen-phu-trong', ['cpv']]]))).toHaveLength(1);
   });
 
+  it('needs no word boundary beside the letters of scripts written without spaces', () => {
+    const cjk = buildMatcher([
+      { entryId: 'xi', text: '习近平', caseRule: 'any' },
+      { entryId: 'bri', text: '一带一路', caseRule: 'any' },
+      { entryId: 'xi', text: 'Xi', caseRule: 'name' },
+    ]);
+    const terms = (text: string) => scan(cjk, text, en).map((m) => text.slice(m.start, m.end));
+    expect(terms('习近平说，一带一路倡议')).toEqual(['习近平', '一带一路']);
+    expect(terms('国家主席习近平出席')).toEqual(['习近平']);
+    // Latin letters keep their boundaries, next to Chinese ones too.
+    expect(terms('Xiamen，Xi说')).toEqual([]);
+  });
+
   it('maps matches to exact original ranges, across decomposed accents', () => {
     const text = 'Meeting Nguye\u0302\u0303n Phu\u0301 Tro\u0323ng today';
     const [m] = scan(matcher, text, en);

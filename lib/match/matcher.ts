@@ -5,7 +5,7 @@
  * word boundaries, per-alias case rules, and stricter rules inside Vietnamese-language text.
  * Longest match wins where hits overlap.
  */
-import { foldKey, foldUnits, isWordCode } from '../text/normalize';
+import { foldKey, foldUnits, isUnspacedCode, isWordCode } from '../text/normalize';
 import { buildSieve, mayHoldTerm, type Sieve } from './sieve';
 
 /**
@@ -226,10 +226,11 @@ export function scan(matcher: Matcher, input: string, options: ScanOptions): Mat
     const found = outputs[node];
     if (!found) continue;
     const end = i + 1;
-    if (isWordCode(codeAt(end))) continue;
+    // Word boundaries ("trong" is not in "strong"), except beside letters of unspaced scripts.
+    if (isWordCode(codeAt(end)) && !isUnspacedCode(code)) continue;
     for (const p of found) {
       const start = end - matcher.patterns[p].length;
-      if (isWordCode(codeAt(start - 1))) continue;
+      if (isWordCode(codeAt(start - 1)) && !isUnspacedCode(units[start])) continue;
       const sourceStart = sourceIndex[start];
       const sourceEnd = trimmedSourceEnd(input, sourceIndex[end]);
       const original = input.slice(sourceStart, sourceEnd);

@@ -11,10 +11,11 @@
  * - runs of GAP count as one, the way folding collapses runs of white space;
  * - each alias is reduced the same way and framed by GAP on both sides, which is the matcher's
  *   word-boundary rule ("trong" must not match inside "strong"); the start and end of the text count
- *   as GAP.
+ *   as GAP. A side where the alias ends in a letter of a script written without spaces (Chinese,
+ *   Thai) has no boundary rule, and no frame.
  * Case rules and the rules for Vietnamese text are left to the exact scan.
  */
-import { ASCII_FOLD, codePointWidth, foldCodePoint, isWordCode } from '../text/normalize';
+import { ASCII_FOLD, codePointWidth, foldCodePoint, isUnspacedCode, isWordCode } from '../text/normalize';
 
 /** A non-word character, or the edge of the text. */
 const GAP = 0;
@@ -51,7 +52,7 @@ const ACCEPT = -1;
 export function buildSieve(patterns: readonly string[]): Sieve | null {
   const aliasChars = new Map<number, number>();
   const classesOf = (pattern: string): number[] => {
-    const classes = [GAP];
+    const classes = isUnspacedCode(pattern.charCodeAt(0)) ? [] : [GAP];
     for (let i = 0; i < pattern.length; i++) {
       const code = pattern.charCodeAt(i);
       let cls = GAP;
@@ -61,7 +62,7 @@ export function buildSieve(patterns: readonly string[]): Sieve | null {
       }
       if (cls !== GAP || classes[classes.length - 1] !== GAP) classes.push(cls);
     }
-    if (classes[classes.length - 1] !== GAP) classes.push(GAP);
+    if (classes[classes.length - 1] !== GAP && !isUnspacedCode(pattern.charCodeAt(pattern.length - 1))) classes.push(GAP);
     return classes;
   };
 

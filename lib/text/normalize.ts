@@ -186,6 +186,18 @@ export function isWordChar(ch: string | undefined): boolean {
   return ch !== undefined && ch !== '' && isWordCode(ch.charCodeAt(0));
 }
 
+/** Scripts written without spaces between words. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+
+/**
+ * Whether a code unit is a letter of a script written without spaces between words (Chinese,
+ * Japanese kana, Thai, Lao, Khmer, Myanmar). A term that begins or ends with one needs no word
+ * boundary on that side: "习近平说" holds "习近平".
+ */
+export function isUnspacedCode(code: number): boolean {
+  return code >= 0x0e00 && UNSPACED.test(String.fromCharCode(code));
+}
+
 /** isWordChar for one UTF-16 code unit (-1 for "no character"); a lone surrogate half is not a word character. */
 export function isWordCode(code: number): boolean {
   if (code < 0) return false;
