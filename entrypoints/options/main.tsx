@@ -121,12 +121,14 @@ function Options() {
         setImportStatus({ kind: 'working', step, steps: IMPORT_STEPS }),
       );
       const [paragraphs, mentions] = await Promise.all([db.userParagraphs.where('docId').equals(info.id).count(), db.userMentions.where('docId').equals(info.id).count()]);
-      setImportStatus({ kind: 'done', message: t('documentAdded', info.title, paragraphs, mentions) });
+      // The message comes last: by then the list shows the document and every tab knows of it.
+      await reload();
       await announceUserDataChange();
+      setImportStatus({ kind: 'done', message: t('documentAdded', info.title, paragraphs, mentions) });
     } catch (error) {
       setImportStatus({ kind: 'refused', message: failureMessage(error) });
+      await reload();
     }
-    await reload();
   }
 
   /** Runs a delete, then tells the rest of Gloss and reads the lists again. */
@@ -142,12 +144,13 @@ function Options() {
     try {
       const entry = await addUserEntry(db, input);
       const mentions = await db.userMentions.where('entryId').equals(entry.id).count();
-      setEntryMessage({ error: false, text: t('entryAdded', entry.name, mentions) });
+      await reload();
       await announceUserDataChange();
+      setEntryMessage({ error: false, text: t('entryAdded', entry.name, mentions) });
     } catch (error) {
       setEntryMessage({ error: true, text: failureMessage(error) });
+      await reload();
     }
-    await reload();
   }
 
   async function onExport(): Promise<void> {
@@ -180,12 +183,13 @@ function Options() {
       const current = await preferences.getValue();
       if (JSON.stringify(current) === JSON.stringify(DEFAULT_PREFERENCES)) await preferences.setValue(backup.settings.preferences);
       else if (JSON.stringify(current) !== JSON.stringify(backup.settings.preferences)) conflicts.push(t('preferencesKept'));
+      await reload();
       await announceUserDataChange();
       setBackupStatus({ kind: 'imported', message: t('backupMerged', report.documentsAdded, report.entriesAdded, report.unchanged), conflicts });
     } catch (error) {
       setBackupStatus({ kind: 'refused', message: failureMessage(error) });
+      await reload();
     }
-    await reload();
   }
 
   const paragraphsOf = (docId: string) => (db ? databaseRows(db).paragraphsOf(docId) : Promise.resolve([]));
