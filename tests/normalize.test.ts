@@ -3,6 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { fold, foldKey, isWordChar } from '../lib/text/normalize';
 
 describe('fold', () => {
+  it('treats every ASCII white-space character as a gap, the vertical tab too', () => {
+    expect(fold('Doi\u000bMoi').text).toBe('doi moi');
+    expect(fold('Doi\u000b\t Moi').text).toBe('doi moi');
+  });
+
   it('reads a lone high surrogate alone: it does not swallow the pair after it', () => {
     // U+2F800, a compatibility ideograph outside the BMP, folds to U+4E3D.
     expect(fold('\ud800\u{2F800}江').text).toBe('\ud800丽江');
