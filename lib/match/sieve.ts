@@ -15,7 +15,7 @@
  *   Thai) has no boundary rule, and no frame.
  * Case rules and the rules for Vietnamese text are left to the exact scan.
  */
-import { ASCII_FOLD, codePointWidth, foldCodePoint, isUnspacedCode, isWordCode } from '../text/normalize';
+import { ASCII_FOLD, codePointWidth, foldCodePoint, isHighSurrogate, isUnspacedCode, isWordCode } from '../text/normalize';
 
 /** A non-word character, or the edge of the text. */
 const GAP = 0;
@@ -144,7 +144,11 @@ function learnUnit(sieve: Sieve, code: number): number {
  * the edges of `text` are not considered, as the exact scan does not consider them either.
  */
 export function mayHoldTerm(sieve: Sieve, text: string): boolean {
-  const row = step(sieve, sieve.start, text);
+  return acceptsAtEnd(sieve, step(sieve, sieve.start, text));
+}
+
+/** Whether an alias has ended at `row`, or ends with the edge of the text that follows it. */
+function acceptsAtEnd(sieve: Sieve, row: number): boolean {
   return row === ACCEPT || sieve.next[row + GAP] === ACCEPT;
 }
 
@@ -171,8 +175,7 @@ export class SieveReader {
   read(piece: string): void {
     if (this.row === ACCEPT) return;
     let text = this.pendingHigh + piece;
-    const last = text.charCodeAt(text.length - 1);
-    this.pendingHigh = last >= 0xd800 && last <= 0xdbff ? text.slice(-1) : '';
+    this.pendingHigh = isHighSurrogate(text.charCodeAt(text.length - 1)) ? text.slice(-1) : '';
     if (this.pendingHigh) text = text.slice(0, -1);
     this.row = step(this.sieve, this.row, text);
   }
@@ -183,7 +186,7 @@ export class SieveReader {
       this.row = this.row === ACCEPT ? ACCEPT : step(this.sieve, this.row, this.pendingHigh);
       this.pendingHigh = '';
     }
-    return this.row === ACCEPT || this.sieve.next[this.row + GAP] === ACCEPT;
+    return acceptsAtEnd(this.sieve, this.row);
   }
 }
 

@@ -156,10 +156,14 @@ export function foldUnits(input: string): FoldedUnits {
  * one for anything else (a lone surrogate stands alone, and does not swallow the unit after it).
  */
 export function codePointWidth(text: string, i: number): 1 | 2 {
-  const code = text.charCodeAt(i);
-  if (code < 0xd800 || code > 0xdbff) return 1;
+  if (!isHighSurrogate(text.charCodeAt(i))) return 1;
   const next = text.charCodeAt(i + 1);
   return next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+}
+
+/** The first half of a surrogate pair (NaN, past the end of a string, is not). */
+export function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }
 
 /** Turns UTF-16 code units into a string without one call per character. */
