@@ -98,6 +98,14 @@ function Options() {
     setEntries(await userEntries(store));
     setAllDocuments(await databaseRows(store).documents());
   };
+  /**
+   * After a write: the lists read again, then the rest of Gloss told. A message that the write
+   * succeeded is shown after this, so the lists and every tab already agree with it.
+   */
+  const publishWrite = async () => {
+    await reload();
+    await announceUserDataChange();
+  };
   useEffect(() => {
     void preferences.getValue().then(setPrefs);
     void disabledSites.getValue().then(setSites);
@@ -121,9 +129,7 @@ function Options() {
         setImportStatus({ kind: 'working', step, steps: IMPORT_STEPS }),
       );
       const [paragraphs, mentions] = await Promise.all([db.userParagraphs.where('docId').equals(info.id).count(), db.userMentions.where('docId').equals(info.id).count()]);
-      // The message comes last: by then the list shows the document and every tab knows of it.
-      await reload();
-      await announceUserDataChange();
+      await publishWrite();
       setImportStatus({ kind: 'done', message: t('documentAdded', info.title, paragraphs, mentions) });
     } catch (error) {
       setImportStatus({ kind: 'refused', message: failureMessage(error) });
@@ -131,12 +137,11 @@ function Options() {
     }
   }
 
-  /** Runs a delete, then tells the rest of Gloss and reads the lists again. */
+  /** Runs a delete, then reads the lists again and tells the rest of Gloss. */
   async function remove(write: (store: GlossDatabase) => Promise<void>): Promise<void> {
     if (!db) return;
     await write(db);
-    await announceUserDataChange();
-    await reload();
+    await publishWrite();
   }
 
   async function onAddEntry(input: EntryInput): Promise<void> {
@@ -144,8 +149,7 @@ function Options() {
     try {
       const entry = await addUserEntry(db, input);
       const mentions = await db.userMentions.where('entryId').equals(entry.id).count();
-      await reload();
-      await announceUserDataChange();
+      await publishWrite();
       setEntryMessage({ error: false, text: t('entryAdded', entry.name, mentions) });
     } catch (error) {
       setEntryMessage({ error: true, text: failureMessage(error) });
@@ -183,8 +187,7 @@ function Options() {
       const current = await preferences.getValue();
       if (JSON.stringify(current) === JSON.stringify(DEFAULT_PREFERENCES)) await preferences.setValue(backup.settings.preferences);
       else if (JSON.stringify(current) !== JSON.stringify(backup.settings.preferences)) conflicts.push(t('preferencesKept'));
-      await reload();
-      await announceUserDataChange();
+      await publishWrite();
       setBackupStatus({ kind: 'imported', message: t('backupMerged', report.documentsAdded, report.entriesAdded, report.unchanged), conflicts });
     } catch (error) {
       setBackupStatus({ kind: 'refused', message: failureMessage(error) });
