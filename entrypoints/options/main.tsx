@@ -99,12 +99,12 @@ function Options() {
     setAllDocuments(await databaseRows(store).documents());
   };
   /**
-   * After a write: the lists read again, then the rest of Gloss told. A message that the write
-   * succeeded is shown after this, so the lists and every tab already agree with it.
+   * After a write: the rest of Gloss told, then the lists read again. The lists change only once
+   * every tab knows, and a message that the write succeeded is shown after both.
    */
   const publishWrite = async () => {
-    await reload();
     await announceUserDataChange();
+    await reload();
   };
   useEffect(() => {
     void preferences.getValue().then(setPrefs);
@@ -137,7 +137,7 @@ function Options() {
     }
   }
 
-  /** Runs a delete, then reads the lists again and tells the rest of Gloss. */
+  /** Runs a delete, then tells the rest of Gloss and reads the lists again. */
   async function remove(write: (store: GlossDatabase) => Promise<void>): Promise<void> {
     if (!db) return;
     await write(db);
