@@ -1,6 +1,8 @@
 // `npm run bench`: how fast Gloss is, measured side by side in one run of headless Chromium, and
 // written into BENCHMARKS.md. `--smoke`: one quick repetition on a small page, for CI (nothing written).
-// `--only=scan,growth,linear,store,search,hover,dynamic,size`: just those sections (nothing written).
+// `--only=outside,scan,growth,linear,store,search,hover,dynamic,size`: just those sections (nothing written).
+// `--baseline=DIR`: also measure another build of Gloss (a chrome-mv3 directory) in the outside-in
+// section, side by side with this one, for a before-and-after.
 // Real pages come from ../shared/pages at run time (see its SOURCES.md for attribution).
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -12,11 +14,14 @@ import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { chromiumDriver, CHROMIUM } from '../e2e/drivers.mjs';
 import { startServer } from '../e2e/server.mjs';
+import { AFTER_LOAD_MS, judge, outsideIn, outsideInTable } from './outside-in.mjs';
+import { benchPages, OUTSIDE_IN_PAGES } from './pages.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const smoke = process.argv.includes('--smoke');
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
 const wants = (section) => !only || only.includes(section);
+const baseline = process.argv.find((a) => a.startsWith('--baseline='))?.slice('--baseline='.length);
 const REPS = smoke ? 1 : 5;
 const MARKJS_REPS = smoke ? 1 : 3;
 const HOVER_REPS = smoke ? 3 : 30;
@@ -56,7 +61,17 @@ const bundle = JSON.parse(readFileSync(resolve(root, '.output/chrome-mv3/knowled
 const benchCode = (
   await build({ entryPoints: [resolve(root, 'bench/page-bench.ts')], bundle: true, format: 'iife', write: false, target: 'chrome120', logLevel: 'error' })
 ).outputFiles[0].text;
-const server = await startServer();
+/** A comparison script for the outside-in section, bundled from bench/ to be evaluated in the page. */
+const comparisonScript = async (name, contents) => ({
+  name,
+  source: (await build({ stdin: { contents, resolveDir: resolve(root, 'bench'), loader: 'ts' }, bundle: true, format: 'iife', write: false, target: 'chrome120', logLevel: 'error' })).outputFiles[0].text,
+});
+const scripts = {
+  floors: await comparisonScript('gloss-bench-floors.js', "import { walkTextNodes, readEveryCharacter } from './floors'; globalThis.benchFloors = { walk: () => walkTextNodes(), read: () => readEveryCharacter() };"),
+  markjs: await comparisonScript('gloss-bench-markjs.js', "import { markWithMarkjs } from './markjs'; globalThis.benchMarkjs = (words) => markWithMarkjs(document.body, words);"),
+};
+const pages = benchPages();
+const server = await startServer({ pages });
 const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args });
 const chromiumVersion = browser.version();
@@ -67,6 +82,30 @@ async function benchPage(path) {
   await page.goto(`${server.origin}${path}`, { waitUntil: 'domcontentloaded', timeout: 60000 });
   await page.addScriptTag({ content: benchCode });
   return page;
+}
+
+// ── outside in: what the page pays, from a CPU profile of its loads ──────────────────────────────
+let outsideInLines = null;
+if (wants('outside')) {
+  console.log(`\nOutside in — CPU profile from navigation to ${smoke ? 1000 : AFTER_LOAD_MS} ms after load${baseline ? `; before: ${baseline}` : ''}`);
+  const results = await outsideIn({
+    origin: server.origin,
+    extension: resolve(root, '.output/chrome-mv3'),
+    baseline: baseline && resolve(baseline),
+    pages: smoke ? OUTSIDE_IN_PAGES.filter((p) => p.id === 'tiny') : OUTSIDE_IN_PAGES,
+    reps: REPS,
+    markjsReps: MARKJS_REPS,
+    afterLoadMs: smoke ? 1000 : AFTER_LOAD_MS,
+    words: [...new Set(bundle.aliases.map((a) => a.text))],
+    scripts,
+    log: console.log,
+  });
+  const judged = judge(results);
+  for (const { r, ms, longest, longestMet, target } of judged) {
+    if (target) record('outside', `${r.page.name}: Gloss, all its JS`, `${fmt(ms)} ms${target.ratio === null ? '' : ` (${fmt(target.ratio)}×)`}`, target.text, target.met);
+    record('outside', `${r.page.name}: Gloss's longest task`, `${fmt(longest)} ms`, '≤ 50 ms', longestMet);
+  }
+  outsideInLines = outsideInTable(judged, { hasBaseline: !!baseline, aliasCount: new Set(bundle.aliases.map((a) => a.text)).size });
 }
 
 try {
@@ -282,10 +321,17 @@ if (!smoke && !only) {
     '',
     '| | measurement | result | target | details |',
     '|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.met === null ? '' : r.met ? '✓' : '✗'} | ${r.metric} | ${r.value} | ${r.target} | ${r.detail} |`),
+    ...rows.filter((r) => r.group !== 'outside').map((r) => `| ${r.met === null ? '' : r.met ? '✓' : '✗'} | ${r.metric} | ${r.value} | ${r.target} | ${r.detail} |`),
+  ].join('\n');
+  const outside = [
+    `Run ${new Date().toISOString().slice(0, 10)} on ${machine}. Medians of ${REPS} loads (mark.js: ${MARKJS_REPS}), ranges in brackets; the longest task is the longest of all loads.`,
+    '',
+    ...outsideInLines,
   ].join('\n');
   const file = resolve(root, 'BENCHMARKS.md');
   const text = readFileSync(file, 'utf8');
-  writeFileSync(file, text.replace(/<!-- results:start -->[\s\S]*<!-- results:end -->/, `<!-- results:start -->\n${table}\n<!-- results:end -->`));
+  writeFileSync(file, text
+    .replace(/<!-- outside-in:start -->[\s\S]*<!-- outside-in:end -->/, `<!-- outside-in:start -->\n${outside}\n<!-- outside-in:end -->`)
+    .replace(/<!-- results:start -->[\s\S]*<!-- results:end -->/, `<!-- results:start -->\n${table}\n<!-- results:end -->`));
   console.log('Wrote the results into BENCHMARKS.md');
 }

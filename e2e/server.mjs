@@ -21,11 +21,18 @@ function wrapText(text, title, lang) {
   return `<!doctype html><html${lang ? ` lang="${escape(lang)}"` : ''}><head><meta charset="utf-8"><title>${escape(title)}</title></head><body>${body}</body></html>`;
 }
 
-export async function startServer() {
+/** `pages`: pages made by the caller (the benchmark's), path → HTML or { type, body }, served before any file. */
+export async function startServer({ pages = new Map() } = {}) {
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://127.0.0.1');
       const path = decodeURIComponent(url.pathname);
+      const made = pages.get(path);
+      if (made !== undefined) {
+        res.writeHead(200, { 'content-type': made.type ?? TYPES['.html'] });
+        res.end(made.body ?? made);
+        return;
+      }
       const [base, rel] = path.startsWith('/shared/') ? [SHARED_PAGES, path.slice('/shared/'.length)] : [FIXTURES, path.slice(1)];
       const file = normalize(join(base, rel));
       if (!file.startsWith(base)) throw new Error('outside');
