@@ -297,10 +297,10 @@ try {
 // ── sizes ─────────────────────────────────────────────────────────────────────────────────────
 if (wants('size')) {
 console.log('\nSizes');
-const content = readFileSync(resolve(root, '.output/chrome-mv3/content-scripts/content.js'));
+const content = readFileSync(resolve(root, '.output/chrome-mv3/finder.js'));
 const kb = (n) => `${fmt(n / 1024, 1)} KB`;
 record('size', 'content script, minified', kb(content.length), '≤ 40 KB', content.length <= 40 * 1024, `gzipped ${kb(gzipSync(content).length)}`);
-// Loaded on the first dwell on a term, not with every page (entrypoints/content/card-loader.ts).
+// Loaded on the first dwell on a term, not with every page (entrypoints/finder/card-loader.ts).
 const cardScript = readFileSync(resolve(root, '.output/chrome-mv3/card-ui.js'));
 record('size', 'card script, loaded on first use', kb(cardScript.length), '', null, `gzipped ${kb(gzipSync(cardScript).length)}`);
 const version = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')).version;

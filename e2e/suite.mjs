@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { poll } from './drivers.mjs';
 
-/** Card and mark names as the extension defines them (entrypoints/content). */
+/** Card and mark names as the extension defines them (entrypoints/finder). */
 const HOST = 'gloss-card';
 const HIGHLIGHT = 'gloss-term';
 

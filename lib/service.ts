@@ -8,7 +8,9 @@ import { cleanLookupText, isEntryId } from './messages';
 import { buildSearchRecords, splitPassageRef } from './search/records';
 import { Searcher } from './search/search';
 import { snippet } from './search/snippet';
-import { sourceInfo, type CardData, type MatcherData, type SourceInfo } from './store/knowledge';
+import { buildMatcher } from './match/matcher';
+import { serializeMatcher, serializeSieve, type PageMatcherData, type SerializedSieve } from './match/tables';
+import { sourceInfo, type CardData, type SourceInfo } from './store/knowledge';
 import { openStore, type OpenedStore, type StoreStatus } from './store/open';
 import type { EntryBrief, EntryDetail, MentionGroup, SearchResult } from './views';
 
@@ -18,8 +20,8 @@ export const MAX_RESULTS = 20;
 const MAX_BRIEFS = 500;
 
 export class GlossService {
-  /** Every page load asks for this; it changes only with the store, so it is read once. */
-  private matcherDataOnce: Promise<MatcherData> | null = null;
+  /** Every frame of every page asks for these; they change only with the store, so they are built once. */
+  private pageTablesOnce: Promise<{ sieve: SerializedSieve | null; matcher: PageMatcherData }> | null = null;
 
   private constructor(
     private readonly store: OpenedStore,
@@ -32,7 +34,7 @@ export class GlossService {
 
   /** The reader added or removed documents or entries: everything read from the store is read again. */
   userDataChanged(): void {
-    this.matcherDataOnce = null;
+    this.pageTablesOnce = null;
     this.sourcesOnce = null;
     this.searcherOnce = null;
     this.paragraphCache.clear();
@@ -135,8 +137,24 @@ export class GlossService {
     return cached;
   }
 
-  matcherData(): Promise<MatcherData> {
-    this.matcherDataOnce ??= this.store.knowledge.matcherData();
-    return this.matcherDataOnce;
+  /**
+   * The matcher content scripts mark pages with, built here once and serialized, so that each frame
+   * only reads it (lib/match/tables.ts): its sieve, which every frame reads its text with, and the
+   * rest, which a frame asks for once its text may hold a term.
+   */
+  private pageTables(): Promise<{ sieve: SerializedSieve | null; matcher: PageMatcherData }> {
+    this.pageTablesOnce ??= this.store.knowledge.matcherData().then(({ aliases, related }) => {
+      const matcher = buildMatcher(aliases);
+      return { sieve: matcher.sieve && serializeSieve(matcher.sieve), matcher: { matcher: serializeMatcher(matcher), related } };
+    });
+    return this.pageTablesOnce;
+  }
+
+  async pageSieve(): Promise<SerializedSieve | null> {
+    return (await this.pageTables()).sieve;
+  }
+
+  async pageMatcher(): Promise<PageMatcherData> {
+    return (await this.pageTables()).matcher;
   }
 }

@@ -1,18 +1,26 @@
 /**
- * Content script: marks known terms on the page and opens a card when the reader rests the pointer on
- * one. Glue only: matching, scanning, pointer mapping and hover intent live in lib/.
+ * The content script (finder.js): marks known terms on the page and opens a card when the reader
+ * rests the pointer on one. Glue only: matching, scanning, pointer mapping and hover intent live in
+ * lib/.
+ *
+ * It runs in every frame of every page (the manifest entry is written in wxt.config.ts), so it is
+ * built as a plain script rather than as WXT's content script, whose wrapper sets up a context in
+ * every frame before any of Gloss runs (a third of what a frame with nothing to read cost). The
+ * context is made here, and only in frames that hold text.
  */
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { defineContentScript } from 'wxt/utils/define-content-script';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { READER_PAGE, citationTarget, readerHash } from '../../lib/citation';
-import { buildMatcher } from '../../lib/match/matcher';
+import type { Matcher } from '../../lib/match/matcher';
+import { SieveReader, type Sieve } from '../../lib/match/sieve';
+import { readMatcher, readSieve } from '../../lib/match/tables';
 import { isEntryId, onMessage, sendMessage } from '../../lib/messages';
+import { whenIdle, whenTermsMayBeHere, whenWorthReading } from '../../lib/page/frame';
 import { HoverMachine } from '../../lib/page/hover';
 import { PageMarker } from '../../lib/page/marker';
 import { isPointOnRange, textPositionFromPoint } from '../../lib/page/point';
-import { DEFAULT_PREFERENCES, disabledSites, preferences, siteKey, triggerHeld, userDataVersion, type Preferences } from '../../lib/settings';
-import type { MatcherData } from '../../lib/store/knowledge';
+import { readPreferences, readSiteList, siteKey, triggerHeld, type Preferences } from '../../lib/settings';
 import { LazyCardLayer } from './card-loader';
 
 /**
@@ -39,38 +47,72 @@ interface CardAnchor {
   query?: string;
 }
 
-export default defineContentScript({
-  matches: ['<all_urls>'],
-  allFrames: true,
-  runAt: 'document_idle',
-  // The card's CSS travels inside the card's own script (components/card-layer.tsx).
-  cssInjectionMode: 'manual',
-  async main(ctx) {
-    const data = await sendMessage('matcherData', undefined).catch(() => null);
-    if (!data || ctx.isInvalid) return;
-    startGloss(ctx, data);
-  },
+export default defineUnlistedScript(async () => {
+  // Nothing is done before the page is idle that can be done after; and a frame with nothing to
+  // read (a tracking pixel, a hidden or empty frame) does nothing until it holds text.
+  await whenIdle(window);
+  await whenWorthReading(window);
+  const setup = await pageSetup();
+  if (setup) startGloss(new ContentScriptContext('finder'), setup);
 });
 
-function startGloss(ctx: ContentScriptContext, data: MatcherData): void {
-  let matcher = buildMatcher(data.aliases);
-  let related = new Map(data.related);
+interface ReadSetup {
+  /** Null: the matcher has no sieve, and every text goes to the exact scan. */
+  sieve: Sieve | null;
+  preferences: Preferences;
+  disabledSites: string[];
+}
+
+/**
+ * The sieve and the settings, from the background; null if there are none to be had. (The content
+ * script reads no storage itself: setting up the storage API would cost every frame of every page a
+ * few milliseconds.)
+ */
+async function pageSetup(): Promise<ReadSetup | null> {
+  const data = await sendMessage('pageSetup', undefined).catch(() => null);
+  const sieve = data?.sieve ? readSieve(data.sieve) : null;
+  if (!data || (data.sieve && !sieve)) return null;
+  return { sieve, preferences: readPreferences(data.preferences), disabledSites: readSiteList(data.disabledSites) };
+}
+
+/** The rest of the matcher, read as it comes, once the page's text may hold a term. */
+async function pageMatcher(sieve: Sieve | null): Promise<{ matcher: Matcher; related: Map<string, string[]> } | null> {
+  const data = await sendMessage('pageMatcher', undefined).catch(() => null);
+  const matcher = data && readMatcher(data.matcher, sieve);
+  return matcher ? { matcher, related: new Map(data.related) } : null;
+}
+
+function startGloss(ctx: ContentScriptContext, setup: ReadSetup): void {
+  let { sieve } = setup;
   const site = siteKey(location.href);
-  // Null while Gloss is switched off on this site: no marks, no cards.
+  let enabled = !setup.disabledSites.includes(site);
+  let prefs = setup.preferences;
+  // Marking goes: waiting for text that may hold a term (most pages' frames stay there), then for
+  // the rest of the matcher, then on. Null while not marking: no marks, no cards from hovering.
   let marker: PageMarker | null = null;
-  let prefs = DEFAULT_PREFERENCES;
+  let waiting: AbortController | null = null;
   const startMarking = () => {
-    if (marker) return;
-    marker = new PageMarker(document, {
-      matcher,
-      related,
-      highlightName: MARK_HIGHLIGHTS[prefs.markStyle],
-      activeHighlightName: ACTIVE_HIGHLIGHT,
-      flashHighlightName: FLASH_HIGHLIGHT,
-    });
-    marker.start();
+    if (marker || waiting || !enabled) return;
+    const wait = (waiting = new AbortController());
+    void (async () => {
+      await whenTermsMayBeHere(document, () => (sieve ? new SieveReader(sieve) : undefined), wait.signal);
+      const fresh = await pageMatcher(sieve);
+      if (!fresh || wait.signal.aborted || ctx.isInvalid) return;
+      waiting = null;
+      marker = new PageMarker(document, {
+        matcher: fresh.matcher,
+        related: fresh.related,
+        highlightName: MARK_HIGHLIGHTS[prefs.markStyle],
+        activeHighlightName: ACTIVE_HIGHLIGHT,
+        flashHighlightName: FLASH_HIGHLIGHT,
+      });
+      marker.start();
+      listenToReader();
+    })();
   };
   const stopMarking = () => {
+    waiting?.abort();
+    waiting = null;
     hover.close();
     marker?.stop();
     marker = null;
@@ -146,27 +188,33 @@ function startGloss(ctx: ContentScriptContext, data: MatcherData): void {
     }
   }
 
-  ctx.addEventListener(document, 'pointermove', onPointerMove, { passive: true, capture: true });
-  // No card while text is being selected: a press starts a possible selection, the release ends it.
-  ctx.addEventListener(document, 'pointerdown', (e) => {
-    if (cards.host && e.composedPath().includes(cards.host)) return;
-    selecting = true;
-    hover.close();
-  }, { capture: true });
-  ctx.addEventListener(document, 'pointerup', () => {
-    selecting = false;
-  }, { capture: true });
   // With a modifier-key trigger, pressing the key while resting on a term counts as arriving on it.
   const onModifier = (e: KeyboardEvent) => {
     if (!pointer || (e.key !== 'Alt' && e.key !== 'Shift')) return;
     pointer = { ...pointer, altKey: e.altKey, shiftKey: e.shiftKey };
     if (e.type === 'keydown') requestCheck();
   };
-  ctx.addEventListener(document, 'keydown', (e) => {
-    if (e.key === 'Escape' && hover.state.kind !== 'idle') hover.close();
-    onModifier(e);
-  }, { capture: true });
-  ctx.addEventListener(document, 'keyup', onModifier, { capture: true });
+  /** The pointer and the keyboard, listened to once the page is marked or a card is open, not before. */
+  let listening = false;
+  function listenToReader(): void {
+    if (listening) return;
+    listening = true;
+    ctx.addEventListener(document, 'pointermove', onPointerMove, { passive: true, capture: true });
+    // No card while text is being selected: a press starts a possible selection, the release ends it.
+    ctx.addEventListener(document, 'pointerdown', (e) => {
+      if (cards.host && e.composedPath().includes(cards.host)) return;
+      selecting = true;
+      hover.close();
+    }, { capture: true });
+    ctx.addEventListener(document, 'pointerup', () => {
+      selecting = false;
+    }, { capture: true });
+    ctx.addEventListener(document, 'keydown', (e) => {
+      if (e.key === 'Escape' && hover.state.kind !== 'idle') hover.close();
+      onModifier(e);
+    }, { capture: true });
+    ctx.addEventListener(document, 'keyup', onModifier, { capture: true });
+  }
 
   // ── Selection look-ups: keyboard shortcut and context menu, sent by the background ────────────
   onMessage('lookUpSelection', ({ data }) => {
@@ -175,6 +223,7 @@ function startGloss(ctx: ContentScriptContext, data: MatcherData): void {
     if (!text.trim() || !selection || selection.rangeCount === 0) return;
     // Only the frame that holds the selection answers.
     if (selection.isCollapsed && !data) return;
+    listenToReader();
     hover.showNow({ range: selection.getRangeAt(0).cloneRange(), entryId: null, query: text.trim() });
   });
 
@@ -182,7 +231,7 @@ function startGloss(ctx: ContentScriptContext, data: MatcherData): void {
   onMessage('pageSummary', async () => {
     const counts = new Map<string, number>();
     for (const mark of marker?.allMarks() ?? []) counts.set(mark.entryId, (counts.get(mark.entryId) ?? 0) + 1);
-    return { counts: [...counts], enabled: marker !== null, site };
+    return { counts: [...counts], enabled, site };
   });
   onMessage('revealTerm', ({ data }) =>
     isEntryId(data?.entryId) && Number.isInteger(data.index) ? (marker?.reveal(data.entryId, data.index) ?? false) : false,
@@ -194,35 +243,34 @@ function startGloss(ctx: ContentScriptContext, data: MatcherData): void {
     marker?.showMarksAs(MARK_HIGHLIGHTS[p.markStyle]);
     cards.setTheme(p.theme);
   };
-  Promise.all([disabledSites.getValue(), preferences.getValue()]).then(([sites, p]) => {
-    applyPreferences(p);
-    if (!sites.includes(site)) startMarking();
-  });
-  const unwatchSites = disabledSites.watch((sites) => (sites.includes(site) ? stopMarking() : startMarking()));
-  const unwatchPreferences = preferences.watch(applyPreferences);
-  // The reader added or removed entries: mark the page again with the new matcher.
-  const unwatchUserData = userDataVersion.watch(async () => {
-    const fresh = await sendMessage('matcherData', undefined).catch(() => null);
-    if (!fresh || ctx.isInvalid) return;
-    matcher = buildMatcher(fresh.aliases);
-    related = new Map(fresh.related);
-    if (marker) {
-      stopMarking();
-      startMarking();
+  applyPreferences(prefs);
+  startMarking();
+  // Settings changed on the options page or in the popup; the background tells every tab.
+  const stopListening = onMessage('settingsChanged', async ({ data }) => {
+    if (data?.preferences) applyPreferences(readPreferences(data.preferences));
+    if (data?.disabledSites) {
+      enabled = !readSiteList(data.disabledSites).includes(site);
+      if (enabled) startMarking();
+      else stopMarking();
     }
+    if (!data?.userData) return;
+    // The reader added or removed entries: read the page again with the new matcher.
+    const fresh = await pageSetup();
+    if (!fresh || ctx.isInvalid) return;
+    sieve = fresh.sieve;
+    stopMarking();
+    startMarking();
   });
 
   // Reading ctx.isValid notices a missing runtime and fires onInvalidated.
   ctx.setInterval(() => {}, INVALIDATION_CHECK_MS);
   ctx.onInvalidated(() => {
     // The extension was reloaded, updated or removed: leave the page exactly as it was. The page
-    // first; the storage listener after, since the extension APIs may be gone and throw.
+    // first; the message listener after, since the extension APIs may be gone and throw.
     stopMarking();
     cards.remove();
     try {
-      unwatchSites();
-      unwatchPreferences();
-      unwatchUserData();
+      stopListening();
     } catch {
       // Nothing left to unregister from.
     }
