@@ -6,9 +6,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { poll } from './drivers.mjs';
+import { defineHoverIntentTests } from './hover-intent.mjs';
 
 /** Card and mark names as the extension defines them (entrypoints/finder). */
-const HOST = 'gloss-card';
+export const HOST = 'gloss-card';
 const HIGHLIGHT = 'gloss-term';
 
 // ── Helpers that run in the page (main world) ───────────────────────────────────────────────────
@@ -37,13 +38,13 @@ function pagePhraseCenter({ phrase, occurrence = 0, within = null }) {
   return null;
 }
 
-function pageMarks(name) {
+export function pageMarks(name) {
   const h = CSS.highlights.get(name);
   // Array.from rather than spread and map: one hostile page breaks Array.prototype.map.
   return h ? Array.from(h, (r) => r.toString()) : null;
 }
 
-function pageCard(host) {
+export function pageCard(host) {
   const card = document.querySelector(host)?.shadowRoot?.querySelector('.card');
   if (!card || card.closest('[hidden]')) return null;
   return {
@@ -175,6 +176,8 @@ export function defineSuite({ driver, origin, otherOrigin, proxy }) {
     assert(selected.includes('two sides discussed the B'), `the selection was made: "${selected}"`);
     await page.close();
   });
+
+  defineHoverIntentTests({ driver, origin }, test);
 
   test('a related entry switches the card', async () => {
     const page = await driver.openPage(`${origin}/basic.html`);

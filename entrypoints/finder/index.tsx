@@ -157,11 +157,11 @@ function startGloss(ctx: ContentScriptContext, setup: ReadSetup): void {
   }
 
   // ── Pointer: one look-up per animation frame at most ──────────────────────────────────────────
-  let pointer: { x: number; y: number; target: EventTarget | null; altKey: boolean; shiftKey: boolean } | null = null;
+  let pointer: { x: number; y: number; time: number; target: EventTarget | null; altKey: boolean; shiftKey: boolean } | null = null;
   let frameRequested = false;
   let selecting = false;
   const onPointerMove = (e: PointerEvent) => {
-    pointer = { x: e.clientX, y: e.clientY, target: e.target, altKey: e.altKey, shiftKey: e.shiftKey };
+    pointer = { x: e.clientX, y: e.clientY, time: e.timeStamp, target: e.target, altKey: e.altKey, shiftKey: e.shiftKey };
     requestCheck();
   };
   const requestCheck = () => {
@@ -180,11 +180,11 @@ function startGloss(ctx: ContentScriptContext, setup: ReadSetup): void {
       marker.setActive(mark);
       // Start loading the card's script at the start of the dwell, so it is there by the end.
       void cards.load();
-      hover.enterTerm({ range: mark.range, entryId: mark.entryId });
+      hover.enterTerm({ range: mark.range, entryId: mark.entryId }, pointer);
     } else {
       const s = hover.state;
       if (s.kind !== 'showing' && s.kind !== 'leaving') marker.setActive(null);
-      hover.leaveTerm();
+      hover.leaveTerm(pointer);
     }
   }
 
