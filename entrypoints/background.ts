@@ -23,8 +23,8 @@ export default defineBackground(() => {
   onMessage('card', async ({ data }) => (await service).card(data));
   onMessage('lookUpText', async ({ data }) => (await service).lookUpText(data));
   onMessage('pageSetup', async () => {
-    const [sieve, sites, prefs] = await Promise.all([service.then((s) => s.pageSieve()), disabledSites.getValue(), preferences.getValue()]);
-    return { sieve, disabledSites: sites, preferences: prefs };
+    const [s, sites, prefs] = await Promise.all([service, disabledSites.getValue(), preferences.getValue()]);
+    return { sieve: await s.pageSieve(), units: s.pageUnits(), disabledSites: sites, preferences: prefs };
   });
   onMessage('pageMatcher', async () => (await service).pageMatcher());
   // Content scripts read no storage themselves (setting up its API would cost every frame of every

@@ -28,6 +28,8 @@ import type { StoreStatus } from './store/open';
  */
 export interface PageSetup {
   sieve: SerializedSieve | null;
+  /** What the common code units fold to, learnt once in the background (normalize.ts SHARED_UNIT_RANGES). */
+  units: string;
   preferences: Preferences;
   disabledSites: string[];
 }

@@ -9,7 +9,8 @@ import { buildSearchRecords, splitPassageRef } from './search/records';
 import { Searcher } from './search/search';
 import { snippet } from './search/snippet';
 import { buildMatcher } from './match/matcher';
-import { serializeMatcher, serializeSieve, type PageMatcherData, type SerializedSieve } from './match/tables';
+import { serializeMatcher, serializeSieve, serializeUnits, type PageMatcherData, type SerializedSieve } from './match/tables';
+import { sharedUnitEntries } from './text/normalize';
 import { sourceInfo, type CardData, type SourceInfo } from './store/knowledge';
 import { openStore, type OpenedStore, type StoreStatus } from './store/open';
 import type { EntryBrief, EntryDetail, MentionGroup, SearchResult } from './views';
@@ -152,6 +153,13 @@ export class GlossService {
 
   async pageSieve(): Promise<SerializedSieve | null> {
     return (await this.pageTables()).sieve;
+  }
+
+  /** The common code units' folds, for every frame: the same for every page, so learnt once. */
+  private unitsOnce: string | null = null;
+  pageUnits(): string {
+    this.unitsOnce ??= serializeUnits(sharedUnitEntries());
+    return this.unitsOnce;
   }
 
   async pageMatcher(): Promise<PageMatcherData> {

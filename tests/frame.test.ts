@@ -2,7 +2,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildMatcher } from '../lib/match/matcher';
 import { SieveReader } from '../lib/match/sieve';
-import { FRAME_RECHECK_MS, isWorthReading, whenTermsMayBeHere, whenWorthReading } from '../lib/page/frame';
+import { FRAME_RECHECK_MS, isWorthReading, whenWorthReading } from '../lib/page/frame';
+import { whenTermsMayBeHere } from '../lib/page/wake';
 
 /** A same-origin frame of the test document, `width` × `height` as its own window sees it. */
 function frame(html: string, width = 300, height = 250): Window {

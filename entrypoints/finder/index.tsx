@@ -1,12 +1,11 @@
 /**
- * The content script (finder.js): marks known terms on the page and opens a card when the reader
- * rests the pointer on one. Glue only: matching, scanning, pointer mapping and hover intent live in
- * lib/.
+ * Gloss on a page (finder.js): marks known terms and opens a card when the reader rests the pointer
+ * on one. Glue only: matching, scanning, pointer mapping and hover intent live in lib/.
  *
- * It runs in every frame of every page (the manifest entry is written in wxt.config.ts), so it is
- * built as a plain script rather than as WXT's content script, whose wrapper sets up a context in
- * every frame before any of Gloss runs (a third of what a frame with nothing to read cost). The
- * context is made here, and only in frames that hold text.
+ * The content script every frame runs is page-gate.js, which loads this script only once the page
+ * is idle and the frame holds text worth reading. Both are plain scripts rather than WXT's content
+ * script, whose wrapper sets up a context in every frame (events posted to the page) before any of
+ * Gloss runs; the context is made here, in frames that hold text.
  */
 import { browser } from 'wxt/browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -14,13 +13,14 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { READER_PAGE, citationTarget, readerHash } from '../../lib/citation';
 import type { Matcher } from '../../lib/match/matcher';
 import { SieveReader, type Sieve } from '../../lib/match/sieve';
-import { readMatcher, readSieve } from '../../lib/match/tables';
+import { readMatcher, readSieve, readUnits } from '../../lib/match/tables';
 import { isEntryId, onMessage, sendMessage } from '../../lib/messages';
-import { whenIdle, whenTermsMayBeHere, whenWorthReading } from '../../lib/page/frame';
+import { whenTermsMayBeHere } from '../../lib/page/wake';
 import { HoverMachine } from '../../lib/page/hover';
 import { PageMarker } from '../../lib/page/marker';
 import { isPointOnRange, textPositionFromPoint } from '../../lib/page/point';
 import { readPreferences, readSiteList, siteKey, triggerHeld, type Preferences } from '../../lib/settings';
+import { learnSharedUnits } from '../../lib/text/normalize';
 import { LazyCardLayer } from './card-loader';
 
 /**
@@ -48,10 +48,6 @@ interface CardAnchor {
 }
 
 export default defineUnlistedScript(async () => {
-  // Nothing is done before the page is idle that can be done after; and a frame with nothing to
-  // read (a tracking pixel, a hidden or empty frame) does nothing until it holds text.
-  await whenIdle(window);
-  await whenWorthReading(window);
   const setup = await pageSetup();
   if (setup) startGloss(new ContentScriptContext('finder'), setup);
 });
@@ -71,7 +67,8 @@ interface ReadSetup {
 async function pageSetup(): Promise<ReadSetup | null> {
   const data = await sendMessage('pageSetup', undefined).catch(() => null);
   const sieve = data?.sieve ? readSieve(data.sieve) : null;
-  if (!data || (data.sieve && !sieve)) return null;
+  const units = data && readUnits(data.units);
+  if (!data || (data.sieve && !sieve) || !units || !learnSharedUnits(units)) return null;
   return { sieve, preferences: readPreferences(data.preferences), disabledSites: readSiteList(data.disabledSites) };
 }
 

@@ -19,6 +19,8 @@ export interface Automaton {
   readonly patternAt: Int32Array;
   /** The next node along the failure links where a pattern ends, or 0: the rest of a node's output. */
   readonly outputLink: Int32Array;
+  /** The root's child for each ASCII code unit (0: none): most steps start at the root, and most units are ASCII. */
+  readonly rootAscii: Int32Array;
 }
 
 /** The node reached from `node` by an edge for `code`, or 0 if it has none. */
@@ -37,6 +39,7 @@ function child(a: Automaton, node: number, code: number): number {
 
 /** One step of the automaton: from `node`, reading `code`. */
 export function nextNode(a: Automaton, node: number, code: number): number {
+  if (node === 0 && code < 0x80) return a.rootAscii[code];
   for (;;) {
     const target = child(a, node, code);
     if (target !== 0 || node === 0) return target;
@@ -95,7 +98,9 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
   edgeStart[count] = count - 1;
 
   // Breadth first, so a node's failure link is known before its children's.
-  const a: Automaton = { edgeStart, edgeCode, fail: new Int32Array(count), patternAt, outputLink: new Int32Array(count) };
+  const rootAscii = new Int32Array(0x80);
+  for (let e = edgeStart[0]; e < edgeStart[1] && edgeCode[e] < 0x80; e++) rootAscii[edgeCode[e]] = e + 1;
+  const a: Automaton = { edgeStart, edgeCode, fail: new Int32Array(count), patternAt, outputLink: new Int32Array(count), rootAscii };
   for (let node = 0; node < count; node++) {
     for (let e = edgeStart[node]; e < edgeStart[node + 1]; e++) {
       const target = e + 1;

@@ -22,7 +22,7 @@
 import type { AliasSpec } from './matcher';
 import {
   codePointWidth, foldCodePoint, foldKey, isHighSurrogate, isUnspacedCode, isWordCode,
-  learnUnit, UNIT_CAPITAL, UNIT_GAP, UNIT_IGNORED, UNIT_KIND_BITS, UNIT_KIND_MASK, UNIT_SEVERAL, UNIT_TABLE, UNIT_UNSPACED, UNIT_WORD,
+  learnUnit, UNIT_CAPITAL, UNIT_GAP, UNIT_IGNORED, UNIT_KIND_BITS, UNIT_KIND_MASK, UNIT_SEVERAL, UNIT_TABLE, UNIT_UNSPACED,
 } from '../text/normalize';
 
 export interface Sieve {
@@ -87,12 +87,6 @@ function hashTable(flags: ReadonlyMap<number, number>): Int32Array {
     table[2 * i + 1] = value;
   }
   return table;
-}
-
-/** Whether a word's hash has its bit set in `wordBits`. */
-function mayBeWord(wordBits: Int32Array, hash: number): boolean {
-  const bit = hash >>> (32 - WORD_BITS_LOG2);
-  return (wordBits[bit >>> 5] & (1 << (bit & 31))) !== 0;
 }
 
 // ── Building ─────────────────────────────────────────────────────────────────────────────────────
@@ -209,48 +203,62 @@ export class SieveReader {
   }
 
   private readUnits(text: string): void {
-    // The loop keeps its state in locals: each unit costs a table read and, in a word, a
-    // multiplication; each word, one bit read, unless it may begin an alias.
+    const n = text.length;
+    for (let i = this.readPlainUnits(text, 0); i < n && !this.found; i = this.readPlainUnits(text, i)) {
+      // The loop stopped at a unit it leaves to this one: the end of a word that may begin an alias,
+      // a unit not seen yet, a letter of a script without spaces, a character folding to several
+      // units or a surrogate pair.
+      const code = text.charCodeAt(i);
+      const entry = UNIT_TABLE[code];
+      const kind = entry & UNIT_KIND_MASK;
+      if (entry === 0) learnUnit(code); // the loop reads it now
+      else if (kind === UNIT_GAP) {
+        this.inWord = false;
+        this.endWord(this.hash);
+        this.hash = WORD_SEED;
+        i++;
+      } else if (kind === UNIT_SEVERAL || kind === UNIT_UNSPACED) {
+        const width = kind === UNIT_SEVERAL ? codePointWidth(text, i) : 1;
+        this.readFolded(kind === UNIT_SEVERAL ? foldCodePoint(text.slice(i, i + width)) : String.fromCharCode(entry >>> UNIT_KIND_BITS), kind !== UNIT_UNSPACED);
+        i += width;
+      }
+    }
+  }
+
+  /**
+   * The loop every unit of a page goes through: a table read and, in a word, a multiplication; at
+   * the end of a word, one bit read. It calls nothing, so that it compiles to a tight loop, and
+   * stops (returning where) at the first unit it cannot read alone.
+   */
+  private readPlainUnits(text: string, from: number): number {
     const { wordBits } = this.sieve;
+    const table = UNIT_TABLE;
+    const pairStarted = this.pairStarted;
     let inWord = this.inWord;
     let hash = this.hash;
     let capital = this.capital;
-    const n = text.length;
-    for (let i = 0; i < n; i++) {
-      const code = text.charCodeAt(i);
-      const entry = UNIT_TABLE[code] || learnUnit(code);
+    let i = from;
+    for (const n = text.length; i < n; i++) {
+      const entry = table[text.charCodeAt(i)];
       const kind = entry & UNIT_KIND_MASK;
-      if (kind === UNIT_WORD || kind === UNIT_CAPITAL) {
-        if (!inWord) {
-          inWord = true;
-          capital = kind === UNIT_CAPITAL;
-        }
+      // UNIT_WORD or UNIT_CAPITAL (they differ in the lowest bit only); whether the word began with a
+      // capital is kept without a branch to mispredict.
+      if ((kind | 1) === UNIT_CAPITAL) {
+        capital = inWord ? capital : kind === UNIT_CAPITAL;
+        inWord = true;
         hash = Math.imul(hash ^ (entry >>> UNIT_KIND_BITS), WORD_PRIME);
       } else if (kind === UNIT_GAP) {
-        if (inWord) {
-          inWord = false;
-          if (this.pairStarted || mayBeWord(wordBits, hash)) {
-            this.capital = capital;
-            if (this.endWord(hash)) return;
-          }
-          hash = WORD_SEED;
-        }
-      } else if (kind !== UNIT_IGNORED) {
-        // Rare: a letter of a script without spaces, a character folding to several units, a surrogate pair.
-        this.inWord = inWord;
-        this.hash = hash;
-        this.capital = capital;
-        const width = kind === UNIT_SEVERAL ? codePointWidth(text, i) : 1;
-        if (this.readFolded(kind === UNIT_SEVERAL ? foldCodePoint(text.slice(i, i + width)) : String.fromCharCode(entry >>> UNIT_KIND_BITS), kind !== UNIT_UNSPACED)) return;
-        i += width - 1;
-        inWord = this.inWord;
-        hash = this.hash;
-        capital = this.capital;
-      }
+        if (!inWord) continue;
+        const bit = hash >>> (32 - WORD_BITS_LOG2);
+        if (pairStarted || (wordBits[bit >>> 5] & (1 << (bit & 31))) !== 0) break;
+        inWord = false;
+        hash = WORD_SEED;
+      } else if (kind !== UNIT_IGNORED) break;
     }
     this.inWord = inWord;
     this.hash = hash;
     this.capital = capital;
+    return i;
   }
 
   /**

@@ -17,9 +17,10 @@ const ARRAY_KINDS = { Int32Array, Uint16Array } as const;
 
 /** Each field of a table, and the kind of typed array it is. */
 const AUTOMATON_FIELDS: Record<keyof Automaton, ArrayKind> = {
-  edgeStart: 'Int32Array', edgeCode: 'Uint16Array', fail: 'Int32Array', patternAt: 'Int32Array', outputLink: 'Int32Array',
+  edgeStart: 'Int32Array', edgeCode: 'Uint16Array', fail: 'Int32Array', patternAt: 'Int32Array', outputLink: 'Int32Array', rootAscii: 'Int32Array',
 };
 const SIEVE_FIELDS: Record<keyof Sieve, ArrayKind> = { words: 'Int32Array', pairs: 'Int32Array', wordBits: 'Int32Array' };
+const UNIT_FIELDS = { entries: 'Int32Array' } as const;
 
 /** Field name → base64 of the array's bytes. */
 type EncodedTable = Record<string, string>;
@@ -47,6 +48,16 @@ export interface SerializedMatcher {
 export interface PageMatcherData {
   matcher: SerializedMatcher;
   related: [string, string[]][];
+}
+
+/** The shared code units' entries (normalize.ts sharedUnitEntries), as base64. */
+export function serializeUnits(entries: Int32Array): string {
+  return encodeTable({ entries }, UNIT_FIELDS).entries;
+}
+
+/** The shared code units' entries from their serialized form; null if it is not one this code reads. */
+export function readUnits(value: unknown): Int32Array | null {
+  return decodeTable<{ entries: Int32Array }>({ entries: value }, UNIT_FIELDS)?.entries ?? null;
 }
 
 export function serializeSieve(sieve: Sieve): SerializedSieve {

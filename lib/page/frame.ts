@@ -1,13 +1,12 @@
 /**
- * When a frame is read, and when it is marked. The content script runs in every frame of every
- * page, and a news page carries many frames with nothing to read in them: tracking pixels, hidden
- * frames, empty ad slots. Those do nothing (nothing asked of the background, no scan, no listener)
- * until they hold text. A frame that holds text reads it with the sieve alone; only once some of it
- * may hold a term does it ask for the rest of the matcher and mark the page, with its observers and
- * listeners. And no frame starts before the page is idle, since nothing Gloss does is needed sooner.
+ * When a frame is read. The content script runs in every frame of every page, and a news page
+ * carries many frames with nothing to read in them: tracking pixels, hidden frames, empty ad slots.
+ * Those do nothing (nothing loaded, nothing asked of the background, no scan, no listener) until
+ * they hold text; and no frame starts before the page is idle, since nothing Gloss does is needed
+ * sooner. This module is all the content script every frame runs (entrypoints/page-gate.ts), so it
+ * stays small.
  */
-import { SLICE_BUDGET_MS } from './marker';
-import { textRuns, type RunFilter, type TextRun } from './text-runs';
+import { textRuns } from './text-runs';
 
 /** Smallest frame that can show a line of text, in CSS pixels: a tracking pixel or a hidden frame is smaller. */
 export const MIN_FRAME_WIDTH = 40;
@@ -64,66 +63,5 @@ export function whenIdle(win: Window): Promise<void> {
   return new Promise((resolve) => {
     if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(() => resolve(), { timeout: IDLE_TIMEOUT_MS });
     else setTimeout(resolve, 0);
-  });
-}
-
-/**
- * Resolves once some text of `doc` may hold a term (`filter`, the sieve, lets a run of it through;
- * without one, any run does):
- * reading the document in slices of SLICE_BUDGET_MS, as the marker does, and then, on a page with
- * no such text, the text added or changed later. Never resolves once `signal` aborts.
- */
-export function whenTermsMayBeHere(doc: Document, filter: () => RunFilter | undefined, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const view = doc.defaultView as (Window & typeof globalThis) | null;
-    const walks: Iterator<TextRun | null>[] = [];
-    let reading = false;
-    const observed: MutationObserverInit = { childList: true, characterData: true, subtree: true };
-    const observer = view ? new view.MutationObserver((records) => {
-      for (const r of records) {
-        if (r.type === 'characterData') {
-          if (r.target.parentElement) walk(r.target.parentElement);
-        } else {
-          for (const node of Array.from(r.addedNodes)) {
-            if (node.nodeType === Node.ELEMENT_NODE) walk(node);
-            else if (node.nodeType === Node.TEXT_NODE && node.parentElement) walk(node.parentElement);
-          }
-        }
-      }
-    }) : null;
-    const stop = () => {
-      observer?.disconnect();
-      walks.length = 0;
-    };
-    function walk(root: Node): void {
-      walks.push(textRuns(root, (shadow) => {
-        // Changes inside a shadow root do not reach an observer of the document.
-        observer?.observe(shadow, observed);
-        walk(shadow);
-      }, filter()));
-      if (!reading) {
-        reading = true;
-        setTimeout(read, 0);
-      }
-    }
-    function read(): void {
-      const start = performance.now();
-      while (walks.length && !signal.aborted) {
-        const next = walks[0].next();
-        if (next.done) walks.shift();
-        else if (next.value) {
-          stop();
-          resolve();
-          return;
-        } else if (performance.now() - start >= SLICE_BUDGET_MS) {
-          setTimeout(read, 0);
-          return;
-        }
-      }
-      reading = false;
-    }
-    if (doc.documentElement) observer?.observe(doc.documentElement, observed);
-    signal.addEventListener('abort', stop);
-    walk(doc);
   });
 }

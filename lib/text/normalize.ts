@@ -35,13 +35,15 @@ const QUOTES: Record<string, string> = {
 
 /**
  * The fold of each ASCII code unit, which is always one unit: letters lower-cased, the gap characters
- * (space, tab, line breaks, hyphen, underscore) a space, everything else itself.
+ * (the white space \s finds in ASCII, hyphen, underscore: GAP's ASCII) a space, everything else
+ * itself. Spelt out rather than found with GAP, so that loading this module compiles no regular
+ * expression: every frame of every page loads it.
  */
+const ASCII_GAPS = '\t\n\v\f\r -_';
 const ASCII_FOLD: Uint8Array = (() => {
   const table = new Uint8Array(0x80);
-  for (let code = 0; code < 0x80; code++) {
-    table[code] = code >= 0x41 && code <= 0x5a ? code + 32 : GAP.test(String.fromCharCode(code)) ? 0x20 : code;
-  }
+  for (let code = 0; code < 0x80; code++) table[code] = code >= 0x41 && code <= 0x5a ? code + 32 : code;
+  for (let i = 0; i < ASCII_GAPS.length; i++) table[ASCII_GAPS.charCodeAt(i)] = 0x20;
   return table;
 })();
 
@@ -60,7 +62,7 @@ export const UNIT_SEVERAL = 2;
 export const UNIT_GAP = 3;
 /** Folds to one word character and is not a capital letter (a small letter, a digit, an uncased letter). */
 export const UNIT_WORD = 4;
-/** Folds to one word character and is a capital letter. */
+/** Folds to one word character and is a capital letter. UNIT_WORD | 1: the sieve tests for both at once. */
 export const UNIT_CAPITAL = 5;
 /** Folds to one letter of a script written without spaces: a word of its own. */
 export const UNIT_UNSPACED = 6;
@@ -74,6 +76,31 @@ for (let code = 0; code < 0x80; code++) {
   const folded = ASCII_FOLD[code];
   const kind = !isWordCode(folded) ? UNIT_GAP : folded !== code ? UNIT_CAPITAL : UNIT_WORD;
   UNIT_TABLE[code] = (folded << UNIT_KIND_BITS) | kind;
+}
+
+/**
+ * The code units whose entries the background learns once and sends every frame, so that reading a
+ * page does not start by compiling the regular expressions of the slow way (those for \p{L}, Han
+ * and the like are large): Latin letters with diacritics (Vietnamese ones among them), combining
+ * marks, general punctuation, CJK punctuation and full-width forms.
+ */
+export const SHARED_UNIT_RANGES: readonly (readonly [from: number, to: number])[] = [
+  [0x80, 0x250], [0x300, 0x370], [0x1e00, 0x1f00], [0x2000, 0x2070], [0x3000, 0x3040], [0xff00, 0xff70],
+];
+
+/** The entries of SHARED_UNIT_RANGES, in order, learnt here. */
+export function sharedUnitEntries(): Int32Array {
+  const entries: number[] = [];
+  for (const [from, to] of SHARED_UNIT_RANGES) for (let code = from; code < to; code++) entries.push(UNIT_TABLE[code] || learnUnit(code));
+  return Int32Array.from(entries);
+}
+
+/** Takes the entries of SHARED_UNIT_RANGES learnt elsewhere (sharedUnitEntries); false if they do not fit the ranges. */
+export function learnSharedUnits(entries: Int32Array): boolean {
+  if (entries.length !== SHARED_UNIT_RANGES.reduce((sum, [from, to]) => sum + to - from, 0)) return false;
+  let i = 0;
+  for (const [from, to] of SHARED_UNIT_RANGES) for (let code = from; code < to; code++) UNIT_TABLE[code] = entries[i++];
+  return true;
 }
 
 /** Looks a code unit up the slow way and remembers it: its UNIT_TABLE entry. */
