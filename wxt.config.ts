@@ -17,10 +17,9 @@ export default defineConfig({
     // storage: settings; contextMenus: "Look up in Gloss" on a selection. Content scripts need no
     // host permission beyond their own matches; nothing is fetched from anywhere.
     permissions: ['storage', 'contextMenus'],
-    // Gloss itself, loaded by the content script (page-gate.js) where a frame holds text, and the card's
-    // script, loaded on first use (entrypoints/finder/card-loader.ts). A dynamic URL in Chrome, a
-    // per-install host in Firefox: a page cannot probe for Gloss with them.
-    web_accessible_resources: [{ resources: ['finder.js', 'card-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true }],
+    // The card's script, loaded by the content script on first use (entrypoints/finder/card-loader.ts).
+    // A dynamic URL in Chrome, a per-install host in Firefox: a page cannot probe for Gloss with it.
+    web_accessible_resources: [{ resources: ['card-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true }],
     commands: {
       'look-up-selection': {
         suggested_key: { default: 'Alt+Shift+G' },
@@ -37,13 +36,13 @@ export default defineConfig({
     },
   },
   hooks: {
-    // The content script is page-gate.js, built as a plain script (entrypoints/page-gate.ts says
+    // The content script is finder.js, built as a plain script (entrypoints/finder/index.tsx says
     // why), in every frame of every page. The ::highlight() rules must apply in the page itself, not
     // in the card's shadow root, so they ship as a plain content-script stylesheet: injected by the
     // browser, no element added.
     'build:manifestGenerated': (_wxt, manifest) => {
       manifest.content_scripts = [
-        { matches: ['<all_urls>'], all_frames: true, run_at: 'document_idle', js: ['page-gate.js'], css: ['highlights.css'] },
+        { matches: ['<all_urls>'], all_frames: true, run_at: 'document_idle', js: ['finder.js'], css: ['highlights.css'] },
       ];
     },
     // The knowledge bundle is compiled from corpus/ on every build: a quote that is not in its source

@@ -297,12 +297,9 @@ try {
 // ── sizes ─────────────────────────────────────────────────────────────────────────────────────
 if (wants('size')) {
 console.log('\nSizes');
-const kb = (n) => `${fmt(n / 1024, 1)} KB`;
-// Every frame runs the gate; it loads Gloss itself where a frame holds text (entrypoints/page-gate.ts).
-const gate = readFileSync(resolve(root, '.output/chrome-mv3/page-gate.js'));
-record('size', 'content script (every frame), minified', kb(gate.length), '', null, `gzipped ${kb(gzipSync(gate).length)}`);
 const content = readFileSync(resolve(root, '.output/chrome-mv3/finder.js'));
-record('size', 'Gloss on a page (frames that hold text), minified', kb(content.length), '≤ 40 KB', content.length <= 40 * 1024, `gzipped ${kb(gzipSync(content).length)}`);
+const kb = (n) => `${fmt(n / 1024, 1)} KB`;
+record('size', 'content script, minified', kb(content.length), '≤ 40 KB', content.length <= 40 * 1024, `gzipped ${kb(gzipSync(content).length)}`);
 // Loaded on the first dwell on a term, not with every page (entrypoints/finder/card-loader.ts).
 const cardScript = readFileSync(resolve(root, '.output/chrome-mv3/card-ui.js'));
 record('size', 'card script, loaded on first use', kb(cardScript.length), '', null, `gzipped ${kb(gzipSync(cardScript).length)}`);

@@ -1,11 +1,12 @@
 /**
- * Gloss on a page (finder.js): marks known terms and opens a card when the reader rests the pointer
- * on one. Glue only: matching, scanning, pointer mapping and hover intent live in lib/.
+ * The content script (finder.js): marks known terms on the page and opens a card when the reader
+ * rests the pointer on one. Glue only: matching, scanning, pointer mapping and hover intent live in
+ * lib/.
  *
- * The content script every frame runs is page-gate.js, which loads this script only once the page
- * is idle and the frame holds text worth reading. Both are plain scripts rather than WXT's content
- * script, whose wrapper sets up a context in every frame (events posted to the page) before any of
- * Gloss runs; the context is made here, in frames that hold text.
+ * It runs in every frame of every page (the manifest entry is written in wxt.config.ts), so it is
+ * built as a plain script rather than as WXT's content script, whose wrapper sets up a context in
+ * every frame (events posted to the page) before any of Gloss runs. The context is made here, and
+ * only in frames that hold text.
  */
 import { browser } from 'wxt/browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -15,6 +16,7 @@ import type { Matcher } from '../../lib/match/matcher';
 import { SieveReader, type Sieve } from '../../lib/match/sieve';
 import { readMatcher, readSieve, readUnits } from '../../lib/match/tables';
 import { isEntryId, onMessage, sendMessage } from '../../lib/messages';
+import { whenIdle, whenWorthReading } from '../../lib/page/frame';
 import { whenTermsMayBeHere } from '../../lib/page/wake';
 import { HoverMachine } from '../../lib/page/hover';
 import { PageMarker } from '../../lib/page/marker';
@@ -48,6 +50,10 @@ interface CardAnchor {
 }
 
 export default defineUnlistedScript(async () => {
+  // Nothing is done before the page is idle that can be done after; and a frame with nothing to
+  // read (a tracking pixel, a hidden or empty frame) does nothing until it holds text.
+  await whenIdle(window);
+  await whenWorthReading(window);
   const setup = await pageSetup();
   if (setup) startGloss(new ContentScriptContext('finder'), setup);
 });

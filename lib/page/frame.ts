@@ -1,10 +1,8 @@
 /**
  * When a frame is read. The content script runs in every frame of every page, and a news page
  * carries many frames with nothing to read in them: tracking pixels, hidden frames, empty ad slots.
- * Those do nothing (nothing loaded, nothing asked of the background, no scan, no listener) until
- * they hold text; and no frame starts before the page is idle, since nothing Gloss does is needed
- * sooner. This module is all the content script every frame runs (entrypoints/page-gate.ts), so it
- * stays small.
+ * Those do nothing (nothing asked of the background, no scan, no listener) until they hold text;
+ * and no frame starts before the page is idle, since nothing Gloss does is needed sooner.
  */
 import { textRuns } from './text-runs';
 
