@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildMatcher } from '../lib/match/matcher';
 import { SieveReader } from '../lib/match/sieve';
 import { FRAME_RECHECK_MS, isWorthReading, whenWorthReading } from '../lib/page/frame';
-import { whenTermsMayBeHere } from '../lib/page/wake';
+import { RUNS_PER_YIELD } from '../lib/page/text-runs';
+import { READ_AHEAD_MS, whenTermsMayBeHere } from '../lib/page/wake';
 
 /** A same-origin frame of the test document, `width` × `height` as its own window sees it. */
 function frame(html: string, width = 300, height = 250): Window {
@@ -89,6 +90,15 @@ describe('waiting for text that may hold a term', () => {
     const inShadow = await settled(whenTermsMayBeHere(document, reader, new AbortController().signal));
     shadow.firstElementChild!.append(' Xi Jinping.');
     await vi.waitFor(() => expect(inShadow()).toBe(true));
+  });
+
+  it('hands a long page to the marker after a slice of reading, rather than read it twice', async () => {
+    document.body.innerHTML = Array.from({ length: RUNS_PER_YIELD * 4 }, (_, i) => `<p>Paragraph ${i} names nobody.</p>`).join('');
+    // Each look at the clock finds a few milliseconds gone: the read-ahead's budget is spent early.
+    let now = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (now += READ_AHEAD_MS / 3));
+    expect((await settled(whenTermsMayBeHere(document, reader, new AbortController().signal)))()).toBe(true);
+    vi.restoreAllMocks();
   });
 
   it('stops watching once aborted', async () => {
