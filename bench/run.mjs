@@ -6,7 +6,7 @@
 // Real pages come from ../shared/pages at run time (see its SOURCES.md for attribution).
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -56,6 +56,8 @@ const record = (group, metric, value, target, met, detail = '') => {
 
 // ── setup ─────────────────────────────────────────────────────────────────────────────────────
 console.log(smoke ? 'Benchmark smoke run' : 'Benchmark');
+/** The machine's load when the run began: other work on a shared machine moves every number. */
+const loadAtStart = loadavg()[0];
 execFileSync('npm', ['run', 'zip', '--silent'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 const bundle = JSON.parse(readFileSync(resolve(root, '.output/chrome-mv3/knowledge.json'), 'utf8'));
 const benchCode = (
@@ -315,7 +317,7 @@ const missed = rows.filter((r) => r.met === false);
 if (smoke) console.log(`\nSmoke run: ${rows.length} measurements taken (targets are judged by a full run).`);
 else console.log(`\n${rows.length} measurements, ${rows.filter((r) => r.met === true).length} targets met, ${missed.length} missed${missed.length ? `: ${missed.map((r) => r.metric).join('; ')}` : ''}`);
 if (!smoke && !only) {
-  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${fmt(totalmem() / 2 ** 30, 0)} GiB; Node ${process.version}; ${chromiumVersion.startsWith('1') ? 'Chromium ' : ''}${chromiumVersion}`;
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${fmt(totalmem() / 2 ** 30, 0)} GiB, load average ${fmt(loadAtStart, 1)} at the start and ${fmt(loadavg()[0], 1)} at the end; Node ${process.version}; ${chromiumVersion.startsWith('1') ? 'Chromium ' : ''}${chromiumVersion}`;
   const table = [
     `Run ${new Date().toISOString().slice(0, 10)} on ${machine}. Medians of ${REPS} runs (mark.js: ${MARKJS_REPS}; hover: ${HOVER_REPS}); ranges in brackets.`,
     '',
