@@ -5,6 +5,7 @@
  */
 import Mark from 'mark.js';
 import type { KnowledgeBundle } from '../lib/corpus/types';
+import { evidenceRules } from '../lib/corpus/mentions';
 import { buildMatcher, scan, type AliasSpec } from '../lib/match/matcher';
 import { PageMarker } from '../lib/page/marker';
 import { GlossService } from '../lib/service';
@@ -102,7 +103,8 @@ const bench = {
     let workMs = 0;
     const marker = new PageMarker(document, {
       matcher,
-      related: new Map(),
+      rules: evidenceRules(bundle.entries),
+      density: 'first',
       highlightName: `bench-${++counter}`,
       activeHighlightName: `bench-active-${counter}`,
       flashHighlightName: `bench-flash-${counter}`,

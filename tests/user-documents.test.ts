@@ -84,7 +84,7 @@ describe('the reader’s documents in the store', () => {
     await seedFromBundle(db, bundle);
     return { bundle, db };
   }
-  const notes = 'Seminar notes\nThe RCEP came up twice.\nTo Lam spoke of Doi Moi.';
+  const notes = 'Seminar notes\nThe RCEP came up twice.\nTo Lam and Xi Jinping spoke of Doi Moi.';
 
   it('stores a document with its paragraphs and the mentions the compiler’s code finds', async () => {
     const { db } = await seeded();
@@ -105,7 +105,7 @@ describe('the reader’s documents in the store', () => {
     db.close();
     const service = await GlossService.start(bundle);
     const db2 = new GlossDatabase();
-    const info = await importDocument(db2, { bytes: bytes('Field notes\nA quiet zebra crossing near the RCEP office.'), fileName: 'f.txt', mimeType: '' }, { title: 'Field notes', outlet: null, date: null }, parseHtml);
+    const info = await importDocument(db2, { bytes: bytes('Field notes\nA quiet zebra crossing near the Regional Comprehensive Economic Partnership office.'), fileName: 'f.txt', mimeType: '' }, { title: 'Field notes', outlet: null, date: null }, parseHtml);
     service.userDataChanged();
     const results = await service.search('zebra crossing');
     expect(results[0]).toMatchObject({ type: 'passage', docId: info.id, paragraph: 2 });

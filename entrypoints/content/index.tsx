@@ -6,6 +6,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { READER_PAGE, citationTarget, readerHash } from '../../lib/citation';
+import type { EvidenceRules } from '../../lib/match/evidence';
 import { buildMatcher } from '../../lib/match/matcher';
 import { isEntryId, onMessage, sendMessage } from '../../lib/messages';
 import { HoverMachine } from '../../lib/page/hover';
@@ -32,6 +33,10 @@ const MARK_HIGHLIGHTS: Record<Preferences['markStyle'], string> = {
 const ACTIVE_HIGHLIGHT = 'gloss-term-active';
 const FLASH_HIGHLIGHT = 'gloss-term-flash';
 
+function evidenceRulesOf(data: MatcherData): EvidenceRules {
+  return { related: new Map(data.related), sides: new Map(data.sides) };
+}
+
 /** What a card is anchored to: a marked term, or a selection being looked up. */
 interface CardAnchor {
   range: Range;
@@ -54,7 +59,7 @@ export default defineContentScript({
 
 function startGloss(ctx: ContentScriptContext, data: MatcherData): void {
   let matcher = buildMatcher(data.aliases);
-  let related = new Map(data.related);
+  let rules = evidenceRulesOf(data);
   const site = siteKey(location.href);
   // Null while Gloss is switched off on this site: no marks, no cards.
   let marker: PageMarker | null = null;
@@ -63,7 +68,8 @@ function startGloss(ctx: ContentScriptContext, data: MatcherData): void {
     if (marker) return;
     marker = new PageMarker(document, {
       matcher,
-      related,
+      rules,
+      density: prefs.markDensity,
       highlightName: MARK_HIGHLIGHTS[prefs.markStyle],
       activeHighlightName: ACTIVE_HIGHLIGHT,
       flashHighlightName: FLASH_HIGHLIGHT,
@@ -192,6 +198,7 @@ function startGloss(ctx: ContentScriptContext, data: MatcherData): void {
     prefs = p;
     hover.dwellMs = p.hoverDelayMs;
     marker?.showMarksAs(MARK_HIGHLIGHTS[p.markStyle]);
+    marker?.setDensity(p.markDensity);
     cards.setTheme(p.theme);
   };
   Promise.all([disabledSites.getValue(), preferences.getValue()]).then(([sites, p]) => {
@@ -205,7 +212,7 @@ function startGloss(ctx: ContentScriptContext, data: MatcherData): void {
     const fresh = await sendMessage('matcherData', undefined).catch(() => null);
     if (!fresh || ctx.isInvalid) return;
     matcher = buildMatcher(fresh.aliases);
-    related = new Map(fresh.related);
+    rules = evidenceRulesOf(fresh);
     if (marker) {
       stopMarking();
       startMarking();

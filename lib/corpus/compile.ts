@@ -2,14 +2,15 @@
  * The corpus compiler: documents + metadata + glossary → one knowledge bundle. Runs in the build (a
  * broken quote stops it) and in `npm run corpus`. Pure: the caller reads the files.
  */
+import { cueWordKey, type CueGroup } from '../match/evidence';
 import { buildMatcher, type AliasSpec } from '../match/matcher';
-import { foldKey } from '../text/normalize';
+import { foldKey, isWordChar } from '../text/normalize';
 import { buildSearchIndex, buildSearchRecords } from '../search/records';
 import { checkDocumentMeta, CorpusError, splitParagraphs } from './documents';
 import { parseGlossary } from './glossary';
 import { parseTimeline } from './timeline';
 import type { QuoteSpec } from './yaml';
-import { findMentions, relatedMap } from './mentions';
+import { evidenceRules, findMentions } from './mentions';
 import { foldParagraphs, locateQuote, type FoldedParagraph } from './quotes';
 import { buildReport } from './report';
 import { BUNDLE_FORMAT, USER_ID_PREFIX, type Citation, type DocumentInfo, type Entry, type KnowledgeBundle, type Paragraph, type TimelineEvent } from './types';
@@ -70,12 +71,19 @@ export async function compileCorpus(input: CompileInput): Promise<KnowledgeBundl
   const entries: Entry[] = [];
   const aliases: AliasSpec[] = [];
   const aliasOwner = new Map<string, string>();
+  const entryIds = new Set(glossary.map((g) => g.id));
+  // A cue that is the id of an entry means a mention of it; any other cue is a word.
+  const cueGroups = (near: string[][]): CueGroup[] =>
+    near.map((group) => ({
+      entries: group.filter((cue) => entryIds.has(cue)),
+      words: group.filter((cue) => !entryIds.has(cue)).map(cueWordKey),
+    }));
   for (const g of glossary) {
     const label = cite(g.label, `entry "${g.id}" label`);
     const facts = g.facts.map((f, i) => cite(f, `entry "${g.id}" fact ${i + 1}`));
     const seenKeys = new Set<string>();
     for (const a of g.aliases) {
-      const key = `${foldKey(a.text)}|${a.caseRule}|${a.ambiguous}|${a.text.normalize('NFC')}`;
+      const key = `${foldKey(a.text)}|${a.caseRule}|${a.needs}|${a.text.normalize('NFC')}`;
       if (seenKeys.has(key)) continue;
       seenKeys.add(key);
       const owner = aliasOwner.get(foldKey(a.text));
@@ -83,13 +91,20 @@ export async function compileCorpus(input: CompileInput): Promise<KnowledgeBundl
         problems.push(`${glossaryFile}:${g.line}: entry "${g.id}": alias "${a.text}" is also an alias of "${owner}"`);
       }
       aliasOwner.set(foldKey(a.text), g.id);
-      aliases.push({ entryId: g.id, text: a.text, caseRule: a.caseRule, ...(a.ambiguous ? { ambiguous: true } : {}) });
+      aliases.push({
+        entryId: g.id,
+        text: a.text,
+        caseRule: a.caseRule,
+        ...(a.needs ? { needs: a.needs } : {}),
+        ...(a.near ? { near: cueGroups(a.near) } : {}),
+      });
     }
     if (label && facts.every((f): f is Citation => f !== null)) {
       entries.push({
         id: g.id,
         name: g.name,
         kind: g.kind,
+        ...(g.side ? { side: g.side } : {}),
         label,
         facts,
         related: g.related,
@@ -97,8 +112,18 @@ export async function compileCorpus(input: CompileInput): Promise<KnowledgeBundl
       });
     }
   }
+  // Longer names that block an alias inside them; one that is some entry's alias would hide it.
+  for (const g of glossary) {
+    for (const text of g.not) {
+      const owner = aliasOwner.get(foldKey(text));
+      if (owner) problems.push(`${glossaryFile}:${g.line}: entry "${g.id}": "${text}" under "not" is an alias of "${owner}", which the longest match already makes it`);
+      else if (!g.aliases.some((a) => holdsWords(foldKey(text), foldKey(a.text)))) {
+        problems.push(`${glossaryFile}:${g.line}: entry "${g.id}": "${text}" under "not" holds none of the entry's aliases`);
+      }
+      aliases.push({ entryId: g.id, text, caseRule: 'any', blocks: true });
+    }
+  }
   const timelineFile = input.timeline.file;
-  const entryIds = new Set(glossary.map((g) => g.id));
   const timeline: TimelineEvent[] = [];
   for (const t of parseTimeline(input.timeline.text, timelineFile)) {
     for (const id of t.entries) {
@@ -125,8 +150,8 @@ export async function compileCorpus(input: CompileInput): Promise<KnowledgeBundl
   }
 
   const matcher = buildMatcher(aliases);
-  const related = relatedMap(entries);
-  const mentions = documents.flatMap((d) => findMentions(matcher, related, paragraphs.filter((p) => p.docId === d.id)));
+  const rules = evidenceRules(entries);
+  const mentions = documents.flatMap((d) => findMentions(matcher, rules, paragraphs.filter((p) => p.docId === d.id)));
   const records = buildSearchRecords(entries, paragraphs);
   const body = {
     format: BUNDLE_FORMAT,
@@ -140,6 +165,14 @@ export async function compileCorpus(input: CompileInput): Promise<KnowledgeBundl
     report: buildReport(paragraphs, entries, aliases, mentions),
   } as const;
   return { ...body, hash: await sha256(JSON.stringify(body)) };
+}
+
+/** Whether `text` holds `words` bounded by non-letters on both sides. */
+function holdsWords(text: string, words: string): boolean {
+  for (let at = text.indexOf(words); at !== -1; at = text.indexOf(words, at + 1)) {
+    if (!isWordChar(text[at - 1]) && !isWordChar(text[at + words.length])) return true;
+  }
+  return false;
 }
 
 export async function sha256(text: string): Promise<string> {

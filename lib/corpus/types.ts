@@ -2,6 +2,7 @@
  * The knowledge bundle: what the corpus compiler writes at build time and the store seeds from.
  * Every fact Gloss shows carries one citation shape, used alike by the card, the popup and the reader.
  */
+import type { Side } from '../match/evidence';
 import type { AliasSpec } from '../match/matcher';
 
 export const BUNDLE_FORMAT = 1;
@@ -54,6 +55,8 @@ export interface Entry {
   id: string;
   name: string;
   kind: EntryKind;
+  /** The side of China–Vietnam relations it stands for, when a firm mention tells what a page is about. */
+  side?: Side;
   label: Citation;
   facts: Citation[];
   related: string[];
@@ -110,7 +113,7 @@ export interface KnowledgeBundle {
   documents: DocumentInfo[];
   paragraphs: Paragraph[];
   entries: Entry[];
-  /** Flat alias list the matcher is built from, in a stable order. */
+  /** Flat alias list the matcher is built from, in a stable order; longer names that block (`blocks`) included. */
   aliases: AliasSpec[];
   mentions: Mention[];
   /** Dated events first, in order; undated ones after. */

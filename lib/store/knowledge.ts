@@ -4,8 +4,9 @@
  * unavailable (Firefox with history disabled, some private windows): Gloss then still works.
  */
 import { defaultCaseRule } from '../match/case-rule';
-import { relatedMap } from '../corpus/mentions';
+import { evidenceRules } from '../corpus/mentions';
 import { USER_ID_PREFIX, type Citation, type DocumentInfo, type Entry, type KnowledgeBundle, type Mention, type Paragraph, type TimelineEvent } from '../corpus/types';
+import type { Side } from '../match/evidence';
 import type { AliasSpec } from '../match/matcher';
 import { foldKey } from '../text/normalize';
 import type { GlossDatabase } from './db';
@@ -58,11 +59,12 @@ export interface CardData {
   inYourDocuments: CitedQuote[];
   related: RelatedLink[];
 }
-/** What the content script builds its matcher from. */
+/** What the content script builds its matcher from, and the evidence rules it judges matches by. */
 export interface MatcherData {
   hash: string;
   aliases: AliasSpec[];
   related: [string, string[]][];
+  sides: [string, Side][];
 }
 
 export type StoreMode = 'database' | 'memory';
@@ -136,7 +138,8 @@ export class Knowledge {
 
   async matcherData(): Promise<MatcherData> {
     const [hash, aliases, entries] = await Promise.all([this.rows.bundleHash(), this.rows.aliases(), this.rows.allEntries()]);
-    return { hash, aliases, related: [...relatedMap(entries)] };
+    const rules = evidenceRules(entries);
+    return { hash, aliases, related: [...rules.related].map(([id, ids]) => [id, [...ids]]), sides: [...rules.sides] };
   }
 }
 
@@ -153,12 +156,12 @@ export function databaseRows(db: GlossDatabase): KnowledgeRows {
     documents: () => both(db.documents.toArray(), db.userDocuments.toArray()),
     aliases: () =>
       both(
-        db.aliases.orderBy('id').toArray().then((rows) => rows.map(({ entryId, text, caseRule, ambiguous }) => ({ entryId, text, caseRule, ...(ambiguous ? { ambiguous } : {}) }))),
+        db.aliases.orderBy('id').toArray().then((rows) => rows.map(({ id: _, key: __, ...alias }) => alias)),
         db.userEntries.toArray().then(userAliases),
       ),
     entryIdsByAliasKey: (key) =>
       both(
-        db.aliases.where('key').equals(key).toArray().then((rows) => rows.map((a) => a.entryId)),
+        db.aliases.where('key').equals(key).toArray().then((rows) => rows.filter((a) => !a.blocks).map((a) => a.entryId)),
         db.userEntries.toArray().then((entries) => userAliases(entries).filter((a) => foldKey(a.text) === key).map((a) => a.entryId)),
       ),
     paragraphsOf: (docId) => (isUserId(docId) ? db.userParagraphs : db.paragraphs).where('docId').equals(docId).sortBy('n'),
@@ -189,6 +192,7 @@ export function memoryRows(bundle: KnowledgeBundle): KnowledgeRows {
   const entries = new Map(bundle.entries.map((e) => [e.id, e]));
   const byKey = new Map<string, string[]>();
   for (const a of bundle.aliases) {
+    if (a.blocks) continue;
     const key = foldKey(a.text);
     byKey.set(key, [...(byKey.get(key) ?? []), a.entryId]);
   }

@@ -5,7 +5,7 @@
  * document's mentions depend on that document alone; a change to the entries redoes them all.
  */
 import { splitParagraphs } from '../corpus/documents';
-import { findMentions, relatedMap } from '../corpus/mentions';
+import { evidenceRules, findMentions } from '../corpus/mentions';
 import { USER_ID_PREFIX, type DocumentInfo, type Paragraph } from '../corpus/types';
 import { buildMatcher } from '../match/matcher';
 import type { GlossDatabase } from '../store/db';
@@ -52,19 +52,19 @@ export async function addUserDocument(db: GlossDatabase, details: DocumentDetail
   const paragraphs = splitParagraphs(info.id, text, []);
   if (paragraphs.length === 0) throw new DocumentRefused('noText');
   await db.transaction('rw', db.tables, async () => {
-    const { matcher, related } = await storeMatcher(db);
+    const { matcher, rules } = await storeMatcher(db);
     await db.userDocuments.add(info);
     await db.userParagraphs.bulkAdd(paragraphs);
-    await db.userMentions.bulkAdd(findMentions(matcher, related, paragraphs));
+    await db.userMentions.bulkAdd(findMentions(matcher, rules, paragraphs));
   });
   return info;
 }
 
-/** The matcher over every entry in the store, bundled and the reader's, with the related-entries map. */
+/** The matcher over every entry in the store, bundled and the reader's, with the evidence rules. */
 async function storeMatcher(db: GlossDatabase) {
   const rows = databaseRows(db);
   const [aliases, entries] = await Promise.all([rows.aliases(), rows.allEntries()]);
-  return { matcher: buildMatcher(aliases), related: relatedMap(entries), entries };
+  return { matcher: buildMatcher(aliases), rules: evidenceRules(entries), entries };
 }
 
 /**
@@ -85,7 +85,7 @@ export async function writeUserData<T>(db: GlossDatabase, write: () => Promise<T
  * hundred paragraphs; the scan is linear in the text).
  */
 export async function rebuildUserMentions(db: GlossDatabase): Promise<void> {
-  const [{ matcher, related, entries }, userParagraphs, corpusParagraphs] = await Promise.all([storeMatcher(db), db.userParagraphs.toArray(), db.paragraphs.toArray()]);
+  const [{ matcher, rules, entries }, userParagraphs, corpusParagraphs] = await Promise.all([storeMatcher(db), db.userParagraphs.toArray(), db.paragraphs.toArray()]);
   const userEntryIds = new Set(entries.filter((e) => e.user).map((e) => e.id));
   // (Not Map.groupBy: Node 20, which runs the unit tests, lacks it.)
   const byDocument = (paragraphs: Paragraph[]) => {
@@ -97,10 +97,10 @@ export async function rebuildUserMentions(db: GlossDatabase): Promise<void> {
     }
     return groups.values();
   };
-  const mentions = [...byDocument(userParagraphs)].flatMap((paragraphs) => findMentions(matcher, related, paragraphs));
+  const mentions = [...byDocument(userParagraphs)].flatMap((paragraphs) => findMentions(matcher, rules, paragraphs));
   if (userEntryIds.size) {
     for (const paragraphs of byDocument(corpusParagraphs)) {
-      mentions.push(...findMentions(matcher, related, paragraphs).filter((m) => userEntryIds.has(m.entryId)));
+      mentions.push(...findMentions(matcher, rules, paragraphs).filter((m) => userEntryIds.has(m.entryId)));
     }
   }
   await db.userMentions.clear();
