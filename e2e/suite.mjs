@@ -6,6 +6,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { poll } from './drivers.mjs';
+import { densityTests, precisionTests } from './precision.mjs';
 
 /** Card and mark names as the extension defines them (entrypoints/content). */
 const HOST = 'gloss-card';
@@ -108,6 +109,8 @@ export function defineSuite({ driver, origin, otherOrigin, proxy }) {
     }, preferences);
     await ext.close();
   };
+
+  for (const t of precisionTests({ driver, origin, pageMarks, highlight: HIGHLIGHT, pageCard, host: HOST, storePreferences, hover, assert })) test(t.name, t.fn);
 
   test('spotting handles the traps: inline markup, spelling variants, case rules, skipped fields', async () => {
     // Every mention underlined, so that each spelling can be seen (by default only the first of each
@@ -610,6 +613,7 @@ export function defineSuite({ driver, origin, otherOrigin, proxy }) {
     const at = await options.waitFor(optionCenter, selector, Boolean, 5000);
     await options.mouseClick(at.x, at.y);
   };
+  for (const t of densityTests({ driver, origin, pageMarks, highlight: HIGHLIGHT, pageCard, host: HOST, hover, readyCard, clickOption, storePreferences, assert })) test(t.name, t.fn);
   /** Deletes everything in one of the options page's lists, in the two clicks the page asks for. */
   const deleteListed = async (options, list) => {
     await options.front();

@@ -52,6 +52,7 @@ const rules: EvidenceRules = {
     ['nguyen-phu-trong', 'vietnam'],
     ['cpv', 'vietnam'],
   ]),
+  topical: new Set(['xi-jinping', 'cpc', 'nguyen-phu-trong', 'cpv']),
 };
 
 /** What a page made of `paragraphs` marks, as "text → entry", judged as the page scanner judges. */
@@ -179,6 +180,8 @@ describe('evidence', () => {
   it('acronyms need the entry or a related one on the page, or a page about the subject', () => {
     expect(marked(['Concentrator photovoltaics (CPV) systems concentrate light.'])).toEqual([]);
     expect(marked(['Nguyen Phu Trong leads the CPV.'])).toEqual(['Nguyen Phu Trong → nguyen-phu-trong', 'CPV → cpv']);
+    // A related entry of the other side is no evidence: a page about China's party may speak of photovoltaics.
+    expect(marked(['Xi Jinping spoke.', 'Concentrator photovoltaics (CPV) systems.'])).toEqual(['Xi Jinping → xi-jinping']);
   });
 
   it('generic phrases need their cue in the same sentence, or a page about the subject', () => {

@@ -62,7 +62,7 @@ describe('matcher', () => {
     const text = 'Trong said so.';
     const matches = scan(matcher, text, en);
     expect(matches.map((m) => m.needs)).toEqual(['entry']);
-    const rules: EvidenceRules = { related: new Map([['nguyen-phu-trong', ['cpv']]]), sides: new Map() };
+    const rules: EvidenceRules = { related: new Map([['nguyen-phu-trong', ['cpv']]]), sides: new Map(), topical: new Set() };
     expect(new PageEvidence(rules).verdict(matches[0], text, matches)).toBe('wait');
     const page = new PageEvidence(rules);
     expect(page.noteFirm(scan(matcher, 'Nguyen Phu Trong arrived.', en))).toBe(true);

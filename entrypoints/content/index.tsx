@@ -34,7 +34,7 @@ const ACTIVE_HIGHLIGHT = 'gloss-term-active';
 const FLASH_HIGHLIGHT = 'gloss-term-flash';
 
 function evidenceRulesOf(data: MatcherData): EvidenceRules {
-  return { related: new Map(data.related), sides: new Map(data.sides) };
+  return { related: new Map(data.related), sides: new Map(data.sides), topical: new Set(data.topical) };
 }
 
 /** What a card is anchored to: a marked term, or a selection being looked up. */

@@ -36,7 +36,7 @@ export function findMentions(matcher: Matcher, rules: EvidenceRules, paragraphs:
 /** Kinds of entry whose firm mention tells what a page is about; places are named in passing. */
 const TOPICAL_KINDS: ReadonlySet<EntryKind> = new Set(['person', 'party', 'policy', 'initiative', 'agreement', 'event', 'concept']);
 
-/** The rules the evidence model reads: related entries both ways, and the sides of topical entries. */
+/** The rules the evidence model reads: related entries both ways, sides, and the topical entries. */
 export function evidenceRules(entries: readonly { id: string; kind: EntryKind; related: readonly string[]; side?: Side }[]): EvidenceRules {
   const related = new Map<string, Set<string>>();
   const link = (a: string, b: string) => {
@@ -44,12 +44,14 @@ export function evidenceRules(entries: readonly { id: string; kind: EntryKind; r
     related.get(a)!.add(b);
   };
   const sides = new Map<string, Side>();
+  const topical = new Set<string>();
   for (const e of entries) {
     for (const r of e.related) {
       link(e.id, r);
       link(r, e.id);
     }
-    if (e.side && TOPICAL_KINDS.has(e.kind)) sides.set(e.id, e.side);
+    if (e.side) sides.set(e.id, e.side);
+    if (e.side && TOPICAL_KINDS.has(e.kind)) topical.add(e.id);
   }
-  return { related: new Map([...related].map(([k, v]) => [k, [...v].sort()])), sides };
+  return { related: new Map([...related].map(([k, v]) => [k, [...v].sort()])), sides, topical };
 }

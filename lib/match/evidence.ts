@@ -5,8 +5,8 @@
  * (`needs:` in corpus/glossary.yaml, documented there):
  *
  * - `entry`: the page also names the entry firmly ("Xi" where "Xi Jinping" stands on the page);
- * - `related`: the page names the entry or one of its related entries firmly, or is about the subject
- *   ("CPV" beside "Nguyen Phu Trong"); for acronyms and a source's misspellings;
+ * - `related`: the page names the entry or one of its related entries of the same side firmly, or is
+ *   about the subject ("CPV" beside "Nguyen Phu Trong"); for acronyms and a source's misspellings;
  * - `sentence`: the same sentence names what the alias's `near` groups ask for (an actor, a word), or
  *   the page is about the subject; for generic phrases ("traditional friendship", "East Sea");
  * - `sentence-only`: the same sentence, and the subject of the page is not enough; for phrases that
@@ -37,11 +37,11 @@ export interface CueGroup {
 export interface EvidenceRules {
   /** Related entries, both directions. */
   related: ReadonlyMap<string, readonly string[]>;
-  /** The entries that tell what a page is about, by side. */
+  /** The side each entry stands for, where it has one. */
   sides: ReadonlyMap<string, Side>;
+  /** Entries whose firm mention tells what a page is about (places are named in passing). */
+  topical: ReadonlySet<string>;
 }
-
-export const NO_EVIDENCE_RULES: EvidenceRules = { related: new Map(), sides: new Map() };
 
 /** What to do with a match: mark it, wait for more of the page, or drop it for good. */
 export type Verdict = 'mark' | 'wait' | 'drop';
@@ -61,7 +61,7 @@ export class PageEvidence {
       if (m.needs !== null || this.named.has(m.entryId)) continue;
       this.named.add(m.entryId);
       const side = this.rules.sides.get(m.entryId);
-      if (side) this.sidesNamed.add(side);
+      if (side && this.rules.topical.has(m.entryId)) this.sidesNamed.add(side);
       changed = true;
     }
     return changed;
@@ -91,8 +91,18 @@ export class PageEvidence {
     }
   }
 
+  /**
+   * Whether the page names a related entry of the same side: "CPV" beside Nguyen Phu Trong, not beside
+   * the Communist Party of China (a page about China's party may speak of photovoltaics). Across the
+   * sides, the page must be about the subject.
+   */
   private namesRelated(entryId: string): boolean {
-    for (const other of this.rules.related.get(entryId) ?? []) if (this.named.has(other)) return true;
+    const side = this.rules.sides.get(entryId);
+    for (const other of this.rules.related.get(entryId) ?? []) {
+      if (!this.named.has(other)) continue;
+      const otherSide = this.rules.sides.get(other);
+      if (!side || !otherSide || side === otherSide || side === 'both' || otherSide === 'both') return true;
+    }
     return false;
   }
 }

@@ -106,12 +106,14 @@ export function isInsideAddress(text: string, start: number, end: number): boole
 }
 
 /**
- * Words that follow a party's or a state's name without making a longer name of it: "Communist Party
- * of Vietnam Central Committee", "CPC General Secretary", "Taiwan President".
+ * Words that follow a party's, a state's or a region's name without making a longer name of it:
+ * "Communist Party of Vietnam Central Committee", "CPC General Secretary", "Taiwan Prime Minister",
+ * "Asia-Pacific Region".
  */
 const ORGANS = new Set([
   'central', 'committee', 'committees', 'politburo', 'secretariat', 'congress', 'plenum', 'general', 'secretary',
-  'chairman', 'president', 'premier', 'leader', 'leaders', 'leadership', 'delegation', 'government', 'party',
+  'chairman', 'president', 'premier', 'prime', 'minister', 'leader', 'leaders', 'leadership', 'delegation',
+  'government', 'party', 'region',
 ]);
 
 /**

@@ -65,6 +65,7 @@ export interface MatcherData {
   aliases: AliasSpec[];
   related: [string, string[]][];
   sides: [string, Side][];
+  topical: string[];
 }
 
 export type StoreMode = 'database' | 'memory';
@@ -139,7 +140,7 @@ export class Knowledge {
   async matcherData(): Promise<MatcherData> {
     const [hash, aliases, entries] = await Promise.all([this.rows.bundleHash(), this.rows.aliases(), this.rows.allEntries()]);
     const rules = evidenceRules(entries);
-    return { hash, aliases, related: [...rules.related].map(([id, ids]) => [id, [...ids]]), sides: [...rules.sides] };
+    return { hash, aliases, related: [...rules.related].map(([id, ids]) => [id, [...ids]]), sides: [...rules.sides], topical: [...rules.topical] };
   }
 }
 
