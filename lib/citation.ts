@@ -87,17 +87,19 @@ export function perspectiveLabel(source: SourceInfo): string | null {
   return source.perspective ? t(PERSPECTIVE_MESSAGES[source.perspective]) : null;
 }
 
-/** Who speaks in a document's own narration: "Xinhua reports", "Commentary by Zhai Kun". */
+/**
+ * Who speaks in a document's own narration: "Commentary by Zhai Kun", "Interview by Jiang Xinyu,
+ * China.com", "Joint statement published by The White House"; for a report or an article, its outlet
+ * ("Xinhua reports"), or "Unsigned article" where the text names none.
+ */
 export function narrationLabel(source: SourceInfo): string {
   const authors = new Intl.ListFormat(t('localeCode'), { type: 'conjunction' }).format(source.authors ?? []);
-  const byGenre: Record<Genre, () => string | null> = {
-    report: () => source.outlet && t('reports', source.outlet),
+  const byGenre: Partial<Record<Genre, () => string | null>> = {
     commentary: () => authors && t('commentaryBy', authors),
     interview: () => authors && source.outlet && t('interviewBy', authors, source.outlet),
     'joint-statement': () => source.outlet && t('jointStatementBy', source.outlet),
-    article: () => source.outlet && t('reports', source.outlet),
   };
-  return (source.genre && byGenre[source.genre]()) || (source.outlet ? t('reports', source.outlet) : t('unsignedArticle'));
+  return (source.genre && byGenre[source.genre]?.()) || (source.outlet ? t('reports', source.outlet) : t('unsignedArticle'));
 }
 
 /** Who speaks in a fact, where the quote does not say ("Trong said", "Xinhua reports"); null where it does. */

@@ -111,8 +111,16 @@ describe('a fact is about its entry and keeps who speaks', () => {
     expect(attributionLabel(hongKong, sourceOf(bundle, hongKong.docId))).toBe('Trong said');
     const [visit] = entryOf(bundle, 'xi-state-visit-2023').facts;
     expect(attributionLabel(visit, sourceOf(bundle, visit.docId))).toBe('Commentary by Zhai Kun');
-    const caption = entryOf(bundle, 'hanoi').facts[0];
-    expect(attributionLabel(caption, sourceOf(bundle, caption.docId))).toBe('Xinhua reports');
+    const narrator = (id: string) => {
+      const [fact] = entryOf(bundle, id).facts;
+      return attributionLabel(fact, sourceOf(bundle, fact.docId));
+    };
+    expect([narrator('hanoi'), narrator('nie-huihui'), narrator('beijing'), narrator('us-vietnam-partnership')]).toEqual([
+      'Xinhua reports',
+      'Interview by Jiang Xinyu, China.com',
+      'Unsigned article',
+      'Joint statement published by The White House',
+    ]);
     const taiwan = entryOf(bundle, 'taiwan').facts[0];
     expect(taiwan.attribution).toBeUndefined();
     expect(taiwan.quote).toMatch(/Trong said\.$/);
