@@ -181,7 +181,8 @@ function widen(bundle: KnowledgeBundle, entries: number): KnowledgeBundle {
   const extra = Math.max(0, entries - bundle.entries.length);
   if (!extra) return bundle;
   const aliases = syntheticAliases(extra);
-  const label = bundle.entries[0].label;
+  // Every synthetic entry borrows the first labelled entry's label, as a fact too.
+  const label = bundle.entries.find((e) => e.label)!.label!;
   const synthetic = aliases.map((a) => ({
     id: a.entryId,
     name: a.text,

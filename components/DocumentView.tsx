@@ -1,5 +1,6 @@
 /**
- * A corpus document in full: header (title, outlet, authors, date), numbered paragraphs, and the cited
+ * A corpus document in full: header (title, outlet and who publishes it, authors, the original's date;
+ * the copy's republisher and its date, an update, the licence), numbered paragraphs, and the cited
  * quote marked in its paragraph. Text is rendered as text; the quote is located with the same
  * normalizer the compiler uses, so a citation always lands on its words.
  */
@@ -7,6 +8,8 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { DocumentInfo, Mention, Paragraph } from '../lib/corpus/types';
 import { fold } from '../lib/text/normalize';
 import { t } from '../lib/i18n';
+import { perspectiveLabel } from '../lib/citation';
+import { sourceInfo } from '../lib/store/knowledge';
 
 export interface DocumentViewProps {
   document: DocumentInfo;
@@ -88,11 +91,18 @@ export function DocumentView({ document: doc, paragraphs, mentions, paragraph, q
       <header>
         <h1 id="doc-title">{doc.title}</h1>
         <p class="byline">
-          {[doc.outlet ?? t('outletNotStated'), doc.authors.length ? doc.authors.join(', ') : null, doc.date ?? t('undated')]
+          {[doc.outlet ?? t('outletNotStated'), perspectiveLabel(sourceInfo(doc)), doc.authors.length ? doc.authors.join(', ') : null, doc.date ?? t('undated')]
             .filter(Boolean)
             .join(' · ')}
         </p>
+        {doc.republished && (
+          <p class="note">
+            {[doc.republished.by ? t('republishedBy', doc.republished.by) : t('republishedUnnamed'), doc.republished.date?.date].filter(Boolean).join(' · ')}
+          </p>
+        )}
+        {doc.updated && <p class="note">{doc.updated.date}</p>}
         {doc.outletNote && <p class="note">{doc.outletNote}</p>}
+        {doc.licence && <p class="note">{doc.licence}</p>}
       </header>
       <ol class="paragraphs">
         {paragraphs.map((p) => {

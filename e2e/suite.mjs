@@ -7,15 +7,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { poll } from './drivers.mjs';
 import { densityTests, precisionTests } from './precision.mjs';
+import { defineTrustTests } from './trust.mjs';
 
 /** Card and mark names as the extension defines them (entrypoints/content). */
-const HOST = 'gloss-card';
-const HIGHLIGHT = 'gloss-term';
+export const HOST = 'gloss-card';
+export const HIGHLIGHT = 'gloss-term';
 
 // ── Helpers that run in the page (main world) ───────────────────────────────────────────────────
 
 /** Centre of the `occurrence`-th appearance of `phrase` in the page's text, scrolled into view. */
-function pagePhraseCenter({ phrase, occurrence = 0, within = null }) {
+export function pagePhraseCenter({ phrase, occurrence = 0, within = null }) {
   const root = within ? document.querySelector(within) : document.body;
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   let seen = 0;
@@ -38,7 +39,7 @@ function pagePhraseCenter({ phrase, occurrence = 0, within = null }) {
   return null;
 }
 
-function pageMarks(name) {
+export function pageMarks(name) {
   const h = CSS.highlights.get(name);
   // Array.from rather than spread and map: one hostile page breaks Array.prototype.map.
   return h ? Array.from(h, (r) => r.toString()) : null;
@@ -140,7 +141,7 @@ export function defineSuite({ driver, origin, otherOrigin, proxy }) {
     assert(card.text.includes('general secretary of the Communist Party of Vietnam Central Committee'), card.text);
     assert(card.citations.length >= 3, `citations: ${JSON.stringify(card.citations)}`);
     assert(card.citations.every((c) => /· ¶ \d+$/.test(c.text) && c.href.includes('reader.html#doc=')), JSON.stringify(card.citations));
-    assert(/Mentioned in \d of 5 documents/.test(card.text), card.text);
+    assert(/Mentioned in \d of 6 documents/.test(card.text), card.text);
     const background = await page.evaluate((host) => getComputedStyle(document.querySelector(host).shadowRoot.querySelector('.card')).backgroundColor, HOST);
     const expected = driver.colorScheme === 'dark' ? 'rgb(28, 33, 40)' : 'rgb(255, 255, 255)';
     assert(background === expected, `card background ${background} in a ${driver.colorScheme} scheme`);
@@ -552,7 +553,7 @@ export function defineSuite({ driver, origin, otherOrigin, proxy }) {
     await reader.mouseMove(at.x - 30, at.y + 30);
     await reader.mouseMove(at.x, at.y);
     const card = await reader.waitFor(readerCard, undefined, (c) => c?.name === 'Regional Comprehensive Economic Partnership', 5000);
-    assert(card.citations >= 2, `citations: ${card.citations}`);
+    assert(card.citations >= 1, `citations: ${card.citations}`);
     await reader.key('Escape');
     await reader.waitFor(readerCard, undefined, (c) => c === null, 3000);
     await reader.close();
@@ -1014,6 +1015,8 @@ export function defineSuite({ driver, origin, otherOrigin, proxy }) {
     await popup.close();
   });
 
+  defineTrustTests({ driver, origin, otherOrigin, proxy }, test);
+
   // Last: it removes the extension from the browser.
   test('when the extension is removed, its marks and card leave the open page', async () => {
     const page = await driver.openPage(`${origin}/basic.html`);
@@ -1090,7 +1093,7 @@ export function defineVietnameseSuite({ driver, origin }) {
     await page.mouseMove(at.x - 30, at.y + 40);
     await page.mouseMove(at.x, at.y);
     const card = await page.waitFor(pageCard, HOST, (c) => c && c.busy !== 'true', 5000);
-    assert(/Được nhắc đến trong \d+\/5 tài liệu/.test(card.text), card.text);
+    assert(/Được nhắc đến trong \d+\/6 tài liệu/.test(card.text), card.text);
     assert(card.text.includes('general secretary of the Communist Party of Vietnam Central Committee'), 'quotes stay as written');
     const close = await page.evaluate((host) => document.querySelector(host).shadowRoot.querySelector('.close').getAttribute('aria-label'), HOST);
     assert(close === 'Đóng', `close button: ${close}`);

@@ -77,9 +77,15 @@ export class GlossService {
       if (hit.record.type === 'entry') {
         // A result needs the entry and its label's source, not the whole card.
         const entry = await this.store.knowledge.entry(hit.record.ref);
-        const source = entry && sources.get(entry.label.docId);
-        if (entry && source) {
-          results.push({ type: 'entry', id: entry.id, name: entry.name, kind: entry.kind, label: { ...entry.label, source }, snippet: snippet(entry.label.quote, text) });
+        const source = entry?.label && sources.get(entry.label.docId);
+        if (entry) {
+          results.push({
+            type: 'entry',
+            id: entry.id,
+            name: entry.name,
+            kind: entry.kind,
+            ...(entry.label && source ? { label: { ...entry.label, source }, snippet: snippet(entry.label.quote, text) } : {}),
+          });
         }
       } else {
         const [docId, n] = splitPassageRef(hit.record.ref);
@@ -115,7 +121,7 @@ export class GlossService {
     const briefs: EntryBrief[] = [];
     for (const id of ids.slice(0, MAX_BRIEFS)) {
       const card = await this.card(id);
-      if (card) briefs.push({ id: card.id, name: card.name, kind: card.kind, label: card.label.quote });
+      if (card) briefs.push({ id: card.id, name: card.name, kind: card.kind, label: card.label?.quote ?? null });
     }
     return briefs;
   }

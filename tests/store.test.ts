@@ -85,7 +85,7 @@ describe('store', () => {
     const card = await k.card('doi-moi');
     expect(card?.name).toBe('Doi Moi');
     expect(card?.facts[0].source.outlet).toBeTruthy();
-    expect(card?.documentCount).toBe(5);
+    expect(card?.documentCount).toBe(6);
     expect(card?.mentionedIn).toBe(2);
     expect(card?.related.map((r) => r.id)).toContain('reform-and-opening-up');
     expect((await k.entriesByAlias('đổi-mới')).map((e) => e.id)).toEqual(['doi-moi']);

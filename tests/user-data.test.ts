@@ -42,7 +42,7 @@ describe('the reader’s entries', () => {
     const data = await knowledge.matcherData();
     expect(data.aliases).toContainEqual({ entryId: entry.id, text: 'LH port', caseRule: 'name' });
     expect((await knowledge.mentionsOf(entry.id)).map((m) => m.text)).toEqual(['Lach Huyen', 'Lach Huyen']);
-    expect((await knowledge.card(entry.id))?.label.quote).toBe('The Lach Huyen port handles more ships each year.');
+    expect((await knowledge.card(entry.id))?.label?.quote).toBe('The Lach Huyen port handles more ships each year.');
     await deleteUserEntry(db, entry.id);
     expect(await knowledge.mentionsOf(entry.id)).toEqual([]);
     db.close();

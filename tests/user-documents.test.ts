@@ -96,7 +96,7 @@ describe('the reader’s documents in the store', () => {
     );
     const card = await new Knowledge(databaseRows(db), 'database').card('rcep');
     expect(card?.inYourDocuments).toEqual([expect.objectContaining({ docId: info.id, paragraph: 2, quote: 'RCEP', source: expect.objectContaining({ title: 'Seminar notes', outlet: 'My notebook' }) })]);
-    expect(card?.documentCount).toBe(6);
+    expect(card?.documentCount).toBe(7);
     db.close();
   });
 

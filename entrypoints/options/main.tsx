@@ -236,7 +236,7 @@ function Options() {
             <DeletableList
               className="entries"
               empty={t('noUserEntries')}
-              items={entries.map((e) => ({ id: e.id, title: e.name, meta: `${kindLabel(e.kind)} · “${e.label.quote}”` }))}
+              items={entries.map((e) => ({ id: e.id, title: e.name, meta: e.label ? `${kindLabel(e.kind)} · “${e.label.quote}”` : kindLabel(e.kind) }))}
               onDelete={(id) => void remove((store) => deleteUserEntry(store, id))}
             />
           </section>

@@ -16,6 +16,7 @@ import { disabledSites } from '../../lib/settings';
 import type { StoreStatus } from '../../lib/store/open';
 import type { EntryDetail, SearchResult } from '../../lib/views';
 import { prepareExtensionPage } from '../../components/extension-page';
+import '../../components/quote.css';
 import './popup.css';
 import { t } from '../../lib/i18n';
 

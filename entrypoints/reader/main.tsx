@@ -14,7 +14,7 @@ import { Timeline } from '../../components/Timeline';
 import { Welcome } from '../../components/Welcome';
 import '../../components/card.css';
 import { BUNDLE_PATH } from '../../lib/bundle-url';
-import { citationTarget, parseReaderHash, readerHash, type ReaderTarget } from '../../lib/citation';
+import { citationTarget, citedDate, parseReaderHash, readerHash, type ReaderTarget } from '../../lib/citation';
 import type { Citation, DocumentInfo, KnowledgeBundle, Mention, Paragraph, TimelineEvent } from '../../lib/corpus/types';
 import { sourceInfo } from '../../lib/store/knowledge';
 import { t } from '../../lib/i18n';
@@ -96,7 +96,7 @@ function Reader() {
                 {d.title}
               </a>
               <span class="meta">
-                {d.outlet ?? t('outletNotStated')} · {d.dateISO ?? d.date ?? t('undatedShort')}
+                {d.outlet ?? t('outletNotStated')} · {citedDate(sourceInfo(d))}
               </span>
             </li>
           ))}

@@ -30,7 +30,8 @@ export interface GlossaryEntry {
   aliases: AliasInput[];
   /** Longer names that hold one of the aliases and mean something else. */
   not: string[];
-  label: QuoteSpec;
+  /** Absent where no sentence of the corpus defines the entry. */
+  label?: QuoteSpec;
   facts: QuoteSpec[];
   related: string[];
   line: number;
@@ -38,9 +39,11 @@ export interface GlossaryEntry {
 
 const CASE_RULES: readonly CaseRule[] = ['any', 'name', 'acronym'];
 export const MAX_FACTS = 6;
+const ENTRY_FIELDS = ['id', 'name', 'kind', 'side', 'aliases', 'not', 'label', 'facts', 'related'];
+const ALIAS_FIELDS = ['text', 'case', 'needs', 'near', 'misspelling'];
 
 export function parseGlossary(source: string, file: string): GlossaryEntry[] {
-  const { list, lineOf, fail, str, field, strings, quoteSpec } = readYaml(source, file);
+  const { list, lineOf, fail, str, field, strings, quoteSpec, onlyKeys } = readYaml(source, file);
   const seen = new Map<string, number>();
   const entries: GlossaryEntry[] = [];
   /** A scalar string or a list of them, as a list. */
@@ -52,6 +55,7 @@ export function parseGlossary(source: string, file: string): GlossaryEntry[] {
   const parseAlias = (a: unknown, where: string, kind: EntryKind): AliasInput => {
     if (isScalar(a) && typeof a.value === 'string' && a.value.trim()) return { text: a.value, caseRule: defaultCaseRule(a.value, kind) };
     if (!isMap(a)) return fail(`${where}: an alias must be a string or { text, case, needs, near, misspelling }`, a);
+    onlyKeys(a, ALIAS_FIELDS, `${where} alias`);
     const text = str(a, 'text', `${where} alias`);
     const caseNode = field(a, 'case');
     const caseRule = (isScalar(caseNode) ? caseNode.value : defaultCaseRule(text, kind)) as CaseRule;
@@ -76,6 +80,7 @@ export function parseGlossary(source: string, file: string): GlossaryEntry[] {
     if (!isMap(map)) fail('each entry must be a mapping', map);
     const id = str(map, 'id', 'entry');
     const where = `entry "${id}"`;
+    onlyKeys(map, ENTRY_FIELDS, where);
     if (!ID_PATTERN.test(id)) fail(`${where}: id must be lower-case words joined by hyphens`, map);
     if (seen.has(id)) fail(`${where}: the id is used twice (first on line ${seen.get(id)})`, map);
     seen.set(id, lineOf(map));
@@ -98,16 +103,18 @@ export function parseGlossary(source: string, file: string): GlossaryEntry[] {
     const notNode = field(map, 'not');
     const not = notNode === undefined ? [] : oneOrMany(notNode, `${where}: not`);
 
-    const label = quoteSpec(field(map, 'label'), `${where} label`);
-    if (label.quote.length > 160) fail(`${where}: the label is a short phrase (160 characters at most)`, map);
+    const labelNode = field(map, 'label');
+    const label = labelNode === undefined || (isScalar(labelNode) && labelNode.value === null) ? undefined : quoteSpec(labelNode, `${where} label`);
+    if (label && label.quote.length > 160) fail(`${where}: the label is a short phrase (160 characters at most)`, labelNode);
+    // An empty list says the documents only name the entry; a missing one would be a forgotten field.
     const factList = field(map, 'facts');
-    if (!isSeq(factList) || factList.items.length < 1 || factList.items.length > MAX_FACTS) {
-      fail(`${where}: facts must be a list of 1 to ${MAX_FACTS} quotes`, factList ?? map);
+    if (!isSeq(factList) || factList.items.length > MAX_FACTS) {
+      fail(`${where}: facts must be a list of at most ${MAX_FACTS} quotes ([] where the documents say nothing about it)`, factList ?? map);
     }
-    const facts = (factList as unknown as { items: unknown[] }).items.map((f, i) => quoteSpec(f, `${where} fact ${i + 1}`));
+    const facts = (factList as unknown as { items: unknown[] }).items.map((f, i) => quoteSpec(f, `${where} fact ${i + 1}`, ['speaker', 'pronoun', 'note']));
 
     const related = strings(map, 'related', where);
-    entries.push({ id, name, kind, ...(side ? { side } : {}), aliases, not, label, facts, related, line: lineOf(map) });
+    entries.push({ id, name, kind, ...(side ? { side } : {}), aliases, not, ...(label ? { label } : {}), facts, related, line: lineOf(map) });
   }
 
   for (const entry of entries) {

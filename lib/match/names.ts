@@ -36,7 +36,8 @@ const UPPER = /\p{Lu}/u;
  * instead ("China-Taiwan relations", "EU-Taiwan"), and punctuation ends a name.
  */
 const JOINER = /^[ \u00a0]$/u;
-const SENTENCE_END = /[.!?。！？\n]/u;
+/** Where a sentence ends. A line break inside a block is white space, as the browser shows it. */
+const SENTENCE_END = /[.!?。！？]/u;
 
 function isCapitalised(word: string): boolean {
   const first = word.match(LETTER)?.[0];
@@ -66,7 +67,6 @@ function opensSentence(text: string, start: number): boolean {
   let i = start - 1;
   // Past white space, quotes, brackets, bullets and citation marks ("…Xi Jinping.[106] Under Xi").
   while (i >= 0 && /[\s"'“”‘’()[\]«»*•·–—\d-]/u.test(text[i])) {
-    if (text[i] === '\n') return true;
     i--;
   }
   return i < 0 || SENTENCE_END.test(text[i]);

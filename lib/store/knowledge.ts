@@ -5,7 +5,7 @@
  */
 import { defaultCaseRule } from '../match/case-rule';
 import { evidenceRules } from '../corpus/mentions';
-import { USER_ID_PREFIX, type Citation, type DocumentInfo, type Entry, type KnowledgeBundle, type Mention, type Paragraph, type TimelineEvent } from '../corpus/types';
+import { USER_ID_PREFIX, type Citation, type DocumentInfo, type Entry, type Fact, type KnowledgeBundle, type Mention, type Paragraph, type TimelineEvent } from '../corpus/types';
 import type { Side } from '../match/evidence';
 import type { AliasSpec } from '../match/matcher';
 import { foldKey } from '../text/normalize';
@@ -25,19 +25,29 @@ export interface KnowledgeRows {
   bundleHash(): Promise<string>;
 }
 
-/** The source of a quote, as a citation shows it. */
-export interface SourceInfo {
-  title: string;
-  outlet: string | null;
-  /** As the text states it, and as YYYY-MM-DD when it states one. */
-  date: string | null;
-  dateISO: string | null;
+/** The source of a quote, as a citation shows it: the original's outlet and date, and the copy's, who publishes it, who wrote it. */
+export interface SourceInfo extends Pick<DocumentInfo, 'title' | 'outlet' | 'date' | 'dateISO' | 'republished' | 'updated' | 'perspective' | 'genre'> {
+  authors?: string[];
 }
 export function sourceInfo(d: DocumentInfo): SourceInfo {
-  return { title: d.title, outlet: d.outlet, date: d.date, dateISO: d.dateISO };
+  return {
+    title: d.title,
+    outlet: d.outlet,
+    date: d.date,
+    dateISO: d.dateISO,
+    authors: d.authors,
+    ...(d.republished ? { republished: d.republished } : {}),
+    ...(d.updated ? { updated: d.updated } : {}),
+    ...(d.perspective ? { perspective: d.perspective } : {}),
+    ...(d.genre ? { genre: d.genre } : {}),
+  };
 }
 
 export interface CitedQuote extends Citation {
+  source: SourceInfo;
+}
+/** A fact with its source: who speaks, where it is cut and Gloss's note come with it. */
+export interface CitedFact extends Fact {
   source: SourceInfo;
 }
 export interface RelatedLink {
@@ -50,8 +60,10 @@ export interface CardData {
   id: string;
   name: string;
   kind: Entry['kind'];
-  label: CitedQuote;
-  facts: CitedQuote[];
+  /** Absent where no sentence of the documents defines the entry: its kind says what it is. */
+  label?: CitedQuote;
+  /** Empty where the documents only name the entry. */
+  facts: CitedFact[];
   /** Documents that mention the entry, and how many documents there are. */
   mentionedIn: number;
   documentCount: number;
@@ -82,7 +94,7 @@ export class Knowledge {
     const [documents, mentions] = await Promise.all([this.rows.documents(), this.rows.mentionsOf(id)]);
     const sources = new Map(documents.map((d): [string, SourceInfo] => [d.id, sourceInfo(d)]));
     const userDocs = new Set(documents.filter((d) => d.user).map((d) => d.id));
-    const cite = (c: Citation): CitedQuote => ({ ...c, source: sources.get(c.docId) ?? { title: c.docId, outlet: null, date: null, dateISO: null } });
+    const cite = <T extends Citation>(c: T): T & { source: SourceInfo } => ({ ...c, source: sources.get(c.docId) ?? { title: c.docId, outlet: null, date: null, dateISO: null } });
     const related = (await Promise.all(entry.related.map((r) => this.rows.entry(r))))
       .filter((e): e is Entry => !!e)
       .map((e) => ({ id: e.id, name: e.name, kind: e.kind }));
@@ -90,7 +102,7 @@ export class Knowledge {
       id: entry.id,
       name: entry.name,
       kind: entry.kind,
-      label: cite(entry.label),
+      ...(entry.label ? { label: cite(entry.label) } : {}),
       facts: entry.facts.map(cite),
       mentionedIn: new Set(mentions.map((m) => m.docId)).size,
       documentCount: documents.length,

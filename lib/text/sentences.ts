@@ -1,6 +1,7 @@
 /**
  * The sentence around a position, for evidence that must stand in the same sentence. A sentence ends
- * at ".", "!" or "?" followed by white space and a capital, a quote or a bracket, or at a line break;
+ * at ".", "!" or "?" followed by white space and a capital, a quote or a bracket (a line break inside a
+ * block is white space, as the browser shows it);
  * a full stop after a short capitalised word ("Dec.", "Mr.", "U.S.") or a single letter does not end
  * one. Erring towards longer sentences only widens where evidence is looked for a little.
  */
@@ -10,7 +11,6 @@ const OPENER = /[\p{Lu}"“‘'(\[«]/u;
 
 function endsSentence(text: string, i: number): boolean {
   const ch = text[i];
-  if (ch === '\n') return true;
   if (!TERMINAL.test(ch)) return false;
   if (ch === '。' || ch === '！' || ch === '？') return true;
   let j = i + 1;

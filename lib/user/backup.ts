@@ -197,7 +197,7 @@ export async function mergeBackup(db: GlossDatabase, backup: Backup): Promise<Me
       }
       // Every quote must stand in its passage, in this store.
       const quotesHold = await Promise.all(
-        [entry.label, ...entry.facts].map(async (c) => (await rows.paragraphsOf(c.docId)).find((p) => p.n === c.paragraph)?.text.slice(c.start, c.end) === c.quote),
+        [...(entry.label ? [entry.label] : []), ...entry.facts].map(async (c) => (await rows.paragraphsOf(c.docId)).find((p) => p.n === c.paragraph)?.text.slice(c.start, c.end) === c.quote),
       );
       if (!quotesHold.every(Boolean)) {
         report.conflicts.push(entry.name);

@@ -147,6 +147,8 @@ export interface PageResult {
   words: number;
   /** Rows labelled "none" whose text means an entry (given up by the evidence rules). */
   meant: number;
+  /** Rows that label no place on the page: stale, after the glossary changed. */
+  unused: LabelRow[];
 }
 
 /** A page's HTML document in the current DOM (jsdom in tests), as text-page.mjs builds it. */
@@ -213,6 +215,7 @@ export async function evaluatePage(doc: Document, bundle: KnowledgeBundle, label
   const candidates = candidatesOf(page, bundle.aliases.filter((a) => !a.blocks));
   const outcomes: Outcome[] = [];
   const claimed = new Set<(typeof marks)[number]>();
+  const used = new Set<LabelRow>();
   let meant = 0;
   const contextOf = (start: number, end: number) => collapse(`${page.slice(Math.max(0, start - 50), start)}[${page.slice(start, end)}]${page.slice(end, end + 50)}`);
   for (const c of candidates) {
@@ -224,6 +227,7 @@ export async function evaluatePage(doc: Document, bundle: KnowledgeBundle, label
       outcomes.push({ ...base, status: 'unlabelled', expected: null, marked: over[0]?.entryId ?? null });
       continue;
     }
+    used.add(row);
     const expected = row.entry === 'none' ? null : row.entry;
     if (row.means && !expected) meant++;
     const marked = over.length ? over.map((m) => m.entryId).join('+') : null;
@@ -234,7 +238,8 @@ export async function evaluatePage(doc: Document, bundle: KnowledgeBundle, label
   for (const m of marks) {
     if (!claimed.has(m)) outcomes.push({ status: 'extra', text: m.text, occurrence: 0, expected: null, marked: m.entryId, context: contextOf(m.start, m.end) });
   }
-  return { page: labelled.page, outcomes, marks: marks.length, underlines, words: page.match(/[\p{L}\p{N}]+/gu)?.length ?? 0, meant };
+  const unused = labelled.rows.filter((r) => !used.has(r));
+  return { page: labelled.page, outcomes, marks: marks.length, underlines, words: page.match(/[\p{L}\p{N}]+/gu)?.length ?? 0, meant, unused };
 }
 
 /** Precision, and recall against the labels and against what the texts mean. */
