@@ -51,7 +51,7 @@ describe('DeletableList', () => {
 describe('DocumentImport', () => {
   it('takes a dropped file, and sends title, outlet and date with it', () => {
     const onImport = vi.fn();
-    const view = render(<DocumentImport status={{ kind: 'idle' }} onImport={onImport} />);
+    const view = render(<DocumentImport status={{ kind: 'idle' }} onImport={onImport} onCancel={() => {}} />);
     const file = new File(['The RCEP came up.'], 'notes.txt', { type: 'text/plain' });
     fireEvent.drop(view.container.querySelector('.dropzone')!, { dataTransfer: { files: [file] } });
     expect(view.getByText('Chosen: notes.txt')).toBeTruthy();
@@ -59,15 +59,41 @@ describe('DocumentImport', () => {
     outlet.value = 'My notebook';
     fireEvent.input(outlet);
     fireEvent.submit(view.container.querySelector('form')!);
-    expect(onImport).toHaveBeenCalledWith({ file, pasted: '', title: '', outlet: 'My notebook', date: '' });
+    expect(onImport).toHaveBeenCalledWith({ file, pasted: '', title: '', outlet: 'My notebook', date: '' }, false);
   });
 
-  it('shows a refusal as an alert, and progress while working', () => {
-    const refused = render(<DocumentImport status={{ kind: 'refused', message: 'The file is empty: nothing was added.' }} onImport={() => {}} />);
+  it('shows a refusal as an alert, and real progress with Cancel while working', () => {
+    const refused = render(<DocumentImport status={{ kind: 'refused', message: 'The file is empty: nothing was added.' }} onImport={() => {}} onCancel={() => {}} />);
     expect(refused.getByRole('alert').textContent).toBe('The file is empty: nothing was added.');
+    expect(refused.container.querySelector('.add-again')).toBeNull();
     cleanup();
-    const working = render(<DocumentImport status={{ kind: 'working', step: 1, steps: 3 }} onImport={() => {}} />);
-    expect(working.container.querySelector('progress')?.getAttribute('value')).toBe('1');
+    const onCancel = vi.fn();
+    const working = render(<DocumentImport status={{ kind: 'working', progress: { stage: 'reading', done: 2 * 1024 * 1024, total: 5 * 1024 * 1024 } }} onImport={() => {}} onCancel={onCancel} />);
+    expect(working.container.querySelector('progress')?.getAttribute('value')).toBe(String(2 * 1024 * 1024));
+    expect(working.getByText('Reading the file: 2.0 MB of 5.0 MB')).toBeTruthy();
     expect(working.container.querySelector<HTMLButtonElement>('button[type="submit"]')!.disabled).toBe(true);
+    fireEvent.click(working.getByRole('button', { name: 'Cancel' }));
+    expect(onCancel).toHaveBeenCalled();
+    cleanup();
+    const saving = render(<DocumentImport status={{ kind: 'working', progress: { stage: 'saving', done: 0, total: 1 } }} onImport={() => {}} onCancel={() => {}} />);
+    expect(saving.queryByRole('button', { name: 'Cancel' })).toBeNull();
+  });
+
+  it('offers to add a text already stored again, with the same input', () => {
+    const onImport = vi.fn();
+    const view = render(<DocumentImport status={{ kind: 'refused', message: 'This text is already in your documents', duplicate: true }} onImport={onImport} onCancel={() => {}} />);
+    const pasted = view.container.querySelector<HTMLTextAreaElement>('textarea[name="pasted"]')!;
+    pasted.value = 'The RCEP came up.';
+    fireEvent.input(pasted);
+    fireEvent.click(view.getByRole('button', { name: 'Add it again all the same' }));
+    expect(onImport).toHaveBeenCalledWith({ file: null, pasted: 'The RCEP came up.', title: '', outlet: '', date: '' }, true);
+  });
+});
+
+describe('DeletableList while the store is read', () => {
+  it('says it is loading, not that the list is empty', () => {
+    const view = render(<DeletableList className="documents" empty="You have not added any documents yet." items={null} onDelete={() => {}} />);
+    expect(view.container.textContent).toBe('Loading…');
+    expect(view.queryByText('You have not added any documents yet.')).toBeNull();
   });
 });

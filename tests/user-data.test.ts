@@ -2,32 +2,31 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_PREFERENCES } from '../lib/settings';
-import { DATABASE_NAME, GlossDatabase } from '../lib/store/db';
+import { DATABASE_NAME, GlossDatabase, SCHEMA_VERSIONS } from '../lib/store/db';
 import { databaseRows, Knowledge } from '../lib/store/knowledge';
 import { openStore } from '../lib/store/open';
 import { seedFromBundle } from '../lib/store/seed';
 import { BackupRefused, exportBackup, mergeBackup, parseBackup } from '../lib/user/backup';
+import { rebuildDerivedUserData } from '../lib/user/derived';
 import { addUserEntry, deleteUserEntry, EntryRefused } from '../lib/user/entries';
-import { importDocument } from '../lib/user/store';
-import { realBundle } from './helpers';
+import { importDocument, realBundle } from './helpers';
 
 afterEach(async () => {
   await Dexie.delete(DATABASE_NAME);
 });
 
-const parseHtml = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 const settings = { preferences: { ...DEFAULT_PREFERENCES, hoverDelayMs: 400 }, disabledSites: ['example.org'] };
 
 async function storeWithUserData() {
   const bundle = await realBundle();
   const db = new GlossDatabase();
   await seedFromBundle(db, bundle);
-  const doc = await importDocument(
-    db,
-    { bytes: new TextEncoder().encode('Port notes\nThe Lach Huyen port handles more ships each year. Lach Huyen is near Haiphong.'), fileName: 'port.txt', mimeType: '' },
-    { title: 'Port notes', outlet: 'Field diary', date: '2026-10-01' },
-    parseHtml,
-  );
+  const doc = await importDocument(db, 'Port notes\nThe Lach Huyen port handles more ships each year. Lach Huyen is near Haiphong.', {
+    fileName: 'port.txt',
+    title: 'Port notes',
+    outlet: 'Field diary',
+    date: '2026-10-01',
+  });
   const entry = await addUserEntry(db, { name: 'Lach Huyen', aliases: ['Lạch Huyện', 'LH port'], kind: 'place', label: { docId: doc.id, paragraph: 2, start: 0, end: 49 } });
   return { bundle, db, doc, entry };
 }
@@ -65,8 +64,8 @@ describe('backup', () => {
     const { db } = await storeWithUserData();
     const before = await counts(db);
     const file = JSON.stringify(await exportBackup(db, settings));
-    await db.transaction('rw', db.tables, async () => Promise.all([db.userDocuments.clear(), db.userParagraphs.clear(), db.userEntries.clear(), db.userMentions.clear()]));
-    const backup = parseBackup(file);
+    await db.transaction('rw', db.tables, async () => Promise.all(db.tables.filter((table) => table.name.startsWith('user')).map((table) => table.clear())));
+    const backup = await parseBackup(file);
     expect(backup.settings).toEqual(settings);
     expect(await mergeBackup(db, backup)).toEqual({ documentsAdded: 1, entriesAdded: 1, unchanged: 0, conflicts: [] });
     expect(await counts(db)).toEqual(before);
@@ -77,7 +76,7 @@ describe('backup', () => {
 
   it('reports a record that differs from the store’s as a conflict and keeps the store’s', async () => {
     const { db, doc } = await storeWithUserData();
-    const backup = parseBackup(JSON.stringify(await exportBackup(db, settings)));
+    const backup = await parseBackup(JSON.stringify(await exportBackup(db, settings)));
     backup.documents[0] = { ...backup.documents[0], title: 'Port notes, edited' };
     expect((await mergeBackup(db, backup)).conflicts).toEqual(['Port notes, edited']);
     expect((await db.userDocuments.get(doc.id))?.title).toBe('Port notes');
@@ -87,21 +86,22 @@ describe('backup', () => {
   it('refuses what is not a Gloss backup, or is malformed anywhere, before writing anything', async () => {
     const { db } = await storeWithUserData();
     const good = await exportBackup(db, settings);
-    const problem = (text: string) => {
-      try {
-        parseBackup(text);
-        return 'accepted';
-      } catch (e) {
-        return e instanceof BackupRefused ? `${e.problem}${e.where ? ` ${e.where}` : ''}` : String(e);
-      }
-    };
-    expect(problem('not json {')).toBe('notJson');
-    expect(problem(JSON.stringify({ formatName: 'dexie', data: {} }))).toBe('notBackup');
-    expect(problem(JSON.stringify({ ...good, version: 2 }))).toBe('newerVersion');
-    expect(problem(JSON.stringify({ ...good, documents: [{ ...good.documents[0], id: 'xinhua-community' }] }))).toBe('malformed documents[0].id');
-    expect(problem(JSON.stringify({ ...good, paragraphs: [{ ...good.paragraphs[0], docId: 'elsewhere' }] }))).toBe('malformed paragraphs[0].docId');
-    expect(problem(JSON.stringify({ ...good, entries: [{ ...good.entries[0], kind: '<img onerror=x>' }] }))).toBe('malformed entries[0].kind');
-    expect(problem(JSON.stringify({ ...good, entries: [{ ...good.entries[0], aliases: [] }] }))).toBe('malformed entries[0].aliases');
+    const problem = (text: string) =>
+      parseBackup(text).then(
+        () => 'accepted',
+        (e) => (e instanceof BackupRefused ? `${e.problem}${e.where ? ` ${e.where}` : ''}` : String(e)),
+      );
+    expect(await problem('not json {')).toBe('notJson');
+    expect(await problem(JSON.stringify({ formatName: 'dexie', data: {} }))).toBe('notBackup');
+    expect(await problem(JSON.stringify({ ...good, version: 2 }))).toBe('newerVersion');
+    // A version that is not a number is damage, not a newer Gloss.
+    expect(await problem(JSON.stringify({ ...good, version: '1' }))).toBe('malformed version');
+    expect(await problem(JSON.stringify({ ...good, version: null }))).toBe('malformed version');
+    expect(await problem(JSON.stringify({ ...good, version: 0.5 }))).toBe('malformed version');
+    expect(await problem(JSON.stringify({ ...good, documents: [{ ...good.documents[0], id: 'xinhua-community' }] }))).toBe('malformed documents[0].id');
+    expect(await problem(JSON.stringify({ ...good, paragraphs: [{ ...good.paragraphs[0], docId: 'elsewhere' }] }))).toBe('malformed paragraphs[0].docId');
+    expect(await problem(JSON.stringify({ ...good, entries: [{ ...good.entries[0], kind: '<img onerror=x>' }] }))).toBe('malformed entries[0].kind');
+    expect(await problem(JSON.stringify({ ...good, entries: [{ ...good.entries[0], aliases: [] }] }))).toBe('malformed entries[0].aliases');
     db.close();
   });
 
@@ -111,7 +111,7 @@ describe('backup', () => {
     db.close();
     const next = { ...bundle, hash: `${bundle.hash.slice(0, 60)}cafe` };
     const opened = await openStore(next);
-    expect(opened.status.seed).toBe('seeded');
+    expect(opened.status).toMatchObject({ seed: 'seeded', mode: 'database' });
     expect(await counts(opened.db!)).toEqual(before);
     expect((await opened.knowledge.card(entry.id))?.name).toBe('Lach Huyen');
     opened.db!.close();
@@ -126,5 +126,80 @@ describe('backup', () => {
     expect(opened.status.seed).toBe('seeded');
     expect((await opened.knowledge.mentionsIn(doc.id)).filter((m) => m.entryId === 'hanoi').map((m) => m.text)).toEqual(['Haiphong']);
     opened.db!.close();
+  });
+});
+
+describe('mentions after an entry changes, by the word index', () => {
+  /** Everything derived, in a stable order, to compare two ways of finding it. */
+  const derived = async (db: GlossDatabase) => ({
+    mentions: (await db.userMentions.toArray()).map((m) => `${m.docId} ${m.paragraph} ${m.start}-${m.end} ${m.entryId}`).sort(),
+    documents: (await db.userEntryDocuments.toArray()).map((r) => `${r.entryId} ${r.docId} ${r.mentions}`).sort(),
+  });
+  const rebuilt = async (db: GlossDatabase) => {
+    await db.transaction('rw', db.tables, () => rebuildDerivedUserData(db));
+    return derived(db);
+  };
+
+  it('finds what a full rebuild finds, reading only the paragraphs that hold the spellings’ words', async () => {
+    const { db, doc } = await storeWithUserData();
+    const other = await importDocument(
+      db,
+      [
+        'Meeting notes',
+        'Nguyen Phu Trong met Xi Jinping in Hanoi.',
+        'Trong said the Nguyen Phu Trong Foundation would fund Lach Huyen studies.',
+        'Nothing to see here about shipping.',
+        'The Haiphong Port Authority spoke of the RCEP.',
+      ].join('\n'),
+      { title: 'Meeting notes' },
+    );
+    const read: string[] = [];
+    const bulkGet = db.userParagraphs.bulkGet.bind(db.userParagraphs);
+    db.userParagraphs.bulkGet = ((keys: [string, number][]) => {
+      read.push(...keys.map(([d, n]) => `${d === other.id ? 'meeting' : 'port'} ${n}`));
+      return bulkGet(keys);
+    }) as never;
+    const label = { docId: other.id, paragraph: 3, start: 0, end: 10 };
+    // A spelling that covers a bundled entry's firm mention: the document's context moves.
+    const foundation = await addUserEntry(db, { name: 'Nguyen Phu Trong Foundation', aliases: [], kind: 'institution', label });
+    expect(read).toEqual(['meeting 3']);
+    expect(await derived(db)).toEqual(await rebuilt(db));
+    read.length = 0;
+    const authority = await addUserEntry(db, { name: 'Haiphong Port Authority', aliases: ['HPA'], kind: 'institution', label });
+    expect(read.sort()).toEqual(['meeting 5']);
+    expect(await derived(db)).toEqual(await rebuilt(db));
+    expect((await new Knowledge(databaseRows(db), 'database').card(authority.id))?.inYourDocuments.map((c) => c.quote)).toEqual(['Haiphong Port Authority']);
+    for (const id of [foundation.id, authority.id]) {
+      await deleteUserEntry(db, id);
+      expect(await derived(db)).toEqual(await rebuilt(db));
+    }
+    expect((await derived(db)).mentions.some((m) => m.includes(doc.id))).toBe(true);
+    db.userParagraphs.bulkGet = bulkGet;
+    db.close();
+  });
+});
+
+describe('schema upgrade', () => {
+  it('a version 2 store with the reader’s documents opens at version 4 with everything derived found again', async () => {
+    const bundle = await realBundle();
+    const old = new Dexie(DATABASE_NAME);
+    for (const { version, stores } of SCHEMA_VERSIONS.filter((v) => v.version <= 2)) old.version(version).stores(stores);
+    await old.open();
+    await seedFromBundle(old as unknown as GlossDatabase, bundle);
+    await old.table('userDocuments').add({ id: 'user-notes-000001', file: '', title: 'Notes', outlet: null, authors: [], date: null, dateISO: null, user: true });
+    await old.table('userParagraphs').bulkAdd([
+      { docId: 'user-notes-000001', n: 1, text: 'Notes', sentences: [[0, 5]] },
+      { docId: 'user-notes-000001', n: 2, text: 'The RCEP came up twice.', sentences: [[0, 23]] },
+    ]);
+    await old.table('userMentions').add({ entryId: 'stale', docId: 'user-notes-000001', paragraph: 2, start: 0, end: 3, text: 'The' });
+    old.close();
+    const db = new GlossDatabase();
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect((await db.userMentions.toArray()).map((m) => [m.entryId, m.paragraph, m.text])).toEqual([['rcep', 2, 'RCEP']]);
+    expect(await db.userEntryDocuments.toArray()).toEqual([{ entryId: 'rcep', docId: 'user-notes-000001', mentions: 1 }]);
+    expect(await db.userTextIndex.where('docId').equals('user-notes-000001').count()).toBeGreaterThan(0);
+    expect((await db.userDocumentFacts.get('user-notes-000001'))?.named).toEqual(['rcep']);
+    db.close();
   });
 });

@@ -11,7 +11,8 @@ import { kindLabel } from '../kinds';
 import { Outcome } from './Outcome';
 
 export interface EntryFormProps {
-  documents: readonly DocumentInfo[];
+  /** Every document, bundled and the reader's; null while the store is being read. */
+  documents: readonly DocumentInfo[] | null;
   paragraphsOf(docId: string): Promise<Paragraph[]>;
   message: { error: boolean; text: string } | null;
   onAdd(input: EntryInput): void;
@@ -61,9 +62,9 @@ export function EntryForm({ documents, paragraphsOf, message, onAdd }: EntryForm
       </label>
       <label class="field">
         <span>{t('labelDocument')}</span>
-        <select name="labelDocument" value={docId} onChange={(e) => setDocId((e.target as HTMLSelectElement).value)}>
-          <option value="">—</option>
-          {documents.map((d) => (
+        <select name="labelDocument" value={docId} aria-busy={documents === null} onChange={(e) => setDocId((e.target as HTMLSelectElement).value)}>
+          <option value="">{documents === null ? t('loading') : '—'}</option>
+          {documents?.map((d) => (
             <option key={d.id} value={d.id}>
               {d.title}
             </option>

@@ -8,6 +8,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { AliasSpec } from '../match/matcher';
 import type { DocumentInfo, Entry, Mention, Paragraph } from '../corpus/types';
+import { rebuildDerivedUserData } from '../user/derived';
 
 export const DATABASE_NAME = 'gloss';
 
@@ -17,7 +18,33 @@ export interface AliasRow extends AliasSpec {
   key: string;
 }
 export interface MentionRow extends Mention {
+  /** Set in the corpus table only: the reader's mentions are keyed by where they stand. */
   id?: number;
+}
+/** One document that mentions one entry, and how often: what a card asks, without reading the mentions. */
+export interface EntryDocumentRow {
+  entryId: string;
+  docId: string;
+  mentions: number;
+}
+/**
+ * One bucket of a reader's document's word index (lib/user/text-index.ts): the folded words whose
+ * hash falls in the bucket, and the paragraphs each stands in (`paragraphs[starts[i]…starts[i+1]]`).
+ */
+export interface TextIndexRow {
+  docId: string;
+  bucket: number;
+  terms: string[];
+  starts: Uint32Array;
+  paragraphs: Uint32Array;
+}
+/** What Gloss derives from a reader's document as a whole. */
+export interface DocumentFactsRow {
+  docId: string;
+  /** SHA-256 of its paragraphs' text: the same text imported twice is told apart by it. */
+  hash: string;
+  /** The bundled entries it names without ambiguity: the context its ambiguous mentions were judged in. */
+  named: string[];
 }
 export interface MetaRow {
   key: string;
@@ -33,6 +60,12 @@ export interface SettingRow {
  * with an upgrade function when existing rows need to change.
  *  1. The corpus tables.
  *  2. Tables for the reader's own documents, entries and settings.
+ *  3. The reader's mentions table goes (its primary key changes, which IndexedDB cannot do in place);
+ *     indexes derived from the reader's documents come: which documents mention an entry
+ *     (userEntryDocuments), each document's word index (userTextIndex), its hash and context
+ *     (userDocumentFacts).
+ *  4. The reader's mentions again, keyed by where they stand ([docId+paragraph+start]), so a
+ *     document's or a paragraph's mentions are one key range; everything derived is found again.
  */
 export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string> }[] = [
   {
@@ -56,6 +89,21 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string> 
       settings: 'key',
     },
   },
+  {
+    version: 3,
+    stores: {
+      userMentions: null as unknown as string,
+      userEntryDocuments: '[entryId+docId], docId',
+      userTextIndex: '[docId+bucket]',
+      userDocumentFacts: 'docId, hash',
+    },
+  },
+  {
+    version: 4,
+    stores: {
+      userMentions: '[docId+paragraph+start], [entryId+docId+paragraph+start]',
+    },
+  },
 ];
 
 export class GlossDatabase extends Dexie {
@@ -68,14 +116,27 @@ export class GlossDatabase extends Dexie {
   userDocuments!: Table<DocumentInfo, string>;
   userParagraphs!: Table<Paragraph, [string, number]>;
   userEntries!: Table<Entry, string>;
-  userMentions!: Table<MentionRow, number>;
+  userMentions!: Table<Mention, [string, number, number]>;
+  userEntryDocuments!: Table<EntryDocumentRow, [string, string]>;
+  userTextIndex!: Table<TextIndexRow, [string, number]>;
+  userDocumentFacts!: Table<DocumentFactsRow, string>;
   settings!: Table<SettingRow, string>;
 
   constructor(name = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
-    for (const { version, stores } of SCHEMA_VERSIONS) this.version(version).stores(stores);
+    for (const { version, stores } of SCHEMA_VERSIONS) {
+      const declared = this.version(version).stores(stores);
+      // Whichever page opens the database first upgrades it, so every one of them knows how.
+      if (version === 4) declared.upgrade(() => rebuildDerivedUserData(this));
+    }
   }
 }
 
+/** Above every id (ids are ASCII): the upper end of "any id" in a key range. */
+export const LAST_ID = '\uffff';
+
 /** Tables the bundle seeds; everything else belongs to the reader. */
 export const CORPUS_TABLES = ['documents', 'paragraphs', 'entries', 'aliases', 'mentions'] as const;
+
+/** The reader's tables that hold what Gloss derives from their documents and entries. */
+export const DERIVED_USER_TABLES = ['userMentions', 'userEntryDocuments', 'userTextIndex', 'userDocumentFacts'] as const;

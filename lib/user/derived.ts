@@ -1,0 +1,267 @@
+/**
+ * What Gloss derives from the reader's documents and entries, and keeps beside them: the mentions
+ * (found with the matcher and context rule of the compiler and the content script), which documents
+ * mention each entry (so a card never reads the mentions themselves), each document's word index
+ * (lib/user/text-index.ts), its hash and the context its ambiguous mentions were judged in.
+ *
+ * Nothing here opens a transaction: callers run these inside their own, with the rows they write.
+ */
+import { relatedMap } from '../corpus/mentions';
+import type { Mention, Paragraph } from '../corpus/types';
+import { applyContext, type RelatedEntries } from '../match/context';
+import { buildMatcher, scan, type Match, type Matcher } from '../match/matcher';
+import type { EntryDocumentRow, GlossDatabase } from '../store/db';
+import { databaseRows } from '../store/knowledge';
+import { looksVietnamese } from '../text/language';
+import type { Progress } from './document-text';
+import { indexRows, lookUpWord, paragraphsHolding, wordsOf } from './text-index';
+
+/**
+ * Reports how far a piece of work has come, and throws when the reader cancelled it. Outside a
+ * transaction it may pause (return a promise) to let a cancel through.
+ */
+export type Pace = Progress;
+/** The same inside a transaction, which ends at the first pause: it never pauses. */
+export type SteadyPace = (done: number, total: number) => void;
+const noPace: SteadyPace = () => {};
+
+/** Paragraphs scanned between two progress reports. */
+const PACE_EVERY = 500;
+
+/** The matcher over every entry in the store, bundled and the reader's, with what the context rule reads. */
+export interface StoreMatcher {
+  matcher: Matcher;
+  related: RelatedEntries;
+  userEntries: ReadonlySet<string>;
+  /**
+   * The entries whose being named can change another mention: those with an ambiguous alias, and
+   * those related to any entry. (The reader's entries are never ambiguous and, defined on the options
+   * page, related to none.)
+   */
+  contextual: ReadonlySet<string>;
+}
+
+export async function storeMatcher(db: GlossDatabase): Promise<StoreMatcher> {
+  const rows = databaseRows(db);
+  const [aliases, entries] = await Promise.all([rows.aliases(), rows.allEntries()]);
+  const related = relatedMap(entries);
+  return {
+    matcher: buildMatcher(aliases),
+    related,
+    userEntries: new Set(entries.filter((e) => e.user).map((e) => e.id)),
+    contextual: new Set([...related.keys(), ...aliases.filter((a) => a.ambiguous).map((a) => a.entryId)]),
+  };
+}
+
+const scanParagraph = (m: StoreMatcher, p: Paragraph): Match[] => scan(m.matcher, p.text, { vietnamese: () => looksVietnamese(p.text) });
+
+/** The entries that `matches` name without ambiguity. */
+function namedIn(matches: Iterable<Match>, into = new Set<string>()): Set<string> {
+  for (const match of matches) if (!match.ambiguous) into.add(match.entryId);
+  return into;
+}
+
+const toMention = (p: Paragraph, match: Match): Mention => ({
+  entryId: match.entryId,
+  docId: p.docId,
+  paragraph: p.n,
+  start: match.start,
+  end: match.end,
+  text: p.text.slice(match.start, match.end),
+});
+
+/**
+ * Every mention in a reader's document (the document is the context), and the entries it names.
+ * Scanned a slice of paragraphs at a time: the generator yields how many are done, so a caller can
+ * report progress and pause between slices (see deriveDocument), or run it through (deriveDocumentNow).
+ */
+function* documentMentions(m: StoreMatcher, paragraphs: readonly Paragraph[], out: { mentions: Mention[]; named: string[] }): Generator<number> {
+  const scanned: Match[][] = [];
+  const named = new Set<string>();
+  for (let i = 0; i < paragraphs.length; i++) {
+    if (i % PACE_EVERY === 0) yield i;
+    scanned.push(scanParagraph(m, paragraphs[i]));
+    namedIn(scanned[i], named);
+  }
+  out.mentions = paragraphs.flatMap((p, i) => applyContext(scanned[i], named, m.related).map((match) => toMention(p, match)));
+  out.named = [...named].sort();
+}
+
+/** The reader's entries in bundled paragraphs (the bundle's own mentions are the compiler's, and stay). */
+function corpusMentions(m: StoreMatcher, paragraphs: readonly Paragraph[]): Mention[] {
+  return paragraphs.flatMap((p) => scanParagraph(m, p).filter((match) => m.userEntries.has(match.entryId)).map((match) => toMention(p, match)));
+}
+
+/** Which documents each entry is mentioned in, and how often. */
+export function entryDocumentRows(mentions: readonly Mention[]): EntryDocumentRow[] {
+  const rows = new Map<string, EntryDocumentRow>();
+  for (const { entryId, docId } of mentions) {
+    const key = `${entryId}\u0000${docId}`;
+    const row = rows.get(key);
+    if (row) row.mentions++;
+    else rows.set(key, { entryId, docId, mentions: 1 });
+  }
+  return [...rows.values()];
+}
+
+/** A 53-bit hash of a document's text (cyrb53): finds a stored twin quickly; the text is then compared. */
+export function textHash(paragraphs: readonly Paragraph[]): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (const p of paragraphs) {
+    for (let i = 0; i <= p.text.length; i++) {
+      const code = i < p.text.length ? p.text.charCodeAt(i) : 10;
+      h1 = Math.imul(h1 ^ code, 2654435761);
+      h2 = Math.imul(h2 ^ code, 1597334677);
+    }
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+/** What a new reader's document adds to the derived tables, computed before its transaction. */
+export interface DerivedDocument {
+  docId: string;
+  hash: string;
+  mentions: Mention[];
+  named: string[];
+}
+
+/** A document's derived data, outside any transaction: progress reported, with pauses for a cancel. */
+export async function deriveDocument(m: StoreMatcher, docId: string, paragraphs: readonly Paragraph[], pace: Pace): Promise<DerivedDocument> {
+  const derived: DerivedDocument = { docId, hash: textHash(paragraphs), mentions: [], named: [] };
+  for (const done of documentMentions(m, paragraphs, derived)) await pace(done, paragraphs.length);
+  await pace(paragraphs.length, paragraphs.length);
+  return derived;
+}
+
+/** A document's derived data at once, as a transaction needs it (no pause: a transaction ends at the first). */
+export function deriveDocumentNow(m: StoreMatcher, docId: string, paragraphs: readonly Paragraph[]): DerivedDocument {
+  const derived: DerivedDocument = { docId, hash: textHash(paragraphs), mentions: [], named: [] };
+  for (const _ of documentMentions(m, paragraphs, derived));
+  return derived;
+}
+
+/** Stores a reader's document's derived rows (its paragraphs are written by the caller). */
+export async function writeDerivedDocument(db: GlossDatabase, derived: DerivedDocument, paragraphs: readonly Paragraph[]): Promise<void> {
+  await db.userMentions.bulkPut(derived.mentions);
+  await db.userEntryDocuments.bulkPut(entryDocumentRows(derived.mentions));
+  await db.userTextIndex.bulkPut(indexRows(derived.docId, paragraphs));
+  await db.userDocumentFacts.put({ docId: derived.docId, hash: derived.hash, named: derived.named });
+}
+
+/** A document's key range in the tables keyed by [docId+…]. */
+const documentRange = (docId: string): [unknown[], unknown[]] => [
+  [docId, -Infinity, -Infinity],
+  [docId, Infinity, Infinity],
+];
+
+/** Removes everything derived from a document (mentions of the reader's entries in it, for a bundled one). */
+export async function deleteDerivedDocument(db: GlossDatabase, docId: string): Promise<void> {
+  await db.userMentions.where('[docId+paragraph+start]').between(...documentRange(docId), true, true).delete();
+  await db.userEntryDocuments.where('docId').equals(docId).delete();
+  await db.userTextIndex.where('[docId+bucket]').between([docId, -Infinity], [docId, Infinity], true, true).delete();
+  await db.userDocumentFacts.delete(docId);
+}
+
+/** The stored reader's document whose text is `paragraphs`' exactly, if any. */
+export async function storedTwin(db: GlossDatabase, derived: Pick<DerivedDocument, 'hash'>, paragraphs: readonly Paragraph[]): Promise<string | null> {
+  for (const facts of await db.userDocumentFacts.where('hash').equals(derived.hash).toArray()) {
+    const stored = await db.userParagraphs.where('docId').equals(facts.docId).sortBy('n');
+    if (stored.length === paragraphs.length && stored.every((p, i) => p.text === paragraphs[i].text)) return facts.docId;
+  }
+  return null;
+}
+
+/**
+ * Everything derived, found again from the reader's documents and entries and the corpus: after a
+ * schema upgrade, and when a new corpus (new entries, new spellings) is seeded under the reader's data.
+ */
+export async function rebuildDerivedUserData(db: GlossDatabase): Promise<void> {
+  await Promise.all([db.userMentions.clear(), db.userEntryDocuments.clear(), db.userTextIndex.clear(), db.userDocumentFacts.clear()]);
+  const m = await storeMatcher(db);
+  for (const docId of await db.userDocuments.toCollection().primaryKeys()) {
+    const paragraphs = await db.userParagraphs.where('docId').equals(docId).sortBy('n');
+    await writeDerivedDocument(db, deriveDocumentNow(m, docId, paragraphs), paragraphs);
+  }
+  if (m.userEntries.size) {
+    const mentions = corpusMentions(m, await db.paragraphs.toArray());
+    await db.userMentions.bulkPut(mentions);
+    await db.userEntryDocuments.bulkPut(entryDocumentRows(mentions));
+  }
+}
+
+/**
+ * After entries were added or deleted (`changedAliases` are their spellings): the mentions found
+ * again only where those spellings can stand, by the word index of each reader's document (and a
+ * scan of the bundled documents, which are small). `before` and `after` are the matchers over the
+ * entries before and after the change. A paragraph where the change moves a bundled entry's firm
+ * mention (a longer alias of the reader's now covers it, or no longer does) may change the context of
+ * its whole document: that document is found again whole.
+ */
+export async function updateForEntryChange(db: GlossDatabase, before: StoreMatcher, after: StoreMatcher, changedAliases: readonly string[], pace: SteadyPace = noPace): Promise<void> {
+  const words = new Set(changedAliases.map(lookUpWord).filter((w): w is string => !!w));
+  if (words.size === 0) return;
+  const touched = new Set<string>();
+  const replace = async (docId: string, paragraph: number, mentions: Mention[]) => {
+    const old = await db.userMentions.where('[docId+paragraph+start]').between([docId, paragraph, -Infinity], [docId, paragraph, Infinity], true, true);
+    for (const m of await old.toArray()) touched.add(m.entryId);
+    await old.delete();
+    await db.userMentions.bulkPut(mentions);
+    for (const m of mentions) touched.add(m.entryId);
+  };
+  const documents = await db.userDocuments.toCollection().primaryKeys();
+  let done = 0;
+  for (const docId of documents) {
+    pace(done++, documents.length + 1);
+    touched.clear();
+    const rows = await db.userTextIndex.where('[docId+bucket]').between([docId, -Infinity], [docId, Infinity], true, true).toArray();
+    const candidates = [...paragraphsHolding(rows, words)].sort((a, b) => a - b);
+    if (candidates.length === 0) continue;
+    const paragraphs = (await db.userParagraphs.bulkGet(candidates.map((n): [string, number] => [docId, n]))).filter((p): p is Paragraph => !!p);
+    const facts = await db.userDocumentFacts.get(docId);
+    const scans = paragraphs.map((p) => ({ p, now: scanParagraph(after, p) }));
+    const contextual = new Set([...before.contextual, ...after.contextual]);
+    const namedHere = (matches: Match[]) => new Set([...namedIn(matches)].filter((e) => contextual.has(e)));
+    const contextMoved = !facts || paragraphs.some((p, i) => !sameSet(namedHere(scanParagraph(before, p)), namedHere(scans[i].now)));
+    if (contextMoved) {
+      const all = await db.userParagraphs.where('docId').equals(docId).sortBy('n');
+      await deleteDerivedDocument(db, docId);
+      await writeDerivedDocument(db, deriveDocumentNow(after, docId, all), all);
+      continue;
+    }
+    const context = new Set(facts.named);
+    for (const { p, now } of scans) await replace(docId, p.n, applyContext(now, context, after.related).map((match) => toMention(p, match)));
+    await recount(db, docId, touched);
+  }
+  // The bundled documents: a few hundred paragraphs, scanned for the changed spellings' words.
+  const corpus = await db.paragraphs.toArray();
+  const byDoc = new Map<string, Set<string>>();
+  for (const p of corpus) {
+    if (![...wordsOf(p.text)].some((w) => words.has(w))) continue;
+    touched.clear();
+    await replace(p.docId, p.n, corpusMentions(after, [p]));
+    const set = byDoc.get(p.docId) ?? new Set<string>();
+    for (const e of touched) set.add(e);
+    byDoc.set(p.docId, set);
+  }
+  for (const [docId, entries] of byDoc) await recount(db, docId, entries);
+  pace(documents.length + 1, documents.length + 1);
+}
+
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  return a.size === b.size && [...a].every((x) => b.has(x));
+}
+
+/** The documents-per-entry rows of `entries` in one document, counted again from the mentions. */
+async function recount(db: GlossDatabase, docId: string, entries: Iterable<string>): Promise<void> {
+  for (const entryId of entries) {
+    const mentions = await db.userMentions
+      .where('[entryId+docId+paragraph+start]')
+      .between([entryId, docId, -Infinity, -Infinity], [entryId, docId, Infinity, Infinity], true, true)
+      .count();
+    if (mentions) await db.userEntryDocuments.put({ entryId, docId, mentions });
+    else await db.userEntryDocuments.delete([entryId, docId]);
+  }
+}
