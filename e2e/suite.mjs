@@ -6,6 +6,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { poll } from './drivers.mjs';
+import { defineUserDataTests } from './user-data.mjs';
 
 /** Card and mark names as the extension defines them (entrypoints/content). */
 const HOST = 'gloss-card';
@@ -842,6 +843,8 @@ export function defineSuite({ driver, origin, otherOrigin, proxy }) {
     }
     await options.close();
   });
+
+  defineUserDataTests({ driver, origin, test, assert });
 
   // ── The popup ─────────────────────────────────────────────────────────────────────────────────
   const popupOptions = () => [...document.querySelectorAll('[role="option"]')].map((o) => ({

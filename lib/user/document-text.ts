@@ -99,6 +99,8 @@ export async function htmlDocumentText(html: string, progress: Progress = () => 
   /** Depth of the outermost skipped element open (its text is not read), or -1. */
   let skipFrom = -1;
   let title = '';
+  /** The first <title> is the document's (an SVG's own <title> later is not). */
+  let titleRead = false;
   let heading: string | null = null;
   let headingFrom = -1;
   let name = '';
@@ -108,13 +110,14 @@ export async function htmlDocumentText(html: string, progress: Progress = () => 
     line = '';
   };
   const text = (value: string) => {
-    if (open.at(-1) === 'title') title += value;
+    if (open.at(-1) === 'title' && !titleRead) title += value;
     if (headingFrom >= 0) heading = (heading ?? '') + value;
     if (skipFrom < 0) line += value;
   };
   const closeTop = () => {
     const closed = open.pop()!;
     openCount.set(closed, openCount.get(closed)! - 1);
+    if (closed === 'title' && title) titleRead = true;
     if (headingFrom === open.length) headingFrom = -1;
     if (skipFrom === open.length) skipFrom = -1;
     else if (skipFrom < 0 && BLOCKS.has(closed)) endLine();
