@@ -204,8 +204,9 @@ export async function updateForEntryChange(db: GlossDatabase, before: StoreMatch
   const words = new Set(changedAliases.map(lookUpWord).filter((w): w is string => !!w));
   if (words.size === 0) return;
   const touched = new Set<string>();
-  const replace = async (docId: string, paragraph: number, mentions: Mention[]) => {
-    const old = await db.userMentions.where('[docId+paragraph+start]').between([docId, paragraph, -Infinity], [docId, paragraph, Infinity], true, true);
+  /** The mentions of a document's `paragraphs` replaced by `mentions`, in two requests. */
+  const replace = async (docId: string, paragraphs: readonly number[], mentions: Mention[]) => {
+    const old = db.userMentions.where('[docId+paragraph+start]').inAnyRange(paragraphs.map((n) => [[docId, n, -Infinity], [docId, n, Infinity]]));
     for (const m of await old.toArray()) touched.add(m.entryId);
     await old.delete();
     await db.userMentions.bulkPut(mentions);
@@ -232,21 +233,22 @@ export async function updateForEntryChange(db: GlossDatabase, before: StoreMatch
       continue;
     }
     const context = new Set(facts.named);
-    for (const { p, now } of scans) await replace(docId, p.n, applyContext(now, context, after.related).map((match) => toMention(p, match)));
+    await replace(docId, candidates, scans.flatMap(({ p, now }) => applyContext(now, context, after.related).map((match) => toMention(p, match))));
     await recount(db, docId, touched);
   }
   // The bundled documents: a few hundred paragraphs, scanned for the changed spellings' words.
-  const corpus = await db.paragraphs.toArray();
-  const byDoc = new Map<string, Set<string>>();
-  for (const p of corpus) {
+  const byDocument = new Map<string, Paragraph[]>();
+  for (const p of await db.paragraphs.toArray()) {
     if (![...wordsOf(p.text)].some((w) => words.has(w))) continue;
-    touched.clear();
-    await replace(p.docId, p.n, corpusMentions(after, [p]));
-    const set = byDoc.get(p.docId) ?? new Set<string>();
-    for (const e of touched) set.add(e);
-    byDoc.set(p.docId, set);
+    const list = byDocument.get(p.docId);
+    if (list) list.push(p);
+    else byDocument.set(p.docId, [p]);
   }
-  for (const [docId, entries] of byDoc) await recount(db, docId, entries);
+  for (const [docId, paragraphs] of byDocument) {
+    touched.clear();
+    await replace(docId, paragraphs.map((p) => p.n), corpusMentions(after, paragraphs));
+    await recount(db, docId, touched);
+  }
   pace(documents.length + 1, documents.length + 1);
 }
 
