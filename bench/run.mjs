@@ -1,6 +1,6 @@
 // `npm run bench`: how fast Gloss is, measured side by side in one run of headless Chromium, and
 // written into BENCHMARKS.md. `--smoke`: one quick repetition on a small page, for CI (nothing written).
-// `--only=scan,growth,linear,store,search,hover,dynamic,size`: just those sections (nothing written).
+// `--only=scan,growth,linear,store,search,hover,dynamic,size,user-data`: just those sections (nothing written).
 // Real pages come from ../shared/pages at run time (see its SOURCES.md for attribution).
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -270,6 +270,9 @@ for (const zip of [`gloss-${version}-chrome.zip`, `gloss-${version}-firefox.zip`
 }
 
 }
+
+// ── the reader's own documents: a script of its own, which writes its own table ─────────────────────
+if (wants('user-data')) execFileSync('node', ['bench/user-data.mjs', '--no-build', ...(smoke ? ['--smoke'] : []), ...(only ? ['--no-write'] : [])], { cwd: root, stdio: 'inherit' });
 
 // ── report ────────────────────────────────────────────────────────────────────────────────────
 const missed = rows.filter((r) => r.met === false);

@@ -4,7 +4,7 @@
 // page, the longest main-thread task during each: Chrome's long-task entries (every task of 50 ms or
 // more), with the largest gap of a heartbeat every 5 ms beside it (which also holds rendered frames
 // and time the machine gave other processes).
-//   node bench/user-data.mjs [--smoke] [--no-build]
+//   node bench/user-data.mjs [--smoke] [--no-build] [--no-write]
 // `npm run bench` runs it (section "user-data"); a full run writes its table into BENCHMARKS.md.
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -184,7 +184,7 @@ try {
   await rm(dir, { recursive: true, force: true });
 }
 
-if (!smoke) {
+if (!smoke && !process.argv.includes('--no-write')) {
   const table = [
     `Run ${new Date().toISOString().slice(0, 10)}, \`node bench/user-data.mjs\` (also part of \`npm run bench\`), headless Chromium with the built extension.`,
     '',

@@ -23,7 +23,7 @@ function elementCenter(selector) {
 /** What the options page shows of the reader's data. */
 function optionsView() {
   const list = (name) => {
-    const box = document.querySelector(`.user-${name} .${name}`) ?? document.querySelector(`.${name}`);
+    const box = document.querySelector(`section.user-${name}`)?.querySelector(':scope > .items, :scope > .empty, :scope > .loading');
     if (!box) return { state: 'absent' };
     if (box.classList.contains('loading')) return { state: 'loading' };
     if (box.classList.contains('empty')) return { state: 'empty', text: box.textContent };
