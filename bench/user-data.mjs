@@ -8,12 +8,13 @@
 // `npm run bench` runs it (section "user-data"); a full run writes its table into BENCHMARKS.md.
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumDriver } from '../e2e/drivers.mjs';
 import { startServer } from '../e2e/server.mjs';
+import { elementCenter } from '../e2e/user-data.mjs';
+import { hoverLatencies, writeResults } from './common.mjs';
 import { fixtureFile, largeBackup, longDocument, nestedHtml } from '../e2e/user-data-fixtures.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -21,7 +22,6 @@ const smoke = process.argv.includes('--smoke');
 const SIZES = smoke
   ? { paragraphs: 2000, depth: 2000, backupDocuments: 2, backupParagraphs: 1000, hovers: 3, readerRuns: 1 }
   : { paragraphs: 36000, depth: 100000, backupDocuments: 8, backupParagraphs: 36000, hovers: 30, readerRuns: 5 };
-const DWELL_MS = 150; // lib/page/hover.ts
 const HEARTBEAT_MS = 5;
 
 const sorted = (xs) => [...xs].sort((a, b) => a - b);
@@ -52,13 +52,6 @@ function stopWatching() {
   clearInterval(watch.timer);
   watch.observer.disconnect();
   return { gap: watch.longest, longTasks: watch.longTasks };
-}
-function elementCenter(selector) {
-  const el = document.querySelector(selector);
-  if (!el) return null;
-  el.scrollIntoView({ block: 'center' });
-  const r = el.getBoundingClientRect();
-  return { x: r.left + Math.min(r.width / 2, 12), y: r.top + r.height / 2 };
 }
 const outcome = (selector) => document.querySelector(`${selector} [role="status"], ${selector} [role="alert"]`)?.textContent ?? null;
 
@@ -122,37 +115,7 @@ try {
   // A card on a web page with that text stored: "Also in your documents" from the index.
   const page = await driver.openPage(`${server.origin}/basic.html`);
   await page.waitFor(() => CSS.highlights.get('gloss-term')?.size ?? 0, undefined, (n) => n > 5, 10000);
-  const latencies = [];
-  for (let r = 0; r < SIZES.hovers; r++) {
-    const [phrase, name] = [['RCEP', 'Regional Comprehensive Economic Partnership'], ['Hanoi', 'Hanoi']][r % 2];
-    const at = await page.evaluate((p) => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const i = n.data.indexOf(p);
-        if (i === -1) continue;
-        const range = document.createRange();
-        range.setStart(n, i);
-        range.setEnd(n, i + p.length);
-        const b = range.getBoundingClientRect();
-        return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
-      }
-    }, phrase);
-    const painted = page.raw.evaluate((expected) => new Promise((done) => {
-      let arrived = 0;
-      addEventListener('pointermove', () => (arrived = performance.now()), { capture: true });
-      const check = () => {
-        const card = document.querySelector('gloss-card')?.shadowRoot?.querySelector('.card[aria-busy="false"]');
-        if (arrived && card?.querySelector('.name')?.textContent === expected && card.querySelector('.yours')) done(performance.now() - arrived);
-        else requestAnimationFrame(check);
-      };
-      requestAnimationFrame(check);
-    }), name);
-    await page.mouseMove(at.x, at.y);
-    latencies.push((await painted) - DWELL_MS);
-    await page.key('Escape');
-    await page.mouseMove(5, 5);
-    await new Promise((r) => setTimeout(r, 400));
-  }
+  const latencies = await hoverLatencies(page, SIZES.hovers, { withYours: true });
   await page.close();
   const p95 = quantile(latencies, 0.95);
   record('card opened after the dwell, that text stored', `median ${fmt(quantile(latencies, 0.5))} ms, p95 ${fmt(p95)} ms`, '≤ 30 ms at p95', p95 <= 30, `${SIZES.hovers} hovers, each card listing the text under "Also in your documents"`);
@@ -185,14 +148,6 @@ try {
 }
 
 if (!smoke && !process.argv.includes('--no-write')) {
-  const table = [
-    `Run ${new Date().toISOString().slice(0, 10)}, \`node bench/user-data.mjs\` (also part of \`npm run bench\`), headless Chromium with the built extension.`,
-    '',
-    '| | measurement | result | target | details |',
-    '|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.met === null ? '' : r.met ? '✓' : '✗'} | ${r.metric} | ${r.value} | ${r.target} | ${r.detail} |`),
-  ].join('\n');
-  const file = resolve(root, 'BENCHMARKS.md');
-  writeFileSync(file, readFileSync(file, 'utf8').replace(/<!-- user-data:start -->[\s\S]*<!-- user-data:end -->/, `<!-- user-data:start -->\n${table}\n<!-- user-data:end -->`));
-  console.log('Wrote the results into BENCHMARKS.md');
+  const heading = `Run ${new Date().toISOString().slice(0, 10)}, \`node bench/user-data.mjs\` (also part of \`npm run bench\`), headless Chromium with the built extension.`;
+  writeResults(resolve(root, 'BENCHMARKS.md'), 'user-data', heading, rows);
 }
