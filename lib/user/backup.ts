@@ -227,7 +227,7 @@ export async function mergeBackup(db: GlossDatabase, backup: Backup, progress: P
       await db.userParagraphs.bulkAdd(paragraphs);
       const ready = current ? undefined : derived.get(doc.id);
       const found = ready ?? deriveDocumentNow(current ?? matcher, doc.id, paragraphs);
-      await writeDerivedDocument(db, found, paragraphs);
+      await writeDerivedDocument(db, found);
       report.documentsAdded++;
     }
     const aliases: string[] = [];

@@ -10,11 +10,11 @@ import { relatedMap } from '../corpus/mentions';
 import type { Mention, Paragraph } from '../corpus/types';
 import { applyContext, type RelatedEntries } from '../match/context';
 import { buildMatcher, scan, type Match, type Matcher } from '../match/matcher';
-import type { EntryDocumentRow, GlossDatabase } from '../store/db';
+import type { EntryDocumentRow, GlossDatabase, TextIndexRow } from '../store/db';
 import { databaseRows } from '../store/knowledge';
 import { looksVietnamese } from '../text/language';
 import type { Progress } from './document-text';
-import { indexRows, lookUpWord, paragraphsHolding, wordsOf } from './text-index';
+import { bucketOf, indexRows, lookUpWord, paragraphsHolding, wordsOf } from './text-index';
 
 /**
  * Reports how far a piece of work has come, and throws when the reader cancelled it. Outside a
@@ -126,28 +126,30 @@ export interface DerivedDocument {
   hash: string;
   mentions: Mention[];
   named: string[];
+  index: TextIndexRow[];
 }
 
 /** A document's derived data, outside any transaction: progress reported, with pauses for a cancel. */
 export async function deriveDocument(m: StoreMatcher, docId: string, paragraphs: readonly Paragraph[], pace: Pace): Promise<DerivedDocument> {
-  const derived: DerivedDocument = { docId, hash: textHash(paragraphs), mentions: [], named: [] };
+  const derived: DerivedDocument = { docId, hash: textHash(paragraphs), mentions: [], named: [], index: [] };
   for (const done of documentMentions(m, paragraphs, derived)) await pace(done, paragraphs.length);
+  derived.index = indexRows(docId, paragraphs);
   await pace(paragraphs.length, paragraphs.length);
   return derived;
 }
 
 /** A document's derived data at once, as a transaction needs it (no pause: a transaction ends at the first). */
 export function deriveDocumentNow(m: StoreMatcher, docId: string, paragraphs: readonly Paragraph[]): DerivedDocument {
-  const derived: DerivedDocument = { docId, hash: textHash(paragraphs), mentions: [], named: [] };
+  const derived: DerivedDocument = { docId, hash: textHash(paragraphs), mentions: [], named: [], index: indexRows(docId, paragraphs) };
   for (const _ of documentMentions(m, paragraphs, derived));
   return derived;
 }
 
 /** Stores a reader's document's derived rows (its paragraphs are written by the caller). */
-export async function writeDerivedDocument(db: GlossDatabase, derived: DerivedDocument, paragraphs: readonly Paragraph[]): Promise<void> {
+export async function writeDerivedDocument(db: GlossDatabase, derived: DerivedDocument): Promise<void> {
   await db.userMentions.bulkPut(derived.mentions);
   await db.userEntryDocuments.bulkPut(entryDocumentRows(derived.mentions));
-  await db.userTextIndex.bulkPut(indexRows(derived.docId, paragraphs));
+  await db.userTextIndex.bulkPut(derived.index);
   await db.userDocumentFacts.put({ docId: derived.docId, hash: derived.hash, named: derived.named });
 }
 
@@ -183,7 +185,7 @@ export async function rebuildDerivedUserData(db: GlossDatabase): Promise<void> {
   const m = await storeMatcher(db);
   for (const docId of await db.userDocuments.toCollection().primaryKeys()) {
     const paragraphs = await db.userParagraphs.where('docId').equals(docId).sortBy('n');
-    await writeDerivedDocument(db, deriveDocumentNow(m, docId, paragraphs), paragraphs);
+    await writeDerivedDocument(db, deriveDocumentNow(m, docId, paragraphs));
   }
   if (m.userEntries.size) {
     const mentions = corpusMentions(m, await db.paragraphs.toArray());
@@ -203,6 +205,7 @@ export async function rebuildDerivedUserData(db: GlossDatabase): Promise<void> {
 export async function updateForEntryChange(db: GlossDatabase, before: StoreMatcher, after: StoreMatcher, changedAliases: readonly string[], pace: SteadyPace = noPace): Promise<void> {
   const words = new Set(changedAliases.map(lookUpWord).filter((w): w is string => !!w));
   if (words.size === 0) return;
+  const buckets = [...new Set([...words].map(bucketOf))];
   const touched = new Set<string>();
   /** The mentions of a document's `paragraphs` replaced by `mentions`, in two requests. */
   const replace = async (docId: string, paragraphs: readonly number[], mentions: Mention[]) => {
@@ -217,7 +220,7 @@ export async function updateForEntryChange(db: GlossDatabase, before: StoreMatch
   for (const docId of documents) {
     pace(done++, documents.length + 1);
     touched.clear();
-    const rows = await db.userTextIndex.where('[docId+bucket]').between([docId, -Infinity], [docId, Infinity], true, true).toArray();
+    const rows = (await db.userTextIndex.bulkGet(buckets.map((b): [string, number] => [docId, b]))).filter((r): r is TextIndexRow => !!r);
     const candidates = [...paragraphsHolding(rows, words)].sort((a, b) => a - b);
     if (candidates.length === 0) continue;
     const paragraphs = (await db.userParagraphs.bulkGet(candidates.map((n): [string, number] => [docId, n]))).filter((p): p is Paragraph => !!p);
@@ -229,7 +232,7 @@ export async function updateForEntryChange(db: GlossDatabase, before: StoreMatch
     if (contextMoved) {
       const all = await db.userParagraphs.where('docId').equals(docId).sortBy('n');
       await deleteDerivedDocument(db, docId);
-      await writeDerivedDocument(db, deriveDocumentNow(after, docId, all), all);
+      await writeDerivedDocument(db, deriveDocumentNow(after, docId, all));
       continue;
     }
     const context = new Set(facts.named);

@@ -102,7 +102,7 @@ export async function storeDocument(db: GlossDatabase, prepared: PreparedDocumen
     const derived = (await storeRevision(db)) === prepared.revision ? prepared.derived : deriveDocumentNow(await storeMatcher(db), info.id, paragraphs);
     await db.userDocuments.add(info);
     await db.userParagraphs.bulkAdd(paragraphs);
-    await writeDerivedDocument(db, derived, paragraphs);
+    await writeDerivedDocument(db, derived);
     return derived.mentions.length;
   });
 }
