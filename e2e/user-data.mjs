@@ -5,7 +5,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fixtureFile, longDocument, longParagraph, nestedHtml } from './user-data-fixtures.mjs';
+import { fixtureFile, largeBackup, longDocument, longParagraph, nestedHtml } from './user-data-fixtures.mjs';
 
 const MEGABYTE = 1024 * 1024;
 
@@ -45,6 +45,11 @@ function optionsView() {
     alert: document.querySelector('.import [role="alert"]')?.textContent ?? null,
     job: document.querySelector('.import .job-stage')?.textContent ?? null,
   };
+}
+
+/** What the backup panel said happened, if anything yet. */
+function backupOutcome() {
+  return document.querySelector('.backup [role="alert"], .backup [role="status"] p')?.textContent ?? null;
 }
 
 /**
@@ -318,19 +323,29 @@ export function defineUserDataTests({ driver, origin, test, assert }) {
       assert(violations.length === 0, `CSP violations: ${violations.join(' | ')}`);
     }));
 
-  test('backup: a version that is not a number is "damaged (version)"; restoring shows progress', () =>
-    withDir('backup-version', async (dir) => {
+  test('backup: a version that is not a number is "damaged (version)"', () =>
+    withOptions('backup-version', async (options, dir) => {
       const damaged = await fixtureFile(
         dir,
         'string-version.json',
         JSON.stringify({ format: 'gloss-backup', version: '1', exportedAt: '', documents: [], paragraphs: [], entries: [], settings: {} }),
       );
-      const options = await openOptions();
       await options.chooseFile('input[name="backup"]', damaged);
       await click(options, '.restore button[type="submit"]');
-      const refused = await options.waitFor(() => document.querySelector('.backup [role="alert"]')?.textContent ?? null, undefined, Boolean, 8000);
+      const refused = await options.waitFor(backupOutcome, undefined, Boolean, 8000);
       assert(refused === 'The backup is damaged (version): nothing was changed.', refused);
-      await options.close();
+    }));
+
+  test('backup: a large restore shows its progress, and Cancel leaves everything as it was', () =>
+    withOptions('backup-cancel', async (options, dir) => {
+      await options.chooseFile('input[name="backup"]', await fixtureFile(dir, 'library.json', largeBackup(3, 30000)));
+      await click(options, '.restore button[type="submit"]');
+      const stage = await options.waitFor(() => document.querySelector('.backup .job-stage')?.textContent ?? backupOutcome(), undefined, (t) => /^(Checking the backup|Finding the mentions): \d+ %$/.test(t ?? '') || /^(Restored|The)/.test(t ?? ''), 60000);
+      assert(/%$/.test(stage), `no progress was shown before: ${stage}`);
+      await click(options, '.backup .job .cancel');
+      const cancelled = await options.waitFor(backupOutcome, undefined, Boolean, 60000);
+      assert(cancelled === 'Cancelled: nothing was changed.', cancelled);
+      assert((await options.evaluate(optionsView)).documents.state === 'empty', 'the restore added documents');
     }));
 
   test('your documents: a 300-character file name wraps; the page is no wider than the window', () =>
