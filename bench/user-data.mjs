@@ -69,8 +69,9 @@ try {
   };
   /** Runs `act` on the options page until `selector`'s outcome shows; the time and the longest task. */
   const timed = async (what, act, selector, prepare = async () => {}) => {
-    await prepare();
+    // What the reader does first (choosing a label) is watched too, though not timed.
     await options.evaluate(watchMainThread, HEARTBEAT_MS);
+    await prepare();
     const started = Date.now();
     await act();
     const shown = await options.waitFor(outcome, selector, Boolean, 600000);
@@ -106,8 +107,11 @@ try {
     await click('input[name="entryName"]');
     await options.typeText('Lach Huyen');
     await options.choose('select[name="labelDocument"]', docId);
-    await options.waitFor(() => !!document.querySelector('select[name="labelParagraph"] option[value="3"]'), undefined, Boolean, 10000);
-    await options.choose('select[name="labelParagraph"]', '3');
+    // A long document's paragraph is chosen by its number.
+    await click('input[name="labelParagraphNumber"]');
+    await options.typeText('3');
+    await options.key('Tab');
+    await options.waitFor(() => document.querySelectorAll('input[name="labelSentence"]').length, undefined, (n) => n > 0, 10000);
   });
   record('adding an entry with that text stored (end to end)', `${fmt(entry.ms)} ms`, '≤ 1 s', entry.ms <= 1000, entry.shown);
   recordLongest('adding an entry: longest main-thread task', entry);

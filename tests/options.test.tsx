@@ -3,6 +3,8 @@ import { cleanup, fireEvent, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DeletableList } from '../components/options/DeletableList';
 import { DocumentImport } from '../components/options/DocumentImport';
+import { EntryForm } from '../components/options/EntryForm';
+import { splitSentences } from '../lib/corpus/documents';
 import { PreferencesForm } from '../components/options/PreferencesForm';
 import { DEFAULT_PREFERENCES } from '../lib/settings';
 
@@ -95,5 +97,33 @@ describe('DeletableList while the store is read', () => {
     const view = render(<DeletableList className="documents" empty="You have not added any documents yet." items={null} onDelete={() => {}} />);
     expect(view.container.textContent).toBe('Loading…');
     expect(view.queryByText('You have not added any documents yet.')).toBeNull();
+  });
+});
+
+describe('EntryForm', () => {
+  const doc = { id: 'user-long-000001', file: '', title: 'Long report', outlet: null, authors: [], date: null, dateISO: null, user: true };
+  const paragraph = (n: number) => {
+    const text = `Paragraph ${n}. Lach Huyen grew.`;
+    return { docId: doc.id, n, text, sentences: splitSentences(text) };
+  };
+
+  it('asks for a long document’s paragraph by number, and reads only that one', async () => {
+    const ranges: [number, number][] = [];
+    const paragraphRange = async (_: string, from: number, to: number) => {
+      ranges.push([from, to]);
+      return [paragraph(from)];
+    };
+    const onAdd = vi.fn();
+    const view = render(<EntryForm documents={[doc]} paragraphCount={async () => 36000} paragraphRange={paragraphRange} message={null} onAdd={onAdd} />);
+    fireEvent.change(view.container.querySelector('select[name="labelDocument"]')!, { target: { value: doc.id } });
+    const number = await view.findByLabelText('Paragraph, by its number (1 to 36000)');
+    expect(view.container.querySelector('select[name="labelParagraph"]')).toBeNull();
+    fireEvent.change(number, { target: { value: '30001' } });
+    await view.findByText('Lach Huyen grew.');
+    expect(ranges).toEqual([[30001, 30001]]);
+    fireEvent.input(view.container.querySelector('input[name="entryName"]')!, { target: { value: 'Lach Huyen' } });
+    fireEvent.click(view.getAllByRole('radio')[1]);
+    fireEvent.submit(view.container.querySelector('form')!);
+    expect(onAdd).toHaveBeenCalledWith(expect.objectContaining({ name: 'Lach Huyen', label: { docId: doc.id, paragraph: 30001, start: 17, end: 33 } }));
   });
 });

@@ -222,7 +222,9 @@ function Options() {
     }
   }
 
-  const paragraphsOf = (docId: string) => (db ? databaseRows(db).paragraphsOf(docId) : Promise.resolve([]));
+  const rows = db ? databaseRows(db) : null;
+  const paragraphCount = (docId: string) => rows?.paragraphCount(docId) ?? Promise.resolve(0);
+  const paragraphRange = async (docId: string, from: number, to: number) => (await rows?.paragraphRange(docId, from, to))?.paragraphs ?? [];
 
   return (
     <main class="options">
@@ -259,7 +261,7 @@ function Options() {
         <>
           <section aria-labelledby="entries-heading" class="user-entries">
             <h2 id="entries-heading">{t('entriesHeading')}</h2>
-            <EntryForm key={entryForm} documents={lists?.documents ?? null} paragraphsOf={paragraphsOf} message={entryMessage} onAdd={(input) => void onAddEntry(input)} />
+            <EntryForm key={entryForm} documents={lists?.documents ?? null} paragraphCount={paragraphCount} paragraphRange={paragraphRange} message={entryMessage} onAdd={(input) => void onAddEntry(input)} />
             <DeletableList
               className="entries"
               empty={t('noUserEntries')}
