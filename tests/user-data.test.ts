@@ -2,6 +2,7 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_PREFERENCES } from '../lib/settings';
+import type { Paragraph } from '../lib/corpus/types';
 import { DATABASE_NAME, GlossDatabase, SCHEMA_VERSIONS } from '../lib/store/db';
 import { databaseRows, Knowledge } from '../lib/store/knowledge';
 import { openStore } from '../lib/store/open';
@@ -153,20 +154,37 @@ describe('mentions after an entry changes, by the word index', () => {
       ].join('\n'),
       { title: 'Meeting notes' },
     );
+    // Every paragraph of the reader's documents read, however it is read (a Dexie middleware).
     const read: string[] = [];
-    const bulkGet = db.userParagraphs.bulkGet.bind(db.userParagraphs);
-    db.userParagraphs.bulkGet = ((keys: [string, number][]) => {
-      read.push(...keys.map(([d, n]) => `${d === other.id ? 'meeting' : 'port'} ${n}`));
-      return bulkGet(keys);
-    }) as never;
+    const note = (rows: unknown[]) => read.push(...(rows as Paragraph[]).filter(Boolean).map((p) => `${p.docId === other.id ? 'meeting' : 'port'} ${p.n}`));
+    db.close(); // a middleware comes into play when the database is opened
+    db.use({
+      stack: 'dbcore',
+      name: 'paragraphs read',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          if (name !== 'userParagraphs') return table;
+          return {
+            ...table,
+            get: async (request) => (await table.get(request).then((row) => (note([row]), row))),
+            getMany: async (request) => table.getMany(request).then((rows) => (note(rows), rows)),
+            query: async (request) => table.query(request).then((result) => (note(result.result), result)),
+          };
+        },
+      }),
+    });
+    await db.open();
     const label = { docId: other.id, paragraph: 3, start: 0, end: 10 };
     // A spelling that covers a bundled entry's firm mention: the document's context moves.
     const foundation = await addUserEntry(db, { name: 'Nguyen Phu Trong Foundation', aliases: [], kind: 'institution', label });
-    expect(read).toEqual(['meeting 3']);
+    // Its label's paragraph, the one its words stand in, then the whole document (its context moved).
+    expect(read).toEqual(['meeting 3', 'meeting 3', 'meeting 1', 'meeting 2', 'meeting 3', 'meeting 4', 'meeting 5']);
     expect(await derived(db)).toEqual(await rebuilt(db));
     read.length = 0;
     const authority = await addUserEntry(db, { name: 'Haiphong Port Authority', aliases: ['HPA'], kind: 'institution', label });
-    expect(read.sort()).toEqual(['meeting 5']);
+    expect(read).toEqual(['meeting 3', 'meeting 5']);
     expect(await derived(db)).toEqual(await rebuilt(db));
     expect((await new Knowledge(databaseRows(db), 'database').card(authority.id))?.inYourDocuments.map((c) => c.quote)).toEqual(['Haiphong Port Authority']);
     for (const id of [foundation.id, authority.id]) {
@@ -174,7 +192,6 @@ describe('mentions after an entry changes, by the word index', () => {
       expect(await derived(db)).toEqual(await rebuilt(db));
     }
     expect((await derived(db)).mentions.some((m) => m.includes(doc.id))).toBe(true);
-    db.userParagraphs.bulkGet = bulkGet;
     db.close();
   });
 });

@@ -10,6 +10,7 @@ import { relatedMap } from '../corpus/mentions';
 import type { Mention, Paragraph } from '../corpus/types';
 import { applyContext, type RelatedEntries } from '../match/context';
 import { buildMatcher, scan, type Match, type Matcher } from '../match/matcher';
+import type { IndexableType, Table } from 'dexie';
 import type { EntryDocumentRow, GlossDatabase, TextIndexRow } from '../store/db';
 import { databaseRows } from '../store/knowledge';
 import { looksVietnamese } from '../text/language';
@@ -208,10 +209,14 @@ export async function updateForEntryChange(db: GlossDatabase, before: StoreMatch
   const buckets = [...new Set([...words].map(bucketOf))];
   const touched = new Set<string>();
   /** The mentions of a document's `paragraphs` replaced by `mentions`, in two requests. */
+  /** The mentions of a document's `paragraphs` (in order) replaced by `mentions`. */
   const replace = async (docId: string, paragraphs: readonly number[], mentions: Mention[]) => {
-    const old = db.userMentions.where('[docId+paragraph+start]').inAnyRange(paragraphs.map((n) => [[docId, n, -Infinity], [docId, n, Infinity]]));
-    for (const m of await old.toArray()) touched.add(m.entryId);
-    await old.delete();
+    const wanted = new Set(paragraphs);
+    const old = dense(paragraphs)
+      ? (await rowsSpanning(db.userMentions, '[docId+paragraph+start]', docId, paragraphs, [-Infinity])).filter((m) => wanted.has(m.paragraph))
+      : await db.userMentions.where('[docId+paragraph+start]').inAnyRange(paragraphs.map((n) => [[docId, n, -Infinity], [docId, n, Infinity]])).toArray();
+    for (const m of old) touched.add(m.entryId);
+    await db.userMentions.bulkDelete(old.map((m): [string, number, number] => [m.docId, m.paragraph, m.start]));
     await db.userMentions.bulkPut(mentions);
     for (const m of mentions) touched.add(m.entryId);
   };
@@ -223,7 +228,10 @@ export async function updateForEntryChange(db: GlossDatabase, before: StoreMatch
     const rows = (await db.userTextIndex.bulkGet(buckets.map((b): [string, number] => [docId, b]))).filter((r): r is TextIndexRow => !!r);
     const candidates = [...paragraphsHolding(rows, words)].sort((a, b) => a - b);
     if (candidates.length === 0) continue;
-    const paragraphs = (await db.userParagraphs.bulkGet(candidates.map((n): [string, number] => [docId, n]))).filter((p): p is Paragraph => !!p);
+    const wanted = new Set(candidates);
+    const paragraphs = dense(candidates)
+      ? (await rowsSpanning(db.userParagraphs, '[docId+n]', docId, candidates, [])).filter((p) => wanted.has(p.n))
+      : (await db.userParagraphs.bulkGet(candidates.map((n): [string, number] => [docId, n]))).filter((p): p is Paragraph => !!p);
     const facts = await db.userDocumentFacts.get(docId);
     const scans = paragraphs.map((p) => ({ p, now: scanParagraph(after, p) }));
     const contextual = new Set([...before.contextual, ...after.contextual]);
@@ -253,6 +261,23 @@ export async function updateForEntryChange(db: GlossDatabase, before: StoreMatch
     await recount(db, docId, touched);
   }
   pace(documents.length + 1, documents.length + 1);
+}
+
+/**
+ * Whether paragraphs (sorted) stand close enough together to be read as one key range, kept or not
+ * afterwards, rather than one look-up each: IndexedDB answers a range in one request, and a look-up
+ * per paragraph is a request each (thousands, for a common word in a long document). A few
+ * paragraphs far apart are looked up one by one.
+ */
+const dense = (paragraphs: readonly number[]) => paragraphs[paragraphs.length - 1] - paragraphs[0] + 1 <= DENSE_SPAN * paragraphs.length;
+/** At most this many rows read per paragraph wanted, when they are read as one range. */
+const DENSE_SPAN = 8;
+
+/** A document's rows from the first to the last of `paragraphs`; `rest` pads the bounds for the key's later parts. */
+function rowsSpanning<T, K extends IndexableType>(table: Table<T, K>, index: string, docId: string, paragraphs: readonly number[], rest: number[]): Promise<T[]> {
+  const low = [docId, paragraphs[0], ...rest];
+  const high = [docId, paragraphs[paragraphs.length - 1], ...rest.map(() => Infinity)];
+  return table.where(index).between(low, high, true, true).toArray();
 }
 
 function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
