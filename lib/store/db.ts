@@ -9,6 +9,7 @@ import Dexie, { type Table } from 'dexie';
 import type { AliasSpec } from '../match/matcher';
 import type { DocumentInfo, Entry, Mention, Paragraph } from '../corpus/types';
 import { rebuildDerivedUserData } from '../user/derived';
+import { paragraphPages } from './pages';
 
 export const DATABASE_NAME = 'gloss';
 
@@ -18,14 +19,26 @@ export interface AliasRow extends AliasSpec {
   key: string;
 }
 export interface MentionRow extends Mention {
-  /** Set in the corpus table only: the reader's mentions are keyed by where they stand. */
   id?: number;
 }
-/** One document that mentions one entry, and how often: what a card asks, without reading the mentions. */
+/** A hundred paragraphs of a reader's document (lib/store/pages.ts). */
+export interface ParagraphPageRow {
+  docId: string;
+  page: number;
+  paragraphs: Paragraph[];
+}
+/** The reader's mentions in a hundred paragraphs of a document, bundled or the reader's (lib/store/pages.ts). */
+export interface MentionPageRow {
+  docId: string;
+  page: number;
+  mentions: Mention[];
+}
+/** One document that mentions one entry: how often, and where first. What a card asks, without reading the mentions. */
 export interface EntryDocumentRow {
   entryId: string;
   docId: string;
   mentions: number;
+  first: Mention;
 }
 /**
  * One bucket of a reader's document's word index (lib/user/text-index.ts): the folded words whose
@@ -60,12 +73,11 @@ export interface SettingRow {
  * with an upgrade function when existing rows need to change.
  *  1. The corpus tables.
  *  2. Tables for the reader's own documents, entries and settings.
- *  3. The reader's mentions table goes (its primary key changes, which IndexedDB cannot do in place);
- *     indexes derived from the reader's documents come: which documents mention an entry
+ *  3. The reader's paragraphs and mentions a page of a hundred at a time (userParagraphPages,
+ *     userMentionPages: lib/store/pages.ts), which documents mention each entry
  *     (userEntryDocuments), each document's word index (userTextIndex), its hash and context
- *     (userDocumentFacts).
- *  4. The reader's mentions again, keyed by where they stand ([docId+paragraph+start]), so a
- *     document's or a paragraph's mentions are one key range; everything derived is found again.
+ *     (userDocumentFacts). The upgrade moves the paragraphs into pages and derives everything else.
+ *  4. The tables of a row per paragraph and per mention go.
  */
 export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string> }[] = [
   {
@@ -92,7 +104,8 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string> 
   {
     version: 3,
     stores: {
-      userMentions: null as unknown as string,
+      userParagraphPages: '[docId+page]',
+      userMentionPages: '[docId+page]',
       userEntryDocuments: '[entryId+docId], docId',
       userTextIndex: '[docId+bucket]',
       userDocumentFacts: 'docId, hash',
@@ -101,7 +114,8 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string> 
   {
     version: 4,
     stores: {
-      userMentions: '[docId+paragraph+start], [entryId+docId+paragraph+start]',
+      userParagraphs: null as unknown as string,
+      userMentions: null as unknown as string,
     },
   },
 ];
@@ -114,9 +128,9 @@ export class GlossDatabase extends Dexie {
   mentions!: Table<MentionRow, number>;
   meta!: Table<MetaRow, string>;
   userDocuments!: Table<DocumentInfo, string>;
-  userParagraphs!: Table<Paragraph, [string, number]>;
+  userParagraphPages!: Table<ParagraphPageRow, [string, number]>;
   userEntries!: Table<Entry, string>;
-  userMentions!: Table<Mention, [string, number, number]>;
+  userMentionPages!: Table<MentionPageRow, [string, number]>;
   userEntryDocuments!: Table<EntryDocumentRow, [string, string]>;
   userTextIndex!: Table<TextIndexRow, [string, number]>;
   userDocumentFacts!: Table<DocumentFactsRow, string>;
@@ -127,9 +141,21 @@ export class GlossDatabase extends Dexie {
     for (const { version, stores } of SCHEMA_VERSIONS) {
       const declared = this.version(version).stores(stores);
       // Whichever page opens the database first upgrades it, so every one of them knows how.
-      if (version === 4) declared.upgrade(() => rebuildDerivedUserData(this));
+      if (version === 3) declared.upgrade((tx) => moveIntoPages(this, tx.table('userParagraphs')));
     }
   }
+}
+
+/** Version 3's upgrade: the reader's paragraphs from a row each into pages, and everything derived found again. */
+async function moveIntoPages(db: GlossDatabase, rows: Table<Paragraph, [string, number]>): Promise<void> {
+  const byDocument = new Map<string, Paragraph[]>();
+  for (const p of await rows.orderBy('[docId+n]').toArray()) {
+    const list = byDocument.get(p.docId);
+    if (list) list.push(p);
+    else byDocument.set(p.docId, [p]);
+  }
+  for (const [docId, paragraphs] of byDocument) await db.userParagraphPages.bulkPut(paragraphPages(docId, paragraphs));
+  await rebuildDerivedUserData(db);
 }
 
 /** Above every id (ids are ASCII): the upper end of "any id" in a key range. */
@@ -138,5 +164,3 @@ export const LAST_ID = '\uffff';
 /** Tables the bundle seeds; everything else belongs to the reader. */
 export const CORPUS_TABLES = ['documents', 'paragraphs', 'entries', 'aliases', 'mentions'] as const;
 
-/** The reader's tables that hold what Gloss derives from their documents and entries. */
-export const DERIVED_USER_TABLES = ['userMentions', 'userEntryDocuments', 'userTextIndex', 'userDocumentFacts'] as const;

@@ -9,6 +9,7 @@ import { USER_ID_PREFIX, type Citation, type DocumentInfo, type Entry, type Know
 import type { AliasSpec } from '../match/matcher';
 import { foldKey } from '../text/normalize';
 import { LAST_ID, type GlossDatabase } from './db';
+import { paragraphCount as pagedParagraphCount, readMentions, readParagraphs } from './pages';
 import { BUNDLE_HASH_KEY, TIMELINE_KEY } from './seed';
 
 export interface KnowledgeRows {
@@ -176,19 +177,21 @@ export function databaseRows(db: GlossDatabase): KnowledgeRows {
         db.aliases.where('key').equals(key).toArray().then((rows) => rows.map((a) => a.entryId)),
         db.userEntries.toArray().then((entries) => userAliases(entries).filter((a) => foldKey(a.text) === key).map((a) => a.entryId)),
       ),
-    paragraphsOf: (docId) => (isUserId(docId) ? db.userParagraphs : db.paragraphs).where('docId').equals(docId).sortBy('n'),
-    mentionsOf: (entryId) => both(db.mentions.where('entryId').equals(entryId).toArray(), userMentionsOf(db, [entryId]).toArray()),
-    mentionsIn: (docId) => both(db.mentions.where('docId').equals(docId).toArray(), userMentionsIn(db, docId, 0, Infinity).toArray()),
-    // The bundle's mentions are few; the reader's are counted per document in userEntryDocuments.
-    firstMentions: async (entryId) => {
-      const documents = await db.userEntryDocuments.where('[entryId+docId]').between([entryId, ''], [entryId, LAST_ID], true, true).toArray();
-      const yours = await Promise.all(documents.map((d) => userMentionsOf(db, [entryId, d.docId]).first()));
-      return [...firstMentionPerDocument(await db.mentions.where('entryId').equals(entryId).toArray()), ...yours.filter((m): m is Mention => !!m)];
+    paragraphsOf: (docId) => (isUserId(docId) ? readParagraphs(db, docId) : db.paragraphs.where('docId').equals(docId).sortBy('n')),
+    mentionsOf: async (entryId) => {
+      const yours = await Promise.all((await entryDocuments(db, entryId)).map(async (d) => (await readMentions(db, d.docId)).filter((m) => m.entryId === entryId)));
+      return [...(await db.mentions.where('entryId').equals(entryId).toArray()), ...yours.flat()];
     },
-    paragraphCount: async (docId) => ((await (isUserId(docId) ? db.userParagraphs : db.paragraphs).where('[docId+n]').between([docId, -Infinity], [docId, Infinity]).last())?.n ?? 0),
+    mentionsIn: (docId) => both(db.mentions.where('docId').equals(docId).toArray(), readMentions(db, docId)),
+    // The bundle's mentions are few; the reader's first mention in each document is kept in userEntryDocuments.
+    firstMentions: async (entryId) => [
+      ...firstMentionPerDocument(await db.mentions.where('entryId').equals(entryId).toArray()),
+      ...(await entryDocuments(db, entryId)).map((d) => d.first),
+    ],
+    paragraphCount: async (docId) => (isUserId(docId) ? pagedParagraphCount(db, docId) : db.paragraphs.where('docId').equals(docId).count()),
     paragraphRange: async (docId, from, to) => ({
-      paragraphs: await (isUserId(docId) ? db.userParagraphs : db.paragraphs).where('[docId+n]').between([docId, from], [docId, to], true, true).toArray(),
-      mentions: await both(db.mentions.where('[docId+paragraph]').between([docId, from], [docId, to], true, true).toArray(), userMentionsIn(db, docId, from, to).toArray()),
+      paragraphs: isUserId(docId) ? await readParagraphs(db, docId, from, to) : await db.paragraphs.where('[docId+n]').between([docId, from], [docId, to], true, true).toArray(),
+      mentions: await both(db.mentions.where('[docId+paragraph]').between([docId, from], [docId, to], true, true).toArray(), readMentions(db, docId, from, to)),
     }),
     timeline: async () => ((await db.meta.get(TIMELINE_KEY))?.value as TimelineEvent[] | undefined) ?? [],
     bundleHash: async () => String((await db.meta.get(BUNDLE_HASH_KEY))?.value ?? ''),
@@ -197,14 +200,8 @@ export function databaseRows(db: GlossDatabase): KnowledgeRows {
 
 const isUserId = (id: string) => id.startsWith(USER_ID_PREFIX);
 
-/** The reader's mentions of an entry (in one document, given one), in text order, by their index. */
-const userMentionsOf = (db: GlossDatabase, [entryId, docId]: [string, string?]) =>
-  db.userMentions
-    .where('[entryId+docId+paragraph+start]')
-    .between([entryId, docId ?? '', -Infinity, -Infinity], [entryId, docId ?? LAST_ID, Infinity, Infinity], true, true);
-/** The reader's mentions in paragraphs `from`…`to` of a document, in text order. */
-const userMentionsIn = (db: GlossDatabase, docId: string, from: number, to: number) =>
-  db.userMentions.where('[docId+paragraph+start]').between([docId, from, -Infinity], [docId, to, Infinity], true, true);
+/** The documents that hold the reader's mentions of an entry. */
+const entryDocuments = (db: GlossDatabase, entryId: string) => db.userEntryDocuments.where('[entryId+docId]').between([entryId, ''], [entryId, LAST_ID], true, true).toArray();
 
 /** Most of the reader's documents a card lists. */
 const MAX_USER_CITATIONS = 5;

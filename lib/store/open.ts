@@ -31,7 +31,7 @@ export async function openStore(bundle: KnowledgeBundle, dexieOptions?: Construc
     const seed = await seedFromBundle(db, bundle);
     // A new corpus may name the reader's entries differently, and its own entries may be named in the
     // reader's documents: the mentions that involve the reader's data are found again.
-    const hasUserData = (await db.userEntries.count()) > 0 || (await db.userParagraphs.count()) > 0;
+    const hasUserData = (await db.userEntries.count()) > 0 || (await db.userParagraphPages.count()) > 0;
     if (seed.status === 'seeded' && hasUserData) await db.transaction('rw', db.tables, () => rebuildDerivedUserData(db!));
     return { db, knowledge: new Knowledge(databaseRows(db), 'database'), status: { mode: 'database', bundleHash: bundle.hash, seed: seed.status } };
   } catch (error) {

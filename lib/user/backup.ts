@@ -10,6 +10,7 @@ import { ENTRY_KINDS, USER_ID_PREFIX, type Citation, type DocumentInfo, type Ent
 import { isEntryId } from '../messages';
 import { readPreferences, type Preferences } from '../settings';
 import type { GlossDatabase } from '../store/db';
+import { allParagraphs, paragraphPages, readParagraphs } from '../store/pages';
 import { deriveDocument, deriveDocumentNow, storeMatcher, writeDerivedDocument, type DerivedDocument } from './derived';
 import type { Progress } from './document-text';
 import { paragraphAt, storeRevision, writeEntries } from './store';
@@ -53,12 +54,12 @@ export class BackupRefused extends Error {
 }
 
 export async function exportBackup(db: GlossDatabase, settings: BackupSettings, now = new Date()): Promise<Backup> {
-  return db.transaction('r', [db.userDocuments, db.userParagraphs, db.userEntries], async () => ({
+  return db.transaction('r', [db.userDocuments, db.userParagraphPages, db.userEntries], async () => ({
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: now.toISOString(),
     documents: await db.userDocuments.toArray(),
-    paragraphs: await db.userParagraphs.orderBy('[docId+n]').toArray(),
+    paragraphs: await allParagraphs(db),
     entries: await db.userEntries.toArray(),
     settings,
   }));
@@ -218,13 +219,13 @@ export async function mergeBackup(db: GlossDatabase, backup: Backup, progress: P
       const paragraphs = byDocument.get(doc.id)!;
       const existing = await db.userDocuments.get(doc.id);
       if (existing) {
-        const same = sameRecord(existing, doc) && sameRecord(await db.userParagraphs.where('docId').equals(doc.id).sortBy('n'), paragraphs);
+        const same = sameRecord(existing, doc) && sameRecord(await readParagraphs(db, doc.id), paragraphs);
         if (same) report.unchanged++;
         else report.conflicts.push(doc.title);
         continue;
       }
       await db.userDocuments.add(doc);
-      await db.userParagraphs.bulkAdd(paragraphs);
+      await db.userParagraphPages.bulkAdd(paragraphPages(doc.id, paragraphs));
       const ready = current ? undefined : derived.get(doc.id);
       const found = ready ?? deriveDocumentNow(current ?? matcher, doc.id, paragraphs);
       await writeDerivedDocument(db, found);

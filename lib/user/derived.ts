@@ -10,9 +10,9 @@ import { relatedMap } from '../corpus/mentions';
 import type { Mention, Paragraph } from '../corpus/types';
 import { applyContext, type RelatedEntries } from '../match/context';
 import { buildMatcher, scan, type Match, type Matcher } from '../match/matcher';
-import type { IndexableType, Table } from 'dexie';
 import type { EntryDocumentRow, GlossDatabase, TextIndexRow } from '../store/db';
 import { databaseRows } from '../store/knowledge';
+import { deletePages, mentionPages, pageOf, readMentions, readParagraphs, replaceMentions } from '../store/pages';
 import { looksVietnamese } from '../text/language';
 import type { Progress } from './document-text';
 import { bucketOf, indexRows, lookUpWord, paragraphsHolding, wordsOf } from './text-index';
@@ -93,14 +93,17 @@ function corpusMentions(m: StoreMatcher, paragraphs: readonly Paragraph[]): Ment
   return paragraphs.flatMap((p) => scanParagraph(m, p).filter((match) => m.userEntries.has(match.entryId)).map((match) => toMention(p, match)));
 }
 
-/** Which documents each entry is mentioned in, and how often. */
+/** Which documents each entry is mentioned in, how often, and where first. */
 export function entryDocumentRows(mentions: readonly Mention[]): EntryDocumentRow[] {
   const rows = new Map<string, EntryDocumentRow>();
-  for (const { entryId, docId } of mentions) {
-    const key = `${entryId}\u0000${docId}`;
+  for (const m of mentions) {
+    const key = `${m.entryId}\u0000${m.docId}`;
     const row = rows.get(key);
-    if (row) row.mentions++;
-    else rows.set(key, { entryId, docId, mentions: 1 });
+    if (!row) rows.set(key, { entryId: m.entryId, docId: m.docId, mentions: 1, first: m });
+    else {
+      row.mentions++;
+      if (m.paragraph < row.first.paragraph || (m.paragraph === row.first.paragraph && m.start < row.first.start)) row.first = m;
+    }
   }
   return [...rows.values()];
 }
@@ -148,21 +151,15 @@ export function deriveDocumentNow(m: StoreMatcher, docId: string, paragraphs: re
 
 /** Stores a reader's document's derived rows (its paragraphs are written by the caller). */
 export async function writeDerivedDocument(db: GlossDatabase, derived: DerivedDocument): Promise<void> {
-  await db.userMentions.bulkPut(derived.mentions);
+  await db.userMentionPages.bulkPut(mentionPages(derived.docId, derived.mentions));
   await db.userEntryDocuments.bulkPut(entryDocumentRows(derived.mentions));
   await db.userTextIndex.bulkPut(derived.index);
   await db.userDocumentFacts.put({ docId: derived.docId, hash: derived.hash, named: derived.named });
 }
 
-/** A document's key range in the tables keyed by [docId+…]. */
-const documentRange = (docId: string): [unknown[], unknown[]] => [
-  [docId, -Infinity, -Infinity],
-  [docId, Infinity, Infinity],
-];
-
 /** Removes everything derived from a document (mentions of the reader's entries in it, for a bundled one). */
 export async function deleteDerivedDocument(db: GlossDatabase, docId: string): Promise<void> {
-  await db.userMentions.where('[docId+paragraph+start]').between(...documentRange(docId), true, true).delete();
+  await deletePages(db, docId, ['mentions']);
   await db.userEntryDocuments.where('docId').equals(docId).delete();
   await db.userTextIndex.where('[docId+bucket]').between([docId, -Infinity], [docId, Infinity], true, true).delete();
   await db.userDocumentFacts.delete(docId);
@@ -171,7 +168,7 @@ export async function deleteDerivedDocument(db: GlossDatabase, docId: string): P
 /** The stored reader's document whose text is `paragraphs`' exactly, if any. */
 export async function storedTwin(db: GlossDatabase, derived: Pick<DerivedDocument, 'hash'>, paragraphs: readonly Paragraph[]): Promise<string | null> {
   for (const facts of await db.userDocumentFacts.where('hash').equals(derived.hash).toArray()) {
-    const stored = await db.userParagraphs.where('docId').equals(facts.docId).sortBy('n');
+    const stored = await readParagraphs(db, facts.docId);
     if (stored.length === paragraphs.length && stored.every((p, i) => p.text === paragraphs[i].text)) return facts.docId;
   }
   return null;
@@ -182,16 +179,17 @@ export async function storedTwin(db: GlossDatabase, derived: Pick<DerivedDocumen
  * schema upgrade, and when a new corpus (new entries, new spellings) is seeded under the reader's data.
  */
 export async function rebuildDerivedUserData(db: GlossDatabase): Promise<void> {
-  await Promise.all([db.userMentions.clear(), db.userEntryDocuments.clear(), db.userTextIndex.clear(), db.userDocumentFacts.clear()]);
+  await Promise.all([db.userMentionPages.clear(), db.userEntryDocuments.clear(), db.userTextIndex.clear(), db.userDocumentFacts.clear()]);
   const m = await storeMatcher(db);
   for (const docId of await db.userDocuments.toCollection().primaryKeys()) {
-    const paragraphs = await db.userParagraphs.where('docId').equals(docId).sortBy('n');
-    await writeDerivedDocument(db, deriveDocumentNow(m, docId, paragraphs));
+    await writeDerivedDocument(db, deriveDocumentNow(m, docId, await readParagraphs(db, docId)));
   }
   if (m.userEntries.size) {
-    const mentions = corpusMentions(m, await db.paragraphs.toArray());
-    await db.userMentions.bulkPut(mentions);
-    await db.userEntryDocuments.bulkPut(entryDocumentRows(mentions));
+    for (const [docId, paragraphs] of byDocument(await db.paragraphs.toArray())) {
+      const mentions = corpusMentions(m, paragraphs);
+      await db.userMentionPages.bulkPut(mentionPages(docId, mentions));
+      await db.userEntryDocuments.bulkPut(entryDocumentRows(mentions));
+    }
   }
 }
 
@@ -207,91 +205,62 @@ export async function updateForEntryChange(db: GlossDatabase, before: StoreMatch
   const words = new Set(changedAliases.map(lookUpWord).filter((w): w is string => !!w));
   if (words.size === 0) return;
   const buckets = [...new Set([...words].map(bucketOf))];
-  const touched = new Set<string>();
-  /** The mentions of a document's `paragraphs` replaced by `mentions`, in two requests. */
-  /** The mentions of a document's `paragraphs` (in order) replaced by `mentions`. */
+  /** The mentions of a document's `paragraphs` replaced, and the counts of the entries they name found again. */
   const replace = async (docId: string, paragraphs: readonly number[], mentions: Mention[]) => {
-    const wanted = new Set(paragraphs);
-    const old = dense(paragraphs)
-      ? (await rowsSpanning(db.userMentions, '[docId+paragraph+start]', docId, paragraphs, [-Infinity])).filter((m) => wanted.has(m.paragraph))
-      : await db.userMentions.where('[docId+paragraph+start]').inAnyRange(paragraphs.map((n) => [[docId, n, -Infinity], [docId, n, Infinity]])).toArray();
-    for (const m of old) touched.add(m.entryId);
-    await db.userMentions.bulkDelete(old.map((m): [string, number, number] => [m.docId, m.paragraph, m.start]));
-    await db.userMentions.bulkPut(mentions);
-    for (const m of mentions) touched.add(m.entryId);
+    const old = await replaceMentions(db, docId, paragraphs, mentions);
+    await recount(db, docId, new Set([...old, ...mentions].map((m) => m.entryId)));
   };
   const documents = await db.userDocuments.toCollection().primaryKeys();
   let done = 0;
   for (const docId of documents) {
     pace(done++, documents.length + 1);
-    touched.clear();
     const rows = (await db.userTextIndex.bulkGet(buckets.map((b): [string, number] => [docId, b]))).filter((r): r is TextIndexRow => !!r);
     const candidates = [...paragraphsHolding(rows, words)].sort((a, b) => a - b);
     if (candidates.length === 0) continue;
+    // The pages the candidates stand on, in one request.
     const wanted = new Set(candidates);
-    const paragraphs = dense(candidates)
-      ? (await rowsSpanning(db.userParagraphs, '[docId+n]', docId, candidates, [])).filter((p) => wanted.has(p.n))
-      : (await db.userParagraphs.bulkGet(candidates.map((n): [string, number] => [docId, n]))).filter((p): p is Paragraph => !!p);
+    const pages = await db.userParagraphPages.bulkGet([...new Set(candidates.map(pageOf))].map((page): [string, number] => [docId, page]));
+    const paragraphs = pages.flatMap((page) => page?.paragraphs ?? []).filter((p) => wanted.has(p.n));
     const facts = await db.userDocumentFacts.get(docId);
     const scans = paragraphs.map((p) => ({ p, now: scanParagraph(after, p) }));
     const contextual = new Set([...before.contextual, ...after.contextual]);
     const namedHere = (matches: Match[]) => new Set([...namedIn(matches)].filter((e) => contextual.has(e)));
     const contextMoved = !facts || paragraphs.some((p, i) => !sameSet(namedHere(scanParagraph(before, p)), namedHere(scans[i].now)));
     if (contextMoved) {
-      const all = await db.userParagraphs.where('docId').equals(docId).sortBy('n');
+      const all = await readParagraphs(db, docId);
       await deleteDerivedDocument(db, docId);
       await writeDerivedDocument(db, deriveDocumentNow(after, docId, all));
       continue;
     }
     const context = new Set(facts.named);
     await replace(docId, candidates, scans.flatMap(({ p, now }) => applyContext(now, context, after.related).map((match) => toMention(p, match))));
-    await recount(db, docId, touched);
   }
   // The bundled documents: a few hundred paragraphs, scanned for the changed spellings' words.
-  const byDocument = new Map<string, Paragraph[]>();
-  for (const p of await db.paragraphs.toArray()) {
-    if (![...wordsOf(p.text)].some((w) => words.has(w))) continue;
-    const list = byDocument.get(p.docId);
-    if (list) list.push(p);
-    else byDocument.set(p.docId, [p]);
-  }
-  for (const [docId, paragraphs] of byDocument) {
-    touched.clear();
-    await replace(docId, paragraphs.map((p) => p.n), corpusMentions(after, paragraphs));
-    await recount(db, docId, touched);
-  }
+  const holding = (await db.paragraphs.toArray()).filter((p) => [...wordsOf(p.text)].some((w) => words.has(w)));
+  for (const [docId, paragraphs] of byDocument(holding)) await replace(docId, paragraphs.map((p) => p.n), corpusMentions(after, paragraphs));
   pace(documents.length + 1, documents.length + 1);
 }
 
-/**
- * Whether paragraphs (sorted) stand close enough together to be read as one key range, kept or not
- * afterwards, rather than one look-up each: IndexedDB answers a range in one request, and a look-up
- * per paragraph is a request each (thousands, for a common word in a long document). A few
- * paragraphs far apart are looked up one by one.
- */
-const dense = (paragraphs: readonly number[]) => paragraphs[paragraphs.length - 1] - paragraphs[0] + 1 <= DENSE_SPAN * paragraphs.length;
-/** At most this many rows read per paragraph wanted, when they are read as one range. */
-const DENSE_SPAN = 8;
-
-/** A document's rows from the first to the last of `paragraphs`; `rest` pads the bounds for the key's later parts. */
-function rowsSpanning<T, K extends IndexableType>(table: Table<T, K>, index: string, docId: string, paragraphs: readonly number[], rest: number[]): Promise<T[]> {
-  const low = [docId, paragraphs[0], ...rest];
-  const high = [docId, paragraphs[paragraphs.length - 1], ...rest.map(() => Infinity)];
-  return table.where(index).between(low, high, true, true).toArray();
+/** Paragraphs by document, in their order. */
+function byDocument(paragraphs: readonly Paragraph[]): Map<string, Paragraph[]> {
+  const groups = new Map<string, Paragraph[]>();
+  for (const p of paragraphs) {
+    const list = groups.get(p.docId);
+    if (list) list.push(p);
+    else groups.set(p.docId, [p]);
+  }
+  return groups;
 }
 
 function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   return a.size === b.size && [...a].every((x) => b.has(x));
 }
 
-/** The documents-per-entry rows of `entries` in one document, counted again from the mentions. */
-async function recount(db: GlossDatabase, docId: string, entries: Iterable<string>): Promise<void> {
-  for (const entryId of entries) {
-    const mentions = await db.userMentions
-      .where('[entryId+docId+paragraph+start]')
-      .between([entryId, docId, -Infinity, -Infinity], [entryId, docId, Infinity, Infinity], true, true)
-      .count();
-    if (mentions) await db.userEntryDocuments.put({ entryId, docId, mentions });
-    else await db.userEntryDocuments.delete([entryId, docId]);
-  }
+/** The documents-per-entry rows of `entries` in one document, found again from its mentions. */
+async function recount(db: GlossDatabase, docId: string, entries: ReadonlySet<string>): Promise<void> {
+  if (entries.size === 0) return;
+  const rows = entryDocumentRows((await readMentions(db, docId)).filter((m) => entries.has(m.entryId)));
+  await db.userEntryDocuments.bulkPut(rows);
+  const still = new Set(rows.map((r) => r.entryId));
+  await db.userEntryDocuments.bulkDelete([...entries].filter((e) => !still.has(e)).map((e): [string, string] => [e, docId]));
 }

@@ -8,6 +8,7 @@
 import { splitParagraphs } from '../corpus/documents';
 import { USER_ID_PREFIX, type DocumentInfo, type Paragraph } from '../corpus/types';
 import type { GlossDatabase } from '../store/db';
+import { deletePages, paragraphPages, readParagraphs } from '../store/pages';
 import { BUNDLE_HASH_KEY } from '../store/seed';
 import { foldKey } from '../text/normalize';
 import { deleteDerivedDocument, deriveDocument, deriveDocumentNow, storedTwin, storeMatcher, updateForEntryChange, writeDerivedDocument, type DerivedDocument, type Pace, type SteadyPace } from './derived';
@@ -101,7 +102,7 @@ export async function storeDocument(db: GlossDatabase, prepared: PreparedDocumen
     if (!allowDuplicate) await refuseTwin(db, prepared.derived, paragraphs);
     const derived = (await storeRevision(db)) === prepared.revision ? prepared.derived : deriveDocumentNow(await storeMatcher(db), info.id, paragraphs);
     await db.userDocuments.add(info);
-    await db.userParagraphs.bulkAdd(paragraphs);
+    await db.userParagraphPages.bulkAdd(paragraphPages(info.id, paragraphs));
     await writeDerivedDocument(db, derived);
     return derived.mentions.length;
   });
@@ -132,14 +133,14 @@ export async function writeEntries<T>(db: GlossDatabase, write: () => Promise<{ 
 
 /** A paragraph of any document, bundled or the reader's, by its number. */
 export function paragraphAt(db: GlossDatabase, docId: string, n: number): Promise<Paragraph | undefined> {
-  return (docId.startsWith(USER_ID_PREFIX) ? db.userParagraphs : db.paragraphs).get([docId, n]);
+  return docId.startsWith(USER_ID_PREFIX) ? readParagraphs(db, docId, n, n).then(([p]) => p) : db.paragraphs.get([docId, n]);
 }
 
 /** Removes a reader's document with its paragraphs and everything derived from it. */
 export async function deleteUserDocument(db: GlossDatabase, docId: string): Promise<void> {
-  await db.transaction('rw', [db.userDocuments, db.userParagraphs, db.userMentions, db.userEntryDocuments, db.userTextIndex, db.userDocumentFacts], async () => {
+  await db.transaction('rw', [db.userDocuments, db.userParagraphPages, db.userMentionPages, db.userEntryDocuments, db.userTextIndex, db.userDocumentFacts], async () => {
     await db.userDocuments.delete(docId);
-    await db.userParagraphs.where('[docId+n]').between([docId, -Infinity], [docId, Infinity], true, true).delete();
+    await deletePages(db, docId, ['paragraphs']);
     await deleteDerivedDocument(db, docId);
   });
 }
