@@ -102,7 +102,7 @@ export function entryDocumentRows(mentions: readonly Mention[]): EntryDocumentRo
     if (!row) rows.set(key, { entryId: m.entryId, docId: m.docId, mentions: 1, first: m });
     else {
       row.mentions++;
-      if (m.paragraph < row.first.paragraph || (m.paragraph === row.first.paragraph && m.start < row.first.start)) row.first = m;
+      if (precedes(m, row.first)) row.first = m;
     }
   }
   return [...rows.values()];
@@ -208,7 +208,7 @@ export async function updateForEntryChange(db: GlossDatabase, before: StoreMatch
   /** The mentions of a document's `paragraphs` replaced, and the counts of the entries they name found again. */
   const replace = async (docId: string, paragraphs: readonly number[], mentions: Mention[]) => {
     const old = await replaceMentions(db, docId, paragraphs, mentions);
-    await recount(db, docId, new Set([...old, ...mentions].map((m) => m.entryId)));
+    await recount(db, docId, old, mentions);
   };
   const documents = await db.userDocuments.toCollection().primaryKeys();
   let done = 0;
@@ -256,11 +256,34 @@ function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   return a.size === b.size && [...a].every((x) => b.has(x));
 }
 
-/** The documents-per-entry rows of `entries` in one document, found again from its mentions. */
-async function recount(db: GlossDatabase, docId: string, entries: ReadonlySet<string>): Promise<void> {
-  if (entries.size === 0) return;
-  const rows = entryDocumentRows((await readMentions(db, docId)).filter((m) => entries.has(m.entryId)));
-  await db.userEntryDocuments.bulkPut(rows);
-  const still = new Set(rows.map((r) => r.entryId));
-  await db.userEntryDocuments.bulkDelete([...entries].filter((e) => !still.has(e)).map((e): [string, string] => [e, docId]));
+const precedes = (a: Mention, b: Mention) => a.paragraph < b.paragraph || (a.paragraph === b.paragraph && a.start < b.start);
+
+/**
+ * The documents-per-entry rows of one document after `removed` mentions gave way to `added` ones:
+ * counts move by the difference; a first mention is read again from all the document's mentions
+ * only when the old first one was removed.
+ */
+async function recount(db: GlossDatabase, docId: string, removed: readonly Mention[], added: readonly Mention[]): Promise<void> {
+  const entries = [...new Set([...removed, ...added].map((m) => m.entryId))];
+  if (entries.length === 0) return;
+  const rows = await db.userEntryDocuments.bulkGet(entries.map((e): [string, string] => [e, docId]));
+  const written: EntryDocumentRow[] = [];
+  const gone: [string, string][] = [];
+  const lost: string[] = [];
+  entries.forEach((entryId, i) => {
+    const row = rows[i];
+    const out = removed.filter((m) => m.entryId === entryId);
+    const into = added.filter((m) => m.entryId === entryId);
+    const mentions = (row?.mentions ?? 0) - out.length + into.length;
+    if (mentions <= 0) return gone.push([entryId, docId]);
+    if (row && out.some((m) => m.paragraph === row.first.paragraph && m.start === row.first.start)) return lost.push(entryId);
+    const first = [...(row ? [row.first] : []), ...into].reduce((a, b) => (precedes(b, a) ? b : a));
+    written.push({ entryId, docId, mentions, first });
+  });
+  if (lost.length) {
+    const wanted = new Set(lost);
+    written.push(...entryDocumentRows((await readMentions(db, docId)).filter((m) => wanted.has(m.entryId))));
+  }
+  await db.userEntryDocuments.bulkPut(written);
+  await db.userEntryDocuments.bulkDelete(gone);
 }
