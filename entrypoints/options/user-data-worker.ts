@@ -4,9 +4,10 @@
  * once; each reports its progress and can be cancelled by its id.
  */
 import { GlossDatabase } from '../../lib/store/db';
-import { jobFailure, runJob, type FromWorker, type ToWorker } from '../../lib/user/jobs';
+import { jobFailure, runJob, type FromWorker, type JobProgress, type ToWorker } from '../../lib/user/jobs';
 
 const db = new GlossDatabase();
+const PROGRESS_EVERY_MS = 100;
 const cancelled = new Set<number>();
 const post = (message: FromWorker) => postMessage(message);
 
@@ -16,8 +17,16 @@ addEventListener('message', async ({ data }: MessageEvent<ToWorker>) => {
     cancelled.add(id);
     return;
   }
+  // Progress at most every PROGRESS_EVERY_MS (and at each new stage): each report redraws the page.
+  let last = { stage: '', at: 0 };
+  const report = (progress: JobProgress) => {
+    const now = performance.now();
+    if (progress.stage === last.stage && now - last.at < PROGRESS_EVERY_MS) return;
+    last = { stage: progress.stage, at: now };
+    post({ id, type: 'progress', progress });
+  };
   try {
-    const result = await runJob(db, data.request, { report: (progress) => post({ id, type: 'progress', progress }), cancelled: () => cancelled.has(id) });
+    const result = await runJob(db, data.request, { report, cancelled: () => cancelled.has(id) });
     post({ id, type: 'done', result });
   } catch (error) {
     post({ id, type: 'failed', failure: jobFailure(error) });
