@@ -130,6 +130,30 @@ describe('backup', () => {
   });
 });
 
+/** Reopens the database with a Dexie middleware that hands every page of paragraphs read, however it is read, to `note`. */
+async function watchPageReads(db: GlossDatabase, note: (pages: ParagraphPageRow[]) => void): Promise<void> {
+  const seen = (rows: unknown[]) => note((rows as (ParagraphPageRow | undefined)[]).filter((r): r is ParagraphPageRow => !!r));
+  db.close(); // a middleware comes into play when the database is opened
+  db.use({
+    stack: 'dbcore',
+    name: 'pages read',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        if (name !== 'userParagraphPages') return table;
+        return {
+          ...table,
+          get: async (request) => table.get(request).then((row) => (seen([row]), row)),
+          getMany: async (request) => table.getMany(request).then((rows) => (seen(rows), rows)),
+          query: async (request) => table.query(request).then((result) => (seen(result.result), result)),
+        };
+      },
+    }),
+  });
+  await db.open();
+}
+
 describe('mentions after an entry changes, by the word index', () => {
   /** Everything derived, in a stable order, to compare two ways of finding it. */
   const derived = async (db: GlossDatabase) => ({
@@ -154,29 +178,10 @@ describe('mentions after an entry changes, by the word index', () => {
       ].join('\n'),
       { title: 'Meeting notes' },
     );
-    // Every paragraph of the reader's documents read, however it is read (a Dexie middleware): the
-    // pages they stand on are all that is read.
+    // Every paragraph of the reader's documents read, however it is read: the pages they stand on
+    // are all that is read.
     const read: string[] = [];
-    const note = (rows: unknown[]) => read.push(...(rows as ParagraphPageRow[]).filter(Boolean).flatMap((page) => page.paragraphs).map((p) => `${p.docId === other.id ? 'meeting' : 'port'} ${p.n}`));
-    db.close(); // a middleware comes into play when the database is opened
-    db.use({
-      stack: 'dbcore',
-      name: 'paragraphs read',
-      create: (down) => ({
-        ...down,
-        table: (name) => {
-          const table = down.table(name);
-          if (name !== 'userParagraphPages') return table;
-          return {
-            ...table,
-            get: async (request) => (await table.get(request).then((row) => (note([row]), row))),
-            getMany: async (request) => table.getMany(request).then((rows) => (note(rows), rows)),
-            query: async (request) => table.query(request).then((result) => (note(result.result), result)),
-          };
-        },
-      }),
-    });
-    await db.open();
+    await watchPageReads(db, (pages) => read.push(...pages.flatMap((page) => page.paragraphs).map((p) => `${p.docId === other.id ? 'meeting' : 'port'} ${p.n}`)));
     const label = { docId: other.id, paragraph: 3, start: 0, end: 10 };
     // A spelling that covers a bundled entry's firm mention: the document's context moves.
     const foundation = await addUserEntry(db, { name: 'Nguyen Phu Trong Foundation', aliases: [], kind: 'institution', label });
@@ -204,25 +209,7 @@ describe('an entry change in a long document', () => {
     const lines = Array.from({ length: 500 }, (_, i) => (i + 1 === 450 ? 'The Mekong Institute met in Hanoi.' : `Line ${i + 1} about the RCEP.`));
     const long = await importDocument(db, lines.join('\n'), { title: 'Long' });
     const pagesRead: string[] = [];
-    db.close();
-    db.use({
-      stack: 'dbcore',
-      name: 'pages read',
-      create: (down) => ({
-        ...down,
-        table: (name) => {
-          const table = down.table(name);
-          if (name !== 'userParagraphPages') return table;
-          const note = (rows: unknown[]) => pagesRead.push(...(rows as ParagraphPageRow[]).filter(Boolean).map((r) => `${r.docId === long.id ? 'long' : 'other'} ${r.page}`));
-          return {
-            ...table,
-            getMany: async (request) => table.getMany(request).then((rows) => (note(rows), rows)),
-            query: async (request) => table.query(request).then((result) => (note(result.result), result)),
-          };
-        },
-      }),
-    });
-    await db.open();
+    await watchPageReads(db, (pages) => pagesRead.push(...pages.map((r) => `${r.docId === long.id ? 'long' : 'other'} ${r.page}`)));
     const entry = await addUserEntry(db, { name: 'Mekong Institute', aliases: [], kind: 'institution', label: { docId: doc.id, paragraph: 2, start: 0, end: 10 } });
     // The label's page in the port notes, then the one page of the long document that holds "Mekong".
     expect(pagesRead).toEqual(['other 0', 'long 4']);
