@@ -311,8 +311,12 @@ export function defineUserDataTests({ driver, origin, test, assert }) {
       );
       assert(view.value === cited && quote.startsWith(view.quote.slice(0, 20)), JSON.stringify(view));
       assert(view.rendered < 200, `paragraphs in the page: ${view.rendered}`);
-      // A mention near the citation opens its card.
+      // A mention near the citation opens its card, once the list has stopped moving (it measures the
+      // paragraphs it draws, and keeps the cited one in the middle meanwhile).
       const at = await reader.waitFor(() => {
+        const still = window.__glossScrollY === scrollY;
+        window.__glossScrollY = scrollY;
+        if (!still) return null;
         const el = [...document.querySelectorAll('.mention')].find((m) => {
           const r = m.getBoundingClientRect();
           return r.top > 40 && r.bottom < innerHeight - 40;
