@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { poll } from './drivers.mjs';
 import { densityTests, precisionTests } from './precision.mjs';
 import { defineTrustTests } from './trust.mjs';
+import { defineUserDataTests } from './user-data.mjs';
 
 /** Card and mark names as the extension defines them (entrypoints/content). */
 export const HOST = 'gloss-card';
@@ -860,6 +861,8 @@ export function defineSuite({ driver, origin, otherOrigin, proxy }) {
     }
     await options.close();
   });
+
+  defineUserDataTests({ driver, origin, test, assert });
 
   // ── The popup ─────────────────────────────────────────────────────────────────────────────────
   const popupOptions = () => [...document.querySelectorAll('[role="option"]')].map((o) => ({

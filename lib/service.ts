@@ -10,6 +10,7 @@ import { Searcher } from './search/search';
 import { snippet } from './search/snippet';
 import { sourceInfo, type CardData, type MatcherData, type SourceInfo } from './store/knowledge';
 import { openStore, type OpenedStore, type StoreStatus } from './store/open';
+import { allParagraphs } from './store/pages';
 import type { EntryBrief, EntryDetail, MentionGroup, SearchResult } from './views';
 
 /** Most results the popup lists for one query. */
@@ -43,7 +44,7 @@ export class GlossService {
   private searcher(): Promise<Searcher> {
     this.searcherOnce ??= (async () => {
       const db = this.store.db;
-      const extra = db ? buildSearchRecords(await db.userEntries.toArray(), await db.userParagraphs.toArray()) : [];
+      const extra = db ? buildSearchRecords(await db.userEntries.toArray(), await allParagraphs(db)) : [];
       return new Searcher(this.bundle.search.records, this.bundle.search.index, extra);
     })();
     return this.searcherOnce;

@@ -8,29 +8,43 @@ import { scan, type Match, type Matcher } from '../match/matcher';
 import { looksVietnamese } from '../text/language';
 import type { EntryKind, Mention, Paragraph } from './types';
 
-export function findMentions(matcher: Matcher, rules: EvidenceRules, paragraphs: readonly Paragraph[]): Mention[] {
-  const perParagraph: { paragraph: Paragraph; matches: Match[] }[] = paragraphs.map((paragraph) => ({
-    paragraph,
-    matches: scan(matcher, paragraph.text, { vietnamese: () => looksVietnamese(paragraph.text) }),
-  }));
-  // The document is the page: "Trong" counts in a document that names Nguyen Phu Trong anywhere.
+/**
+ * Every mention in a document's paragraphs: all are scanned, then judged with the evidence the whole
+ * document gives ("Trong" counts in a document that names Nguyen Phu Trong anywhere). A generator
+ * that yields how many paragraphs are scanned every `every` paragraphs, so a caller can report
+ * progress and pause; `out` receives the mentions and the entries the document names firmly.
+ */
+export function* scanDocument(
+  matcher: Matcher,
+  rules: EvidenceRules,
+  paragraphs: readonly Paragraph[],
+  out: { mentions: Mention[]; named: string[] },
+  every = Infinity,
+): Generator<number> {
+  const scanned: Match[][] = [];
   const evidence = new PageEvidence(rules);
-  for (const { matches } of perParagraph) evidence.noteFirm(matches);
-  const mentions: Mention[] = [];
-  for (const { paragraph, matches } of perParagraph) {
-    for (const m of matches) {
-      if (evidence.verdict(m, paragraph.text, matches) !== 'mark') continue;
-      mentions.push({
-        entryId: m.entryId,
-        docId: paragraph.docId,
-        paragraph: paragraph.n,
-        start: m.start,
-        end: m.end,
-        text: paragraph.text.slice(m.start, m.end),
-      });
-    }
+  for (let i = 0; i < paragraphs.length; i++) {
+    if (i > 0 && i % every === 0) yield i;
+    const text = paragraphs[i].text;
+    scanned.push(scan(matcher, text, { vietnamese: () => looksVietnamese(text) }));
+    evidence.noteFirm(scanned[i]);
   }
-  return mentions;
+  out.mentions = paragraphs.flatMap((paragraph, i) =>
+    scanned[i].filter((m) => evidence.verdict(m, paragraph.text, scanned[i]) === 'mark').map((m) => toMention(paragraph, m)),
+  );
+  out.named = [...evidence.named].sort();
+}
+
+/** The mentions of a document's paragraphs, at once (the compiler's). */
+export function findMentions(matcher: Matcher, rules: EvidenceRules, paragraphs: readonly Paragraph[]): Mention[] {
+  const out = { mentions: [] as Mention[], named: [] as string[] };
+  for (const _ of scanDocument(matcher, rules, paragraphs, out));
+  return out.mentions;
+}
+
+/** A match as a mention of the paragraph it was found in. */
+export function toMention(paragraph: Paragraph, m: Match): Mention {
+  return { entryId: m.entryId, docId: paragraph.docId, paragraph: paragraph.n, start: m.start, end: m.end, text: paragraph.text.slice(m.start, m.end) };
 }
 
 /** Kinds of entry whose firm mention tells what a page is about; places are named in passing. */

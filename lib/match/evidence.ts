@@ -56,15 +56,18 @@ export class PageEvidence {
 
   /** Notes the entries that firm matches name. True when that may change a verdict. */
   noteFirm(matches: Iterable<Match>): boolean {
-    let changed = false;
-    for (const m of matches) {
-      if (m.needs !== null || this.named.has(m.entryId)) continue;
-      this.named.add(m.entryId);
-      const side = this.rules.sides.get(m.entryId);
-      if (side && this.rules.topical.has(m.entryId)) this.sidesNamed.add(side);
-      changed = true;
+    const before = this.named.size;
+    this.noteNamed(firmEntries(matches));
+    return this.named.size > before;
+  }
+
+  /** Notes entries known to be named firmly (what a document named when it was last scanned). */
+  noteNamed(entryIds: Iterable<string>): void {
+    for (const id of entryIds) {
+      this.named.add(id);
+      const side = this.rules.sides.get(id);
+      if (side && this.rules.topical.has(id)) this.sidesNamed.add(side);
     }
-    return changed;
   }
 
   /** Whether the page is about China–Vietnam relations, by its firm mentions. */
@@ -105,6 +108,21 @@ export class PageEvidence {
     }
     return false;
   }
+}
+
+/** The entries that `matches` name firmly (matches that need no evidence). */
+export function firmEntries(matches: Iterable<Match>): Set<string> {
+  const named = new Set<string>();
+  for (const m of matches) if (m.needs === null) named.add(m.entryId);
+  return named;
+}
+
+/**
+ * The entries whose being named firmly can change another match's verdict: each with an alias that
+ * needs its own entry, each related to another, and each that tells what a page is about.
+ */
+export function contextualEntries(aliases: readonly { entryId: string; needs?: Evidence }[], rules: EvidenceRules): Set<string> {
+  return new Set([...aliases.filter((a) => a.needs === 'entry').map((a) => a.entryId), ...rules.related.keys(), ...rules.topical]);
 }
 
 /** Whether the sentence around `match` meets every one of its cue groups. */
