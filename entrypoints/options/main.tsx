@@ -109,15 +109,22 @@ function Options() {
   const [importForm, setImportForm] = useState(0);
   const [entryForm, setEntryForm] = useState(0);
   const jobs = useRef<{ import?: RunningJob; backup?: RunningJob }>({});
-  /** Reads come back in any order: only the latest read may set the lists. */
-  const reads = useRef(0);
+  /**
+   * Reads of the lists, one after another: each sets the lists in the order it was asked for, so the
+   * read a write asks for after it is never overtaken by an older one (this tab's own storage watcher
+   * reads too), and when it resolves the lists show the write.
+   */
+  const reads = useRef<Promise<void>>(Promise.resolve());
 
-  const reload = async (store = db) => {
-    if (!store) return;
-    const read = ++reads.current;
-    const rows = databaseRows(store);
-    const [entries, documents] = await Promise.all([store.userEntries.toArray(), rows.documents()]);
-    if (read === reads.current) setLists({ documents, entries });
+  const reload = (store = db): Promise<void> => {
+    if (!store) return Promise.resolve();
+    const read = reads.current.then(async () => {
+      const rows = databaseRows(store);
+      const [entries, documents] = await Promise.all([store.userEntries.toArray(), rows.documents()]);
+      setLists({ documents, entries });
+    });
+    reads.current = read.catch(() => {});
+    return read;
   };
   /**
    * After a write: the rest of Gloss told (this tab too reads the lists again when the storage key
