@@ -5,6 +5,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { assert } from '../harness.mjs';
 import { fixtureFile, largeBackup, longDocument, longParagraph, nestedHtml } from './user-data-fixtures.mjs';
 
 const MEGABYTE = 1024 * 1024;
@@ -12,7 +13,7 @@ const MEGABYTE = 1024 * 1024;
 // ── Helpers that run in the options page ─────────────────────────────────────────────────────────
 
 /** Centre of the element, scrolled into view; null while it is not there (bench/user-data.mjs uses it too). */
-export function elementCenter(selector) {
+function elementCenter(selector) {
   const el = document.querySelector(selector);
   if (!el) return null;
   el.scrollIntoView({ block: 'center' });
@@ -107,7 +108,7 @@ function holdDocumentsLock() {
   });
 }
 
-export function defineUserDataTests({ driver, origin, test, assert }) {
+export function define({ driver, origin }, test) {
   const click = async (page, selector) => {
     const at = await page.waitFor(elementCenter, selector, Boolean, 8000);
     await page.mouseClick(at.x, at.y);
