@@ -27,5 +27,8 @@ export default defineConfig({
     include: ['tests/**/*.test.{ts,tsx}'],
     setupFiles: ['tests/setup.ts'],
     environment: 'node',
+    // Property tests and store seeding are CPU-bound: on a loaded two-core machine they need more than
+    // the default five seconds. (No test asserts on time.)
+    testTimeout: 60_000,
   },
 });

@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { compileCorpusDir } from './lib/corpus/load';
+import { ICON_SIZES, iconPath, renderIcons } from './scripts/icons';
 
 /** The Firefox add-on id: fixed, so storage and the moz-extension host survive reinstalls. */
 export const GECKO_ID = 'gloss@gloss-reader';
@@ -14,6 +15,8 @@ export default defineConfig({
     default_locale: 'en',
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
+    // The toolbar button's icon is named in entrypoints/popup/index.html (WXT builds both browsers' keys).
+    icons: Object.fromEntries(ICON_SIZES.map((size) => [size, iconPath(size)])),
     // storage: settings; contextMenus: "Look up in Gloss" on a selection. Content scripts need no
     // host permission beyond their own matches; nothing is fetched from anywhere.
     permissions: ['storage', 'contextMenus'],
@@ -50,6 +53,7 @@ export default defineConfig({
     'build:publicAssets': async (_wxt, files) => {
       const bundle = await compileCorpusDir('corpus');
       files.push({ relativeDest: 'knowledge.json', contents: JSON.stringify(bundle) });
+      files.push(...(await renderIcons('assets/icon.svg', '.wxt/icons')));
     },
   },
 });

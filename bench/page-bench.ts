@@ -4,6 +4,7 @@
  * orchestrator only times and compares.
  */
 import type { KnowledgeBundle } from '../lib/corpus/types';
+import { evidenceRules } from '../lib/corpus/mentions';
 import { buildMatcher, scan, type AliasSpec } from '../lib/match/matcher';
 import { PageMarker } from '../lib/page/marker';
 import { GlossService } from '../lib/service';
@@ -101,7 +102,8 @@ const bench = {
     let workMs = 0;
     const marker = new PageMarker(document, {
       matcher,
-      related: new Map(),
+      rules: evidenceRules(bundle.entries),
+      density: 'first',
       highlightName: `bench-${++counter}`,
       activeHighlightName: `bench-active-${counter}`,
       flashHighlightName: `bench-flash-${counter}`,
@@ -164,7 +166,8 @@ function widen(bundle: KnowledgeBundle, entries: number): KnowledgeBundle {
   const extra = Math.max(0, entries - bundle.entries.length);
   if (!extra) return bundle;
   const aliases = syntheticAliases(extra);
-  const label = bundle.entries[0].label;
+  // Every synthetic entry borrows the first labelled entry's label, as a fact too.
+  const label = bundle.entries.find((e) => e.label)!.label!;
   const synthetic = aliases.map((a) => ({
     id: a.entryId,
     name: a.text,

@@ -1,11 +1,11 @@
 // `npm run bench`: how fast Gloss is, measured side by side in one run of headless Chromium, and
 // written into BENCHMARKS.md. `--smoke`: one quick repetition on a small page, for CI (nothing written).
-// `--only=outside,scan,growth,linear,store,search,hover,dynamic,size`: just those sections (nothing written).
+// `--only=outside,scan,growth,linear,store,search,hover,dynamic,size,user-data`: just those sections (nothing written).
 // `--baseline=DIR`: also measure another build of Gloss (a chrome-mv3 directory) in the outside-in
 // section, side by side with this one, for a before-and-after.
 // Real pages come from ../shared/pages at run time (see its SOURCES.md for attribution).
 import { execFileSync } from 'node:child_process';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +14,7 @@ import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { chromiumDriver, CHROMIUM } from '../e2e/drivers.mjs';
 import { startServer } from '../e2e/server.mjs';
+import { hoverLatencies, writeResults, writeSection } from './common.mjs';
 import { AFTER_LOAD_MS, judge, outsideIn, outsideInTable } from './outside-in.mjs';
 import { benchPages, OUTSIDE_IN_PAGES } from './pages.mjs';
 
@@ -26,7 +27,6 @@ const REPS = smoke ? 1 : 5;
 const MARKJS_REPS = smoke ? 1 : 3;
 const HOVER_REPS = smoke ? 3 : 30;
 const DYNAMIC_SECONDS = smoke ? 1 : 10;
-const DWELL_MS = 150; // lib/page/hover.ts
 const PAGES = smoke
   ? [{ name: 'fixture (basic.html)', path: '/basic.html' }]
   : [
@@ -226,39 +226,8 @@ try {
   console.log('\nHover');
   const page = await driver.openPage(`${server.origin}/basic.html`);
   await page.waitFor(() => CSS.highlights.get('gloss-term')?.size ?? 0, undefined, (n) => n > 5);
-  const latencies = [];
-  const terms = [['RCEP', 'Regional Comprehensive Economic Partnership'], ['Hanoi', 'Hanoi']];
-  for (let r = 0; r < HOVER_REPS; r++) {
-    const [phrase, name] = terms[r % terms.length];
-    const at = await page.evaluate((p) => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const i = n.data.indexOf(p);
-        if (i === -1) continue;
-        const range = document.createRange();
-        range.setStart(n, i);
-        range.setEnd(n, i + p.length);
-        const b = range.getBoundingClientRect();
-        return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
-      }
-    }, phrase);
-    // Time from the pointer coming to rest on the term to the frame in which the card is painted.
-    const painted = page.raw.evaluate((expected) => new Promise((done) => {
-      let arrived = 0;
-      addEventListener('pointermove', () => (arrived = performance.now()), { capture: true, once: false });
-      const check = () => {
-        const card = document.querySelector('gloss-card')?.shadowRoot?.querySelector('.card[aria-busy="false"]');
-        if (arrived && card?.querySelector('.name')?.textContent === expected) done(performance.now() - arrived);
-        else requestAnimationFrame(check);
-      };
-      requestAnimationFrame(check);
-    }), name);
-    await page.mouseMove(at.x, at.y);
-    latencies.push((await painted) - DWELL_MS);
-    await page.key('Escape');
-    await page.mouseMove(5, 5);
-    await new Promise((r) => setTimeout(r, 400));
-  }
+  // Time from the pointer coming to rest on a term to the frame in which the card is painted.
+  const latencies = await hoverLatencies(page, HOVER_REPS);
   const p95 = quantile(latencies, 0.95);
   record('hover', 'pointer at rest → card painted, after the dwell', `median ${fmt(median(latencies))} ms, p95 ${fmt(p95)} ms`, '≤ 30 ms at p95', p95 <= 30, `${HOVER_REPS} hovers; the first, which also loads the card's script, ${fmt(latencies[0])} ms`);
   await page.close();
@@ -312,28 +281,21 @@ for (const zip of [`gloss-${version}-chrome.zip`, `gloss-${version}-firefox.zip`
 
 }
 
+// ── the reader's own documents: a script of its own, which writes its own table ─────────────────────
+if (wants('user-data')) execFileSync('node', ['bench/user-data.mjs', '--no-build', ...(smoke ? ['--smoke'] : []), ...(only ? ['--no-write'] : [])], { cwd: root, stdio: 'inherit' });
+
 // ── report ────────────────────────────────────────────────────────────────────────────────────
 const missed = rows.filter((r) => r.met === false);
 if (smoke) console.log(`\nSmoke run: ${rows.length} measurements taken (targets are judged by a full run).`);
 else console.log(`\n${rows.length} measurements, ${rows.filter((r) => r.met === true).length} targets met, ${missed.length} missed${missed.length ? `: ${missed.map((r) => r.metric).join('; ')}` : ''}`);
 if (!smoke && !only) {
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${fmt(totalmem() / 2 ** 30, 0)} GiB, load average ${fmt(loadAtStart, 1)} at the start and ${fmt(loadavg()[0], 1)} at the end; Node ${process.version}; ${chromiumVersion.startsWith('1') ? 'Chromium ' : ''}${chromiumVersion}`;
-  const table = [
-    `Run ${new Date().toISOString().slice(0, 10)} on ${machine}. Medians of ${REPS} runs (mark.js: ${MARKJS_REPS}; hover: ${HOVER_REPS}); ranges in brackets.`,
-    '',
-    '| | measurement | result | target | details |',
-    '|---|---|---|---|---|',
-    ...rows.filter((r) => r.group !== 'outside').map((r) => `| ${r.met === null ? '' : r.met ? '✓' : '✗'} | ${r.metric} | ${r.value} | ${r.target} | ${r.detail} |`),
-  ].join('\n');
-  const outside = [
+  const file = resolve(root, 'BENCHMARKS.md');
+  const heading = `Run ${new Date().toISOString().slice(0, 10)} on ${machine}. Medians of ${REPS} runs (mark.js: ${MARKJS_REPS}; hover: ${HOVER_REPS}); ranges in brackets.`;
+  writeResults(file, 'results', heading, rows.filter((r) => r.group !== 'outside'));
+  writeSection(file, 'outside-in', [
     `Run ${new Date().toISOString().slice(0, 10)} on ${machine}. Medians of ${REPS} loads (mark.js: ${MARKJS_REPS}), ranges in brackets; the longest task is the longest of all loads.`,
     '',
     ...outsideInLines,
-  ].join('\n');
-  const file = resolve(root, 'BENCHMARKS.md');
-  const text = readFileSync(file, 'utf8');
-  writeFileSync(file, text
-    .replace(/<!-- outside-in:start -->[\s\S]*<!-- outside-in:end -->/, `<!-- outside-in:start -->\n${outside}\n<!-- outside-in:end -->`)
-    .replace(/<!-- results:start -->[\s\S]*<!-- results:end -->/, `<!-- results:start -->\n${table}\n<!-- results:end -->`));
-  console.log('Wrote the results into BENCHMARKS.md');
+  ]);
 }

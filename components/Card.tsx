@@ -1,13 +1,15 @@
 /**
- * The card: what a term is, its key facts, and for every fact a citation that opens the source at
- * that passage. A non-modal dialog named after the entry. All text is rendered as text (Preact
- * escapes it), so nothing from a page or a document can become markup.
+ * The card: what a term is, its key facts, and for every fact who speaks in it, who publishes its
+ * source and a citation that opens the source at that passage. A non-modal dialog named after the
+ * entry. All text is rendered as text (Preact escapes it), so nothing from a page or a document can
+ * become markup.
  */
 import type { Citation as CitationData } from '../lib/corpus/types';
 import type { CardData, CitedQuote } from '../lib/store/knowledge';
 import { Citation } from './Citation';
 import { t } from '../lib/i18n';
 import { kindLabel } from './kinds';
+import { FactQuote, LabelQuote } from './Quote';
 
 export type CardView =
   | { status: 'loading'; name?: string }
@@ -44,16 +46,22 @@ export function Card({ view, citationHref, onOpenCitation, onOpenRelated, onClos
       {view.status === 'error' && <p class="status error">{view.message}</p>}
       {view.status === 'ready' && (
         <>
-          <p class="label">
-            <q>{view.card.label.quote}</q> {cite(view.card.label)}
-          </p>
-          <ul class="facts" aria-label={t('keyFacts')}>
-            {view.card.facts.map((f) => (
-              <li key={`${f.docId}:${f.paragraph}:${f.start}`}>
-                <q>{f.quote}</q> {cite(f)}
-              </li>
-            ))}
-          </ul>
+          {view.card.label && (
+            <p class="label">
+              <LabelQuote label={view.card.label} kind={view.card.kind} citationHref={citationHref} onOpenCitation={onOpenCitation} />
+            </p>
+          )}
+          {view.card.facts.length > 0 ? (
+            <ul class="facts" aria-label={t('keyFacts')}>
+              {view.card.facts.map((f) => (
+                <li key={`${f.docId}:${f.paragraph}:${f.start}`}>
+                  <FactQuote fact={f} citationHref={citationHref} onOpenCitation={onOpenCitation} />
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p class="status">{t(view.card.mentionedIn ? 'noFacts' : 'notInDocuments')}</p>
+          )}
           <p class="mentions">{t('mentionedIn', view.card.mentionedIn, view.card.documentCount)}</p>
           {view.card.inYourDocuments.length > 0 && (
             <section class="yours" aria-label={t('alsoInYourDocuments')}>

@@ -1,12 +1,18 @@
 /**
- * A corpus document in full: header (title, outlet, authors, date), numbered paragraphs, and the cited
+ * A document in full: header (title, outlet and who publishes it, authors, the original's date; the
+ * copy's republisher and its date, an update, the licence), numbered paragraphs, and the cited
  * quote marked in its paragraph. Text is rendered as text; the quote is located with the same
- * normalizer the compiler uses, so a citation always lands on its words.
+ * normalizer the compiler uses, so a citation always lands on its words. A long document (a reader's
+ * own, tens of thousands of paragraphs) is a virtualised list: only the paragraphs near the screen
+ * are loaded and rendered, a page of them at a time.
  */
-import { useEffect, useRef } from 'preact/hooks';
+import { observeWindowOffset, observeWindowRect, Virtualizer, windowScroll } from '@tanstack/virtual-core';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { DocumentInfo, Mention, Paragraph } from '../lib/corpus/types';
 import { fold } from '../lib/text/normalize';
 import { t } from '../lib/i18n';
+import { perspectiveLabel } from '../lib/citation';
+import { sourceInfo } from '../lib/store/knowledge';
 
 export interface DocumentViewProps {
   document: DocumentInfo;
@@ -77,6 +83,46 @@ export function ParagraphText({ text, mentions, quote = null }: { text: string; 
   );
 }
 
+function DocumentHeader({ document: doc }: { document: DocumentInfo }) {
+  return (
+    <header>
+      <h1 id="doc-title">{doc.title}</h1>
+      <p class="byline">
+        {[doc.outlet ?? t('outletNotStated'), perspectiveLabel(sourceInfo(doc)), doc.authors.length ? doc.authors.join(', ') : null, doc.date ?? t('undated')]
+          .filter(Boolean)
+          .join(' · ')}
+      </p>
+      {doc.republished && (
+        <p class="note">
+          {[doc.republished.by ? t('republishedBy', doc.republished.by) : t('republishedUnnamed'), doc.republished.date?.date].filter(Boolean).join(' · ')}
+        </p>
+      )}
+      {doc.updated && <p class="note">{doc.updated.date}</p>}
+      {doc.outletNote && <p class="note">{doc.outletNote}</p>}
+      {doc.licence && <p class="note">{doc.licence}</p>}
+    </header>
+  );
+}
+
+interface ParagraphItemProps {
+  paragraph: Paragraph;
+  mentions: readonly Mention[];
+  /** The cited paragraph: marked, focusable, its quote marked. */
+  target: boolean;
+  quote?: string;
+  focusRef?: (element: HTMLLIElement | null) => void;
+  index?: number;
+}
+
+function ParagraphItem({ paragraph: p, mentions, target, quote, focusRef, index }: ParagraphItemProps) {
+  const span = target && quote ? findQuote(p.text, quote) : null;
+  return (
+    <li id={`p${p.n}`} value={p.n} data-index={index} class={target ? 'target' : undefined} ref={focusRef} tabIndex={target ? -1 : undefined}>
+      <ParagraphText text={p.text} mentions={mentions} quote={span} />
+    </li>
+  );
+}
+
 export function DocumentView({ document: doc, paragraphs, mentions, paragraph, quote }: DocumentViewProps) {
   const target = useRef<HTMLElement>(null);
   useEffect(() => {
@@ -85,34 +131,146 @@ export function DocumentView({ document: doc, paragraphs, mentions, paragraph, q
   }, [doc.id, paragraph, quote]);
   return (
     <article class="document" aria-labelledby="doc-title">
-      <header>
-        <h1 id="doc-title">{doc.title}</h1>
-        <p class="byline">
-          {[doc.outlet ?? t('outletNotStated'), doc.authors.length ? doc.authors.join(', ') : null, doc.date ?? t('undated')]
-            .filter(Boolean)
-            .join(' · ')}
-        </p>
-        {doc.outletNote && <p class="note">{doc.outletNote}</p>}
-      </header>
+      <DocumentHeader document={doc} />
       <ol class="paragraphs">
-        {paragraphs.map((p) => {
-          const isTarget = p.n === paragraph;
-          const span = isTarget && quote ? findQuote(p.text, quote) : null;
-          const here = mentions.filter((m) => m.paragraph === p.n);
-          return (
-            <li
-              key={p.n}
-              id={`p${p.n}`}
-              value={p.n}
-              class={isTarget ? 'target' : undefined}
-              ref={isTarget ? (target as never) : undefined}
-              tabIndex={isTarget ? -1 : undefined}
-            >
-              <ParagraphText text={p.text} mentions={here} quote={span} />
-            </li>
-          );
-        })}
+        {paragraphs.map((p) => (
+          <ParagraphItem
+            key={p.n}
+            paragraph={p}
+            mentions={mentions.filter((m) => m.paragraph === p.n)}
+            target={p.n === paragraph}
+            quote={quote}
+            focusRef={p.n === paragraph ? (el) => (target.current = el) : undefined}
+          />
+        ))}
       </ol>
+    </article>
+  );
+}
+
+/** Paragraphs loaded and rendered at a time in a long document. */
+export const PAGE_SIZE = 100;
+
+export interface LongDocumentViewProps {
+  document: DocumentInfo;
+  /** How many paragraphs the document has (numbered 1…count). */
+  count: number;
+  /** Paragraphs `from`…`to` with their mentions. */
+  load(from: number, to: number): Promise<{ paragraphs: Paragraph[]; mentions: Mention[] }>;
+  paragraph?: number;
+  quote?: string;
+  /** Changes when the store's data changed: pages already loaded are loaded again. */
+  revision?: number;
+}
+
+interface Page {
+  paragraphs: Map<number, Paragraph>;
+  mentions: Map<number, Mention[]>;
+  /** The `revision` it was loaded at: an older page is shown until its fresh copy arrives. */
+  revision: number | undefined;
+}
+
+/** Height a paragraph is given before it is measured: by its length once loaded. */
+const estimateHeight = (p: Paragraph | undefined) => (p ? 30 + Math.ceil(p.text.length / 80) * 26 : 56);
+
+/**
+ * A long document as a virtualised list (TanStack Virtual): the window scrolls over the whole
+ * document's height, and only the paragraphs near the screen are in the page, each measured as it is
+ * rendered. Pages of paragraphs are loaded as they come near. A citation's paragraph is scrolled to
+ * and focused like in the short view.
+ */
+export function LongDocumentView({ document: doc, count, load, paragraph, quote, revision }: LongDocumentViewProps) {
+  const [, rerender] = useState(0);
+  const pages = useRef(new Map<number, Page>());
+  const loading = useRef(new Set<number>());
+  const list = useRef<HTMLDivElement>(null);
+  const focused = useRef<string | null>(null);
+  const pageOf = (n: number) => Math.floor((n - 1) / PAGE_SIZE);
+  const loaded = (n: number) => pages.current.get(pageOf(n)) ?? null;
+  const [virtualizer] = useState(
+    () =>
+      new Virtualizer<Window, HTMLLIElement>({
+        count,
+        getScrollElement: () => window,
+        estimateSize: (i) => estimateHeight(loaded(i + 1)?.paragraphs.get(i + 1)),
+        overscan: 6,
+        scrollToFn: windowScroll,
+        observeElementRect: observeWindowRect,
+        observeElementOffset: observeWindowOffset,
+        onChange: () => rerender((n) => n + 1),
+      }),
+  );
+  virtualizer.setOptions({ ...virtualizer.options, count, scrollMargin: list.current?.offsetTop ?? 0 });
+  useLayoutEffect(() => virtualizer._didMount(), []);
+  useLayoutEffect(() => virtualizer._willUpdate());
+  const items = virtualizer.getVirtualItems();
+
+  // The pages the rendered paragraphs stand in, loaded once each (again after the store changed).
+  useEffect(() => {
+    for (const page of new Set(items.map((item) => pageOf(item.index + 1)))) {
+      if (pages.current.get(page)?.revision === revision || loading.current.has(page)) continue;
+      loading.current.add(page);
+      const from = page * PAGE_SIZE + 1;
+      const asOf = revision;
+      void load(from, Math.min(count, from + PAGE_SIZE - 1)).then(({ paragraphs, mentions }) => {
+        const byParagraph = new Map<number, Mention[]>();
+        for (const m of mentions) {
+          const list = byParagraph.get(m.paragraph);
+          if (list) list.push(m);
+          else byParagraph.set(m.paragraph, [m]);
+        }
+        pages.current.set(page, { paragraphs: new Map(paragraphs.map((p) => [p.n, p])), mentions: byParagraph, revision: asOf });
+        loading.current.delete(page);
+        rerender((n) => n + 1);
+      });
+    }
+  });
+  // A citation: its paragraph scrolled to the middle of the screen, then focused once it is rendered.
+  useLayoutEffect(() => {
+    focused.current = null;
+    if (paragraph && paragraph <= count) virtualizer.scrollToIndex(paragraph - 1, { align: 'center' });
+  }, [doc.id, paragraph, quote]);
+  const focusTarget = (element: HTMLLIElement | null) => {
+    const key = `${doc.id}#${paragraph}#${quote}`;
+    if (!element || focused.current === key) return;
+    focused.current = key;
+    requestAnimationFrame(() => {
+      virtualizer.scrollToIndex((paragraph ?? 1) - 1, { align: 'center' });
+      element.focus({ preventScroll: true });
+    });
+  };
+
+  const first = items[0];
+  return (
+    <article class="document long" aria-labelledby="doc-title">
+      <DocumentHeader document={doc} />
+      <div ref={list} class="virtual" style={{ height: `${virtualizer.getTotalSize()}px` }}>
+        <ol class="paragraphs" style={{ transform: `translateY(${first ? first.start - virtualizer.options.scrollMargin : 0}px)` }}>
+          {items.map((item) => {
+            const n = item.index + 1;
+            const page = loaded(n);
+            const p = page?.paragraphs.get(n);
+            if (!p) {
+              return <li key={n} value={n} data-index={item.index} ref={virtualizer.measureElement} class="pending" aria-busy="true" />;
+            }
+            const isTarget = n === paragraph;
+            return (
+              <ParagraphItem
+                key={n}
+                index={item.index}
+                paragraph={p}
+                mentions={page!.mentions.get(n) ?? []}
+                target={isTarget}
+                quote={quote}
+                focusRef={(element) => {
+                  virtualizer.measureElement(element);
+                  if (isTarget) focusTarget(element);
+                }}
+              />
+            );
+          })}
+        </ol>
+      </div>
     </article>
   );
 }

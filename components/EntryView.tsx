@@ -1,12 +1,13 @@
 /**
- * An entry in full, in the popup: label and every fact with its citation, where each document mentions
- * it, and related entries.
+ * An entry in full, in the popup: label and every fact with its citation (as the card shows them),
+ * where each document mentions it, and related entries.
  */
 import type { Citation as CitationData } from '../lib/corpus/types';
 import type { EntryDetail } from '../lib/views';
 import { Citation } from './Citation';
 import { kindLabel } from './kinds';
 import { Marked } from './Marked';
+import { FactQuote, LabelQuote } from './Quote';
 import { t } from '../lib/i18n';
 
 export interface EntryViewProps {
@@ -26,17 +27,23 @@ export function EntryView({ detail, citationHref, onOpenCitation, onOpenEntry, o
         <h2 id="entry-name">{card.name}</h2>
         <span class="kind">{kindLabel(card.kind)}</span>
       </header>
-      <p class="label">
-        <q>{card.label.quote}</q> <Citation citation={card.label} source={card.label.source} href={citationHref(card.label)} onOpen={onOpenCitation} />
-      </p>
+      {card.label && (
+        <p class="label">
+          <LabelQuote label={card.label} kind={card.kind} citationHref={citationHref} onOpenCitation={onOpenCitation} />
+        </p>
+      )}
       <h3>{t('keyFacts')}</h3>
-      <ul class="facts">
-        {card.facts.map((f) => (
-          <li key={`${f.docId}:${f.paragraph}:${f.start}`}>
-            <q>{f.quote}</q> <Citation citation={f} source={f.source} href={citationHref(f)} onOpen={onOpenCitation} />
-          </li>
-        ))}
-      </ul>
+      {card.facts.length > 0 ? (
+        <ul class="facts">
+          {card.facts.map((f) => (
+            <li key={`${f.docId}:${f.paragraph}:${f.start}`}>
+              <FactQuote fact={f} citationHref={citationHref} onOpenCitation={onOpenCitation} />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p class="state">{t(card.mentionedIn ? 'noFacts' : 'notInDocuments')}</p>
+      )}
       <h3>{t('mentionedIn', card.mentionedIn, card.documentCount)}</h3>
       {mentionsByDocument.map((group) => (
         <section class="mention-group" key={group.docId}>

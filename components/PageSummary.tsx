@@ -49,7 +49,7 @@ export function PageSummary({ view, onReveal, onToggle }: PageSummaryProps) {
                 <span class="term-name">{term.name}</span>
                 <span class="term-count" aria-label={t('timesCount', term.count)}>{term.count}×</span>
                 <span class="kind">{kindLabel(term.kind)}</span>
-                <span class="term-label">{term.label}</span>
+                {term.label && <span class="term-label">{term.label}</span>}
               </button>
             </li>
           ))}

@@ -67,8 +67,8 @@ export function SearchResults({ query, results, active, onQuery, onActive, onOpe
               {r.type === 'entry' ? (
                 <>
                   <span class="result-name">{r.name}</span> <span class="kind">{kindLabel(r.kind)}</span>
-                  <span class="result-snippet"><Marked snippet={r.snippet} /></span>
-                  <span class="result-source">{citationLabel(r.label.source, r.label.paragraph)}</span>
+                  {r.snippet && <span class="result-snippet"><Marked snippet={r.snippet} /></span>}
+                  {r.label && <span class="result-source">{citationLabel(r.label.source, r.label.paragraph)}</span>}
                 </>
               ) : (
                 <>

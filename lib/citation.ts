@@ -1,10 +1,12 @@
 /**
- * One citation shape everywhere: how it reads ("Xinhua · 2023-12-19 · ¶ 7") and
- * the reader address that opens the source at that passage (`reader.html#doc=ID&p=N&q=QUOTE`).
+ * One citation shape everywhere: how it reads ("Xinhua · republished 2023-12-19 · ¶ 7"), who
+ * publishes the source and who speaks in a quote ("Chinese state media", "Trong said", "Xinhua
+ * reports"), as of when a title held, and the reader address that opens the source at that passage
+ * (`reader.html#doc=ID&p=N&q=QUOTE`).
  */
-import type { Citation } from './corpus/types';
+import type { Citation, Fact, Genre, Perspective } from './corpus/types';
 import type { SourceInfo } from './store/knowledge';
-import { t } from './i18n';
+import { t, type MessageKey } from './i18n';
 
 export const READER_PAGE = '/reader.html';
 
@@ -42,8 +44,66 @@ export function citationTarget(c: Citation): ReaderTarget {
 /** Longest title shown in place of a missing outlet; the full title is in the link's tooltip. */
 const TITLE_IN_CITATION = 32;
 
-/** "Outlet · date · ¶ n"; a shortened title stands in for a missing outlet, "undated" for a missing date. */
+/**
+ * "Outlet · date · ¶ n"; a shortened title stands in for a missing outlet. The date is the original's;
+ * where the copy gives only its own, it says so ("republished 2023-12-19", "updated 2024-01-29"), and
+ * "undated" where it gives none.
+ */
 export function citationLabel(source: SourceInfo, paragraph: number): string {
   const title = source.title.length > TITLE_IN_CITATION ? `${source.title.slice(0, TITLE_IN_CITATION).trimEnd()}…` : source.title;
-  return `${source.outlet ?? title} · ${source.dateISO ?? source.date ?? t('undatedShort')} · ¶ ${paragraph}`;
+  return `${source.outlet ?? title} · ${citedDate(source)} · ¶ ${paragraph}`;
+}
+
+/** The date a source is cited by: "2023-12-12", "republished 2023-12-19", "updated 2024-01-29" or "undated". */
+export function citedDate(source: SourceInfo): string {
+  return sourceDate(source, { original: (d) => d, republished: (d) => t('republishedOn', d), updated: (d) => t('updatedOn', d), none: () => t('undatedShort') });
+}
+
+/** The date a source can be cited by, worded by which date it is: the original's, the copy's, or an update's. */
+function sourceDate(source: SourceInfo, wording: { original(d: string): string; republished(d: string): string; updated(d: string): string; none(): string }): string {
+  const original = source.dateISO ?? source.date;
+  if (original) return wording.original(original);
+  const republished = source.republished?.date;
+  if (republished) return wording.republished(republished.dateISO ?? republished.date);
+  if (source.updated) return wording.updated(source.updated.dateISO ?? source.updated.date);
+  return wording.none();
+}
+
+/** "as of 2023-09-11": when a title a source gives a person held, by the source's own date. */
+export function asOfLabel(source: SourceInfo): string {
+  return sourceDate(source, { original: (d) => t('asOf', d), republished: (d) => t('asOfRepublished', d), updated: (d) => t('asOfUpdated', d), none: () => t('undatedSource') });
+}
+
+const PERSPECTIVE_MESSAGES: Record<Perspective, MessageKey> = {
+  'chinese-state-media': 'perspectiveChineseStateMedia',
+  'chinese-party-newspaper': 'perspectiveChinesePartyNewspaper',
+  'chinese-media': 'perspectiveChineseMedia',
+  'us-government': 'perspectiveUsGovernment',
+  'not-stated': 'perspectiveNotStated',
+};
+
+/** Who publishes the source ("Chinese state media"), or null for the reader's own documents. */
+export function perspectiveLabel(source: SourceInfo): string | null {
+  return source.perspective ? t(PERSPECTIVE_MESSAGES[source.perspective]) : null;
+}
+
+/**
+ * Who speaks in a document's own narration: "Commentary by Zhai Kun", "Interview by Jiang Xinyu,
+ * China.com", "Joint statement published by The White House"; for a report or an article, its outlet
+ * ("Xinhua reports"), or "Unsigned article" where the text names none.
+ */
+export function narrationLabel(source: SourceInfo): string {
+  const authors = new Intl.ListFormat(t('localeCode'), { type: 'conjunction' }).format(source.authors ?? []);
+  const byGenre: Partial<Record<Genre, () => string | null>> = {
+    commentary: () => authors && t('commentaryBy', authors),
+    interview: () => authors && source.outlet && t('interviewBy', authors, source.outlet),
+    'joint-statement': () => source.outlet && t('jointStatementBy', source.outlet),
+  };
+  return (source.genre && byGenre[source.genre]?.()) || (source.outlet ? t('reports', source.outlet) : t('unsignedArticle'));
+}
+
+/** Who speaks in a fact, where the quote does not say ("Trong said", "Xinhua reports"); null where it does. */
+export function attributionLabel(fact: Fact, source: SourceInfo): string | null {
+  if (!fact.attribution) return null;
+  return fact.attribution === 'narration' ? narrationLabel(source) : t('saidBy', fact.attribution.speaker);
 }

@@ -13,6 +13,7 @@ import { serializeMatcher, serializeSieve, serializeUnits, type PageMatcherData,
 import { sharedUnitEntries } from './text/normalize';
 import { sourceInfo, type CardData, type SourceInfo } from './store/knowledge';
 import { openStore, type OpenedStore, type StoreStatus } from './store/open';
+import { allParagraphs } from './store/pages';
 import type { EntryBrief, EntryDetail, MentionGroup, SearchResult } from './views';
 
 /** Most results the popup lists for one query. */
@@ -46,7 +47,7 @@ export class GlossService {
   private searcher(): Promise<Searcher> {
     this.searcherOnce ??= (async () => {
       const db = this.store.db;
-      const extra = db ? buildSearchRecords(await db.userEntries.toArray(), await db.userParagraphs.toArray()) : [];
+      const extra = db ? buildSearchRecords(await db.userEntries.toArray(), await allParagraphs(db)) : [];
       return new Searcher(this.bundle.search.records, this.bundle.search.index, extra);
     })();
     return this.searcherOnce;
@@ -80,9 +81,15 @@ export class GlossService {
       if (hit.record.type === 'entry') {
         // A result needs the entry and its label's source, not the whole card.
         const entry = await this.store.knowledge.entry(hit.record.ref);
-        const source = entry && sources.get(entry.label.docId);
-        if (entry && source) {
-          results.push({ type: 'entry', id: entry.id, name: entry.name, kind: entry.kind, label: { ...entry.label, source }, snippet: snippet(entry.label.quote, text) });
+        const source = entry?.label && sources.get(entry.label.docId);
+        if (entry) {
+          results.push({
+            type: 'entry',
+            id: entry.id,
+            name: entry.name,
+            kind: entry.kind,
+            ...(entry.label && source ? { label: { ...entry.label, source }, snippet: snippet(entry.label.quote, text) } : {}),
+          });
         }
       } else {
         const [docId, n] = splitPassageRef(hit.record.ref);
@@ -118,7 +125,7 @@ export class GlossService {
     const briefs: EntryBrief[] = [];
     for (const id of ids.slice(0, MAX_BRIEFS)) {
       const card = await this.card(id);
-      if (card) briefs.push({ id: card.id, name: card.name, kind: card.kind, label: card.label.quote });
+      if (card) briefs.push({ id: card.id, name: card.name, kind: card.kind, label: card.label?.quote ?? null });
     }
     return briefs;
   }
@@ -144,9 +151,9 @@ export class GlossService {
    * rest, which a frame asks for once its text may hold a term.
    */
   private pageTables(): Promise<{ sieve: SerializedSieve | null; matcher: PageMatcherData }> {
-    this.pageTablesOnce ??= this.store.knowledge.matcherData().then(({ aliases, related }) => {
+    this.pageTablesOnce ??= this.store.knowledge.matcherData().then(({ aliases, related, sides, topical }) => {
       const matcher = buildMatcher(aliases);
-      return { sieve: matcher.sieve && serializeSieve(matcher.sieve), matcher: { matcher: serializeMatcher(matcher), related } };
+      return { sieve: matcher.sieve && serializeSieve(matcher.sieve), matcher: { matcher: serializeMatcher(matcher), related, sides, topical } };
     });
     return this.pageTablesOnce;
   }

@@ -53,6 +53,8 @@ export const CARD_TRIGGERS = ['hover', 'alt', 'shift'] as const;
 /** How terms are marked: dotted underline, a background tint, or not at all (hover still works). */
 export const MARK_STYLES = ['underline', 'tint', 'none'] as const;
 export const THEMES = ['system', 'light', 'dark'] as const;
+/** Which mentions are underlined: the first of each entry in each section of a page, or every one. */
+export const MARK_DENSITIES = ['first', 'every'] as const;
 /** The shortest and longest hover delay the options page offers, in ms. */
 export const HOVER_DELAY_RANGE = [0, 1500] as const;
 
@@ -62,9 +64,16 @@ export interface Preferences {
   cardTrigger: (typeof CARD_TRIGGERS)[number];
   markStyle: (typeof MARK_STYLES)[number];
   theme: (typeof THEMES)[number];
+  markDensity: (typeof MARK_DENSITIES)[number];
 }
 
-export const DEFAULT_PREFERENCES: Preferences = { hoverDelayMs: DWELL_MS, cardTrigger: 'hover', markStyle: 'underline', theme: 'system' };
+export const DEFAULT_PREFERENCES: Preferences = {
+  hoverDelayMs: DWELL_MS,
+  cardTrigger: 'hover',
+  markStyle: 'underline',
+  theme: 'system',
+  markDensity: 'first',
+};
 
 const oneOf = <T extends string>(list: readonly T[], value: unknown, fallback: T): T => (list.includes(value as T) ? (value as T) : fallback);
 
@@ -83,6 +92,7 @@ export function readPreferences(value: unknown): Preferences {
     cardTrigger: oneOf(CARD_TRIGGERS, v.cardTrigger, DEFAULT_PREFERENCES.cardTrigger),
     markStyle: oneOf(MARK_STYLES, v.markStyle, DEFAULT_PREFERENCES.markStyle),
     theme: oneOf(THEMES, v.theme, DEFAULT_PREFERENCES.theme),
+    markDensity: oneOf(MARK_DENSITIES, v.markDensity, DEFAULT_PREFERENCES.markDensity),
   };
 }
 

@@ -11,9 +11,9 @@ export interface EntryResult {
   id: string;
   name: string;
   kind: Entry['kind'];
-  /** The label, with the query's words marked. */
-  snippet: Snippet;
-  label: CitedQuote;
+  /** The label, with the query's words marked; both absent for an entry no sentence defines. */
+  snippet?: Snippet;
+  label?: CitedQuote;
 }
 
 export interface PassageResult {
@@ -41,5 +41,6 @@ export interface EntryBrief {
   id: string;
   name: string;
   kind: Entry['kind'];
-  label: string;
+  /** The label's words; null for an entry no sentence defines. */
+  label: string | null;
 }

@@ -44,6 +44,41 @@ describe('Card', () => {
     expect(container.textContent).toContain('<img src=x onerror=alert(1)>');
   });
 
+  it('says who speaks, who publishes, where a quote is cut short, and notes a source\'s error', () => {
+    const xinhua = { ...source, date: null, dateISO: null, republished: { by: 'a website', date: { date: 'Release Date:2023-12-19 14:32:46', dateISO: '2023-12-19' } }, perspective: 'chinese-state-media' as const, genre: 'report' as const };
+    const statement = { title: 'Joint Leaders’ Statement', outlet: 'The White House', date: '2023-09-11 00:32:32-04:00', dateISO: '2023-09-11', perspective: 'us-government' as const, genre: 'joint-statement' as const };
+    const trong: CardData = {
+      ...card,
+      id: 'nguyen-phu-trong',
+      name: 'Nguyen Phu Trong',
+      kind: 'person',
+      label: { docId: 'us', paragraph: 1, quote: 'General Secretary of the Communist Party of Vietnam Central Committee', start: 0, end: 10, source: statement },
+      facts: [
+        { docId: 'x', paragraph: 32, quote: 'Vietnam is sincerely happy for brotherly China, he said.', start: 0, end: 10, attribution: { speaker: 'Trong' }, source: xinhua },
+        { docId: 'x', paragraph: 1, quote: 'Xi Jinping attends a welcome ceremony', start: 0, end: 10, attribution: 'narration', truncated: true, source: xinhua },
+        { docId: 'x', paragraph: 35, quote: 'Trong said that Vietnam-China friendship is deep.', start: 0, end: 10, note: 'The source misspells it.', source: xinhua },
+      ],
+    };
+    const { container, getByText, getAllByText } = render(<Card view={{ status: 'ready', card: trong }} {...handlers()} />);
+    expect(container.querySelector('.label')!.textContent).toBe('General Secretary of the Communist Party of Vietnam Central Committee (as of 2023-09-11) The White House · 2023-09-11 · ¶ 1 US government');
+    // (The quote marks are the stylesheet's, around each <q>.)
+    const facts = [...container.querySelectorAll('.facts li')].map((li) => li.textContent);
+    expect(facts[0]).toBe('Trong said: Vietnam is sincerely happy for brotherly China, he said. Xinhua · republished 2023-12-19 · ¶ 32 Chinese state media');
+    expect(facts[1]).toBe('Xinhua reports: Xi Jinping attends a welcome ceremony… Xinhua · republished 2023-12-19 · ¶ 1 Chinese state media');
+    expect(facts[2]).toBe('Trong said that Vietnam-China friendship is deep. [sic] The source misspells it. Xinhua · republished 2023-12-19 · ¶ 35 Chinese state media');
+    expect(getByText('[sic]').closest('[role="note"]')).toBeTruthy();
+    expect(getAllByText('Chinese state media')).toHaveLength(3);
+  });
+
+  it('shows the kind alone where no sentence defines the entry, and says so where the documents say nothing', () => {
+    const { container, getByText, rerender } = render(<Card view={{ status: 'ready', card: { ...card, kind: 'media', label: undefined, facts: [], mentionedIn: 1 } }} {...handlers()} />);
+    expect(container.querySelector('.label')).toBeNull();
+    expect(getByText('Media')).toBeTruthy();
+    expect(getByText('The documents name it but say nothing about it.')).toBeTruthy();
+    rerender(<Card view={{ status: 'ready', card: { ...card, kind: 'place', label: undefined, facts: [], mentionedIn: 0 } }} {...handlers()} />);
+    expect(getByText('No document names it yet.')).toBeTruthy();
+  });
+
   it('has designed loading and no-match states', () => {
     const { getByText, rerender } = render(<Card view={{ status: 'loading' }} {...handlers()} />);
     expect(getByText('Looking up…')).toBeTruthy();

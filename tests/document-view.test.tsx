@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { cleanup, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ParagraphText, findQuote, segments } from '../components/DocumentView';
-import type { Mention } from '../lib/corpus/types';
+import { DocumentView, ParagraphText, findQuote, segments } from '../components/DocumentView';
+import type { DocumentInfo, Mention } from '../lib/corpus/types';
 
 const text = 'Xi met Nguyen Phu Trong in Hanoi <b>today</b>.';
 const mention = (entryId: string, phrase: string): Mention => {
@@ -33,5 +33,24 @@ describe('reader paragraphs', () => {
     const { container } = render(<ParagraphText text={text} mentions={[]} />);
     expect(container.querySelector('b')).toBeNull();
     expect(container.textContent).toBe(text);
+  });
+});
+
+describe('a document\'s header', () => {
+  it('says who publishes it, and keeps the original\'s date apart from the copy\'s and from an update', () => {
+    const doc: DocumentInfo = {
+      id: 'xinhua-community', file: '004.txt', title: 'China, Vietnam agree', outlet: 'Xinhua', authors: [], date: null, dateISO: null,
+      perspective: 'chinese-state-media', genre: 'report',
+      republished: { by: 'a website sponsored by the National Energy Administration', date: { date: 'Release Date:2023-12-19 14:32:46', dateISO: '2023-12-19' } },
+      updated: { date: 'Updated on 2024-01-29', dateISO: '2024-01-29' },
+      licence: 'A work of the United States government.',
+    };
+    const { container } = render(<DocumentView document={doc} paragraphs={[]} mentions={[]} />);
+    expect([...container.querySelectorAll('header p')].map((p) => p.textContent)).toEqual([
+      'Xinhua · Chinese state media · Undated',
+      'Republished by a website sponsored by the National Energy Administration · Release Date:2023-12-19 14:32:46',
+      'Updated on 2024-01-29',
+      'A work of the United States government.',
+    ]);
   });
 });

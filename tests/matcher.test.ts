@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyContext, firmEntries } from '../lib/match/context';
+import { PageEvidence, type EvidenceRules } from '../lib/match/evidence';
 import { buildMatcher, scan, type AliasSpec } from '../lib/match/matcher';
 import { foldKey } from '../lib/text/normalize';
 
 const aliases: AliasSpec[] = [
   { entryId: 'nguyen-phu-trong', text: 'Nguyen Phu Trong', caseRule: 'name' },
   { entryId: 'nguyen-phu-trong', text: 'Nguyễn Phú Trọng', caseRule: 'name' },
-  { entryId: 'nguyen-phu-trong', text: 'Trong', caseRule: 'name', ambiguous: true },
-  { entryId: 'nguyen-phu-trong', text: 'Trọng', caseRule: 'name', ambiguous: true },
+  { entryId: 'nguyen-phu-trong', text: 'Trong', caseRule: 'name', needs: 'entry' },
+  { entryId: 'nguyen-phu-trong', text: 'Trọng', caseRule: 'name', needs: 'entry' },
   { entryId: 'to-lam', text: 'To Lam', caseRule: 'name' },
   { entryId: 'pham-minh-chinh', text: 'Pham Minh Chinh', caseRule: 'name' },
   { entryId: 'rcep', text: 'RCEP', caseRule: 'acronym' },
@@ -19,7 +19,7 @@ const aliases: AliasSpec[] = [
   { entryId: 'doi-moi', text: 'Đổi Mới', caseRule: 'any' },
   { entryId: 'bri', text: 'Belt and Road', caseRule: 'any' },
   { entryId: 'bri', text: 'Belt and Road Initiative', caseRule: 'any' },
-  { entryId: 'friendship-pass', text: 'Hữu Nghị', caseRule: 'name', ambiguous: true },
+  { entryId: 'friendship-pass', text: 'Hữu Nghị', caseRule: 'name', needs: 'related' },
 ];
 const matcher = buildMatcher(aliases);
 const en = { vietnamese: false };
@@ -42,28 +42,35 @@ describe('matcher', () => {
   });
 
   it('applies case rules: acronyms only in capitals, names capitalised or in capitals', () => {
-    expect(found('cpv Cpv CPV')).toEqual(['CPV']);
+    expect(found('cpv, Cpv, CPV')).toEqual(['CPV']);
     expect(found('to lam, To Lam, To LAM, Pham Minh CHINH')).toEqual(['To Lam', 'To LAM', 'Pham Minh CHINH']);
     expect(found('the Communist Party of China')).toEqual(['Communist Party of China']);
     expect(found('the communist party of china')).toEqual([]);
   });
 
-  it('is strict in Vietnamese text: lower-case words and unaccented ambiguous names are not marked', () => {
+  it('is strict in Vietnamese text: lower-case words, unaccented bare names and bare names without a title are not marked', () => {
     expect(found('Trong năm 1986, đường lối đổi mới được đề ra', vi)).toEqual([]);
     expect(found('Ông Trọng và Nguyễn Phú Trọng', vi)).toEqual(['Trọng', 'Nguyễn Phú Trọng']);
+    // "Trọng tâm" (focus) opens a sentence; a bare given name needs a title or an honorific before it.
+    expect(found('Trọng tâm của chính sách là hợp tác.', vi)).toEqual([]);
+    expect(found('Tổng Bí thư Trọng phát biểu.', vi)).toEqual(['Trọng']);
     expect(found('cửa khẩu hữu nghị', vi)).toEqual([]);
     expect(found('cửa khẩu Hữu Nghị', vi)).toEqual(['Hữu Nghị']);
   });
 
-  it('flags ambiguous aliases, which count only with context', () => {
+  it('returns what each match needs; the evidence decides', () => {
     const text = 'Trong said so.';
     const matches = scan(matcher, text, en);
-    expect(matches.map((m) => m.ambiguous)).toEqual([true]);
-    expect(applyContext(matches, new Set(), new Map())).toEqual([]);
-    const named = firmEntries(scan(matcher, 'Nguyen Phu Trong arrived.', en));
-    expect(applyContext(matches, named, new Map())).toHaveLength(1);
-    // A related entry named on the page is context too.
-    expect(applyContext(matches, new Set(['cpv']), new Map([['nguyen-phu-trong', ['cpv']]]))).toHaveLength(1);
+    expect(matches.map((m) => m.needs)).toEqual(['entry']);
+    const rules: EvidenceRules = { related: new Map([['nguyen-phu-trong', ['cpv']]]), sides: new Map(), topical: new Set() };
+    expect(new PageEvidence(rules).verdict(matches[0], text, matches)).toBe('wait');
+    const page = new PageEvidence(rules);
+    expect(page.noteFirm(scan(matcher, 'Nguyen Phu Trong arrived.', en))).toBe(true);
+    expect(page.verdict(matches[0], text, matches)).toBe('mark');
+    // A bare name needs its own entry: a related one named on the page is not enough.
+    const related = new PageEvidence(rules);
+    related.noteFirm(scan(matcher, 'The CPV met.', en).map((m) => ({ ...m, needs: null })));
+    expect(related.verdict(matches[0], text, matches)).toBe('wait');
   });
 
   it('needs no word boundary beside the letters of scripts written without spaces', () => {

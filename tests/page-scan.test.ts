@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { buildMatcher } from '../lib/match/matcher';
-import { PageMarker } from '../lib/page/marker';
+import { evidenceRules } from '../lib/corpus/mentions';
+import { PageMarker, type MarkDensity } from '../lib/page/marker';
 import { SieveReader } from '../lib/match/sieve';
 import { rangeInRun, RUNS_PER_YIELD, textRuns, type TextRun } from '../lib/page/text-runs';
 
@@ -52,12 +53,13 @@ describe('text runs', () => {
 });
 
 describe('page marker', () => {
-  async function markedTexts(html: string, lang = 'en') {
+  async function markedTexts(html: string, lang = 'en', density: MarkDensity = 'every') {
     const bundle = await realBundle();
     const doc = page(html, lang);
     const marker = new PageMarker(doc, {
       matcher: buildMatcher(bundle.aliases),
-      related: new Map(),
+      rules: evidenceRules(bundle.entries),
+      density,
       highlightName: 'test-marks',
       activeHighlightName: 'test-active',
       flashHighlightName: 'test-flash',
@@ -89,15 +91,48 @@ describe('page marker', () => {
     marker.stop();
   });
 
+  it('underlines the first mention of each entry in each section; every mention is still found', async () => {
+    const html = `<h2>One</h2><p>Hanoi and <b>Hanoi</b>, then Doi Moi.</p><p>Hanoi again.</p>
+      <h2>Two</h2><p>Doi Moi, then Hanoi.</p><p>Doi Moi.</p>`;
+    const { marker } = await markedTexts(html, 'en', 'first');
+    const underlined = marker.underlinedMarks().map((m) => `${m.range.toString()}@${m.block.previousElementSibling?.textContent ?? m.block.textContent}`);
+    expect(marker.allMarks()).toHaveLength(7);
+    expect(marker.underlinedMarks().map((m) => m.range.toString()).sort()).toEqual(['Doi Moi', 'Doi Moi', 'Hanoi', 'Hanoi']);
+    // The first of each, in document order: "Hanoi" before "<b>Hanoi</b>", "Doi Moi" before the next paragraph's.
+    const first = marker.underlinedMarks().find((m) => m.range.toString() === 'Hanoi' && m.block.textContent?.startsWith('Hanoi and'));
+    expect(first?.range.startOffset).toBe(0);
+    expect(underlined).toHaveLength(4);
+    marker.setDensity('every');
+    expect(marker.underlinedMarks()).toHaveLength(7);
+    marker.setDensity('first');
+    expect(marker.underlinedMarks()).toHaveLength(4);
+    marker.stop();
+  });
+
+  it('underlines the next mention when the first leaves the page, whatever the order marks were found in', async () => {
+    const { marker } = await markedTexts('<h3>Section</h3><p id="a">Hanoi first.</p><p id="b">Hanoi second.</p>', 'en', 'first');
+    expect(marker.underlinedMarks().map((m) => m.block.id)).toEqual(['a']);
+    document.getElementById('a')!.remove();
+    await settle(marker);
+    expect(marker.underlinedMarks().map((m) => m.block.id)).toEqual(['b']);
+    // A mention added before the underlined one takes its place.
+    const p = Object.assign(document.createElement('p'), { id: 'c', textContent: 'Hanoi, added above.' });
+    document.getElementById('b')!.before(p);
+    await settle(marker);
+    expect(marker.underlinedMarks().map((m) => m.block.id)).toEqual(['c']);
+    expect(marker.allMarks()).toHaveLength(2);
+    marker.stop();
+  });
+
   it('reveals the n-th occurrence of an entry, in page order, wrapping around', async () => {
-    const { marker } = await markedTexts('<p id="a">RCEP first.</p><p>Hanoi.</p><p id="b">Then RCEP again.</p>');
+    const { marker } = await markedTexts('<p id="a">Doi Moi first.</p><p>Hanoi.</p><p id="b">Then Doi Moi again.</p>');
     const scrolled: string[] = [];
     Element.prototype.scrollIntoView = function (this: Element) {
       scrolled.push(this.id);
     };
-    expect(marker.reveal('rcep', 0)).toBe(true);
-    expect(marker.reveal('rcep', 1)).toBe(true);
-    expect(marker.reveal('rcep', 2)).toBe(true);
+    expect(marker.reveal('doi-moi', 0)).toBe(true);
+    expect(marker.reveal('doi-moi', 1)).toBe(true);
+    expect(marker.reveal('doi-moi', 2)).toBe(true);
     expect(scrolled).toEqual(['a', 'b', 'a']);
     expect(marker.reveal('xi-jinping', 0)).toBe(false);
     marker.stop();
@@ -128,7 +163,7 @@ describe('page marker', () => {
   });
 
   it('does not rescan when Gloss adds its own card host: marks keep their identity', async () => {
-    const { marker } = await markedTexts('<p>RCEP and Hanoi.</p>');
+    const { marker } = await markedTexts('<p>Doi Moi and Hanoi.</p>');
     const before = marker.allMarks().map((m) => m.range);
     document.documentElement.append(document.createElement('gloss-card'));
     await new Promise((r) => setTimeout(r, 150));
@@ -140,7 +175,7 @@ describe('page marker', () => {
   });
 
   it('does not mark a shadow root twice when a change makes its ancestor rescan', async () => {
-    const { marker } = await markedTexts('<div id="wrap"><div id="host"></div><p id="p">RCEP</p></div>');
+    const { marker } = await markedTexts('<div id="wrap"><div id="host"></div><p id="p">Doi Moi</p></div>');
     const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
     shadow.innerHTML = '<p>Hanoi</p>';
     document.getElementById('wrap')!.append(document.createElement('span'));
@@ -149,7 +184,7 @@ describe('page marker', () => {
     document.getElementById('wrap')!.append(document.createElement('span'));
     await new Promise((r) => setTimeout(r, 150));
     await marker.whenIdle();
-    expect(marker.allMarks().map((m) => m.range.toString()).sort()).toEqual(['Hanoi', 'RCEP']);
+    expect(marker.allMarks().map((m) => m.range.toString()).sort()).toEqual(['Doi Moi', 'Hanoi']);
     marker.stop();
   });
 
@@ -159,7 +194,7 @@ describe('page marker', () => {
   };
 
   it('scans only the paragraphs a live feed appends: earlier marks are not rebuilt', async () => {
-    const { marker } = await markedTexts('<div id="feed"><p>RCEP first.</p></div>');
+    const { marker } = await markedTexts('<div id="feed"><p>Doi Moi first.</p></div>');
     const [first] = marker.allMarks();
     for (let i = 0; i < 20; i++) {
       const p = document.createElement('p');
@@ -174,14 +209,14 @@ describe('page marker', () => {
   });
 
   it('sweeps the marks of removed blocks, and rescans a block whose inline content changed', async () => {
-    const { marker } = await markedTexts('<div id="feed"><p id="a">RCEP</p><p id="b">Hanoi</p></div>');
+    const { marker } = await markedTexts('<div id="feed"><p id="a">Doi Moi</p><p id="b">Hanoi</p></div>');
     document.getElementById('a')!.remove();
     await settle(marker);
     expect(marker.allMarks().map((m) => m.range.toString())).toEqual(['Hanoi']);
     const b = document.getElementById('b')!;
-    b.append(' and ', Object.assign(document.createElement('em'), { textContent: 'RCEP' }));
+    b.append(' and ', Object.assign(document.createElement('em'), { textContent: 'Doi Moi' }));
     await settle(marker);
-    expect(marker.allMarks().map((m) => m.range.toString()).sort()).toEqual(['Hanoi', 'RCEP']);
+    expect(marker.allMarks().map((m) => m.range.toString()).sort()).toEqual(['Doi Moi', 'Hanoi']);
     marker.stop();
   });
 
@@ -198,10 +233,10 @@ describe('page marker', () => {
 
   it('keeps marks current when the page changes', async () => {
     const { marker } = await markedTexts('<p id="p">Nothing yet.</p>');
-    document.getElementById('p')!.textContent = 'Now the RCEP.';
+    document.getElementById('p')!.textContent = 'Now the Doi Moi.';
     await new Promise((r) => setTimeout(r, 150));
     await marker.whenIdle();
-    expect(marker.allMarks().map((m) => m.range.toString())).toEqual(['RCEP']);
+    expect(marker.allMarks().map((m) => m.range.toString())).toEqual(['Doi Moi']);
     document.getElementById('p')!.remove();
     await new Promise((r) => setTimeout(r, 150));
     await marker.whenIdle();

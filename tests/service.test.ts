@@ -60,6 +60,7 @@ describe('popup queries', () => {
     expect(firstPassage).toBeGreaterThan(0);
     expect(results.slice(firstPassage).every((r) => r.type === 'passage')).toBe(true);
     const passage = results[firstPassage];
+    if (passage.type !== 'passage') throw new Error('a passage');
     const marked = passage.snippet.marks.map(([a, b]) => passage.snippet.text.slice(a, b).toLowerCase());
     expect(marked).toEqual(expect.arrayContaining(['belt', 'road']));
     expect(await service.search('')).toEqual([]);

@@ -6,8 +6,8 @@ import { realBundle } from './helpers';
 
 const aliases: AliasSpec[] = [
   { entryId: 'nguyen-phu-trong', text: 'Nguyễn Phú Trọng', caseRule: 'name' },
-  { entryId: 'nguyen-phu-trong', text: 'Trong', caseRule: 'name', ambiguous: true },
-  { entryId: 'xi', text: 'Xi', caseRule: 'name', ambiguous: true },
+  { entryId: 'nguyen-phu-trong', text: 'Trong', caseRule: 'name', needs: 'entry' },
+  { entryId: 'xi', text: 'Xi', caseRule: 'name', needs: 'entry' },
   { entryId: 'xi', text: '习近平', caseRule: 'any' },
   { entryId: 'rcep', text: 'RCEP', caseRule: 'acronym' },
   { entryId: 'doi-moi', text: 'DoiMoi', caseRule: 'any' },

@@ -36,13 +36,13 @@ describe('store', () => {
     const db = new GlossDatabase();
     await seedFromBundle(db, bundle);
     await db.userDocuments.add({ id: 'my-notes', file: 'notes.txt', title: 'My notes', outlet: null, authors: [], date: null, dateISO: null, user: true });
-    await db.userParagraphs.add({ docId: 'my-notes', n: 1, text: 'To Lam visited Beijing.', sentences: [[0, 23]] });
+    await db.userParagraphPages.add({ docId: 'my-notes', page: 0, paragraphs: [{ docId: 'my-notes', n: 1, text: 'To Lam visited Beijing.', sentences: [[0, 23]] }] });
     await db.settings.put({ key: 'hoverDelay', value: 250 });
     const result = await seedFromBundle(db, nextRelease(bundle));
     expect(result).toMatchObject({ status: 'seeded', previousHash: bundle.hash });
     expect((await db.entries.get('hanoi'))?.name).toBe('Hanoi (Hà Nội)');
     expect(await db.userDocuments.count()).toBe(1);
-    expect(await db.userParagraphs.count()).toBe(1);
+    expect(await db.userParagraphPages.count()).toBe(1);
     expect((await db.settings.get('hoverDelay'))?.value).toBe(250);
     db.close();
   });
@@ -85,7 +85,7 @@ describe('store', () => {
     const card = await k.card('doi-moi');
     expect(card?.name).toBe('Doi Moi');
     expect(card?.facts[0].source.outlet).toBeTruthy();
-    expect(card?.documentCount).toBe(5);
+    expect(card?.documentCount).toBe(6);
     expect(card?.mentionedIn).toBe(2);
     expect(card?.related.map((r) => r.id)).toContain('reform-and-opening-up');
     expect((await k.entriesByAlias('đổi-mới')).map((e) => e.id)).toEqual(['doi-moi']);

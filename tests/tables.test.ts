@@ -29,12 +29,16 @@ describe('matcher tables', () => {
     );
   });
 
-  it('are plain JSON of a few dozen kilobytes, not the matcher rebuilt', async () => {
-    const built = buildMatcher((await realBundle()).aliases);
+  it('are plain JSON of a few kilobytes per hundred aliases, not the matcher rebuilt', async () => {
+    const { aliases } = await realBundle();
+    const built = buildMatcher(aliases);
     const sieve = JSON.stringify(serializeSieve(built.sieve!));
     const rest = JSON.stringify(serializeMatcher(built));
+    // What every frame holding text asks for: a few bits per word, whatever the number of aliases.
     expect(sieve.length).toBeLessThan(32 * 1024);
-    expect(rest.length).toBeLessThan(128 * 1024);
+    // Asked for only where a term may be: the aliases as they are, and about 24 bytes per automaton state.
+    expect(aliases.length).toBeGreaterThan(200);
+    expect(rest.length).toBeLessThan(aliases.length * 640);
   });
 
   it('a frame refuses tables of another shape or damaged ones, instead of misreading them', async () => {

@@ -2,36 +2,36 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_PREFERENCES } from '../lib/settings';
-import { DATABASE_NAME, GlossDatabase } from '../lib/store/db';
+import { DATABASE_NAME, GlossDatabase, SCHEMA_VERSIONS, type ParagraphPageRow } from '../lib/store/db';
+import { allParagraphs, readMentions, readParagraphs } from '../lib/store/pages';
 import { databaseRows, Knowledge } from '../lib/store/knowledge';
 import { openStore } from '../lib/store/open';
 import { seedFromBundle } from '../lib/store/seed';
 import { BackupRefused, exportBackup, mergeBackup, parseBackup } from '../lib/user/backup';
+import { rebuildDerivedUserData } from '../lib/user/derived';
 import { addUserEntry, deleteUserEntry, EntryRefused } from '../lib/user/entries';
-import { importDocument } from '../lib/user/store';
-import { realBundle } from './helpers';
+import { importDocument, realBundle } from './helpers';
 
 afterEach(async () => {
   await Dexie.delete(DATABASE_NAME);
 });
 
-const parseHtml = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 const settings = { preferences: { ...DEFAULT_PREFERENCES, hoverDelayMs: 400 }, disabledSites: ['example.org'] };
 
 async function storeWithUserData() {
   const bundle = await realBundle();
   const db = new GlossDatabase();
   await seedFromBundle(db, bundle);
-  const doc = await importDocument(
-    db,
-    { bytes: new TextEncoder().encode('Port notes\nThe Lach Huyen port handles more ships each year. Lach Huyen is near Haiphong.'), fileName: 'port.txt', mimeType: '' },
-    { title: 'Port notes', outlet: 'Field diary', date: '2026-10-01' },
-    parseHtml,
-  );
+  const doc = await importDocument(db, 'Port notes\nThe Lach Huyen port handles more ships each year. Lach Huyen is near Haiphong.', {
+    fileName: 'port.txt',
+    title: 'Port notes',
+    outlet: 'Field diary',
+    date: '2026-10-01',
+  });
   const entry = await addUserEntry(db, { name: 'Lach Huyen', aliases: ['Lạch Huyện', 'LH port'], kind: 'place', label: { docId: doc.id, paragraph: 2, start: 0, end: 49 } });
   return { bundle, db, doc, entry };
 }
-const counts = async (db: GlossDatabase) => [await db.userDocuments.count(), await db.userParagraphs.count(), await db.userEntries.count(), await db.userMentions.count()];
+const counts = async (db: GlossDatabase) => [await db.userDocuments.count(), (await allParagraphs(db)).length, await db.userEntries.count(), (await db.userMentionPages.toArray()).flatMap((p) => p.mentions).length];
 
 describe('the reader’s entries', () => {
   it('are spotted like built-in ones, labelled by a sentence of a document, and deleted with their mentions', async () => {
@@ -42,7 +42,7 @@ describe('the reader’s entries', () => {
     const data = await knowledge.matcherData();
     expect(data.aliases).toContainEqual({ entryId: entry.id, text: 'LH port', caseRule: 'name' });
     expect((await knowledge.mentionsOf(entry.id)).map((m) => m.text)).toEqual(['Lach Huyen', 'Lach Huyen']);
-    expect((await knowledge.card(entry.id))?.label.quote).toBe('The Lach Huyen port handles more ships each year.');
+    expect((await knowledge.card(entry.id))?.label?.quote).toBe('The Lach Huyen port handles more ships each year.');
     await deleteUserEntry(db, entry.id);
     expect(await knowledge.mentionsOf(entry.id)).toEqual([]);
     db.close();
@@ -65,8 +65,8 @@ describe('backup', () => {
     const { db } = await storeWithUserData();
     const before = await counts(db);
     const file = JSON.stringify(await exportBackup(db, settings));
-    await db.transaction('rw', db.tables, async () => Promise.all([db.userDocuments.clear(), db.userParagraphs.clear(), db.userEntries.clear(), db.userMentions.clear()]));
-    const backup = parseBackup(file);
+    await db.transaction('rw', db.tables, async () => Promise.all(db.tables.filter((table) => table.name.startsWith('user')).map((table) => table.clear())));
+    const backup = await parseBackup(file);
     expect(backup.settings).toEqual(settings);
     expect(await mergeBackup(db, backup)).toEqual({ documentsAdded: 1, entriesAdded: 1, unchanged: 0, conflicts: [] });
     expect(await counts(db)).toEqual(before);
@@ -77,7 +77,7 @@ describe('backup', () => {
 
   it('reports a record that differs from the store’s as a conflict and keeps the store’s', async () => {
     const { db, doc } = await storeWithUserData();
-    const backup = parseBackup(JSON.stringify(await exportBackup(db, settings)));
+    const backup = await parseBackup(JSON.stringify(await exportBackup(db, settings)));
     backup.documents[0] = { ...backup.documents[0], title: 'Port notes, edited' };
     expect((await mergeBackup(db, backup)).conflicts).toEqual(['Port notes, edited']);
     expect((await db.userDocuments.get(doc.id))?.title).toBe('Port notes');
@@ -87,21 +87,22 @@ describe('backup', () => {
   it('refuses what is not a Gloss backup, or is malformed anywhere, before writing anything', async () => {
     const { db } = await storeWithUserData();
     const good = await exportBackup(db, settings);
-    const problem = (text: string) => {
-      try {
-        parseBackup(text);
-        return 'accepted';
-      } catch (e) {
-        return e instanceof BackupRefused ? `${e.problem}${e.where ? ` ${e.where}` : ''}` : String(e);
-      }
-    };
-    expect(problem('not json {')).toBe('notJson');
-    expect(problem(JSON.stringify({ formatName: 'dexie', data: {} }))).toBe('notBackup');
-    expect(problem(JSON.stringify({ ...good, version: 2 }))).toBe('newerVersion');
-    expect(problem(JSON.stringify({ ...good, documents: [{ ...good.documents[0], id: 'xinhua-community' }] }))).toBe('malformed documents[0].id');
-    expect(problem(JSON.stringify({ ...good, paragraphs: [{ ...good.paragraphs[0], docId: 'elsewhere' }] }))).toBe('malformed paragraphs[0].docId');
-    expect(problem(JSON.stringify({ ...good, entries: [{ ...good.entries[0], kind: '<img onerror=x>' }] }))).toBe('malformed entries[0].kind');
-    expect(problem(JSON.stringify({ ...good, entries: [{ ...good.entries[0], aliases: [] }] }))).toBe('malformed entries[0].aliases');
+    const problem = (text: string) =>
+      parseBackup(text).then(
+        () => 'accepted',
+        (e) => (e instanceof BackupRefused ? `${e.problem}${e.where ? ` ${e.where}` : ''}` : String(e)),
+      );
+    expect(await problem('not json {')).toBe('notJson');
+    expect(await problem(JSON.stringify({ formatName: 'dexie', data: {} }))).toBe('notBackup');
+    expect(await problem(JSON.stringify({ ...good, version: 2 }))).toBe('newerVersion');
+    // A version that is not a number is damage, not a newer Gloss.
+    expect(await problem(JSON.stringify({ ...good, version: '1' }))).toBe('malformed version');
+    expect(await problem(JSON.stringify({ ...good, version: null }))).toBe('malformed version');
+    expect(await problem(JSON.stringify({ ...good, version: 0.5 }))).toBe('malformed version');
+    expect(await problem(JSON.stringify({ ...good, documents: [{ ...good.documents[0], id: 'xinhua-community' }] }))).toBe('malformed documents[0].id');
+    expect(await problem(JSON.stringify({ ...good, paragraphs: [{ ...good.paragraphs[0], docId: 'elsewhere' }] }))).toBe('malformed paragraphs[0].docId');
+    expect(await problem(JSON.stringify({ ...good, entries: [{ ...good.entries[0], kind: '<img onerror=x>' }] }))).toBe('malformed entries[0].kind');
+    expect(await problem(JSON.stringify({ ...good, entries: [{ ...good.entries[0], aliases: [] }] }))).toBe('malformed entries[0].aliases');
     db.close();
   });
 
@@ -111,7 +112,7 @@ describe('backup', () => {
     db.close();
     const next = { ...bundle, hash: `${bundle.hash.slice(0, 60)}cafe` };
     const opened = await openStore(next);
-    expect(opened.status.seed).toBe('seeded');
+    expect(opened.status).toMatchObject({ seed: 'seeded', mode: 'database' });
     expect(await counts(opened.db!)).toEqual(before);
     expect((await opened.knowledge.card(entry.id))?.name).toBe('Lach Huyen');
     opened.db!.close();
@@ -126,5 +127,121 @@ describe('backup', () => {
     expect(opened.status.seed).toBe('seeded');
     expect((await opened.knowledge.mentionsIn(doc.id)).filter((m) => m.entryId === 'hanoi').map((m) => m.text)).toEqual(['Haiphong']);
     opened.db!.close();
+  });
+});
+
+/** Reopens the database with a Dexie middleware that hands every page of paragraphs read, however it is read, to `note`. */
+async function watchPageReads(db: GlossDatabase, note: (pages: ParagraphPageRow[]) => void): Promise<void> {
+  const seen = (rows: unknown[]) => note((rows as (ParagraphPageRow | undefined)[]).filter((r): r is ParagraphPageRow => !!r));
+  db.close(); // a middleware comes into play when the database is opened
+  db.use({
+    stack: 'dbcore',
+    name: 'pages read',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        if (name !== 'userParagraphPages') return table;
+        return {
+          ...table,
+          get: async (request) => table.get(request).then((row) => (seen([row]), row)),
+          getMany: async (request) => table.getMany(request).then((rows) => (seen(rows), rows)),
+          query: async (request) => table.query(request).then((result) => (seen(result.result), result)),
+        };
+      },
+    }),
+  });
+  await db.open();
+}
+
+describe('mentions after an entry changes, by the word index', () => {
+  /** Everything derived, in a stable order, to compare two ways of finding it. */
+  const derived = async (db: GlossDatabase) => ({
+    mentions: (await db.userMentionPages.toArray()).flatMap((page) => page.mentions).map((m) => `${m.docId} ${m.paragraph} ${m.start}-${m.end} ${m.entryId}`).sort(),
+    documents: (await db.userEntryDocuments.toArray()).map((r) => `${r.entryId} ${r.docId} ${r.mentions}`).sort(),
+  });
+  const rebuilt = async (db: GlossDatabase) => {
+    await db.transaction('rw', db.tables, () => rebuildDerivedUserData(db));
+    return derived(db);
+  };
+
+  it('finds what a full rebuild finds, reading only the paragraphs that hold the spellings’ words', async () => {
+    const { db, doc } = await storeWithUserData();
+    const other = await importDocument(
+      db,
+      [
+        'Meeting notes',
+        'Nguyen Phu Trong met Xi Jinping in Hanoi.',
+        'Trong said the Nguyen Phu Trong Foundation would fund Lach Huyen studies.',
+        'Nothing to see here about shipping.',
+        'The Haiphong Port Authority spoke of the RCEP.',
+      ].join('\n'),
+      { title: 'Meeting notes' },
+    );
+    // Every paragraph of the reader's documents read, however it is read: the pages they stand on
+    // are all that is read.
+    const read: string[] = [];
+    await watchPageReads(db, (pages) => read.push(...pages.flatMap((page) => page.paragraphs).map((p) => `${p.docId === other.id ? 'meeting' : 'port'} ${p.n}`)));
+    const label = { docId: other.id, paragraph: 3, start: 0, end: 10 };
+    // A spelling that covers a bundled entry's firm mention: the document's context moves.
+    const foundation = await addUserEntry(db, { name: 'Nguyen Phu Trong Foundation', aliases: [], kind: 'institution', label });
+    // The meeting notes hold its words (and its document's context moved); the port notes do not,
+    // and are never read.
+    expect(read.length > 0 && read.every((p) => p.startsWith('meeting'))).toBe(true);
+    expect(await derived(db)).toEqual(await rebuilt(db));
+    read.length = 0;
+    const authority = await addUserEntry(db, { name: 'Haiphong Port Authority', aliases: ['HPA'], kind: 'institution', label });
+    expect(read.length > 0 && read.every((p) => p.startsWith('meeting'))).toBe(true);
+    expect(await derived(db)).toEqual(await rebuilt(db));
+    expect((await new Knowledge(databaseRows(db), 'database').card(authority.id))?.inYourDocuments.map((c) => c.quote)).toEqual(['Haiphong Port Authority']);
+    for (const id of [foundation.id, authority.id]) {
+      await deleteUserEntry(db, id);
+      expect(await derived(db)).toEqual(await rebuilt(db));
+    }
+    expect((await derived(db)).mentions.some((m) => m.includes(doc.id))).toBe(true);
+    db.close();
+  });
+});
+
+describe('an entry change in a long document', () => {
+  it('reads only the page of paragraphs its words stand on', async () => {
+    const { db, doc } = await storeWithUserData();
+    const lines = Array.from({ length: 500 }, (_, i) => (i + 1 === 450 ? 'The Mekong Institute met in Hanoi.' : `Line ${i + 1} about the RCEP.`));
+    const long = await importDocument(db, lines.join('\n'), { title: 'Long' });
+    const pagesRead: string[] = [];
+    await watchPageReads(db, (pages) => pagesRead.push(...pages.map((r) => `${r.docId === long.id ? 'long' : 'other'} ${r.page}`)));
+    const entry = await addUserEntry(db, { name: 'Mekong Institute', aliases: [], kind: 'institution', label: { docId: doc.id, paragraph: 2, start: 0, end: 10 } });
+    // The label's page in the port notes, then the one page of the long document that holds "Mekong".
+    expect(pagesRead).toEqual(['other 0', 'long 4']);
+    expect((await readMentions(db, long.id)).filter((m) => m.entryId === entry.id).map((m) => m.paragraph)).toEqual([450]);
+    db.close();
+  });
+});
+
+describe('schema upgrade', () => {
+  it('a version 2 store with the reader’s documents opens at version 4 with everything derived found again', async () => {
+    const bundle = await realBundle();
+    const old = new Dexie(DATABASE_NAME);
+    for (const { version, stores } of SCHEMA_VERSIONS.filter((v) => v.version <= 2)) old.version(version).stores(stores);
+    await old.open();
+    await seedFromBundle(old as unknown as GlossDatabase, bundle);
+    await old.table('userDocuments').add({ id: 'user-notes-000001', file: '', title: 'Notes', outlet: null, authors: [], date: null, dateISO: null, user: true });
+    await old.table('userParagraphs').bulkAdd([
+      { docId: 'user-notes-000001', n: 1, text: 'Notes', sentences: [[0, 5]] },
+      { docId: 'user-notes-000001', n: 2, text: 'The Regional Comprehensive Economic Partnership came up twice.', sentences: [[0, 62]] },
+    ]);
+    await old.table('userMentions').add({ entryId: 'stale', docId: 'user-notes-000001', paragraph: 2, start: 0, end: 3, text: 'The' });
+    old.close();
+    const db = new GlossDatabase();
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(db.tables.map((t) => t.name)).not.toContain('userParagraphs');
+    expect((await readParagraphs(db, 'user-notes-000001')).map((p) => p.text)).toEqual(['Notes', 'The Regional Comprehensive Economic Partnership came up twice.']);
+    const rcep = { entryId: 'rcep', docId: 'user-notes-000001', paragraph: 2, start: 4, end: 47, text: 'Regional Comprehensive Economic Partnership' };
+    expect(await readMentions(db, 'user-notes-000001')).toEqual([rcep]);
+    expect(await db.userEntryDocuments.toArray()).toEqual([{ entryId: 'rcep', docId: 'user-notes-000001', mentions: 1, first: rcep }]);
+    expect(await db.userTextIndex.where('docId').equals('user-notes-000001').count()).toBeGreaterThan(0);
+    expect((await db.userDocumentFacts.get('user-notes-000001'))?.named).toEqual(['rcep']);
+    db.close();
   });
 });

@@ -1,16 +1,18 @@
-/** Export everything the reader added to one file, and merge a file back in. */
+/** Export everything the reader added to one file, and merge a file back in (with progress and Cancel). */
 import { useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
+import type { JobProgress } from '../../lib/user/jobs';
+import { JobProgressView } from './JobProgress';
 import { Outcome } from './Outcome';
 
 export type BackupStatus =
   | { kind: 'idle' }
-  | { kind: 'working'; step: number; steps: number }
+  | { kind: 'working'; progress: JobProgress | null }
   | { kind: 'exported'; href: string; fileName: string }
   | { kind: 'imported'; message: string; conflicts: string[] }
   | { kind: 'refused'; message: string };
 
-export function BackupPanel({ status, onExport, onImport }: { status: BackupStatus; onExport(): void; onImport(file: File): void }) {
+export function BackupPanel({ status, onExport, onImport, onCancel }: { status: BackupStatus; onExport(): void; onImport(file: File): void; onCancel(): void }) {
   const [file, setFile] = useState<File | null>(null);
   const working = status.kind === 'working';
   return (
@@ -40,7 +42,7 @@ export function BackupPanel({ status, onExport, onImport }: { status: BackupStat
           {t('restore')}
         </button>
       </form>
-      {working && <progress max={status.steps} value={status.step} aria-label={t('working')} />}
+      {working && <JobProgressView progress={status.progress} onCancel={onCancel} />}
       {status.kind === 'imported' && (
         <div class="message" role="status">
           <p>{status.message}</p>

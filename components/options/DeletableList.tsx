@@ -10,9 +10,17 @@ export interface DeletableItem {
   meta: string;
 }
 
-export function DeletableList({ items, empty, className, onDelete }: { items: readonly DeletableItem[]; empty: string; className: string; onDelete(id: string): void }) {
+/** `items` is null while the store is being read: the list says so, and never that it is empty. */
+export function DeletableList({ items, empty, className, onDelete }: { items: readonly DeletableItem[] | null; empty: string; className: string; onDelete(id: string): void }) {
   const [confirming, setConfirming] = useState<string | null>(null);
-  if (items.length === 0) return <p class="empty">{empty}</p>;
+  if (items === null) {
+    return (
+      <p class={`loading ${className}`} aria-busy="true">
+        {t('loading')}
+      </p>
+    );
+  }
+  if (items.length === 0) return <p class={`empty ${className}`}>{empty}</p>;
   return (
     <ul class={`items ${className}`}>
       {items.map((item) => (

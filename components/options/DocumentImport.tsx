@@ -1,10 +1,13 @@
 /**
  * Adding a document: a file (picker or drag and drop) or pasted text, with title, outlet and date.
  * The page does the work (entrypoints/options/main.tsx); this form gathers the input and shows the
- * outcome: progress while it runs, then what was added or why nothing was.
+ * outcome: progress while it runs (with Cancel), then what was added or why nothing was. The page
+ * gives a new form after every document added, so nothing of one document carries over to the next.
  */
 import { useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
+import type { JobProgress } from '../../lib/user/jobs';
+import { JobProgressView } from './JobProgress';
 import { Outcome } from './Outcome';
 
 export interface DocumentInput {
@@ -18,11 +21,19 @@ export interface DocumentInput {
 
 export type ImportStatus =
   | { kind: 'idle' }
-  | { kind: 'working'; step: number; steps: number }
+  | { kind: 'working'; progress: JobProgress | null }
   | { kind: 'done'; message: string }
-  | { kind: 'refused'; message: string };
+  /** `duplicate`: the store already holds this text; the reader may add it again all the same. */
+  | { kind: 'refused'; message: string; duplicate?: boolean };
 
-export function DocumentImport({ status, onImport }: { status: ImportStatus; onImport(input: DocumentInput): void }) {
+export interface DocumentImportProps {
+  status: ImportStatus;
+  /** `again`: the reader chose to add a text the store already holds. */
+  onImport(input: DocumentInput, again: boolean): void;
+  onCancel(): void;
+}
+
+export function DocumentImport({ status, onImport, onCancel }: DocumentImportProps) {
   const [file, setFile] = useState<File | null>(null);
   const [pasted, setPasted] = useState('');
   const [title, setTitle] = useState('');
@@ -32,7 +43,7 @@ export function DocumentImport({ status, onImport }: { status: ImportStatus; onI
   const working = status.kind === 'working';
   const submit = (e: Event) => {
     e.preventDefault();
-    onImport({ file, pasted, title, outlet, date });
+    onImport({ file, pasted, title, outlet, date }, false);
   };
   return (
     <form class="import" onSubmit={submit}>
@@ -77,8 +88,13 @@ export function DocumentImport({ status, onImport }: { status: ImportStatus; onI
       <button type="submit" disabled={working || (!file && !pasted.trim())}>
         {t('importDocument')}
       </button>
-      {working && <progress max={status.steps} value={status.step} aria-label={t('importing')} />}
+      {working && <JobProgressView progress={status.progress} onCancel={onCancel} />}
       {(status.kind === 'done' || status.kind === 'refused') && <Outcome refused={status.kind === 'refused'}>{status.message}</Outcome>}
+      {status.kind === 'refused' && status.duplicate && (
+        <button type="button" class="add-again" onClick={() => onImport({ file, pasted, title, outlet, date }, true)}>
+          {t('addAgain')}
+        </button>
+      )}
     </form>
   );
 }

@@ -10,26 +10,45 @@ import type { EntryInput } from '../../lib/user/entries';
 import { kindLabel } from '../kinds';
 import { Outcome } from './Outcome';
 
+/** Up to this many paragraphs a document's are offered in a list; past it, by number (a list of thousands helps nobody). */
+export const LISTED_PARAGRAPHS = 400;
+
 export interface EntryFormProps {
-  documents: readonly DocumentInfo[];
-  paragraphsOf(docId: string): Promise<Paragraph[]>;
+  /** Every document, bundled and the reader's; null while the store is being read. */
+  documents: readonly DocumentInfo[] | null;
+  paragraphCount(docId: string): Promise<number>;
+  /** Paragraphs `from`…`to` of a document. */
+  paragraphRange(docId: string, from: number, to: number): Promise<Paragraph[]>;
   message: { error: boolean; text: string } | null;
   onAdd(input: EntryInput): void;
 }
 
-export function EntryForm({ documents, paragraphsOf, message, onAdd }: EntryFormProps) {
+export function EntryForm({ documents, paragraphCount, paragraphRange, message, onAdd }: EntryFormProps) {
   const [name, setName] = useState('');
   const [aliases, setAliases] = useState('');
   const [kind, setKind] = useState<EntryKind>('person');
   const [docId, setDocId] = useState('');
+  /** The document's paragraphs when it has few enough to list; else only the one asked for by number. */
   const [paragraphs, setParagraphs] = useState<Paragraph[]>([]);
+  const [count, setCount] = useState(0);
   const [paragraphN, setParagraphN] = useState(0);
   const [sentence, setSentence] = useState(0);
   useEffect(() => {
     setParagraphs([]);
     setParagraphN(0);
-    if (docId) void paragraphsOf(docId).then(setParagraphs);
+    setCount(0);
+    if (!docId) return;
+    void paragraphCount(docId).then(async (n) => {
+      setCount(n);
+      if (n <= LISTED_PARAGRAPHS) setParagraphs(await paragraphRange(docId, 1, n));
+    });
   }, [docId]);
+  const listed = count > 0 && count <= LISTED_PARAGRAPHS;
+  const choose = (n: number) => {
+    setParagraphN(n);
+    setSentence(0);
+    if (!listed && n >= 1 && n <= count) void paragraphRange(docId, n, n).then(setParagraphs);
+  };
   const paragraph = paragraphs.find((p) => p.n === paragraphN);
   const range = paragraph?.sentences[sentence];
   const submit = (e: Event) => {
@@ -61,26 +80,25 @@ export function EntryForm({ documents, paragraphsOf, message, onAdd }: EntryForm
       </label>
       <label class="field">
         <span>{t('labelDocument')}</span>
-        <select name="labelDocument" value={docId} onChange={(e) => setDocId((e.target as HTMLSelectElement).value)}>
-          <option value="">—</option>
-          {documents.map((d) => (
+        <select name="labelDocument" value={docId} aria-busy={documents === null} onChange={(e) => setDocId((e.target as HTMLSelectElement).value)}>
+          <option value="">{documents === null ? t('loading') : '—'}</option>
+          {documents?.map((d) => (
             <option key={d.id} value={d.id}>
               {d.title}
             </option>
           ))}
         </select>
       </label>
-      {paragraphs.length > 0 && (
+      {count > LISTED_PARAGRAPHS && (
+        <label class="field">
+          <span>{t('labelParagraphNumber', String(count))}</span>
+          <input type="number" name="labelParagraphNumber" min={1} max={count} value={paragraphN || ''} onChange={(e) => choose(Number((e.target as HTMLInputElement).value))} />
+        </label>
+      )}
+      {listed && (
         <label class="field">
           <span>{t('labelParagraph')}</span>
-          <select
-            name="labelParagraph"
-            value={paragraphN}
-            onChange={(e) => {
-              setParagraphN(Number((e.target as HTMLSelectElement).value));
-              setSentence(0);
-            }}
-          >
+          <select name="labelParagraph" value={paragraphN} onChange={(e) => choose(Number((e.target as HTMLSelectElement).value))}>
             <option value={0}>—</option>
             {paragraphs.map((p) => (
               <option key={p.n} value={p.n}>

@@ -12,9 +12,10 @@ import { browser } from 'wxt/browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { READER_PAGE, citationTarget, readerHash } from '../../lib/citation';
+import type { EvidenceRules } from '../../lib/match/evidence';
 import type { Matcher } from '../../lib/match/matcher';
 import { SieveReader, type Sieve } from '../../lib/match/sieve';
-import { readMatcher, readSieve, readUnits } from '../../lib/match/tables';
+import { readMatcher, readSieve, readUnits, type PageMatcherData } from '../../lib/match/tables';
 import { isEntryId, onMessage, sendMessage } from '../../lib/messages';
 import { whenIdle, whenWorthReading } from '../../lib/page/frame';
 import { whenTermsMayBeHere } from '../../lib/page/wake';
@@ -41,6 +42,10 @@ const MARK_HIGHLIGHTS: Record<Preferences['markStyle'], string> = {
 };
 const ACTIVE_HIGHLIGHT = 'gloss-term-active';
 const FLASH_HIGHLIGHT = 'gloss-term-flash';
+
+function evidenceRulesOf(data: PageMatcherData): EvidenceRules {
+  return { related: new Map(data.related), sides: new Map(data.sides), topical: new Set(data.topical) };
+}
 
 /** What a card is anchored to: a marked term, or a selection being looked up. */
 interface CardAnchor {
@@ -78,11 +83,11 @@ async function pageSetup(): Promise<ReadSetup | null> {
   return { sieve, preferences: readPreferences(data.preferences), disabledSites: readSiteList(data.disabledSites) };
 }
 
-/** The rest of the matcher, read as it comes, once the page's text may hold a term. */
-async function pageMatcher(sieve: Sieve | null): Promise<{ matcher: Matcher; related: Map<string, string[]> } | null> {
+/** The rest of the matcher, read as it comes, and the evidence rules, once the page's text may hold a term. */
+async function pageMatcher(sieve: Sieve | null): Promise<{ matcher: Matcher; rules: EvidenceRules } | null> {
   const data = await sendMessage('pageMatcher', undefined).catch(() => null);
   const matcher = data && readMatcher(data.matcher, sieve);
-  return matcher ? { matcher, related: new Map(data.related) } : null;
+  return matcher ? { matcher, rules: evidenceRulesOf(data) } : null;
 }
 
 function startGloss(ctx: ContentScriptContext, setup: ReadSetup): void {
@@ -104,7 +109,8 @@ function startGloss(ctx: ContentScriptContext, setup: ReadSetup): void {
       waiting = null;
       marker = new PageMarker(document, {
         matcher: fresh.matcher,
-        related: fresh.related,
+        rules: fresh.rules,
+        density: prefs.markDensity,
         highlightName: MARK_HIGHLIGHTS[prefs.markStyle],
         activeHighlightName: ACTIVE_HIGHLIGHT,
         flashHighlightName: FLASH_HIGHLIGHT,
@@ -244,6 +250,7 @@ function startGloss(ctx: ContentScriptContext, setup: ReadSetup): void {
     prefs = p;
     hover.dwellMs = p.hoverDelayMs;
     marker?.showMarksAs(MARK_HIGHLIGHTS[p.markStyle]);
+    marker?.setDensity(p.markDensity);
     cards.setTheme(p.theme);
   };
   applyPreferences(prefs);

@@ -3,13 +3,14 @@
  * sites where Gloss is off, the reader's own documents and entries, and backup.
  */
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { prepareExtensionPage } from '../../components/extension-page';
 import { DocumentImport, type DocumentInput, type ImportStatus } from '../../components/options/DocumentImport';
 import { BackupPanel, type BackupStatus } from '../../components/options/BackupPanel';
 import { DeletableList } from '../../components/options/DeletableList';
 import { EntryForm } from '../../components/options/EntryForm';
+import { formatSize } from '../../components/options/JobProgress';
 import { kindLabel } from '../../components/kinds';
 import { PreferencesForm } from '../../components/options/PreferencesForm';
 import { SiteList } from '../../components/options/SiteList';
@@ -20,15 +21,15 @@ import { sendMessage } from '../../lib/messages';
 import { DEFAULT_PREFERENCES, disabledSites, preferences, userDataVersion, type Preferences } from '../../lib/settings';
 import { GlossDatabase } from '../../lib/store/db';
 import { databaseRows } from '../../lib/store/knowledge';
-import { BackupRefused, exportBackup, MAX_BACKUP_BYTES, mergeBackup, parseBackup, type BackupProblem } from '../../lib/user/backup';
-import { addUserEntry, deleteUserEntry, EntryRefused, userEntries, type EntryInput, type EntryProblem } from '../../lib/user/entries';
-import { DocumentRefused, MAX_DOCUMENT_BYTES, type DocumentProblem } from '../../lib/user/document-text';
-import { deleteUserDocument, importDocument, IMPORT_STEPS } from '../../lib/user/store';
+import { MAX_BACKUP_BYTES, type BackupProblem } from '../../lib/user/backup';
+import type { EntryInput, EntryProblem } from '../../lib/user/entries';
+import { MAX_DOCUMENT_BYTES, type DocumentProblem } from '../../lib/user/document-text';
+import type { JobFailure, JobProgress, JobRequest, JobResult } from '../../lib/user/jobs';
+import { JobFailed, startJob, type RunningJob } from './worker-jobs';
 import './options.css';
 
-const PROBLEM_MESSAGES: Record<DocumentProblem, MessageKey> = {
+const PROBLEM_MESSAGES: Record<Exclude<DocumentProblem, 'duplicate' | 'tooLarge'>, MessageKey> = {
   empty: 'docEmpty',
-  tooLarge: 'docTooLarge',
   binary: 'docBinary',
   notUtf8: 'docNotUtf8',
   noText: 'docNoText',
@@ -41,15 +42,12 @@ const ENTRY_PROBLEMS: Record<EntryProblem, MessageKey> = {
   badLabel: 'entryBadLabel',
   nameTaken: 'entryNameTaken',
 };
-const BACKUP_PROBLEMS: Record<BackupProblem, MessageKey> = {
-  tooLarge: 'backupTooLarge',
+const BACKUP_PROBLEMS: Record<Exclude<BackupProblem, 'tooLarge'>, MessageKey> = {
   notJson: 'backupNotJson',
   notBackup: 'backupNotBackup',
   newerVersion: 'backupNewer',
   malformed: 'backupMalformed',
 };
-/** Steps of an export or a restore, for the progress bar. */
-const BACKUP_STEPS = 3;
 
 /** The store, or null where the browser allows no IndexedDB here (the page says so). */
 const database: Promise<GlossDatabase | null> = (async () => {
@@ -68,17 +66,33 @@ async function announceUserDataChange(): Promise<void> {
   await userDataVersion.setValue(Date.now());
 }
 
-/** Why a write failed, in the reader's words. */
-function failureMessage(error: unknown): string {
-  if (error instanceof DocumentRefused) return t(PROBLEM_MESSAGES[error.problem]);
-  if (error instanceof EntryRefused) return t(ENTRY_PROBLEMS[error.problem]);
-  if (error instanceof BackupRefused) return t(BACKUP_PROBLEMS[error.problem], error.where);
-  const e = error as { name?: string; message?: string };
-  return t('saveFailed', `${e?.name ?? 'Error'}: ${e?.message ?? String(error)}`);
+/** Why a job wrote nothing, in the reader's words. */
+function failureMessage(failure: JobFailure): string {
+  switch (failure.kind) {
+    case 'document':
+      if (failure.problem === 'tooLarge') return t('docTooLarge', formatSize(MAX_DOCUMENT_BYTES));
+      if (failure.problem === 'duplicate') return t('docDuplicate', failure.existing?.title ?? '');
+      return t(PROBLEM_MESSAGES[failure.problem]);
+    case 'entry':
+      return t(ENTRY_PROBLEMS[failure.problem]);
+    case 'backup':
+      return failure.problem === 'tooLarge' ? t('backupTooLarge', formatSize(MAX_BACKUP_BYTES)) : t(BACKUP_PROBLEMS[failure.problem], failure.where);
+    case 'cancelled':
+      return t('jobCancelled');
+    case 'error':
+      return t('saveFailed', `${failure.name}: ${failure.message}`);
+  }
 }
+const failureOf = (error: unknown): JobFailure =>
+  error instanceof JobFailed ? error.failure : { kind: 'error', name: (error as Error)?.name ?? 'Error', message: (error as Error)?.message ?? String(error) };
 
 const readerHref = (docId: string) => browser.runtime.getURL(READER_PAGE) + readerHash({ docId });
-const parseHtml = (html: string) => new DOMParser().parseFromString(html, 'text/html');
+
+/** What the store holds of the reader's: null until it has been read (the lists then say "Loading"). */
+interface Lists {
+  documents: DocumentInfo[];
+  entries: Entry[];
+}
 
 function Options() {
   // Null until read: a form shown with the defaults first would be re-rendered under the reader's
@@ -87,20 +101,35 @@ function Options() {
   const [sites, setSites] = useState<string[]>([]);
   const [db, setDb] = useState<GlossDatabase | null | undefined>(undefined);
   const [importStatus, setImportStatus] = useState<ImportStatus>({ kind: 'idle' });
-  const [entries, setEntries] = useState<Entry[]>([]);
-  const [allDocuments, setAllDocuments] = useState<DocumentInfo[]>([]);
-  const documents = allDocuments.filter((d) => d.user);
+  const [lists, setLists] = useState<Lists | null>(null);
+  const documents = lists?.documents.filter((d) => d.user) ?? [];
   const [entryMessage, setEntryMessage] = useState<{ error: boolean; text: string } | null>(null);
   const [backupStatus, setBackupStatus] = useState<BackupStatus>({ kind: 'idle' });
+  /** A new form after every document or entry added: nothing of one carries over to the next. */
+  const [importForm, setImportForm] = useState(0);
+  const [entryForm, setEntryForm] = useState(0);
+  const jobs = useRef<{ import?: RunningJob; backup?: RunningJob }>({});
+  /**
+   * Reads of the lists, one after another: each sets the lists in the order it was asked for, so the
+   * read a write asks for after it is never overtaken by an older one (this tab's own storage watcher
+   * reads too), and when it resolves the lists show the write.
+   */
+  const reads = useRef<Promise<void>>(Promise.resolve());
 
-  const reload = async (store = db) => {
-    if (!store) return;
-    setEntries(await userEntries(store));
-    setAllDocuments(await databaseRows(store).documents());
+  const reload = (store = db): Promise<void> => {
+    if (!store) return Promise.resolve();
+    const read = reads.current.then(async () => {
+      const rows = databaseRows(store);
+      const [entries, documents] = await Promise.all([store.userEntries.toArray(), rows.documents()]);
+      setLists({ documents, entries });
+    });
+    reads.current = read.catch(() => {});
+    return read;
   };
   /**
-   * After a write: the rest of Gloss told, then the lists read again. The lists change only once
-   * every tab knows, and a message that the write succeeded is shown after both.
+   * After a write: the rest of Gloss told (this tab too reads the lists again when the storage key
+   * changes, as every other options tab does), then this tab's lists read, so a message that the
+   * write succeeded is shown after the lists show it.
    */
   const publishWrite = async () => {
     await announceUserDataChange();
@@ -113,89 +142,96 @@ function Options() {
       setDb(store);
       void reload(store);
     });
-    const stops = [preferences.watch(setPrefs), disabledSites.watch(setSites)];
+    const stops = [
+      preferences.watch(setPrefs),
+      disabledSites.watch(setSites),
+      // Another tab (or this one) wrote the reader's data: the lists follow.
+      userDataVersion.watch(() => void database.then((store) => reload(store ?? undefined))),
+    ];
     return () => stops.forEach((stop) => stop());
   }, []);
 
-  async function onImport(input: DocumentInput): Promise<void> {
-    if (!db) return;
-    setImportStatus({ kind: 'working', step: 0, steps: IMPORT_STEPS });
+  /** Runs a job in the worker; `show` follows its progress. Resolves with its result, or rejects with JobFailed. */
+  function run(request: JobRequest, show: (progress: JobProgress | null) => void, slot?: 'import' | 'backup'): Promise<JobResult> {
+    show(null);
+    const job = startJob(request, show);
+    if (slot) jobs.current[slot] = job;
+    return job.result.finally(() => {
+      if (slot && jobs.current[slot] === job) delete jobs.current[slot];
+    });
+  }
+
+  async function onImport(input: DocumentInput, again: boolean): Promise<void> {
+    const file = input.file ?? new Blob([input.pasted], { type: 'text/plain' });
+    const details = { title: input.title, outlet: input.outlet, date: input.date };
+    const request: JobRequest = { kind: 'import', file, fileName: input.file?.name ?? '', mimeType: input.file?.type ?? '', details, allowDuplicate: again };
     try {
-      if (input.file && input.file.size > MAX_DOCUMENT_BYTES) throw new DocumentRefused('tooLarge');
-      const source = input.file
-        ? { bytes: new Uint8Array(await input.file.arrayBuffer()), fileName: input.file.name, mimeType: input.file.type }
-        : { bytes: new TextEncoder().encode(input.pasted), fileName: '', mimeType: '' };
-      const info = await importDocument(db, source, { title: input.title, outlet: input.outlet, date: input.date }, parseHtml, (step) =>
-        setImportStatus({ kind: 'working', step, steps: IMPORT_STEPS }),
-      );
-      const [paragraphs, mentions] = await Promise.all([db.userParagraphs.where('docId').equals(info.id).count(), db.userMentions.where('docId').equals(info.id).count()]);
+      const result = await run(request, (progress) => setImportStatus({ kind: 'working', progress }), 'import');
+      if (result.kind !== 'import') return;
       await publishWrite();
-      setImportStatus({ kind: 'done', message: t('documentAdded', info.title, paragraphs, mentions) });
+      setImportForm((n) => n + 1);
+      setImportStatus({ kind: 'done', message: t('documentAdded', result.document.title, result.paragraphs, result.mentions) });
     } catch (error) {
-      setImportStatus({ kind: 'refused', message: failureMessage(error) });
-      await reload();
+      const failure = failureOf(error);
+      setImportStatus({ kind: 'refused', message: failureMessage(failure), duplicate: failure.kind === 'document' && failure.problem === 'duplicate' });
     }
   }
 
   /** Runs a delete, then tells the rest of Gloss and reads the lists again. */
-  async function remove(write: (store: GlossDatabase) => Promise<void>): Promise<void> {
-    if (!db) return;
-    await write(db);
+  async function remove(request: JobRequest): Promise<void> {
+    await run(request, () => {}).catch(() => {});
     await publishWrite();
   }
 
   async function onAddEntry(input: EntryInput): Promise<void> {
-    if (!db) return;
     try {
-      const entry = await addUserEntry(db, input);
-      const mentions = await db.userMentions.where('entryId').equals(entry.id).count();
+      const result = await run({ kind: 'addEntry', input }, () => {});
+      if (result.kind !== 'addEntry') return;
       await publishWrite();
-      setEntryMessage({ error: false, text: t('entryAdded', entry.name, mentions) });
+      setEntryForm((n) => n + 1);
+      setEntryMessage({ error: false, text: t('entryAdded', result.entry.name, result.mentions) });
     } catch (error) {
-      setEntryMessage({ error: true, text: failureMessage(error) });
-      await reload();
+      setEntryMessage({ error: true, text: failureMessage(failureOf(error)) });
     }
   }
 
   async function onExport(): Promise<void> {
-    if (!db) return;
     // The previous export's file is let go: only the newest is offered for saving again.
     if (backupStatus.kind === 'exported') URL.revokeObjectURL(backupStatus.href);
-    setBackupStatus({ kind: 'working', step: 1, steps: BACKUP_STEPS });
-    const backup = await exportBackup(db, { preferences: await preferences.getValue(), disabledSites: await disabledSites.getValue() });
-    setBackupStatus({ kind: 'working', step: 2, steps: BACKUP_STEPS });
-    const href = URL.createObjectURL(new Blob([JSON.stringify(backup, null, 1)], { type: 'application/json' }));
-    const fileName = `gloss-backup-${backup.exportedAt.slice(0, 10)}.json`;
-    setBackupStatus({ kind: 'exported', href, fileName });
-    // Save it at once; the link stays for saving again.
-    const link = Object.assign(document.createElement('a'), { href, download: fileName });
-    link.click();
-  }
-
-  async function onRestore(file: File): Promise<void> {
-    if (!db) return;
-    setBackupStatus({ kind: 'working', step: 0, steps: BACKUP_STEPS });
+    const settings = { preferences: await preferences.getValue(), disabledSites: await disabledSites.getValue() };
     try {
-      if (file.size > MAX_BACKUP_BYTES) throw new BackupRefused('tooLarge');
-      const backup = parseBackup(await file.text());
-      setBackupStatus({ kind: 'working', step: 1, steps: BACKUP_STEPS });
-      const report = await mergeBackup(db, backup);
-      setBackupStatus({ kind: 'working', step: 2, steps: BACKUP_STEPS });
-      // Settings merge too: sites are added; preferences are taken only over the defaults.
-      const conflicts = [...report.conflicts];
-      await disabledSites.setValue([...new Set([...(await disabledSites.getValue()), ...backup.settings.disabledSites])]);
-      const current = await preferences.getValue();
-      if (JSON.stringify(current) === JSON.stringify(DEFAULT_PREFERENCES)) await preferences.setValue(backup.settings.preferences);
-      else if (JSON.stringify(current) !== JSON.stringify(backup.settings.preferences)) conflicts.push(t('preferencesKept'));
-      await publishWrite();
-      setBackupStatus({ kind: 'imported', message: t('backupMerged', report.documentsAdded, report.entriesAdded, report.unchanged), conflicts });
+      const result = await run({ kind: 'export', settings }, (progress) => setBackupStatus({ kind: 'working', progress }), 'backup');
+      if (result.kind !== 'export') return;
+      const href = URL.createObjectURL(result.file);
+      setBackupStatus({ kind: 'exported', href, fileName: result.fileName });
+      // Save it at once; the link stays for saving again.
+      Object.assign(document.createElement('a'), { href, download: result.fileName }).click();
     } catch (error) {
-      setBackupStatus({ kind: 'refused', message: failureMessage(error) });
-      await reload();
+      setBackupStatus({ kind: 'refused', message: failureMessage(failureOf(error)) });
     }
   }
 
-  const paragraphsOf = (docId: string) => (db ? databaseRows(db).paragraphsOf(docId) : Promise.resolve([]));
+  async function onRestore(file: File): Promise<void> {
+    try {
+      const result = await run({ kind: 'restore', file }, (progress) => setBackupStatus({ kind: 'working', progress }), 'backup');
+      if (result.kind !== 'restore') return;
+      const { report, settings } = result;
+      // Settings merge too: sites are added; preferences are taken only over the defaults.
+      const conflicts = [...report.conflicts];
+      await disabledSites.setValue([...new Set([...(await disabledSites.getValue()), ...settings.disabledSites])]);
+      const current = await preferences.getValue();
+      if (JSON.stringify(current) === JSON.stringify(DEFAULT_PREFERENCES)) await preferences.setValue(settings.preferences);
+      else if (JSON.stringify(current) !== JSON.stringify(settings.preferences)) conflicts.push(t('preferencesKept'));
+      await publishWrite();
+      setBackupStatus({ kind: 'imported', message: t('backupMerged', report.documentsAdded, report.entriesAdded, report.unchanged), conflicts });
+    } catch (error) {
+      setBackupStatus({ kind: 'refused', message: failureMessage(failureOf(error)) });
+    }
+  }
+
+  const rows = db ? databaseRows(db) : null;
+  const paragraphCount = (docId: string) => rows?.paragraphCount(docId) ?? Promise.resolve(0);
+  const paragraphRange = async (docId: string, from: number, to: number) => (await rows?.paragraphRange(docId, from, to))?.paragraphs ?? [];
 
   return (
     <main class="options">
@@ -213,17 +249,17 @@ function Options() {
         {db === null && <p class="message error">{t('noStorage')}</p>}
         {db && (
           <>
-            <DocumentImport status={importStatus} onImport={(input) => void onImport(input)} />
+            <DocumentImport key={importForm} status={importStatus} onImport={(input, again) => void onImport(input, again)} onCancel={() => jobs.current.import?.cancel()} />
             <DeletableList
               className="documents"
               empty={t('noUserDocuments')}
-              items={documents.map((d) => ({
+              items={lists && documents.map((d) => ({
                 id: d.id,
                 title: d.title,
                 href: readerHref(d.id),
                 meta: [d.outlet ?? t('outletNotStated'), d.date ?? t('undatedShort'), d.file].filter(Boolean).join(' · '),
               }))}
-              onDelete={(id) => void remove((store) => deleteUserDocument(store, id))}
+              onDelete={(id) => void remove({ kind: 'deleteDocument', docId: id })}
             />
           </>
         )}
@@ -232,17 +268,17 @@ function Options() {
         <>
           <section aria-labelledby="entries-heading" class="user-entries">
             <h2 id="entries-heading">{t('entriesHeading')}</h2>
-            <EntryForm documents={allDocuments} paragraphsOf={paragraphsOf} message={entryMessage} onAdd={(input) => void onAddEntry(input)} />
+            <EntryForm key={entryForm} documents={lists?.documents ?? null} paragraphCount={paragraphCount} paragraphRange={paragraphRange} message={entryMessage} onAdd={(input) => void onAddEntry(input)} />
             <DeletableList
               className="entries"
               empty={t('noUserEntries')}
-              items={entries.map((e) => ({ id: e.id, title: e.name, meta: `${kindLabel(e.kind)} · “${e.label.quote}”` }))}
-              onDelete={(id) => void remove((store) => deleteUserEntry(store, id))}
+              items={lists && lists.entries.map((e) => ({ id: e.id, title: e.name, meta: e.label ? `${kindLabel(e.kind)} · “${e.label.quote}”` : kindLabel(e.kind) }))}
+              onDelete={(id) => void remove({ kind: 'deleteEntry', entryId: id })}
             />
           </section>
           <section aria-labelledby="backup-heading">
             <h2 id="backup-heading">{t('backupHeading')}</h2>
-            <BackupPanel status={backupStatus} onExport={() => void onExport()} onImport={(file) => void onRestore(file)} />
+            <BackupPanel status={backupStatus} onExport={() => void onExport()} onImport={(file) => void onRestore(file)} onCancel={() => jobs.current.backup?.cancel()} />
           </section>
         </>
       )}

@@ -12,10 +12,11 @@ import { SearchResults } from '../../components/SearchResults';
 import { READER_PAGE, citationTarget, readerHash } from '../../lib/citation';
 import type { Citation } from '../../lib/corpus/types';
 import { sendMessage } from '../../lib/messages';
-import { disabledSites } from '../../lib/settings';
+import { disabledSites, userDataVersion } from '../../lib/settings';
 import type { StoreStatus } from '../../lib/store/open';
 import type { EntryDetail, SearchResult } from '../../lib/views';
 import { prepareExtensionPage } from '../../components/extension-page';
+import '../../components/quote.css';
 import './popup.css';
 import { t } from '../../lib/i18n';
 
@@ -46,9 +47,19 @@ function Popup() {
   const searchSeq = useRef(0);
   const revealed = useRef(new Map<string, number>());
 
+  /** What is shown, for reading it again when the reader's data changes (see below). */
+  const shown = useRef({ query: '', entryId: null as string | null });
+  shown.current = { query, entryId: detail?.card.id ?? null };
   useEffect(() => {
     sendMessage('storeStatus', undefined).then(setStatus, () => setFailed(true));
     void loadSummary();
+    // The reader's documents or entries changed (the background has been told first): the results
+    // and the open entry are asked for again; an entry deleted meanwhile closes.
+    return userDataVersion.watch(() => {
+      const { query: current, entryId } = shown.current;
+      if (entryId) void openEntry(entryId, true);
+      void onQuery(current);
+    });
   }, []);
 
   async function loadSummary(): Promise<void> {
@@ -72,9 +83,10 @@ function Popup() {
     if (seq === searchSeq.current) setResults(found ?? []);
   }
 
-  async function openEntry(entryId: string): Promise<void> {
+  /** `again`: the entry is shown already and is read again; gone, it closes. */
+  async function openEntry(entryId: string, again = false): Promise<void> {
     const found = await sendMessage('entryDetail', entryId).catch(() => null);
-    if (found) setDetail(found);
+    if (found || again) setDetail(found);
   }
 
   async function reveal(entryId: string): Promise<void> {

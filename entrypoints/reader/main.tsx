@@ -8,17 +8,18 @@
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { DocumentView, ParagraphText } from '../../components/DocumentView';
+import { DocumentView, LongDocumentView, ParagraphText } from '../../components/DocumentView';
 import { attachHoverCards } from '../../components/hover-cards';
 import { Timeline } from '../../components/Timeline';
 import { Welcome } from '../../components/Welcome';
 import '../../components/card.css';
 import { BUNDLE_PATH } from '../../lib/bundle-url';
-import { citationTarget, parseReaderHash, readerHash, type ReaderTarget } from '../../lib/citation';
+import { citationTarget, citedDate, parseReaderHash, readerHash, type ReaderTarget } from '../../lib/citation';
 import type { Citation, DocumentInfo, KnowledgeBundle, Mention, Paragraph, TimelineEvent } from '../../lib/corpus/types';
 import { sourceInfo } from '../../lib/store/knowledge';
 import { t } from '../../lib/i18n';
 import { openForReading } from '../../lib/store/open';
+import { userDataVersion } from '../../lib/settings';
 import { prepareExtensionPage } from '../../components/extension-page';
 import './reader.css';
 
@@ -41,10 +42,11 @@ const openCitation = (c: Citation) => {
   location.hash = citationHref(c);
 };
 
-interface DocumentData {
-  paragraphs: Paragraph[];
-  mentions: Mention[];
-}
+/** Above this many paragraphs a document is shown as a virtualised list (components/DocumentView.tsx). */
+const LONG_DOCUMENT = 400;
+
+/** A short document, read whole; or a long one, of which the view loads pages as they come near. */
+type DocumentData = { paragraphs: Paragraph[]; mentions: Mention[] } | { count: number };
 
 function Reader() {
   const [route, setRoute] = useState<Route>(() => routeOf(location.hash));
@@ -54,28 +56,49 @@ function Reader() {
   const [names, setNames] = useState(new Map<string, string>());
   const mainRef = useRef<HTMLElement>(null);
   const boxRef = useRef<HTMLDivElement>(null);
+  /** Changes when the reader's documents or entries change anywhere: what is shown is read again. */
+  const [version, setVersion] = useState(0);
 
   useEffect(() => {
     const onHash = () => setRoute(routeOf(location.hash));
     addEventListener('hashchange', onHash);
+    const stopWatching = userDataVersion.watch(() => setVersion((v) => v + 1));
+    return () => {
+      removeEventListener('hashchange', onHash);
+      stopWatching();
+    };
+  }, []);
+  useEffect(() => {
     knowledge.then(async (k) => {
       setDocuments(await k.documents());
       setNames(await k.entryNames());
     });
+  }, [version]);
+  useEffect(() => {
     const stop = knowledge.then((k) =>
       attachHoverCards(document.body, boxRef.current!, { card: (id) => k.card(id), citationHref, onOpenCitation: openCitation }),
     );
-    return () => {
-      removeEventListener('hashchange', onHash);
-      void stop.then((s) => s());
-    };
+    return () => void stop.then((s) => s());
   }, []);
 
   const docId = route.view === 'document' ? route.target.docId : route.view === 'welcome' ? WELCOME_PASSAGE.docId : null;
+  const shownDocument = useRef<string | null>(null);
   useEffect(() => {
-    setData(null);
-    if (docId) knowledge.then(async (k) => setData({ paragraphs: await k.paragraphsOf(docId), mentions: await k.mentionsIn(docId) }));
-  }, [docId]);
+    // Another document: nothing of the last one stays. The same one read again after a write stays
+    // on screen (and where the reader scrolled) until the new rows arrive.
+    if (docId !== shownDocument.current) setData(null);
+    shownDocument.current = docId;
+    if (!docId) return;
+    let current = true;
+    void knowledge.then(async (k) => {
+      const count = await k.paragraphCount(docId);
+      const data = count > LONG_DOCUMENT ? { count } : await k.paragraphRange(docId, 1, count);
+      if (current) setData(data);
+    });
+    return () => {
+      current = false;
+    };
+  }, [docId, version]);
   useEffect(() => {
     if (route.view === 'timeline' && !timeline) knowledge.then((k) => k.timeline()).then(setTimeline);
   }, [route.view]);
@@ -96,7 +119,7 @@ function Reader() {
                 {d.title}
               </a>
               <span class="meta">
-                {d.outlet ?? t('outletNotStated')} · {d.dateISO ?? d.date ?? t('undatedShort')}
+                {d.outlet ?? t('outletNotStated')} · {citedDate(sourceInfo(d))}
               </span>
             </li>
           ))}
@@ -109,7 +132,7 @@ function Reader() {
         {route.view === 'home' && <p class="empty">{t('readerHome')}</p>}
         {route.view === 'welcome' && (
           <Welcome>
-            {data?.paragraphs
+            {data && 'paragraphs' in data && data.paragraphs
               .filter((p) => WELCOME_PASSAGE.paragraphs.includes(p.n))
               .map((p) => (
                 <p key={p.n}>
@@ -128,8 +151,19 @@ function Reader() {
           />
         )}
         {route.view === 'document' && documents.length > 0 && !doc && <p class="empty">{t('noSuchDocument', route.target.docId)}</p>}
-        {route.view === 'document' && doc && data && (
+        {route.view === 'document' && doc && data && 'paragraphs' in data && (
           <DocumentView document={doc} paragraphs={data.paragraphs} mentions={data.mentions} paragraph={route.target.paragraph} quote={route.target.quote} />
+        )}
+        {route.view === 'document' && doc && data && 'count' in data && (
+          <LongDocumentView
+            key={doc.id}
+            revision={version}
+            document={doc}
+            count={data.count}
+            load={(from, to) => knowledge.then((k) => k.paragraphRange(doc.id, from, to))}
+            paragraph={route.target.paragraph}
+            quote={route.target.quote}
+          />
         )}
       </main>
       <div ref={boxRef} class="gloss-floating reader-card" hidden />

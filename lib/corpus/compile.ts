@@ -2,17 +2,22 @@
  * The corpus compiler: documents + metadata + glossary → one knowledge bundle. Runs in the build (a
  * broken quote stops it) and in `npm run corpus`. Pure: the caller reads the files.
  */
+import { cueWordKey, type CueGroup } from '../match/evidence';
 import { buildMatcher, type AliasSpec } from '../match/matcher';
-import { foldKey } from '../text/normalize';
+import { foldKey, isWordChar } from '../text/normalize';
 import { buildSearchIndex, buildSearchRecords } from '../search/records';
+import { DocumentVoices } from './attribution';
+import { coverageOf, parseExclusions, uncoveredNames } from './coverage';
+import { dateInSentence, sortAgrees } from './dates';
 import { checkDocumentMeta, CorpusError, splitParagraphs } from './documents';
 import { parseGlossary } from './glossary';
 import { parseTimeline } from './timeline';
 import type { QuoteSpec } from './yaml';
-import { findMentions, relatedMap } from './mentions';
-import { foldParagraphs, locateQuote, type FoldedParagraph } from './quotes';
+import { evidenceRules, findMentions } from './mentions';
+import { foldParagraphs, locateQuote, quoteKey, type FoldedParagraph } from './quotes';
 import { buildReport } from './report';
-import { BUNDLE_FORMAT, USER_ID_PREFIX, type Citation, type DocumentInfo, type Entry, type KnowledgeBundle, type Paragraph, type TimelineEvent } from './types';
+import { factNamesEntry, labelProblems, sourceErrorsIn } from './review';
+import { BUNDLE_FORMAT, USER_ID_PREFIX, type Citation, type DocumentInfo, type Entry, type Fact, type KnowledgeBundle, type Paragraph, type TimelineAccount, type TimelineEvent } from './types';
 
 export interface CorpusFile {
   /** File name, e.g. "000_ac0ade3d90da5921.txt". */
@@ -27,6 +32,8 @@ export interface CompileInput {
   documents: CorpusFile[];
   glossary: { file: string; text: string };
   timeline: { file: string; text: string };
+  /** Names the documents hold that have no entry, each with the reason (coverage.ts). */
+  exclusions: { file: string; text: string };
 }
 
 export async function compileCorpus(input: CompileInput): Promise<KnowledgeBundle> {
@@ -52,10 +59,11 @@ export async function compileCorpus(input: CompileInput): Promise<KnowledgeBundl
 
   // Every quote is checked; all failures are reported together.
   const problems: string[] = [];
+  const problem = (file: string, line: number, what: string, message: string) => problems.push(`${file}:${line}: ${what}: ${message}`);
   const cite = (spec: QuoteSpec, what: string, file = glossaryFile): Citation | null => {
     const folded = foldedByDoc.get(spec.doc);
     if (!folded) {
-      problems.push(`${file}:${spec.line}: ${what}: no document has the id "${spec.doc}" (known: ${[...foldedByDoc.keys()].join(', ')})`);
+      problem(file, spec.line, what, `no document has the id "${spec.doc}" (known: ${[...foldedByDoc.keys()].join(', ')})`);
       return null;
     }
     const result = locateQuote(spec.quote, spec.doc, folded);
@@ -63,70 +71,145 @@ export async function compileCorpus(input: CompileInput): Promise<KnowledgeBundl
     const nearest = result.nearest
       ? `\n    nearest text (${spec.doc} ¶ ${result.nearest.paragraph}): "${result.nearest.text}"`
       : '\n    nothing similar was found in that document';
-    problems.push(`${file}:${spec.line}: ${what}: ${result.problem}\n    quote: "${spec.quote}"${nearest}`);
+    problem(file, spec.line, what, `${result.problem}\n    quote: "${spec.quote}"${nearest}`);
     return null;
   };
 
-  const entries: Entry[] = [];
   const aliases: AliasSpec[] = [];
   const aliasOwner = new Map<string, string>();
+  const entryIds = new Set(glossary.map((g) => g.id));
+  // A cue that is the id of an entry means a mention of it; any other cue is a word.
+  const cueGroups = (near: string[][]): CueGroup[] =>
+    near.map((group) => ({
+      entries: group.filter((cue) => entryIds.has(cue)),
+      words: group.filter((cue) => !entryIds.has(cue)).map(cueWordKey),
+    }));
   for (const g of glossary) {
-    const label = cite(g.label, `entry "${g.id}" label`);
-    const facts = g.facts.map((f, i) => cite(f, `entry "${g.id}" fact ${i + 1}`));
     const seenKeys = new Set<string>();
     for (const a of g.aliases) {
-      const key = `${foldKey(a.text)}|${a.caseRule}|${a.ambiguous}|${a.text.normalize('NFC')}`;
+      const key = `${foldKey(a.text)}|${a.caseRule}|${a.needs}|${a.text.normalize('NFC')}`;
       if (seenKeys.has(key)) continue;
       seenKeys.add(key);
       const owner = aliasOwner.get(foldKey(a.text));
-      if (owner && owner !== g.id) {
-        problems.push(`${glossaryFile}:${g.line}: entry "${g.id}": alias "${a.text}" is also an alias of "${owner}"`);
-      }
+      if (owner && owner !== g.id) problem(glossaryFile, g.line, `entry "${g.id}"`, `alias "${a.text}" is also an alias of "${owner}"`);
       aliasOwner.set(foldKey(a.text), g.id);
-      aliases.push({ entryId: g.id, text: a.text, caseRule: a.caseRule, ...(a.ambiguous ? { ambiguous: true } : {}) });
+      aliases.push({
+        entryId: g.id,
+        text: a.text,
+        caseRule: a.caseRule,
+        ...(a.needs ? { needs: a.needs } : {}),
+        ...(a.near ? { near: cueGroups(a.near) } : {}),
+      });
     }
-    if (label && facts.every((f): f is Citation => f !== null)) {
+  }
+  // Longer names that block an alias inside them; one that is some entry's alias would hide it.
+  for (const g of glossary) {
+    for (const text of g.not) {
+      const owner = aliasOwner.get(foldKey(text));
+      if (owner) problem(glossaryFile, g.line, `entry "${g.id}"`, `"${text}" under "not" is an alias of "${owner}", which the longest match already makes it`);
+      else if (!g.aliases.some((a) => holdsWords(foldKey(text), foldKey(a.text)))) {
+        problem(glossaryFile, g.line, `entry "${g.id}"`, `"${text}" under "not" holds none of the entry's aliases`);
+      }
+      aliases.push({ entryId: g.id, text, caseRule: 'any', blocks: true });
+    }
+  }
+
+  // Mentions first: a label's sentence and every fact must name their entry.
+  const matcher = buildMatcher(aliases);
+  const rules = evidenceRules(glossary);
+  const mentions = documents.flatMap((d) => findMentions(matcher, rules, paragraphs.filter((p) => p.docId === d.id)));
+  const mentionsOf = groupBy(mentions, (m) => m.entryId);
+  const paragraphOf = (c: Citation) => paragraphs.find((p) => p.docId === c.docId && p.n === c.paragraph)!;
+  const voices = new Map(documents.map((d) => [d.id, new DocumentVoices(paragraphs.filter((p) => p.docId === d.id), d.genre)]));
+  const misspellings = glossary.flatMap((g) => g.aliases.filter((a) => a.misspelling).map((a) => a.text));
+  const documentById = new Map(documents.map((d) => [d.id, d]));
+
+  /** A fact (or a timeline account): cited, its speaker found or checked, its cut and its source errors checked. */
+  const factOf = (spec: QuoteSpec, what: string, file: string): Fact | null => {
+    const citation = cite(spec, what, file);
+    if (!citation) return null;
+    const voice = voices.get(citation.docId)!.attribute(citation.paragraph, citation.start, citation.end, spec.speaker);
+    if ('problem' in voice) {
+      problem(file, spec.line, what, `${voice.problem}\n    quote: "${spec.quote}"`);
+      return null;
+    }
+    const errors = sourceErrorsIn(citation.quote, misspellings);
+    if (errors.length && !spec.note) problem(file, spec.line, what, `the quote keeps the source's error (${errors.join(', ')}): add a "note" that tells the reader`);
+    return { ...citation, ...voice, ...(spec.note ? { note: spec.note } : {}) };
+  };
+
+  const entries: Entry[] = [];
+  const labelsByText = new Map<string, string[]>();
+  for (const g of glossary) {
+    const where = `entry "${g.id}"`;
+    const names = g.aliases.map((a) => a.text);
+    /** Whether the entry wrote the document (its metadata names the author). */
+    const wrote = (docId: string) => !!documentById.get(docId)?.authors.some((a) => names.some((n) => foldKey(n) === foldKey(a)));
+    const label = g.label ? cite(g.label, `${where} label`) : null;
+    if (g.label && label) {
+      const context = { entryId: g.id, names, isAuthor: wrote(label.docId), mentions, errors: sourceErrorsIn(label.quote, misspellings) };
+      for (const message of labelProblems(label, paragraphOf(label), context)) problem(glossaryFile, g.label.line, `${where} label`, message);
+      const key = quoteKey(label.quote).toLowerCase();
+      labelsByText.set(key, [...(labelsByText.get(key) ?? []), g.id]);
+    }
+    const facts = g.facts.map((spec, i) => {
+      const fact = factOf(spec, `${where} fact ${i + 1}`, glossaryFile);
+      if (fact && !factNamesEntry(fact, spec.pronoun, mentionsOf.get(g.id) ?? [], wrote(fact.docId))) {
+        problem(glossaryFile, spec.line, `${where} fact ${i + 1}`, `the quote does not name "${g.name}" (none of its aliases is in it): a fact says something of its entry${spec.pronoun ? ` (the paragraph does not name it, or "${spec.pronoun}" is not in the quote)` : '; if it names it by a pronoun, give "pronoun"'}`);
+      }
+      return fact;
+    });
+    if ((!g.label || label) && facts.every((f): f is Fact => f !== null)) {
       entries.push({
         id: g.id,
         name: g.name,
         kind: g.kind,
-        label,
+        ...(g.side ? { side: g.side } : {}),
+        ...(label ? { label } : {}),
         facts,
         related: g.related,
         aliases: [...new Set(g.aliases.map((a) => a.text))],
       });
     }
   }
+  for (const [text, ids] of labelsByText) {
+    if (ids.length > 1) problems.push(`${glossaryFile}: entries ${ids.map((id) => `"${id}"`).join(', ')} share the label "${text}": a label says what one entry is`);
+  }
+
   const timelineFile = input.timeline.file;
-  const entryIds = new Set(glossary.map((g) => g.id));
   const timeline: TimelineEvent[] = [];
   for (const t of parseTimeline(input.timeline.text, timelineFile)) {
-    for (const id of t.entries) {
-      if (!entryIds.has(id)) problems.push(`${timelineFile}:${t.line}: event "${t.id}": entry "${id}" does not exist`);
+    const where = `event "${t.id}"`;
+    for (const id of t.entries) if (!entryIds.has(id)) problem(timelineFile, t.line, where, `entry "${id}" does not exist`);
+    const accounts: TimelineAccount[] = [];
+    for (const [i, a] of t.accounts.entries()) {
+      const citation = factOf(a.quote, `${where} account ${i + 1}`, timelineFile);
+      if (!citation) continue;
+      if (a.when !== undefined && !dateInSentence(paragraphOf(citation), citation.start, citation.end, a.when)) {
+        problem(timelineFile, a.quote.line, `${where} account ${i + 1}`, `"${a.when}" is not in the sentence that reports the event: dates come from that sentence only`);
+      }
+      accounts.push({ when: a.when ?? null, citation });
     }
-    const citation = cite(t.quote, `event "${t.id}"`, timelineFile);
-    const dateCitation = t.dateQuote ? cite(t.dateQuote, `event "${t.id}" dateQuote`, timelineFile) : undefined;
-    if (!citation || dateCitation === null) continue;
-    timeline.push({
-      id: t.id,
-      title: t.title,
-      when: t.when?.text ?? null,
-      sort: t.when?.sort ?? null,
-      citation,
-      ...(dateCitation ? { dateCitation } : {}),
-      entries: t.entries,
-    });
+    if (t.sort && !t.accounts.some((a) => a.when !== undefined && sortAgrees(t.sort!, a.when, documentById.get(a.quote.doc)?.dateISO ?? null))) {
+      problem(timelineFile, t.line, where, `sort "${t.sort}" says more than any account's date (${t.accounts.map((a) => a.when && `"${a.when}"`).filter(Boolean).join(', ')}) states`);
+    }
+    if (accounts.length === t.accounts.length) timeline.push({ id: t.id, title: t.title, sort: t.sort ?? null, accounts, entries: t.entries });
   }
   // Dated events in order (stable for equal dates), undated ones after in file order.
   timeline.sort((a, b) => (a.sort === null ? 1 : 0) - (b.sort === null ? 1 : 0) || (a.sort ?? '').localeCompare(b.sort ?? ''));
 
+  const exclusionsFile = input.exclusions.file;
+  const exclusions = parseExclusions(input.exclusions.text, exclusionsFile);
+  const { coverage, unused } = coverageOf(uncoveredNames(paragraphs, mentions), mentions, exclusions);
+  for (const u of coverage.uncovered) {
+    problems.push(`${exclusionsFile}: "${u.name}" (${u.docId} ¶ ${u.paragraph}) is a name no entry covers: give it an entry, or a line here with the reason`);
+  }
+  for (const e of unused) problems.push(`${exclusionsFile}:${e.line}: "${e.name}" is no longer a name the documents hold uncovered: remove the line`);
+
   if (problems.length) {
-    throw new CorpusError(`${problems.length} problem${problems.length > 1 ? 's' : ''} in the glossary or timeline:\n  ${problems.join('\n  ')}`);
+    throw new CorpusError(`${problems.length} problem${problems.length > 1 ? 's' : ''} in the corpus:\n  ${problems.join('\n  ')}`);
   }
 
-  const matcher = buildMatcher(aliases);
-  const related = relatedMap(entries);
-  const mentions = documents.flatMap((d) => findMentions(matcher, related, paragraphs.filter((p) => p.docId === d.id)));
   const records = buildSearchRecords(entries, paragraphs);
   const body = {
     format: BUNDLE_FORMAT,
@@ -137,9 +220,23 @@ export async function compileCorpus(input: CompileInput): Promise<KnowledgeBundl
     mentions,
     timeline,
     search: { records, index: buildSearchIndex(records) },
-    report: buildReport(paragraphs, entries, aliases, mentions),
+    report: buildReport(paragraphs, entries, aliases, mentions, coverage, exclusions.map((e) => e.name)),
   } as const;
   return { ...body, hash: await sha256(JSON.stringify(body)) };
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+}
+
+/** Whether `text` holds `words` bounded by non-letters on both sides. */
+function holdsWords(text: string, words: string): boolean {
+  for (let at = text.indexOf(words); at !== -1; at = text.indexOf(words, at + 1)) {
+    if (!isWordChar(text[at - 1]) && !isWordChar(text[at + words.length])) return true;
+  }
+  return false;
 }
 
 export async function sha256(text: string): Promise<string> {

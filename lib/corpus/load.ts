@@ -11,6 +11,7 @@ import type { KnowledgeBundle } from './types';
 
 export const GLOSSARY_FILE = 'glossary.yaml';
 export const TIMELINE_FILE = 'timeline.yaml';
+export const EXCLUSIONS_FILE = 'exclusions.yaml';
 
 export async function readCorpus(dir: string): Promise<CompileInput> {
   const names = (await readdir(dir)).sort();
@@ -29,10 +30,12 @@ export async function readCorpus(dir: string): Promise<CompileInput> {
   }
   const glossaryPath = join(dir, GLOSSARY_FILE);
   const timelinePath = join(dir, TIMELINE_FILE);
+  const exclusionsPath = join(dir, EXCLUSIONS_FILE);
   return {
     documents,
     glossary: { file: glossaryPath, text: await readFile(glossaryPath, 'utf8') },
     timeline: { file: timelinePath, text: await readFile(timelinePath, 'utf8') },
+    exclusions: { file: exclusionsPath, text: await readFile(exclusionsPath, 'utf8') },
   };
 }
 

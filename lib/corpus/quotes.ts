@@ -3,7 +3,7 @@
  * quote marks are normalised; anything else fails the build with the nearest text found, so a wrong
  * quote is fixed in seconds rather than shipped.
  */
-import { fold, type FoldedText } from '../text/normalize';
+import { fold, foldKey, type FoldedText } from '../text/normalize';
 import type { Citation, Paragraph } from './types';
 
 /** Straight quotes, one space for any run of white space: the only liberties a quote may take. */
@@ -86,4 +86,23 @@ export function nearestText(wanted: string, paragraphs: readonly FoldedParagraph
   }
   const found = best as { paragraph: number; text: string; words: number } | null;
   return found && found.words >= 2 ? { paragraph: found.paragraph, text: found.text } : null;
+}
+
+/** [start, end) of the sentence, or run of sentences, of `paragraph` that holds the quote at [start, end). */
+export function sentencesOf(paragraph: Paragraph, start: number, end: number): [number, number] {
+  // The quote's last character, not the one after it: a quote that ends a sentence ends there.
+  const last = Math.max(start, end - 1);
+  const first = paragraph.sentences.find(([, e]) => start < e) ?? [start, end];
+  const final = [...paragraph.sentences].reverse().find(([s]) => s <= last) ?? first;
+  return [Math.min(first[0], start), Math.max(final[1], end)];
+}
+
+/** The words of a text, folded ("Trọng's" → "trong", "s"). */
+export function wordsOf(text: string): string[] {
+  return foldKey(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+/** Whether `text` holds the words of `phrase`, whole and in order. */
+export function holdsPhrase(text: string, phrase: string): boolean {
+  return ` ${wordsOf(text).join(' ')} `.includes(` ${wordsOf(phrase).join(' ')} `);
 }

@@ -1,51 +1,36 @@
 /**
- * What the glossary might be missing. Reported by the compiler, never fatal: acronym definitions in
- * the corpus ("Communist Party of Vietnam (CPV)") and capitalised names that no entry covers.
+ * What the glossary might be missing, reported by the compiler: acronym definitions in the corpus
+ * ("Communist Party of Vietnam (CPV)") and whether an entry or the exclusion list knows the acronym, entries no document
+ * mentions, and how the names the documents hold are covered (coverage.ts, which the compiler
+ * enforces).
  */
 import type { AliasSpec } from '../match/matcher';
 import { foldKey } from '../text/normalize';
-import type { CompileReport, Entry, Mention, Paragraph } from './types';
+import type { CompileReport, Coverage, Entry, Mention, Paragraph } from './types';
 
 const NAME_WORD = String.raw`\p{Lu}[\p{L}\p{M}’'.&-]*`;
 const JOINER = String.raw`(?:of|and|for|the|on|in|&)`;
 /** "Full Name (ACR)". */
 const ACRONYM_DEFINITION = new RegExp(String.raw`(${NAME_WORD}(?:\s+(?:${JOINER}|${NAME_WORD}))*)\s+\((\p{Lu}{2,6})\)`, 'gu');
-/** Two or more capitalised words, possibly joined by "of", "and"…: a candidate proper name. */
-const CAPITALISED_RUN = new RegExp(String.raw`${NAME_WORD}(?:\s+(?:${JOINER}\s+)?${NAME_WORD})+`, 'gu');
 
 export function buildReport(
   paragraphs: readonly Paragraph[],
   entries: readonly Entry[],
   aliases: readonly AliasSpec[],
   mentions: readonly Mention[],
+  coverage: Coverage,
+  excluded: readonly string[],
 ): CompileReport {
   const aliasKeys = new Set(aliases.map((a) => foldKey(a.text)));
+  const excludedKeys = new Set(excluded.map(foldKey));
   const acronyms: CompileReport['acronyms'] = [];
-  const names = new Map<string, number>();
-  const mentionsByParagraph = new Map<string, Mention[]>();
-  for (const m of mentions) {
-    const key = `${m.docId}#${m.paragraph}`;
-    if (!mentionsByParagraph.has(key)) mentionsByParagraph.set(key, []);
-    mentionsByParagraph.get(key)!.push(m);
-  }
   for (const p of paragraphs) {
     for (const match of p.text.matchAll(ACRONYM_DEFINITION)) {
-      acronyms.push({ acronym: match[2], expansion: expansionOf(match[1], match[2]), docId: p.docId, paragraph: p.n, covered: aliasKeys.has(foldKey(match[2])) });
-    }
-    const covered = mentionsByParagraph.get(`${p.docId}#${p.n}`) ?? [];
-    for (const match of p.text.matchAll(CAPITALISED_RUN)) {
-      const start = match.index;
-      const end = start + match[0].length;
-      if (covered.some((m) => m.start < end && start < m.end)) continue;
-      names.set(match[0], (names.get(match[0]) ?? 0) + 1);
+      acronyms.push({ acronym: match[2], expansion: expansionOf(match[1], match[2]), docId: p.docId, paragraph: p.n, covered: aliasKeys.has(foldKey(match[2])) ? 'entry' : excludedKeys.has(foldKey(match[2])) ? 'excluded' : false });
     }
   }
   const mentioned = new Set(mentions.map((m) => m.entryId));
-  return {
-    acronyms,
-    uncoveredNames: [...names].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
-    unmentioned: entries.filter((e) => !mentioned.has(e.id)).map((e) => e.id),
-  };
+  return { acronyms, unmentioned: entries.filter((e) => !mentioned.has(e.id)).map((e) => e.id), coverage };
 }
 
 /**

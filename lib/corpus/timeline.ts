@@ -1,55 +1,54 @@
 /**
- * Reads the timeline (corpus/timeline.yaml): dated events the corpus reports. A date is only ever the
- * text's own: `when` must stand verbatim in the event's quote or in its `dateQuote`.
+ * Reads the timeline (corpus/timeline.yaml): events the corpus reports, each as one or more sources
+ * report it. A date is only ever the text's own: the compiler checks that each account's `when`
+ * stands in the sentence that reports the event (lib/corpus/dates.ts).
  */
-import { isMap } from 'yaml';
+import { isMap, isSeq } from 'yaml';
 import { ID_PATTERN, readYaml, type QuoteSpec } from './yaml';
+
+export interface AccountInput {
+  quote: QuoteSpec;
+  /** The date exactly as this source's sentence states it; absent when it states none. */
+  when?: string;
+}
 
 export interface TimelineInput {
   id: string;
   title: string;
-  quote: QuoteSpec;
-  /** The date as the text states it, and as YYYY[-MM[-DD]] for ordering; both absent when undated. */
-  when?: { text: string; sort: string; line: number };
-  dateQuote?: QuoteSpec;
+  /** The date as YYYY[-MM[-DD]], for ordering; absent when no account dates it fully ("on Tuesday"). */
+  sort?: string;
+  accounts: AccountInput[];
   entries: string[];
   line: number;
 }
 
 const SORT_PATTERN = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+const EVENT_FIELDS = ['id', 'title', 'sort', 'accounts', 'entries'];
 
 export function parseTimeline(source: string, file: string): TimelineInput[] {
-  const { list, lineOf, fail, str, optionalStr, field, strings } = readYaml(source, file);
+  const { list, lineOf, fail, str, optionalStr, field, strings, quoteSpec, onlyKeys } = readYaml(source, file);
   const seen = new Set<string>();
   return list('events').map((map) => {
     if (!isMap(map)) fail('each event must be a mapping', map);
     const id = str(map, 'id', 'event');
     const where = `event "${id}"`;
+    if (field(map, 'dateQuote') !== undefined) {
+      fail(`${where}: "dateQuote" is not read: a date must stand in the sentence that reports the event (a photo caption does not date what another sentence reports)`, field(map, 'dateQuote'));
+    }
+    onlyKeys(map, EVENT_FIELDS, where);
     if (!ID_PATTERN.test(id)) fail(`${where}: id must be lower-case words joined by hyphens`, map);
     if (seen.has(id)) fail(`${where}: the id is used twice`, map);
     seen.add(id);
-    const doc = str(map, 'doc', where);
-    const spec = (key: string): QuoteSpec | undefined => {
-      const quote = optionalStr(map, key, where);
-      return quote === undefined ? undefined : { quote, doc, line: lineOf(field(map, key)) };
-    };
-    const whenText = optionalStr(map, 'when', where);
     const sort = optionalStr(map, 'sort', where);
-    if ((whenText === undefined) !== (sort === undefined)) fail(`${where}: "when" and "sort" go together (leave both out for an undated event)`, map);
     if (sort !== undefined && !SORT_PATTERN.test(sort)) fail(`${where}: "sort" must be YYYY, YYYY-MM or YYYY-MM-DD`, field(map, 'sort'));
-    const quote = spec('quote') ?? fail(`${where}: "quote" must be a non-empty string`, map);
-    const dateQuote = spec('dateQuote');
-    if (whenText !== undefined && !quote.quote.includes(whenText) && !dateQuote?.quote.includes(whenText)) {
-      fail(`${where}: "${whenText}" is not in the quote${dateQuote ? ' nor in the dateQuote' : ''}: dates come from the text only`, field(map, 'when'));
-    }
-    return {
-      id,
-      title: str(map, 'title', where),
-      quote,
-      ...(whenText !== undefined ? { when: { text: whenText, sort: sort!, line: lineOf(field(map, 'when')) } } : {}),
-      ...(dateQuote ? { dateQuote } : {}),
-      entries: strings(map, 'entries', where),
-      line: lineOf(map),
-    };
+    const accountList = field(map, 'accounts');
+    if (!isSeq(accountList) || accountList.items.length === 0) fail(`${where}: "accounts" must list the sources that report the event`, accountList ?? map);
+    const accounts = (accountList as unknown as { items: unknown[] }).items.map((node, i): AccountInput => {
+      const when = optionalStr(node, 'when', `${where} account ${i + 1}`);
+      const quote = quoteSpec(node, `${where} account ${i + 1}`, ['speaker', 'note'], ['when']);
+      return { quote, ...(when !== undefined ? { when } : {}) };
+    });
+    if (sort !== undefined && !accounts.some((a) => a.when !== undefined)) fail(`${where}: "sort" needs an account whose sentence states the date`, field(map, 'sort'));
+    return { id, title: str(map, 'title', where), ...(sort !== undefined ? { sort } : {}), accounts, entries: strings(map, 'entries', where), line: lineOf(map) };
   });
 }

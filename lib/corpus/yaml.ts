@@ -10,7 +10,16 @@ export interface QuoteSpec {
   doc: string;
   /** Line of the quote in its file, for error messages. */
   line: number;
+  /** Who speaks, where the quote does not say; the compiler checks the text names them beside it. */
+  speaker?: string;
+  /** The pronoun by which the quote names its entry ("he"), where it does not name it otherwise. */
+  pronoun?: string;
+  /** Gloss's note on a source error the quote keeps verbatim. */
+  note?: string;
 }
+
+/** What a quote may carry besides `quote` and `doc`. */
+export type QuoteField = 'speaker' | 'pronoun' | 'note';
 
 export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -25,9 +34,14 @@ export interface YamlReader {
   optionalStr(map: unknown, key: string, where: string): string | undefined;
   /** A list of strings (ids), empty when absent. */
   strings(map: unknown, key: string, where: string): string[];
-  /** `{ quote, doc }` at `node`. */
-  quoteSpec(node: unknown, where: string): QuoteSpec;
+  /**
+   * `{ quote, doc }` at `node`, with the optional fields named in `extra`; `others` are keys the
+   * caller reads itself. Any other key fails.
+   */
+  quoteSpec(node: unknown, where: string, extra?: readonly QuoteField[], others?: readonly string[]): QuoteSpec;
   field(map: unknown, key: string): unknown;
+  /** Fails on a key of `map` that is not in `keys`: a misspelt field would otherwise be ignored. */
+  onlyKeys(map: unknown, keys: readonly string[], where: string): void;
 }
 
 export function readYaml(source: string, file: string): YamlReader {
@@ -55,6 +69,13 @@ export function readYaml(source: string, file: string): YamlReader {
   };
   const str = (map: unknown, key: string, where: string): string =>
     optionalStr(map, key, where) ?? fail(`${where}: "${key}" must be a non-empty string`, map);
+  const onlyKeys = (map: unknown, keys: readonly string[], where: string): void => {
+    if (!isMap(map)) return;
+    for (const pair of map.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : '';
+      if (!keys.includes(key)) fail(`${where}: unknown field "${key}" (known: ${keys.join(', ')})`, pair.key);
+    }
+  };
   return {
     list(key) {
       const root = doc.contents;
@@ -74,9 +95,16 @@ export function readYaml(source: string, file: string): YamlReader {
       if (!isSeq(node)) return fail(`${where}: ${key} must be a list of entry ids`, node);
       return node.items.map((r) => (isScalar(r) && typeof r.value === 'string' ? r.value : fail(`${where}: ${key} must be a list of entry ids`, r)));
     },
-    quoteSpec(node, where) {
+    onlyKeys,
+    quoteSpec(node, where, extra = [], others = []) {
       if (!isMap(node)) return fail(`${where} must be { quote, doc }`, node);
-      return { quote: str(node, 'quote', where), doc: str(node, 'doc', where), line: lineOf(field(node, 'quote')) };
+      onlyKeys(node, ['quote', 'doc', ...extra, ...others], where);
+      const spec: QuoteSpec = { quote: str(node, 'quote', where), doc: str(node, 'doc', where), line: lineOf(field(node, 'quote')) };
+      for (const key of extra) {
+        const value = optionalStr(node, key, where);
+        if (value !== undefined) spec[key] = value;
+      }
+      return spec;
     },
   };
 }

@@ -2,12 +2,15 @@
  * One matcher for every alias at once: an Aho–Corasick automaton over folded alias text
  * (automaton.ts), so the cost of a scan grows with the text, not with the number of aliases. A sieve
  * (sieve.ts) runs first and lets most text skip this exact scan. Both are flat tables, built once and
- * sent to every frame as they are (tables.ts). Rules applied to each hit:
- * word boundaries, per-alias case rules, and stricter rules inside Vietnamese-language text.
- * Longest match wins where hits overlap.
+ * sent to every frame as they are (tables.ts). Rules applied to each hit: word boundaries, per-alias
+ * case rules, stricter rules inside Vietnamese-language text, and the longer-name rules of names.ts.
+ * Where hits overlap the longest wins; hits of one entry that overlap make one match ("President Xi
+ * Jinping"). Evidence that generic and ambiguous aliases need is judged by the caller (evidence.ts).
  */
 import { foldKey, foldUnits, isUnspacedCode, isWordCode } from '../text/normalize';
 import { buildAutomaton, nextNode, patternsEndingAt, type Automaton } from './automaton';
+import type { CueGroup, Evidence } from './evidence';
+import { followsVietnameseHonorific, isInsideAddress, isInsideLongerName, qualifiesNextWord } from './names';
 import { buildSieve, mayHoldTerm, type Sieve } from './sieve';
 
 /**
@@ -21,11 +24,15 @@ export interface AliasSpec {
   entryId: string;
   text: string;
   caseRule: CaseRule;
+  /** The evidence the alias needs before it counts (evidence.ts); firm when absent. */
+  needs?: Evidence;
+  /** With `needs: sentence` or `sentence-only`: what the sentence must name, every group met. */
+  near?: CueGroup[];
   /**
-   * A short alias that is also an ordinary word or a common name ("Trong", "Lam", "Xi"): it counts
-   * only where the same page or document also names the entry or a related one (see context.ts).
+   * A longer name that holds an alias of `entryId` and means something else ("Ho Chi Minh Trail",
+   * "Xi'an"): it wins over the alias inside it, as the longest match, and is never marked.
    */
-  ambiguous?: boolean;
+  blocks?: true;
 }
 
 export interface Match {
@@ -35,7 +42,9 @@ export interface Match {
   /** Index into the aliases the matcher was built from. */
   alias: number;
   entryId: string;
-  ambiguous: boolean;
+  /** The evidence the match needs (null: none, it counts as it is). */
+  needs: Evidence | null;
+  near?: readonly CueGroup[];
 }
 
 export interface ScanOptions {
@@ -92,36 +101,57 @@ function firstLetter(word: string): string | undefined {
   return word.match(/\p{L}/u)?.[0];
 }
 
+function isCapitalLetter(letter: string | undefined): boolean {
+  return !!letter && letter !== letter.toLowerCase();
+}
+
 /**
  * Every word of `original` that the alias capitalises begins with a capital ("Communist Party of
  * China": "of" may stay small). All-capital words pass ("To LAM"). An alias written as one word
- * ("DoiMoi") is compared word for word against the original's first word only.
+ * ("DoiMoi") is compared word for word against the original's first word only. A name of three words
+ * or more needs only its first and last capitalised words in capitals: "Đảng cộng sản Việt Nam" is how
+ * some Vietnamese texts write "Đảng Cộng sản Việt Nam".
  */
 function isNameCased(original: string, aliasText: string): boolean {
   const words = original.split(WORD_SPLIT).filter(Boolean);
   const aliasWords = aliasText.split(WORD_SPLIT).filter(Boolean);
-  for (let i = 0; i < words.length; i++) {
-    const aliasFirst = firstLetter(aliasWords[Math.min(i, aliasWords.length - 1)] ?? '');
-    if (aliasFirst && aliasFirst === aliasFirst.toLowerCase()) continue;
+  const capitalised = words.map((_, i) => isCapitalLetter(firstLetter(aliasWords[Math.min(i, aliasWords.length - 1)] ?? '')));
+  const checked = new Set(capitalised.flatMap((c, i) => (c ? [i] : [])));
+  if (aliasWords.length >= 3 && checked.size > 2) {
+    const [first, last] = [Math.min(...checked), Math.max(...checked)];
+    checked.clear();
+    checked.add(first).add(last);
+  }
+  for (const i of checked) {
     const first = firstLetter(words[i]);
     if (first && first === first.toLowerCase()) return false;
   }
   return true;
 }
 
-function startsWithCapital(s: string): boolean {
-  const first = s.match(/\p{L}/u)?.[0];
-  return !!first && first !== first.toLowerCase();
+function hasCapital(s: string): boolean {
+  return /\p{Lu}/u.test(s);
 }
 
 function hasDiacritics(s: string): boolean {
   return s.normalize('NFD') !== s.normalize('NFD').replace(/\p{M}/gu, '') || /[đĐ]/u.test(s);
 }
 
+/** Soft hyphens and zero-width characters, which a page may put inside a word. */
+function withoutInvisibles(s: string): string {
+  return s.replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/gu, '');
+}
+
+/** A one-word alias that needs its entry named elsewhere: a surname or a given name ("Xi", "Trọng"). */
+function isBareName(alias: AliasSpec): boolean {
+  return alias.needs === 'entry' && !WORD_SPLIT.test(alias.text.trim());
+}
+
 /**
  * Whether `original` (the page's own spelling of a hit) satisfies `alias`'s rules.
- * Vietnamese-language text: a hit must begin with a capital (lower-case "đổi mới" is "renewal"), and an
- * ambiguous alias must carry the alias's own diacritics ("Trọng" is a name, "Trong" is "in").
+ * - A bare name must be written as the alias writes it: "Xi", never "XI" (a regnal number) or "xi".
+ * - Vietnamese-language text: a hit must hold a capital (lower-case "đổi mới" is "renewal"), and a bare
+ *   name must carry the alias's own diacritics ("Trọng" is a name, "Trong" is "in").
  */
 export function acceptsSpelling(alias: AliasSpec, original: string, options: ResolvedScanOptions): boolean {
   switch (alias.caseRule) {
@@ -134,20 +164,55 @@ export function acceptsSpelling(alias: AliasSpec, original: string, options: Res
     case 'any':
       break;
   }
+  if (isBareName(alias) && withoutInvisibles(original).normalize('NFC') !== alias.text.normalize('NFC')) return false;
   if (options.vietnamese) {
-    if (!startsWithCapital(original)) return false;
-    if (alias.ambiguous) {
-      if (!hasDiacritics(alias.text)) return false;
-      if (original.normalize('NFC').toLowerCase() !== alias.text.normalize('NFC').toLowerCase()) return false;
-    }
+    if (!hasCapital(original)) return false;
+    if (isBareName(alias) && !hasDiacritics(alias.text)) return false;
   }
   return true;
 }
 
+/** The folded word that ends before folded position `at` (past one space), or ''. */
+function foldedWordBefore(units: Uint16Array, at: number): string {
+  let end = at;
+  while (end > 0 && units[end - 1] === 0x20) end--;
+  let start = end;
+  while (start > 0 && isWordCode(units[start - 1])) start--;
+  return String.fromCharCode(...units.subarray(start, end));
+}
+
 /**
- * Finds every alias in `input`. Returns non-overlapping matches in text order; where hits overlap the
- * longest wins, and among equals the first. Ambiguous matches are returned flagged: the caller decides
- * with `applyContext` whether the surroundings name the entry.
+ * Whether the words around a match let it stand as this alias (names.ts): not inside an address or a
+ * longer name; a bare name after "the" only where it qualifies the next word ("the Xi administration",
+ * not "the Xi, the Mekong"), and in Vietnamese prose only after a title or an honorific ("ông Trọng";
+ * a bare "Trọng", "Lâm" is a word). `startsName` tells whether some alias hit starts at an offset.
+ */
+function acceptsSurroundings(
+  alias: AliasSpec,
+  input: string,
+  match: Match,
+  before: string,
+  options: ResolvedScanOptions,
+  startsName: (at: number) => boolean,
+): boolean {
+  if (isInsideAddress(input, match.start, match.end)) return false;
+  if (alias.caseRule !== 'any' && isInsideLongerName(input, match.start, match.end, alias.caseRule === 'acronym', startsName)) return false;
+  if (isBareName(alias)) {
+    if (before === 'the' && !qualifiesNextWord(input, match.end)) return false;
+    if (options.vietnamese && !followsVietnameseHonorific(before)) return false;
+  }
+  return true;
+}
+
+interface Candidate extends Match {
+  blocks: boolean;
+  /** The folded word before the hit, for the rules that read it. */
+  before: string;
+}
+
+/**
+ * Finds every alias in `input`. Returns non-overlapping matches in text order (see selectMatches).
+ * Matches that need evidence are returned with what they need: the caller decides (evidence.ts).
  */
 export function scan(matcher: Matcher, input: string, options: ScanOptions): Match[] {
   if (matcher.sieve && !mayHoldTerm(matcher.sieve, input)) return [];
@@ -158,7 +223,7 @@ export function scan(matcher: Matcher, input: string, options: ScanOptions): Mat
   const decided = (): ResolvedScanOptions =>
     (resolved ??= { vietnamese: typeof options.vietnamese === 'function' ? options.vietnamese() : options.vietnamese });
   const { automaton } = matcher;
-  const candidates: Match[] = [];
+  const candidates: Candidate[] = [];
   let node = 0;
   for (let i = 0; i < length; i++) {
     const code = units[i];
@@ -177,13 +242,30 @@ export function scan(matcher: Matcher, input: string, options: ScanOptions): Mat
       const original = input.slice(sourceStart, sourceEnd);
       for (const a of matcher.patternAliases[p]) {
         const alias = matcher.aliases[a];
-        if (!acceptsSpelling(alias, original, decided())) continue;
-        candidates.push({ start: sourceStart, end: sourceEnd, alias: a, entryId: alias.entryId, ambiguous: !!alias.ambiguous });
+        // A longer name blocks whatever its case: blocking too much is safe, too little is not.
+        if (!alias.blocks && !acceptsSpelling(alias, original, decided())) continue;
+        candidates.push({
+          start: sourceStart,
+          end: sourceEnd,
+          alias: a,
+          entryId: alias.entryId,
+          needs: alias.needs ?? null,
+          ...(alias.near ? { near: alias.near } : {}),
+          blocks: !!alias.blocks,
+          before: foldedWordBefore(units, start),
+        });
         break;
       }
     }
   }
-  return longestFirst(candidates);
+  if (candidates.length === 0) return [];
+  // Once the longest reading is chosen, the words around it are read: a match inside a longer name
+  // is dropped, not replaced by a shorter hit inside it.
+  const starts = new Set(candidates.map((c) => c.start));
+  const startsName = (at: number) => starts.has(at);
+  return selectMatches(candidates).filter((m) =>
+    acceptsSurroundings(matcher.aliases[m.alias], input, m, (m as Candidate).before, decided(), startsName),
+  );
 }
 
 /**
@@ -195,17 +277,51 @@ function trimmedSourceEnd(input: string, end: number): number {
   return end;
 }
 
-/** Leftmost-longest selection of non-overlapping matches. */
-function longestFirst(candidates: Match[]): Match[] {
-  if (candidates.length < 2) return candidates;
+/**
+ * Non-overlapping matches, in text order. Within each cluster of overlapping hits the longest wins,
+ * and among equals the first, also over a shorter hit that starts earlier ("President Xi Jinping"
+ * over "President Xi"). A hit of the same entry that overlaps a chosen one widens it, so the mark
+ * covers the whole name, and counts as firm if either is. A longer name that blocks wins and is then
+ * dropped, with every hit inside it.
+ */
+function selectMatches(candidates: Candidate[]): Candidate[] {
   candidates.sort((a, b) => a.start - b.start || b.end - a.end);
-  const chosen: Match[] = [];
-  let lastEnd = -1;
-  for (const m of candidates) {
-    if (m.start >= lastEnd) {
-      chosen.push(m);
-      lastEnd = m.end;
+  const chosen: Candidate[] = [];
+  let cluster: Candidate[] = [];
+  let clusterEnd = -1;
+  const settle = () => {
+    cluster.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+    const kept: Candidate[] = [];
+    for (const c of cluster) {
+      const overlapping = kept.filter((k) => k.start < c.end && c.start < k.end);
+      if (overlapping.length === 0) {
+        kept.push({ ...c });
+        continue;
+      }
+      const [k] = overlapping;
+      if (overlapping.length > 1 || k.blocks || c.blocks || k.entryId !== c.entryId) continue;
+      const start = Math.min(k.start, c.start);
+      const end = Math.max(k.end, c.end);
+      if (kept.some((o) => o !== k && o.start < end && start < o.end)) continue;
+      k.start = start;
+      k.end = end;
+      if (c.needs === null) k.needs = null;
+      if (c.start < k.start) k.before = c.before;
     }
+    for (const k of kept) {
+      if (k.blocks) continue;
+      if (k.needs === null) delete k.near;
+      chosen.push(k);
+    }
+  };
+  for (const c of candidates) {
+    if (c.start >= clusterEnd && cluster.length) {
+      settle();
+      cluster = [];
+    }
+    cluster.push(c);
+    clusterEnd = Math.max(clusterEnd, c.end);
   }
-  return chosen;
+  settle();
+  return chosen.sort((a, b) => a.start - b.start);
 }

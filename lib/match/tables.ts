@@ -5,6 +5,7 @@
  * is read back into the same kind of typed array without a pass over its values.
  */
 import type { Automaton } from './automaton';
+import type { Side } from './evidence';
 import type { AliasSpec, Matcher } from './matcher';
 import type { Sieve } from './sieve';
 
@@ -44,10 +45,15 @@ export interface SerializedMatcher {
   automaton: EncodedTable;
 }
 
-/** What a content script marks a page with, once its text may hold a term: the matcher, and which entries are related (context.ts). */
+/**
+ * What a content script marks a page with, once its text may hold a term: the matcher, and the
+ * evidence rules (evidence.ts) as lists, since messages carry no Map or Set.
+ */
 export interface PageMatcherData {
   matcher: SerializedMatcher;
   related: [string, string[]][];
+  sides: [string, Side][];
+  topical: string[];
 }
 
 /** The shared code units' entries (normalize.ts sharedUnitEntries), as base64. */

@@ -3,10 +3,11 @@
  * Highlight. Work is cut into slices of at most SLICE_BUDGET_MS, the part of the page in view first; a
  * MutationObserver keeps marks current on pages that change, batched and budgeted the same way.
  */
-import { firmEntries, isSupported, type RelatedEntries } from '../match/context';
+import { PageEvidence, type EvidenceRules } from '../match/evidence';
 import { scan, type Match, type Matcher } from '../match/matcher';
 import { SieveReader } from '../match/sieve';
 import { isVietnameseTag, looksVietnamese } from '../text/language';
+import { FirstMentions, Sections } from './sections';
 import { GLOSS_HOST_TAG, languageOf, nearestBlock, rangeInRun, RUNS_PER_YIELD, textRuns, type RunFilter, type TextRun } from './text-runs';
 
 /**
@@ -30,11 +31,21 @@ export interface Mark {
    * is removed, so staleness is judged by this node, not by the range's boundary.
    */
   text: Text;
+  /** The section and entry it is grouped under, for underlining the first mention of each. */
+  group: string;
 }
+
+/**
+ * Which mentions are underlined: the first of each entry in each section of the page (a heading to the
+ * next, or a screenful where no heading comes before), or every one. Every mention is found by the
+ * pointer and counted either way.
+ */
+export type MarkDensity = 'first' | 'every';
 
 export interface MarkerOptions {
   matcher: Matcher;
-  related: RelatedEntries;
+  rules: EvidenceRules;
+  density: MarkDensity;
   /** Highlight registry names: all marks, and the one under the pointer. */
   highlightName: string;
   activeHighlightName: string;
@@ -53,18 +64,26 @@ interface QueuedRuns {
   pass: Pass;
 }
 
+/** A match waiting for the page to give the evidence it needs. */
 interface PendingMatch {
   run: TextRun;
   match: Match;
+  /** The other matches of its run: actors for evidence in the same sentence. */
+  matches: Match[];
 }
 
 export class PageMarker {
   private readonly marksByBlock = new Map<Element, Mark[]>();
   private readonly marksByNode = new Map<Text, Mark[]>();
-  /** Entries the page names without ambiguity: the context for "Trong", "Lam", "Xi". */
-  private readonly named = new Set<string>();
-  /** Ambiguous matches waiting for the page to name their entry. */
+  /** What the page names firmly: the evidence for "Xi", "CPV", "traditional friendship". */
+  private readonly evidence: PageEvidence;
+  /** Matches waiting for evidence. */
   private pending: PendingMatch[] = [];
+  private readonly sections: Sections;
+  private density: MarkDensity;
+  private readonly firstMentions: FirstMentions<Mark>;
+  /** The marks in the highlight: those underlined. */
+  private readonly underlined = new Set<Mark>();
   private readonly highlight: Highlight | null;
   /** The registry name the marks are shown under; the reader's mark style picks it. */
   private highlightName: string;
@@ -94,6 +113,14 @@ export class PageMarker {
     this.yieldToPage = options.yieldToPage ?? ((resume) => setTimeout(resume, 0));
     this.now = options.now ?? (() => performance.now());
     this.highlightName = options.highlightName;
+    this.evidence = new PageEvidence(options.rules);
+    this.sections = new Sections(doc);
+    this.density = options.density;
+    this.firstMentions = new FirstMentions<Mark>(
+      (a, b) => isBefore(a.range, b.range),
+      (mark) => this.showUnderline(mark),
+      (mark) => this.hideUnderline(mark),
+    );
     this.highlight = createHighlight(doc, options.highlightName);
     this.activeHighlight = createHighlight(doc, options.activeHighlightName);
     this.flashHighlight = createHighlight(doc, options.flashHighlightName);
@@ -130,6 +157,21 @@ export class PageMarker {
     registry.delete(this.highlightName);
     this.highlightName = name;
     if (!this.stopped) registry.set(name, this.highlight);
+  }
+
+  /** Underlines the first mention of each entry in each section, or every mention. */
+  setDensity(density: MarkDensity): void {
+    if (density === this.density) return;
+    this.density = density;
+    this.highlight?.clear();
+    this.underlined.clear();
+    this.firstMentions.clear();
+    for (const mark of this.allMarks()) this.underline(mark);
+  }
+
+  /** The marks underlined now, in no particular order. */
+  underlinedMarks(): Mark[] {
+    return [...this.underlined];
   }
 
   /** Resolves when no scan work is queued (for tests and the benchmark). */
@@ -238,32 +280,31 @@ export class PageMarker {
     const vietnamese = () => isVietnameseTag(languageOf(run.block)) || looksVietnamese(run.text);
     const matches = scan(this.options.matcher, run.text, { vietnamese });
     if (matches.length === 0) return;
-    const before = this.named.size;
-    firmEntries(matches, this.named);
+    const moreEvidence = this.evidence.noteFirm(matches);
     for (const match of matches) {
-      if (match.ambiguous && !isSupported(match.entryId, this.named, this.options.related)) {
-        this.pending.push({ run, match });
-      } else {
-        this.addMark(run, match);
-      }
+      const verdict = this.evidence.verdict(match, run.text, matches);
+      if (verdict === 'mark') this.addMark(run, match);
+      else if (verdict === 'wait') this.pending.push({ run, match, matches });
     }
-    if (this.named.size > before && this.pending.length) this.promotePending();
+    if (moreEvidence && this.pending.length) this.promotePending();
   }
 
-  /** Ambiguous matches whose entry the page has now named become marks. */
+  /** Matches the page has now given evidence for become marks. */
   private promotePending(): void {
     const still: PendingMatch[] = [];
     for (const p of this.pending) {
       if (!p.run.nodes.every((n) => n.isConnected)) continue;
-      if (isSupported(p.match.entryId, this.named, this.options.related)) this.addMark(p.run, p.match);
-      else still.push(p);
+      const verdict = this.evidence.verdict(p.match, p.run.text, p.matches);
+      if (verdict === 'mark') this.addMark(p.run, p.match);
+      else if (verdict === 'wait') still.push(p);
     }
     this.pending = still;
   }
 
   private addMark(run: TextRun, match: Match): void {
     const range = rangeInRun(run, match.start, match.end);
-    const mark: Mark = { range, entryId: match.entryId, block: run.block, text: range.startContainer as Text };
+    const group = `${this.sections.keyOf(run.block)} ${match.entryId}`;
+    const mark: Mark = { range, entryId: match.entryId, block: run.block, text: range.startContainer as Text, group };
     const inBlock = this.marksByBlock.get(run.block);
     if (inBlock) inBlock.push(mark);
     else this.marksByBlock.set(run.block, [mark]);
@@ -275,7 +316,22 @@ export class PageMarker {
       if (list) list.push(mark);
       else this.marksByNode.set(run.nodes[i], [mark]);
     }
-    this.highlight?.add(range);
+    this.underline(mark);
+  }
+
+  private underline(mark: Mark): void {
+    if (this.density === 'every') this.showUnderline(mark);
+    else this.firstMentions.add(mark, mark.group);
+  }
+
+  private showUnderline(mark: Mark): void {
+    this.underlined.add(mark);
+    this.highlight?.add(mark.range);
+  }
+
+  private hideUnderline(mark: Mark): void {
+    this.underlined.delete(mark);
+    this.highlight?.delete(mark.range);
   }
 
   /** Drops, in one pass, every mark whose text `isStale` says is gone or is about to be rescanned. */
@@ -285,7 +341,8 @@ export class PageMarker {
       if (kept.length === marks.length) continue;
       for (const mark of marks) {
         if (kept.includes(mark)) continue;
-        this.highlight?.delete(mark.range);
+        if (this.density === 'every') this.hideUnderline(mark);
+        else this.firstMentions.remove(mark, mark.group);
         this.activeHighlight?.delete(mark.range);
       }
       if (kept.length) this.marksByBlock.set(block, kept);
@@ -297,6 +354,8 @@ export class PageMarker {
 
   private clearMarks(): void {
     this.highlight?.clear();
+    this.underlined.clear();
+    this.firstMentions.clear();
     this.activeHighlight?.clear();
     this.marksByBlock.clear();
     this.marksByNode.clear();
@@ -359,11 +418,21 @@ export class PageMarker {
       blocks.add(node instanceof Element ? nearestBlock(node) : node);
     }
     this.dirty.clear();
+    this.sections.invalidate();
     const roots = [...blocks].filter((b) => ![...blocks].some((other) => other !== b && containsAcrossShadows(other, b)));
     // Marks in changed blocks, and of blocks that left the page, go in one pass; then rescan.
     this.removeMarksWhere((node) => !node.isConnected || roots.some((root) => containsAcrossShadows(root, node)));
     for (const root of roots) this.enqueueRoot(root, 'rescan');
     if (!this.working) this.idleWaiters.splice(0).forEach((w) => w());
+  }
+}
+
+/** Whether `a` starts before `b` in the document (false where they cannot be compared). */
+function isBefore(a: Range, b: Range): boolean {
+  try {
+    return a.compareBoundaryPoints(Range.START_TO_START, b) < 0;
+  } catch {
+    return false;
   }
 }
 

@@ -44,7 +44,7 @@ export function buildSearchRecords(entries: readonly Entry[], paragraphs: readon
       ref: e.id,
       name: foldKey(e.name),
       aliases: [...new Set(e.aliases.map(foldKey))],
-      text: foldKey(e.label.quote),
+      text: foldKey(e.label?.quote ?? ''),
     })),
     ...paragraphs.map((p): SearchRecord => ({
       type: 'passage',

@@ -5,7 +5,7 @@
 import type { KnowledgeBundle } from '../corpus/types';
 import { GlossDatabase } from './db';
 import { databaseRows, Knowledge, memoryRows } from './knowledge';
-import { rebuildUserMentions } from '../user/store';
+import { rebuildDerivedUserData } from '../user/derived';
 import { BUNDLE_HASH_KEY, seedFromBundle, type SeedResult } from './seed';
 import { t } from '../i18n';
 
@@ -31,8 +31,8 @@ export async function openStore(bundle: KnowledgeBundle, dexieOptions?: Construc
     const seed = await seedFromBundle(db, bundle);
     // A new corpus may name the reader's entries differently, and its own entries may be named in the
     // reader's documents: the mentions that involve the reader's data are found again.
-    const hasUserData = (await db.userEntries.count()) > 0 || (await db.userParagraphs.count()) > 0;
-    if (seed.status === 'seeded' && hasUserData) await db.transaction('rw', db.tables, () => rebuildUserMentions(db!));
+    const hasUserData = (await db.userEntries.count()) > 0 || (await db.userParagraphPages.count()) > 0;
+    if (seed.status === 'seeded' && hasUserData) await db.transaction('rw', db.tables, () => rebuildDerivedUserData(db!));
     return { db, knowledge: new Knowledge(databaseRows(db), 'database'), status: { mode: 'database', bundleHash: bundle.hash, seed: seed.status } };
   } catch (error) {
     db?.close();

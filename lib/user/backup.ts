@@ -10,13 +10,20 @@ import { ENTRY_KINDS, USER_ID_PREFIX, type Citation, type DocumentInfo, type Ent
 import { isEntryId } from '../messages';
 import { readPreferences, type Preferences } from '../settings';
 import type { GlossDatabase } from '../store/db';
-import { databaseRows } from '../store/knowledge';
-import { writeUserData } from './store';
+import { allParagraphs, paragraphPages, readParagraphs } from '../store/pages';
+import { deriveDocument, deriveDocumentNow, storeMatcher, writeDerivedDocument, type DerivedDocument } from './derived';
+import type { Progress } from './document-text';
+import { paragraphAt, storeRevision, writeEntries } from './store';
 
 export const BACKUP_FORMAT = 'gloss-backup';
 export const BACKUP_VERSION = 1;
-/** Largest backup file read: twenty documents of the largest size Gloss imports, and room to spare. */
+/**
+ * Largest backup file read: twenty documents of the largest size Gloss imports, and room to spare
+ * (README states it; the options page says it when refusing).
+ */
 export const MAX_BACKUP_BYTES = 120 * 1024 * 1024;
+/** Paragraphs checked between two progress reports. */
+const PARAGRAPHS_PER_REPORT = 2000;
 
 export interface BackupSettings {
   preferences: Preferences;
@@ -47,12 +54,12 @@ export class BackupRefused extends Error {
 }
 
 export async function exportBackup(db: GlossDatabase, settings: BackupSettings, now = new Date()): Promise<Backup> {
-  return db.transaction('r', [db.userDocuments, db.userParagraphs, db.userEntries], async () => ({
+  return db.transaction('r', [db.userDocuments, db.userParagraphPages, db.userEntries], async () => ({
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: now.toISOString(),
     documents: await db.userDocuments.toArray(),
-    paragraphs: await db.userParagraphs.orderBy('[docId+n]').toArray(),
+    paragraphs: await allParagraphs(db),
     entries: await db.userEntries.toArray(),
     settings,
   }));
@@ -130,7 +137,7 @@ function readEntry(v: unknown, i: number): Entry {
 }
 
 /** A backup file's text, checked whole; BackupRefused says what is wrong and where. */
-export function parseBackup(source: string): Backup {
+export async function parseBackup(source: string, progress: Progress = () => {}): Promise<Backup> {
   if (source.length > MAX_BACKUP_BYTES) throw new BackupRefused('tooLarge');
   let value: unknown;
   try {
@@ -139,12 +146,18 @@ export function parseBackup(source: string): Backup {
     throw new BackupRefused('notJson');
   }
   if (!isObject(value) || value.format !== BACKUP_FORMAT) throw new BackupRefused('notBackup');
-  if (typeof value.version !== 'number' || value.version > BACKUP_VERSION) throw new BackupRefused('newerVersion');
+  // Only a number above this Gloss's comes from a newer Gloss; any other version ("1", 0.5) is damage.
+  if (typeof value.version === 'number' && value.version > BACKUP_VERSION) throw new BackupRefused('newerVersion');
   check(value.version === BACKUP_VERSION, 'version');
   const documents = list(value.documents, 'documents').map(readDocument);
   const ids = new Set(documents.map((d) => d.id));
   check(ids.size === documents.length, 'documents: an id twice');
-  const paragraphs = list(value.paragraphs, 'paragraphs').map((p, i) => readParagraph(p, i, ids));
+  const rawParagraphs = list(value.paragraphs, 'paragraphs');
+  const paragraphs: Paragraph[] = [];
+  for (let i = 0; i < rawParagraphs.length; i++) {
+    if (i % PARAGRAPHS_PER_REPORT === 0) await progress(i, rawParagraphs.length);
+    paragraphs.push(readParagraph(rawParagraphs[i], i, ids));
+  }
   const entries = list(value.entries, 'entries').map(readEntry);
   const settings = isObject(value.settings) ? value.settings : {};
   const sites = Array.isArray(settings.disabledSites) ? settings.disabledSites.filter((s): s is string => typeof s === 'string' && s.length <= 300) : [];
@@ -170,24 +183,55 @@ export interface MergeReport {
 
 const sameRecord = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-/** Adds what the store lacks, in one transaction with the mentions it implies. */
-export async function mergeBackup(db: GlossDatabase, backup: Backup): Promise<MergeReport> {
+/** The backup's paragraphs, by document, in order. */
+function paragraphsByDocument(backup: Backup): Map<string, Paragraph[]> {
+  const groups = new Map<string, Paragraph[]>(backup.documents.map((d) => [d.id, []]));
+  for (const p of backup.paragraphs) groups.get(p.docId)!.push(p);
+  for (const list of groups.values()) list.sort((a, b) => a.n - b.n);
+  return groups;
+}
+
+/**
+ * Adds what the store lacks, in one transaction with everything derived from it. The mentions of
+ * the new documents are found first, outside the transaction (`progress` counts their paragraphs),
+ * against the entries as they are; the transaction finds them again only if the entries changed
+ * meanwhile, then adds the new entries and finds their mentions by the word index.
+ */
+export async function mergeBackup(db: GlossDatabase, backup: Backup, progress: Progress = () => {}, saving: () => void = () => {}): Promise<MergeReport> {
   const report: MergeReport = { documentsAdded: 0, entriesAdded: 0, unchanged: 0, conflicts: [] };
-  await writeUserData(db, async () => {
+  const byDocument = paragraphsByDocument(backup);
+  const revision = await storeRevision(db);
+  const matcher = await storeMatcher(db);
+  const derived = new Map<string, DerivedDocument>();
+  const total = backup.paragraphs.length;
+  let done = 0;
+  for (const doc of backup.documents) {
+    if (await db.userDocuments.get(doc.id)) continue;
+    const paragraphs = byDocument.get(doc.id)!;
+    derived.set(doc.id, await deriveDocument(matcher, doc.id, paragraphs, (n) => progress(done + n, total)));
+    done += paragraphs.length;
+  }
+  await progress(total, total);
+  saving();
+  await writeEntries(db, async () => {
+    const current = (await storeRevision(db)) === revision ? null : await storeMatcher(db);
     for (const doc of backup.documents) {
-      const paragraphs = backup.paragraphs.filter((p) => p.docId === doc.id);
+      const paragraphs = byDocument.get(doc.id)!;
       const existing = await db.userDocuments.get(doc.id);
       if (existing) {
-        const same = sameRecord(existing, doc) && sameRecord(await db.userParagraphs.where('docId').equals(doc.id).sortBy('n'), paragraphs);
+        const same = sameRecord(existing, doc) && sameRecord(await readParagraphs(db, doc.id), paragraphs);
         if (same) report.unchanged++;
         else report.conflicts.push(doc.title);
         continue;
       }
       await db.userDocuments.add(doc);
-      await db.userParagraphs.bulkAdd(paragraphs);
+      await db.userParagraphPages.bulkAdd(paragraphPages(doc.id, paragraphs));
+      const ready = current ? undefined : derived.get(doc.id);
+      const found = ready ?? deriveDocumentNow(current ?? matcher, doc.id, paragraphs);
+      await writeDerivedDocument(db, found);
       report.documentsAdded++;
     }
-    const rows = databaseRows(db);
+    const aliases: string[] = [];
     for (const entry of backup.entries) {
       const existing = await db.userEntries.get(entry.id);
       if (existing) {
@@ -197,15 +241,17 @@ export async function mergeBackup(db: GlossDatabase, backup: Backup): Promise<Me
       }
       // Every quote must stand in its passage, in this store.
       const quotesHold = await Promise.all(
-        [entry.label, ...entry.facts].map(async (c) => (await rows.paragraphsOf(c.docId)).find((p) => p.n === c.paragraph)?.text.slice(c.start, c.end) === c.quote),
+        [...(entry.label ? [entry.label] : []), ...entry.facts].map(async (c) => (await paragraphAt(db, c.docId, c.paragraph))?.text.slice(c.start, c.end) === c.quote),
       );
       if (!quotesHold.every(Boolean)) {
         report.conflicts.push(entry.name);
         continue;
       }
       await db.userEntries.add(entry);
+      aliases.push(...entry.aliases);
       report.entriesAdded++;
     }
+    return { result: report, aliases };
   });
   return report;
 }

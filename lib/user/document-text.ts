@@ -4,18 +4,31 @@
  * runs here, before anything is written: a refused file changes nothing.
  */
 
-/** The largest document Gloss imports. */
+import { Tokenizer } from 'htmlparser2';
+import type { DocumentInfo } from '../corpus/types';
+
+/** The largest document Gloss imports (README states it; the options page says it when refusing). */
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 
-export type DocumentProblem = 'empty' | 'tooLarge' | 'binary' | 'notUtf8' | 'noText';
+export type DocumentProblem = 'empty' | 'tooLarge' | 'binary' | 'notUtf8' | 'noText' | 'duplicate';
 
 /** Why a file was refused; `problem` picks the message the reader sees. */
 export class DocumentRefused extends Error {
-  constructor(readonly problem: DocumentProblem) {
+  constructor(
+    readonly problem: DocumentProblem,
+    /** For 'duplicate': the stored document with the same text. */
+    readonly existing?: DocumentInfo,
+  ) {
     super(`document refused: ${problem}`);
     this.name = 'DocumentRefused';
   }
 }
+
+/** Reports progress (done of total); may pause to let a cancel through. See lib/user/jobs.ts. */
+export type Progress = (done: number, total: number) => void | Promise<void>;
+
+/** Text is decoded and HTML parsed in pieces of this many units, with progress between them. */
+const PIECE = 512 * 1024;
 
 export type DocumentFormat = 'text' | 'markdown' | 'html';
 
@@ -23,7 +36,7 @@ export type DocumentFormat = 'text' | 'markdown' | 'html';
  * UTF-8 text of a file's bytes, or DocumentRefused. Binary files are told apart from text by NUL
  * bytes and by control characters that text does not contain (a PDF, an image, a zip).
  */
-export function decodeDocument(bytes: Uint8Array): string {
+export async function decodeDocument(bytes: Uint8Array, progress: Progress = () => {}): Promise<string> {
   if (bytes.length === 0) throw new DocumentRefused('empty');
   if (bytes.length > MAX_DOCUMENT_BYTES) throw new DocumentRefused('tooLarge');
   let control = 0;
@@ -32,12 +45,17 @@ export function decodeDocument(bytes: Uint8Array): string {
     if (byte < 32 && byte !== 9 && byte !== 10 && byte !== 12 && byte !== 13) control++;
   }
   if (control > Math.min(bytes.length, 65536) / 100) throw new DocumentRefused('binary');
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new DocumentRefused('notUtf8');
+  let text = '';
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  for (let at = 0; at < bytes.length; at += PIECE) {
+    await progress(at, bytes.length);
+    try {
+      text += decoder.decode(bytes.subarray(at, at + PIECE), { stream: at + PIECE < bytes.length });
+    } catch {
+      throw new DocumentRefused('notUtf8');
+    }
   }
+  await progress(bytes.length, bytes.length);
   if (!text.trim()) throw new DocumentRefused('empty');
   return text.replace(/^\ufeff/, '');
 }
@@ -52,45 +70,101 @@ export function documentFormat(fileName: string, mimeType: string, text: string)
 }
 
 /** Elements whose text is no part of the document's reading text. */
-const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'IFRAME', 'OBJECT', 'SVG', 'MATH', 'CANVAS', 'NAV', 'BUTTON', 'SELECT', 'TEXTAREA']);
+const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'head', 'iframe', 'object', 'svg', 'math', 'canvas', 'nav', 'button', 'select', 'textarea']);
 /** Elements that start a new paragraph. */
 const BLOCKS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER',
-  'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE',
-  'TBODY', 'TD', 'TH', 'THEAD', 'TR', 'UL',
+  'address', 'article', 'aside', 'blockquote', 'dd', 'details', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer',
+  'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'ol', 'p', 'pre', 'section', 'summary', 'table',
+  'tbody', 'td', 'th', 'thead', 'tr', 'ul',
 ]);
 
+/** Elements that have no end tag and hold nothing. */
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+
 /**
- * The reading text of an HTML document, one paragraph per line. The caller parses the file with a
- * real parser into an inert document (DOMParser: no script runs, nothing loads); this only reads text
- * nodes, so no markup from the file can ever reach Gloss's pages.
+ * The reading text of an HTML document, one paragraph per line, and its title (<title>, else the
+ * first <h1>). The file is read by htmlparser2's tokenizer, written in JavaScript: it only reports
+ * tags and text (entities decoded, the insides of <script> and <style> left raw), so no element is
+ * ever made from the file's markup, in any document, and no handler or resource of it can run or
+ * load. It runs in a worker, where there is no DOM at all. Gloss keeps the open elements itself, on
+ * a stack that grows at its end: nesting of any depth costs the same per tag (htmlparser2's own
+ * Parser shifts its whole stack on every tag, quadratic in the depth).
  */
-export function htmlDocumentText(doc: Document): { text: string; title: string | null } {
+export async function htmlDocumentText(html: string, progress: Progress = () => {}): Promise<{ text: string; title: string | null }> {
   const lines: string[] = [];
   let line = '';
+  const open: string[] = [];
+  /** How many of each element are open: a stray end tag is ignored without searching the stack. */
+  const openCount = new Map<string, number>();
+  /** Depth of the outermost skipped element open (its text is not read), or -1. */
+  let skipFrom = -1;
+  let title = '';
+  /** The first <title> is the document's (an SVG's own <title> later is not). */
+  let titleRead = false;
+  let heading: string | null = null;
+  let headingFrom = -1;
+  let name = '';
   const endLine = () => {
     const collapsed = line.replace(/\s+/g, ' ').trim();
     if (collapsed) lines.push(collapsed);
     line = '';
   };
-  const walk = (node: Node) => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) line += (child as Text).data;
-      else if (child.nodeType === 1) {
-        const tag = (child as Element).tagName.toUpperCase();
-        if (SKIPPED.has(tag)) continue;
-        if (tag === 'BR') endLine();
-        const block = BLOCKS.has(tag);
-        if (block) endLine();
-        walk(child);
-        if (block) endLine();
-      }
-    }
+  const text = (value: string) => {
+    if (open.at(-1) === 'title' && !titleRead) title += value;
+    if (headingFrom >= 0) heading = (heading ?? '') + value;
+    if (skipFrom < 0) line += value;
   };
-  if (doc.body) walk(doc.body);
+  const closeTop = () => {
+    const closed = open.pop()!;
+    openCount.set(closed, openCount.get(closed)! - 1);
+    if (closed === 'title' && title) titleRead = true;
+    if (headingFrom === open.length) headingFrom = -1;
+    if (skipFrom === open.length) skipFrom = -1;
+    else if (skipFrom < 0 && BLOCKS.has(closed)) endLine();
+  };
+  const ignore = () => {};
+  const tokenizer = new Tokenizer(
+    { decodeEntities: true },
+    {
+      onopentagname(start, end) {
+        name = html.slice(start, end).toLowerCase();
+        if (skipFrom < 0 && (name === 'br' || BLOCKS.has(name))) endLine();
+        if (VOID.has(name)) return;
+        if (skipFrom < 0 && SKIPPED.has(name)) skipFrom = open.length;
+        if (name === 'h1' && heading === null && headingFrom < 0) headingFrom = open.length;
+        open.push(name);
+        openCount.set(name, (openCount.get(name) ?? 0) + 1);
+      },
+      onclosetag(start, end) {
+        const closing = html.slice(start, end).toLowerCase();
+        if (!openCount.get(closing)) return;
+        while (open.at(-1) !== closing) closeTop();
+        closeTop();
+      },
+      ontext: (start, end) => text(html.slice(start, end)),
+      ontextentity: (codepoint) => text(String.fromCodePoint(codepoint)),
+      onattribdata: ignore,
+      onattribentity: ignore,
+      onattribend: ignore,
+      onattribname: ignore,
+      oncdata: ignore,
+      oncomment: ignore,
+      ondeclaration: ignore,
+      onend: ignore,
+      onopentagend: ignore,
+      onprocessinginstruction: ignore,
+      onselfclosingtag: ignore,
+    },
+  );
+  for (let at = 0; at < html.length; at += PIECE) {
+    await progress(at, html.length);
+    tokenizer.write(html.slice(at, at + PIECE));
+  }
+  tokenizer.end();
+  await progress(html.length, html.length);
   endLine();
-  const title = (doc.querySelector('title')?.textContent ?? doc.querySelector('h1')?.textContent ?? '').replace(/\s+/g, ' ').trim();
-  return { text: lines.join('\n'), title: title || null };
+  const named = (title || heading || '').replace(/\s+/g, ' ').trim();
+  return { text: lines.join('\n'), title: named || null };
 }
 
 /** The reading text of Markdown, one paragraph per line: the marks of the syntax go, the words stay. */
@@ -146,8 +220,8 @@ function inlineMarkdown(text: string): string {
 }
 
 /** Plain text keeps its lines as they are: one paragraph per non-empty line, as in the corpus. */
-export function documentText(format: DocumentFormat, text: string, parseHtml: (html: string) => Document): { text: string; title: string | null } {
-  if (format === 'html') return htmlDocumentText(parseHtml(text));
+export async function documentText(format: DocumentFormat, text: string, progress?: Progress): Promise<{ text: string; title: string | null }> {
+  if (format === 'html') return htmlDocumentText(text, progress);
   if (format === 'markdown') return markdownDocumentText(text);
   const firstLine = text.split(/\r\n|\r|\n/).find((l) => l.trim())?.trim() ?? null;
   return { text, title: firstLine && firstLine.length <= 200 ? firstLine : null };

@@ -7,7 +7,8 @@ import { ENTRY_KINDS, type Citation, type Entry, type EntryKind } from '../corpu
 import type { GlossDatabase } from '../store/db';
 import { databaseRows } from '../store/knowledge';
 import { foldKey } from '../text/normalize';
-import { userId, writeUserData } from './store';
+import type { SteadyPace } from './derived';
+import { paragraphAt, userId, writeEntries } from './store';
 
 export interface EntryInput {
   name: string;
@@ -31,7 +32,7 @@ export class EntryRefused extends Error {
 const ALIAS_LENGTH = [2, 100] as const;
 
 /** Checks the input against the store and writes the entry with its mentions, in one transaction. */
-export async function addUserEntry(db: GlossDatabase, input: EntryInput): Promise<Entry> {
+export async function addUserEntry(db: GlossDatabase, input: EntryInput, pace?: SteadyPace): Promise<Entry> {
   const name = input.name.replace(/\s+/g, ' ').trim();
   if (name.length < ALIAS_LENGTH[0]) throw new EntryRefused('noName');
   // One spelling per folded key, the name first: the matcher folds accents and case anyway.
@@ -43,10 +44,10 @@ export async function addUserEntry(db: GlossDatabase, input: EntryInput): Promis
   if (aliases.some((a) => a.length > ALIAS_LENGTH[1])) throw new EntryRefused('tooLong');
   if (aliases.some((a) => a.length < ALIAS_LENGTH[0])) throw new EntryRefused('noName');
   if (!ENTRY_KINDS.includes(input.kind)) throw new EntryRefused('badKind');
-  return writeUserData(db, async () => {
-    const rows = databaseRows(db);
-    if ((await rows.entryIdsByAliasKey(foldKey(name))).length) throw new EntryRefused('nameTaken');
-    const paragraph = (await rows.paragraphsOf(input.label.docId)).find((p) => p.n === input.label.paragraph);
+  return writeEntries(db, async () => {
+    if ((await databaseRows(db).entryIdsByAliasKey(foldKey(name))).length) throw new EntryRefused('nameTaken');
+    const { docId, paragraph: n } = input.label;
+    const paragraph = typeof docId === 'string' && Number.isInteger(n) ? await paragraphAt(db, docId, n) : undefined;
     const { start, end } = input.label;
     if (!paragraph || !Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > paragraph.text.length || end - start < 1) {
       throw new EntryRefused('badLabel');
@@ -54,12 +55,16 @@ export async function addUserEntry(db: GlossDatabase, input: EntryInput): Promis
     const label: Citation = { docId: paragraph.docId, paragraph: paragraph.n, quote: paragraph.text.slice(start, end), start, end };
     const entry: Entry = { id: userId(name, 'entry'), name, kind: input.kind, label, facts: [], related: [], aliases, user: true };
     await db.userEntries.add(entry);
-    return entry;
-  });
+    return { result: entry, aliases };
+  }, pace);
 }
 
 export async function deleteUserEntry(db: GlossDatabase, entryId: string): Promise<void> {
-  await writeUserData(db, () => db.userEntries.delete(entryId));
+  await writeEntries(db, async () => {
+    const entry = await db.userEntries.get(entryId);
+    await db.userEntries.delete(entryId);
+    return { result: undefined, aliases: entry?.aliases ?? [] };
+  });
 }
 
 export function userEntries(db: GlossDatabase): Promise<Entry[]> {

@@ -1,17 +1,18 @@
 /**
  * The reader's own documents in the Dexie store. Each write is one transaction: a document, its
- * paragraphs and its mentions are stored together or not at all. Mentions are found with the
- * compiler's own code (splitParagraphs, findMentions) and the matcher built from every entry. A
- * document's mentions depend on that document alone; a change to the entries redoes them all.
+ * paragraphs and what Gloss derives from them (lib/user/derived.ts) are stored together or not at
+ * all. The heavy part, finding a document's mentions, is done before its transaction, against the
+ * entries as they were then; the transaction checks that they still are (the store's revision), and
+ * finds them again if not.
  */
 import { splitParagraphs } from '../corpus/documents';
-import { findMentions, relatedMap } from '../corpus/mentions';
 import { USER_ID_PREFIX, type DocumentInfo, type Paragraph } from '../corpus/types';
-import { buildMatcher } from '../match/matcher';
 import type { GlossDatabase } from '../store/db';
+import { deletePages, paragraphPages, readParagraphs } from '../store/pages';
+import { BUNDLE_HASH_KEY } from '../store/seed';
 import { foldKey } from '../text/normalize';
-import { databaseRows } from '../store/knowledge';
-import { decodeDocument, DocumentRefused, documentFormat, documentText } from './document-text';
+import { deleteDerivedDocument, deriveDocument, deriveDocumentNow, storedTwin, storeMatcher, updateForEntryChange, writeDerivedDocument, type DerivedDocument, type Pace, type SteadyPace } from './derived';
+import { DocumentRefused } from './document-text';
 
 export interface DocumentDetails {
   title: string;
@@ -35,11 +36,14 @@ export function userId(text: string, fallback: string, random = Math.random): st
 
 const field = (value: string | null | undefined): string | null => value?.replace(/\s+/g, ' ').trim().slice(0, MAX_FIELD) || null;
 
-/** Stores a document the reader imported; `text` has one paragraph per line (see document-text.ts). */
-export async function addUserDocument(db: GlossDatabase, details: DocumentDetails, text: string, fileName: string): Promise<DocumentInfo> {
-  const title = field(details.title) ?? field(fileName) ?? 'Untitled';
+/**
+ * The reader's document as it will be stored. The title the reader gave wins; else the document's
+ * own (HTML <title>, first heading, first line); else the file name.
+ */
+export function documentInfo(details: DocumentDetails, fileName: string, ownTitle: string | null = null): DocumentInfo {
+  const title = field(details.title) ?? field(ownTitle) ?? field(fileName) ?? 'Untitled';
   const date = field(details.date);
-  const info: DocumentInfo = {
+  return {
     id: userId(title, 'document'),
     file: field(fileName) ?? '',
     title,
@@ -49,101 +53,94 @@ export async function addUserDocument(db: GlossDatabase, details: DocumentDetail
     dateISO: date && ISO_DATE.test(date) ? date : null,
     user: true,
   };
-  const paragraphs = splitParagraphs(info.id, text, []);
-  if (paragraphs.length === 0) throw new DocumentRefused('noText');
-  await db.transaction('rw', db.tables, async () => {
-    const { matcher, related } = await storeMatcher(db);
-    await db.userDocuments.add(info);
-    await db.userParagraphs.bulkAdd(paragraphs);
-    await db.userMentions.bulkAdd(findMentions(matcher, related, paragraphs));
-  });
-  return info;
 }
 
-/** The matcher over every entry in the store, bundled and the reader's, with the related-entries map. */
-async function storeMatcher(db: GlossDatabase) {
-  const rows = databaseRows(db);
-  const [aliases, entries] = await Promise.all([rows.aliases(), rows.allEntries()]);
-  return { matcher: buildMatcher(aliases), related: relatedMap(entries), entries };
+/** Meta key of the counter that changes with every change to the reader's entries. */
+const ENTRIES_REVISION_KEY = 'userEntriesRevision';
+
+/** What a document's mentions depend on: the corpus and the reader's entries. */
+export async function storeRevision(db: GlossDatabase): Promise<string> {
+  const [hash, entries] = await Promise.all([db.meta.get(BUNDLE_HASH_KEY), db.meta.get(ENTRIES_REVISION_KEY)]);
+  return `${String(hash?.value ?? '')}/${Number(entries?.value ?? 0)}`;
+}
+
+/** A document ready to be stored: its paragraphs and what is derived from them, as of `revision`. */
+export interface PreparedDocument {
+  info: DocumentInfo;
+  paragraphs: Paragraph[];
+  derived: DerivedDocument;
+  revision: string;
 }
 
 /**
- * Runs `write` and then finds the reader's mentions again, all in one transaction over the whole
- * store: the rows and the mentions they imply are stored together or not at all.
+ * Splits a document's text (one paragraph per line, see document-text.ts) and finds its mentions,
+ * outside any transaction. Throws DocumentRefused when it has no text, or when the store already holds
+ * the same text and `allowDuplicate` is not set.
  */
-export async function writeUserData<T>(db: GlossDatabase, write: () => Promise<T>): Promise<T> {
+export async function prepareDocument(db: GlossDatabase, info: DocumentInfo, text: string, allowDuplicate: boolean, pace: Pace = () => {}): Promise<PreparedDocument> {
+  const paragraphs = splitParagraphs(info.id, text, []);
+  if (paragraphs.length === 0) throw new DocumentRefused('noText');
+  const at = await storeRevision(db);
+  const derived = await deriveDocument(await storeMatcher(db), info.id, paragraphs, pace);
+  if (!allowDuplicate) await refuseTwin(db, derived, paragraphs);
+  return { info, paragraphs, derived, revision: at };
+}
+
+async function refuseTwin(db: GlossDatabase, derived: DerivedDocument, paragraphs: readonly Paragraph[]): Promise<void> {
+  const twin = await storedTwin(db, derived, paragraphs);
+  const existing = twin ? await db.userDocuments.get(twin) : undefined;
+  if (existing) throw new DocumentRefused('duplicate', existing);
+}
+
+/**
+ * Stores a prepared document in one transaction; its mentions are found again if the entries changed
+ * meanwhile. Returns how many mentions it has.
+ */
+export async function storeDocument(db: GlossDatabase, prepared: PreparedDocument, allowDuplicate: boolean): Promise<number> {
+  const { info, paragraphs } = prepared;
   return db.transaction('rw', db.tables, async () => {
-    const result = await write();
-    await rebuildUserMentions(db);
+    if (!allowDuplicate) await refuseTwin(db, prepared.derived, paragraphs);
+    const derived = (await storeRevision(db)) === prepared.revision ? prepared.derived : deriveDocumentNow(await storeMatcher(db), info.id, paragraphs);
+    await db.userDocuments.add(info);
+    await db.userParagraphPages.bulkAdd(paragraphPages(info.id, paragraphs));
+    await writeDerivedDocument(db, derived);
+    return derived.mentions.length;
+  });
+}
+
+/** Stores a document the reader imported; `text` has one paragraph per line (see document-text.ts). */
+export async function addUserDocument(db: GlossDatabase, details: DocumentDetails, text: string, fileName: string, allowDuplicate = false): Promise<DocumentInfo> {
+  const info = documentInfo(details, fileName);
+  await storeDocument(db, await prepareDocument(db, info, text, allowDuplicate), allowDuplicate);
+  return info;
+}
+
+/**
+ * Changes the reader's entries (`write` adds or deletes them and says which spellings it added or
+ * removed) and finds the mentions those spellings change, all in one transaction.
+ */
+export async function writeEntries<T>(db: GlossDatabase, write: () => Promise<{ result: T; aliases: string[] }>, pace?: SteadyPace): Promise<T> {
+  return db.transaction('rw', db.tables, async () => {
+    const before = await storeMatcher(db);
+    const { result, aliases } = await write();
+    if (aliases.length) {
+      await updateForEntryChange(db, before, await storeMatcher(db), aliases, pace);
+      await db.meta.put({ key: ENTRIES_REVISION_KEY, value: Number((await db.meta.get(ENTRIES_REVISION_KEY))?.value ?? 0) + 1 });
+    }
     return result;
   });
 }
 
-/**
- * The mentions that involve the reader's data: every entry in the reader's documents, and the
- * reader's entries in the bundled documents. Derived data, so rebuilt whole (the corpus is a few
- * hundred paragraphs; the scan is linear in the text).
- */
-export async function rebuildUserMentions(db: GlossDatabase): Promise<void> {
-  const [{ matcher, related, entries }, userParagraphs, corpusParagraphs] = await Promise.all([storeMatcher(db), db.userParagraphs.toArray(), db.paragraphs.toArray()]);
-  const userEntryIds = new Set(entries.filter((e) => e.user).map((e) => e.id));
-  // (Not Map.groupBy: Node 20, which runs the unit tests, lacks it.)
-  const byDocument = (paragraphs: Paragraph[]) => {
-    const groups = new Map<string, Paragraph[]>();
-    for (const p of paragraphs) {
-      const group = groups.get(p.docId);
-      if (group) group.push(p);
-      else groups.set(p.docId, [p]);
-    }
-    return groups.values();
-  };
-  const mentions = [...byDocument(userParagraphs)].flatMap((paragraphs) => findMentions(matcher, related, paragraphs));
-  if (userEntryIds.size) {
-    for (const paragraphs of byDocument(corpusParagraphs)) {
-      mentions.push(...findMentions(matcher, related, paragraphs).filter((m) => userEntryIds.has(m.entryId)));
-    }
-  }
-  await db.userMentions.clear();
-  await db.userMentions.bulkAdd(mentions);
+/** A paragraph of any document, bundled or the reader's, by its number. */
+export function paragraphAt(db: GlossDatabase, docId: string, n: number): Promise<Paragraph | undefined> {
+  return docId.startsWith(USER_ID_PREFIX) ? readParagraphs(db, docId, n, n).then(([p]) => p) : db.paragraphs.get([docId, n]);
 }
 
-/** Removes a reader's document with its paragraphs and mentions. */
+/** Removes a reader's document with its paragraphs and everything derived from it. */
 export async function deleteUserDocument(db: GlossDatabase, docId: string): Promise<void> {
-  await db.transaction('rw', [db.userDocuments, db.userParagraphs, db.userMentions], async () => {
+  await db.transaction('rw', [db.userDocuments, db.userParagraphPages, db.userMentionPages, db.userEntryDocuments, db.userTextIndex, db.userDocumentFacts], async () => {
     await db.userDocuments.delete(docId);
-    await db.userParagraphs.where('docId').equals(docId).delete();
-    await db.userMentions.where('docId').equals(docId).delete();
+    await deletePages(db, docId, ['paragraphs']);
+    await deleteDerivedDocument(db, docId);
   });
-}
-
-export interface DocumentSource {
-  bytes: Uint8Array;
-  /** The file's name ('' for pasted text). */
-  fileName: string;
-  mimeType: string;
-}
-
-/** The steps importDocument reports, for a progress bar. */
-export const IMPORT_STEPS = 3;
-
-/**
- * A file or pasted text, checked, turned into paragraphs and stored with its mentions. Throws
- * DocumentRefused (nothing is written) for a file Gloss cannot read as a document. The title the
- * reader gave wins; else the document's own (HTML <title>, first heading, first line); else the file name.
- */
-export async function importDocument(
-  db: GlossDatabase,
-  source: DocumentSource,
-  details: DocumentDetails,
-  parseHtml: (html: string) => Document,
-  onStep: (step: number) => void = () => {},
-): Promise<DocumentInfo> {
-  onStep(0);
-  const raw = decodeDocument(source.bytes);
-  onStep(1);
-  const { text, title } = documentText(documentFormat(source.fileName, source.mimeType, raw), raw, parseHtml);
-  onStep(2);
-  const info = await addUserDocument(db, { ...details, title: field(details.title) ?? title ?? source.fileName }, text, source.fileName);
-  onStep(3);
-  return info;
 }

@@ -1,7 +1,8 @@
 // End to end: hover intent reads the pointer's speed (lib/page/hover.ts). A pointer that sweeps
 // across a term on its way elsewhere opens nothing, however long it takes to cross it; one that
 // comes to rest on it opens its card.
-import { assert, HOST, pageCard, pageMarks } from './suite.mjs';
+import { assert } from '../harness.mjs';
+import { HIGHLIGHT, HOST, pageCard, pageMarks } from '../page.mjs';
 
 /** The widest line box of any mark, in viewport coordinates. */
 function pageWidestMark(name) {
@@ -38,12 +39,12 @@ function pageSweepPace() {
   return { gap, slowest };
 }
 
-/** Registers the tests with `test`, on the context defineSuite gets. */
-export function defineHoverIntentTests({ driver, origin }, test) {
+export function define(ctx, test) {
+  const { driver, origin, readyCard } = ctx;
   test('hover intent: a slow sweep across a term opens nothing; slowing to rest on it opens its card', async () => {
     const page = await driver.openPage(`${origin}/basic.html`);
-    await page.waitFor(pageMarks, 'gloss-term', (m) => Array.isArray(m) && m.includes('Belt and Road Initiative'));
-    const box = await page.evaluate(pageWidestMark, 'gloss-term');
+    await page.waitFor(pageMarks, HIGHLIGHT, (m) => Array.isArray(m) && m.includes('Belt and Road Initiative'));
+    const box = await page.evaluate(pageWidestMark, HIGHLIGHT);
     assert(box && box.right - box.left > 100, `a term's line box: ${JSON.stringify(box)}`);
     await page.evaluate(recordMoves);
     // A slow sweep for a hand, fast for Gloss: 24 px a step, a step each time the page has answered
@@ -68,7 +69,7 @@ export function defineHoverIntentTests({ driver, origin }, test) {
       await page.mouseMove(5, 5);
     }
     await page.mouseMove((box.left + box.right) / 2, box.y);
-    await page.waitFor(pageCard, HOST, (c) => c && c.busy !== 'true' && c.name !== '', 5000);
+    await readyCard(page);
     await page.close();
   });
 }

@@ -1,0 +1,46 @@
+/**
+ * The progress of a job of the options page's worker: what it is doing, how far it has come (bytes,
+ * characters or paragraphs, never a guess), and a Cancel button while cancelling can still leave
+ * everything as it was (not once saving has begun).
+ */
+import { t } from '../../lib/i18n';
+import type { JobProgress } from '../../lib/user/jobs';
+
+/** A size in bytes as the reader reads it: "4.9 MB", "310 KB". */
+export function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+const percent = (p: JobProgress) => String(p.total ? Math.floor((100 * p.done) / p.total) : 0);
+
+function describe(p: JobProgress | null): string {
+  if (!p) return t('working');
+  switch (p.stage) {
+    case 'reading':
+      return t('jobReading', formatSize(p.done), formatSize(p.total));
+    case 'parsing':
+      return t('jobParsing', percent(p));
+    case 'checking':
+      return t('jobChecking', percent(p));
+    case 'finding':
+      return t('jobFinding', percent(p));
+    case 'saving':
+      return t('jobSaving');
+  }
+}
+
+export function JobProgressView({ progress, onCancel }: { progress: JobProgress | null; onCancel(): void }) {
+  const saving = progress?.stage === 'saving';
+  const text = describe(progress);
+  return (
+    <div class="job" aria-live="polite">
+      {progress && !saving ? <progress max={progress.total || 1} value={progress.done} aria-label={text} /> : <progress aria-label={text} />}
+      <span class="job-stage">{text}</span>
+      {!saving && (
+        <button type="button" class="cancel" onClick={onCancel}>
+          {t('cancel')}
+        </button>
+      )}
+    </div>
+  );
+}

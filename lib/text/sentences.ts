@@ -1,0 +1,39 @@
+/**
+ * The sentence around a position, for evidence that must stand in the same sentence. A sentence ends
+ * at ".", "!" or "?" followed by white space and a capital, a quote or a bracket (a line break inside a
+ * block is white space, as the browser shows it);
+ * a full stop after a short capitalised word ("Dec.", "Mr.", "U.S.") or a single letter does not end
+ * one. Erring towards longer sentences only widens where evidence is looked for a little.
+ */
+
+const TERMINAL = /[.!?。！？]/u;
+const OPENER = /[\p{Lu}"“‘'(\[«]/u;
+
+function endsSentence(text: string, i: number): boolean {
+  const ch = text[i];
+  if (!TERMINAL.test(ch)) return false;
+  if (ch === '。' || ch === '！' || ch === '？') return true;
+  let j = i + 1;
+  while (j < text.length && /["”’')\]»]/u.test(text[j])) j++;
+  if (j < text.length && !/\s/u.test(text[j])) return false;
+  while (j < text.length && /\s/u.test(text[j])) j++;
+  if (j < text.length && !OPENER.test(text[j])) return false;
+  if (ch === '.') {
+    // The word before the full stop: an abbreviation or an initial does not end a sentence.
+    let k = i;
+    while (k > 0 && /[\p{L}.]/u.test(text[k - 1])) k--;
+    const word = text.slice(k, i);
+    if (/^\p{Lu}[\p{L}.]{0,3}$/u.test(word) && !/^\p{Lu}{2,}$/u.test(word)) return false;
+  }
+  return true;
+}
+
+/** [start, end) of the sentence of `text` that holds [from, to). */
+export function sentenceAround(text: string, from: number, to: number): [number, number] {
+  let start = from;
+  while (start > 0 && !endsSentence(text, start - 1)) start--;
+  while (start < from && /\s/u.test(text[start])) start++;
+  let end = to;
+  while (end < text.length && !endsSentence(text, end)) end++;
+  return [start, Math.min(text.length, end + 1)];
+}

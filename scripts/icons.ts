@@ -1,0 +1,28 @@
+/**
+ * Gloss's icons, drawn once in assets/icon.svg and rasterised at build time (sharp): every size the
+ * browsers ask for, and a grey set the toolbar button shows on sites where Gloss is switched off.
+ */
+import { mkdir, readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import sharp from 'sharp';
+
+export const ICON_SIZES = [16, 32, 48, 96, 128] as const;
+/** The toolbar button's sizes, in colour and in grey. */
+export const ACTION_SIZES = [16, 32] as const;
+
+export const iconPath = (size: number, grey = false) => `icons/${grey ? 'off-' : ''}${size}.png`;
+
+/** Renders every icon into `outDir`; returns them as files for the build to copy. */
+export async function renderIcons(svgPath: string, outDir: string): Promise<{ absoluteSrc: string; relativeDest: string }[]> {
+  const svg = await readFile(svgPath);
+  const render = async (size: number, grey: boolean) => {
+    const relativeDest = iconPath(size, grey);
+    const absoluteSrc = resolve(outDir, relativeDest.replace(/^icons\//, ''));
+    // A high density, so that the vector is drawn sharp before it is scaled down.
+    const image = sharp(svg, { density: 384 }).resize(size, size);
+    await (grey ? image.grayscale().modulate({ brightness: 1.1 }) : image).png().toFile(absoluteSrc);
+    return { absoluteSrc, relativeDest };
+  };
+  await mkdir(outDir, { recursive: true });
+  return Promise.all([...ICON_SIZES.map((size) => render(size, false)), ...ACTION_SIZES.map((size) => render(size, true))]);
+}
