@@ -8,6 +8,7 @@ import * as hoverIntent from './tests/hover-intent.mjs';
 import * as languages from './tests/languages.mjs';
 import * as lifecycle from './tests/lifecycle.mjs';
 import * as marksAndCards from './tests/marks-and-cards.mjs';
+import * as nearView from './tests/near-view.mjs';
 import * as options from './tests/options.mjs';
 import * as popup from './tests/popup.mjs';
 import * as precision from './tests/precision.mjs';
@@ -17,7 +18,7 @@ import * as trust from './tests/trust.mjs';
 import * as userData from './tests/user-data.mjs';
 
 /** The areas of the main session, in order. */
-const AREAS = [marksAndCards, hoverIntent, precision, hostilePages, sourceViewer, options, userData, popup, trust, lifecycle, privacy];
+const AREAS = [marksAndCards, hoverIntent, nearView, precision, hostilePages, sourceViewer, options, userData, popup, trust, lifecycle, privacy];
 
 /** The tests of `areas`, each area given the same context of helpers. */
 function collect(areas, setup) {

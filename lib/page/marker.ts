@@ -1,12 +1,14 @@
 /**
  * Marks every known term on a page without touching its DOM: matches become Ranges in a CSS Custom
- * Highlight. Work is cut into slices of at most SLICE_BUDGET_MS, the part of the page in view first; a
- * MutationObserver keeps marks current on pages that change, batched and budgeted the same way.
+ * Highlight, registered while they are near the viewport (near-view.ts). Work is cut into slices of at
+ * most SLICE_BUDGET_MS, the part of the page in view first; a MutationObserver keeps marks current on
+ * pages that change, batched and budgeted the same way.
  */
 import { PageEvidence, type EvidenceRules } from '../match/evidence';
 import { scan, type Match, type Matcher } from '../match/matcher';
 import { SieveReader } from '../match/sieve';
 import { isVietnameseTag, looksVietnamese } from '../text/language';
+import { NearViewHighlight } from './near-view';
 import { FirstMentions, Sections } from './sections';
 import { GLOSS_HOST_TAG, languageOf, nearestBlock, rangeInRun, RUNS_PER_YIELD, textRuns, type RunFilter, type TextRun } from './text-runs';
 
@@ -82,9 +84,10 @@ export class PageMarker {
   private readonly sections: Sections;
   private density: MarkDensity;
   private readonly firstMentions: FirstMentions<Mark>;
-  /** The marks in the highlight: those underlined. */
+  /** The marks underlined: in the highlight while they are near the viewport. */
   private readonly underlined = new Set<Mark>();
   private readonly highlight: Highlight | null;
+  private readonly nearView: NearViewHighlight | null;
   /** The registry name the marks are shown under; the reader's mark style picks it. */
   private highlightName: string;
   private readonly activeHighlight: Highlight | null;
@@ -122,6 +125,7 @@ export class PageMarker {
       (mark) => this.hideUnderline(mark),
     );
     this.highlight = createHighlight(doc, options.highlightName);
+    this.nearView = this.highlight && new NearViewHighlight(this.highlight, doc.defaultView);
     this.activeHighlight = createHighlight(doc, options.activeHighlightName);
     this.flashHighlight = createHighlight(doc, options.flashHighlightName);
   }
@@ -163,7 +167,7 @@ export class PageMarker {
   setDensity(density: MarkDensity): void {
     if (density === this.density) return;
     this.density = density;
-    this.highlight?.clear();
+    this.nearView?.clear();
     this.underlined.clear();
     this.firstMentions.clear();
     for (const mark of this.allMarks()) this.underline(mark);
@@ -326,12 +330,12 @@ export class PageMarker {
 
   private showUnderline(mark: Mark): void {
     this.underlined.add(mark);
-    this.highlight?.add(mark.range);
+    this.nearView?.show(mark.block, mark.range);
   }
 
   private hideUnderline(mark: Mark): void {
     this.underlined.delete(mark);
-    this.highlight?.delete(mark.range);
+    this.nearView?.hide(mark.block, mark.range);
   }
 
   /** Drops, in one pass, every mark whose text `isStale` says is gone or is about to be rescanned. */
@@ -353,7 +357,7 @@ export class PageMarker {
   }
 
   private clearMarks(): void {
-    this.highlight?.clear();
+    this.nearView?.clear();
     this.underlined.clear();
     this.firstMentions.clear();
     this.activeHighlight?.clear();
