@@ -38,7 +38,7 @@ function blockWithRanges(count: number): { block: Element; ranges: Range[] } {
 const view = { IntersectionObserver: FakeObserver as unknown as typeof IntersectionObserver };
 
 describe('marks registered near the viewport', () => {
-  it('registers a block’s marks while it is within a screen of the viewport, and only then', () => {
+  it('registers a block’s marks while it is near the viewport, and only then', () => {
     const registered = new Set<Range>();
     const near = new NearViewHighlight(registered, view);
     const observer = FakeObserver.last;

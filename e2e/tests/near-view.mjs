@@ -13,8 +13,8 @@ function pageMarkPositions(name) {
   return { height: innerHeight, boxes };
 }
 
-/** Every registered range is within a screen of the viewport (a line's height of slack), and there is one. */
-const nearTheScreen = ({ height, boxes }) => boxes.length > 0 && boxes.every((b) => b.bottom >= -height - 40 && b.top <= 2 * height + 40);
+/** Every registered range is within half a screen of the viewport (NEAR_VIEW_MARGIN; a line's height of slack), and there is one. */
+const nearTheScreen = ({ height, boxes }) => boxes.length > 0 && boxes.every((b) => b.bottom >= -height / 2 - 40 && b.top <= 1.5 * height + 40);
 
 export function define(ctx, test) {
   const { driver, origin, marksOf, storePreferences } = ctx;

@@ -423,9 +423,11 @@ export class PageMarker {
     }
     this.dirty.clear();
     this.sections.invalidate();
-    const roots = [...blocks].filter((b) => ![...blocks].some((other) => other !== b && containsAcrossShadows(other, b)));
+    const insideAnother = insideAnyOf(blocks);
+    const roots = [...blocks].filter((b) => !insideAnother(parentAcrossShadows(b)));
     // Marks in changed blocks, and of blocks that left the page, go in one pass; then rescan.
-    this.removeMarksWhere((node) => !node.isConnected || roots.some((root) => containsAcrossShadows(root, node)));
+    const rescanned = insideAnyOf(new Set(roots));
+    this.removeMarksWhere((node) => !node.isConnected || rescanned(node));
     for (const root of roots) this.enqueueRoot(root, 'rescan');
     if (!this.working) this.idleWaiters.splice(0).forEach((w) => w());
   }
@@ -450,20 +452,43 @@ function* limit(runs: Iterator<TextRun | null>, count: number): Generator<TextRu
   }
 }
 
+/** Whether a change only added or removed Gloss's own host (read on every change a page makes, so no arrays). */
 function onlyGlossHosts(record: MutationRecord): boolean {
-  const nodes = [...Array.from(record.addedNodes), ...Array.from(record.removedNodes)];
-  return nodes.length > 0 && nodes.every((n) => n.nodeName === GLOSS_HOST_TAG);
+  const { addedNodes, removedNodes } = record;
+  if (addedNodes.length + removedNodes.length === 0) return false;
+  for (const list of [addedNodes, removedNodes]) {
+    for (let i = 0; i < list.length; i++) if (list[i].nodeName !== GLOSS_HOST_TAG) return false;
+  }
+  return true;
+}
+
+/** The node above `node`, a shadow root's host counting as its parent. */
+function parentAcrossShadows(node: Node): Node | null {
+  return node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
 }
 
 /**
- * `root.contains(node)`, counting nodes inside shadow roots of root's descendants: a rescan of `root`
- * rescans those shadow roots too, so their old marks must go with root's.
+ * Whether a node is one of `roots` or lies in one, counting nodes inside shadow roots of their
+ * descendants: a rescan of a root rescans those shadow roots too, so their old marks must go with the
+ * root's. Each ancestor's answer is remembered, so the marks of a page that keeps growing cost one
+ * climb in all, not one per mark and per root.
  */
-function containsAcrossShadows(root: Node, node: Node): boolean {
-  for (let n: Node | null = node; n; n = n.parentNode ?? (n instanceof ShadowRoot ? n.host : null)) {
-    if (n === root) return true;
-  }
-  return false;
+function insideAnyOf(roots: ReadonlySet<Node>): (node: Node | null) => boolean {
+  const known = new Map<Node, boolean>();
+  return (node) => {
+    const climbed: Node[] = [];
+    let inside = false;
+    for (let n = node; n; n = parentAcrossShadows(n)) {
+      const answer = roots.has(n) || known.get(n);
+      if (answer !== undefined) {
+        inside = answer;
+        break;
+      }
+      climbed.push(n);
+    }
+    for (const n of climbed) known.set(n, inside);
+    return inside;
+  };
 }
 
 function isInsideGloss(el: Element): boolean {
