@@ -31,6 +31,15 @@ export function pagePhraseCenter({ phrase, occurrence = 0, within = null }) {
   return null;
 }
 
+/** Centre of an element of the page (an extension page's control), scrolled into view; null while it is not there. */
+export function pageControlCenter(selector) {
+  const el = document.querySelector(selector);
+  if (!el) return null;
+  el.scrollIntoView({ block: 'center' });
+  const r = el.getBoundingClientRect();
+  return { x: r.left + Math.min(r.width / 2, 12), y: r.top + r.height / 2 };
+}
+
 /** The ranges of highlight `name` registered now: Gloss's marks near the screen (lib/page/near-view.ts). */
 export function pageMarks(name) {
   const h = CSS.highlights.get(name);
