@@ -26,7 +26,8 @@ const HIGHLIGHT = 'gloss-term';
 /**
  * A Chromium with `extension` loaded (none: a plain one), ready to measure: Gloss's store seeded and
  * its welcome tab closed, since a tab left in front would make the measured page a background tab,
- * whose timers and frames are throttled.
+ * whose timers and frames are throttled. `setPreferences(preferences)` stores the reader's
+ * preferences, as the options page does (before the next page is opened).
  */
 export async function launchChromium(extension, origin) {
   const userDataDir = await mkdtemp(join(tmpdir(), 'gloss-bench-'));
@@ -47,6 +48,7 @@ export async function launchChromium(extension, origin) {
   }
   return {
     context,
+    setPreferences: (preferences) => context.serviceWorkers()[0].evaluate((p) => chrome.storage.local.set({ preferences: p }), preferences),
     close: async () => {
       await context.close();
       await rm(userDataDir, { recursive: true, force: true });
@@ -138,7 +140,7 @@ function longestTask(tasks, samples) {
   return { longestTaskMs: longest.length / 1000, longestTaskShareMs: longest.share / 1000 };
 }
 
-/** Gloss's marks in every frame of the page. */
+/** The ranges in Gloss's highlight in every frame of the page: the underlines near the screen (lib/page/near-view.ts). */
 async function marksIn(page) {
   const counts = await Promise.all(page.frames().map((f) => f.evaluate((name) => CSS.highlights.get(name)?.size ?? 0, HIGHLIGHT).catch(() => 0)));
   return counts.reduce((a, b) => a + b, 0);
@@ -187,11 +189,72 @@ const spread = (xs) => (xs.length > 1 ? ` (${fmt(sorted(xs)[0])}–${fmt(sorted(
 /** The longest task any page may get from Gloss: the browser's own threshold for a long task. */
 export const LONGEST_TASK_MS = 50;
 
+/** The mark densities the live page is measured with (lib/settings.ts MARK_DENSITIES), the default first. */
+export const LIVE_DENSITIES = [
+  { density: 'first', name: 'the first mention of each term in each section underlined (the default)' },
+  { density: 'every', name: 'every mention underlined' },
+];
+/** The most of the main thread Gloss may take on the live page. */
+export const LIVE_SHARE_TARGET = 10;
+
+/**
+ * The page that appends a paragraph every 16 ms (e2e/fixtures/dynamic.html) for `seconds`, in a
+ * fresh tab: the main thread's task time (Chrome's TaskDuration) meanwhile, and, with Gloss, the
+ * ranges registered in its highlight at the end.
+ */
+async function measureLivePage(browser, origin, seconds, withGloss) {
+  const page = await browser.context.newPage();
+  await page.bringToFront();
+  await page.goto(`${origin}/dynamic.html?seconds=${seconds}`);
+  // The first paragraph is marked: Gloss is running on the page.
+  if (withGloss) await page.waitForFunction((name) => (CSS.highlights.get(name)?.size ?? 0) > 0, HIGHLIGHT, { timeout: 30000 });
+  const cdp = await browser.context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const taskSeconds = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
+  const start = await taskSeconds();
+  await page.evaluate(() => window.startAppending());
+  await page.waitForFunction(() => window.appendingDone === true, null, { timeout: (seconds + 20) * 1000 });
+  const busyMs = ((await taskSeconds()) - start) * 1000;
+  const registered = withGloss ? await marksIn(page) : 0;
+  await cdp.detach();
+  await page.close();
+  return { busyMs, registered };
+}
+
+/**
+ * The live page, `reps` times each: without Gloss, then with Gloss (and the baseline) under each of
+ * LIVE_DENSITIES. Gloss's share is its main-thread time beyond the page's own, over the wall time.
+ */
+async function measureLive({ origin, browsers, seconds, reps, log }) {
+  const { gloss, before, plain } = browsers;
+  const without = [];
+  const runs = LIVE_DENSITIES.map((d) => ({ ...d, gloss: [], before: [] }));
+  for (let i = 0; i < reps; i++) {
+    without.push((await measureLivePage(plain, origin, seconds, false)).busyMs);
+    for (const run of runs) {
+      for (const [browser, list] of [[gloss, run.gloss], [before, run.before]]) {
+        if (!browser) continue;
+        await browser.setPreferences({ markDensity: run.density });
+        list.push(await measureLivePage(browser, origin, seconds, true));
+      }
+    }
+  }
+  const plainMs = median(without);
+  const share = (m) => (100 * Math.max(0, m.busyMs - plainMs)) / (seconds * 1000);
+  for (const run of runs) {
+    run.shares = run.gloss.map(share);
+    run.beforeShares = run.before.map(share);
+    log(`  live page, ${run.name}: Gloss ${fmt(median(run.shares))} %${before ? `, before ${fmt(median(run.beforeShares))} %` : ''} of the main thread; ${run.gloss.at(-1).registered} ranges registered at the end`);
+  }
+  return { seconds, plainMs, runs };
+}
+
 /**
  * Measures every page: Gloss (and the `baseline` build, if given, in the same run, loads taking
- * turns), the two floors and mark.js. `words`: the aliases, for mark.js. Logs as it goes.
+ * turns), the two floors and mark.js; then the live page, if `live` ({ seconds, reps }) is given.
+ * `words`: the aliases, for mark.js. Logs as it goes.
  */
-export async function outsideIn({ origin, extension, baseline, pages, reps, markjsReps, afterLoadMs, words, scripts, log }) {
+export async function outsideIn({ origin, extension, baseline, pages, reps, markjsReps, afterLoadMs, words, scripts, live, log }) {
   const gloss = await launchChromium(extension, origin);
   const before = baseline ? await launchChromium(baseline, origin) : null;
   const plain = await launchChromium(null, origin);
@@ -210,14 +273,15 @@ export async function outsideIn({ origin, extension, baseline, pages, reps, mark
         r.markjs.push(await measureScript(plain, origin, page.path, scripts.markjs, `benchMarkjs(${JSON.stringify(words)})`));
       }
       results.set(page.id, r);
-      log(`  ${page.name}: Gloss ${fmt(median(r.gloss.map((g) => g.ms)))} ms${before ? `, before ${fmt(median(r.before.map((g) => g.ms)))} ms` : ''}; floors ${fmt(median(r.walk.map((f) => f.ms)))} / ${fmt(median(r.read.map((f) => f.ms)))} ms (page's world: ${fmt(median(r.pageWalk.map((f) => f.ms)))} ms); mark.js ${fmt(median(r.markjs.map((m) => m.ms)))} ms; longest task ${fmt(Math.max(...r.gloss.map((g) => g.longestTaskMs)))} ms; ${r.gloss.at(-1).marks} marks`);
+      log(`  ${page.name}: Gloss ${fmt(median(r.gloss.map((g) => g.ms)))} ms${before ? `, before ${fmt(median(r.before.map((g) => g.ms)))} ms` : ''}; floors ${fmt(median(r.walk.map((f) => f.ms)))} / ${fmt(median(r.read.map((f) => f.ms)))} ms (page's world: ${fmt(median(r.pageWalk.map((f) => f.ms)))} ms); mark.js ${fmt(median(r.markjs.map((m) => m.ms)))} ms; longest task ${fmt(Math.max(...r.gloss.map((g) => g.longestTaskMs)))} ms; ${r.gloss.at(-1).marks} underlines near the screen`);
     }
+    const liveResults = live ? await measureLive({ origin, browsers: { gloss, before, plain }, ...live, log }) : null;
+    return { pages: results, live: liveResults };
   } finally {
     await gloss.close();
     await before?.close();
     await plain.close();
   }
-  return results;
 }
 
 /** Each page's target and whether it was met (null: the page has none of its own). */
@@ -249,7 +313,7 @@ export function outsideInTable(judged, { hasBaseline, aliasCount }) {
     const row = [
       target ? (target.met ? '✓' : '✗') : '',
       r.page.name,
-      `${cell(r.gloss)}; ${r.gloss.at(-1).marks} marks`,
+      `${cell(r.gloss)}; ${r.gloss.at(-1).marks} underlines near the screen`,
       ...(hasBaseline ? [cell(r.before)] : []),
       cell(r.walk),
       cell(r.read),
@@ -261,4 +325,24 @@ export function outsideInTable(judged, { hasBaseline, aliasCount }) {
     lines.push(`| ${row.join(' | ')} |`);
   }
   return lines;
+}
+
+/** The live page's rows, each judged against LIVE_SHARE_TARGET. */
+export function judgeLive(live) {
+  return live.runs.map((run) => {
+    const share = median(run.shares);
+    return { run, share, met: share <= LIVE_SHARE_TARGET };
+  });
+}
+
+/** The live page's table, for BENCHMARKS.md. */
+export function liveTable(judged, { seconds, plainMs }, { hasBaseline }) {
+  const cell = (xs) => (xs.length ? `${fmt(median(xs))} %${spread(xs)}` : '—');
+  const head = ['', `a paragraph every 16 ms for ${seconds} s (the page's own main-thread time: ${fmt(plainMs)} ms)`, "Gloss's share of main-thread time", ...(hasBaseline ? ['before'] : []), "ranges in Gloss's highlight at the end", 'target'];
+  return [
+    `| ${head.join(' | ')} |`,
+    `|${head.map(() => '---').join('|')}|`,
+    ...judged.map(({ run, met }) =>
+      `| ${[met ? '✓' : '✗', run.name, cell(run.shares), ...(hasBaseline ? [cell(run.beforeShares)] : []), run.gloss.at(-1).registered, `≤ ${LIVE_SHARE_TARGET} %`].join(' | ')} |`),
+  ];
 }

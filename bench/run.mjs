@@ -15,7 +15,7 @@ import { chromium } from 'playwright-core';
 import { chromiumDriver, CHROMIUM } from '../e2e/drivers.mjs';
 import { startServer } from '../e2e/server.mjs';
 import { hoverLatencies, writeResults, writeSection } from './common.mjs';
-import { AFTER_LOAD_MS, judge, outsideIn, outsideInTable } from './outside-in.mjs';
+import { AFTER_LOAD_MS, judge, judgeLive, LIVE_SHARE_TARGET, liveTable, outsideIn, outsideInTable } from './outside-in.mjs';
 import { benchPages, OUTSIDE_IN_PAGES } from './pages.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -27,6 +27,7 @@ const REPS = smoke ? 1 : 5;
 const MARKJS_REPS = smoke ? 1 : 3;
 const HOVER_REPS = smoke ? 3 : 30;
 const DYNAMIC_SECONDS = smoke ? 1 : 10;
+const LIVE_REPS = smoke ? 1 : 3;
 const PAGES = smoke
   ? [{ name: 'fixture (basic.html)', path: '/basic.html' }]
   : [
@@ -86,20 +87,22 @@ async function benchPage(path) {
   return page;
 }
 
-// ── outside in: what the page pays, from a CPU profile of its loads ──────────────────────────────
-let outsideInLines = null;
-if (wants('outside')) {
+// ── outside in: what the page pays, from a CPU profile of its loads; and a page that never stops changing ──
+let outsideInLines = [];
+if (wants('outside') || wants('dynamic')) {
+  const pagesMeasured = !wants('outside') ? [] : smoke ? OUTSIDE_IN_PAGES.filter((p) => p.id === 'tiny') : OUTSIDE_IN_PAGES;
   console.log(`\nOutside in — CPU profile from navigation to ${smoke ? 1000 : AFTER_LOAD_MS} ms after load${baseline ? `; before: ${baseline}` : ''}`);
-  const results = await outsideIn({
+  const { pages: results, live } = await outsideIn({
     origin: server.origin,
     extension: resolve(root, '.output/chrome-mv3'),
     baseline: baseline && resolve(baseline),
-    pages: smoke ? OUTSIDE_IN_PAGES.filter((p) => p.id === 'tiny') : OUTSIDE_IN_PAGES,
+    pages: pagesMeasured,
     reps: REPS,
     markjsReps: MARKJS_REPS,
     afterLoadMs: smoke ? 1000 : AFTER_LOAD_MS,
     words: [...new Set(bundle.aliases.map((a) => a.text))],
     scripts,
+    live: wants('dynamic') ? { seconds: DYNAMIC_SECONDS, reps: LIVE_REPS } : null,
     log: console.log,
   });
   const judged = judge(results);
@@ -107,7 +110,12 @@ if (wants('outside')) {
     if (target) record('outside', `${r.page.name}: Gloss, all its JS`, `${fmt(ms)} ms${target.ratio === null ? '' : ` (${fmt(target.ratio)}×)`}`, target.text, target.met);
     record('outside', `${r.page.name}: Gloss's longest task`, `${fmt(longest)} ms`, '≤ 50 ms', longestMet);
   }
-  outsideInLines = outsideInTable(judged, { hasBaseline: !!baseline, aliasCount: new Set(bundle.aliases.map((a) => a.text)).size });
+  if (judged.length) outsideInLines = outsideInTable(judged, { hasBaseline: !!baseline, aliasCount: new Set(bundle.aliases.map((a) => a.text)).size });
+  if (live) {
+    const liveJudged = judgeLive(live);
+    for (const { run, share, met } of liveJudged) record('outside', `live page, ${run.name}: Gloss's share of main-thread time`, `${fmt(share)} %`, `≤ ${LIVE_SHARE_TARGET} %`, met);
+    outsideInLines.push('', ...liveTable(liveJudged, live, { hasBaseline: !!baseline }));
+  }
 }
 
 try {
@@ -218,9 +226,9 @@ try {
   await browser.close();
 }
 
-// ── with the extension: hover latency and a page that never stops changing ───────────────────
+// ── with the extension: hover latency ─────────────────────────────────────────────────────────
 const extension = resolve(root, '.output/chrome-mv3');
-const driver = wants('hover') || wants('dynamic') ? await chromiumDriver(extension) : null;
+const driver = wants('hover') ? await chromiumDriver(extension) : null;
 try {
   if (wants('hover')) {
   console.log('\nHover');
@@ -233,33 +241,6 @@ try {
   await page.close();
   }
 
-  if (wants('dynamic')) {
-  console.log('\nDynamic page');
-  /** Main-thread task time while the page appends a paragraph every 16 ms (Chrome's TaskDuration metric). */
-  const measure = async (p) => {
-    const cdp = await p.context().newCDPSession(p);
-    await cdp.send('Performance.enable');
-    const taskTime = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
-    await p.evaluate(() => window.startAppending());
-    const t0 = await taskTime();
-    await p.waitForFunction(() => window.appendingDone === true, null, { timeout: (DYNAMIC_SECONDS + 20) * 1000 });
-    const busy = (await taskTime()) - t0;
-    return { busy, marks: await p.evaluate(() => CSS.highlights.get('gloss-term')?.size ?? 0) };
-  };
-  const url = `${server.origin}/dynamic.html?seconds=${DYNAMIC_SECONDS}`;
-  const plain = await chromium.launch({ executablePath: CHROMIUM, headless: true, args });
-  const plainPage = await plain.newPage();
-  await plainPage.goto(url);
-  const without = await measure(plainPage);
-  await plain.close();
-  const glossPage = await driver.openPage(url);
-  await glossPage.waitFor(() => CSS.highlights.get('gloss-term')?.size ?? 0, undefined, (n) => n > 0);
-  const withGloss = await measure(glossPage.raw);
-  await glossPage.close();
-  const extra = Math.max(0, withGloss.busy - without.busy);
-  const pct = (100 * extra) / DYNAMIC_SECONDS;
-  record('dynamic', `a paragraph every 16 ms for ${DYNAMIC_SECONDS} s: Gloss's share of main-thread time`, `${fmt(pct)} %`, '', null, `main thread busy ${fmt(withGloss.busy * 1000)} ms with Gloss, ${fmt(without.busy * 1000)} ms without; ${withGloss.marks} marks`);
-  }
 } finally {
   await driver?.close();
   await server.close();
