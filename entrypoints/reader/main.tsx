@@ -105,7 +105,13 @@ function Reader() {
 
   const doc = route.view === 'document' ? documents.find((d) => d.id === route.target.docId) : undefined;
   useEffect(() => {
-    document.title = doc ? `${doc.title} — Gloss` : route.view === 'timeline' ? `${t('timeline')} — Gloss` : t('readerTitle');
+    document.title = doc
+      ? `${doc.title} — Gloss`
+      : route.view === 'welcome'
+        ? t('welcomeTitle')
+        : route.view === 'timeline'
+          ? `${t('timeline')} — Gloss`
+          : t('readerTitle');
   }, [doc, route.view]);
 
   return (
