@@ -5,7 +5,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { READER_PAGE, citationTarget, readerHash } from '../../lib/citation';
+import { READER_PAGE, citationTarget, entryHash, readerHash } from '../../lib/citation';
 import type { EvidenceRules } from '../../lib/match/evidence';
 import { buildMatcher } from '../../lib/match/matcher';
 import { isEntryId, onMessage, sendMessage } from '../../lib/messages';
@@ -86,6 +86,8 @@ function startGloss(ctx: ContentScriptContext, data: MatcherData): void {
   const cards = new LazyCardLayer(ctx, {
     citationHref: (c) => readerUrl + readerHash(citationTarget(c)),
     onOpenCitation: (c) => void sendMessage('openReader', citationTarget(c)).catch(() => {}),
+    entryHref: (entryId) => readerUrl + entryHash(entryId),
+    onOpenEntry: (entryId) => void sendMessage('openEntry', entryId).catch(() => {}),
     onOpenRelated: (entryId) => {
       const s = hover.state;
       const range = s.kind === 'showing' || s.kind === 'leaving' ? s.term.range : null;
