@@ -15,6 +15,8 @@ export default defineConfig({
     default_locale: 'en',
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
+    // The stores link it from the listing (docs/store.md); the author is set per browser below.
+    homepage_url: 'https://github.com/gloss-reader/gloss',
     // The toolbar button's icon is named in entrypoints/popup/index.html (WXT builds both browsers' keys).
     icons: Object.fromEntries(ICON_SIZES.map((size) => [size, iconPath(size)])),
     // storage: settings; contextMenus: "Look up in Gloss" on a selection. Content scripts need no
@@ -43,10 +45,13 @@ export default defineConfig({
     // why), in every frame of every page. The ::highlight() rules must apply in the page itself, not
     // in the card's shadow root, so they ship as a plain content-script stylesheet: injected by the
     // browser, no element added.
-    'build:manifestGenerated': (_wxt, manifest) => {
+    'build:manifestGenerated': (wxt, manifest) => {
       manifest.content_scripts = [
         { matches: ['<all_urls>'], all_frames: true, run_at: 'document_idle', js: ['finder.js'], css: ['highlights.css'] },
       ];
+      // Firefox shows `author` (a name) on the add-on's page; Chrome's key holds an email address
+      // only, and the Web Store names the publisher's account instead.
+      if (wxt.config.browser === 'firefox') Object.assign(manifest, { author: 'The Gloss authors' });
     },
     // The knowledge bundle is compiled from corpus/ on every build: a quote that is not in its source
     // stops the build here, with the glossary line and the nearest text.

@@ -4,10 +4,12 @@
  * entry. All text is rendered as text (Preact escapes it), so nothing from a page or a document can
  * become markup.
  */
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Citation as CitationData } from '../lib/corpus/types';
 import type { CardData, CitedQuote } from '../lib/store/knowledge';
 import { Citation } from './Citation';
 import { t } from '../lib/i18n';
+import { factsByVoice } from '../lib/citation';
 import { kindLabel } from './kinds';
 import { FactQuote, LabelQuote } from './Quote';
 
@@ -22,18 +24,38 @@ export interface CardProps {
   /** Address of the source reader at a citation (shown on hover, used by "open in new tab"). */
   citationHref(c: CitationData): string;
   onOpenCitation(c: CitationData): void;
+  /** Address of an entry in full in the source viewer, and how this context opens it. */
+  entryHref(entryId: string): string;
+  onOpenEntry(entryId: string): void;
   onOpenRelated(entryId: string): void;
   onClose(): void;
 }
 
+/**
+ * Most facts a card shows. Fewer where they would not fit its box without scrolling (long quotes, a
+ * small window): the card drops facts from the end until name, label, facts, the "mentioned in" line
+ * and the related entries fit, down to one. The rest are one click away, in the entry in full.
+ */
+export const FACTS_ON_CARD = 3;
+/** Related entries a card offers; the entry in full lists them all. */
+export const RELATED_ON_CARD = 4;
+
 
 export const CARD_TITLE_ID = 'gloss-card-title';
 
-export function Card({ view, citationHref, onOpenCitation, onOpenRelated, onClose }: CardProps) {
+export function Card({ view, citationHref, onOpenCitation, entryHref, onOpenEntry, onOpenRelated, onClose }: CardProps) {
   const title = view.status === 'ready' ? view.card.name : view.status === 'loading' ? (view.name ?? 'Gloss') : 'Gloss';
+  const box = useRef<HTMLDivElement>(null);
+  const [shownFacts, setShownFacts] = useState(FACTS_ON_CARD);
+  // A new entry starts from the most; each render that overflows the box shows one fact fewer.
+  useLayoutEffect(() => setShownFacts(FACTS_ON_CARD), [view]);
+  useLayoutEffect(() => {
+    if (box.current && shownFacts > 1 && box.current.scrollHeight > box.current.clientHeight) setShownFacts(shownFacts - 1);
+  });
+  const hiddenFacts = view.status === 'ready' ? Math.max(0, view.card.facts.length - shownFacts) : 0;
   const cite = (c: CitedQuote) => <Citation citation={c} source={c.source} href={citationHref(c)} onOpen={onOpenCitation} />;
   return (
-    <div class="card" role="dialog" aria-modal="false" aria-labelledby={CARD_TITLE_ID} aria-busy={view.status === 'loading'}>
+    <div ref={box} class="card" role="dialog" aria-modal="false" aria-labelledby={CARD_TITLE_ID} aria-busy={view.status === 'loading'}>
       <header class="head">
         <h2 id={CARD_TITLE_ID} class="name">{title}</h2>
         {view.status === 'ready' && <span class="kind">{kindLabel(view.card.kind)}</span>}
@@ -53,7 +75,7 @@ export function Card({ view, citationHref, onOpenCitation, onOpenRelated, onClos
           )}
           {view.card.facts.length > 0 ? (
             <ul class="facts" aria-label={t('keyFacts')}>
-              {view.card.facts.map((f) => (
+              {factsByVoice(view.card.facts, view.card.label).slice(0, shownFacts).map((f) => (
                 <li key={`${f.docId}:${f.paragraph}:${f.start}`}>
                   <FactQuote fact={f} citationHref={citationHref} onOpenCitation={onOpenCitation} />
                 </li>
@@ -62,7 +84,21 @@ export function Card({ view, citationHref, onOpenCitation, onOpenRelated, onClos
           ) : (
             <p class="status">{t(view.card.mentionedIn ? 'noFacts' : 'notInDocuments')}</p>
           )}
-          <p class="mentions">{t('mentionedIn', view.card.mentionedIn, view.card.documentCount)}</p>
+          <p class="mentions">
+            {t('mentionedIn', view.card.mentionedIn, view.card.documentCount)} ·{' '}
+            <a
+              class="more"
+              href={entryHref(view.card.id)}
+              target="_blank"
+              rel="noopener noreferrer"
+              onClick={(e) => {
+                e.preventDefault();
+                onOpenEntry(view.card.id);
+              }}
+            >
+              {hiddenFacts > 0 ? t('moreFacts', view.card.facts.length) : t('entryInFull')}
+            </a>
+          </p>
           {view.card.inYourDocuments.length > 0 && (
             <section class="yours" aria-label={t('alsoInYourDocuments')}>
               <h3>{t('alsoInYourDocuments')}</h3>
@@ -77,7 +113,7 @@ export function Card({ view, citationHref, onOpenCitation, onOpenRelated, onClos
           )}
           {view.card.related.length > 0 && (
             <nav class="related" aria-label={t('relatedEntries')}>
-              {view.card.related.map((r) => (
+              {view.card.related.slice(0, RELATED_ON_CARD).map((r) => (
                 <button type="button" key={r.id} class="chip" onClick={() => onOpenRelated(r.id)}>
                   {r.name}
                 </button>

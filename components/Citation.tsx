@@ -1,10 +1,12 @@
 /**
- * A citation link: "Outlet · date · ¶ n", with the document's title as its tooltip, and beside it who
+ * A citation link: "Outlet · date · ¶ n", each part unbroken (a line may break between parts, never
+ * inside a date), with the document's title as its tooltip, and beside it who
  * publishes the source ("Chinese state media", "US government"), so a reader weighs each quote by its
  * side. Clicking opens the source reader at that passage (through `onOpen`, so each context opens tabs
  * its own way).
  */
-import { citationLabel, perspectiveLabel } from '../lib/citation';
+import { Fragment } from 'preact';
+import { citationParts, perspectiveLabel } from '../lib/citation';
 import type { Citation as CitationData } from '../lib/corpus/types';
 import type { SourceInfo } from '../lib/store/knowledge';
 
@@ -30,7 +32,12 @@ export function Citation({ citation, source, href, onOpen }: CitationProps) {
           onOpen(citation);
         }}
       >
-        {citationLabel(source, citation.paragraph)}
+        {citationParts(source, citation.paragraph).map((part, i) => (
+          <Fragment key={i}>
+            {i > 0 && ' · '}
+            <span class="cite-part">{part}</span>
+          </Fragment>
+        ))}
       </a>
       {perspective && <span class="perspective"> {perspective}</span>}
     </>

@@ -88,7 +88,7 @@ function DocumentHeader({ document: doc }: { document: DocumentInfo }) {
     <header>
       <h1 id="doc-title">{doc.title}</h1>
       <p class="byline">
-        {[doc.outlet ?? t('outletNotStated'), perspectiveLabel(sourceInfo(doc)), doc.authors.length ? doc.authors.join(', ') : null, doc.date ?? t('undated')]
+        {[doc.outlet ?? t('outletNotStated'), perspectiveLabel(sourceInfo(doc)), doc.authors.length ? doc.authors.join(', ') : null, doc.date ?? t('undatedShort')]
           .filter(Boolean)
           .join(' · ')}
       </p>

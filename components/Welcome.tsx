@@ -24,6 +24,12 @@ export function Welcome({ children }: { children: ComponentChildren }) {
           )}
         </li>
       </ul>
+      <p>{t('welcomeReload')}</p>
+      <h2>{t('welcomePinHeading')}</h2>
+      <ul class="pin">
+        <li>{t('welcomePinChrome')}</li>
+        <li>{t('welcomePinFirefox')}</li>
+      </ul>
       <p>{messageWith('welcomeTimeline', <a href="#timeline">{t('welcomeTimelineLink')}</a>)}</p>
     </section>
   );

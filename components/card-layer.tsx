@@ -18,6 +18,8 @@ import { placeFloating } from './place';
 export interface CardCallbacks {
   citationHref(c: Citation): string;
   onOpenCitation(c: Citation): void;
+  entryHref(entryId: string): string;
+  onOpenEntry(entryId: string): void;
   onOpenRelated(entryId: string): void;
   onClose(): void;
   onPointerEnter(): void;
@@ -48,6 +50,8 @@ export class CardLayer {
         view={view}
         citationHref={this.callbacks.citationHref}
         onOpenCitation={this.callbacks.onOpenCitation}
+        entryHref={this.callbacks.entryHref}
+        onOpenEntry={this.callbacks.onOpenEntry}
         onOpenRelated={this.callbacks.onOpenRelated}
         onClose={this.callbacks.onClose}
       />,

@@ -15,6 +15,8 @@ export interface HoverCardOptions {
   card(entryId: string): Promise<CardData | null>;
   citationHref(c: Citation): string;
   onOpenCitation(c: Citation): void;
+  entryHref(entryId: string): string;
+  onOpenEntry(entryId: string): void;
 }
 
 interface Anchor {
@@ -31,6 +33,8 @@ export function attachHoverCards(root: HTMLElement, box: HTMLElement, options: H
         view={view}
         citationHref={options.citationHref}
         onOpenCitation={options.onOpenCitation}
+        entryHref={options.entryHref}
+        onOpenEntry={options.onOpenEntry}
         onOpenRelated={(entryId) => hover.showNow({ element: anchor.element, entryId })}
         onClose={() => hover.close()}
       />,

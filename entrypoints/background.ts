@@ -5,9 +5,9 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { BUNDLE_PATH } from '../lib/bundle-url';
-import { READER_PAGE, readerHash } from '../lib/citation';
+import { entryHash, READER_PAGE, readerHash } from '../lib/citation';
 import type { KnowledgeBundle } from '../lib/corpus/types';
-import { cleanReaderTarget, onMessage, sendMessage, type SettingsChange } from '../lib/messages';
+import { cleanReaderTarget, isEntryId, onMessage, sendMessage, type SettingsChange } from '../lib/messages';
 import { disabledSites, preferences, userDataVersion } from '../lib/settings';
 import { GlossService } from '../lib/service';
 import { t } from '../lib/i18n';
@@ -40,6 +40,10 @@ export default defineBackground(() => {
   onMessage('openReader', async ({ data }) => {
     const target = cleanReaderTarget(data);
     if (target) await browser.tabs.create({ url: browser.runtime.getURL(READER_PAGE) + readerHash(target) });
+  });
+
+  onMessage('openEntry', async ({ data }) => {
+    if (isEntryId(data)) await browser.tabs.create({ url: browser.runtime.getURL(READER_PAGE) + entryHash(data) });
   });
 
   // First install: a welcome page with a passage to try hovering on.

@@ -23,6 +23,16 @@ export function readerHash(target: ReaderTarget): string {
   return `#${params.toString()}`;
 }
 
+/** The source viewer's address of an entry in full: its facts, where each document mentions it. */
+export function entryHash(entryId: string): string {
+  return `#${new URLSearchParams({ entry: entryId }).toString()}`;
+}
+
+/** The entry an address names (unchecked: the caller checks it is an entry id), or null. */
+export function entryOfHash(hash: string): string | null {
+  return new URLSearchParams(hash.replace(/^#/, '')).get('entry');
+}
+
 /** Reads a reader address's hash; anything malformed yields null, never an exception. */
 export function parseReaderHash(hash: string): ReaderTarget | null {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
@@ -41,17 +51,31 @@ export function citationTarget(c: Citation): ReaderTarget {
   return { docId: c.docId, paragraph: c.paragraph, quote: c.quote };
 }
 
-/** Longest title shown in place of a missing outlet; the full title is in the link's tooltip. */
-const TITLE_IN_CITATION = 32;
+/** Longest short title shown beside "no outlet named"; the full title is in the link's tooltip. */
+const SHORT_TITLE = 40;
+
+/** A title cut at a word boundary to at most `max` characters, with "…" where it was cut. */
+export function shortTitle(title: string, max = SHORT_TITLE): string {
+  if (title.length <= max) return title;
+  const cut = title.slice(0, max + 1);
+  const atWord = cut.lastIndexOf(' ');
+  return `${(atWord > max / 2 ? cut.slice(0, atWord) : cut.slice(0, max)).replace(/[\s,;:–-]+$/, '')}…`;
+}
 
 /**
- * "Outlet · date · ¶ n"; a shortened title stands in for a missing outlet. The date is the original's;
- * where the copy gives only its own, it says so ("republished 2023-12-19", "updated 2024-01-29"), and
- * "undated" where it gives none.
+ * The parts of a citation, each shown unbroken: who published it, when, where in it. "Xinhua",
+ * "republished 2023-12-19", "¶ 7". The outlet, or where the source names none the document's short
+ * title and "no outlet named". The date is the original's; where the copy gives only its own, it says
+ * so ("republished 2023-12-19", "updated 2024-01-29"), and "undated" where it gives none.
  */
+export function citationParts(source: SourceInfo, paragraph: number): string[] {
+  const publisher = source.outlet ?? t('noOutletNamed', shortTitle(source.title));
+  return [publisher, citedDate(source), `¶ ${paragraph}`];
+}
+
+/** "Outlet · date · ¶ n": the citation as one line of text. */
 export function citationLabel(source: SourceInfo, paragraph: number): string {
-  const title = source.title.length > TITLE_IN_CITATION ? `${source.title.slice(0, TITLE_IN_CITATION).trimEnd()}…` : source.title;
-  return `${source.outlet ?? title} · ${citedDate(source)} · ¶ ${paragraph}`;
+  return citationParts(source, paragraph).join(' · ');
 }
 
 /** The date a source is cited by: "2023-12-12", "republished 2023-12-19", "updated 2024-01-29" or "undated". */
@@ -106,4 +130,25 @@ export function narrationLabel(source: SourceInfo): string {
 export function attributionLabel(fact: Fact, source: SourceInfo): string | null {
   if (!fact.attribution) return null;
   return fact.attribution === 'narration' ? narrationLabel(source) : t('saidBy', fact.attribution.speaker);
+}
+
+/**
+ * The facts a card shows first: more than one voice where there is more than one. In the glossary's
+ * order, except that a fact from a side the card does not show yet (counting the label's) comes
+ * before a second fact from the same side; the card shows as many of these as fit.
+ */
+export function factsByVoice<F extends { source: SourceInfo }>(facts: readonly F[], label?: { source: SourceInfo }): F[] {
+  const voice = (source: SourceInfo) => source.perspective ?? source.outlet ?? source.title;
+  const heard = new Set(label ? [voice(label.source)] : []);
+  const first: F[] = [];
+  const rest: F[] = [];
+  for (const fact of facts) {
+    const v = voice(fact.source);
+    if (heard.has(v)) rest.push(fact);
+    else {
+      heard.add(v);
+      first.push(fact);
+    }
+  }
+  return [...first, ...rest];
 }

@@ -67,6 +67,8 @@ export interface ProtocolMap {
   storeStatus(): StoreStatus;
   /** Content script → background: open the source reader at a citation, in a new tab. */
   openReader(target: ReaderTarget): void;
+  /** Opens an entry in full in the source viewer. */
+  openEntry(entryId: string): void;
   /** Background → content script: open a card for the current selection (shortcut or context menu). */
   lookUpSelection(text: string): void;
   /**

@@ -1,6 +1,6 @@
 // `npm test`: every test Gloss has, in order — type check, unit and component tests (Vitest), a fresh
-// build, the end-to-end suites in Chromium and Firefox, and a smoke run of the benchmark. Ends with one
-// line for the whole run: "N passed, N failed".
+// build, the end-to-end suites in Chromium and Firefox, the store zips' checks, and a smoke run of the
+// benchmark. Ends with one line for the whole run: "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,6 +28,14 @@ try {
   const r = JSON.parse(readFileSync(report, 'utf8'));
   passed += r.numPassedTests;
   failed += r.numFailedTests + (r.numFailedTestSuites ?? 0) + (r.numTotalTests === 0 ? 1 : 0);
+  // A skipped or to-do test passes nothing: it is named here, and under CI it fails the run.
+  const skipped = r.testResults.flatMap((file) =>
+    file.assertionResults.filter((t) => t.status === 'pending' || t.status === 'skipped' || t.status === 'todo').map((t) => `${t.fullName} (${file.name})`),
+  );
+  if (skipped.length) {
+    console.log(`${process.env.CI ? '✗' : '!'} ${skipped.length} unit tests skipped:\n  ${skipped.join('\n  ')}`);
+    if (process.env.CI) failed += skipped.length;
+  }
 } catch {
   failed++;
   console.log('✗ the unit test report could not be read');
@@ -67,6 +75,14 @@ if (build.ok) {
     }
     if (!e2e.ok && counts && counts[2] === '0') failed++;
   }
+}
+
+// The store zips, as `npm run zip` writes them, through the checks the stores run on an upload
+// (scripts/store-check.mjs: web-ext lint for Firefox, Chromium's packer for Chrome).
+if (build.ok) {
+  const zip = run('store zips', 'npm', ['run', 'zip', '--silent']);
+  step('npm run zip', zip.ok);
+  if (zip.ok) step("the store zips pass the stores' checks", run('store checks', 'node', ['scripts/store-check.mjs']).ok);
 }
 
 // The benchmark, once, on a small page: proof that it still runs (its numbers are not judged here).

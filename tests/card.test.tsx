@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Card } from '../components/Card';
+import { Card, FACTS_ON_CARD } from '../components/Card';
 import type { CardData } from '../lib/store/knowledge';
 
 const source = { title: 'China, Vietnam agree', outlet: 'Xinhua', date: 'Release Date:2023-12-19 14:32:46', dateISO: '2023-12-19' };
@@ -20,17 +20,27 @@ const card: CardData = {
 afterEach(cleanup);
 
 describe('Card', () => {
-  const handlers = () => ({ citationHref: () => 'reader.html#doc=xinhua-community&p=23', onOpenCitation: vi.fn(), onOpenRelated: vi.fn(), onClose: vi.fn() });
+  const handlers = () => ({
+    citationHref: () => 'reader.html#doc=xinhua-community&p=23',
+    onOpenCitation: vi.fn(),
+    entryHref: (id: string) => `reader.html#entry=${id}`,
+    onOpenEntry: vi.fn(),
+    onOpenRelated: vi.fn(),
+    onClose: vi.fn(),
+  });
+  const citations = (container: Element) => [...container.querySelectorAll('a.cite')];
 
   it('shows the entry, its cited facts and related entries, as a dialog named after it', () => {
     const h = handlers();
-    const { getByRole, getAllByText, getByText } = render(<Card view={{ status: 'ready', card }} {...h} />);
+    const { container, getByRole, getByText } = render(<Card view={{ status: 'ready', card }} {...h} />);
     const dialog = getByRole('dialog', { name: 'Regional Comprehensive Economic Partnership' });
     expect(dialog.getAttribute('aria-modal')).toBe('false');
-    expect(getAllByText('Xinhua · 2023-12-19 · ¶ 23')).toHaveLength(2);
-    expect(getByText('Mentioned in 1 of 5 documents')).toBeTruthy();
-    fireEvent.click(getAllByText('Xinhua · 2023-12-19 · ¶ 23')[1]);
+    expect(citations(container).map((a) => a.textContent)).toEqual(['Xinhua · 2023-12-19 · ¶ 23', 'Xinhua · 2023-12-19 · ¶ 23']);
+    expect(container.querySelector('.mentions')!.textContent).toBe('Mentioned in 1 of 5 documents · Every mention →');
+    fireEvent.click(citations(container)[1]);
     expect(h.onOpenCitation).toHaveBeenCalledWith(card.facts[0]);
+    fireEvent.click(getByRole('link', { name: 'Every mention →' }));
+    expect(h.onOpenEntry).toHaveBeenCalledWith('rcep');
     fireEvent.click(getByText('Belt and Road Initiative'));
     expect(h.onOpenRelated).toHaveBeenCalledWith('belt-and-road');
     fireEvent.click(getByRole('button', { name: 'Close' }));
@@ -55,8 +65,9 @@ describe('Card', () => {
       label: { docId: 'us', paragraph: 1, quote: 'General Secretary of the Communist Party of Vietnam Central Committee', start: 0, end: 10, source: statement },
       facts: [
         { docId: 'x', paragraph: 32, quote: 'Vietnam is sincerely happy for brotherly China, he said.', start: 0, end: 10, attribution: { speaker: 'Trong' }, source: xinhua },
-        { docId: 'x', paragraph: 1, quote: 'Xi Jinping attends a welcome ceremony', start: 0, end: 10, attribution: 'narration', truncated: true, source: xinhua },
-        { docId: 'x', paragraph: 35, quote: 'Trong said that Vietnam-China friendship is deep.', start: 0, end: 10, note: 'The source misspells it.', source: xinhua },
+        { docId: 'x', paragraph: 1, quote: 'Xi Jinpig attends a welcome ceremony', start: 0, end: 10, attribution: 'narration', truncated: true, note: 'The source misspells Xi Jinping.', source: xinhua },
+        { docId: 'x', paragraph: 35, quote: 'Trong said that Vietnam-China friendship is deep.', start: 0, end: 10, source: xinhua },
+        { docId: 'x', paragraph: 36, quote: 'The two sides signed 36 cooperation documents.', start: 0, end: 10, source: xinhua },
       ],
     };
     const { container, getByText, getAllByText } = render(<Card view={{ status: 'ready', card: trong }} {...handlers()} />);
@@ -64,10 +75,13 @@ describe('Card', () => {
     // (The quote marks are the stylesheet's, around each <q>.)
     const facts = [...container.querySelectorAll('.facts li')].map((li) => li.textContent);
     expect(facts[0]).toBe('Trong said: Vietnam is sincerely happy for brotherly China, he said. Xinhua · republished 2023-12-19 · ¶ 32 Chinese state media');
-    expect(facts[1]).toBe('Xinhua reports: Xi Jinping attends a welcome ceremony… Xinhua · republished 2023-12-19 · ¶ 1 Chinese state media');
-    expect(facts[2]).toBe('Trong said that Vietnam-China friendship is deep. [sic] The source misspells it. Xinhua · republished 2023-12-19 · ¶ 35 Chinese state media');
+    expect(facts[1]).toBe('Xinhua reports: Xi Jinpig attends a welcome ceremony… [sic] The source misspells Xi Jinping. Xinhua · republished 2023-12-19 · ¶ 1 Chinese state media');
     expect(getByText('[sic]').closest('[role="note"]')).toBeTruthy();
-    expect(getAllByText('Chinese state media')).toHaveLength(3);
+    expect(getAllByText('Chinese state media')).toHaveLength(FACTS_ON_CARD);
+    // The card holds at most three facts; the fourth is in the entry in full, one click away.
+    expect(facts).toHaveLength(FACTS_ON_CARD);
+    expect(container.querySelector('a.more')!.textContent).toBe('All 4 facts and every mention →');
+    expect(container.querySelector('a.more')!.getAttribute('href')).toBe('reader.html#entry=nguyen-phu-trong');
   });
 
   it('shows the kind alone where no sentence defines the entry, and says so where the documents say nothing', () => {

@@ -205,6 +205,8 @@ describe('dates as the texts give them', () => {
     expect(citationLabel(sourceOf(bundle, 'mondo-new-positioning'), 2)).toBe('China.com · updated 2024-01-29 · ¶ 2');
     expect(citationLabel(sourceOf(bundle, 'peoples-daily-commentary'), 2)).toBe("People's Daily Online · 2023-12-12 · ¶ 2");
     expect(citationLabel(sourceOf(bundle, 'cgtn-new-cooperation'), 1)).toBe('CGTN · undated · ¶ 1');
+    // No outlet: the title, cut at a word, and a word that none is named.
+    expect(citationLabel(sourceOf(bundle, 'new-height-new-era'), 1)).toBe('Bring China Vietnam relations to a new… (no outlet named) · undated · ¶ 1');
   });
 
   it('gives a person\'s title "as of" the date of the source that gives it', async () => {

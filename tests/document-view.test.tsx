@@ -47,7 +47,7 @@ describe('a document\'s header', () => {
     };
     const { container } = render(<DocumentView document={doc} paragraphs={[]} mentions={[]} />);
     expect([...container.querySelectorAll('header p')].map((p) => p.textContent)).toEqual([
-      'Xinhua · Chinese state media · Undated',
+      'Xinhua · Chinese state media · undated',
       'Republished by a website sponsored by the National Energy Administration · Release Date:2023-12-19 14:32:46',
       'Updated on 2024-01-29',
       'A work of the United States government.',

@@ -24,6 +24,16 @@ describe('UI translations', () => {
     });
   }
 
+  // The stores show these in their listings and refuse longer ones: the Chrome Web Store reads the
+  // manifest's description (at most 132 characters), the name at most 75 (AMO's summary allows 250).
+  for (const locale of ['en', 'vi', 'zh_CN']) {
+    it(`${locale}: the name and description fit both stores' limits`, () => {
+      const { extName, extDescription } = load(locale);
+      expect([...extName.message].length).toBeLessThanOrEqual(75);
+      expect([...extDescription.message].length).toBeLessThanOrEqual(132);
+    });
+  }
+
   it('uses only keys the browsers accept', () => {
     for (const key of Object.keys(english)) expect(key).toMatch(/^[A-Za-z0-9_]+$/);
   });

@@ -136,3 +136,17 @@ describe('store', () => {
     expect(broken.status.mode).toBe('memory');
   });
 });
+
+describe('a card’s facts', () => {
+  it('put last a fact that quotes the sentence the label comes from, so the card does not say the label twice', async () => {
+    const bundle = await realBundle();
+    const { knowledge } = await openStore(bundle);
+    const card = (await knowledge.card('nguyen-phu-trong'))!;
+    const entry = bundle.entries.find((e) => e.id === 'nguyen-phu-trong')!;
+    const repeatsLabel = (f: { docId: string; paragraph: number; quote: string }) => f.docId === card.label!.docId && f.paragraph === card.label!.paragraph && f.quote.includes(card.label!.quote);
+    expect(entry.facts.findIndex(repeatsLabel)).toBe(0); // the glossary's first fact holds the label's sentence
+    expect(card.facts.map((f) => f.quote).sort()).toEqual(entry.facts.map((f) => f.quote).sort()); // nothing is lost
+    expect(card.facts.findIndex(repeatsLabel)).toBe(card.facts.length - 1);
+    expect(card.facts.slice(0, -1).some(repeatsLabel)).toBe(false);
+  });
+});

@@ -31,7 +31,7 @@ export function define(ctx, test) {
     await page.mouseMove(at.x, at.y);
     const card = await page.waitFor(pageCard, HOST, (c) => c && c.busy !== 'true', 5000);
     assert(/Được nhắc đến trong \d+\/6 tài liệu/.test(card.text), card.text);
-    assert(card.text.includes('general secretary of the Communist Party of Vietnam Central Committee'), 'quotes stay as written');
+    assert(/general secretary of the Communist Party of Vietnam Central Committee/i.test(card.text), 'quotes stay as written');
     const close = await page.evaluate((host) => document.querySelector(host).shadowRoot.querySelector('.close').getAttribute('aria-label'), HOST);
     assert(close === 'Đóng', `close button: ${close}`);
     await page.close();

@@ -38,8 +38,8 @@ export function define(ctx, test) {
     await hover(page, 'Nguyen Phu Trong');
     const card = await readyCard(page, 'Nguyen Phu Trong');
     assert(card.role === 'dialog' && card.labelledBy, 'the card is a dialog named by its title');
-    assert(card.text.includes('general secretary of the Communist Party of Vietnam Central Committee'), card.text);
-    assert(card.citations.length >= 3, `citations: ${JSON.stringify(card.citations)}`);
+    assert(/general secretary of the Communist Party of Vietnam Central Committee/i.test(card.text), card.text);
+    assert(card.citations.length >= 2, `the label and at least one fact, each cited: ${JSON.stringify(card.citations)}`);
     assert(card.citations.every((c) => /· ¶ \d+$/.test(c.text) && c.href.includes('reader.html#doc=')), JSON.stringify(card.citations));
     assert(/Mentioned in \d of 6 documents/.test(card.text), card.text);
     const background = await page.evaluate((host) => getComputedStyle(document.querySelector(host).shadowRoot.querySelector('.card')).backgroundColor, HOST);
@@ -218,7 +218,7 @@ export function define(ctx, test) {
       const hit = document.elementFromPoint(r.left + r.width / 2, r.top + 20);
       return { width: Math.round(r.width), height: Math.round(r.height), nameSize: name.fontSize, nameColor: name.color, onTop: hit === document.querySelector(host) };
     }, HOST);
-    assert(look.width >= 340 && look.width <= 370, `card width ${look.width}`);
+    assert(look.width >= 370 && look.width <= 390, `card width ${look.width}`);
     assert(look.height > 100, `card height ${look.height}`);
     assert(look.nameSize === '15px', `title size ${look.nameSize}`);
     assert(look.nameColor !== 'rgb(255, 0, 0)', 'page colours reached the card');
@@ -238,7 +238,7 @@ export function define(ctx, test) {
       const card = document.querySelector(host).shadowRoot.querySelector('.card');
       return { width: Math.round(card.getBoundingClientRect().width), position: getComputedStyle(card.parentElement).position };
     }, HOST);
-    assert(look.width >= 340 && look.width <= 370 && look.position === 'fixed', `the card is unstyled: ${JSON.stringify(look)}`);
+    assert(look.width >= 370 && look.width <= 390 && look.position === 'fixed', `the card is unstyled: ${JSON.stringify(look)}`);
     // Firefox reports the CSP blocking the fixture's own inline style, script and favicon as page
     // errors; a block of Gloss's card style would show above as an unstyled card.
     const errors = page.errors.filter((e) => !e.startsWith('Content-Security-Policy:'));

@@ -18,6 +18,23 @@ export function define(ctx, test) {
     }
   };
 
+  test('options: the privacy policy is one click away, in the extension, and says nothing leaves the browser', async () => {
+    const options = await driver.openExtensionPage('/options.html');
+    // Once the lists have been read, the footer stays where it is.
+    await options.waitFor(() => !!document.querySelector('.user-entries .entries, .user-entries .empty'), undefined, Boolean, 5000);
+    await clickOption(options, '.options-footer a');
+    // The click opened it in a new tab (asked of the tabs API: Firefox's WebDriver BiDi does not
+    // always report a tab an extension page opens); its text is then read in a tab of the test's own.
+    const openedTabs = () => (globalThis.browser ?? globalThis.chrome).tabs.query({}).then((tabs) => tabs.map((tab) => tab.url ?? ''));
+    await options.waitFor(openedTabs, undefined, (urls) => urls.some((url) => url.endsWith('/privacy.html')), 5000);
+    const policy = await driver.openExtensionPage('/privacy.html');
+    const text = await policy.waitFor(() => document.querySelector('.privacy')?.innerText ?? '', undefined, (t) => t.includes('sends nothing'), 5000);
+    assert(await policy.evaluate(() => document.title === 'Gloss privacy policy'), 'the tab is titled as the policy');
+    for (const permission of ['Storage', 'Context menus', 'Access to the sites']) assert(text.includes(permission), `it explains ${permission}`);
+    await policy.close();
+    await options.close();
+  });
+
   test('options: a new hover delay and the Alt trigger change behaviour in a tab already open', async () => {
     const page = await driver.openPage(`${origin}/basic.html`);
     await marksOf(page);

@@ -73,6 +73,9 @@ export function define(ctx, test) {
     await welcome.waitFor(() => document.querySelectorAll('.welcome .mention').length, undefined, (n) => n >= 3, 8000);
     const text = await welcome.evaluate(() => document.querySelector('.welcome').innerText);
     assert(text.includes('Alt') && text.includes('Look up in Gloss'), 'the welcome page explains the shortcut and the menu');
+    assert(text.includes('need a reload'), 'it says tabs open before the install need a reload');
+    assert(text.includes('Chrome and Chromium:') && text.includes('Pin to Toolbar'), 'it shows how to pin the button in each browser');
+    assert(await welcome.evaluate(() => document.title === 'Welcome to Gloss'), 'the tab is titled as the welcome page');
     const at = await welcome.evaluate(readerMention, 'xi-jinping');
     await welcome.mouseMove(at.x - 30, at.y + 30);
     await welcome.mouseMove(at.x, at.y);

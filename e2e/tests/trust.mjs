@@ -6,16 +6,19 @@
 import { assert } from '../harness.mjs';
 import { HIGHLIGHT, HOST, pageMarks, pagePhraseCenter } from '../page.mjs';
 
-/** What a reader sees of a card's sources, read from its shadow root (runs in the page). */
+/**
+ * What a reader sees of an entry's sources (runs in the page): on a card, read from its shadow root
+ * (`host`), or in the entry in full in the source viewer (no host).
+ */
 function pageCardSources(host) {
-  const card = document.querySelector(host)?.shadowRoot?.querySelector('.card[aria-busy="false"]');
+  const card = host ? document.querySelector(host)?.shadowRoot?.querySelector('.card[aria-busy="false"]') : document.querySelector('article.entry');
   if (!card || card.closest('[hidden]')) return null;
   const visible = (el) => {
     const box = el.getBoundingClientRect();
     return box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== 'hidden';
   };
   return {
-    name: card.querySelector('.name').textContent,
+    name: card.querySelector('.name, #entry-name').textContent,
     kind: card.querySelector('.kind').textContent,
     label: card.querySelector('.label')?.innerText ?? null,
     asOf: card.querySelector('.label .as-of')?.textContent ?? null,
@@ -38,17 +41,30 @@ export function define({ driver, origin }, test) {
     return card;
   };
 
+  /** The entry in full, as the card's "all facts" link opens it in the source viewer. */
+  const entryInFull = async (entryId, name) => {
+    const viewer = await driver.openExtensionPage(`/reader.html#entry=${entryId}`);
+    const entry = await viewer.waitFor(pageCardSources, null, (c) => c?.name === name, 8000);
+    await viewer.close();
+    return entry;
+  };
+
   test('cards say who speaks, who publishes, as of when a title held, and note a source’s errors', async () => {
     const page = await driver.openPage(`${origin}/sources.html`);
     await page.waitFor(pageMarks, HIGHLIGHT, (m) => Array.isArray(m) && ['Nguyen Phu Trong', 'South China Sea', 'Taiwan'].every((t) => m.includes(t)), 5000);
 
+    // On the card: the title dated by its source, and more than one voice among the facts shown.
     const trong = await cardFor(page, 'Nguyen Phu Trong');
     assert(trong.asOf === ' (as of 2023-09-11)', `the title is dated by its source: ${trong.label}`);
-    assert(trong.said.includes('Joint statement published by The White House: ') && trong.said.includes('Trong said: '), JSON.stringify(trong.said));
-    assert(trong.facts.some((f) => f.startsWith('Trong said: ') && f.includes('he said.')), 'a quote whose speaker is a pronoun says who it is');
-    const delegation = trong.notes.find((n) => n.text.startsWith('[sic] He came as general secretary'));
-    assert(delegation?.visible, `the note on the source's error is shown: ${JSON.stringify(trong.notes)}`);
-    for (const side of ['US government', 'Chinese state media', 'Chinese media']) assert(trong.perspectives.includes(side), `${side}: ${JSON.stringify(trong.perspectives)}`);
+    assert(trong.facts.length > 0 && trong.facts.every((f) => /(US government|Chinese state media|Chinese media)$/.test(f.trim())), JSON.stringify(trong.facts));
+    assert(new Set([trong.label, ...trong.facts].map((f) => f.trim().split(' ').at(-1))).size >= 2, `one voice: ${JSON.stringify(trong)}`);
+    // In full: every fact, each with who speaks, who publishes, and the note on a source's error.
+    const trongInFull = await entryInFull('nguyen-phu-trong', 'Nguyen Phu Trong');
+    assert(trongInFull.said.includes('Joint statement published by The White House: ') && trongInFull.said.includes('Trong said: '), JSON.stringify(trongInFull.said));
+    assert(trongInFull.facts.some((f) => f.startsWith('Trong said: ') && f.includes('he said.')), 'a quote whose speaker is a pronoun says who it is');
+    const delegation = trongInFull.notes.find((n) => n.text.startsWith('[sic] He came as general secretary'));
+    assert(delegation?.visible, `the note on the source's error is shown: ${JSON.stringify(trongInFull.notes)}`);
+    for (const side of ['US government', 'Chinese state media', 'Chinese media']) assert(trongInFull.perspectives.includes(side), `${side}: ${JSON.stringify(trongInFull.perspectives)}`);
 
     const taiwan = await cardFor(page, 'Taiwan');
     assert(taiwan.kind === 'Place' && taiwan.label === null, `no one's claim is the label: ${taiwan.label}`);
@@ -56,9 +72,10 @@ export function define({ driver, origin }, test) {
     assert(taiwan.perspectives.includes('Chinese state media'), JSON.stringify(taiwan.perspectives));
 
     const sea = await cardFor(page, 'South China Sea');
-    assert(sea.said.includes('Nie Huihui said: '), JSON.stringify(sea.said));
-    assert(sea.facts.some((f) => f.startsWith('The Leaders underscored') && f.includes('South China Sea…')), 'a quote cut short ends with an ellipsis');
-    assert(sea.perspectives.includes('Chinese media') && sea.perspectives.includes('US government'), JSON.stringify(sea.perspectives));
+    assert(sea.perspectives.includes('Chinese media') && sea.perspectives.includes('US government'), `both sides on the card: ${JSON.stringify(sea.perspectives)}`);
+    const seaInFull = await entryInFull('south-china-sea', 'South China Sea');
+    assert(seaInFull.said.includes('Nie Huihui said: '), JSON.stringify(seaInFull.said));
+    assert(seaInFull.facts.some((f) => f.startsWith('The Leaders underscored') && f.includes('South China Sea…')), 'a quote cut short ends with an ellipsis');
     await page.close();
   });
 

@@ -11,7 +11,7 @@
 import { browser } from 'wxt/browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { READER_PAGE, citationTarget, readerHash } from '../../lib/citation';
+import { READER_PAGE, citationTarget, entryHash, readerHash } from '../../lib/citation';
 import type { EvidenceRules } from '../../lib/match/evidence';
 import type { Matcher } from '../../lib/match/matcher';
 import { SieveReader, type Sieve } from '../../lib/match/sieve';
@@ -131,6 +131,8 @@ function startGloss(ctx: ContentScriptContext, setup: ReadSetup): void {
   const cards = new LazyCardLayer(ctx, {
     citationHref: (c) => readerUrl + readerHash(citationTarget(c)),
     onOpenCitation: (c) => void sendMessage('openReader', citationTarget(c)).catch(() => {}),
+    entryHref: (entryId) => readerUrl + entryHash(entryId),
+    onOpenEntry: (entryId) => void sendMessage('openEntry', entryId).catch(() => {}),
     onOpenRelated: (entryId) => {
       const s = hover.state;
       const range = s.kind === 'showing' || s.kind === 'leaving' ? s.term.range : null;

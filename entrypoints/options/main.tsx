@@ -282,6 +282,9 @@ function Options() {
           </section>
         </>
       )}
+      <footer class="options-footer">
+        <a href="/privacy.html" target="_blank" rel="noopener">{t('privacyLink')}</a>
+      </footer>
     </main>
   );
 }

@@ -14,7 +14,10 @@ import { Timeline } from '../../components/Timeline';
 import { Welcome } from '../../components/Welcome';
 import '../../components/card.css';
 import { BUNDLE_PATH } from '../../lib/bundle-url';
-import { citationTarget, citedDate, parseReaderHash, readerHash, type ReaderTarget } from '../../lib/citation';
+import { citationTarget, citedDate, entryHash, entryOfHash, parseReaderHash, readerHash, type ReaderTarget } from '../../lib/citation';
+import { isEntryId, sendMessage } from '../../lib/messages';
+import type { EntryDetail } from '../../lib/views';
+import { EntryView } from '../../components/EntryView';
 import type { Citation, DocumentInfo, KnowledgeBundle, Mention, Paragraph, TimelineEvent } from '../../lib/corpus/types';
 import { sourceInfo } from '../../lib/store/knowledge';
 import { t } from '../../lib/i18n';
@@ -28,11 +31,13 @@ const knowledge = openForReading(async () => (await fetch(browser.runtime.getURL
 /** The passage the welcome page offers to try: the Xinhua report's account of the welcome ceremony. */
 const WELCOME_PASSAGE = { docId: 'xinhua-community', paragraphs: [4, 5] };
 
-type Route = { view: 'welcome' } | { view: 'timeline' } | { view: 'document'; target: ReaderTarget } | { view: 'home' };
+type Route = { view: 'welcome' } | { view: 'timeline' } | { view: 'document'; target: ReaderTarget } | { view: 'entry'; entryId: string } | { view: 'home' };
 
 function routeOf(hash: string): Route {
   if (hash === '#welcome') return { view: 'welcome' };
   if (hash === '#timeline') return { view: 'timeline' };
+  const entryId = entryOfHash(hash);
+  if (entryId !== null) return isEntryId(entryId) ? { view: 'entry', entryId } : { view: 'home' };
   const target = parseReaderHash(hash);
   return target ? { view: 'document', target } : { view: 'home' };
 }
@@ -40,6 +45,9 @@ function routeOf(hash: string): Route {
 const citationHref = (c: Citation) => readerHash(citationTarget(c));
 const openCitation = (c: Citation) => {
   location.hash = citationHref(c);
+};
+const openEntry = (entryId: string) => {
+  location.hash = entryHash(entryId);
 };
 
 /** Above this many paragraphs a document is shown as a virtualised list (components/DocumentView.tsx). */
@@ -76,7 +84,7 @@ function Reader() {
   }, [version]);
   useEffect(() => {
     const stop = knowledge.then((k) =>
-      attachHoverCards(document.body, boxRef.current!, { card: (id) => k.card(id), citationHref, onOpenCitation: openCitation }),
+      attachHoverCards(document.body, boxRef.current!, { card: (id) => k.card(id), citationHref, onOpenCitation: openCitation, entryHref: entryHash, onOpenEntry: openEntry }),
     );
     return () => void stop.then((s) => s());
   }, []);
@@ -99,14 +107,35 @@ function Reader() {
       current = false;
     };
   }, [docId, version]);
+  const [entry, setEntry] = useState<{ entryId: string; detail: EntryDetail | null } | null>(null);
+  const entryId = route.view === 'entry' ? route.entryId : null;
+  useEffect(() => {
+    if (!entryId) return;
+    let current = true;
+    void sendMessage('entryDetail', entryId)
+      .catch(() => null)
+      .then((detail) => current && setEntry({ entryId, detail }));
+    return () => {
+      current = false;
+    };
+  }, [entryId, version]);
   useEffect(() => {
     if (route.view === 'timeline' && !timeline) knowledge.then((k) => k.timeline()).then(setTimeline);
   }, [route.view]);
 
   const doc = route.view === 'document' ? documents.find((d) => d.id === route.target.docId) : undefined;
   useEffect(() => {
-    document.title = doc ? `${doc.title} — Gloss` : route.view === 'timeline' ? `${t('timeline')} — Gloss` : t('readerTitle');
-  }, [doc, route.view]);
+    const shownEntry = route.view === 'entry' && entry?.entryId === route.entryId ? entry.detail : null;
+    document.title = doc
+      ? `${doc.title} — Gloss`
+      : shownEntry
+        ? `${shownEntry.card.name} — Gloss`
+        : route.view === 'welcome'
+        ? t('welcomeTitle')
+        : route.view === 'timeline'
+          ? `${t('timeline')} — Gloss`
+          : t('readerTitle');
+  }, [doc, route, entry]);
 
   return (
     <div class="layout">
@@ -149,6 +178,13 @@ function Reader() {
             citationHref={citationHref}
             onOpenCitation={openCitation}
           />
+        )}
+        {route.view === 'entry' && entry?.entryId === route.entryId && (
+          entry.detail ? (
+            <EntryView detail={entry.detail} citationHref={citationHref} onOpenCitation={openCitation} onOpenEntry={openEntry} onBack={() => history.back()} />
+          ) : (
+            <p class="empty">{t('noSuchEntry')}</p>
+          )
         )}
         {route.view === 'document' && documents.length > 0 && !doc && <p class="empty">{t('noSuchDocument', route.target.docId)}</p>}
         {route.view === 'document' && doc && data && 'paragraphs' in data && (

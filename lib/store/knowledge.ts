@@ -88,6 +88,16 @@ export interface MatcherData {
 
 export type StoreMode = 'database' | 'memory';
 
+/**
+ * The facts in the glossary's order, except that a fact quoting the sentence the label comes from
+ * goes last: shown first, it would read as the label said twice ("General Secretary of …" then "On
+ * September 10, 2023, General Secretary of …"). It stays, for what else it says, in the entry in full.
+ */
+export function labelRepeatsLast<F extends Citation>(facts: readonly F[], label: Citation | undefined): F[] {
+  const repeats = (f: F) => !!label && f.docId === label.docId && f.paragraph === label.paragraph && (f.quote.includes(label.quote) || label.quote.includes(f.quote));
+  return [...facts.filter((f) => !repeats(f)), ...facts.filter(repeats)];
+}
+
 export class Knowledge {
   constructor(
     private readonly rows: KnowledgeRows,
@@ -109,7 +119,7 @@ export class Knowledge {
       name: entry.name,
       kind: entry.kind,
       ...(entry.label ? { label: cite(entry.label) } : {}),
-      facts: entry.facts.map(cite),
+      facts: labelRepeatsLast(entry.facts, entry.label).map(cite),
       mentionedIn: mentions.length,
       documentCount: documents.length,
       inYourDocuments: inTextOrder(mentions.filter((m) => userDocs.has(m.docId))).slice(0, MAX_USER_CITATIONS).map((m) =>

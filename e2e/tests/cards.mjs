@@ -1,0 +1,71 @@
+// Cards that fit: every entry's card at the default size, unbroken citations, and the entry in full.
+import { readFileSync } from 'node:fs';
+import { assert } from '../harness.mjs';
+import { HOST, pageElementCenter } from '../page.mjs';
+
+/** What a card box holds and whether it must scroll to show it; each citation part on one line. */
+function cardLayout(host) {
+  const card = document.querySelector(host)?.shadowRoot?.querySelector('.card[aria-busy="false"]');
+  if (!card) return null;
+  return {
+    name: card.querySelector('.name')?.textContent ?? '',
+    overflow: card.scrollHeight - card.clientHeight,
+    facts: card.querySelectorAll('.facts li').length,
+    mentions: card.querySelector('.mentions')?.textContent ?? '',
+    brokenParts: [...card.querySelectorAll('.cite-part')].filter((part) => part.getClientRects().length > 1).map((part) => part.textContent),
+  };
+}
+
+export function define(ctx, test) {
+  const { driver, origin, marksOf, hover, readyCard } = ctx;
+  const bundle = JSON.parse(readFileSync(new URL('../../.output/chrome-mv3/knowledge.json', import.meta.url), 'utf8'));
+
+  test('cards fit: every entry shows name, label, facts and the "mentioned in" line without scrolling, no citation broken inside a part', async () => {
+    const page = await driver.openPage(`${origin}/basic.html`);
+    const misfits = [];
+    for (const entry of bundle.entries) {
+      // The reader selects the name and asks Gloss (the shortcut), so every entry is reached alike.
+      await page.evaluate(() => {
+        const range = document.createRange();
+        range.selectNodeContents(document.querySelector('p'));
+        getSelection().removeAllRanges();
+        getSelection().addRange(range);
+      });
+      await driver.lookUpSelection(page, entry.name);
+      const card = await page.waitFor(cardLayout, HOST, (c) => c?.name === entry.name, 5000);
+      const problems = [
+        card.overflow > 0 && `scrolls by ${card.overflow} px`,
+        entry.facts.length > 0 && card.facts === 0 && 'no fact shown',
+        !card.mentions.startsWith('Mentioned in') && 'no "mentioned in" line',
+        entry.facts.length > card.facts && !card.mentions.includes(`All ${entry.facts.length} facts`) && 'no link to the facts left out',
+        card.brokenParts.length > 0 && `citation parts broken: ${card.brokenParts.join(', ')}`,
+      ].filter(Boolean);
+      if (problems.length) misfits.push(`${entry.id}: ${problems.join('; ')}`);
+      await page.key('Escape');
+      await page.waitFor(cardLayout, HOST, (c) => c === null, 3000);
+    }
+    assert(misfits.length === 0, misfits.join('\n'));
+    await page.close();
+  });
+
+  test('a card\'s "all facts" link opens the entry in full in the source viewer: every fact, every mention by document', async () => {
+    const trong = bundle.entries.find((e) => e.id === 'nguyen-phu-trong');
+    const page = await driver.openPage(`${origin}/basic.html`);
+    await marksOf(page);
+    await hover(page, 'Nguyen Phu Trong');
+    await readyCard(page, 'Nguyen Phu Trong');
+    const at = await page.evaluate(pageElementCenter, { host: HOST, selector: 'a.more' });
+    await page.mouseMove(at.x, at.y);
+    const opened = driver.waitForPage((url) => url.endsWith('/reader.html#entry=nguyen-phu-trong'));
+    await page.mouseClick(at.x, at.y);
+    const viewer = await opened;
+    const shown = await viewer.waitFor(() => {
+      const entry = document.querySelector('article.entry');
+      return entry ? { name: entry.querySelector('#entry-name')?.textContent, facts: entry.querySelectorAll('.facts li').length, groups: entry.querySelectorAll('.mention-group').length, title: document.title } : null;
+    }, undefined, (v) => v && v.title.startsWith('Nguyen Phu Trong'), 8000);
+    assert(shown.name === 'Nguyen Phu Trong' && shown.facts === trong.facts.length, JSON.stringify(shown));
+    assert(shown.groups >= 2, `mentions grouped by document: ${shown.groups}`);
+    await viewer.close();
+    await page.close();
+  });
+}
