@@ -2,10 +2,10 @@
  * The marks of a highlight that are registered with the browser: only those whose block is near the
  * viewport. A browser's cost for a highlight grows with its number of ranges on every frame in which
  * the page changes (Chromium rebuilds the markers of every range of every highlight whenever the DOM
- * changes), so a live page with a thousand marks spent about a third of its main thread on them. An
- * IntersectionObserver on the blocks that hold marks keeps the registered ranges to those within half
- * a screen of the viewport, wherever the page scrolls; where there is none (an old engine, jsdom) every
- * mark is registered.
+ * changes; docs/browser-bugs.md), so a live page with a thousand marks spent about a third of its
+ * main thread on them. An IntersectionObserver on the blocks that hold marks keeps the registered
+ * ranges to those within half a screen of the viewport, wherever the page scrolls; where there is
+ * none (an old engine, jsdom) every mark is registered.
  */
 
 /**
