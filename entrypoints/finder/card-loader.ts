@@ -17,8 +17,9 @@ export class LazyCardLayer {
   private theme: Preferences['theme'] = 'system';
   private removed = false;
 
+  /** `context`: the content script's context, made when first asked for (the card's is the first use in some frames). */
   constructor(
-    private readonly ctx: ContentScriptContext,
+    private readonly context: () => ContentScriptContext,
     private readonly callbacks: CardCallbacks,
   ) {}
 
@@ -33,7 +34,7 @@ export class LazyCardLayer {
       () => {
         const Layer = (globalThis as CardLayerGlobal)[CARD_LAYER_GLOBAL];
         if (!Layer || this.removed) return null;
-        this.layer = new Layer(this.ctx, this.callbacks);
+        this.layer = new Layer(this.context(), this.callbacks);
         this.layer.setTheme(this.theme);
         return this.layer;
       },

@@ -6,7 +6,7 @@
  * It runs in every frame of every page (the manifest entry is written in wxt.config.ts), so it is
  * built as a plain script rather than as WXT's content script, whose wrapper sets up a context in
  * every frame (events posted to the page) before any of Gloss runs. The context is made here, and
- * only in frames that hold text.
+ * only once a frame has something for it to look after: marks, a card, the pointer's listeners.
  */
 import { browser } from 'wxt/browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -60,7 +60,7 @@ export default defineUnlistedScript(async () => {
   await whenIdle(window);
   await whenWorthReading(window);
   const setup = await pageSetup();
-  if (setup) startGloss(new ContentScriptContext('finder'), setup);
+  if (setup) startGloss(setup);
 });
 
 interface ReadSetup {
@@ -90,8 +90,21 @@ async function pageMatcher(sieve: Sieve | null): Promise<{ matcher: Matcher; rul
   return matcher ? { matcher, rules: evidenceRulesOf(data) } : null;
 }
 
-function startGloss(ctx: ContentScriptContext, setup: ReadSetup): void {
+function startGloss(setup: ReadSetup): void {
   let { sieve } = setup;
+  /**
+   * The content script's context (timers and listeners that end with it), made once there is
+   * something to look after: most frames hold no term and never make one (WXT's context posts a
+   * message to the page and listens for newer scripts, about a millisecond in every frame).
+   */
+  let made: ContentScriptContext | null = null;
+  const context = (): ContentScriptContext => {
+    if (!made) {
+      made = new ContentScriptContext('finder');
+      made.onInvalidated(leavePage);
+    }
+    return made;
+  };
   const site = siteKey(location.href);
   let enabled = !setup.disabledSites.includes(site);
   let prefs = setup.preferences;
@@ -105,7 +118,7 @@ function startGloss(ctx: ContentScriptContext, setup: ReadSetup): void {
     void (async () => {
       await whenTermsMayBeHere(document, () => (sieve ? new SieveReader(sieve) : undefined), wait.signal);
       const fresh = await pageMatcher(sieve);
-      if (!fresh || wait.signal.aborted || ctx.isInvalid) return;
+      if (!fresh || wait.signal.aborted || context().isInvalid) return;
       waiting = null;
       marker = new PageMarker(document, {
         matcher: fresh.matcher,
@@ -128,7 +141,7 @@ function startGloss(ctx: ContentScriptContext, setup: ReadSetup): void {
   };
 
   const readerUrl = browser.runtime.getURL(READER_PAGE);
-  const cards = new LazyCardLayer(ctx, {
+  const cards = new LazyCardLayer(context, {
     citationHref: (c) => readerUrl + readerHash(citationTarget(c)),
     onOpenCitation: (c) => void sendMessage('openReader', citationTarget(c)).catch(() => {}),
     entryHref: (entryId) => readerUrl + entryHash(entryId),
@@ -150,7 +163,7 @@ function startGloss(ctx: ContentScriptContext, setup: ReadSetup): void {
         cards.hide();
         marker?.setActive(null);
       },
-      setTimer: (fn, ms) => ctx.setTimeout(fn, ms),
+      setTimer: (fn, ms) => context().setTimeout(fn, ms),
       clearTimer: (handle) => clearTimeout(handle as number),
     },
     (a, b) => a.range === b.range && a.entryId === b.entryId,
@@ -159,11 +172,11 @@ function startGloss(ctx: ContentScriptContext, setup: ReadSetup): void {
   async function showCard(anchor: CardAnchor, token: number): Promise<void> {
     // The card's script may still be loading: the pointer may have moved on by the time it is here.
     await cards.load();
-    if (!hover.isCurrent(token) || ctx.isInvalid) return;
+    if (!hover.isCurrent(token) || context().isInvalid) return;
     await cards.show({ status: 'loading' }, anchor.range);
     const card = await (anchor.entryId ? sendMessage('card', anchor.entryId) : sendMessage('lookUpText', anchor.query ?? '')).catch(() => null);
     // The pointer may have moved on while the background answered: a stale answer is dropped.
-    if (!hover.isCurrent(token) || ctx.isInvalid) return;
+    if (!hover.isCurrent(token) || context().isInvalid) return;
     await cards.show(card ? { status: 'ready', card } : { status: 'none', query: anchor.query ?? '' }, anchor.range);
   }
 
@@ -183,7 +196,7 @@ function startGloss(ctx: ContentScriptContext, setup: ReadSetup): void {
   };
   function checkPointer(): void {
     frameRequested = false;
-    if (!pointer || selecting || !marker || ctx.isInvalid) return;
+    if (!pointer || selecting || !marker || context().isInvalid) return;
     if (cards.host && pointer.target === cards.host) return; // the card's own enter/leave handle it
     const pos = textPositionFromPoint(document, pointer.x, pointer.y, marker.shadowRoots);
     const mark = pos ? marker.markAt(pos.node, pos.offset) : null;
@@ -210,6 +223,7 @@ function startGloss(ctx: ContentScriptContext, setup: ReadSetup): void {
   function listenToReader(): void {
     if (listening) return;
     listening = true;
+    const ctx = context();
     ctx.addEventListener(document, 'pointermove', onPointerMove, { passive: true, capture: true });
     // No card while text is being selected: a press starts a possible selection, the release ends it.
     ctx.addEventListener(document, 'pointerdown', (e) => {
@@ -268,17 +282,17 @@ function startGloss(ctx: ContentScriptContext, setup: ReadSetup): void {
     if (!data?.userData) return;
     // The reader added or removed entries: read the page again with the new matcher.
     const fresh = await pageSetup();
-    if (!fresh || ctx.isInvalid) return;
+    if (!fresh || made?.isInvalid) return;
     sieve = fresh.sieve;
     stopMarking();
     startMarking();
   });
 
-  // Reading ctx.isValid notices a missing runtime and fires onInvalidated.
-  ctx.setInterval(() => {}, INVALIDATION_CHECK_MS);
-  ctx.onInvalidated(() => {
-    // The extension was reloaded, updated or removed: leave the page exactly as it was. The page
-    // first; the message listener after, since the extension APIs may be gone and throw.
+  /**
+   * The extension was reloaded, updated or removed: leave the page exactly as it was. The page first;
+   * the message listener after, since the extension APIs may be gone and throw.
+   */
+  function leavePage(): void {
     stopMarking();
     cards.remove();
     try {
@@ -286,6 +300,13 @@ function startGloss(ctx: ContentScriptContext, setup: ReadSetup): void {
     } catch {
       // Nothing left to unregister from.
     }
-  });
+  }
+  // Reading the context's isInvalid notices a missing runtime and fires onInvalidated; without a
+  // context, the runtime is looked at directly.
+  const check = setInterval(() => {
+    if (!(made ? made.isInvalid : !browser.runtime?.id)) return;
+    clearInterval(check);
+    if (!made) leavePage();
+  }, INVALIDATION_CHECK_MS);
 }
 

@@ -98,8 +98,12 @@ export function sharedUnitEntries(): Int32Array {
 /** Takes the entries of SHARED_UNIT_RANGES learnt elsewhere (sharedUnitEntries); false if they do not fit the ranges. */
 export function learnSharedUnits(entries: Int32Array): boolean {
   if (entries.length !== SHARED_UNIT_RANGES.reduce((sum, [from, to]) => sum + to - from, 0)) return false;
+  // One copy per range: every frame does this, before any code of its own has warmed up.
   let i = 0;
-  for (const [from, to] of SHARED_UNIT_RANGES) for (let code = from; code < to; code++) UNIT_TABLE[code] = entries[i++];
+  for (const [from, to] of SHARED_UNIT_RANGES) {
+    UNIT_TABLE.set(entries.subarray(i, i + to - from), from);
+    i += to - from;
+  }
   return true;
 }
 
