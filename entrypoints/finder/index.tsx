@@ -5,11 +5,12 @@
  *
  * It runs in every frame of every page (the manifest entry is written in wxt.config.ts), so it is
  * built as a plain script rather than as WXT's content script, whose wrapper sets up a context in
- * every frame (events posted to the page) before any of Gloss runs. The context is made here, and
- * only once a frame has something for it to look after: marks, a card, the pointer's listeners.
+ * every frame (events posted to the page, the runtime looked up as the script is evaluated) before
+ * any of Gloss runs. What the context did for Gloss is done here: listeners that go together, and a
+ * look every INVALIDATION_CHECK_MS for an extension that went away. The card's script makes WXT's
+ * context for the card's shadow-root UI (components/card-layer.tsx).
  */
 import { browser } from 'wxt/browser';
-import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { READER_PAGE, citationTarget, entryHash, readerHash } from '../../lib/citation';
 import type { EvidenceRules } from '../../lib/match/evidence';
@@ -92,19 +93,10 @@ async function pageMatcher(sieve: Sieve | null): Promise<{ matcher: Matcher; rul
 
 function startGloss(setup: ReadSetup): void {
   let { sieve } = setup;
-  /**
-   * The content script's context (timers and listeners that end with it), made once there is
-   * something to look after: most frames hold no term and never make one (WXT's context posts a
-   * message to the page and listens for newer scripts, about a millisecond in every frame).
-   */
-  let made: ContentScriptContext | null = null;
-  const context = (): ContentScriptContext => {
-    if (!made) {
-      made = new ContentScriptContext('finder');
-      made.onInvalidated(leavePage);
-    }
-    return made;
-  };
+  /** The page's events Gloss listens to, removed together when the extension goes away. */
+  const listeners = new AbortController();
+  /** The extension was reloaded, updated or removed: this script is an orphan (docs/browser-bugs.md). */
+  const extensionGone = () => !browser.runtime?.id;
   const site = siteKey(location.href);
   let enabled = !setup.disabledSites.includes(site);
   let prefs = setup.preferences;
@@ -118,7 +110,7 @@ function startGloss(setup: ReadSetup): void {
     void (async () => {
       await whenTermsMayBeHere(document, () => (sieve ? new SieveReader(sieve) : undefined), wait.signal);
       const fresh = await pageMatcher(sieve);
-      if (!fresh || wait.signal.aborted || context().isInvalid) return;
+      if (!fresh || wait.signal.aborted || extensionGone()) return;
       waiting = null;
       marker = new PageMarker(document, {
         matcher: fresh.matcher,
@@ -141,7 +133,7 @@ function startGloss(setup: ReadSetup): void {
   };
 
   const readerUrl = browser.runtime.getURL(READER_PAGE);
-  const cards = new LazyCardLayer(context, {
+  const cards = new LazyCardLayer({
     citationHref: (c) => readerUrl + readerHash(citationTarget(c)),
     onOpenCitation: (c) => void sendMessage('openReader', citationTarget(c)).catch(() => {}),
     entryHref: (entryId) => readerUrl + entryHash(entryId),
@@ -163,8 +155,8 @@ function startGloss(setup: ReadSetup): void {
         cards.hide();
         marker?.setActive(null);
       },
-      setTimer: (fn, ms) => context().setTimeout(fn, ms),
-      clearTimer: (handle) => clearTimeout(handle as number),
+      setTimer: (fn, ms) => setTimeout(fn, ms),
+      clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
     },
     (a, b) => a.range === b.range && a.entryId === b.entryId,
   );
@@ -172,11 +164,11 @@ function startGloss(setup: ReadSetup): void {
   async function showCard(anchor: CardAnchor, token: number): Promise<void> {
     // The card's script may still be loading: the pointer may have moved on by the time it is here.
     await cards.load();
-    if (!hover.isCurrent(token) || context().isInvalid) return;
+    if (!hover.isCurrent(token) || extensionGone()) return;
     await cards.show({ status: 'loading' }, anchor.range);
     const card = await (anchor.entryId ? sendMessage('card', anchor.entryId) : sendMessage('lookUpText', anchor.query ?? '')).catch(() => null);
     // The pointer may have moved on while the background answered: a stale answer is dropped.
-    if (!hover.isCurrent(token) || context().isInvalid) return;
+    if (!hover.isCurrent(token) || extensionGone()) return;
     await cards.show(card ? { status: 'ready', card } : { status: 'none', query: anchor.query ?? '' }, anchor.range);
   }
 
@@ -196,7 +188,7 @@ function startGloss(setup: ReadSetup): void {
   };
   function checkPointer(): void {
     frameRequested = false;
-    if (!pointer || selecting || !marker || context().isInvalid) return;
+    if (!pointer || selecting || !marker || extensionGone()) return;
     if (cards.host && pointer.target === cards.host) return; // the card's own enter/leave handle it
     const pos = textPositionFromPoint(document, pointer.x, pointer.y, marker.shadowRoots);
     const mark = pos ? marker.markAt(pos.node, pos.offset) : null;
@@ -223,22 +215,22 @@ function startGloss(setup: ReadSetup): void {
   function listenToReader(): void {
     if (listening) return;
     listening = true;
-    const ctx = context();
-    ctx.addEventListener(document, 'pointermove', onPointerMove, { passive: true, capture: true });
+    const options = { capture: true, signal: listeners.signal };
+    document.addEventListener('pointermove', onPointerMove, { ...options, passive: true });
     // No card while text is being selected: a press starts a possible selection, the release ends it.
-    ctx.addEventListener(document, 'pointerdown', (e) => {
+    document.addEventListener('pointerdown', (e) => {
       if (cards.host && e.composedPath().includes(cards.host)) return;
       selecting = true;
       hover.close();
-    }, { capture: true });
-    ctx.addEventListener(document, 'pointerup', () => {
+    }, options);
+    document.addEventListener('pointerup', () => {
       selecting = false;
-    }, { capture: true });
-    ctx.addEventListener(document, 'keydown', (e) => {
+    }, options);
+    document.addEventListener('keydown', (e) => {
       if (e.key === 'Escape' && hover.state.kind !== 'idle') hover.close();
       onModifier(e);
-    }, { capture: true });
-    ctx.addEventListener(document, 'keyup', onModifier, { capture: true });
+    }, options);
+    document.addEventListener('keyup', onModifier, options);
   }
 
   // ── Selection look-ups: keyboard shortcut and context menu, sent by the background ────────────
@@ -282,7 +274,7 @@ function startGloss(setup: ReadSetup): void {
     if (!data?.userData) return;
     // The reader added or removed entries: read the page again with the new matcher.
     const fresh = await pageSetup();
-    if (!fresh || made?.isInvalid) return;
+    if (!fresh || extensionGone()) return;
     sieve = fresh.sieve;
     stopMarking();
     startMarking();
@@ -293,6 +285,7 @@ function startGloss(setup: ReadSetup): void {
    * the message listener after, since the extension APIs may be gone and throw.
    */
   function leavePage(): void {
+    listeners.abort();
     stopMarking();
     cards.remove();
     try {
@@ -301,12 +294,10 @@ function startGloss(setup: ReadSetup): void {
       // Nothing left to unregister from.
     }
   }
-  // Reading the context's isInvalid notices a missing runtime and fires onInvalidated; without a
-  // context, the runtime is looked at directly.
   const check = setInterval(() => {
-    if (!(made ? made.isInvalid : !browser.runtime?.id)) return;
+    if (!extensionGone()) return;
     clearInterval(check);
-    if (!made) leavePage();
+    leavePage();
   }, INVALIDATION_CHECK_MS);
 }
 
