@@ -54,6 +54,7 @@ export function define(ctx, test) {
   /** Puts the keyboard on the delay slider, as Tab does. */
   const focusDelay = async (options) => {
     await options.front();
+    await options.waitFor(() => !!document.querySelector('input[name="hoverDelayMs"]'), undefined, Boolean, 5000);
     await options.evaluate(() => document.querySelector('input[name="hoverDelayMs"]').focus());
     await options.waitFor(() => document.activeElement?.getAttribute('name') === 'hoverDelayMs', undefined, Boolean, 3000);
   };
@@ -284,7 +285,8 @@ export function define(ctx, test) {
       assert(JSON.stringify(back) === JSON.stringify({ documents: ['Port notes'], entries: ['Lach Huyen'] }), JSON.stringify(back));
       assert((await portCard()).name === 'Lach Huyen', 'the restored entry is spotted');
     } finally {
-      for (const list of ['.entries', '.documents']) await deleteListed(options, list);
+      // Cleaning up must not hide why the test failed.
+      for (const list of ['.entries', '.documents']) await deleteListed(options, list).catch(() => {});
       await rm(dir, { recursive: true, force: true });
     }
     await options.close();
