@@ -200,6 +200,7 @@ function Reader() {
             entryNames={names}
             citationHref={citationHref}
             onOpenCitation={openCitation}
+            entryHref={entryHash}
           />
         )}
         {route.view === 'entry' && entry?.entryId === route.entryId && (
