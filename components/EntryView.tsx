@@ -2,6 +2,7 @@
  * An entry in full, in the popup: label and every fact with its citation (as the card shows them),
  * where each document mentions it, and related entries.
  */
+import { useEffect, useRef } from 'preact/hooks';
 import type { Citation as CitationData } from '../lib/corpus/types';
 import type { EntryDetail } from '../lib/views';
 import { Citation } from './Citation';
@@ -20,11 +21,17 @@ export interface EntryViewProps {
 
 export function EntryView({ detail, citationHref, onOpenCitation, onOpenEntry, onBack }: EntryViewProps) {
   const { card, mentionsByDocument } = detail;
+  // Opened from the keyboard or a click, the entry takes the focus: a screen reader reads its name,
+  // and Tab goes on into its facts rather than back to the page behind.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), [card.id]);
   return (
     <article class="entry" aria-labelledby="entry-name">
       <button type="button" class="back" onClick={onBack}>← {t('back')}</button>
       <header class="entry-head">
-        <h2 id="entry-name">{card.name}</h2>
+        <h2 id="entry-name" ref={heading} tabIndex={-1}>
+          {card.name}
+        </h2>
         <span class="kind">{kindLabel(card.kind)}</span>
       </header>
       {card.label && (

@@ -2,7 +2,7 @@
  * What the current tab mentions: the terms Gloss marked there, most frequent first, each a button that
  * scrolls the page to its next occurrence; and the switch that turns Gloss off and on for the site.
  */
-import type { EntryBrief } from '../lib/views';
+import type { EntryBrief, IndexedEntry } from '../lib/views';
 import { t } from '../lib/i18n';
 import { kindLabel } from './kinds';
 
@@ -17,11 +17,17 @@ export type SummaryView =
 
 export interface PageSummaryProps {
   view: SummaryView;
+  /** Where the page offers no term: entries to start from, and how many there are in all. */
+  suggestions: { entries: IndexedEntry[]; total: number } | null;
+  /** The source viewer's index of every entry. */
+  indexHref: string;
   onReveal(entryId: string): void;
+  onOpenEntry(entryId: string): void;
   onToggle(enabled: boolean): void;
 }
 
-export function PageSummary({ view, onReveal, onToggle }: PageSummaryProps) {
+export function PageSummary({ view, suggestions, indexHref, onReveal, onOpenEntry, onToggle }: PageSummaryProps) {
+  const noTerms = view.status === 'unavailable' || (view.status === 'ready' && (!view.enabled || view.terms.length === 0));
   return (
     <section class="summary" aria-labelledby="summary-title">
       <div class="summary-head">
@@ -46,14 +52,35 @@ export function PageSummary({ view, onReveal, onToggle }: PageSummaryProps) {
           {view.terms.map((term) => (
             <li key={term.id}>
               <button type="button" class="term" onClick={() => onReveal(term.id)} title={t('showOnPage')}>
-                <span class="term-name">{term.name}</span>
+                <span class="term-title">
+                  <span class="term-name">{term.name}</span> <span class="kind">{kindLabel(term.kind)}</span>
+                </span>
                 <span class="term-count" aria-label={t('timesCount', term.count)}>{term.count}×</span>
-                <span class="kind">{kindLabel(term.kind)}</span>
                 {term.label && <span class="term-label">{term.label}</span>}
               </button>
             </li>
           ))}
         </ul>
+      )}
+      {noTerms && suggestions && (
+        <div class="suggestions">
+          <h3 id="suggestions-title">{t('suggestionsHeading')}</h3>
+          <ul class="terms" aria-labelledby="suggestions-title">
+            {suggestions.entries.map((entry) => (
+              <li key={entry.id}>
+                <button type="button" class="term" onClick={() => onOpenEntry(entry.id)}>
+                  <span class="term-title">
+                    <span class="term-name">{entry.name}</span> <span class="kind">{kindLabel(entry.kind)}</span>
+                  </span>
+                  {entry.label && <span class="term-label">{entry.label}</span>}
+                </button>
+              </li>
+            ))}
+          </ul>
+          <a class="browse" href={indexHref} target="_blank" rel="noopener">
+            {t('browseEntries', suggestions.total)}
+          </a>
+        </div>
       )}
     </section>
   );

@@ -15,12 +15,14 @@ export interface SearchResultsProps {
   onQuery(query: string): void;
   onActive(index: number): void;
   onOpen(result: SearchResult): void;
+  /** Whether the box takes the focus when it appears (the popup's does; a page's header's does not). */
+  autoFocus?: boolean;
 }
 
 const LISTBOX_ID = 'search-results';
 const optionId = (i: number) => `search-result-${i}`;
 
-export function SearchResults({ query, results, active, onQuery, onActive, onOpen }: SearchResultsProps) {
+export function SearchResults({ query, results, active, onQuery, onActive, onOpen, autoFocus = true }: SearchResultsProps) {
   const count = results?.length ?? 0;
   const onKeyDown = (e: KeyboardEvent) => {
     if (!count) return;
@@ -47,7 +49,7 @@ export function SearchResults({ query, results, active, onQuery, onActive, onOpe
         value={query}
         onInput={(e) => onQuery((e.target as HTMLInputElement).value)}
         onKeyDown={onKeyDown}
-        autoFocus
+        autoFocus={autoFocus}
       />
       {query.trim().length >= 2 && results !== null && count === 0 && (
         <p class="state" role="status">{t('noSearchResults', query.trim())}</p>

@@ -1,7 +1,7 @@
 /**
  * The timeline: the events the corpus reports, in the order of the dates the texts state, each with
  * the words of every source that reports it, cited, and the entries it involves (hover one for its
- * card). Where sources give different dates, each is shown and the event says they differ. Events no
+ * card, follow it for the entry in full). Where sources give different dates, each is shown and the event says they differ. Events no
  * source dates in full are listed apart, in their sources' words ("on Tuesday"): Gloss never supplies
  * a date the text does not give.
  */
@@ -16,17 +16,32 @@ export interface TimelineProps {
   entryNames: Map<string, string>;
   citationHref(c: CitationData): string;
   onOpenCitation(c: CitationData): void;
+  entryHref(entryId: string): string;
 }
 
-export function Timeline({ events, sources, entryNames, citationHref, onOpenCitation }: TimelineProps) {
+/**
+ * A sort key ("2022", "2022-10", "2023-12-12") as the reader's language writes a date, at the key's
+ * own precision: never a day the key does not hold.
+ */
+function sortKeyDate(sort: string): string {
+  const [year, month, day] = sort.split('-').map(Number);
+  const date = new Date(Date.UTC(year, (month ?? 1) - 1, day ?? 1));
+  const parts: Intl.DateTimeFormatOptions = day ? { day: 'numeric', month: 'long', year: 'numeric' } : month ? { month: 'long', year: 'numeric' } : { year: 'numeric' };
+  return new Intl.DateTimeFormat(t('localeCode'), { ...parts, timeZone: 'UTC' }).format(date);
+}
+
+export function Timeline({ events, sources, entryNames, citationHref, onOpenCitation, entryHref }: TimelineProps) {
   const dated = events.filter((e) => e.sort);
   const undated = events.filter((e) => !e.sort);
   const item = (e: TimelineEvent) => {
     const when = e.accounts.find((a) => a.when)?.when;
     const differ = new Set(e.accounts.map((a) => a.when).filter(Boolean)).size > 1;
+    // Sources that agree: their words head the event. Sources that differ: the heading is what the
+    // order rests on, in one format, and each account keeps its own words beside it.
+    const heading = e.sort && differ ? sortKeyDate(e.sort) : when;
     return (
       <li class="event" key={e.id} id={`event-${e.id}`}>
-        {e.sort ? <time dateTime={e.sort}>{when}</time> : <span class="undated">{when ?? t('undated')}</span>}
+        {e.sort ? <time dateTime={e.sort}>{heading}</time> : <span class="undated">{when ?? t('undated')}</span>}
         <div class="event-body">
           <h3>{e.title}</h3>
           {differ && <p class="differ">{t('sourcesDiffer')}</p>}
@@ -42,9 +57,9 @@ export function Timeline({ events, sources, entryNames, citationHref, onOpenCita
           {e.entries.length > 0 && (
             <p class="event-entries">
               {e.entries.map((id) => (
-                <span class="chip mention" data-entry={id} key={id}>
+                <a class="chip mention" href={entryHref(id)} data-entry={id} key={id}>
                   {entryNames.get(id) ?? id}
-                </span>
+                </a>
               ))}
             </p>
           )}

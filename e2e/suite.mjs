@@ -3,6 +3,7 @@
 // read the card, follow the citation, press Esc. This file is the table of contents: each area is a
 // file in tests/, run in this order (the extension's removal and the privacy check come last).
 import { makeContext } from './harness.mjs';
+import * as accessibility from './tests/accessibility.mjs';
 import * as cards from './tests/cards.mjs';
 import * as hostilePages from './tests/hostile-pages.mjs';
 import * as hoverIntent from './tests/hover-intent.mjs';
@@ -19,7 +20,7 @@ import * as trust from './tests/trust.mjs';
 import * as userData from './tests/user-data.mjs';
 
 /** The areas of the main session, in order. */
-const AREAS = [marksAndCards, cards, hoverIntent, nearView, precision, hostilePages, sourceViewer, options, userData, popup, trust, lifecycle, privacy];
+const AREAS = [marksAndCards, cards, hoverIntent, nearView, precision, hostilePages, sourceViewer, options, userData, popup, trust, accessibility, lifecycle, privacy];
 
 /** The tests of `areas`, each area given the same context of helpers. */
 function collect(areas, setup) {

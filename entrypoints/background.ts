@@ -36,6 +36,7 @@ export default defineBackground(() => {
   onMessage('search', async ({ data }) => (await service).search(data));
   onMessage('entryDetail', async ({ data }) => (await service).entryDetail(data));
   onMessage('briefs', async ({ data }) => (await service).briefs(data));
+  onMessage('entryIndex', async () => (await service).entryIndex());
   onMessage('userDataChanged', async () => (await service).userDataChanged());
   onMessage('openReader', async ({ data }) => {
     const target = cleanReaderTarget(data);

@@ -23,6 +23,9 @@ export function readerHash(target: ReaderTarget): string {
   return `#${params.toString()}`;
 }
 
+/** The source viewer's index of every entry. */
+export const ENTRY_INDEX_HASH = '#entries';
+
 /** The source viewer's address of an entry in full: its facts, where each document mentions it. */
 export function entryHash(entryId: string): string {
   return `#${new URLSearchParams({ entry: entryId }).toString()}`;

@@ -10,7 +10,7 @@ import { parseReaderHash, readerHash } from './citation';
 import type { PageMatcherData, SerializedSieve } from './match/tables';
 import type { Preferences } from './settings';
 import type { CardData } from './store/knowledge';
-import type { EntryBrief, EntryDetail, SearchResult } from './views';
+import type { EntryBrief, EntryDetail, IndexedEntry, SearchResult } from './views';
 
 /** The terms marked on a page: entry id → number of occurrences, in page order of first appearance. */
 export interface PageSummary {
@@ -59,6 +59,8 @@ export interface ProtocolMap {
   entryDetail(entryId: string): EntryDetail | null;
   /** Popup → background: name, kind and label of entries (for the page summary). */
   briefs(entryIds: string[]): EntryBrief[];
+  /** Popup → background: every entry, by name (suggestions where a page has no term). */
+  entryIndex(): IndexedEntry[];
   /** Popup → content script (top frame): the terms marked on the page, with counts. */
   pageSummary(): PageSummary;
   /** Popup → content script: scroll to the `index`-th occurrence of an entry on the page and flash it. */

@@ -14,7 +14,7 @@ import { sharedUnitEntries } from './text/normalize';
 import { sourceInfo, type CardData, type SourceInfo } from './store/knowledge';
 import { openStore, type OpenedStore, type StoreStatus } from './store/open';
 import { allParagraphs } from './store/pages';
-import type { EntryBrief, EntryDetail, MentionGroup, SearchResult } from './views';
+import type { EntryBrief, EntryDetail, IndexedEntry, MentionGroup, SearchResult } from './views';
 
 /** Most results the popup lists for one query. */
 export const MAX_RESULTS = 20;
@@ -117,6 +117,11 @@ export class GlossService {
     }
     const order = [...sources.keys()];
     return { card, mentionsByDocument: [...groups.values()].sort((a, b) => order.indexOf(a.docId) - order.indexOf(b.docId)) };
+  }
+
+  /** Every entry, by name. */
+  entryIndex(): Promise<IndexedEntry[]> {
+    return this.store.knowledge.entryIndex();
   }
 
   /** Name, kind and label of each entry asked about (the page summary); unknown ids are left out. */

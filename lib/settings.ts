@@ -99,6 +99,17 @@ export function readPreferences(value: unknown): Preferences {
 /** The options page's preferences. */
 export const preferences = storedSetting<Preferences>('preferences', readPreferences);
 
+let preferenceWrites: Promise<void> = Promise.resolve();
+/**
+ * Changes some preferences and keeps the rest as stored. Changes are applied one after another, each
+ * to what the last one stored: two controls changed in quick succession (before the first write came
+ * back to the page) must not undo each other.
+ */
+export function updatePreferences(change: Partial<Preferences>): Promise<void> {
+  preferenceWrites = preferenceWrites.then(async () => preferences.setValue({ ...(await preferences.getValue()), ...change }));
+  return preferenceWrites;
+}
+
 /** Whether the event's modifier keys satisfy the card trigger. */
 export function triggerHeld(trigger: Preferences['cardTrigger'], keys: { altKey: boolean; shiftKey: boolean }): boolean {
   return trigger === 'hover' || (trigger === 'alt' ? keys.altKey : keys.shiftKey);

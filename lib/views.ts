@@ -44,3 +44,13 @@ export interface EntryBrief {
   /** The label's words; null for an entry no sentence defines. */
   label: string | null;
 }
+
+/** An entry in the index of every entry: its brief, and how many facts Gloss has on it. */
+export interface IndexedEntry extends EntryBrief {
+  facts: number;
+}
+
+/** The `n` entries Gloss says most about (most facts; by name where equal): suggestions to start from. */
+export function bestDocumented(entries: readonly IndexedEntry[], n: number): IndexedEntry[] {
+  return [...entries].sort((a, b) => b.facts - a.facts || a.name.localeCompare(b.name)).slice(0, n);
+}

@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EntryView } from '../components/EntryView';
 import { PageSummary } from '../components/PageSummary';
+import { bestDocumented } from '../lib/views';
 import { SearchResults } from '../components/SearchResults';
 import type { CardData } from '../lib/store/knowledge';
 import type { EntryDetail, SearchResult } from '../lib/views';
@@ -63,7 +64,9 @@ describe('PageSummary', () => {
   it('lists the terms with counts; a click reveals one; the switch turns Gloss off', () => {
     const onReveal = vi.fn();
     const onToggle = vi.fn();
-    const { getAllByRole, getByRole } = render(<PageSummary view={{ status: 'ready', enabled: true, terms }} onReveal={onReveal} onToggle={onToggle} />);
+    const { getAllByRole, getByRole } = render(
+      <PageSummary view={{ status: 'ready', enabled: true, terms }} suggestions={null} indexHref="#entries" onReveal={onReveal} onOpenEntry={vi.fn()} onToggle={onToggle} />,
+    );
     const buttons = getAllByRole('button');
     expect(buttons.map((b) => b.querySelector('.term-count')?.textContent)).toEqual(['4×', '3×']);
     fireEvent.click(buttons[1]);
@@ -75,15 +78,33 @@ describe('PageSummary', () => {
   });
 
   it('has designed loading, off, empty and unavailable states', () => {
-    const noop = { onReveal: vi.fn(), onToggle: vi.fn() };
+    const noop = { onReveal: vi.fn(), onToggle: vi.fn(), onOpenEntry: vi.fn(), suggestions: null, indexHref: '#entries' };
     const { container, rerender } = render(<PageSummary view={{ status: 'loading' }} {...noop} />);
     expect(container.textContent).toContain('Reading the page');
     rerender(<PageSummary view={{ status: 'ready', enabled: false, terms }} {...noop} />);
     expect(container.textContent).toContain('Gloss is off on this site');
     rerender(<PageSummary view={{ status: 'ready', enabled: true, terms: [] }} {...noop} />);
-    expect(container.textContent).toContain('No terms Gloss knows on this page');
+    expect(container.textContent).toContain('No term Gloss knows is on this page.');
     rerender(<PageSummary view={{ status: 'unavailable' }} {...noop} />);
     expect(container.textContent).toContain('Gloss cannot read this tab');
+  });
+
+  it('where the page offers no term, suggests entries to open and a way to browse them all', () => {
+    const onOpenEntry = vi.fn();
+    const index = [
+      { id: 'hanoi', name: 'Hanoi', kind: 'place' as const, label: 'capital of Vietnam', facts: 2 },
+      { id: 'xi-jinping', name: 'Xi Jinping', kind: 'person' as const, label: 'general secretary', facts: 6 },
+      { id: 'doi-moi', name: 'Doi Moi', kind: 'policy' as const, label: null, facts: 2 },
+    ];
+    const suggestions = { entries: bestDocumented(index, 2), total: index.length };
+    const { getByRole, getAllByRole } = render(
+      <PageSummary view={{ status: 'ready', enabled: true, terms: [] }} suggestions={suggestions} indexHref="reader.html#entries" onReveal={vi.fn()} onOpenEntry={onOpenEntry} onToggle={vi.fn()} />,
+    );
+    const offered = getAllByRole('button').map((b) => b.querySelector('.term-name')?.textContent);
+    expect(offered).toEqual(['Xi Jinping', 'Doi Moi']); // most facts first, then by name
+    fireEvent.click(getAllByRole('button')[0]);
+    expect(onOpenEntry).toHaveBeenCalledWith('xi-jinping');
+    expect(getByRole('link', { name: 'Browse all 3 entries' }).getAttribute('href')).toBe('reader.html#entries');
   });
 });
 

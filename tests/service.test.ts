@@ -53,6 +53,22 @@ describe('popup queries', () => {
     expect(await first('xi')).toMatchObject({ type: 'entry', id: 'xi-jinping' });
   });
 
+  it('puts first the entry a query names, in any spelling, with other words beside it', async () => {
+    const service = await GlossService.start(await realBundle());
+    const first = async (q: string) => (await service.search(q))[0];
+    // Run together, accented or not, before or after other words: the named entry beats a passage
+    // holding the words and an entry whose name merely starts with them.
+    expect(await first('xijinping speech')).toMatchObject({ type: 'entry', id: 'xi-jinping' });
+    expect(await first('xi jinping speech')).toMatchObject({ type: 'entry', id: 'xi-jinping' });
+    expect(await first('doimoi reform')).toMatchObject({ type: 'entry', id: 'doi-moi' });
+    expect(await first('Đổi Mới policy')).toMatchObject({ type: 'entry', id: 'doi-moi' });
+    expect(await first('nguyenphutrong visit')).toMatchObject({ type: 'entry', id: 'nguyen-phu-trong' });
+    expect(await first('belt and road cooperation')).toMatchObject({ type: 'entry', id: 'belt-and-road' });
+    expect(await first('the south china sea dispute')).toMatchObject({ type: 'entry', id: 'south-china-sea' });
+    // The longer name wins where one name holds another.
+    expect((await service.search('xi jinping thought today')).slice(0, 2).map((r) => r.type === 'entry' && r.id)).toEqual(['xi-jinping-thought', 'xi-jinping']);
+  });
+
   it('lists entries before passages, with the query’s words marked in the snippets', async () => {
     const service = await GlossService.start(await realBundle());
     const results = await service.search('belt road');

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_PREFERENCES, disabledSites, preferences, readPreferences, siteKey, triggerHeld } from '../lib/settings';
+import { DEFAULT_PREFERENCES, disabledSites, preferences, readPreferences, siteKey, triggerHeld, updatePreferences } from '../lib/settings';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -47,6 +47,11 @@ describe('settings', () => {
     expect((await browser.storage.local.get('preferences')).preferences).toEqual({ ...DEFAULT_PREFERENCES, hoverDelayMs: 600 });
     stop();
     expect(seen).toEqual([600]);
+  });
+
+  it('applies changes of two controls made in quick succession, neither undoing the other', async () => {
+    await Promise.all([updatePreferences({ cardTrigger: 'alt' }), updatePreferences({ hoverDelayMs: 100 })]);
+    expect(await preferences.getValue()).toEqual({ ...DEFAULT_PREFERENCES, cardTrigger: 'alt', hoverDelayMs: 100 });
   });
 
   it('holds a card trigger only with its modifier key', () => {

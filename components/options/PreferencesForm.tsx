@@ -22,47 +22,52 @@ function Choice<T extends string>(props: { name: string; legend: string; options
   );
 }
 
+/** Steps of the delay slider: fine enough to feel, coarse enough to reach with the arrow keys. */
+const DELAY_STEP_MS = 50;
+
 /**
- * The delay field keeps what the reader is typing in its own state: a re-render of the page (lists
- * loading, another tab saving) must not put the stored value back under their fingers. The stored
- * value is shown again once the field loses focus.
+ * The hover delay as a slider with its value in seconds beside it. The readout follows the thumb;
+ * the value is saved when the reader lets go, or on each key. While the slider has the focus it is
+ * the truth: the echo of an earlier save (or another tab's) must not move the thumb between two
+ * arrow keys. The stored value is shown again once the focus leaves.
  */
-function DelayInput({ value, onCommit }: { value: number; onCommit(ms: number): void }) {
-  const [draft, setDraft] = useState(String(value));
-  const editing = useRef(false);
+function DelaySlider({ value, onCommit }: { value: number; onCommit(ms: number): void }) {
+  const [draft, setDraft] = useState(value);
+  const focused = useRef(false);
   useEffect(() => {
-    if (!editing.current) setDraft(String(value));
+    if (!focused.current) setDraft(value);
   }, [value]);
   return (
-    <input
-      type="number"
-      name="hoverDelayMs"
-      min={HOVER_DELAY_RANGE[0]}
-      max={HOVER_DELAY_RANGE[1]}
-      step={50}
-      value={draft}
-      onFocus={() => (editing.current = true)}
-      onInput={(e) => setDraft((e.target as HTMLInputElement).value)}
-      onChange={(e) => {
-        const typed = (e.target as HTMLInputElement).value.trim();
-        if (typed !== '' && Number.isFinite(Number(typed))) onCommit(Number(typed));
-      }}
-      onBlur={() => {
-        editing.current = false;
-        setDraft(String(value));
-      }}
-    />
+    <>
+      <input
+        type="range"
+        name="hoverDelayMs"
+        min={HOVER_DELAY_RANGE[0]}
+        max={HOVER_DELAY_RANGE[1]}
+        step={DELAY_STEP_MS}
+        value={draft}
+        aria-valuetext={t('seconds', (draft / 1000).toFixed(2))}
+        onInput={(e) => setDraft(Number((e.target as HTMLInputElement).value))}
+        onChange={(e) => onCommit(Number((e.target as HTMLInputElement).value))}
+        onFocus={() => (focused.current = true)}
+        onBlur={() => {
+          focused.current = false;
+          setDraft(value);
+        }}
+      />
+      <output class="unit">{t('seconds', (draft / 1000).toFixed(2))}</output>
+    </>
   );
 }
 
-export function PreferencesForm({ value, onChange }: { value: Preferences; onChange(p: Preferences): void }) {
-  const set = <K extends keyof Preferences>(key: K) => (v: Preferences[K]) => onChange({ ...value, [key]: v });
+/** `onChange` receives only what a control changed: the page applies it to what is stored. */
+export function PreferencesForm({ value, onChange }: { value: Preferences; onChange(change: Partial<Preferences>): void }) {
+  const set = <K extends keyof Preferences>(key: K) => (v: Preferences[K]) => onChange({ [key]: v });
   return (
     <div class="preferences">
       <label class="delay">
         <span>{t('hoverDelay')}</span>
-        <DelayInput value={value.hoverDelayMs} onCommit={set('hoverDelayMs')} />
-        <span class="unit">{t('milliseconds')}</span>
+        <DelaySlider value={value.hoverDelayMs} onCommit={set('hoverDelayMs')} />
       </label>
       <Choice name="cardTrigger" legend={t('cardTrigger')} options={CARD_TRIGGERS} labels={TRIGGER_LABELS} value={value.cardTrigger} onChange={set('cardTrigger')} />
       <Choice name="markStyle" legend={t('markStyle')} options={MARK_STYLES} labels={MARK_LABELS} value={value.markStyle} onChange={set('markStyle')} />

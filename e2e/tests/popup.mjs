@@ -3,7 +3,7 @@ import { assert } from '../harness.mjs';
 import { HIGHLIGHT, pageMarks, pageMarksThroughout } from '../page.mjs';
 
 export function define(ctx, test) {
-  const { driver, origin } = ctx;
+  const { driver, origin, clickOption } = ctx;
   // ── The popup ─────────────────────────────────────────────────────────────────────────────────
   const popupOptions = () => [...document.querySelectorAll('[role="option"]')].map((o) => ({
     name: o.querySelector('.result-name')?.textContent ?? null,
@@ -59,6 +59,18 @@ export function define(ctx, test) {
     assert(entry.facts.length >= 3 && entry.facts.every((c) => /· ¶ \d+$/.test(c)), JSON.stringify(entry.facts));
     assert(entry.groups.length >= 3, JSON.stringify(entry.groups));
     assert(entry.related.includes('Communist Party of China'), JSON.stringify(entry.related));
+    // The entry took the focus; Back returns it to the search box, on the result it came from.
+    assert(await popup.evaluate(() => document.activeElement?.id === 'entry-name'), 'the focus is on the entry opened');
+    await popup.key('Tab');
+    assert(await popup.evaluate(() => document.activeElement?.closest('article.entry') !== null), 'Tab goes on into the entry');
+    await clickOption(popup, 'article.entry .back');
+    const back = await popup.waitFor(() => {
+      const input = document.querySelector('#search-input');
+      return document.activeElement === input ? { query: input.value, on: document.getElementById(input.getAttribute('aria-activedescendant'))?.querySelector('.result-name')?.textContent } : null;
+    }, undefined, Boolean, 5000);
+    assert(back.query === 'cpv' && back.on === 'Communist Party of Vietnam', JSON.stringify(back));
+    await popup.key('Enter');
+    await popup.waitFor(() => document.activeElement?.id === 'entry-name', undefined, Boolean, 5000);
     // A citation in the entry opens the reader at the quoted passage.
     const at = await popup.evaluate(() => {
       const r = document.querySelector('article.entry .facts a.cite').getClientRects()[0];
@@ -150,8 +162,28 @@ export function define(ctx, test) {
     const popup = await driver.openExtensionPage(`/popup.html?tab=${tabId}`);
     const text = await popup.waitFor(() => document.querySelector('.summary .state')?.textContent ?? '', undefined, (t) => t.includes('Gloss cannot read this tab'), 5000);
     assert(text.includes('Browser pages'), text);
+    // Not a dead end: entries to start from, and the way to all of them.
+    const offered = await popup.waitFor(() => [...document.querySelectorAll('.suggestions .term-name')].map((n) => n.textContent), undefined, (names) => names.length === 5, 5000);
+    const browse = await popup.evaluate(() => ({ text: document.querySelector('.suggestions .browse')?.textContent, href: document.querySelector('.suggestions .browse')?.getAttribute('href') }));
+    assert(/^Browse all \d+ entries$/.test(browse.text) && browse.href.endsWith('/reader.html#entries'), JSON.stringify(browse));
+    await clickOption(popup, '.suggestions .term');
+    const opened = await popup.waitFor(() => document.querySelector('article.entry h2')?.textContent ?? null, undefined, Boolean, 5000);
+    assert(opened === offered[0], `${opened} opened from ${offered[0]}`);
     await popup.close();
     await reader.close();
+  });
+
+  test('source viewer: the index lists every entry by kind; the header searches and opens what it finds', async () => {
+    const viewer = await driver.openExtensionPage('/reader.html');
+    const index = await viewer.waitFor(() => ({ entries: document.querySelectorAll('.entry-index li a').length, kinds: document.querySelectorAll('.entry-index h2').length, title: document.title }), undefined, (v) => v.entries > 0, 8000);
+    assert(index.entries >= 77 && index.kinds >= 5 && index.title === 'Every entry — Gloss', JSON.stringify(index));
+    await clickOption(viewer, '.viewer-head input[type="search"]');
+    await viewer.typeText('doimoi reform');
+    await viewer.waitFor(() => document.querySelector('.viewer-head .result-name')?.textContent, undefined, (name) => name === 'Doi Moi', 5000);
+    await viewer.key('Enter');
+    const entry = await viewer.waitFor(() => ({ name: document.querySelector('article.entry h2')?.textContent, hash: location.hash }), undefined, (e) => e.name === 'Doi Moi', 5000);
+    assert(entry.hash === '#entry=doi-moi', entry.hash);
+    await viewer.close();
   });
 
   test('the popup opens and reports the seeded knowledge base', async () => {

@@ -10,10 +10,14 @@ export function define(ctx, test) {
   // requests they were seen to make on these machines (Gloss has no address of any host in it):
   // anything else is a leak. HTTPS shows only as the CONNECT to its host.
   const BROWSER_SERVICES = [
-    // Chromium's component updater (its own components, e.g. certificate lists), and its account check.
+    // Chromium's component updater (its own components, e.g. certificate lists) and where it
+    // downloads them from, its account check, and its autofill field classification (asked when a
+    // page with a form loads: the options page has forms).
     { method: 'CONNECT', url: /^https:\/\/update\.googleapis\.com:443$/ },
     { method: 'POST', url: /^http:\/\/update\.googleapis\.com\/service\/update2\/json\?/ },
+    { method: 'CONNECT', url: /^https:\/\/redirector\.gvt1\.com:443$/ },
     { method: 'CONNECT', url: /^https:\/\/accounts\.google\.com:443$/ },
+    { method: 'CONNECT', url: /^https:\/\/content-autofill\.googleapis\.com:443$/ },
     // Firefox's Remote Settings (blocklists, certificate revocations).
     { method: 'CONNECT', url: /^https:\/\/firefox\.settings\.services\.mozilla\.com:443$/ },
   ];

@@ -84,11 +84,16 @@ export function define({ driver, origin }, test) {
     const arrival = await reader.waitFor(() => {
       const event = document.querySelector('#event-trong-arrives-beijing-2022');
       return event && {
+        heading: event.querySelector('time')?.textContent,
+        chips: [...event.querySelectorAll('.event-entries a.chip')].map((a) => a.getAttribute('href')),
         differ: event.querySelector('.differ')?.textContent ?? null,
         accounts: [...event.querySelectorAll('.account')].map((a) => ({ when: a.querySelector('.account-when')?.textContent, cite: a.querySelector('a.cite')?.textContent })),
       };
     }, undefined, Boolean, 8000);
     assert(arrival.differ === 'The sources differ on the date.', JSON.stringify(arrival));
+    // Where they differ, the heading is the date both hold, in one format; the entries are links.
+    assert(arrival.heading === 'October 2022', JSON.stringify(arrival));
+    assert(arrival.chips.length > 0 && arrival.chips.every((href) => href.startsWith('#entry=')), JSON.stringify(arrival.chips));
     assert(JSON.stringify(arrival.accounts.map((a) => a.when)) === JSON.stringify(['October 31, 2022: ', 'from October 30 to November 2: ']), JSON.stringify(arrival.accounts));
     assert(arrival.accounts[0].cite.startsWith('China.com · updated 2024-01-29') && arrival.accounts[1].cite.startsWith('Bring China Vietnam relations'), JSON.stringify(arrival.accounts));
     await reader.close();

@@ -187,7 +187,7 @@ export function define({ driver, origin }, test) {
       const next = await addDocument(options, second);
       assert(next.status?.startsWith('Added “Second notes”'), JSON.stringify(next));
       const meta = await options.evaluate(() => [...document.querySelectorAll('.documents li')].map((li) => `${li.querySelector('a').textContent} | ${li.querySelector('.meta').textContent}`));
-      assert(meta.includes('My title | Outlet A · 2024-02-02 · first.txt') && meta.includes('Second notes | Outlet not stated · undated · second.txt'), JSON.stringify(meta));
+      assert(meta.includes('My title | Outlet A · 2024-02-02 · first.txt') && meta.includes('Second notes | No outlet named · undated · second.txt'), JSON.stringify(meta));
       // The same text again: refused, naming the stored one, until the reader adds it on purpose.
       const again = await addDocument(options, first);
       assert(again.alert === 'This text is already in your documents, as “My title”: nothing was added.', JSON.stringify(again));

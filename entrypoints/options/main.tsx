@@ -18,7 +18,7 @@ import { READER_PAGE, readerHash } from '../../lib/citation';
 import type { DocumentInfo, Entry } from '../../lib/corpus/types';
 import { t, type MessageKey } from '../../lib/i18n';
 import { sendMessage } from '../../lib/messages';
-import { DEFAULT_PREFERENCES, disabledSites, preferences, userDataVersion, type Preferences } from '../../lib/settings';
+import { DEFAULT_PREFERENCES, disabledSites, preferences, updatePreferences, userDataVersion, type Preferences } from '../../lib/settings';
 import { GlossDatabase } from '../../lib/store/db';
 import { databaseRows } from '../../lib/store/knowledge';
 import { MAX_BACKUP_BYTES, type BackupProblem } from '../../lib/user/backup';
@@ -238,7 +238,7 @@ function Options() {
       <h1>{t('optionsTitle')}</h1>
       <section aria-labelledby="prefs-heading">
         <h2 id="prefs-heading">{t('preferencesHeading')}</h2>
-        {prefs && <PreferencesForm value={prefs} onChange={(p) => void preferences.setValue(p)} />}
+        {prefs && <PreferencesForm value={prefs} onChange={(change) => void updatePreferences(change)} />}
       </section>
       <section aria-labelledby="sites-heading">
         <h2 id="sites-heading">{t('sitesHeading')}</h2>

@@ -9,12 +9,13 @@ import { browser } from 'wxt/browser';
 import { EntryView } from '../../components/EntryView';
 import { PageSummary, type SummaryView } from '../../components/PageSummary';
 import { SearchResults } from '../../components/SearchResults';
-import { READER_PAGE, citationTarget, readerHash } from '../../lib/citation';
+import { MIN_QUERY, useSearch } from '../../components/use-search';
+import { ENTRY_INDEX_HASH, READER_PAGE, citationTarget, readerHash } from '../../lib/citation';
 import type { Citation } from '../../lib/corpus/types';
 import { sendMessage } from '../../lib/messages';
 import { disabledSites, userDataVersion } from '../../lib/settings';
 import type { StoreStatus } from '../../lib/store/open';
-import type { EntryDetail, SearchResult } from '../../lib/views';
+import { bestDocumented, type EntryDetail, type IndexedEntry } from '../../lib/views';
 import { prepareExtensionPage } from '../../components/extension-page';
 import '../../components/quote.css';
 import './popup.css';
@@ -23,6 +24,8 @@ import { t } from '../../lib/i18n';
 const readerUrl = browser.runtime.getURL(READER_PAGE);
 const citationHref = (c: Citation) => readerUrl + readerHash(citationTarget(c));
 const openCitation = (c: Citation) => void browser.tabs.create({ url: citationHref(c) });
+/** Entries suggested where the page offers none. */
+const SUGGESTIONS = 5;
 
 /**
  * The tab the popup speaks about: the active tab, or the one named by `?tab=ID` when the popup is
@@ -38,13 +41,11 @@ async function activeTabId(): Promise<number | null> {
 function Popup() {
   const [status, setStatus] = useState<StoreStatus | null>(null);
   const [failed, setFailed] = useState(false);
-  const [query, setQuery] = useState('');
-  const [results, setResults] = useState<SearchResult[] | null>(null);
-  const [active, setActive] = useState(0);
+  const { query, results, active, setActive, search: onQuery } = useSearch();
   const [detail, setDetail] = useState<EntryDetail | null>(null);
   const [summary, setSummary] = useState<SummaryView>({ status: 'loading' });
   const [site, setSite] = useState<string | null>(null);
-  const searchSeq = useRef(0);
+  const [suggestions, setSuggestions] = useState<{ entries: IndexedEntry[]; total: number } | null>(null);
   const revealed = useRef(new Map<string, number>());
 
   /** What is shown, for reading it again when the reader's data changes (see below). */
@@ -62,9 +63,17 @@ function Popup() {
     });
   }, []);
 
+  /** Where the page offers nothing, entries to start from (read once). */
+  async function loadSuggestions(): Promise<void> {
+    if (suggestions) return;
+    const index = await sendMessage('entryIndex', undefined).catch(() => []);
+    if (index.length) setSuggestions({ entries: bestDocumented(index, SUGGESTIONS), total: index.length });
+  }
+
   async function loadSummary(): Promise<void> {
     const tabId = await activeTabId();
     const page = tabId === null ? null : await sendMessage('pageSummary', undefined, { tabId, frameId: 0 }).catch(() => null);
+    if (!page || !page.enabled || page.counts.length === 0) void loadSuggestions();
     if (!page) return setSummary({ status: 'unavailable' });
     setSite(page.site);
     const briefs = await sendMessage('briefs', page.counts.map(([id]) => id)).catch(() => []);
@@ -73,20 +82,19 @@ function Popup() {
     setSummary({ status: 'ready', enabled: page.enabled, terms });
   }
 
-  async function onQuery(text: string): Promise<void> {
-    setQuery(text);
-    setActive(0);
-    const seq = ++searchSeq.current;
-    if (text.trim().length < 2) return setResults(null);
-    const found = await sendMessage('search', text).catch(() => null);
-    // A slower answer to an earlier keystroke must not replace a newer one.
-    if (seq === searchSeq.current) setResults(found ?? []);
-  }
-
   /** `again`: the entry is shown already and is read again; gone, it closes. */
   async function openEntry(entryId: string, again = false): Promise<void> {
     const found = await sendMessage('entryDetail', entryId).catch(() => null);
     if (found || again) setDetail(found);
+  }
+
+  /** Back from an entry: to the search box, on the result the entry was opened from. */
+  function closeEntry(): void {
+    setDetail(null);
+    requestAnimationFrame(() => {
+      document.getElementById('search-input')?.focus();
+      document.querySelector('.result[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
+    });
   }
 
   async function reveal(entryId: string): Promise<void> {
@@ -109,10 +117,10 @@ function Popup() {
     <main class="popup">
       <header class="top">
         <h1>Gloss</h1>
+        {/* Said only when something is wrong or still on its way; a working store needs no word. */}
         <span class="status" role="status" data-mode={status?.mode ?? (failed ? 'error' : 'loading')}>
           {failed && t('backgroundSilent')}
           {!failed && !status && t('loading')}
-          {status?.mode === 'database' && t('knowledgeReady')}
           {status?.mode === 'memory' && t('builtInOnly', status.problem ?? '')}
         </span>
       </header>
@@ -122,7 +130,7 @@ function Popup() {
           citationHref={citationHref}
           onOpenCitation={openCitation}
           onOpenEntry={openEntry}
-          onBack={() => setDetail(null)}
+          onBack={closeEntry}
         />
       ) : (
         <>
@@ -134,7 +142,9 @@ function Popup() {
             onActive={setActive}
             onOpen={(r) => (r.type === 'entry' ? openEntry(r.id) : openCitation({ docId: r.docId, paragraph: r.paragraph, quote: '', start: 0, end: 0 }))}
           />
-          {query.trim().length < 2 && <PageSummary view={summary} onReveal={reveal} onToggle={toggleSite} />}
+          {query.trim().length < MIN_QUERY && (
+            <PageSummary view={summary} suggestions={suggestions} indexHref={readerUrl + ENTRY_INDEX_HASH} onReveal={reveal} onOpenEntry={(id) => void openEntry(id)} onToggle={toggleSite} />
+          )}
         </>
       )}
       <footer class="foot">

@@ -14,9 +14,12 @@ import { Timeline } from '../../components/Timeline';
 import { Welcome } from '../../components/Welcome';
 import '../../components/card.css';
 import { BUNDLE_PATH } from '../../lib/bundle-url';
-import { citationTarget, citedDate, entryHash, entryOfHash, parseReaderHash, readerHash, type ReaderTarget } from '../../lib/citation';
+import { citationTarget, citedDate, ENTRY_INDEX_HASH, entryHash, entryOfHash, parseReaderHash, readerHash, type ReaderTarget } from '../../lib/citation';
 import { isEntryId, sendMessage } from '../../lib/messages';
-import type { EntryDetail } from '../../lib/views';
+import type { EntryDetail, IndexedEntry, SearchResult } from '../../lib/views';
+import { SearchResults } from '../../components/SearchResults';
+import { useSearch } from '../../components/use-search';
+import { EntryIndex } from '../../components/EntryIndex';
 import { EntryView } from '../../components/EntryView';
 import type { Citation, DocumentInfo, KnowledgeBundle, Mention, Paragraph, TimelineEvent } from '../../lib/corpus/types';
 import { sourceInfo } from '../../lib/store/knowledge';
@@ -31,15 +34,16 @@ const knowledge = openForReading(async () => (await fetch(browser.runtime.getURL
 /** The passage the welcome page offers to try: the Xinhua report's account of the welcome ceremony. */
 const WELCOME_PASSAGE = { docId: 'xinhua-community', paragraphs: [4, 5] };
 
-type Route = { view: 'welcome' } | { view: 'timeline' } | { view: 'document'; target: ReaderTarget } | { view: 'entry'; entryId: string } | { view: 'home' };
+type Route = { view: 'welcome' } | { view: 'timeline' } | { view: 'document'; target: ReaderTarget } | { view: 'entry'; entryId: string } | { view: 'index' };
 
+/** An address of the source viewer; anything it does not know shows the index of every entry. */
 function routeOf(hash: string): Route {
   if (hash === '#welcome') return { view: 'welcome' };
   if (hash === '#timeline') return { view: 'timeline' };
   const entryId = entryOfHash(hash);
-  if (entryId !== null) return isEntryId(entryId) ? { view: 'entry', entryId } : { view: 'home' };
+  if (entryId !== null) return isEntryId(entryId) ? { view: 'entry', entryId } : { view: 'index' };
   const target = parseReaderHash(hash);
-  return target ? { view: 'document', target } : { view: 'home' };
+  return target ? { view: 'document', target } : { view: 'index' };
 }
 
 const citationHref = (c: Citation) => readerHash(citationTarget(c));
@@ -119,6 +123,10 @@ function Reader() {
       current = false;
     };
   }, [entryId, version]);
+  const [index, setIndex] = useState<IndexedEntry[] | null>(null);
+  useEffect(() => {
+    if (route.view === 'index') void knowledge.then((k) => k.entryIndex()).then(setIndex);
+  }, [route.view, version]);
   useEffect(() => {
     if (route.view === 'timeline' && !timeline) knowledge.then((k) => k.timeline()).then(setTimeline);
   }, [route.view]);
@@ -134,10 +142,28 @@ function Reader() {
         ? t('welcomeTitle')
         : route.view === 'timeline'
           ? `${t('timeline')} — Gloss`
-          : t('readerTitle');
+          : route.view === 'index'
+            ? `${t('entryIndexTitle')} — Gloss`
+            : t('readerTitle');
   }, [doc, route, entry]);
 
+  const search = useSearch();
+  const openResult = (r: SearchResult) => {
+    location.hash = r.type === 'entry' ? entryHash(r.id) : readerHash({ docId: r.docId, paragraph: r.paragraph });
+    void search.search('');
+  };
+
   return (
+    <>
+    <header class="viewer-head">
+      <a class="home" href={ENTRY_INDEX_HASH}>Gloss</a>
+      <SearchResults query={search.query} results={search.results} active={search.active} onQuery={(q) => void search.search(q)} onActive={search.setActive} onOpen={openResult} autoFocus={false} />
+      <nav aria-label={t('sourceViewerSections')}>
+        <a href={ENTRY_INDEX_HASH} aria-current={route.view === 'index' ? 'page' : undefined}>{t('entryIndexTitle')}</a>
+        <a href="#timeline" aria-current={route.view === 'timeline' ? 'page' : undefined}>{t('timeline')}</a>
+        <a href="/options.html" target="_blank" rel="noopener">{t('optionsLink')}</a>
+      </nav>
+    </header>
     <div class="layout">
       <nav class="doclist" aria-label={t('documents')}>
         <h2>{t('documents')}</h2>
@@ -153,12 +179,9 @@ function Reader() {
             </li>
           ))}
         </ul>
-        <p>
-          <a href="#timeline" aria-current={route.view === 'timeline' ? 'page' : undefined}>{t('timeline')}</a>
-        </p>
       </nav>
       <main ref={mainRef}>
-        {route.view === 'home' && <p class="empty">{t('readerHome')}</p>}
+        {route.view === 'index' && index && <EntryIndex entries={index} entryHref={entryHash} />}
         {route.view === 'welcome' && (
           <Welcome>
             {data && 'paragraphs' in data && data.paragraphs
@@ -177,11 +200,12 @@ function Reader() {
             entryNames={names}
             citationHref={citationHref}
             onOpenCitation={openCitation}
+            entryHref={entryHash}
           />
         )}
         {route.view === 'entry' && entry?.entryId === route.entryId && (
           entry.detail ? (
-            <EntryView detail={entry.detail} citationHref={citationHref} onOpenCitation={openCitation} onOpenEntry={openEntry} onBack={() => history.back()} />
+            <EntryView detail={entry.detail} citationHref={citationHref} onOpenCitation={openCitation} onOpenEntry={openEntry} onBack={() => (history.length > 1 ? history.back() : (location.hash = ENTRY_INDEX_HASH))} />
           ) : (
             <p class="empty">{t('noSuchEntry')}</p>
           )
@@ -204,6 +228,7 @@ function Reader() {
       </main>
       <div ref={boxRef} class="gloss-floating reader-card" hidden />
     </div>
+    </>
   );
 }
 

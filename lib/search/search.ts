@@ -56,8 +56,18 @@ function initials(record: SearchRecord): Set<string> {
   return letters;
 }
 
+/** Longest run of query words looked up as one name ("nguyen phu trong" is three). */
+const MAX_NAME_WORDS = 6;
+/** Shortest name, without its spaces, that a run of query words is taken to name ("cpv" yes, "an" no). */
+const MIN_NAMED_LENGTH = 3;
+
+/** A name without its spaces: "Xi Jinping", "xijinping" and "xi jin ping" name the same entry. */
+const compact = (folded: string) => folded.replace(/ /g, '');
+
 export class Searcher {
   private readonly fuse: Fuse<SearchRecord>;
+  /** The entry records by each of their names without spaces. */
+  private readonly byCompactName = new Map<string, SearchRecord[]>();
   private readonly passages: SearchRecord[];
   private readonly entries: SearchRecord[];
   /** Fuse over the entries with a word starting with a letter, built on first use (large stores only). */
@@ -75,6 +85,30 @@ export class Searcher {
     this.entries = [...bundled, ...added];
     this.fuse = new Fuse(this.entries, SEARCH_OPTIONS, parsed);
     this.passages = [...records, ...extra].filter((r) => r.type === 'passage');
+    for (const record of this.entries) {
+      for (const key of new Set([record.name, ...record.aliases].map(compact))) {
+        if (key.length < MIN_NAMED_LENGTH) continue;
+        const named = this.byCompactName.get(key);
+        if (named) named.push(record);
+        else this.byCompactName.set(key, [record]);
+      }
+    }
+  }
+
+  /**
+   * The entries a run of the query's words names, in any spelling the search folds away (accents,
+   * case, spaces run together: "xijinping speech", "Đổi Mới policy"); longest name first.
+   */
+  private namedIn(folded: string): SearchHit[] {
+    const words = folded.split(' ').filter(Boolean);
+    const named = new Map<SearchRecord, number>();
+    for (let from = 0; from < words.length; from++) {
+      for (let to = from + 1; to <= Math.min(words.length, from + MAX_NAME_WORDS); to++) {
+        const key = words.slice(from, to).join('');
+        for (const record of this.byCompactName.get(key) ?? []) named.set(record, Math.max(named.get(record) ?? 0, key.length));
+      }
+    }
+    return [...named].sort((a, b) => b[1] - a[1]).map(([record]) => ({ record, score: 0, matches: undefined }));
   }
 
   private fuzzyEntries(folded: string, limit: number): SearchHit[] {
@@ -93,11 +127,18 @@ export class Searcher {
     return hits.length && hits[0].score <= CONFIDENT_SCORE ? hits : run(this.fuse);
   }
 
-  /** Entries first (fuzzy, best tier first), then passages that contain every word of the query. */
+  /**
+   * Entries first: those the query names (see namedIn), then the fuzzy matches, best tier first; then
+   * passages that contain every word of the query.
+   */
   search(query: string, limit = 20): SearchHit[] {
     const folded = foldKey(query);
     if (folded.length < 2) return [];
-    const entries = this.fuzzyEntries(folded, limit).sort((a, b) => entryTier(a.record, folded) - entryTier(b.record, folded) || a.score - b.score);
+    const named = this.namedIn(folded);
+    const fuzzy = this.fuzzyEntries(folded, limit)
+      .filter((hit) => !named.some((n) => n.record === hit.record))
+      .sort((a, b) => entryTier(a.record, folded) - entryTier(b.record, folded) || a.score - b.score);
+    const entries = [...named, ...fuzzy];
     const words = folded.split(' ').filter((w) => w.length >= 2);
     const passages = words.length
       ? this.passages

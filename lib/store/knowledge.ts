@@ -9,6 +9,7 @@ import { USER_ID_PREFIX, type Citation, type DocumentInfo, type Entry, type Fact
 import type { Side } from '../match/evidence';
 import type { AliasSpec } from '../match/matcher';
 import { foldKey } from '../text/normalize';
+import type { IndexedEntry } from '../views';
 import { LAST_ID, type GlossDatabase } from './db';
 import { paragraphCount as pagedParagraphCount, readMentions, readParagraphs } from './pages';
 import { BUNDLE_HASH_KEY, TIMELINE_KEY } from './seed';
@@ -148,6 +149,13 @@ export class Knowledge {
   }
 
   /** Every entry's display name, by id. */
+  /** Every entry, by name: what the source viewer's index and the popup's suggestions list. */
+  async entryIndex(): Promise<IndexedEntry[]> {
+    return (await this.rows.allEntries())
+      .map((e) => ({ id: e.id, name: e.name, kind: e.kind, label: e.label?.quote ?? null, facts: e.facts.length }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
   async entryNames(): Promise<Map<string, string>> {
     return new Map((await this.rows.allEntries()).map((e) => [e.id, e.name]));
   }
