@@ -22,7 +22,7 @@ export default defineConfig({
     // storage: settings; contextMenus: "Look up in Gloss" on a selection. Content scripts need no
     // host permission beyond their own matches; nothing is fetched from anywhere.
     permissions: ['storage', 'contextMenus'],
-    // The card's script, loaded by the content script on first use (entrypoints/content/card-loader.ts).
+    // The card's script, loaded by the content script on first use (entrypoints/finder/card-loader.ts).
     // A dynamic URL in Chrome, a per-install host in Firefox: a page cannot probe for Gloss with it.
     web_accessible_resources: [{ resources: ['card-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true }],
     commands: {
@@ -41,10 +41,14 @@ export default defineConfig({
     },
   },
   hooks: {
-    // The ::highlight() rules must apply in the page itself, not in the card's shadow root, so they
-    // ship as a plain content-script stylesheet: injected by the browser, no element added.
+    // The content script is finder.js, built as a plain script (entrypoints/finder/index.tsx says
+    // why), in every frame of every page. The ::highlight() rules must apply in the page itself, not
+    // in the card's shadow root, so they ship as a plain content-script stylesheet: injected by the
+    // browser, no element added.
     'build:manifestGenerated': (wxt, manifest) => {
-      for (const script of manifest.content_scripts ?? []) script.css = [...(script.css ?? []), 'highlights.css'];
+      manifest.content_scripts = [
+        { matches: ['<all_urls>'], all_frames: true, run_at: 'document_idle', js: ['finder.js'], css: ['highlights.css'] },
+      ];
       // Firefox shows `author` (a name) on the add-on's page; Chrome's key holds an email address
       // only, and the Web Store names the publisher's account instead.
       if (wxt.config.browser === 'firefox') Object.assign(manifest, { author: 'The Gloss authors' });

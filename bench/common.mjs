@@ -46,14 +46,18 @@ export async function hoverLatencies(page, reps, { withYours = false } = {}) {
 
 /** Writes `rows` as a table, under `heading`, between BENCHMARKS.md's `<!-- marker:start -->` and `<!-- marker:end -->`. */
 export function writeResults(file, marker, heading, rows) {
-  const table = [
+  writeSection(file, marker, [
     heading,
     '',
     '| | measurement | result | target | details |',
     '|---|---|---|---|---|',
     ...rows.map((r) => `| ${r.met === null ? '' : r.met ? '✓' : '✗'} | ${r.metric} | ${r.value} | ${r.target} | ${r.detail} |`),
-  ].join('\n');
+  ]);
+}
+
+/** Writes `lines` between BENCHMARKS.md's `<!-- marker:start -->` and `<!-- marker:end -->`. */
+export function writeSection(file, marker, lines) {
   const between = new RegExp(`<!-- ${marker}:start -->[\\s\\S]*<!-- ${marker}:end -->`);
-  writeFileSync(file, readFileSync(file, 'utf8').replace(between, `<!-- ${marker}:start -->\n${table}\n<!-- ${marker}:end -->`));
-  console.log('Wrote the results into BENCHMARKS.md');
+  writeFileSync(file, readFileSync(file, 'utf8').replace(between, `<!-- ${marker}:start -->\n${lines.join('\n')}\n<!-- ${marker}:end -->`));
+  console.log(`Wrote the ${marker} table into BENCHMARKS.md`);
 }

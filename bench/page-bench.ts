@@ -3,7 +3,6 @@
  * headless Chromium. It runs Gloss's own code (lib/), so what is measured is what ships; the
  * orchestrator only times and compares.
  */
-import Mark from 'mark.js';
 import type { KnowledgeBundle } from '../lib/corpus/types';
 import { evidenceRules } from '../lib/corpus/mentions';
 import { buildMatcher, scan, type AliasSpec } from '../lib/match/matcher';
@@ -12,6 +11,8 @@ import { GlossService } from '../lib/service';
 import { DATABASE_NAME, GlossDatabase } from '../lib/store/db';
 import { seedFromBundle } from '../lib/store/seed';
 import Dexie from 'dexie';
+import { walkTextNodes } from './floors';
+import { markWithMarkjs } from './markjs';
 
 /** Synthetic aliases that read like names but occur in no real text: deterministic, so runs compare. */
 export function syntheticAliases(count: number): AliasSpec[] {
@@ -81,9 +82,7 @@ const bench = {
   /** The floor: one TreeWalker pass that reads every text node's data and does nothing else. */
   floor(): { ms: number; chars: number } {
     const t0 = performance.now();
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    let chars = 0;
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) chars += (n as Text).data.length;
+    const chars = walkTextNodes();
     return { ms: performance.now() - t0, chars };
   },
 
@@ -131,21 +130,7 @@ const bench = {
 
   /** mark.js marking the same aliases (it wraps each match in an element: run it on a fresh page). */
   markjs(bundle: KnowledgeBundle, aliasCount: number): Promise<{ ms: number; marks: number }> {
-    const words = [...new Set(aliasesOf(bundle.aliases, aliasCount).map((a) => a.text))];
-    return new Promise((resolve) => {
-      const t0 = performance.now();
-      let marks = 0;
-      new Mark(document.body).mark(words, {
-        separateWordSearch: false,
-        accuracy: 'exactly',
-        diacritics: true,
-        acrossElements: true,
-        caseSensitive: false,
-        exclude: ['script', 'style', 'noscript', 'textarea', 'code', 'pre'],
-        each: () => void marks++,
-        done: () => resolve({ ms: performance.now() - t0, marks }),
-      });
-    });
+    return markWithMarkjs(document.body, [...new Set(aliasesOf(bundle.aliases, aliasCount).map((a) => a.text))]);
   },
 
   /** Seeding the store in this origin's real IndexedDB; `entries` > bundle size adds synthetic entries. */

@@ -1,10 +1,12 @@
 // `npm run bench`: how fast Gloss is, measured side by side in one run of headless Chromium, and
 // written into BENCHMARKS.md. `--smoke`: one quick repetition on a small page, for CI (nothing written).
-// `--only=scan,growth,linear,store,search,hover,dynamic,size,user-data`: just those sections (nothing written).
+// `--only=outside,scan,growth,linear,store,search,hover,dynamic,size,user-data`: just those sections (nothing written).
+// `--baseline=DIR`: also measure another build of Gloss (a chrome-mv3 directory) in the outside-in
+// section, side by side with this one, for a before-and-after.
 // Real pages come from ../shared/pages at run time (see its SOURCES.md for attribution).
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -12,16 +14,20 @@ import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { chromiumDriver, CHROMIUM } from '../e2e/drivers.mjs';
 import { startServer } from '../e2e/server.mjs';
-import { hoverLatencies, writeResults } from './common.mjs';
+import { hoverLatencies, writeResults, writeSection } from './common.mjs';
+import { AFTER_LOAD_MS, judge, judgeLive, LIVE_SHARE_TARGET, liveTable, outsideIn, outsideInTable } from './outside-in.mjs';
+import { benchPages, OUTSIDE_IN_PAGES } from './pages.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const smoke = process.argv.includes('--smoke');
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
 const wants = (section) => !only || only.includes(section);
+const baseline = process.argv.find((a) => a.startsWith('--baseline='))?.slice('--baseline='.length);
 const REPS = smoke ? 1 : 5;
 const MARKJS_REPS = smoke ? 1 : 3;
 const HOVER_REPS = smoke ? 3 : 30;
 const DYNAMIC_SECONDS = smoke ? 1 : 10;
+const LIVE_REPS = smoke ? 1 : 3;
 const PAGES = smoke
   ? [{ name: 'fixture (basic.html)', path: '/basic.html' }]
   : [
@@ -51,12 +57,24 @@ const record = (group, metric, value, target, met, detail = '') => {
 
 // ── setup ─────────────────────────────────────────────────────────────────────────────────────
 console.log(smoke ? 'Benchmark smoke run' : 'Benchmark');
+/** The machine's load when the run began: other work on a shared machine moves every number. */
+const loadAtStart = loadavg()[0];
 execFileSync('npm', ['run', 'zip', '--silent'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 const bundle = JSON.parse(readFileSync(resolve(root, '.output/chrome-mv3/knowledge.json'), 'utf8'));
 const benchCode = (
   await build({ entryPoints: [resolve(root, 'bench/page-bench.ts')], bundle: true, format: 'iife', write: false, target: 'chrome120', logLevel: 'error' })
 ).outputFiles[0].text;
-const server = await startServer();
+/** A comparison script for the outside-in section, bundled from bench/ to be evaluated in the page. */
+const comparisonScript = async (name, contents) => ({
+  name,
+  source: (await build({ stdin: { contents, resolveDir: resolve(root, 'bench'), loader: 'ts' }, bundle: true, format: 'iife', write: false, target: 'chrome120', logLevel: 'error' })).outputFiles[0].text,
+});
+const scripts = {
+  floors: await comparisonScript('gloss-bench-floors.js', "import { walkTextNodes, readEveryCharacter } from './floors'; globalThis.benchFloors = { walk: () => walkTextNodes(), read: () => readEveryCharacter() };"),
+  markjs: await comparisonScript('gloss-bench-markjs.js', "import { markWithMarkjs } from './markjs'; globalThis.benchMarkjs = (words) => markWithMarkjs(document.body, words);"),
+};
+const pages = benchPages();
+const server = await startServer({ pages });
 const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args });
 const chromiumVersion = browser.version();
@@ -67,6 +85,37 @@ async function benchPage(path) {
   await page.goto(`${server.origin}${path}`, { waitUntil: 'domcontentloaded', timeout: 60000 });
   await page.addScriptTag({ content: benchCode });
   return page;
+}
+
+// ── outside in: what the page pays, from a CPU profile of its loads; and a page that never stops changing ──
+let outsideInLines = [];
+if (wants('outside') || wants('dynamic')) {
+  const pagesMeasured = !wants('outside') ? [] : smoke ? OUTSIDE_IN_PAGES.filter((p) => p.id === 'tiny') : OUTSIDE_IN_PAGES;
+  console.log(`\nOutside in — CPU profile from navigation to ${smoke ? 1000 : AFTER_LOAD_MS} ms after load${baseline ? `; before: ${baseline}` : ''}`);
+  const { pages: results, live } = await outsideIn({
+    origin: server.origin,
+    extension: resolve(root, '.output/chrome-mv3'),
+    baseline: baseline && resolve(baseline),
+    pages: pagesMeasured,
+    reps: REPS,
+    markjsReps: MARKJS_REPS,
+    afterLoadMs: smoke ? 1000 : AFTER_LOAD_MS,
+    words: [...new Set(bundle.aliases.map((a) => a.text))],
+    scripts,
+    live: wants('dynamic') ? { seconds: DYNAMIC_SECONDS, reps: LIVE_REPS } : null,
+    log: console.log,
+  });
+  const judged = judge(results);
+  for (const { r, ms, longest, longestMet, target } of judged) {
+    if (target) record('outside', `${r.page.name}: Gloss, all its JS`, `${fmt(ms)} ms${target.ratio === null ? '' : ` (${fmt(target.ratio)}×)`}`, target.text, target.met);
+    record('outside', `${r.page.name}: Gloss's longest task`, `${fmt(longest)} ms`, '≤ 50 ms', longestMet);
+  }
+  if (judged.length) outsideInLines = outsideInTable(judged, { hasBaseline: !!baseline, aliasCount: new Set(bundle.aliases.map((a) => a.text)).size });
+  if (live) {
+    const liveJudged = judgeLive(live);
+    for (const { run, share, met } of liveJudged) record('outside', `live page, ${run.name}: Gloss's share of main-thread time`, `${fmt(share)} %`, `≤ ${LIVE_SHARE_TARGET} %`, met);
+    outsideInLines.push('', ...liveTable(liveJudged, live, { hasBaseline: !!baseline }));
+  }
 }
 
 try {
@@ -177,9 +226,9 @@ try {
   await browser.close();
 }
 
-// ── with the extension: hover latency and a page that never stops changing ───────────────────
+// ── with the extension: hover latency ─────────────────────────────────────────────────────────
 const extension = resolve(root, '.output/chrome-mv3');
-const driver = wants('hover') || wants('dynamic') ? await chromiumDriver(extension) : null;
+const driver = wants('hover') ? await chromiumDriver(extension) : null;
 try {
   if (wants('hover')) {
   console.log('\nHover');
@@ -192,33 +241,6 @@ try {
   await page.close();
   }
 
-  if (wants('dynamic')) {
-  console.log('\nDynamic page');
-  /** Main-thread task time while the page appends a paragraph every 16 ms (Chrome's TaskDuration metric). */
-  const measure = async (p) => {
-    const cdp = await p.context().newCDPSession(p);
-    await cdp.send('Performance.enable');
-    const taskTime = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
-    await p.evaluate(() => window.startAppending());
-    const t0 = await taskTime();
-    await p.waitForFunction(() => window.appendingDone === true, null, { timeout: (DYNAMIC_SECONDS + 20) * 1000 });
-    const busy = (await taskTime()) - t0;
-    return { busy, marks: await p.evaluate(() => CSS.highlights.get('gloss-term')?.size ?? 0) };
-  };
-  const url = `${server.origin}/dynamic.html?seconds=${DYNAMIC_SECONDS}`;
-  const plain = await chromium.launch({ executablePath: CHROMIUM, headless: true, args });
-  const plainPage = await plain.newPage();
-  await plainPage.goto(url);
-  const without = await measure(plainPage);
-  await plain.close();
-  const glossPage = await driver.openPage(url);
-  await glossPage.waitFor(() => CSS.highlights.get('gloss-term')?.size ?? 0, undefined, (n) => n > 0);
-  const withGloss = await measure(glossPage.raw);
-  await glossPage.close();
-  const extra = Math.max(0, withGloss.busy - without.busy);
-  const pct = (100 * extra) / DYNAMIC_SECONDS;
-  record('dynamic', `a paragraph every 16 ms for ${DYNAMIC_SECONDS} s: Gloss's share of main-thread time`, `${fmt(pct)} %`, '', null, `main thread busy ${fmt(withGloss.busy * 1000)} ms with Gloss, ${fmt(without.busy * 1000)} ms without; ${withGloss.marks} marks`);
-  }
 } finally {
   await driver?.close();
   await server.close();
@@ -227,10 +249,10 @@ try {
 // ── sizes ─────────────────────────────────────────────────────────────────────────────────────
 if (wants('size')) {
 console.log('\nSizes');
-const content = readFileSync(resolve(root, '.output/chrome-mv3/content-scripts/content.js'));
+const content = readFileSync(resolve(root, '.output/chrome-mv3/finder.js'));
 const kb = (n) => `${fmt(n / 1024, 1)} KB`;
 record('size', 'content script, minified', kb(content.length), '≤ 40 KB', content.length <= 40 * 1024, `gzipped ${kb(gzipSync(content).length)}`);
-// Loaded on the first dwell on a term, not with every page (entrypoints/content/card-loader.ts).
+// Loaded on the first dwell on a term, not with every page (entrypoints/finder/card-loader.ts).
 const cardScript = readFileSync(resolve(root, '.output/chrome-mv3/card-ui.js'));
 record('size', 'card script, loaded on first use', kb(cardScript.length), '', null, `gzipped ${kb(gzipSync(cardScript).length)}`);
 const version = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')).version;
@@ -248,7 +270,13 @@ const missed = rows.filter((r) => r.met === false);
 if (smoke) console.log(`\nSmoke run: ${rows.length} measurements taken (targets are judged by a full run).`);
 else console.log(`\n${rows.length} measurements, ${rows.filter((r) => r.met === true).length} targets met, ${missed.length} missed${missed.length ? `: ${missed.map((r) => r.metric).join('; ')}` : ''}`);
 if (!smoke && !only) {
-  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${fmt(totalmem() / 2 ** 30, 0)} GiB; Node ${process.version}; ${chromiumVersion.startsWith('1') ? 'Chromium ' : ''}${chromiumVersion}`;
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${fmt(totalmem() / 2 ** 30, 0)} GiB, load average ${fmt(loadAtStart, 1)} at the start and ${fmt(loadavg()[0], 1)} at the end; Node ${process.version}; ${chromiumVersion.startsWith('1') ? 'Chromium ' : ''}${chromiumVersion}`;
+  const file = resolve(root, 'BENCHMARKS.md');
   const heading = `Run ${new Date().toISOString().slice(0, 10)} on ${machine}. Medians of ${REPS} runs (mark.js: ${MARKJS_REPS}; hover: ${HOVER_REPS}); ranges in brackets.`;
-  writeResults(resolve(root, 'BENCHMARKS.md'), 'results', heading, rows);
+  writeResults(file, 'results', heading, rows.filter((r) => r.group !== 'outside'));
+  writeSection(file, 'outside-in', [
+    `Run ${new Date().toISOString().slice(0, 10)} on ${machine}. Medians of ${REPS} loads (mark.js: ${MARKJS_REPS}), ranges in brackets; the longest task is the longest of all loads.`,
+    '',
+    ...outsideInLines,
+  ]);
 }

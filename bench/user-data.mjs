@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumDriver } from '../e2e/drivers.mjs';
 import { startServer } from '../e2e/server.mjs';
-import { elementCenter } from '../e2e/tests/user-data.mjs';
+import { pageControlCenter } from '../e2e/page.mjs';
 import { hoverLatencies, writeResults } from './common.mjs';
 import { fixtureFile, largeBackup, longDocument, nestedHtml } from '../e2e/tests/user-data-fixtures.mjs';
 
@@ -64,7 +64,7 @@ try {
   const options = await driver.openExtensionPage('/options.html');
   await options.waitFor(() => !!document.querySelector('.documents:not(.loading)'), undefined, Boolean, 10000);
   const click = async (selector) => {
-    const at = await options.waitFor(elementCenter, selector, Boolean, 10000);
+    const at = await options.waitFor(pageControlCenter, selector, Boolean, 10000);
     await options.mouseClick(at.x, at.y);
   };
   /** Runs `act` on the options page until `selector`'s outcome shows; the time and the longest task. */

@@ -7,7 +7,7 @@
  * own script, entrypoints/card-ui.ts, which the content script loads on first use.
  */
 import { render } from 'preact';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { Citation } from '../lib/corpus/types';
 import type { Preferences } from '../lib/settings';
@@ -32,10 +32,7 @@ export class CardLayer {
   private stopPositioning: (() => void) | null = null;
   private theme: Preferences['theme'] = 'system';
 
-  constructor(
-    private readonly ctx: ContentScriptContext,
-    private readonly callbacks: CardCallbacks,
-  ) {}
+  constructor(private readonly callbacks: CardCallbacks) {}
 
   /** The card's host element, once it exists (for "is the pointer over the card"). */
   get host(): HTMLElement | null {
@@ -84,7 +81,9 @@ export class CardLayer {
   }
 
   private mount(): Promise<ShadowRootContentScriptUi<HTMLElement>> {
-    this.mounting ??= createShadowRootUi(this.ctx, {
+    // WXT's context for the shadow-root UI, made here rather than in the content script, which runs
+    // in every frame and keeps its own watch for an extension that went away.
+    this.mounting ??= createShadowRootUi(new ContentScriptContext('gloss-card'), {
       name: 'gloss-card',
       position: 'inline',
       // On <html>, not <body>: a transformed or zoomed body would otherwise become the card's frame.

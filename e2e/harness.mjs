@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
 import { poll } from './drivers.mjs';
-import { HIGHLIGHT, HOST, pageCard, pageMarks, pagePhraseCenter } from './page.mjs';
+import { HIGHLIGHT, HOST, pageCard, pageControlCenter, pageMarks, pagePhraseCenter } from './page.mjs';
 
 /** The card's dwell, as the extension defines it. */
 const { DWELL_MS } = await tsImport('../lib/page/hover.ts', import.meta.url);
@@ -56,16 +56,9 @@ export function makeContext({ driver, origin, otherOrigin, proxy }) {
     }, preferences);
     await ext.close();
   };
-  const optionCenter = (selector) => {
-    const el = document.querySelector(selector);
-    if (!el) return null;
-    el.scrollIntoView({ block: 'center' });
-    const r = el.getBoundingClientRect();
-    return { x: r.left + Math.min(r.width / 2, 12), y: r.top + r.height / 2 };
-  };
   /** Clicks a control of an extension page (scrolled into view), as a reader does. */
   const clickOption = async (page, selector) => {
-    const at = await page.waitFor(optionCenter, selector, Boolean, 5000);
+    const at = await page.waitFor(pageControlCenter, selector, Boolean, 5000);
     await page.mouseClick(at.x, at.y);
   };
   return { driver, origin, otherOrigin, proxy, assert, poll, sleep, dwellMs: DWELL_MS, marksOf, hover, readyCard, cardClosed, noCardOpens, storePreferences, clickOption };

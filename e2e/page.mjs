@@ -1,7 +1,7 @@
 // What the end-to-end tests read in a page: functions that run in the page (its main world), passed
 // to a driver's evaluate. Plain loops and Array.from where a hostile page may break Array methods.
 
-/** Card and mark names as the extension defines them (entrypoints/content). */
+/** Card and mark names as the extension defines them (entrypoints/finder). */
 export const HOST = 'gloss-card';
 export const HIGHLIGHT = 'gloss-term';
 
@@ -31,10 +31,55 @@ export function pagePhraseCenter({ phrase, occurrence = 0, within = null }) {
   return null;
 }
 
+/** Centre of an element of the page (an extension page's control), scrolled into view; null while it is not there. */
+export function pageControlCenter(selector) {
+  const el = document.querySelector(selector);
+  if (!el) return null;
+  el.scrollIntoView({ block: 'center' });
+  const r = el.getBoundingClientRect();
+  return { x: r.left + Math.min(r.width / 2, 12), y: r.top + r.height / 2 };
+}
+
+/** The ranges of highlight `name` registered now: Gloss's marks near the screen (lib/page/near-view.ts). */
 export function pageMarks(name) {
   const h = CSS.highlights.get(name);
   // Array.from rather than spread and map: one hostile page breaks Array.prototype.map.
   return h ? Array.from(h, (r) => r.toString()) : null;
+}
+
+/**
+ * Every mark of highlight `name` on a page of any length, read as a reader sees them: Gloss registers
+ * only the marks near the screen, so the page is scrolled a screen at a time, each screen read once
+ * the browser has told intersection observers where things are, then scrolled back. Null when there
+ * is no such highlight. The tab must be in front.
+ */
+export async function pageMarksThroughout(name) {
+  if (!CSS.highlights.get(name)) return null;
+  // A tab out of sight draws nothing, and intersection observers are told nothing until it is shown.
+  if (document.visibilityState === 'hidden') throw new Error('the page must be in front to be read');
+  /**
+   * Two rendering updates: an observer of this page is told of the first with Gloss's, and by the
+   * second every observer has been told of the first, whatever their order.
+   */
+  const observed = () => new Promise((resolve) => {
+    const observer = new IntersectionObserver(() => {
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe(document.documentElement);
+  });
+  const scroller = document.scrollingElement ?? document.documentElement;
+  const start = scroller.scrollTop;
+  const seen = new Set();
+  for (let top = 0; ; top += innerHeight) {
+    scroller.scrollTo({ top, behavior: 'instant' });
+    await observed();
+    await observed();
+    for (const range of CSS.highlights.get(name) ?? []) seen.add(range);
+    if (top + innerHeight >= scroller.scrollHeight) break;
+  }
+  scroller.scrollTo({ top: start, behavior: 'instant' });
+  return Array.from(seen, (r) => r.toString());
 }
 
 export function pageCard(host) {

@@ -16,11 +16,18 @@ export const PRECISION_PAGES = resolve(here, '../tests/precision/pages');
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.htm': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript' };
 
-export async function startServer() {
+/** `pages`: pages made by the caller (the benchmark's), path → HTML or { type, body }, served before any file. */
+export async function startServer({ pages = new Map() } = {}) {
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://127.0.0.1');
       const path = decodeURIComponent(url.pathname);
+      const made = pages.get(path);
+      if (made !== undefined) {
+        res.writeHead(200, { 'content-type': made.type ?? TYPES['.html'] });
+        res.end(made.body ?? made);
+        return;
+      }
       const roots = [['/shared/', SHARED_PAGES], ['/precision/', PRECISION_PAGES]];
       const [prefix, root] = roots.find(([p]) => path.startsWith(p)) ?? ['/', FIXTURES];
       const [base, rel] = [root, path.slice(prefix.length)];

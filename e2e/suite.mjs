@@ -6,9 +6,11 @@ import { makeContext } from './harness.mjs';
 import * as accessibility from './tests/accessibility.mjs';
 import * as cards from './tests/cards.mjs';
 import * as hostilePages from './tests/hostile-pages.mjs';
+import * as hoverIntent from './tests/hover-intent.mjs';
 import * as languages from './tests/languages.mjs';
 import * as lifecycle from './tests/lifecycle.mjs';
 import * as marksAndCards from './tests/marks-and-cards.mjs';
+import * as nearView from './tests/near-view.mjs';
 import * as options from './tests/options.mjs';
 import * as popup from './tests/popup.mjs';
 import * as precision from './tests/precision.mjs';
@@ -18,7 +20,7 @@ import * as trust from './tests/trust.mjs';
 import * as userData from './tests/user-data.mjs';
 
 /** The areas of the main session, in order. */
-const AREAS = [marksAndCards, cards, precision, hostilePages, sourceViewer, options, userData, popup, trust, accessibility, lifecycle, privacy];
+const AREAS = [marksAndCards, cards, hoverIntent, nearView, precision, hostilePages, sourceViewer, options, userData, popup, trust, accessibility, lifecycle, privacy];
 
 /** The tests of `areas`, each area given the same context of helpers. */
 function collect(areas, setup) {

@@ -7,7 +7,8 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { BUNDLE_PATH } from '../lib/bundle-url';
 import { entryHash, READER_PAGE, readerHash } from '../lib/citation';
 import type { KnowledgeBundle } from '../lib/corpus/types';
-import { cleanReaderTarget, isEntryId, onMessage, sendMessage } from '../lib/messages';
+import { cleanReaderTarget, isEntryId, onMessage, sendMessage, type SettingsChange } from '../lib/messages';
+import { disabledSites, preferences, userDataVersion } from '../lib/settings';
 import { GlossService } from '../lib/service';
 import { t } from '../lib/i18n';
 
@@ -21,7 +22,16 @@ export default defineBackground(() => {
 
   onMessage('card', async ({ data }) => (await service).card(data));
   onMessage('lookUpText', async ({ data }) => (await service).lookUpText(data));
-  onMessage('matcherData', async () => (await service).matcherData());
+  onMessage('pageSetup', async () => {
+    const [s, sites, prefs] = await Promise.all([service, disabledSites.getValue(), preferences.getValue()]);
+    return { sieve: await s.pageSieve(), units: s.pageUnits(), disabledSites: sites, preferences: prefs };
+  });
+  onMessage('pageMatcher', async () => (await service).pageMatcher());
+  // Content scripts read no storage themselves (setting up its API would cost every frame of every
+  // page a few milliseconds): the background tells every tab what changed.
+  preferences.watch((p) => tellTabs({ preferences: p }));
+  disabledSites.watch((sites) => tellTabs({ disabledSites: sites }));
+  userDataVersion.watch(() => tellTabs({ userData: true }));
   onMessage('storeStatus', async () => (await service).status);
   onMessage('search', async ({ data }) => (await service).search(data));
   onMessage('entryDetail', async ({ data }) => (await service).entryDetail(data));
@@ -61,6 +71,13 @@ export default defineBackground(() => {
 async function loadBundle(): Promise<KnowledgeBundle> {
   const response = await fetch(browser.runtime.getURL(BUNDLE_PATH));
   return (await response.json()) as KnowledgeBundle;
+}
+
+/** Tells every frame of every tab that settings changed. Tabs without Gloss's content script do not answer. */
+async function tellTabs(change: SettingsChange): Promise<void> {
+  for (const tab of await browser.tabs.query({})) {
+    if (tab.id !== undefined) sendMessage('settingsChanged', change, tab.id).catch(() => {});
+  }
 }
 
 /** Asks the content script of a tab (a frame, when known) to open a card for its selection. */

@@ -7,7 +7,9 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { ReaderTarget } from './citation';
 import { parseReaderHash, readerHash } from './citation';
-import type { CardData, MatcherData } from './store/knowledge';
+import type { PageMatcherData, SerializedSieve } from './match/tables';
+import type { Preferences } from './settings';
+import type { CardData } from './store/knowledge';
 import type { EntryBrief, EntryDetail, IndexedEntry, SearchResult } from './views';
 
 /** The terms marked on a page: entry id → number of occurrences, in page order of first appearance. */
@@ -20,13 +22,37 @@ export interface PageSummary {
 }
 import type { StoreStatus } from './store/open';
 
+/**
+ * What every frame that holds text asks for first: the sieve, to tell whether its text may hold a
+ * term at all, and the settings. The rest of the matcher comes only once it may (pageMatcher).
+ */
+export interface PageSetup {
+  sieve: SerializedSieve | null;
+  /** What the common code units fold to, learnt once in the background (normalize.ts SHARED_UNIT_RANGES). */
+  units: string;
+  preferences: Preferences;
+  disabledSites: string[];
+}
+
+/** Settings that changed (only those present), as the background tells the content scripts. */
+export interface SettingsChange {
+  preferences?: Preferences;
+  disabledSites?: string[];
+  /** The reader's documents or entries changed: the matcher must be asked for again. */
+  userData?: boolean;
+}
+
 export interface ProtocolMap {
   /** Content script → background: the card of an entry. */
   card(entryId: string): CardData | null;
   /** Content script → background: the card of the best fuzzy match of a text (a selection), if any. */
   lookUpText(text: string): CardData | null;
-  /** Content script → background: what to build the matcher from. */
-  matcherData(): MatcherData;
+  /** Content script → background: the sieve (built once in the background, to read as it is) and the settings. */
+  pageSetup(): PageSetup;
+  /** Content script → background, once the page's text may hold a term: the rest of the matcher. */
+  pageMatcher(): PageMatcherData;
+  /** Background → content scripts (every tab): settings changed on the options page or in the popup. */
+  settingsChanged(change: SettingsChange): void;
   /** Popup → background: search results for the search box. */
   search(query: string): SearchResult[];
   /** Popup → background: an entry in full, with its mentions by document. */
@@ -49,8 +75,8 @@ export interface ProtocolMap {
   lookUpSelection(text: string): void;
   /**
    * Options page → background: the reader's documents or entries changed; forget what was read from
-   * the store. Answered before the options page tells the content scripts (lib/settings.ts
-   * userDataVersion), so they never rebuild from stale data.
+   * the store. Answered before the options page sets lib/settings.ts userDataVersion, on which the
+   * background tells the content scripts, so they never rebuild from stale data.
    */
   userDataChanged(): void;
 }

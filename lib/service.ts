@@ -8,7 +8,10 @@ import { cleanLookupText, isEntryId } from './messages';
 import { buildSearchRecords, splitPassageRef } from './search/records';
 import { Searcher } from './search/search';
 import { snippet } from './search/snippet';
-import { sourceInfo, type CardData, type MatcherData, type SourceInfo } from './store/knowledge';
+import { buildMatcher } from './match/matcher';
+import { serializeMatcher, serializeSieve, serializeUnits, type PageMatcherData, type SerializedSieve } from './match/tables';
+import { sharedUnitEntries } from './text/normalize';
+import { sourceInfo, type CardData, type SourceInfo } from './store/knowledge';
 import { openStore, type OpenedStore, type StoreStatus } from './store/open';
 import { allParagraphs } from './store/pages';
 import type { EntryBrief, EntryDetail, IndexedEntry, MentionGroup, SearchResult } from './views';
@@ -19,8 +22,8 @@ export const MAX_RESULTS = 20;
 const MAX_BRIEFS = 500;
 
 export class GlossService {
-  /** Every page load asks for this; it changes only with the store, so it is read once. */
-  private matcherDataOnce: Promise<MatcherData> | null = null;
+  /** Every frame of every page asks for these; they change only with the store, so they are built once. */
+  private pageTablesOnce: Promise<{ sieve: SerializedSieve | null; matcher: PageMatcherData }> | null = null;
 
   private constructor(
     private readonly store: OpenedStore,
@@ -33,7 +36,7 @@ export class GlossService {
 
   /** The reader added or removed documents or entries: everything read from the store is read again. */
   userDataChanged(): void {
-    this.matcherDataOnce = null;
+    this.pageTablesOnce = null;
     this.sourcesOnce = null;
     this.searcherOnce = null;
     this.paragraphCache.clear();
@@ -147,8 +150,31 @@ export class GlossService {
     return cached;
   }
 
-  matcherData(): Promise<MatcherData> {
-    this.matcherDataOnce ??= this.store.knowledge.matcherData();
-    return this.matcherDataOnce;
+  /**
+   * The matcher content scripts mark pages with, built here once and serialized, so that each frame
+   * only reads it (lib/match/tables.ts): its sieve, which every frame reads its text with, and the
+   * rest, which a frame asks for once its text may hold a term.
+   */
+  private pageTables(): Promise<{ sieve: SerializedSieve | null; matcher: PageMatcherData }> {
+    this.pageTablesOnce ??= this.store.knowledge.matcherData().then(({ aliases, related, sides, topical }) => {
+      const matcher = buildMatcher(aliases);
+      return { sieve: matcher.sieve && serializeSieve(matcher.sieve), matcher: { matcher: serializeMatcher(matcher), related, sides, topical } };
+    });
+    return this.pageTablesOnce;
+  }
+
+  async pageSieve(): Promise<SerializedSieve | null> {
+    return (await this.pageTables()).sieve;
+  }
+
+  /** The common code units' folds, for every frame: the same for every page, so learnt once. */
+  private unitsOnce: string | null = null;
+  pageUnits(): string {
+    this.unitsOnce ??= serializeUnits(sharedUnitEntries());
+    return this.unitsOnce;
+  }
+
+  async pageMatcher(): Promise<PageMatcherData> {
+    return (await this.pageTables()).matcher;
   }
 }

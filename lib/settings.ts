@@ -1,7 +1,9 @@
 /**
- * Settings kept in extension storage (`storage.local`). Used from entrypoints (content script, popup),
- * where the storage API exists. Plain storage calls rather than a storage library: this module is in
- * the content script, which runs on every page and must stay small (BENCHMARKS.md).
+ * Settings kept in extension storage (`storage.local`). Used from the extension's own pages and the
+ * background, where the storage API exists; content scripts get the settings from the background
+ * (entrypoints/background.ts), and use only this module's plain functions. Plain storage calls rather
+ * than a storage library: this module is in the content script, which runs on every page and must
+ * stay small (BENCHMARKS.md).
  */
 import { browser } from 'wxt/browser';
 import { DWELL_MS } from './page/hover';
@@ -32,10 +34,13 @@ function storedSetting<T>(key: string, read: (stored: unknown) => T): StoredSett
   };
 }
 
-const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === 'string');
+/** A list of sites read from storage or a message: anything but a list of strings is no list. */
+export function readSiteList(value: unknown): string[] {
+  return Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : [];
+}
 
 /** Sites (host names) where the reader switched Gloss off. */
-export const disabledSites = storedSetting<string[]>('disabledSites', (v) => (isStringList(v) ? v : []));
+export const disabledSites = storedSetting<string[]>('disabledSites', readSiteList);
 
 /**
  * Changes whenever the reader's documents or entries change (the options page sets it, after the

@@ -48,7 +48,7 @@ if (build.ok) {
   // store or the search engine, and it loads the card's script on first use, so it must not carry the
   // card's libraries either. Each library is recognised by a string only it contains.
   const shippedFile = (name) => readFileSync(`.output/chrome-mv3/${name}`, 'utf8');
-  const contentScript = shippedFile('content-scripts/content.js');
+  const contentScript = shippedFile('finder.js');
   for (const [library, marker, home] of [
     ['Dexie', 'MissingAPIError', 'background.js'],
     ['Fuse.js', "Incorrect 'index' type", 'background.js'],

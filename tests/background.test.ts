@@ -67,3 +67,27 @@ describe('background: selection look-ups', () => {
     expect(sent[0]).toMatchObject({ tabId: 9, message: { type: 'lookUpSelection', data: 'Belt and' }, options: { frameId: 3 } });
   });
 });
+
+describe('background: what the content scripts are told', () => {
+  /** A content script's message to the background, answered as runtime messaging answers it. */
+  const ask = (type: string) =>
+    new Promise<{ res: never }>((resolve) => void (fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => unknown)({ id: 1, type, timestamp: Date.now() }, {}, resolve));
+
+  it('answers every frame with the sieve and the settings, and the rest of the matcher when asked', async () => {
+    await fakeBrowser.storage.local.set({ disabledSites: ['example.com'], preferences: { hoverDelayMs: 400 } });
+    expect((await ask('pageSetup')).res).toMatchObject({ sieve: { format: 1 }, units: expect.any(String), disabledSites: ['example.com'], preferences: { hoverDelayMs: 400, markStyle: 'underline' } });
+    const { matcher, related } = (await ask('pageMatcher')).res as { matcher: { aliases: unknown[] }; related: unknown[] };
+    expect(matcher.aliases.length).toBeGreaterThan(100);
+    expect(related.length).toBeGreaterThan(0);
+  });
+
+  it('tells every tab when a setting changes, since content scripts read no storage themselves', async () => {
+    await fakeBrowser.storage.local.set({ preferences: { hoverDelayMs: 600 } });
+    await vi.waitFor(() => expect(sent.some((s) => s.message.type === 'settingsChanged')).toBe(true));
+    expect(sent.find((s) => s.message.type === 'settingsChanged')).toMatchObject({ tabId: 7, message: { data: { preferences: { hoverDelayMs: 600 } } } });
+    await fakeBrowser.storage.local.set({ disabledSites: ['example.com'] });
+    await vi.waitFor(() => expect(sent.some((s) => s.message.type === 'settingsChanged' && 'disabledSites' in (s.message.data as object))).toBe(true));
+    await fakeBrowser.storage.local.set({ userDataVersion: 2 });
+    await vi.waitFor(() => expect(sent.some((s) => s.message.type === 'settingsChanged' && (s.message.data as { userData?: boolean }).userData)).toBe(true));
+  });
+});

@@ -111,3 +111,53 @@ describe('hover intent', () => {
     expect(machine.isCurrent(token)).toBe(true);
   });
 });
+
+describe('hover intent reads the pointer’s speed', () => {
+  /** The pointer moving from x0 to x1 at `speed` px/ms, one sample per 16 ms frame, over `term` (or none). */
+  function sweep(term: string | null, x0: number, x1: number, speed: number) {
+    for (let x = x0; x <= x1; x += speed * 16) {
+      const at = { x, y: 100, time: clock.now };
+      if (term) machine.enterTerm(term, at);
+      else machine.leaveTerm(at);
+      clock.advance(16);
+    }
+  }
+
+  it('opens nothing for a slow sweep across a term on the way elsewhere, however long it stays on it', () => {
+    // 0.25 px/ms, 400 px of term: 1.6 s over it, ten times the dwell.
+    sweep(null, 0, 100, 0.25);
+    sweep('Belt and Road Initiative', 100, 500, 0.25);
+    sweep(null, 500, 600, 0.25);
+    clock.advance(1000);
+    expect(log).toEqual([]);
+  });
+
+  it('opens the card once the pointer has slowed on the term for the dwell', () => {
+    sweep('Belt and Road Initiative', 100, 300, 0.5);
+    const stoppedAt = clock.now;
+    // Slowing down to a crawl of 1 px per frame (0.06 px/ms), then no events at all.
+    sweep('Belt and Road Initiative', 300, 306, 1 / 16);
+    clock.advance(DWELL_MS);
+    expect(log).toEqual(['show Belt and Road Initiative #1']);
+    expect(clock.now - stoppedAt).toBeGreaterThanOrEqual(DWELL_MS);
+  });
+
+  it('a pointer at rest still opens the card after the dwell, twitching by a pixel or two', () => {
+    machine.enterTerm('Xi', { x: 10, y: 10, time: clock.now });
+    clock.advance(50);
+    machine.enterTerm('Xi', { x: 12, y: 11, time: clock.now });
+    clock.advance(20);
+    machine.enterTerm('Xi', { x: 11, y: 10, time: clock.now });
+    clock.advance(DWELL_MS - 70);
+    expect(log).toEqual(['show Xi #1']);
+  });
+
+  it('measures the speed off terms too: arriving fast, then resting, opens after the dwell from the rest', () => {
+    sweep(null, 0, 300, 1);
+    machine.enterTerm('Xi', { x: 316, y: 100, time: clock.now });
+    clock.advance(DWELL_MS - 1);
+    expect(log).toEqual([]);
+    clock.advance(1);
+    expect(log).toEqual(['show Xi #1']);
+  });
+});

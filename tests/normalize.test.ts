@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fold, foldKey, isWordChar } from '../lib/text/normalize';
+import { fold, foldCodePoint, foldKey, isWordChar, learnSharedUnits, sharedUnitEntries, UNIT_KIND_BITS, UNIT_TABLE } from '../lib/text/normalize';
 
 describe('fold', () => {
   it('treats every ASCII white-space character as a gap, the vertical tab too', () => {
@@ -75,5 +75,20 @@ describe('fold', () => {
     expect(isWordChar(' ')).toBe(false);
     expect(isWordChar("'")).toBe(false);
     expect(isWordChar(undefined)).toBe(false);
+  });
+});
+
+describe('code units, folded one at a time', () => {
+  it('every ASCII unit, and every shared one, folds in the table as foldCodePoint folds it', () => {
+    for (let code = 0; code < 0x80; code++) {
+      const entry = UNIT_TABLE[code];
+      expect(String.fromCharCode(entry >>> UNIT_KIND_BITS), `U+${code.toString(16)}`).toBe(foldCodePoint(String.fromCharCode(code)));
+    }
+    const entries = sharedUnitEntries();
+    expect(fold('Đổi Mới “Tô Lâm” – Hà Nội').text).toBe('doi moi "to lam" ha noi');
+    // A frame takes the entries learnt in the background; other lengths are refused.
+    expect(learnSharedUnits(entries)).toBe(true);
+    expect(learnSharedUnits(entries.subarray(1))).toBe(false);
+    expect(fold('Đổi Mới “Tô Lâm” – Hà Nội').text).toBe('doi moi "to lam" ha noi');
   });
 });

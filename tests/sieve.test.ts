@@ -127,3 +127,20 @@ describe('sieve', () => {
     );
   });
 });
+
+describe('sieve and case', () => {
+  const matcher = buildMatcher(aliases);
+
+  it('turns away a lower-case word where every alias it begins wants a capital', () => {
+    // "trong" is "in" in Vietnamese prose; the alias "Trong" is a name.
+    expect(mayHoldTerm(matcher.sieve!, 'trong các ngữ cảnh không chính thức')).toBe(false);
+    expect(mayHoldTerm(matcher.sieve!, 'Trong các ngữ cảnh')).toBe(true);
+    expect(mayHoldTerm(matcher.sieve!, 'the rcep talks')).toBe(false);
+    expect(mayHoldTerm(matcher.sieve!, 'the RCEP talks')).toBe(true);
+  });
+
+  it('lets through any case where the alias takes any case', () => {
+    expect(mayHoldTerm(matcher.sieve!, 'đổi mới')).toBe(true);
+    expect(mayHoldTerm(matcher.sieve!, 'china’s reform and opening-up')).toBe(true);
+  });
+});

@@ -22,6 +22,8 @@ export function define(ctx, test) {
 
   test('cards fit: every entry shows name, label, facts and the "mentioned in" line without scrolling, no citation broken inside a part', async () => {
     const page = await driver.openPage(`${origin}/basic.html`);
+    // Gloss starts on a page once it is idle; from then on it answers the shortcut.
+    await marksOf(page);
     const misfits = [];
     for (const entry of bundle.entries) {
       // The reader selects the name and asks Gloss (the shortcut), so every entry is reached alike.

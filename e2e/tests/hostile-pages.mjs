@@ -1,6 +1,6 @@
 // Hostile pages: each checks the expected marks in every frame, no error from the page or from Gloss, and the page's DOM unchanged.
 import { assert } from '../harness.mjs';
-import { HIGHLIGHT, HOST, pageMarks, pageMarkupWithoutGloss } from '../page.mjs';
+import { HIGHLIGHT, HOST, pageMarksThroughout, pageMarkupWithoutGloss } from '../page.mjs';
 
 export function define(ctx, test) {
   const { driver, origin, otherOrigin, poll, hover, readyCard } = ctx;
@@ -35,7 +35,8 @@ export function define(ctx, test) {
     { page: '../hostile-prototypes.html', marks: ['Regional Comprehensive Economic Partnership', 'Hanoi'] },
     { page: '../basic.html', title: 'a strict Content-Security-Policy', query: () => `?csp=${encodeURIComponent("default-src 'none'; style-src 'none'; script-src 'none'")}`, marks: ['Nguyen Phu Trong', 'RCEP'], hover: ['RCEP', 'Regional Comprehensive Economic Partnership'], cspErrors: true },
   ];
-  const allMarks = async (page) => (await page.evaluateInFrames(pageMarks, HIGHLIGHT)).flatMap((m) => m ?? []);
+  /** The marks of every frame, each frame read from top to bottom. */
+  const allMarks = async (page) => (await page.evaluateInFrames(pageMarksThroughout, HIGHLIGHT)).flatMap((m) => m ?? []);
   /** Gloss's nodes in the page: anything but the one host element must not exist. (Plain loops: a hostile page breaks Array methods.) */
   const glossNodes = (host) => {
     const found = [];

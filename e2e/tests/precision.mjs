@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { tsImport } from 'tsx/esm/api';
 import { assert } from '../harness.mjs';
-import { HIGHLIGHT, HOST, pageCard, pageMarks } from '../page.mjs';
+import { HIGHLIGHT, HOST, pageCard, pageMarksThroughout } from '../page.mjs';
 
 /** Pages of the sample, each with the phrase to rest the pointer on where no card must open. */
 const SAMPLE = [
@@ -59,11 +59,13 @@ export function define(ctx, test) {
         try {
           const tab = await driver.openPage(url(origin, page));
           const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
-          // The highlight exists once Gloss runs on the page; then its ranges must come to be the labels'.
+          // The highlight exists once Gloss runs on the page; then its ranges, read from top to bottom
+          // as the reader scrolls, must come to be the labels'.
           const marksAre = async (wanted) => {
+            await tab.front();
             const texts = await tab
-              .waitFor(pageMarks, HIGHLIGHT, (m) => Array.isArray(m) && same(m.map(collapse).sort(), wanted), 15000)
-              .catch(async () => (await tab.evaluate(pageMarks, HIGHLIGHT)) ?? []);
+              .waitFor(pageMarksThroughout, HIGHLIGHT, (m) => Array.isArray(m) && same(m.map(collapse).sort(), wanted), 15000)
+              .catch(async () => (await tab.evaluate(pageMarksThroughout, HIGHLIGHT)) ?? []);
             const marked = texts.map(collapse).sort();
             const count = (list, t) => list.filter((x) => x === t).length;
             const missing = [...new Set(wanted.filter((t) => count(marked, t) < count(wanted, t)))];
@@ -102,7 +104,7 @@ export function define(ctx, test) {
         await storePreferences(null);
         const page = await driver.openPage(`${origin}/density.html`);
         // Sections: the heading's (Xi Jinping, Hanoi), "The second day" (Hanoi), "Reactions" (Hanoi).
-        const underlined = await page.waitFor(pageMarks, HIGHLIGHT, (m) => Array.isArray(m) && m.length === 4, 8000);
+        const underlined = await page.waitFor(pageMarksThroughout, HIGHLIGHT, (m) => Array.isArray(m) && m.length === 4, 8000);
         assert(JSON.stringify([...underlined].sort()) === JSON.stringify(['Hanoi', 'Hanoi', 'Hanoi', 'President Xi Jinping']), JSON.stringify(underlined));
         // The whole name is one mark: resting on "Jinping" opens Xi Jinping's card.
         await hover(page, 'Jinping');
@@ -127,11 +129,11 @@ export function define(ctx, test) {
         const options = await driver.openExtensionPage('/options.html');
         await clickOption(options, 'input[name="markDensity"][value="every"]');
         await page.front();
-        await page.waitFor(pageMarks, HIGHLIGHT, (m) => Array.isArray(m) && m.length === 9, 8000);
+        await page.waitFor(pageMarksThroughout, HIGHLIGHT, (m) => Array.isArray(m) && m.length === 9, 8000);
         await options.front();
         await clickOption(options, 'input[name="markDensity"][value="first"]');
         await page.front();
-        await page.waitFor(pageMarks, HIGHLIGHT, (m) => Array.isArray(m) && m.length === 4, 8000);
+        await page.waitFor(pageMarksThroughout, HIGHLIGHT, (m) => Array.isArray(m) && m.length === 4, 8000);
         await options.close();
         await page.close();
   });

@@ -6,20 +6,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assert } from '../harness.mjs';
+import { pageControlCenter } from '../page.mjs';
 import { fixtureFile, largeBackup, longDocument, longParagraph, nestedHtml } from './user-data-fixtures.mjs';
 
 const MEGABYTE = 1024 * 1024;
 
 // ── Helpers that run in the options page ─────────────────────────────────────────────────────────
-
-/** Centre of the element, scrolled into view; null while it is not there (bench/user-data.mjs uses it too). */
-export function elementCenter(selector) {
-  const el = document.querySelector(selector);
-  if (!el) return null;
-  el.scrollIntoView({ block: 'center' });
-  const r = el.getBoundingClientRect();
-  return { x: r.left + Math.min(r.width / 2, 12), y: r.top + r.height / 2 };
-}
 
 /** What the options page shows of the reader's data. */
 function optionsView() {
@@ -110,7 +102,7 @@ function holdDocumentsLock() {
 
 export function define({ driver, origin }, test) {
   const click = async (page, selector) => {
-    const at = await page.waitFor(elementCenter, selector, Boolean, 8000);
+    const at = await page.waitFor(pageControlCenter, selector, Boolean, 8000);
     await page.mouseClick(at.x, at.y);
   };
   const typeInto = async (page, selector, text) => {

@@ -1,12 +1,14 @@
 /**
- * One matcher for every alias at once: an Aho–Corasick automaton over folded alias text, so the cost
- * of a scan grows with the text, not with the number of aliases. A sieve (sieve.ts) runs first and
- * lets most text skip this exact scan. Rules applied to each hit: word boundaries, per-alias case
- * rules, stricter rules inside Vietnamese-language text, and the longer-name rules of names.ts. Where
- * hits overlap the longest wins; hits of one entry that overlap make one match ("President Xi Jinping").
- * Evidence that generic and ambiguous aliases need is judged by the caller (evidence.ts).
+ * One matcher for every alias at once: an Aho–Corasick automaton over folded alias text
+ * (automaton.ts), so the cost of a scan grows with the text, not with the number of aliases. A sieve
+ * (sieve.ts) runs first and lets most text skip this exact scan. Both are flat tables, built once and
+ * sent to every frame as they are (tables.ts). Rules applied to each hit: word boundaries, per-alias
+ * case rules, stricter rules inside Vietnamese-language text, and the longer-name rules of names.ts.
+ * Where hits overlap the longest wins; hits of one entry that overlap make one match ("President Xi
+ * Jinping"). Evidence that generic and ambiguous aliases need is judged by the caller (evidence.ts).
  */
 import { foldKey, foldUnits, isUnspacedCode, isWordCode } from '../text/normalize';
+import { buildAutomaton, nextNode, patternsEndingAt, type Automaton } from './automaton';
 import type { CueGroup, Evidence } from './evidence';
 import { followsVietnameseHonorific, isInsideAddress, isInsideLongerName, qualifiesNextWord } from './names';
 import { buildSieve, mayHoldTerm, type Sieve } from './sieve';
@@ -59,23 +61,13 @@ interface ResolvedScanOptions {
   vietnamese: boolean;
 }
 
-interface Automaton {
-  /** Transitions of each node: char code → node. */
-  next: Map<number, number>[];
-  /** Root transitions by char code, for the common case of no partial match in progress. */
-  rootNext: Int32Array;
-  fail: Int32Array;
-  /** Patterns ending at each node, including those reached through failure links. */
-  outputs: (number[] | undefined)[];
-}
-
 export interface Matcher {
   aliases: readonly AliasSpec[];
   /** Folded alias text per pattern; a pattern may stand for several aliases of the same folded text. */
   patterns: readonly string[];
   patternAliases: readonly number[][];
   automaton: Automaton;
-  /** The quick test that lets most text skip the exact scan (null: too many aliases for its table). */
+  /** The quick test that lets most text skip the exact scan (null: the exact scan alone). */
   sieve: Sieve | null;
 }
 
@@ -95,48 +87,7 @@ export function buildMatcher(aliases: readonly AliasSpec[]): Matcher {
     }
     patternAliases[p].push(i);
   });
-  return { aliases, patterns, patternAliases, automaton: buildAutomaton(patterns), sieve: buildSieve(patterns) };
-}
-
-function buildAutomaton(patterns: readonly string[]): Automaton {
-  const next: Map<number, number>[] = [new Map()];
-  const ownOutput: (number[] | undefined)[] = [undefined];
-  patterns.forEach((pattern, p) => {
-    let node = 0;
-    for (let i = 0; i < pattern.length; i++) {
-      const code = pattern.charCodeAt(i);
-      let child = next[node].get(code);
-      if (child === undefined) {
-        child = next.length;
-        next.push(new Map());
-        ownOutput.push(undefined);
-        next[node].set(code, child);
-      }
-      node = child;
-    }
-    (ownOutput[node] ??= []).push(p);
-  });
-
-  // Breadth-first: each node's failure link is the longest proper suffix that is also a trie path.
-  const fail = new Int32Array(next.length);
-  const outputs: (number[] | undefined)[] = ownOutput.slice();
-  const queue: number[] = [];
-  for (const child of next[0].values()) queue.push(child);
-  for (let q = 0; q < queue.length; q++) {
-    const node = queue[q];
-    for (const [code, child] of next[node]) {
-      let f = fail[node];
-      while (f !== 0 && !next[f].has(code)) f = fail[f];
-      const target = next[f].get(code);
-      fail[child] = target !== undefined && target !== child ? target : 0;
-      const inherited = outputs[fail[child]];
-      if (inherited) outputs[child] = [...(ownOutput[child] ?? []), ...inherited];
-      queue.push(child);
-    }
-  }
-  const rootNext = new Int32Array(0x10000);
-  for (const [code, child] of next[0]) rootNext[code] = child;
-  return { next, rootNext, fail, outputs };
+  return { aliases, patterns, patternAliases, automaton: buildAutomaton(patterns), sieve: buildSieve(aliases) };
 }
 
 /** Every letter of `s` is a capital, and there is at least one letter. */
@@ -271,24 +222,14 @@ export function scan(matcher: Matcher, input: string, options: ScanOptions): Mat
   let resolved: ResolvedScanOptions | null = null;
   const decided = (): ResolvedScanOptions =>
     (resolved ??= { vietnamese: typeof options.vietnamese === 'function' ? options.vietnamese() : options.vietnamese });
-  const { next, rootNext, fail, outputs } = matcher.automaton;
+  const { automaton } = matcher;
   const candidates: Candidate[] = [];
   let node = 0;
   for (let i = 0; i < length; i++) {
     const code = units[i];
-    if (node === 0) {
-      node = rootNext[code];
-      if (node === 0) continue;
-    } else {
-      let target = next[node].get(code);
-      while (target === undefined && node !== 0) {
-        node = fail[node];
-        target = node === 0 ? rootNext[code] || undefined : next[node].get(code);
-      }
-      node = target ?? 0;
-      if (node === 0) continue;
-    }
-    const found = outputs[node];
+    node = nextNode(automaton, node, code);
+    if (node === 0) continue;
+    const found = patternsEndingAt(automaton, node);
     if (!found) continue;
     const end = i + 1;
     // Word boundaries ("trong" is not in "strong"), except beside letters of unspaced scripts.

@@ -1,155 +1,156 @@
 /**
  * A sieve in front of the matcher. Almost all text on a page holds no term, and for that text the
  * exact scan (fold into buffers, run the automaton, map offsets back) is wasted work. The sieve makes
- * one pass over the raw text instead — each code unit folded by a table read, one step of a DFA — and
- * answers whether the text may hold a term. Only text it lets through is scanned exactly.
+ * one pass over the raw text instead — each code unit folded by one table read — and answers whether
+ * the text may hold a term. Only text it lets through is scanned exactly.
+ *
+ * It reads the text as words: runs of folded word characters, where a letter of a script written
+ * without spaces (Chinese, Thai) is a word of its own. An alias is known by its first word, or by its
+ * first two words when it has more than one; the sieve keeps small hash tables of these and looks
+ * each word of the text up as it ends (most are turned away by one bit), and each pair of adjacent
+ * words after a word that begins an alias. Where an alias's case rule wants its first word to begin
+ * with a capital, only a word that begins with one finds it: lower-case "trong" ("in") in
+ * Vietnamese prose is turned away here, not by the exact scan.
  *
  * It must never turn away text the exact scan would match (tests/sieve.test.ts checks this on random
- * text). So it sees the text more coarsely than the matcher does, never more finely:
- * - every folded character is reduced to a class: one per word character that occurs in some alias,
- *   OTHER for any other word character, and GAP for every non-word character (space, punctuation);
- * - runs of GAP count as one, the way folding collapses runs of white space;
- * - each alias is reduced the same way and framed by GAP on both sides, which is the matcher's
- *   word-boundary rule ("trong" must not match inside "strong"); the start and end of the text count
- *   as GAP. A side where the alias ends in a letter of a script written without spaces (Chinese,
- *   Thai) has no boundary rule, and no frame.
- * Case rules and the rules for Vietnamese text are left to the exact scan.
+ * text). So it sees the text more coarsely than the matcher does, never more finely: any run of
+ * non-word characters separates words (the matcher needs the alias's own punctuation), the rest of
+ * an alias after its first two words is not looked at, and the rules for Vietnamese text are left
+ * to the exact scan. Its tables are a few kilobytes of plain numbers, the same for every page: the
+ * background builds them once and every frame reads them as they are (tables.ts).
  */
-import { ASCII_FOLD, codePointWidth, foldCodePoint, isHighSurrogate, isUnspacedCode, isWordCode } from '../text/normalize';
-
-/** A non-word character, or the edge of the text. */
-const GAP = 0;
-/** A word character that occurs in no alias. */
-const OTHER = 1;
-/** Table entries that are not classes: not looked up yet, folds to nothing, folds to several units. */
-const UNKNOWN = 0xffff;
-const IGNORED = 0xfffe;
-const SEVERAL = 0xfffd;
-
-/** Largest DFA built, in entries (4 bytes each): 16 MB. Past it the exact scan runs alone. */
-const MAX_TABLE_ENTRIES = 4 * 1024 * 1024;
+import type { AliasSpec } from './matcher';
+import {
+  codePointWidth, foldCodePoint, foldKey, isHighSurrogate, isUnspacedCode, isWordCode,
+  learnUnit, UNIT_CAPITAL, UNIT_GAP, UNIT_IGNORED, UNIT_KIND_BITS, UNIT_KIND_MASK, UNIT_SEVERAL, UNIT_TABLE, UNIT_UNSPACED,
+} from '../text/normalize';
 
 export interface Sieve {
-  /** Class of each folded code unit that is a word character of some alias. */
-  readonly aliasChars: ReadonlyMap<number, number>;
-  /** Class of each raw UTF-16 code unit, filled in as units are met (UNKNOWN until then). */
-  readonly unitClass: Uint16Array;
-  readonly classCount: number;
   /**
-   * The DFA, failure links already followed, indexed by row + class where a state's row is
-   * state * classCount. Each entry is the next state's row, or ACCEPT where an alias ends: the
-   * loop then needs no multiplication and no second look-up per character.
+   * Words that begin an alias, by their hash, with what each is (the WORD_ flags): an open-addressing
+   * hash table of [hash, flags] pairs; a slot with no flags is empty.
    */
-  readonly next: Int32Array;
-  /** The row of the state after the edge of the text. */
-  readonly start: number;
+  readonly words: Int32Array;
+  /** Pairs of adjacent words that begin an alias of two words or more, by their hash: the same kind of table. */
+  readonly pairs: Int32Array;
+  /**
+   * One bit per value of a word hash's top WORD_BITS_LOG2 bits, set for the words in `words`: most
+   * words of a page are turned away by this one bit, without a look-up in the table.
+   */
+  readonly wordBits: Int32Array;
 }
 
-/** The entry for a step on which some alias ends. */
-const ACCEPT = -1;
+const WORD_BITS_LOG2 = 15;
 
-/** The sieve for folded alias texts, or null when its table would be too large. */
-export function buildSieve(patterns: readonly string[]): Sieve | null {
-  const aliasChars = new Map<number, number>();
-  const classesOf = (pattern: string): number[] => {
-    const classes = isUnspacedCode(pattern.charCodeAt(0)) ? [] : [GAP];
-    for (let i = 0; i < pattern.length; i++) {
-      const code = pattern.charCodeAt(i);
-      let cls = GAP;
-      if (isWordCode(code)) {
-        cls = aliasChars.get(code) ?? 2 + aliasChars.size;
-        aliasChars.set(code, cls);
-      }
-      if (cls !== GAP || classes[classes.length - 1] !== GAP) classes.push(cls);
-    }
-    if (classes[classes.length - 1] !== GAP && !isUnspacedCode(pattern.charCodeAt(pattern.length - 1))) classes.push(GAP);
-    return classes;
-  };
+/** The word is an alias of one word; or one whose first word begins with a capital, if it does. */
+const WORD_IS_ALIAS = 1;
+const WORD_IS_ALIAS_CAPITALISED = 2;
+/** The word begins an alias of two words or more; or one whose first word begins with a capital, if it does. */
+const WORD_BEGINS_PAIR = 4;
+const WORD_BEGINS_PAIR_CAPITALISED = 8;
+/** Flags of a pair: the same, for the pair's first word. */
+const PAIR_ANY_CASE = 1;
+const PAIR_CAPITALISED = 2;
 
-  // A trie over class strings, then Aho–Corasick failure links, breadth first.
-  const children: Map<number, number>[] = [new Map()];
-  const lastClass: number[] = [-1];
-  const ends: boolean[] = [false];
-  for (const pattern of patterns) {
-    let node = 0;
-    for (const cls of classesOf(pattern)) {
-      let child = children[node].get(cls);
-      if (child === undefined) {
-        child = children.length;
-        children.push(new Map());
-        lastClass.push(cls);
-        ends.push(false);
-        children[node].set(cls, child);
-      }
-      node = child;
-    }
-    ends[node] = true;
-  }
-  const classCount = 2 + aliasChars.size;
-  if (children.length * classCount > MAX_TABLE_ENTRIES) return null;
+// ── Hashes: FNV-1a over a word's folded units; a pair's mixed from its two words' ────────────────
 
-  // States first, as state numbers; turned into rows (and ACCEPT) at the end.
-  const next = new Int32Array(children.length * classCount);
-  const fail = new Int32Array(children.length);
-  const accepting = Uint8Array.from(ends, (end) => (end ? 1 : 0));
-  const order = [0];
-  for (let q = 0; q < order.length; q++) {
-    const node = order[q];
-    const row = node * classCount;
-    const failRow = fail[node] * classCount;
-    // Where the node has no child, it goes where its failure state goes (the root's row stays 0).
-    if (node !== 0) next.copyWithin(row, failRow, failRow + classCount);
-    for (const [cls, child] of children[node]) {
-      // A child's failure state is where its parent's failure state goes on the same class.
-      fail[child] = node === 0 ? 0 : next[failRow + cls];
-      next[row + cls] = child;
-      if (accepting[fail[child]]) accepting[child] = 1;
-      order.push(child);
-    }
-  }
-  for (let node = 0; node < children.length; node++) {
-    const row = node * classCount;
-    // Folding collapses a run of gaps into one: a state just after a gap stays put on another.
-    if (lastClass[node] === GAP) next[row + GAP] = node;
-    for (let cls = 0; cls < classCount; cls++) {
-      const target = next[row + cls];
-      next[row + cls] = accepting[target] ? ACCEPT : target * classCount;
-    }
-  }
+/** FNV-1a's offset basis and prime, as int32: hashes stay small integers, never heap numbers. */
+const WORD_SEED = 0x811c9dc5 | 0;
+const WORD_PRIME = 0x01000193;
 
-  const unitClass = new Uint16Array(0x10000).fill(UNKNOWN);
-  const sieve: Sieve = { aliasChars, unitClass, classCount, next, start: next[GAP] };
-  for (let code = 0; code < 0x80; code++) unitClass[code] = classOfFolded(sieve, ASCII_FOLD[code]);
-  return sieve;
+function pairHash(first: number, second: number): number {
+  return Math.imul(first ^ 0x5bd1e995, 0x9e3779b1) ^ second;
 }
 
-function classOfFolded(sieve: Sieve, code: number): number {
-  return sieve.aliasChars.get(code) ?? (isWordCode(code) ? OTHER : GAP);
+/** The slot a hash goes to first in a table of `slots` slots: the high bits of hash × golden ratio (Fibonacci hashing). */
+function firstSlot(hash: number, slots: number): number {
+  return Math.imul(hash, 0x9e3779b1) >>> (Math.clz32(slots) + 1);
 }
 
-/** The class of a raw code unit that is not part of a surrogate pair, learnt on first sight. */
-function learnUnit(sieve: Sieve, code: number): number {
-  let cls: number;
-  if (code >= 0xd800 && code <= 0xdfff) cls = SEVERAL; // a surrogate is folded with its partner
-  else {
-    const folded = foldCodePoint(String.fromCharCode(code));
-    cls = folded.length === 0 ? IGNORED : folded.length === 1 ? classOfFolded(sieve, folded.charCodeAt(0)) : SEVERAL;
+/** The flags of `hash` in `table`, or 0 if it is not there. */
+function flagsIn(table: Int32Array, hash: number): number {
+  const slots = table.length >>> 1;
+  for (let i = firstSlot(hash, slots); ; i = (i + 1) & (slots - 1)) {
+    const flags = table[2 * i + 1];
+    if (flags === 0 || table[2 * i] === hash) return flags;
   }
-  sieve.unitClass[code] = cls;
-  return cls;
+}
+
+function hashTable(flags: ReadonlyMap<number, number>): Int32Array {
+  let slots = 16;
+  while (slots < flags.size * 4) slots *= 2; // at most a quarter full: probes stay short
+  const table = new Int32Array(2 * slots);
+  for (const [hash, value] of flags) {
+    let i = firstSlot(hash, slots);
+    while (table[2 * i + 1] !== 0) i = (i + 1) & (slots - 1);
+    table[2 * i] = hash;
+    table[2 * i + 1] = value;
+  }
+  return table;
+}
+
+// ── Building ─────────────────────────────────────────────────────────────────────────────────────
+
+/** The words of a folded text, each as its hash, the way the sieve reads them in a page. */
+function wordHashes(folded: string): number[] {
+  const hashes: number[] = [];
+  let h = WORD_SEED;
+  let inWord = false;
+  for (let i = 0; i < folded.length; i++) {
+    const code = folded.charCodeAt(i);
+    if (!isWordCode(code) || isUnspacedCode(code)) {
+      if (inWord) hashes.push(h);
+      inWord = false;
+      h = WORD_SEED;
+      if (isWordCode(code)) hashes.push(Math.imul(WORD_SEED ^ code, WORD_PRIME));
+      continue;
+    }
+    h = Math.imul(h ^ code, WORD_PRIME);
+    inWord = true;
+  }
+  if (inWord) hashes.push(h);
+  return hashes;
 }
 
 /**
- * Whether `text` may hold a term: false only if the exact scan would find none. Matches straddling
- * the edges of `text` are not considered, as the exact scan does not consider them either.
+ * Whether a hit of the alias must begin with a capital letter: its case rule asks for one, and its
+ * first word begins with a capital (a "name" alias written "de Gaulle" does not ask it of "de").
  */
-export function mayHoldTerm(sieve: Sieve, text: string): boolean {
-  return acceptsAtEnd(sieve, step(sieve, sieve.start, text));
+function wantsCapital(alias: AliasSpec): boolean {
+  if (alias.caseRule !== 'name' && alias.caseRule !== 'acronym') return false;
+  const first = alias.text.trimStart()[0];
+  return first !== undefined && first !== first.toLowerCase();
 }
 
-/** Whether an alias has ended at `row`, or ends with the edge of the text that follows it. */
-function acceptsAtEnd(sieve: Sieve, row: number): boolean {
-  return row === ACCEPT || sieve.next[row + GAP] === ACCEPT;
+export function buildSieve(aliases: readonly AliasSpec[]): Sieve {
+  const words = new Map<number, number>();
+  const pairs = new Map<number, number>();
+  const add = (table: Map<number, number>, hash: number, flag: number) => table.set(hash, (table.get(hash) ?? 0) | flag);
+  for (const alias of aliases) {
+    const hashes = wordHashes(foldKey(alias.text));
+    if (hashes.length === 0) continue;
+    const capital = wantsCapital(alias);
+    if (hashes.length === 1) add(words, hashes[0], capital ? WORD_IS_ALIAS_CAPITALISED : WORD_IS_ALIAS);
+    else {
+      add(words, hashes[0], capital ? WORD_BEGINS_PAIR_CAPITALISED : WORD_BEGINS_PAIR);
+      add(pairs, pairHash(hashes[0], hashes[1]), capital ? PAIR_CAPITALISED : PAIR_ANY_CASE);
+    }
+  }
+  const wordBits = new Int32Array(1 << (WORD_BITS_LOG2 - 5));
+  for (const hash of words.keys()) {
+    const bit = hash >>> (32 - WORD_BITS_LOG2);
+    wordBits[bit >>> 5] |= 1 << (bit & 31);
+  }
+  return { words: hashTable(words), pairs: hashTable(pairs), wordBits };
+}
+
+// ── Reading ──────────────────────────────────────────────────────────────────────────────────────
+
+/** Whether `text` may hold a term: false only if the exact scan would find none. */
+export function mayHoldTerm(sieve: Sieve, text: string): boolean {
+  const reader = new SieveReader(sieve);
+  reader.read(text);
+  return reader.mayHoldTerm();
 }
 
 /**
@@ -157,64 +158,152 @@ function acceptsAtEnd(sieve: Sieve, row: number): boolean {
  * mayHoldTerm on the pieces joined, without joining them.
  */
 export class SieveReader {
-  private row: number;
+  /** A key was found: the run may hold a term, and the rest of it need not be read. */
+  private found = false;
+  /** The word being read: its hash so far, and whether it began with a capital. */
+  private inWord = false;
+  private hash = WORD_SEED;
+  private capital = false;
+  /** The word before, if it begins an alias of two words or more: its hash, and whether it began with a capital. */
+  private pairStarted = false;
+  private pairStart = 0;
+  private pairStartCapital = false;
   /** A high surrogate that ended the last piece: it is read with the low one that starts the next. */
   private pendingHigh = '';
 
-  constructor(private readonly sieve: Sieve) {
-    this.row = sieve.start;
-  }
+  constructor(private readonly sieve: Sieve) {}
 
   /** Starts over, for a new run of text. */
   begin(): void {
-    this.row = this.sieve.start;
+    this.found = false;
+    this.inWord = false;
+    this.hash = WORD_SEED;
+    this.pairStarted = false;
     this.pendingHigh = '';
   }
 
   /** Reads the next piece. */
   read(piece: string): void {
-    if (this.row === ACCEPT) return;
+    if (this.found) return;
     let text = this.pendingHigh + piece;
     this.pendingHigh = isHighSurrogate(text.charCodeAt(text.length - 1)) ? text.slice(-1) : '';
     if (this.pendingHigh) text = text.slice(0, -1);
-    this.row = step(this.sieve, this.row, text);
+    this.readUnits(text);
   }
 
   /** Whether the pieces read since begin() may hold a term. */
   mayHoldTerm(): boolean {
-    if (this.pendingHigh) {
-      this.row = this.row === ACCEPT ? ACCEPT : step(this.sieve, this.row, this.pendingHigh);
-      this.pendingHigh = '';
+    if (this.pendingHigh && !this.found) this.readUnits(this.pendingHigh);
+    this.pendingHigh = '';
+    if (!this.found && this.inWord) {
+      this.inWord = false;
+      this.endWord(this.hash);
     }
-    return acceptsAtEnd(this.sieve, this.row);
+    return this.found;
   }
-}
 
-/** Runs the DFA over `text` from `row`: the row reached, or ACCEPT as soon as an alias ends. */
-function step(sieve: Sieve, from: number, text: string): number {
-  const { unitClass, next } = sieve;
-  let row = from;
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const code = text.charCodeAt(i);
-    let cls = unitClass[code];
-    if (cls >= SEVERAL) {
-      if (cls === UNKNOWN) cls = learnUnit(sieve, code);
-      if (cls === IGNORED) continue;
-      if (cls === SEVERAL) {
-        // Rare: a character folding to several units, or a surrogate pair. Step through each unit.
-        const width = codePointWidth(text, i);
-        const folded = foldCodePoint(text.slice(i, i + width));
-        i += width - 1;
-        for (let k = 0; k < folded.length; k++) {
-          row = next[row + classOfFolded(sieve, folded.charCodeAt(k))];
-          if (row === ACCEPT) return ACCEPT;
+  private readUnits(text: string): void {
+    const n = text.length;
+    for (let i = this.readPlainUnits(text, 0); i < n && !this.found; i = this.readPlainUnits(text, i)) {
+      // The loop stopped at a unit it leaves to this one: the end of a word that may begin an alias,
+      // a unit not seen yet, a letter of a script without spaces, a character folding to several
+      // units or a surrogate pair.
+      const code = text.charCodeAt(i);
+      const entry = UNIT_TABLE[code];
+      const kind = entry & UNIT_KIND_MASK;
+      if (entry === 0) learnUnit(code); // the loop reads it now
+      else if (kind === UNIT_GAP) {
+        this.inWord = false;
+        this.endWord(this.hash);
+        this.hash = WORD_SEED;
+        i++;
+      } else if (kind === UNIT_SEVERAL || kind === UNIT_UNSPACED) {
+        const width = kind === UNIT_SEVERAL ? codePointWidth(text, i) : 1;
+        this.readFolded(kind === UNIT_SEVERAL ? foldCodePoint(text.slice(i, i + width)) : String.fromCharCode(entry >>> UNIT_KIND_BITS), kind !== UNIT_UNSPACED);
+        i += width;
+      }
+    }
+  }
+
+  /**
+   * The loop every unit of a page goes through: a table read and, in a word, a multiplication; at
+   * the end of a word, one bit read. It calls nothing, so that it compiles to a tight loop, and
+   * stops (returning where) at the first unit it cannot read alone.
+   */
+  private readPlainUnits(text: string, from: number): number {
+    const { wordBits } = this.sieve;
+    const table = UNIT_TABLE;
+    const pairStarted = this.pairStarted;
+    let inWord = this.inWord;
+    let hash = this.hash;
+    let capital = this.capital;
+    let i = from;
+    for (const n = text.length; i < n; i++) {
+      const entry = table[text.charCodeAt(i)];
+      const kind = entry & UNIT_KIND_MASK;
+      // UNIT_WORD or UNIT_CAPITAL (they differ in the lowest bit only); whether the word began with a
+      // capital is kept without a branch to mispredict.
+      if ((kind | 1) === UNIT_CAPITAL) {
+        capital = inWord ? capital : kind === UNIT_CAPITAL;
+        inWord = true;
+        hash = Math.imul(hash ^ (entry >>> UNIT_KIND_BITS), WORD_PRIME);
+      } else if (kind === UNIT_GAP) {
+        if (!inWord) continue;
+        const bit = hash >>> (32 - WORD_BITS_LOG2);
+        if (pairStarted || (wordBits[bit >>> 5] & (1 << (bit & 31))) !== 0) break;
+        inWord = false;
+        hash = WORD_SEED;
+      } else if (kind !== UNIT_IGNORED) break;
+    }
+    this.inWord = inWord;
+    this.hash = hash;
+    this.capital = capital;
+    return i;
+  }
+
+  /**
+   * Reads folded units one by one (the slow path). `mayBeCapital`: whether a word they begin counts
+   * as beginning with a capital — for a character folding to several units, assumed so, since the
+   * sieve may see too much but never too little.
+   */
+  private readFolded(folded: string, mayBeCapital: boolean): boolean {
+    for (let k = 0; k < folded.length; k++) {
+      const unit = folded.charCodeAt(k);
+      if (!isWordCode(unit) || isUnspacedCode(unit)) {
+        if (this.inWord) {
+          this.inWord = false;
+          if (this.endWord(this.hash)) return true;
+          this.hash = WORD_SEED;
+        }
+        // A letter of a script without spaces is a word of its own.
+        if (isWordCode(unit)) {
+          this.capital = false;
+          if (this.endWord(Math.imul(WORD_SEED ^ unit, WORD_PRIME))) return true;
         }
         continue;
       }
+      if (!this.inWord) {
+        this.inWord = true;
+        this.capital = mayBeCapital;
+      }
+      this.hash = Math.imul(this.hash ^ unit, WORD_PRIME);
     }
-    row = next[row + cls];
-    if (row === ACCEPT) return ACCEPT;
+    return false;
   }
-  return row;
+
+  /** A word ended (`word`: its hash): true if it, or it with the word before, begins an alias. */
+  private endWord(word: number): boolean {
+    const { words, pairs } = this.sieve;
+    if (this.pairStarted) {
+      const pair = flagsIn(pairs, pairHash(this.pairStart, word));
+      if (pair & PAIR_ANY_CASE || (this.pairStartCapital && pair & PAIR_CAPITALISED)) return (this.found = true);
+    }
+    const flags = flagsIn(words, word);
+    const capital = this.capital;
+    if (flags & WORD_IS_ALIAS || (capital && flags & WORD_IS_ALIAS_CAPITALISED)) return (this.found = true);
+    this.pairStarted = (flags & WORD_BEGINS_PAIR) !== 0 || (capital && (flags & WORD_BEGINS_PAIR_CAPITALISED) !== 0);
+    this.pairStart = word;
+    this.pairStartCapital = capital;
+    return false;
+  }
 }

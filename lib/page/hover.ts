@@ -1,13 +1,31 @@
 /**
- * Hover intent as a small state machine, after Wikipedia's page previews. Each dwell on a term gets a
- * token; a look-up answers with its token, and an answer whose token is no longer current (the pointer
- * has moved on) is dropped. Timers are injected so the machine is tested without waiting.
+ * Hover intent as a small state machine, after Wikipedia's page previews and the hoverIntent
+ * pattern. A card opens when the pointer has been slow on a term for the whole dwell: a pointer at
+ * rest opens it after the dwell, one that sweeps across the term on its way elsewhere, however
+ * slowly it takes, opens nothing. Each dwell on a term gets a token; a look-up answers with its
+ * token, and an answer whose token is no longer current (the pointer has moved on) is dropped.
+ * Timers are injected so the machine is tested without waiting.
  */
 
 /** Rest this long on a term before its card opens: long enough that sweeping across a page opens nothing. */
 export const DWELL_MS = 150;
 /** After the pointer leaves a term or the card, keep the card this long, so a move toward it can arrive. */
 export const GRACE_MS = 300;
+/**
+ * A pointer slower than this, in CSS pixels per millisecond (100 px a second), has slowed on what
+ * it is over; faster, it is passing by, and the dwell starts again. hoverIntent's default is 7 px
+ * per 100 ms.
+ */
+export const SLOWED_PX_PER_MS = 0.1;
+/** The pointer's speed is measured over at least this long, so a twitch of a pixel or two is no movement. */
+export const SPEED_WINDOW_MS = 40;
+
+/** Where the pointer was, and when (an event's timeStamp, in ms). */
+export interface PointerSample {
+  x: number;
+  y: number;
+  time: number;
+}
 
 export type HoverState<T> =
   | { kind: 'idle' }
@@ -28,6 +46,8 @@ export class HoverMachine<T> {
   state: HoverState<T> = { kind: 'idle' };
   private nextToken = 1;
   private timer: unknown = null;
+  /** Where the pointer's speed is measured from. */
+  private reference: PointerSample | null = null;
   /** When false, terms do not open cards (text is being selected, or Gloss is off on this site). */
   enabled = true;
 
@@ -38,8 +58,12 @@ export class HoverMachine<T> {
     public graceMs = GRACE_MS,
   ) {}
 
-  /** The pointer is over `term` (called on every pointer move over a mark). */
-  enterTerm(term: T): void {
+  /**
+   * The pointer is over `term` (called on every pointer move over a mark), at `at` if known. Moving
+   * faster than SLOWED_PX_PER_MS, it starts the dwell again.
+   */
+  enterTerm(term: T, at?: PointerSample): void {
+    const fast = this.movedFast(at);
     if (!this.enabled) return;
     const s = this.state;
     if ((s.kind === 'showing' || s.kind === 'leaving') && this.sameTerm(s.term, term)) {
@@ -47,17 +71,20 @@ export class HoverMachine<T> {
       this.state = { kind: 'showing', term: s.term, token: s.token, inCard: false };
       return;
     }
-    if (s.kind === 'dwelling' && this.sameTerm(s.term, term)) return;
+    if (s.kind === 'dwelling' && this.sameTerm(s.term, term)) {
+      if (fast) this.startDwell(s.token);
+      return;
+    }
     const token = this.nextToken++;
-    this.cancelTimer();
     // While a card is open for another term, the new term must still be dwelt on; the card stays until then.
     const open = s.kind === 'showing' || s.kind === 'leaving' ? { term: s.term, token: s.token } : s.kind === 'dwelling' ? s.open : undefined;
     this.state = { kind: 'dwelling', term, token, ...(open ? { open } : {}) };
-    this.timer = this.effects.setTimer(() => this.dwellDone(token), this.dwellMs);
+    this.startDwell(token);
   }
 
-  /** The pointer is over no term. */
-  leaveTerm(): void {
+  /** The pointer is over no term (at `at`, if known). */
+  leaveTerm(at?: PointerSample): void {
+    this.movedFast(at);
     const s = this.state;
     if (s.kind === 'dwelling') {
       this.cancelTimer();
@@ -106,6 +133,30 @@ export class HoverMachine<T> {
   isCurrent(token: number): boolean {
     const s = this.state;
     return (s.kind === 'showing' || s.kind === 'leaving') && s.token === token;
+  }
+
+  /** (Re)starts the dwell of `token`: its card opens after dwellMs, unless the pointer hurries on. */
+  private startDwell(token: number): void {
+    this.cancelTimer();
+    this.timer = this.effects.setTimer(() => this.dwellDone(token), this.dwellMs);
+  }
+
+  /**
+   * Whether the pointer, now at `at`, went faster than SLOWED_PX_PER_MS since the reference point,
+   * over SPEED_WINDOW_MS at least. The reference moves on once that window has passed, or at once
+   * when the pointer went fast. No sample: the pointer did not move.
+   */
+  private movedFast(at: PointerSample | undefined): boolean {
+    if (!at) return false;
+    const from = this.reference;
+    if (!from) {
+      this.reference = at;
+      return false;
+    }
+    const elapsed = at.time - from.time;
+    const fast = Math.hypot(at.x - from.x, at.y - from.y) > SLOWED_PX_PER_MS * Math.max(elapsed, SPEED_WINDOW_MS);
+    if (fast || elapsed >= SPEED_WINDOW_MS) this.reference = at;
+    return fast;
   }
 
   private dwellDone(token: number): void {

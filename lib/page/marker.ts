@@ -1,12 +1,14 @@
 /**
  * Marks every known term on a page without touching its DOM: matches become Ranges in a CSS Custom
- * Highlight. Work is cut into slices of at most SLICE_BUDGET_MS, the part of the page in view first; a
- * MutationObserver keeps marks current on pages that change, batched and budgeted the same way.
+ * Highlight, registered while they are near the viewport (near-view.ts). Work is cut into slices of at
+ * most SLICE_BUDGET_MS, the part of the page in view first; a MutationObserver keeps marks current on
+ * pages that change, batched and budgeted the same way.
  */
 import { PageEvidence, type EvidenceRules } from '../match/evidence';
 import { scan, type Match, type Matcher } from '../match/matcher';
 import { SieveReader } from '../match/sieve';
 import { isVietnameseTag, looksVietnamese } from '../text/language';
+import { NearViewHighlight } from './near-view';
 import { FirstMentions, Sections } from './sections';
 import { GLOSS_HOST_TAG, languageOf, nearestBlock, rangeInRun, RUNS_PER_YIELD, textRuns, type RunFilter, type TextRun } from './text-runs';
 
@@ -82,9 +84,10 @@ export class PageMarker {
   private readonly sections: Sections;
   private density: MarkDensity;
   private readonly firstMentions: FirstMentions<Mark>;
-  /** The marks in the highlight: those underlined. */
+  /** The marks underlined: in the highlight while they are near the viewport. */
   private readonly underlined = new Set<Mark>();
   private readonly highlight: Highlight | null;
+  private readonly nearView: NearViewHighlight | null;
   /** The registry name the marks are shown under; the reader's mark style picks it. */
   private highlightName: string;
   private readonly activeHighlight: Highlight | null;
@@ -122,6 +125,7 @@ export class PageMarker {
       (mark) => this.hideUnderline(mark),
     );
     this.highlight = createHighlight(doc, options.highlightName);
+    this.nearView = this.highlight && new NearViewHighlight(this.highlight, doc.defaultView);
     this.activeHighlight = createHighlight(doc, options.activeHighlightName);
     this.flashHighlight = createHighlight(doc, options.flashHighlightName);
   }
@@ -163,7 +167,7 @@ export class PageMarker {
   setDensity(density: MarkDensity): void {
     if (density === this.density) return;
     this.density = density;
-    this.highlight?.clear();
+    this.nearView?.clear();
     this.underlined.clear();
     this.firstMentions.clear();
     for (const mark of this.allMarks()) this.underline(mark);
@@ -326,12 +330,12 @@ export class PageMarker {
 
   private showUnderline(mark: Mark): void {
     this.underlined.add(mark);
-    this.highlight?.add(mark.range);
+    this.nearView?.show(mark.block, mark.range);
   }
 
   private hideUnderline(mark: Mark): void {
     this.underlined.delete(mark);
-    this.highlight?.delete(mark.range);
+    this.nearView?.hide(mark.block, mark.range);
   }
 
   /** Drops, in one pass, every mark whose text `isStale` says is gone or is about to be rescanned. */
@@ -353,7 +357,7 @@ export class PageMarker {
   }
 
   private clearMarks(): void {
-    this.highlight?.clear();
+    this.nearView?.clear();
     this.underlined.clear();
     this.firstMentions.clear();
     this.activeHighlight?.clear();
@@ -419,9 +423,11 @@ export class PageMarker {
     }
     this.dirty.clear();
     this.sections.invalidate();
-    const roots = [...blocks].filter((b) => ![...blocks].some((other) => other !== b && containsAcrossShadows(other, b)));
+    const insideAnother = insideAnyOf(blocks);
+    const roots = [...blocks].filter((b) => !insideAnother(parentAcrossShadows(b)));
     // Marks in changed blocks, and of blocks that left the page, go in one pass; then rescan.
-    this.removeMarksWhere((node) => !node.isConnected || roots.some((root) => containsAcrossShadows(root, node)));
+    const rescanned = insideAnyOf(new Set(roots));
+    this.removeMarksWhere((node) => !node.isConnected || rescanned(node));
     for (const root of roots) this.enqueueRoot(root, 'rescan');
     if (!this.working) this.idleWaiters.splice(0).forEach((w) => w());
   }
@@ -446,20 +452,43 @@ function* limit(runs: Iterator<TextRun | null>, count: number): Generator<TextRu
   }
 }
 
+/** Whether a change only added or removed Gloss's own host (read on every change a page makes, so no arrays). */
 function onlyGlossHosts(record: MutationRecord): boolean {
-  const nodes = [...Array.from(record.addedNodes), ...Array.from(record.removedNodes)];
-  return nodes.length > 0 && nodes.every((n) => n.nodeName === GLOSS_HOST_TAG);
+  const { addedNodes, removedNodes } = record;
+  if (addedNodes.length + removedNodes.length === 0) return false;
+  for (const list of [addedNodes, removedNodes]) {
+    for (let i = 0; i < list.length; i++) if (list[i].nodeName !== GLOSS_HOST_TAG) return false;
+  }
+  return true;
+}
+
+/** The node above `node`, a shadow root's host counting as its parent. */
+function parentAcrossShadows(node: Node): Node | null {
+  return node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
 }
 
 /**
- * `root.contains(node)`, counting nodes inside shadow roots of root's descendants: a rescan of `root`
- * rescans those shadow roots too, so their old marks must go with root's.
+ * Whether a node is one of `roots` or lies in one, counting nodes inside shadow roots of their
+ * descendants: a rescan of a root rescans those shadow roots too, so their old marks must go with the
+ * root's. Each ancestor's answer is remembered, so the marks of a page that keeps growing cost one
+ * climb in all, not one per mark and per root.
  */
-function containsAcrossShadows(root: Node, node: Node): boolean {
-  for (let n: Node | null = node; n; n = n.parentNode ?? (n instanceof ShadowRoot ? n.host : null)) {
-    if (n === root) return true;
-  }
-  return false;
+function insideAnyOf(roots: ReadonlySet<Node>): (node: Node | null) => boolean {
+  const known = new Map<Node, boolean>();
+  return (node) => {
+    const climbed: Node[] = [];
+    let inside = false;
+    for (let n = node; n; n = parentAcrossShadows(n)) {
+      const answer = roots.has(n) || known.get(n);
+      if (answer !== undefined) {
+        inside = answer;
+        break;
+      }
+      climbed.push(n);
+    }
+    for (const n of climbed) known.set(n, inside);
+    return inside;
+  };
 }
 
 function isInsideGloss(el: Element): boolean {

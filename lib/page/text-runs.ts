@@ -121,7 +121,8 @@ export function* textRuns(root: Node, onShadowRoot: (shadow: ShadowRoot) => void
       const data = text.data;
       // Text directly under a shadow root belongs to the host's block.
       const parent = text.parentElement ?? (text.parentNode instanceof ShadowRoot ? text.parentNode.host : null);
-      if (parent && NOT_BLANK.test(data)) {
+      // Most text nodes begin with a letter: the regular expression only for the others.
+      if (parent && (data.charCodeAt(0) > 0x20 || NOT_BLANK.test(data))) {
         if (parent !== lastParent) {
           lastParent = parent;
           lastBlock = nearestBlock(parent, root);

@@ -35,15 +35,94 @@ const QUOTES: Record<string, string> = {
 
 /**
  * The fold of each ASCII code unit, which is always one unit: letters lower-cased, the gap characters
- * (space, tab, line breaks, hyphen, underscore) a space, everything else itself.
+ * (the white space \s finds in ASCII, hyphen, underscore: GAP's ASCII) a space, everything else
+ * itself. Spelt out rather than found with GAP, so that loading this module compiles no regular
+ * expression: every frame of every page loads it.
  */
-export const ASCII_FOLD: Uint8Array = (() => {
+const ASCII_GAPS = '\t\n\v\f\r -_';
+const ASCII_FOLD: Uint8Array = (() => {
   const table = new Uint8Array(0x80);
-  for (let code = 0; code < 0x80; code++) {
-    table[code] = code >= 0x41 && code <= 0x5a ? code + 32 : GAP.test(String.fromCharCode(code)) ? 0x20 : code;
-  }
+  for (let code = 0; code < 0x80; code++) table[code] = code >= 0x41 && code <= 0x5a ? code + 32 : code;
+  for (let i = 0; i < ASCII_GAPS.length; i++) table[ASCII_GAPS.charCodeAt(i)] = 0x20;
   return table;
 })();
+
+// ── Code units, folded one at a time ─────────────────────────────────────────────────────────────
+// The loops that read a page's text (the fold below, the sieve) look each code unit up in one table:
+// what it folds to, and what kind of unit that makes it. Entries are learnt on first sight, so a
+// Vietnamese letter costs what an ASCII letter costs, one table read, after its first appearance.
+
+/** Not looked up yet. */
+export const UNIT_UNKNOWN = 0;
+/** Folds to nothing: soft hyphen, zero-width characters, combining marks. */
+export const UNIT_IGNORED = 1;
+/** Folds to several units, or is half of a surrogate pair (folded with its partner): fold the code point. */
+export const UNIT_SEVERAL = 2;
+/** Folds to one unit that is not a word character: white space (folded to a space), punctuation. */
+export const UNIT_GAP = 3;
+/** Folds to one word character and is not a capital letter (a small letter, a digit, an uncased letter). */
+export const UNIT_WORD = 4;
+/** Folds to one word character and is a capital letter. UNIT_WORD | 1: the sieve tests for both at once. */
+export const UNIT_CAPITAL = 5;
+/** Folds to one letter of a script written without spaces: a word of its own. */
+export const UNIT_UNSPACED = 6;
+/** An entry of UNIT_TABLE is (folded unit << UNIT_KIND_BITS) | kind. */
+export const UNIT_KIND_BITS = 3;
+export const UNIT_KIND_MASK = 7;
+
+/** Every UTF-16 code unit's entry, UNIT_UNKNOWN until learnt (see learnUnit). */
+export const UNIT_TABLE = new Int32Array(0x10000);
+for (let code = 0; code < 0x80; code++) {
+  const folded = ASCII_FOLD[code];
+  const kind = !isWordCode(folded) ? UNIT_GAP : folded !== code ? UNIT_CAPITAL : UNIT_WORD;
+  UNIT_TABLE[code] = (folded << UNIT_KIND_BITS) | kind;
+}
+
+/**
+ * The code units whose entries the background learns once and sends every frame, so that reading a
+ * page does not start by compiling the regular expressions of the slow way (those for \p{L}, Han
+ * and the like are large): Latin letters with diacritics (Vietnamese ones among them), combining
+ * marks, general punctuation, CJK punctuation and full-width forms.
+ */
+export const SHARED_UNIT_RANGES: readonly (readonly [from: number, to: number])[] = [
+  [0x80, 0x250], [0x300, 0x370], [0x1e00, 0x1f00], [0x2000, 0x2070], [0x3000, 0x3040], [0xff00, 0xff70],
+];
+
+/** The entries of SHARED_UNIT_RANGES, in order, learnt here. */
+export function sharedUnitEntries(): Int32Array {
+  const entries: number[] = [];
+  for (const [from, to] of SHARED_UNIT_RANGES) for (let code = from; code < to; code++) entries.push(UNIT_TABLE[code] || learnUnit(code));
+  return Int32Array.from(entries);
+}
+
+/** Takes the entries of SHARED_UNIT_RANGES learnt elsewhere (sharedUnitEntries); false if they do not fit the ranges. */
+export function learnSharedUnits(entries: Int32Array): boolean {
+  if (entries.length !== SHARED_UNIT_RANGES.reduce((sum, [from, to]) => sum + to - from, 0)) return false;
+  // One copy per range: every frame does this, before any code of its own has warmed up.
+  let i = 0;
+  for (const [from, to] of SHARED_UNIT_RANGES) {
+    UNIT_TABLE.set(entries.subarray(i, i + to - from), from);
+    i += to - from;
+  }
+  return true;
+}
+
+/** Looks a code unit up the slow way and remembers it: its UNIT_TABLE entry. */
+export function learnUnit(code: number): number {
+  let entry = UNIT_SEVERAL;
+  if (code < 0xd800 || code > 0xdfff) {
+    const ch = String.fromCharCode(code);
+    const folded = foldCodePoint(ch);
+    if (folded.length === 0) entry = UNIT_IGNORED;
+    else if (folded.length === 1) {
+      const unit = folded.charCodeAt(0);
+      const kind = !isWordCode(unit) ? UNIT_GAP : isUnspacedCode(unit) ? UNIT_UNSPACED : ch !== ch.toLowerCase() ? UNIT_CAPITAL : UNIT_WORD;
+      entry = (unit << UNIT_KIND_BITS) | kind;
+    }
+  }
+  UNIT_TABLE[code] = entry;
+  return entry;
+}
 
 /** Folds of non-ASCII characters, computed once each. */
 const foldCache = new Map<string, string>();
@@ -115,22 +194,21 @@ export function foldUnits(input: string): FoldedUnits {
 
   for (let i = 0; i < n; ) {
     const code = input.charCodeAt(i);
-    // ASCII fast path: one table read per character.
-    if (code < 0x80) {
-      const folded = ASCII_FOLD[code];
-      if (folded === 0x20) {
-        if (!lastWasSpace) {
-          if (length + 1 >= units.length) grow();
-          units[length] = 0x20;
-          sourceIndex[length++] = i;
-        }
-        lastWasSpace = true;
-      } else {
+    const entry = UNIT_TABLE[code] || learnUnit(code);
+    const kind = entry & UNIT_KIND_MASK;
+    if (kind === UNIT_IGNORED) {
+      i++;
+      continue;
+    }
+    if (kind !== UNIT_SEVERAL) {
+      // One code unit folding to one: a table read.
+      const folded = entry >>> UNIT_KIND_BITS;
+      if (folded !== 0x20 || !lastWasSpace) {
         if (length + 1 >= units.length) grow();
         units[length] = folded;
         sourceIndex[length++] = i;
-        lastWasSpace = false;
       }
+      lastWasSpace = folded === 0x20;
       i++;
       continue;
     }

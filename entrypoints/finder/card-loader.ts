@@ -5,7 +5,6 @@
  * place before the card is due.
  */
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { CardView } from '../../components/Card';
 import type { CardCallbacks, CardLayer } from '../../components/card-layer';
 import { CARD_LAYER_GLOBAL, CARD_UI_SCRIPT, type CardLayerGlobal } from '../../components/card-layer-global';
@@ -17,10 +16,7 @@ export class LazyCardLayer {
   private theme: Preferences['theme'] = 'system';
   private removed = false;
 
-  constructor(
-    private readonly ctx: ContentScriptContext,
-    private readonly callbacks: CardCallbacks,
-  ) {}
+  constructor(private readonly callbacks: CardCallbacks) {}
 
   /** The card's host element, once it exists (for "is the pointer over the card"). */
   get host(): HTMLElement | null {
@@ -33,7 +29,7 @@ export class LazyCardLayer {
       () => {
         const Layer = (globalThis as CardLayerGlobal)[CARD_LAYER_GLOBAL];
         if (!Layer || this.removed) return null;
-        this.layer = new Layer(this.ctx, this.callbacks);
+        this.layer = new Layer(this.callbacks);
         this.layer.setTheme(this.theme);
         return this.layer;
       },

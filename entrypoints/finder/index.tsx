@@ -1,0 +1,303 @@
+/**
+ * The content script (finder.js): marks known terms on the page and opens a card when the reader
+ * rests the pointer on one. Glue only: matching, scanning, pointer mapping and hover intent live in
+ * lib/.
+ *
+ * It runs in every frame of every page (the manifest entry is written in wxt.config.ts), so it is
+ * built as a plain script rather than as WXT's content script, whose wrapper sets up a context in
+ * every frame (events posted to the page, the runtime looked up as the script is evaluated) before
+ * any of Gloss runs. What the context did for Gloss is done here: listeners that go together, and a
+ * look every INVALIDATION_CHECK_MS for an extension that went away. The card's script makes WXT's
+ * context for the card's shadow-root UI (components/card-layer.tsx).
+ */
+import { browser } from 'wxt/browser';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { READER_PAGE, citationTarget, entryHash, readerHash } from '../../lib/citation';
+import type { EvidenceRules } from '../../lib/match/evidence';
+import type { Matcher } from '../../lib/match/matcher';
+import { SieveReader, type Sieve } from '../../lib/match/sieve';
+import { readMatcher, readSieve, readUnits, type PageMatcherData } from '../../lib/match/tables';
+import { isEntryId, onMessage, sendMessage } from '../../lib/messages';
+import { whenIdle, whenWorthReading } from '../../lib/page/frame';
+import { whenTermsMayBeHere } from '../../lib/page/wake';
+import { HoverMachine } from '../../lib/page/hover';
+import { PageMarker } from '../../lib/page/marker';
+import { isPointOnRange, textPositionFromPoint } from '../../lib/page/point';
+import { readPreferences, readSiteList, siteKey, triggerHeld, type Preferences } from '../../lib/settings';
+import { learnSharedUnits } from '../../lib/text/normalize';
+import { LazyCardLayer } from './card-loader';
+
+/**
+ * How often to check that the extension is still there. Chrome gives an orphaned content script no
+ * event when its extension is updated, reloaded or removed; without this check its marks would stay
+ * on the page until the pointer next moved (docs/browser-bugs.md). One cheap property read per tick.
+ */
+const INVALIDATION_CHECK_MS = 2000;
+
+/** Highlight names; public/highlights.css styles them. Gloss-specific: the registry is shared with the page. */
+const MARK_HIGHLIGHTS: Record<Preferences['markStyle'], string> = {
+  underline: 'gloss-term',
+  tint: 'gloss-term-tint',
+  // Registered, so hovering still finds the terms, but no stylesheet rule shows them.
+  none: 'gloss-term-unmarked',
+};
+const ACTIVE_HIGHLIGHT = 'gloss-term-active';
+const FLASH_HIGHLIGHT = 'gloss-term-flash';
+
+function evidenceRulesOf(data: PageMatcherData): EvidenceRules {
+  return { related: new Map(data.related), sides: new Map(data.sides), topical: new Set(data.topical) };
+}
+
+/** What a card is anchored to: a marked term, or a selection being looked up. */
+interface CardAnchor {
+  range: Range;
+  entryId: string | null;
+  query?: string;
+}
+
+export default defineUnlistedScript(async () => {
+  // Nothing is done before the page is idle that can be done after; and a frame with nothing to
+  // read (a tracking pixel, a hidden or empty frame) does nothing until it holds text.
+  await whenIdle(window);
+  await whenWorthReading(window);
+  const setup = await pageSetup();
+  if (setup) startGloss(setup);
+});
+
+interface ReadSetup {
+  /** Null: the matcher has no sieve, and every text goes to the exact scan. */
+  sieve: Sieve | null;
+  preferences: Preferences;
+  disabledSites: string[];
+}
+
+/**
+ * The sieve and the settings, from the background; null if there are none to be had. (The content
+ * script reads no storage itself: setting up the storage API would cost every frame of every page a
+ * few milliseconds.)
+ */
+async function pageSetup(): Promise<ReadSetup | null> {
+  const data = await sendMessage('pageSetup', undefined).catch(() => null);
+  const sieve = data?.sieve ? readSieve(data.sieve) : null;
+  const units = data && readUnits(data.units);
+  if (!data || (data.sieve && !sieve) || !units || !learnSharedUnits(units)) return null;
+  return { sieve, preferences: readPreferences(data.preferences), disabledSites: readSiteList(data.disabledSites) };
+}
+
+/** The rest of the matcher, read as it comes, and the evidence rules, once the page's text may hold a term. */
+async function pageMatcher(sieve: Sieve | null): Promise<{ matcher: Matcher; rules: EvidenceRules } | null> {
+  const data = await sendMessage('pageMatcher', undefined).catch(() => null);
+  const matcher = data && readMatcher(data.matcher, sieve);
+  return matcher ? { matcher, rules: evidenceRulesOf(data) } : null;
+}
+
+function startGloss(setup: ReadSetup): void {
+  let { sieve } = setup;
+  /** The page's events Gloss listens to, removed together when the extension goes away. */
+  const listeners = new AbortController();
+  /** The extension was reloaded, updated or removed: this script is an orphan (docs/browser-bugs.md). */
+  const extensionGone = () => !browser.runtime?.id;
+  const site = siteKey(location.href);
+  let enabled = !setup.disabledSites.includes(site);
+  let prefs = setup.preferences;
+  // Marking goes: waiting for text that may hold a term (most pages' frames stay there), then for
+  // the rest of the matcher, then on. Null while not marking: no marks, no cards from hovering.
+  let marker: PageMarker | null = null;
+  let waiting: AbortController | null = null;
+  const startMarking = () => {
+    if (marker || waiting || !enabled) return;
+    const wait = (waiting = new AbortController());
+    void (async () => {
+      await whenTermsMayBeHere(document, () => (sieve ? new SieveReader(sieve) : undefined), wait.signal);
+      const fresh = await pageMatcher(sieve);
+      if (!fresh || wait.signal.aborted || extensionGone()) return;
+      waiting = null;
+      marker = new PageMarker(document, {
+        matcher: fresh.matcher,
+        rules: fresh.rules,
+        density: prefs.markDensity,
+        highlightName: MARK_HIGHLIGHTS[prefs.markStyle],
+        activeHighlightName: ACTIVE_HIGHLIGHT,
+        flashHighlightName: FLASH_HIGHLIGHT,
+      });
+      marker.start();
+      listenToReader();
+    })();
+  };
+  const stopMarking = () => {
+    waiting?.abort();
+    waiting = null;
+    hover.close();
+    marker?.stop();
+    marker = null;
+  };
+
+  const readerUrl = browser.runtime.getURL(READER_PAGE);
+  const cards = new LazyCardLayer({
+    citationHref: (c) => readerUrl + readerHash(citationTarget(c)),
+    onOpenCitation: (c) => void sendMessage('openReader', citationTarget(c)).catch(() => {}),
+    entryHref: (entryId) => readerUrl + entryHash(entryId),
+    onOpenEntry: (entryId) => void sendMessage('openEntry', entryId).catch(() => {}),
+    onOpenRelated: (entryId) => {
+      const s = hover.state;
+      const range = s.kind === 'showing' || s.kind === 'leaving' ? s.term.range : null;
+      if (range) hover.showNow({ range, entryId });
+    },
+    onClose: () => hover.close(),
+    onPointerEnter: () => hover.enterCard(),
+    onPointerLeave: () => hover.leaveCard(),
+  });
+
+  const hover = new HoverMachine<CardAnchor>(
+    {
+      show: (anchor, token) => void showCard(anchor, token),
+      hide: () => {
+        cards.hide();
+        marker?.setActive(null);
+      },
+      setTimer: (fn, ms) => setTimeout(fn, ms),
+      clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+    },
+    (a, b) => a.range === b.range && a.entryId === b.entryId,
+  );
+
+  async function showCard(anchor: CardAnchor, token: number): Promise<void> {
+    // The card's script may still be loading: the pointer may have moved on by the time it is here.
+    await cards.load();
+    if (!hover.isCurrent(token) || extensionGone()) return;
+    await cards.show({ status: 'loading' }, anchor.range);
+    const card = await (anchor.entryId ? sendMessage('card', anchor.entryId) : sendMessage('lookUpText', anchor.query ?? '')).catch(() => null);
+    // The pointer may have moved on while the background answered: a stale answer is dropped.
+    if (!hover.isCurrent(token) || extensionGone()) return;
+    await cards.show(card ? { status: 'ready', card } : { status: 'none', query: anchor.query ?? '' }, anchor.range);
+  }
+
+  // ── Pointer: one look-up per animation frame at most ──────────────────────────────────────────
+  let pointer: { x: number; y: number; time: number; target: EventTarget | null; altKey: boolean; shiftKey: boolean } | null = null;
+  let frameRequested = false;
+  let selecting = false;
+  const onPointerMove = (e: PointerEvent) => {
+    pointer = { x: e.clientX, y: e.clientY, time: e.timeStamp, target: e.target, altKey: e.altKey, shiftKey: e.shiftKey };
+    requestCheck();
+  };
+  const requestCheck = () => {
+    if (!frameRequested) {
+      frameRequested = true;
+      requestAnimationFrame(checkPointer);
+    }
+  };
+  function checkPointer(): void {
+    frameRequested = false;
+    if (!pointer || selecting || !marker || extensionGone()) return;
+    if (cards.host && pointer.target === cards.host) return; // the card's own enter/leave handle it
+    const pos = textPositionFromPoint(document, pointer.x, pointer.y, marker.shadowRoots);
+    const mark = pos ? marker.markAt(pos.node, pos.offset) : null;
+    if (mark && isPointOnRange(mark.range, pointer.x, pointer.y) && triggerHeld(prefs.cardTrigger, pointer)) {
+      marker.setActive(mark);
+      // Start loading the card's script at the start of the dwell, so it is there by the end.
+      void cards.load();
+      hover.enterTerm({ range: mark.range, entryId: mark.entryId }, pointer);
+    } else {
+      const s = hover.state;
+      if (s.kind !== 'showing' && s.kind !== 'leaving') marker.setActive(null);
+      hover.leaveTerm(pointer);
+    }
+  }
+
+  // With a modifier-key trigger, pressing the key while resting on a term counts as arriving on it.
+  const onModifier = (e: KeyboardEvent) => {
+    if (!pointer || (e.key !== 'Alt' && e.key !== 'Shift')) return;
+    pointer = { ...pointer, altKey: e.altKey, shiftKey: e.shiftKey };
+    if (e.type === 'keydown') requestCheck();
+  };
+  /** The pointer and the keyboard, listened to once the page is marked or a card is open, not before. */
+  let listening = false;
+  function listenToReader(): void {
+    if (listening) return;
+    listening = true;
+    const options = { capture: true, signal: listeners.signal };
+    document.addEventListener('pointermove', onPointerMove, { ...options, passive: true });
+    // No card while text is being selected: a press starts a possible selection, the release ends it.
+    document.addEventListener('pointerdown', (e) => {
+      if (cards.host && e.composedPath().includes(cards.host)) return;
+      selecting = true;
+      hover.close();
+    }, options);
+    document.addEventListener('pointerup', () => {
+      selecting = false;
+    }, options);
+    document.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && hover.state.kind !== 'idle') hover.close();
+      onModifier(e);
+    }, options);
+    document.addEventListener('keyup', onModifier, options);
+  }
+
+  // ── Selection look-ups: keyboard shortcut and context menu, sent by the background ────────────
+  onMessage('lookUpSelection', ({ data }) => {
+    const selection = window.getSelection();
+    const text = (typeof data === 'string' && data.trim()) || selection?.toString() || '';
+    if (!text.trim() || !selection || selection.rangeCount === 0) return;
+    // Only the frame that holds the selection answers.
+    if (selection.isCollapsed && !data) return;
+    listenToReader();
+    hover.showNow({ range: selection.getRangeAt(0).cloneRange(), entryId: null, query: text.trim() });
+  });
+
+  // ── The popup: what is marked here, jump to a term, switch Gloss off and on for this site ──────
+  onMessage('pageSummary', async () => {
+    const counts = new Map<string, number>();
+    for (const mark of marker?.allMarks() ?? []) counts.set(mark.entryId, (counts.get(mark.entryId) ?? 0) + 1);
+    return { counts: [...counts], enabled, site };
+  });
+  onMessage('revealTerm', ({ data }) =>
+    isEntryId(data?.entryId) && Number.isInteger(data.index) ? (marker?.reveal(data.entryId, data.index) ?? false) : false,
+  );
+  // The options page's preferences apply at once, in every open tab.
+  const applyPreferences = (p: Preferences) => {
+    prefs = p;
+    hover.dwellMs = p.hoverDelayMs;
+    marker?.showMarksAs(MARK_HIGHLIGHTS[p.markStyle]);
+    marker?.setDensity(p.markDensity);
+    cards.setTheme(p.theme);
+  };
+  applyPreferences(prefs);
+  startMarking();
+  // Settings changed on the options page or in the popup; the background tells every tab.
+  const stopListening = onMessage('settingsChanged', async ({ data }) => {
+    if (data?.preferences) applyPreferences(readPreferences(data.preferences));
+    if (data?.disabledSites) {
+      enabled = !readSiteList(data.disabledSites).includes(site);
+      if (enabled) startMarking();
+      else stopMarking();
+    }
+    if (!data?.userData) return;
+    // The reader added or removed entries: read the page again with the new matcher.
+    const fresh = await pageSetup();
+    if (!fresh || extensionGone()) return;
+    sieve = fresh.sieve;
+    stopMarking();
+    startMarking();
+  });
+
+  /**
+   * The extension was reloaded, updated or removed: leave the page exactly as it was. The page first;
+   * the message listener after, since the extension APIs may be gone and throw.
+   */
+  function leavePage(): void {
+    listeners.abort();
+    stopMarking();
+    cards.remove();
+    try {
+      stopListening();
+    } catch {
+      // Nothing left to unregister from.
+    }
+  }
+  const check = setInterval(() => {
+    if (!extensionGone()) return;
+    clearInterval(check);
+    leavePage();
+  }, INVALIDATION_CHECK_MS);
+}
+

@@ -1,0 +1,65 @@
+/**
+ * When a frame is read. The content script runs in every frame of every page, and a news page
+ * carries many frames with nothing to read in them: tracking pixels, hidden frames, empty ad slots.
+ * Those do nothing (nothing asked of the background, no scan, no listener) until they hold text;
+ * and no frame starts before the page is idle, since nothing Gloss does is needed sooner.
+ */
+import { textRuns } from './text-runs';
+
+/** Smallest frame that can show a line of text, in CSS pixels: a tracking pixel or a hidden frame is smaller. */
+export const MIN_FRAME_WIDTH = 40;
+export const MIN_FRAME_HEIGHT = 12;
+/** A frame that does not hold text worth reading yet looks again this long after it changes. */
+export const FRAME_RECHECK_MS = 500;
+/** Longest wait for the page to be idle before Gloss starts anyway. */
+export const IDLE_TIMEOUT_MS = 2000;
+
+/**
+ * Whether a frame holds text worth reading: the top frame always; another frame when it is large
+ * enough to show a line and holds text (outside scripts, styles, code and editors, as the scan reads).
+ */
+export function isWorthReading(win: Window): boolean {
+  if (win === win.top) return true;
+  if (win.innerWidth < MIN_FRAME_WIDTH || win.innerHeight < MIN_FRAME_HEIGHT) return false;
+  const body = win.document.body;
+  return !!body && !textRuns(body).next().done;
+}
+
+/**
+ * Resolves once `win` holds text worth reading: at once for most frames; for the others, when a
+ * change to their size or their content makes them so.
+ */
+export function whenWorthReading(win: Window): Promise<void> {
+  if (isWorthReading(win)) return Promise.resolve();
+  return new Promise((resolve) => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    // A hidden frame that is shown, or a pixel that grows, is resized; an empty one is filled.
+    const observer = new (win as Window & typeof globalThis).MutationObserver(() => recheckSoon());
+    const stop = () => {
+      observer.disconnect();
+      win.removeEventListener('resize', recheckSoon);
+      if (timer !== null) clearTimeout(timer);
+    };
+    function recheckSoon(): void {
+      timer ??= setTimeout(() => {
+        timer = null;
+        if (!isWorthReading(win)) return;
+        stop();
+        resolve();
+      }, FRAME_RECHECK_MS);
+    }
+    observer.observe(win.document, { childList: true, subtree: true, characterData: true });
+    win.addEventListener('resize', recheckSoon);
+  });
+}
+
+/**
+ * Resolves when the page is idle (the browser's idle callback), or after IDLE_TIMEOUT_MS on a page
+ * that never is. Where there is no idle callback, after the current task.
+ */
+export function whenIdle(win: Window): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(() => resolve(), { timeout: IDLE_TIMEOUT_MS });
+    else setTimeout(resolve, 0);
+  });
+}

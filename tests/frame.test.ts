@@ -1,0 +1,113 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { buildMatcher } from '../lib/match/matcher';
+import { SieveReader } from '../lib/match/sieve';
+import { FRAME_RECHECK_MS, isWorthReading, whenWorthReading } from '../lib/page/frame';
+import { RUNS_PER_YIELD } from '../lib/page/text-runs';
+import { READ_AHEAD_MS, whenTermsMayBeHere } from '../lib/page/wake';
+
+/** A same-origin frame of the test document, `width` × `height` as its own window sees it. */
+function frame(html: string, width = 300, height = 250): Window {
+  const iframe = document.createElement('iframe');
+  document.body.append(iframe);
+  const win = iframe.contentWindow!;
+  win.document.body.innerHTML = html;
+  Object.defineProperty(win, 'innerWidth', { value: width, configurable: true });
+  Object.defineProperty(win, 'innerHeight', { value: height, configurable: true });
+  return win;
+}
+
+const settled = async (promise: Promise<void>) => {
+  let done = false;
+  void promise.then(() => (done = true));
+  await new Promise((r) => setTimeout(r, 0));
+  return () => done;
+};
+
+afterEach(() => {
+  vi.useRealTimers();
+  document.body.innerHTML = '';
+});
+
+describe('frames worth reading', () => {
+  it('reads the top frame, and frames that can show a line and hold text', () => {
+    expect(isWorthReading(window)).toBe(true);
+    expect(isWorthReading(frame('<p>Advertisement · Fly to Da Nang from $99</p>'))).toBe(true);
+  });
+
+  it('leaves tracking pixels, hidden frames and frames without text (scripts are not text) alone', () => {
+    expect(isWorthReading(frame('<p>Xi Jinping</p>', 1, 1))).toBe(false);
+    expect(isWorthReading(frame('<p>Xi Jinping</p>', 0, 0))).toBe(false);
+    expect(isWorthReading(frame(''))).toBe(false);
+    expect(isWorthReading(frame('<script>var text = "Xi Jinping";</script>   '))).toBe(false);
+  });
+
+  it('reads an empty frame once it is filled, and a hidden one once it is shown', async () => {
+    vi.useFakeTimers();
+    const empty = frame('');
+    let filled = false;
+    void whenWorthReading(empty).then(() => (filled = true));
+    empty.document.body.innerHTML = '<p>Xi Jinping arrives in Hanoi</p>';
+    await vi.advanceTimersByTimeAsync(FRAME_RECHECK_MS);
+    expect(filled).toBe(true);
+
+    const hidden = frame('<p>Xi Jinping</p>', 0, 0);
+    let shown = false;
+    void whenWorthReading(hidden).then(() => (shown = true));
+    await vi.advanceTimersByTimeAsync(FRAME_RECHECK_MS);
+    expect(shown).toBe(false);
+    Object.defineProperty(hidden, 'innerWidth', { value: 300 });
+    Object.defineProperty(hidden, 'innerHeight', { value: 250 });
+    hidden.dispatchEvent(new Event('resize'));
+    await vi.advanceTimersByTimeAsync(FRAME_RECHECK_MS);
+    expect(shown).toBe(true);
+  });
+});
+
+describe('waiting for text that may hold a term', () => {
+  const { sieve } = buildMatcher([{ entryId: 'xi', text: 'Xi Jinping', caseRule: 'name' }]);
+  const reader = () => new SieveReader(sieve!);
+
+  it('resolves at once where the page has one, and not where it has none', async () => {
+    document.body.innerHTML = '<p>Nothing here.</p><p>Then Xi Jinping spoke.</p>';
+    expect((await settled(whenTermsMayBeHere(document, reader, new AbortController().signal)))()).toBe(true);
+    document.body.innerHTML = '<p>Nothing here.</p><code>Xi Jinping</code><p>xi jinping, in lower case</p>';
+    expect((await settled(whenTermsMayBeHere(document, reader, new AbortController().signal)))()).toBe(false);
+  });
+
+  it('resolves when text that may hold a term is added or changed later, also inside a shadow root', async () => {
+    document.body.innerHTML = '<p id="p">Nothing here.</p><div id="host"></div>';
+    const added = await settled(whenTermsMayBeHere(document, reader, new AbortController().signal));
+    document.body.insertAdjacentHTML('beforeend', '<p>Still nothing.</p>');
+    await new Promise((r) => setTimeout(r, 10));
+    expect(added()).toBe(false);
+    document.getElementById('p')!.firstChild!.nodeValue = 'Now Xi Jinping is here.';
+    await vi.waitFor(() => expect(added()).toBe(true));
+
+    document.body.innerHTML = '<div id="host"></div>';
+    const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>Nothing yet.</p>';
+    const inShadow = await settled(whenTermsMayBeHere(document, reader, new AbortController().signal));
+    shadow.firstElementChild!.append(' Xi Jinping.');
+    await vi.waitFor(() => expect(inShadow()).toBe(true));
+  });
+
+  it('hands a long page to the marker after a slice of reading, rather than read it twice', async () => {
+    document.body.innerHTML = Array.from({ length: RUNS_PER_YIELD * 4 }, (_, i) => `<p>Paragraph ${i} names nobody.</p>`).join('');
+    // Each look at the clock finds a few milliseconds gone: the read-ahead's budget is spent early.
+    let now = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (now += READ_AHEAD_MS / 3));
+    expect((await settled(whenTermsMayBeHere(document, reader, new AbortController().signal)))()).toBe(true);
+    vi.restoreAllMocks();
+  });
+
+  it('stops watching once aborted', async () => {
+    document.body.innerHTML = '<p>Nothing here.</p>';
+    const abort = new AbortController();
+    const stopped = await settled(whenTermsMayBeHere(document, reader, abort.signal));
+    abort.abort();
+    document.body.insertAdjacentHTML('beforeend', '<p>Xi Jinping</p>');
+    await new Promise((r) => setTimeout(r, 10));
+    expect(stopped()).toBe(false);
+  });
+});
