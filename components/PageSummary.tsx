@@ -48,7 +48,7 @@ export function PageSummary({ view, suggestions, indexHref, onReveal, onOpenEntr
         <p class="state">{t('noTermsOnPage')}</p>
       )}
       {view.status === 'ready' && view.enabled && view.terms.length > 0 && (
-        <ul class="terms">
+        <ul class="terms on-page">
           {view.terms.map((term) => (
             <li key={term.id}>
               <button type="button" class="term" onClick={() => onReveal(term.id)} title={t('showOnPage')}>
@@ -65,7 +65,7 @@ export function PageSummary({ view, suggestions, indexHref, onReveal, onOpenEntr
       {noTerms && suggestions && (
         <div class="suggestions">
           <h3 id="suggestions-title">{t('suggestionsHeading')}</h3>
-          <ul class="terms" aria-labelledby="suggestions-title">
+          <ul class="terms suggested" aria-labelledby="suggestions-title">
             {suggestions.entries.map((entry) => (
               <li key={entry.id}>
                 <button type="button" class="term" onClick={() => onOpenEntry(entry.id)}>

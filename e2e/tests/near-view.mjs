@@ -22,10 +22,10 @@ export function define(ctx, test) {
     // Every mention underlined: the most marks a page can hold.
     await storePreferences({ markDensity: 'every' });
     try {
-      const page = await driver.openPage(`${origin}/dynamic.html?seconds=2`);
+      const page = await driver.openPage(`${origin}/dynamic.html?paragraphs=200`);
       await marksOf(page);
       await page.evaluate(() => window.startAppending());
-      await page.waitFor(() => window.appendingDone === true, undefined, Boolean, 15000);
+      await page.waitFor(() => window.appendingDone === true, undefined, Boolean, 30000);
       const height = await page.evaluate(() => document.documentElement.scrollHeight / innerHeight);
       assert(height > 4, `the feed is ${height.toFixed(1)} screens long`);
       // Read a screen at a time, as a reader scrolls: the whole feed is marked.
@@ -42,7 +42,7 @@ export function define(ctx, test) {
       const tabId = await driver.activeTabId();
       const popup = await driver.openExtensionPage(`/popup.html?tab=${tabId}`);
       const counted = await popup.waitFor(
-        () => [...document.querySelectorAll('.terms .term-count')].reduce((sum, c) => sum + Number.parseInt(c.textContent, 10), 0),
+        () => [...document.querySelectorAll('.on-page .term-count')].reduce((sum, c) => sum + Number.parseInt(c.textContent, 10), 0),
         undefined,
         (n) => n > 0,
         5000,

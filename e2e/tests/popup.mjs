@@ -91,7 +91,7 @@ export function define(ctx, test) {
     const tabId = await driver.activeTabId();
     const popup = await driver.openExtensionPage(`/popup.html?tab=${tabId}`);
     const terms = await popup.waitFor(
-      () => [...document.querySelectorAll('.terms .term')].map((b) => [b.querySelector('.term-name').textContent, b.querySelector('.term-count').textContent]),
+      () => [...document.querySelectorAll('.on-page .term')].map((b) => [b.querySelector('.term-name').textContent, b.querySelector('.term-count').textContent]),
       undefined,
       (t) => t.length >= 5,
       5000,
@@ -101,7 +101,7 @@ export function define(ctx, test) {
     assert(rest['Nguyen Phu Trong'] === '1×' && rest['Communist Party of Vietnam'] === '1×' && rest['Belt and Road Initiative'] === '1×', JSON.stringify(terms));
     const clickTerm = async (name) => {
       const at = await popup.evaluate((n) => {
-        const b = [...document.querySelectorAll('.terms .term')].find((x) => x.querySelector('.term-name').textContent === n);
+        const b = [...document.querySelectorAll('.on-page .term')].find((x) => x.querySelector('.term-name').textContent === n);
         const r = b.getBoundingClientRect();
         return { x: r.left + 20, y: r.top + r.height / 2 };
       }, name);

@@ -76,7 +76,7 @@ export function define(ctx, test) {
           const tabId = await driver.activeTabId();
           const popup = await driver.openExtensionPage(`/popup.html?tab=${tabId}`);
           const counts = await popup.waitFor(
-            () => Object.fromEntries([...document.querySelectorAll('.terms .term')].map((b) => [b.querySelector('.term-name').textContent, Number.parseInt(b.querySelector('.term-count').textContent, 10)])),
+            () => Object.fromEntries([...document.querySelectorAll('.on-page .term')].map((b) => [b.querySelector('.term-name').textContent, Number.parseInt(b.querySelector('.term-count').textContent, 10)])),
             undefined,
             (c) => Object.keys(c).length > 0 || Object.keys(expected.counts).length === 0,
             5000,
@@ -118,7 +118,7 @@ export function define(ctx, test) {
         const tabId = await driver.activeTabId();
         const popup = await driver.openExtensionPage(`/popup.html?tab=${tabId}`);
         const counts = await popup.waitFor(
-          () => Object.fromEntries([...document.querySelectorAll('.terms .term')].map((b) => [b.querySelector('.term-name').textContent, b.querySelector('.term-count').textContent])),
+          () => Object.fromEntries([...document.querySelectorAll('.on-page .term')].map((b) => [b.querySelector('.term-name').textContent, b.querySelector('.term-count').textContent])),
           undefined,
           (c) => Object.keys(c).length >= 2,
           5000,
