@@ -1,6 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { compileCorpusDir } from './lib/corpus/load';
+import { buildPack } from './lib/packs/build';
 import { ICON_SIZES, iconPath, renderIcons } from './scripts/icons';
 
 /** The Firefox add-on id: fixed, so storage and the moz-extension host survive reinstalls. */
@@ -44,11 +44,10 @@ export default defineConfig({
     'build:manifestGenerated': (_wxt, manifest) => {
       for (const script of manifest.content_scripts ?? []) script.css = [...(script.css ?? []), 'highlights.css'];
     },
-    // The knowledge bundle is compiled from corpus/ on every build: a quote that is not in its source
-    // stops the build here, with the glossary line and the nearest text.
+    // The bundled pack is built from corpus/ on every build, by the builder of `npm run pack`: a quote
+    // that is not in its source stops the build here, with the glossary line and the nearest text.
     'build:publicAssets': async (_wxt, files) => {
-      const bundle = await compileCorpusDir('corpus');
-      files.push({ relativeDest: 'knowledge.json', contents: JSON.stringify(bundle) });
+      files.push({ relativeDest: 'bundled.gloss', contents: JSON.stringify(await buildPack('corpus')) });
       files.push(...(await renderIcons('assets/icon.svg', '.wxt/icons')));
     },
   },

@@ -8,9 +8,11 @@ import type { KnowledgeBundle } from '../lib/corpus/types';
 import { evidenceRules } from '../lib/corpus/mentions';
 import { buildMatcher, scan, type AliasSpec } from '../lib/match/matcher';
 import { PageMarker } from '../lib/page/marker';
+import { packHash, type PackFile } from '../lib/packs/format';
+import { preparePack } from '../lib/packs/store';
 import { GlossService } from '../lib/service';
 import { DATABASE_NAME, GlossDatabase } from '../lib/store/db';
-import { seedFromBundle } from '../lib/store/seed';
+import { seedBundledPack } from '../lib/store/seed';
 import Dexie from 'dexie';
 
 /** Synthetic aliases that read like names but occur in no real text: deterministic, so runs compare. */
@@ -148,22 +150,27 @@ const bench = {
     });
   },
 
-  /** Seeding the store in this origin's real IndexedDB; `entries` > bundle size adds synthetic entries. */
-  async seed(bundle: KnowledgeBundle, entries: number): Promise<{ ms: number; rows: number }> {
+  /**
+   * Installing the bundled pack in this origin's real IndexedDB, as the background does (checked,
+   * prepared, stored); `entries` > its size adds synthetic entries.
+   */
+  async seed(pack: PackFile, entries: number): Promise<{ ms: number; rows: number }> {
     await Dexie.delete(DATABASE_NAME);
-    const big = widen(bundle, entries);
+    const big = await widen(pack, entries);
+    const prepared = preparePack(big, true);
+    const rows = prepared.documents.length + prepared.paragraphPages.length + prepared.mentionPages.length + prepared.entries.length + prepared.entryDocuments.length + 2;
     const db = new GlossDatabase();
     const t0 = performance.now();
-    const result = await seedFromBundle(db, big);
+    await seedBundledPack(db, big);
     const ms = performance.now() - t0;
     db.close();
-    return { ms, rows: result.status === 'seeded' ? result.rows : 0 };
+    return { ms, rows };
   },
 
   /** Popup search, one call per keystroke of each query, against a store of `entries` entries. */
-  async search(bundle: KnowledgeBundle, entries: number, queries: string[]): Promise<number[]> {
+  async search(pack: PackFile, entries: number, queries: string[]): Promise<number[]> {
     await Dexie.delete(DATABASE_NAME);
-    const service = await GlossService.start(widen(bundle, entries));
+    const service = await GlossService.start(await widen(pack, entries));
     const times: number[] = [];
     for (const query of queries) {
       for (let i = 2; i <= query.length; i++) {
@@ -176,10 +183,11 @@ const bench = {
   },
 };
 
-/** The bundle with synthetic entries (and their aliases and search records) added up to `entries`. */
-function widen(bundle: KnowledgeBundle, entries: number): KnowledgeBundle {
+/** The pack with synthetic entries (and their aliases and search records) added up to `entries`, its hash made again. */
+async function widen(pack: PackFile, entries: number): Promise<PackFile> {
+  const bundle = pack.compiled;
   const extra = Math.max(0, entries - bundle.entries.length);
-  if (!extra) return bundle;
+  if (!extra) return pack;
   const aliases = syntheticAliases(extra);
   // Every synthetic entry borrows the first labelled entry's label, as a fact too.
   const label = bundle.entries.find((e) => e.label)!.label!;
@@ -193,14 +201,17 @@ function widen(bundle: KnowledgeBundle, entries: number): KnowledgeBundle {
     aliases: [a.text],
   }));
   const records = synthetic.map((e) => ({ type: 'entry' as const, ref: e.id, name: e.name.toLowerCase(), aliases: [e.name.toLowerCase()], text: label.quote.toLowerCase() }));
-  return {
-    ...bundle,
-    hash: `${bundle.hash}-${entries}`,
-    entries: [...bundle.entries, ...synthetic],
-    aliases: [...bundle.aliases, ...aliases],
-    // No prebuilt index: the searcher builds one over all records, as a build would.
-    search: { records: [...bundle.search.records, ...records], index: undefined },
+  const widened = {
+    ...pack,
+    compiled: {
+      ...bundle,
+      entries: [...bundle.entries, ...synthetic],
+      aliases: [...bundle.aliases, ...aliases],
+      // No prebuilt index: the searcher builds one over all records, as a build would.
+      search: { records: [...bundle.search.records, ...records], index: undefined },
+    },
   };
+  return { ...widened, hash: await packHash(widened) };
 }
 
 (window as unknown as { glossBench: typeof bench }).glossBench = bench;

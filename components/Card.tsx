@@ -5,11 +5,11 @@
  * become markup.
  */
 import type { Citation as CitationData } from '../lib/corpus/types';
-import type { CardData, CitedQuote } from '../lib/store/knowledge';
-import { Citation } from './Citation';
+import type { CardData } from '../lib/store/knowledge';
 import { t } from '../lib/i18n';
 import { kindLabel } from './kinds';
-import { FactQuote, LabelQuote } from './Quote';
+import { AlsoInList, PackFacts } from './PackFacts';
+import { LabelQuote } from './Quote';
 
 export type CardView =
   | { status: 'loading'; name?: string }
@@ -31,7 +31,7 @@ export const CARD_TITLE_ID = 'gloss-card-title';
 
 export function Card({ view, citationHref, onOpenCitation, onOpenRelated, onClose }: CardProps) {
   const title = view.status === 'ready' ? view.card.name : view.status === 'loading' ? (view.name ?? 'Gloss') : 'Gloss';
-  const cite = (c: CitedQuote) => <Citation citation={c} source={c.source} href={citationHref(c)} onOpen={onOpenCitation} />;
+  const links = { citationHref, onOpenCitation };
   return (
     <div class="card" role="dialog" aria-modal="false" aria-labelledby={CARD_TITLE_ID} aria-busy={view.status === 'loading'}>
       <header class="head">
@@ -51,30 +51,12 @@ export function Card({ view, citationHref, onOpenCitation, onOpenRelated, onClos
               <LabelQuote label={view.card.label} kind={view.card.kind} citationHref={citationHref} onOpenCitation={onOpenCitation} />
             </p>
           )}
-          {view.card.facts.length > 0 ? (
-            <ul class="facts" aria-label={t('keyFacts')}>
-              {view.card.facts.map((f) => (
-                <li key={`${f.docId}:${f.paragraph}:${f.start}`}>
-                  <FactQuote fact={f} citationHref={citationHref} onOpenCitation={onOpenCitation} />
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p class="status">{t(view.card.mentionedIn ? 'noFacts' : 'notInDocuments')}</p>
-          )}
+          {view.card.facts.length > 0 ? <PackFacts facts={view.card.facts} {...links} /> : <p class="status">{t(view.card.mentionedIn ? 'noFacts' : 'notInDocuments')}</p>}
           <p class="mentions">{t('mentionedIn', view.card.mentionedIn, view.card.documentCount)}</p>
-          {view.card.inYourDocuments.length > 0 && (
-            <section class="yours" aria-label={t('alsoInYourDocuments')}>
-              <h3>{t('alsoInYourDocuments')}</h3>
-              <ul>
-                {view.card.inYourDocuments.map((c) => (
-                  <li key={c.docId}>
-                    <span class="yours-title">{c.source.title}</span> {cite(c)}
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
+          {view.card.alsoIn.map((a) => (
+            <AlsoInList key={a.pack.id} className="in-pack" heading={t('alsoInPack', a.pack.title)} quotes={a.quotes} more={a.more} {...links} />
+          ))}
+          {view.card.inYourDocuments.length > 0 && <AlsoInList className="yours" heading={t('alsoInYourDocuments')} quotes={view.card.inYourDocuments} more={0} {...links} />}
           {view.card.related.length > 0 && (
             <nav class="related" aria-label={t('relatedEntries')}>
               {view.card.related.map((r) => (

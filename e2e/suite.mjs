@@ -722,7 +722,7 @@ export function defineSuite({ driver, origin, otherOrigin, proxy }) {
       const yours = await page.waitFor(
         (host) => {
           const section = document.querySelector(host).shadowRoot.querySelector('.yours');
-          return section && { title: section.querySelector('.yours-title').textContent, cite: section.querySelector('a.cite').textContent };
+          return section && { title: section.querySelector('.also-title').textContent, cite: section.querySelector('a.cite').textContent };
         },
         HOST,
         Boolean,

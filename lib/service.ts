@@ -3,8 +3,10 @@
  * tested without a browser. Every input is checked: a malformed message gets null, never a throw
  * that would surface in a page.
  */
-import type { KnowledgeBundle, Paragraph } from './corpus/types';
+import type { Paragraph } from './corpus/types';
 import { cleanLookupText, isEntryId } from './messages';
+import { packBundle, type PackFile } from './packs/format';
+import { enabledPacks } from './packs/store';
 import { buildSearchRecords, splitPassageRef } from './search/records';
 import { Searcher } from './search/search';
 import { snippet } from './search/snippet';
@@ -24,14 +26,15 @@ export class GlossService {
 
   private constructor(
     private readonly store: OpenedStore,
-    private readonly bundle: KnowledgeBundle,
+    private readonly bundled: PackFile,
   ) {}
 
-  static async start(bundle: KnowledgeBundle, dexieOptions?: Parameters<typeof openStore>[1]): Promise<GlossService> {
-    return new GlossService(await openStore(bundle, dexieOptions), bundle);
+  /** Opens the store with the bundled pack installed in it (or the pack alone in memory). */
+  static async start(bundled: PackFile, dexieOptions?: Parameters<typeof openStore>[1]): Promise<GlossService> {
+    return new GlossService(await openStore(bundled, dexieOptions), bundled);
   }
 
-  /** The reader added or removed documents or entries: everything read from the store is read again. */
+  /** The reader's documents, entries or packs changed: everything read from the store is read again. */
   userDataChanged(): void {
     this.matcherDataOnce = null;
     this.sourcesOnce = null;
@@ -39,13 +42,22 @@ export class GlossService {
     this.paragraphCache.clear();
   }
 
-  /** Search over the bundle's prebuilt index, with the reader's own documents and entries added. */
+  /**
+   * Search over every enabled pack's entries (as combined) and passages, with the reader's own
+   * documents and entries; in memory, the bundled pack's prebuilt index.
+   */
   private searcherOnce: Promise<Searcher> | null = null;
   private searcher(): Promise<Searcher> {
     this.searcherOnce ??= (async () => {
       const db = this.store.db;
-      const extra = db ? buildSearchRecords(await db.userEntries.toArray(), await allParagraphs(db)) : [];
-      return new Searcher(this.bundle.search.records, this.bundle.search.index, extra);
+      if (!db) {
+        const { search } = packBundle(this.bundled);
+        return new Searcher(search.records, search.index);
+      }
+      const entries = (await this.store.knowledge.allEntries()).filter((e) => !e.user);
+      const passages = (await db.packSearch.bulkGet((await enabledPacks(db)).map((p) => p.id))).flatMap((row) => row?.records ?? []);
+      const yours = buildSearchRecords(await db.userEntries.toArray(), await allParagraphs(db));
+      return new Searcher([...buildSearchRecords(entries, []), ...passages], undefined, yours);
     })();
     return this.searcherOnce;
   }

@@ -24,6 +24,8 @@ function describe(p: JobProgress | null): string {
       return t('jobChecking', percent(p));
     case 'finding':
       return t('jobFinding', percent(p));
+    case 'installing':
+      return t('jobInstalling', percent(p));
     case 'saving':
       return t('jobSaving');
   }
