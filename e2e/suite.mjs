@@ -9,6 +9,7 @@ import { poll } from './drivers.mjs';
 import { densityTests, precisionTests } from './precision.mjs';
 import { defineTrustTests } from './trust.mjs';
 import { defineUserDataTests } from './user-data.mjs';
+import { definePackTests } from './packs.mjs';
 
 /** Card and mark names as the extension defines them (entrypoints/content). */
 export const HOST = 'gloss-card';
@@ -863,6 +864,7 @@ export function defineSuite({ driver, origin, otherOrigin, proxy }) {
   });
 
   defineUserDataTests({ driver, origin, test, assert });
+  definePackTests({ driver, origin, test });
 
   // ── The popup ─────────────────────────────────────────────────────────────────────────────────
   const popupOptions = () => [...document.querySelectorAll('[role="option"]')].map((o) => ({

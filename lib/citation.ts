@@ -27,7 +27,7 @@ export function readerHash(target: ReaderTarget): string {
 export function parseReaderHash(hash: string): ReaderTarget | null {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const docId = params.get('doc');
-  if (!docId || !/^[a-z0-9-]{1,100}$/.test(docId)) return null;
+  if (!docId || !/^[a-z0-9-]{1,200}$/.test(docId)) return null;
   const p = Number(params.get('p'));
   const quote = params.get('q');
   return {
