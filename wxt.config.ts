@@ -1,7 +1,25 @@
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { buildPack } from './lib/packs/build';
 import { ICON_SIZES, iconPath, renderIcons } from './scripts/icons';
+
+/**
+ * pdf.js tests whether it may compile code from strings (`new Function("")`), and compiles a PDF's
+ * PostScript functions so when it may. Gloss tells it not to (isEvalSupported: false) and ships no
+ * code that makes code from strings (npm test checks the build): in pdf.js the constructor is
+ * replaced by one that throws, so its test finds that it may not, as an extension's CSP says anyway.
+ */
+function withoutStringCode(): Plugin {
+  return {
+    name: 'gloss:pdfjs-without-string-code',
+    transform(code, id) {
+      if (!id.includes('pdfjs-dist') || !code.includes('new Function(')) return null;
+      const refuse = 'function glossNoStringCode() { throw new EvalError("Gloss runs no code made from strings"); }\n';
+      return { code: refuse + code.replaceAll('new Function(', 'glossNoStringCode('), map: null };
+    },
+  };
+}
 
 /** The Firefox add-on id: fixed, so storage and the moz-extension host survive reinstalls. */
 export const GECKO_ID = 'gloss@gloss-reader';
@@ -9,7 +27,11 @@ export const GECKO_ID = 'gloss@gloss-reader';
 export default defineConfig({
   // Explicit imports everywhere: a reader of any file sees where each name comes from.
   imports: false,
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    // The options page's worker loads pdf.js on its first PDF: a module worker, so it can import a chunk.
+    worker: { format: 'es', plugins: () => [withoutStringCode()] },
+  }),
   manifest: {
     // Words the browser shows come from public/_locales, like every UI string.
     default_locale: 'en',

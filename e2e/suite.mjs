@@ -10,6 +10,7 @@ import { densityTests, precisionTests } from './precision.mjs';
 import { defineTrustTests } from './trust.mjs';
 import { defineUserDataTests } from './user-data.mjs';
 import { definePackTests } from './packs.mjs';
+import { definePdfTests } from './pdf.mjs';
 
 /** Card and mark names as the extension defines them (entrypoints/content). */
 export const HOST = 'gloss-card';
@@ -865,6 +866,7 @@ export function defineSuite({ driver, origin, otherOrigin, proxy }) {
 
   defineUserDataTests({ driver, origin, test, assert });
   definePackTests({ driver, origin, test });
+  definePdfTests({ driver, origin, test });
 
   // ── The popup ─────────────────────────────────────────────────────────────────────────────────
   const popupOptions = () => [...document.querySelectorAll('[role="option"]')].map((o) => ({

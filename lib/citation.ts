@@ -1,10 +1,10 @@
 /**
- * One citation shape everywhere: how it reads ("Xinhua · republished 2023-12-19 · ¶ 7"), who
+ * One citation shape everywhere: how it reads ("Xinhua · republished 2023-12-19 · ¶ 7", "… · p. 12 ¶ 3"), who
  * publishes the source and who speaks in a quote ("Chinese state media", "Trong said", "Xinhua
  * reports"), as of when a title held, and the reader address that opens the source at that passage
  * (`reader.html#doc=ID&p=N&q=QUOTE`).
  */
-import type { Citation, Fact, Genre, Perspective } from './corpus/types';
+import type { Citation, Fact, Genre, PageStart, Perspective } from './corpus/types';
 import type { SourceInfo } from './store/knowledge';
 import { t, type MessageKey } from './i18n';
 
@@ -45,13 +45,26 @@ export function citationTarget(c: Citation): ReaderTarget {
 const TITLE_IN_CITATION = 32;
 
 /**
- * "Outlet · date · ¶ n"; a shortened title stands in for a missing outlet. The date is the original's;
- * where the copy gives only its own, it says so ("republished 2023-12-19", "updated 2024-01-29"), and
- * "undated" where it gives none.
+ * "Outlet · date · ¶ n", or "… · p. 12 ¶ 3" in a PDF; a shortened title stands in for a missing
+ * outlet. The date is the original's; where the copy gives only its own, it says so ("republished
+ * 2023-12-19", "updated 2024-01-29"), and "undated" where it gives none.
  */
 export function citationLabel(source: SourceInfo, paragraph: number): string {
   const title = source.title.length > TITLE_IN_CITATION ? `${source.title.slice(0, TITLE_IN_CITATION).trimEnd()}…` : source.title;
-  return `${source.outlet ?? title} · ${citedDate(source)} · ¶ ${paragraph}`;
+  return `${source.outlet ?? title} · ${citedDate(source)} · ${paragraphLabel(source.pages, paragraph)}`;
+}
+
+/** The page a paragraph of a paged document (a PDF) stands on, and its number on that page. */
+export function pageOfParagraph(pages: readonly PageStart[] | undefined, paragraph: number): { label: string; first: number; n: number } | null {
+  let page: PageStart | undefined;
+  for (const p of pages ?? []) if (p.first <= paragraph) page = p;
+  return page ? { ...page, n: paragraph - page.first + 1 } : null;
+}
+
+/** "¶ 7", or "p. 12 ¶ 3" on a page of a PDF. */
+export function paragraphLabel(pages: readonly PageStart[] | undefined, paragraph: number): string {
+  const page = pageOfParagraph(pages, paragraph);
+  return page ? t('pageCitation', page.label, page.n) : `¶ ${paragraph}`;
 }
 
 /** The date a source is cited by: "2023-12-12", "republished 2023-12-19", "updated 2024-01-29" or "undated". */

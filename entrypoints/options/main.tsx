@@ -28,15 +28,18 @@ import { databaseRows } from '../../lib/store/knowledge';
 import { MAX_BACKUP_BYTES, type BackupProblem } from '../../lib/user/backup';
 import type { EntryInput, EntryProblem } from '../../lib/user/entries';
 import { MAX_DOCUMENT_BYTES, type DocumentProblem } from '../../lib/user/document-text';
+import { MAX_PDF_BYTES } from '../../lib/user/pdf';
 import type { JobFailure, JobProgress, JobRequest, JobResult } from '../../lib/user/jobs';
 import { JobFailed, startJob, type RunningJob } from './worker-jobs';
 import './options.css';
 
-const PROBLEM_MESSAGES: Record<Exclude<DocumentProblem, 'duplicate' | 'tooLarge'>, MessageKey> = {
+const PROBLEM_MESSAGES: Record<Exclude<DocumentProblem, 'duplicate' | 'tooLarge' | 'pdfTooLarge'>, MessageKey> = {
   empty: 'docEmpty',
   binary: 'docBinary',
   notUtf8: 'docNotUtf8',
   noText: 'docNoText',
+  noTextLayer: 'docNoTextLayer',
+  pdfUnreadable: 'docPdfUnreadable',
 };
 
 const ENTRY_PROBLEMS: Record<EntryProblem, MessageKey> = {
@@ -87,6 +90,7 @@ function failureMessage(failure: JobFailure): string {
   switch (failure.kind) {
     case 'document':
       if (failure.problem === 'tooLarge') return t('docTooLarge', formatSize(MAX_DOCUMENT_BYTES));
+      if (failure.problem === 'pdfTooLarge') return t('docPdfTooLarge', formatSize(MAX_PDF_BYTES));
       if (failure.problem === 'duplicate') return t('docDuplicate', failure.existing?.title ?? '');
       return t(PROBLEM_MESSAGES[failure.problem]);
     case 'entry':
@@ -288,13 +292,6 @@ function Options() {
         <h2 id="sites-heading">{t('sitesHeading')}</h2>
         <SiteList sites={sites} onRemove={(site) => void disabledSites.setValue(sites.filter((s) => s !== site))} />
       </section>
-      {db && (
-        <section aria-labelledby="packs-heading" class="knowledge-packs">
-          <h2 id="packs-heading">{t('packsHeading')}</h2>
-          <p class="intro">{t('packsIntro')}</p>
-          <PackPanel packs={lists?.packs ?? null} status={packStatus} onInstall={(file) => void onInstallPack(file)} onCancel={() => jobs.current.pack?.cancel()} onToggle={(id, on) => void onTogglePack(id, on)} onRemove={(id) => void onRemovePack(id)} />
-        </section>
-      )}
       <section aria-labelledby="documents-heading" class="user-documents">
         <h2 id="documents-heading">{t('documentsHeading')}</h2>
         {db === null && <p class="message error">{t('noStorage')}</p>}
@@ -326,6 +323,11 @@ function Options() {
               items={lists && lists.entries.map((e) => ({ id: e.id, title: e.name, meta: e.label ? `${kindLabel(e.kind)} · “${e.label.quote}”` : kindLabel(e.kind) }))}
               onDelete={(id) => void remove({ kind: 'deleteEntry', entryId: id })}
             />
+          </section>
+          <section aria-labelledby="packs-heading" class="knowledge-packs">
+            <h2 id="packs-heading">{t('packsHeading')}</h2>
+            <p class="intro">{t('packsIntro')}</p>
+            <PackPanel packs={lists?.packs ?? null} status={packStatus} onInstall={(file) => void onInstallPack(file)} onCancel={() => jobs.current.pack?.cancel()} onToggle={(id, on) => void onTogglePack(id, on)} onRemove={(id) => void onRemovePack(id)} />
           </section>
           <section aria-labelledby="backup-heading">
             <h2 id="backup-heading">{t('backupHeading')}</h2>

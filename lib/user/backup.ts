@@ -6,7 +6,7 @@
  * is written. Mentions are not in the file: they are derived, and found again on restore.
  */
 import { splitSentences } from '../corpus/documents';
-import { ENTRY_KINDS, USER_ID_PREFIX, type Citation, type DocumentInfo, type Entry, type Paragraph } from '../corpus/types';
+import { ENTRY_KINDS, USER_ID_PREFIX, type Citation, type DocumentInfo, type Entry, type PageStart, type Paragraph } from '../corpus/types';
 import { isEntryId } from '../messages';
 import { readPreferences, type Preferences } from '../settings';
 import type { GlossDatabase } from '../store/db';
@@ -98,7 +98,18 @@ function readDocument(v: unknown, i: number): DocumentInfo {
     date: textOrNull(v.date, `${where}.date`),
     dateISO: textOrNull(v.dateISO, `${where}.dateISO`),
     user: true,
+    ...(v.pages !== undefined ? { pages: readPages(v.pages, `${where}.pages`) } : {}),
   };
+}
+
+/** A PDF's pages: labels, and first paragraphs in increasing order. */
+function readPages(v: unknown, where: string): PageStart[] {
+  const pages = list(v, where).map((p, i) => {
+    check(isObject(p) && Number.isInteger(p.first) && (p.first as number) > 0, `${where}[${i}]`);
+    return { label: text(p.label, `${where}[${i}].label`, 40), first: p.first as number };
+  });
+  check(pages.every((p, i) => i === 0 || p.first > pages[i - 1].first), where);
+  return pages;
 }
 
 function readParagraph(v: unknown, i: number, documents: Set<string>): Paragraph {

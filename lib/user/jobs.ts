@@ -5,11 +5,12 @@
  * parsed, paragraphs scanned) and can be cancelled until its transaction begins: a cancelled job has
  * written nothing. Plain logic over a Dexie database, so tests run it without a worker.
  */
-import type { DocumentInfo, Entry } from '../corpus/types';
+import type { DocumentInfo, Entry, PageStart } from '../corpus/types';
 import { LAST_ID, type GlossDatabase } from '../store/db';
 import { BackupRefused, exportBackup, MAX_BACKUP_BYTES, mergeBackup, parseBackup, type BackupProblem, type BackupSettings, type MergeReport } from './backup';
 import { decodeDocument, documentFormat, documentText, DocumentRefused, MAX_DOCUMENT_BYTES, type DocumentProblem } from './document-text';
 import { addUserEntry, deleteUserEntry, EntryRefused, type EntryInput, type EntryProblem } from './entries';
+import { isPdf, MAX_PDF_BYTES, namedPdf, pdfDocumentText } from './pdf';
 import { deleteUserDocument, documentInfo, prepareDocument, storeDocument, type DocumentDetails } from './store';
 import { Cancelled, pacer, readBytes, steadyPacer, type JobControl, type JobProgress } from './job-control';
 
@@ -51,12 +52,23 @@ export type FromWorker =
   | { id: number; type: 'done'; result: JobResult }
   | { id: number; type: 'failed'; failure: JobFailure };
 
-async function importDocument(db: GlossDatabase, request: Extract<JobRequest, { kind: 'import' }>, control: JobControl): Promise<JobResult> {
-  if (request.file.size > MAX_DOCUMENT_BYTES) throw new DocumentRefused('tooLarge');
+/** A file's reading text (one paragraph per line), its own title, and a PDF's pages. */
+async function readDocumentFile(request: Extract<JobRequest, { kind: 'import' }>, control: JobControl): Promise<{ text: string; title: string | null; pages?: PageStart[] }> {
+  const pdf = namedPdf(request.fileName, request.mimeType);
+  if (request.file.size > (pdf ? MAX_PDF_BYTES : MAX_DOCUMENT_BYTES)) throw new DocumentRefused(pdf ? 'pdfTooLarge' : 'tooLarge');
   const bytes = await readBytes(request.file, pacer(control, 'reading'));
+  if (isPdf(bytes)) {
+    const read = await pdfDocumentText(bytes, pacer(control, 'parsing'));
+    if (read.text.length > MAX_DOCUMENT_BYTES) throw new DocumentRefused('tooLarge');
+    return read;
+  }
   const raw = await decodeDocument(bytes, pacer(control, 'reading'));
-  const { text, title } = await documentText(documentFormat(request.fileName, request.mimeType, raw), raw, pacer(control, 'parsing'));
-  const info = documentInfo(request.details, request.fileName, title);
+  return documentText(documentFormat(request.fileName, request.mimeType, raw), raw, pacer(control, 'parsing'));
+}
+
+async function importDocument(db: GlossDatabase, request: Extract<JobRequest, { kind: 'import' }>, control: JobControl): Promise<JobResult> {
+  const { text, title, pages } = await readDocumentFile(request, control);
+  const info = documentInfo(request.details, request.fileName, title, pages);
   const prepared = await prepareDocument(db, info, text, request.allowDuplicate, pacer(control, 'finding'));
   control.report({ stage: 'saving', done: 0, total: 1 });
   const mentions = await storeDocument(db, prepared, request.allowDuplicate);

@@ -6,7 +6,7 @@
  * finds them again if not.
  */
 import { splitParagraphs } from '../corpus/documents';
-import { USER_ID_PREFIX, type DocumentInfo, type Paragraph } from '../corpus/types';
+import { USER_ID_PREFIX, type DocumentInfo, type PageStart, type Paragraph } from '../corpus/types';
 import type { GlossDatabase } from '../store/db';
 import { deletePages, paragraphPages, readParagraphs } from '../store/pages';
 import { PACKS_REVISION_KEY } from '../packs/store';
@@ -38,9 +38,10 @@ const field = (value: string | null | undefined): string | null => value?.replac
 
 /**
  * The reader's document as it will be stored. The title the reader gave wins; else the document's
- * own (HTML <title>, first heading, first line); else the file name.
+ * own (HTML <title>, first heading, first line, a PDF's title); else the file name. A PDF's pages
+ * come with it, so its citations say the page.
  */
-export function documentInfo(details: DocumentDetails, fileName: string, ownTitle: string | null = null): DocumentInfo {
+export function documentInfo(details: DocumentDetails, fileName: string, ownTitle: string | null = null, pages?: PageStart[]): DocumentInfo {
   const title = field(details.title) ?? field(ownTitle) ?? field(fileName) ?? 'Untitled';
   const date = field(details.date);
   return {
@@ -52,6 +53,7 @@ export function documentInfo(details: DocumentDetails, fileName: string, ownTitl
     date,
     dateISO: date && ISO_DATE.test(date) ? date : null,
     user: true,
+    ...(pages ? { pages } : {}),
   };
 }
 
