@@ -13,9 +13,9 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumDriver } from '../e2e/drivers.mjs';
 import { startServer } from '../e2e/server.mjs';
-import { elementCenter } from '../e2e/user-data.mjs';
+import { elementCenter } from '../e2e/harness.mjs';
 import { hoverLatencies, writeResults } from './common.mjs';
-import { fixtureFile, largeBackup, longDocument, nestedHtml } from '../e2e/user-data-fixtures.mjs';
+import { fixtureFile, largeBackup, longDocument, nestedHtml } from '../e2e/tests/user-data-fixtures.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const smoke = process.argv.includes('--smoke');

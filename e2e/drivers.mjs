@@ -38,18 +38,28 @@ function pageHref(page) {
   return Promise.race([page.evaluate(() => location.href), new Promise((r) => setTimeout(() => r(''), 500))]).catch(() => '');
 }
 
+/** Every console message of each page the suite opened, kept for a failing test's evidence. */
+const consoles = new WeakMap();
+
 /**
  * Errors Gloss's content script logs or throws in a page: console errors whose source is the
  * extension (uncaught errors in the content script's world are reported there, not as page errors).
+ * Every message is also kept for consoleOf.
  */
 function watchExtensionErrors(page) {
   const errors = [];
+  const all = [];
+  consoles.set(page, all);
   page.on('console', (message) => {
     const url = message.location?.()?.url ?? '';
+    all.push(`${message.type()}: ${message.text()}${url ? ` (${url})` : ''}`);
     if (message.type() === 'error' && /-extension:\/\//.test(url + message.text())) errors.push(message.text());
   });
   return errors;
 }
+
+/** The console messages of a page the suite opened (a library page object), as kept so far. */
+export const consoleOf = (page) => consoles.get(page) ?? [];
 
 /** The page operations the suite uses, over either library's page object. */
 function wrapPage(page, errors, extensionErrors = watchExtensionErrors(page)) {
@@ -130,6 +140,7 @@ export async function chromiumDriver(extensionPath, { locale, proxyPort } = {}) 
   };
   return {
     name: 'chromium',
+    consoleOf,
     extensionId,
     openPage: open,
     openExtensionPage: (path) => open(`chrome-extension://${extensionId}${path}`),
@@ -233,6 +244,7 @@ export async function firefoxDriver(extensionPath, { locale, proxyPort } = {}) {
   };
   return {
     name: 'firefox',
+    consoleOf,
     openPage: open,
     openExtensionPage: (path) => open(`${base}${path}`),
     /** Waits for a tab opened after this call whose address satisfies `predicate`. */

@@ -1,6 +1,6 @@
 /**
  * The test pack (tests/fixtures/pack-mekong), as built, and built again from a changed copy of its
- * folder: a newer release, a broken quote. Used by the unit tests; e2e/packs.mjs builds the same
+ * folder: a newer release, a broken quote. Used by the unit tests; e2e/tests/packs.mjs builds the same
  * folder with `npm run pack`.
  */
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';

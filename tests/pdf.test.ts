@@ -10,7 +10,7 @@ import { DocumentRefused } from '../lib/user/document-text';
 import { pageParagraphs } from '../lib/user/pdf';
 import { DEFAULT_PREFERENCES } from '../lib/settings';
 import { importDocument, realPack } from './helpers';
-import { REPORT_PAGES, REPORT_TITLE, reportPdf, scannedPdf } from '../e2e/pdf-fixtures.mjs';
+import { REPORT_PAGES, REPORT_TITLE, reportPdf, scannedPdf } from '../e2e/tests/pdf-fixtures.mjs';
 
 afterEach(async () => {
   await Dexie.delete(DATABASE_NAME);

@@ -1,13 +1,13 @@
 // End to end: a PDF among the reader's documents. A report made with pdf-lib is imported from the
 // options page; a card on a web page cites it by page ("p. 2 ¶ 1"), and the source reader opens at
 // that paragraph under its page's number; a scan with no text layer is refused with a message that
-// says so. Registered from e2e/suite.mjs.
+// says so. Listed in e2e/suite.mjs.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { reportPdf, REPORT_TITLE, scannedPdf } from './pdf-fixtures.mjs';
-import { assert, HIGHLIGHT, HOST, pageMarks, pagePhraseCenter } from './suite.mjs';
-import { elementCenter } from './user-data.mjs';
+import { assert } from '../harness.mjs';
+import { HOST } from '../page.mjs';
 
 /** The first citation under "Also in your documents" on the open card, and where to click it. */
 function yourCitation(host) {
@@ -17,11 +17,7 @@ function yourCitation(host) {
   return { text: link.textContent, title: link.closest('li').querySelector('.also-title').textContent, x: r.left + 10, y: r.top + r.height / 2 };
 }
 
-export function definePdfTests({ driver, origin, test }) {
-  const click = async (page, selector) => {
-    const at = await page.waitFor(elementCenter, selector, Boolean, 8000);
-    await page.mouseClick(at.x, at.y);
-  };
+export function define({ driver, origin, marksOf, hover, clickOption: click, deleteListed }, test) {
   const importFile = async (options, path) => {
     await options.chooseFile('input[name="document"]', path);
     await click(options, '.import button[type="submit"]');
@@ -44,10 +40,8 @@ export function definePdfTests({ driver, origin, test }) {
 
       // A card on a web page cites the report by page and paragraph on the page.
       const page = await driver.openPage(`${origin}/basic.html`);
-      await page.waitFor(pageMarks, HIGHLIGHT, (m) => Array.isArray(m) && m.includes('RCEP'), 8000);
-      const at = await page.evaluate(pagePhraseCenter, { phrase: 'RCEP' });
-      await page.mouseMove(Math.max(1, at.x - 30), at.y + 40);
-      await page.mouseMove(at.x, at.y);
+      await marksOf(page);
+      await hover(page, 'RCEP');
       const cite = await page.waitFor(yourCitation, HOST, Boolean, 8000);
       assert(cite.title === REPORT_TITLE && cite.text === 'Border desk · undated · p. 2 ¶ 1', JSON.stringify(cite));
 
@@ -78,12 +72,7 @@ export function definePdfTests({ driver, origin, test }) {
       assert(refused === 'This PDF has no text layer (its pages are images, as in a scan): Gloss reads only the text of a PDF, so nothing was added. Run it through text recognition (OCR) first.', refused);
       assert((await options.evaluate(() => document.querySelectorAll('.documents li').length)) === 1, 'the scan added nothing');
     } finally {
-      await options.front();
-      while (await options.evaluate(() => !!document.querySelector('.documents li button'))) {
-        await click(options, '.documents li button');
-        await click(options, '.documents li button.danger');
-        await options.waitFor(() => document.querySelectorAll('.documents li').length, undefined, (n) => n === 0, 15000);
-      }
+      await deleteListed(options, '.documents');
       await options.close();
       await rm(dir, { recursive: true, force: true });
     }

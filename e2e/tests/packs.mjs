@@ -2,16 +2,16 @@
 // pack` is installed from the options page, and its facts appear on cards on a web page, cited and
 // named by their pack (an entry the bundled pack has too shows both sets); a newer release dropped
 // on the page replaces it; files that are no pack, or were changed, are refused; switched off, the
-// pack leaves the open page; removed, it is gone. Registered from e2e/suite.mjs.
+// pack leaves the open page; removed, it is gone. Listed in e2e/suite.mjs.
 import { spawnSync } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assert, HIGHLIGHT, HOST, pageMarks, pagePhraseCenter } from './suite.mjs';
-import { elementCenter } from './user-data.mjs';
+import { assert } from '../harness.mjs';
+import { HIGHLIGHT, HOST, pageMarks } from '../page.mjs';
 
-const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const PACK_FOLDER = join(root, 'tests/fixtures/pack-mekong');
 const PACK_TITLE = 'Mekong notes (test pack)';
 const LMC = 'Lancang-Mekong Cooperation';
@@ -66,19 +66,13 @@ function pageCardPacks(host) {
   };
 }
 
-export function definePackTests({ driver, origin, test }) {
-  const click = async (page, selector) => {
-    const at = await page.waitFor(elementCenter, selector, Boolean, 8000);
-    await page.mouseClick(at.x, at.y);
-  };
+export function define({ driver, origin, hover, cardClosed, clickOption: click }, test) {
+  /** The card of `phrase` once `until` holds of it, read pack by pack; then closed with Esc. */
   const cardOf = async (page, phrase, until = () => true) => {
-    const at = await page.evaluate(pagePhraseCenter, { phrase });
-    if (!at) throw new Error(`"${phrase}" is not on the page`);
-    await page.mouseMove(Math.max(1, at.x - 30), at.y + 40);
-    await page.mouseMove(at.x, at.y);
+    await hover(page, phrase);
     const card = await page.waitFor(pageCardPacks, HOST, (c) => c?.name === phrase && until(c), 5000);
     await page.key('Escape');
-    await page.waitFor(pageCardPacks, HOST, (c) => c === null, 3000);
+    await cardClosed(page);
     return card;
   };
   const outcome = (options, timeout = 30000) => options.waitFor(packsView, undefined, (v) => v.status || v.alert, timeout);

@@ -5,20 +5,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { assert } from '../harness.mjs';
 import { fixtureFile, largeBackup, longDocument, longParagraph, nestedHtml } from './user-data-fixtures.mjs';
 
 const MEGABYTE = 1024 * 1024;
 
 // ── Helpers that run in the options page ─────────────────────────────────────────────────────────
-
-/** Centre of the element, scrolled into view; null while it is not there (bench/user-data.mjs uses it too). */
-export function elementCenter(selector) {
-  const el = document.querySelector(selector);
-  if (!el) return null;
-  el.scrollIntoView({ block: 'center' });
-  const r = el.getBoundingClientRect();
-  return { x: r.left + Math.min(r.width / 2, 12), y: r.top + r.height / 2 };
-}
 
 /** What the options page shows of the reader's data. */
 function optionsView() {
@@ -107,11 +99,7 @@ function holdDocumentsLock() {
   });
 }
 
-export function defineUserDataTests({ driver, origin, test, assert }) {
-  const click = async (page, selector) => {
-    const at = await page.waitFor(elementCenter, selector, Boolean, 8000);
-    await page.mouseClick(at.x, at.y);
-  };
+export function define({ driver, origin, clickOption: click, deleteListed }, test) {
   const typeInto = async (page, selector, text) => {
     await click(page, selector);
     await page.typeText(text);
@@ -140,15 +128,7 @@ export function defineUserDataTests({ driver, origin, test, assert }) {
   };
   /** Deletes every document and entry the reader added, in the two clicks the page asks for. */
   const clearAll = async (options) => {
-    await options.front();
-    for (const list of ['.entries', '.documents']) {
-      while (await options.evaluate((l) => !!document.querySelector(`${l} li button`), list)) {
-        const before = await options.evaluate((l) => document.querySelectorAll(`${l} li`).length, list);
-        await click(options, `${list} li button`);
-        await click(options, `${list} li button.danger`);
-        await options.waitFor((l) => document.querySelectorAll(`${l} li`).length, list, (n) => n < before, 15000);
-      }
-    }
+    for (const list of ['.entries', '.documents']) await deleteListed(options, list);
   };
   const withDir = async (name, fn) => {
     const dir = await mkdtemp(join(tmpdir(), `gloss-${name}-`));

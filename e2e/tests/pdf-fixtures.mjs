@@ -1,4 +1,4 @@
-// PDFs made on the spot with pdf-lib, for the tests of PDF import (tests/pdf.test.ts, e2e/pdf.mjs):
+// PDFs made on the spot with pdf-lib, for the tests of PDF import (tests/pdf.test.ts, e2e/tests/pdf.mjs):
 // a short report of three pages whose paragraphs name Gloss's entries, and a "scan" whose pages hold
 // only a picture, no text layer. Deterministic, so runs compare.
 import { PDFDocument, rgb, StandardFonts } from 'pdf-lib';

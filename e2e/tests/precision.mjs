@@ -5,6 +5,8 @@
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { tsImport } from 'tsx/esm/api';
+import { assert } from '../harness.mjs';
+import { HIGHLIGHT, HOST, pageCard, pageMarks } from '../page.mjs';
 
 /** Pages of the sample, each with the phrase to rest the pointer on where no card must open. */
 const SAMPLE = [
@@ -20,11 +22,10 @@ const SAMPLE = [
 let loaded = null;
 function load() {
   loaded ??= (async () => {
-    const precision = await tsImport('../tests/precision/precision.ts', import.meta.url);
-    const { compileCorpusDir } = await tsImport('../lib/corpus/load.ts', import.meta.url);
-    const bundle = await compileCorpusDir(join(import.meta.dirname, '../corpus'));
-    const { DWELL_MS } = await tsImport('../lib/page/hover.ts', import.meta.url);
-    return { precision, bundle, labels: precision.readLabels(), dwellMs: DWELL_MS };
+    const precision = await tsImport('../../tests/precision/precision.ts', import.meta.url);
+    const { compileCorpusDir } = await tsImport('../../lib/corpus/load.ts', import.meta.url);
+    const bundle = await compileCorpusDir(join(import.meta.dirname, '../../corpus'));
+    return { precision, bundle, labels: precision.readLabels() };
   })();
   return loaded;
 }
@@ -48,12 +49,10 @@ async function expectation(page) {
 const url = (origin, page) => (page.startsWith('./pages/') ? `${origin}/precision/${page.slice('./pages/'.length)}` : `${origin}/shared/${page}`);
 const collapse = (s) => s.replace(/\s+/g, ' ').trim();
 
-export function precisionTests({ driver, origin, pageMarks, highlight, pageCard, host, storePreferences, hover, assert }) {
-  const tests = [];
+export function define(ctx, test) {
+  const { driver, origin, storePreferences, hover, readyCard, clickOption, noCardOpens } = ctx;
   for (const { page, noCard: phrase } of SAMPLE) {
-    tests.push({
-      name: `precision set: ${page} is marked as its labels say, every mention counted`,
-      fn: async () => {
+    test(`precision set: ${page} is marked as its labels say, every mention counted`, async () => {
         const expected = await expectation(page);
         // Every mention underlined, so the marks can be read from the page's highlight.
         await storePreferences({ markDensity: 'every' });
@@ -63,8 +62,8 @@ export function precisionTests({ driver, origin, pageMarks, highlight, pageCard,
           // The highlight exists once Gloss runs on the page; then its ranges must come to be the labels'.
           const marksAre = async (wanted) => {
             const texts = await tab
-              .waitFor(pageMarks, highlight, (m) => Array.isArray(m) && same(m.map(collapse).sort(), wanted), 15000)
-              .catch(async () => (await tab.evaluate(pageMarks, highlight)) ?? []);
+              .waitFor(pageMarks, HIGHLIGHT, (m) => Array.isArray(m) && same(m.map(collapse).sort(), wanted), 15000)
+              .catch(async () => (await tab.evaluate(pageMarks, HIGHLIGHT)) ?? []);
             const marked = texts.map(collapse).sort();
             const count = (list, t) => list.filter((x) => x === t).length;
             const missing = [...new Set(wanted.filter((t) => count(marked, t) < count(wanted, t)))];
@@ -83,12 +82,10 @@ export function precisionTests({ driver, origin, pageMarks, highlight, pageCard,
           assert(same(Object.entries(counts).sort(), Object.entries(expected.counts).sort()), `${page}: popup counts ${JSON.stringify(counts)}, expected ${JSON.stringify(expected.counts)}`);
           await popup.close();
           if (phrase) {
-            // A reader resting on the word: past the dwell, and a margin, no card has opened.
+            // A reader resting on the word: past the dwell, no card opens.
             await tab.front();
             await hover(tab, phrase);
-            const { dwellMs } = await load();
-            await new Promise((resolve) => setTimeout(resolve, dwellMs + 500));
-            assert((await tab.evaluate(pageCard, host)) === null, `a card opened on "${phrase}"`);
+            await noCardOpens(tab);
           }
           // Still the same marks once the page has long been scanned.
           await marksAre(expected.texts);
@@ -96,31 +93,22 @@ export function precisionTests({ driver, origin, pageMarks, highlight, pageCard,
         } finally {
           await storePreferences(null);
         }
-      },
     });
   }
-  return tests;
-}
 
-/**
- * By default only the first mention of each entry in each section is underlined: every other one is
- * still found by the pointer and counted by the popup, and the options page turns every one on.
- */
-export function densityTests({ driver, origin, pageMarks, highlight, pageCard, host, hover, readyCard, clickOption, storePreferences, assert }) {
-  return [
-    {
-      name: 'a long article: one underline per entry per section; the others still open cards; "every mention" underlines all',
-      fn: async () => {
+  // By default only the first mention of each entry in each section is underlined: every other one is
+  // still found by the pointer and counted by the popup, and the options page turns every one on.
+  test('a long article: one underline per entry per section; the others still open cards; "every mention" underlines all', async () => {
         await storePreferences(null);
         const page = await driver.openPage(`${origin}/density.html`);
         // Sections: the heading's (Xi Jinping, Hanoi), "The second day" (Hanoi), "Reactions" (Hanoi).
-        const underlined = await page.waitFor(pageMarks, highlight, (m) => Array.isArray(m) && m.length === 4, 8000);
+        const underlined = await page.waitFor(pageMarks, HIGHLIGHT, (m) => Array.isArray(m) && m.length === 4, 8000);
         assert(JSON.stringify([...underlined].sort()) === JSON.stringify(['Hanoi', 'Hanoi', 'Hanoi', 'President Xi Jinping']), JSON.stringify(underlined));
         // The whole name is one mark: resting on "Jinping" opens Xi Jinping's card.
         await hover(page, 'Jinping');
         await readyCard(page, 'Xi Jinping');
         await page.key('Escape');
-        await page.waitFor(pageCard, host, (c) => c === null, 5000);
+        await page.waitFor(pageCard, HOST, (c) => c === null, 5000);
         // A mention that is not underlined (the third "Hanoi", after the heading's and the first paragraph's) still opens its card.
         await hover(page, 'Hanoi', { occurrence: 2 });
         await readyCard(page, 'Hanoi');
@@ -139,14 +127,12 @@ export function densityTests({ driver, origin, pageMarks, highlight, pageCard, h
         const options = await driver.openExtensionPage('/options.html');
         await clickOption(options, 'input[name="markDensity"][value="every"]');
         await page.front();
-        await page.waitFor(pageMarks, highlight, (m) => Array.isArray(m) && m.length === 9, 8000);
+        await page.waitFor(pageMarks, HIGHLIGHT, (m) => Array.isArray(m) && m.length === 9, 8000);
         await options.front();
         await clickOption(options, 'input[name="markDensity"][value="first"]');
         await page.front();
-        await page.waitFor(pageMarks, highlight, (m) => Array.isArray(m) && m.length === 4, 8000);
+        await page.waitFor(pageMarks, HIGHLIGHT, (m) => Array.isArray(m) && m.length === 4, 8000);
         await options.close();
         await page.close();
-      },
-    },
-  ];
+  });
 }

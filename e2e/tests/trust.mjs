@@ -2,8 +2,9 @@
 // quote ("Trong said", "Joint statement published by The White House"), who publishes each source ("US
 // government", "Chinese state media"), as of when a person's title held, where a quote stops short
 // ("…"), and Gloss's note on a source's error ([sic]); the timeline shows both dates where the
-// sources differ. Registered from e2e/suite.mjs.
-import { assert, HIGHLIGHT, HOST, pageMarks, pagePhraseCenter } from './suite.mjs';
+// sources differ. Listed in e2e/suite.mjs.
+import { assert } from '../harness.mjs';
+import { HIGHLIGHT, HOST, pageMarks, pagePhraseCenter } from '../page.mjs';
 
 /** What a reader sees of a card's sources, read from its shadow root (runs in the page). */
 function pageCardSources(host) {
@@ -25,7 +26,7 @@ function pageCardSources(host) {
   };
 }
 
-export function defineTrustTests({ driver, origin }, test) {
+export function define({ driver, origin }, test) {
   const cardFor = async (page, phrase) => {
     const at = await page.evaluate(pagePhraseCenter, { phrase });
     if (!at) throw new Error(`"${phrase}" is not on the page`);

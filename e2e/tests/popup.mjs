@@ -1,0 +1,162 @@
+// The toolbar popup: search, an entry in full, the page summary, the per-site switch.
+import { assert } from '../harness.mjs';
+import { HIGHLIGHT, pageMarks } from '../page.mjs';
+
+export function define(ctx, test) {
+  const { driver, origin } = ctx;
+  // ── The popup ─────────────────────────────────────────────────────────────────────────────────
+  const popupOptions = () => [...document.querySelectorAll('[role="option"]')].map((o) => ({
+    name: o.querySelector('.result-name')?.textContent ?? null,
+    selected: o.getAttribute('aria-selected') === 'true',
+    marks: [...o.querySelectorAll('mark')].map((m) => m.textContent),
+  }));
+  const typeInto = async (popup, text) => {
+    await popup.evaluate(() => {
+      const input = document.querySelector('input[type="search"]');
+      input.focus();
+      input.select();
+    });
+    await popup.typeText(text);
+  };
+
+  test('popup search: misspelled and accented queries put the right entry first', async () => {
+    const popup = await driver.openExtensionPage('/popup.html');
+    const label = await popup.evaluate(() => document.querySelector('label[for="search-input"]')?.textContent);
+    assert(label === 'Search Gloss', `the search box is labelled: ${label}`);
+    for (const [query, expected] of [
+      ['doi moy', 'Doi Moi'],
+      ['Tô Lâm', 'To Lam'],
+      ['nguyen phu trng', 'Nguyen Phu Trong'],
+      ['belt road', 'Belt and Road Initiative'],
+      ['global civilisation initiative', 'Global Civilization Initiative'],
+    ]) {
+      await typeInto(popup, query);
+      const options = await popup.waitFor(popupOptions, undefined, (o) => o.length > 0 && o[0].name === expected, 5000);
+      assert(options[0].selected, 'the first result is the active option');
+    }
+    await typeInto(popup, 'zzqx qqq');
+    await popup.waitFor(() => document.querySelector('.state')?.textContent ?? '', undefined, (t) => t.includes('No entry or passage matches'), 5000);
+    await popup.close();
+  });
+
+  test('popup: arrow keys and Enter open an entry with its cited facts and mentions by document', async () => {
+    const popup = await driver.openExtensionPage('/popup.html');
+    await typeInto(popup, 'cpv');
+    await popup.waitFor(popupOptions, undefined, (o) => o.length > 1 && o[0].name === 'Communist Party of Vietnam', 5000);
+    await popup.key('ArrowDown');
+    await popup.key('ArrowUp');
+    await popup.key('Enter');
+    const entry = await popup.waitFor(() => {
+      const article = document.querySelector('article.entry');
+      return article && {
+        name: article.querySelector('h2')?.textContent,
+        facts: [...article.querySelectorAll('.facts li')].map((li) => li.querySelector('a.cite')?.textContent ?? ''),
+        groups: [...article.querySelectorAll('.mention-group h4')].map((h) => h.textContent),
+        related: [...article.querySelectorAll('.chip')].map((b) => b.textContent),
+      };
+    }, undefined, Boolean, 5000);
+    assert(entry.name === 'Communist Party of Vietnam', entry.name);
+    assert(entry.facts.length >= 3 && entry.facts.every((c) => /· ¶ \d+$/.test(c)), JSON.stringify(entry.facts));
+    assert(entry.groups.length >= 3, JSON.stringify(entry.groups));
+    assert(entry.related.includes('Communist Party of China'), JSON.stringify(entry.related));
+    // A citation in the entry opens the reader at the quoted passage.
+    const at = await popup.evaluate(() => {
+      const r = document.querySelector('article.entry .facts a.cite').getClientRects()[0];
+      return { x: r.left + 10, y: r.top + r.height / 2 };
+    });
+    const opened = driver.waitForPage((url) => url.includes('/reader.html#doc='));
+    await popup.mouseClick(at.x, at.y);
+    const reader = await opened;
+    await reader.waitFor(() => document.querySelector('li.target mark.quote')?.textContent ?? null, undefined, (q) => !!q, 8000);
+    await reader.close();
+    await popup.close();
+  });
+
+  test('popup summary: the terms on the page with their counts; a click scrolls to each occurrence', async () => {
+    const page = await driver.openPage(`${origin}/summary.html`);
+    // Nine underlines: the first of each entry in each screenful (the spacers put each paragraph on its own).
+    await page.waitFor(pageMarks, HIGHLIGHT, (m) => Array.isArray(m) && m.length >= 9);
+    const tabId = await driver.activeTabId();
+    const popup = await driver.openExtensionPage(`/popup.html?tab=${tabId}`);
+    const terms = await popup.waitFor(
+      () => [...document.querySelectorAll('.terms .term')].map((b) => [b.querySelector('.term-name').textContent, b.querySelector('.term-count').textContent]),
+      undefined,
+      (t) => t.length >= 5,
+      5000,
+    );
+    assert(JSON.stringify(terms.slice(0, 2)) === JSON.stringify([['Xi Jinping', '4×'], ['Hanoi', '3×']]), JSON.stringify(terms));
+    const rest = Object.fromEntries(terms.slice(2));
+    assert(rest['Nguyen Phu Trong'] === '1×' && rest['Communist Party of Vietnam'] === '1×' && rest['Belt and Road Initiative'] === '1×', JSON.stringify(terms));
+    const clickTerm = async (name) => {
+      const at = await popup.evaluate((n) => {
+        const b = [...document.querySelectorAll('.terms .term')].find((x) => x.querySelector('.term-name').textContent === n);
+        const r = b.getBoundingClientRect();
+        return { x: r.left + 20, y: r.top + r.height / 2 };
+      }, name);
+      await popup.mouseClick(at.x, at.y);
+    };
+    const flashed = () => {
+      const h = CSS.highlights.get('gloss-term-flash');
+      const range = h && [...h][0];
+      return range ? { text: range.toString(), block: range.startContainer.parentElement.id, scrollY: Math.round(scrollY) } : null;
+    };
+    await clickTerm('Hanoi');
+    const first = await page.waitFor(flashed, undefined, (f) => f?.block === 'first', 5000);
+    assert(first.text === 'Hanoi', JSON.stringify(first));
+    await clickTerm('Hanoi');
+    const second = await page.waitFor(flashed, undefined, (f) => f?.block === 'second', 5000);
+    assert(second.scrollY > first.scrollY, `the page scrolled down: ${first.scrollY} → ${second.scrollY}`);
+    await popup.close();
+    await page.close();
+  });
+
+  test('popup: the per-site switch removes and restores the marks without a reload', async () => {
+    const page = await driver.openPage(`${origin}/summary.html`);
+    await page.waitFor(pageMarks, HIGHLIGHT, (m) => Array.isArray(m) && m.length >= 9);
+    await page.evaluate(() => (window.__notReloaded = true));
+    const tabId = await driver.activeTabId();
+    const popup = await driver.openExtensionPage(`/popup.html?tab=${tabId}`);
+    const toggle = async () => {
+      const at = await popup.waitFor(() => {
+        const r = document.querySelector('.switch input')?.getBoundingClientRect();
+        return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
+      }, undefined, Boolean, 5000);
+      await popup.mouseClick(at.x, at.y);
+    };
+    await toggle();
+    await page.waitFor(pageMarks, HIGHLIGHT, (m) => m === null, 5000);
+    await popup.waitFor(() => document.querySelector('.summary .state')?.textContent ?? '', undefined, (t) => t.includes('Gloss is off on this site'), 5000);
+    // Remembered for the site: another tab on it opens with Gloss off; another site is unaffected.
+    const sameSite = await driver.openPage(`${origin}/basic.html`);
+    const otherSite = await driver.openPage(`${origin.replace('127.0.0.1', 'localhost')}/basic.html`);
+    await otherSite.waitFor(pageMarks, HIGHLIGHT, (m) => Array.isArray(m) && m.length > 0, 8000);
+    assert((await sameSite.evaluate(pageMarks, HIGHLIGHT)) === null, 'a new tab on the same site was marked');
+    await toggle();
+    await page.waitFor(pageMarks, HIGHLIGHT, (m) => Array.isArray(m) && m.length >= 9, 5000);
+    await sameSite.waitFor(pageMarks, HIGHLIGHT, (m) => Array.isArray(m) && m.length > 0, 5000);
+    assert(await page.evaluate(() => window.__notReloaded === true), 'the page was reloaded');
+    await sameSite.close();
+    await otherSite.close();
+    await popup.close();
+    await page.close();
+  });
+
+  test('popup: a tab Gloss cannot read gets a plain explanation, not an empty list', async () => {
+    const reader = await driver.openExtensionPage('/reader.html');
+    const tabId = await driver.activeTabId();
+    const popup = await driver.openExtensionPage(`/popup.html?tab=${tabId}`);
+    const text = await popup.waitFor(() => document.querySelector('.summary .state')?.textContent ?? '', undefined, (t) => t.includes('Gloss cannot read this tab'), 5000);
+    assert(text.includes('Browser pages'), text);
+    await popup.close();
+    await reader.close();
+  });
+
+  test('the popup opens and reports the seeded knowledge base', async () => {
+    const popup = await driver.openExtensionPage('/popup.html');
+    const status = await popup.waitFor(() => document.querySelector('.status')?.dataset.mode, undefined, (m) => m === 'database' || m === 'memory', 8000);
+    assert(status === 'database', `store mode: ${status}`);
+    await popup.close();
+  });
+
+
+}
