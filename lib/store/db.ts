@@ -11,6 +11,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { AliasSpec } from '../match/matcher';
 import type { DocumentInfo, Entry, Mention, Paragraph, SearchRecord, TimelineEvent } from '../corpus/types';
+import type { PackManifest } from '../packs/format';
 import { paragraphPages } from './pages';
 
 export const DATABASE_NAME = 'gloss';
@@ -31,14 +32,7 @@ export interface MentionPageRow {
 }
 
 /** An installed knowledge pack: its manifest (less the list of sources), and how Gloss holds it. */
-export interface PackRow {
-  id: string;
-  title: string;
-  version: string;
-  authors: string[];
-  licence: string;
-  created: string;
-  description?: string;
+export interface PackRow extends Omit<PackManifest, 'sources'> {
   /** The pack file's hash: the same file installed again changes nothing. */
   hash: string;
   /** Ships with Gloss: installed on every start if it changed, and never removed. */
