@@ -28,6 +28,11 @@ try {
   const r = JSON.parse(readFileSync(report, 'utf8'));
   passed += r.numPassedTests;
   failed += r.numFailedTests + (r.numFailedTestSuites ?? 0) + (r.numTotalTests === 0 ? 1 : 0);
+  // Vitest fails the run on an error no test caught (a rejection after a test ended): counted once.
+  if (!unit.ok && r.numFailedTests === 0 && !r.numFailedTestSuites) {
+    failed++;
+    console.log('✗ Vitest reported errors outside the tests (see "Unhandled Errors" above)');
+  }
 } catch {
   failed++;
   console.log('✗ the unit test report could not be read');
