@@ -30,7 +30,7 @@ function packText(bytes: Uint8Array): string {
 
 async function installPack(db: GlossDatabase, file: Blob, control: JobControl): Promise<PackJobResult> {
   if (file.size > MAX_PACK_BYTES) throw new PackRefused('tooLarge');
-  const pack = await readPack(packText(await readBytes(file, pacer(control, 'reading'))), pacer(control, 'checking'));
+  const pack = await readPack(packText(await readBytes(file, pacer(control, 'reading'))), pacer(control, 'checkingPack'));
   // What is installed refuses it at once, before the long part (the transaction checks again).
   const installed = await db.packs.get(pack.manifest.id);
   if (installed?.bundled) throw new PackRefused('builtIn', installed.title);

@@ -9,10 +9,10 @@ import type { SteadyPace } from './derived';
 
 /**
  * What a job is doing: reading (bytes), parsing (characters, or a PDF's pages), checking a backup or
- * a pack (paragraphs, items), finding mentions (paragraphs or documents), installing a pack (rows
+ * a pack's quotes against its documents (paragraphs, items), finding mentions (paragraphs or documents), installing a pack (rows
  * written), saving.
  */
-export type JobStage = 'reading' | 'parsing' | 'checking' | 'finding' | 'installing' | 'saving';
+export type JobStage = 'reading' | 'parsing' | 'checking' | 'checkingPack' | 'finding' | 'installing' | 'saving';
 export interface JobProgress {
   stage: JobStage;
   done: number;
