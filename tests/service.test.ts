@@ -4,6 +4,7 @@ import { cleanReaderTarget } from '../lib/messages';
 import { DATABASE_NAME } from '../lib/store/db';
 import { GlossService } from '../lib/service';
 import { parseReaderHash, readerHash } from '../lib/citation';
+import { buildSearchRecords } from '../lib/search/records';
 import { realBundle, realPack } from './helpers';
 
 afterEach(() => Dexie.delete(DATABASE_NAME));
@@ -93,8 +94,9 @@ describe('search in a large store', () => {
     const filler = Array.from({ length: SHARD_ABOVE + 500 }, (_, i) => ({
       type: 'entry' as const, ref: `filler-${i}`, name: `zq${i} wx${i}`, aliases: [`zq${i} wx${i}`], text: '',
     }));
-    const small = new Searcher(bundle.search.records);
-    const large = new Searcher([...bundle.search.records, ...filler]);
+    const records = buildSearchRecords(bundle.entries, bundle.paragraphs);
+    const small = new Searcher(records);
+    const large = new Searcher([...records, ...filler]);
     for (const q of ['doi moy', 'Tô Lâm', 'nguyen phu trng', 'belt road', 'global civilisation initiative', 'xi']) {
       expect(large.search(q)[0].record.ref).toBe(small.search(q)[0].record.ref);
     }

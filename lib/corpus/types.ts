@@ -193,6 +193,5 @@ export interface KnowledgeBundle {
   mentions: Mention[];
   /** Dated events first, in order; undated ones after. */
   timeline: TimelineEvent[];
-  search: { records: SearchRecord[]; index: unknown };
   report: CompileReport;
 }

@@ -1,8 +1,9 @@
 /**
  * The knowledge pack format (docs/packs.md): one JSON file, `NAME.gloss`, that holds a manifest, the
  * folder's YAML as its authors wrote it, the compiled corpus Gloss loads (documents as paragraphs,
- * entries, aliases, mentions, timeline, search records) and a SHA-256 hash of all of it. The bundled
- * corpus is a pack too, built by the same code (lib/packs/build.ts).
+ * entries, aliases, mentions, timeline, the compiler's report) and a SHA-256 hash of all of it. The
+ * bundled corpus is a pack too, built by the same code (lib/packs/build.ts). What Gloss derives from
+ * the text on install (the search records, the pages it stores) is not in the file.
  */
 import { sha256 } from '../corpus/compile';
 import type { KnowledgeBundle, Perspective } from '../corpus/types';

@@ -4,7 +4,7 @@
  */
 import type { Paragraph } from '../corpus/types';
 import type { GlossDatabase } from '../store/db';
-import { pageOf } from '../store/pages';
+import { readPassages } from '../store/pages';
 import { splitPassageRef } from '../search/records';
 import { enabledPacks } from './store';
 
@@ -23,17 +23,10 @@ export function enabledPackParagraphs(db: GlossDatabase): Promise<Paragraph[]> {
  * inside a longer one; the scan that follows finds nothing there.
  */
 export function packParagraphsHolding(db: GlossDatabase, words: ReadonlySet<string>): Promise<Paragraph[]> {
-  const wanted = new Map<string, Set<number>>();
   return enabledPacks(db)
     .then((packs) => db.packSearch.bulkGet(packs.map((p) => p.id)))
     .then((rows) => {
-      for (const record of rows.flatMap((row) => row?.records ?? [])) {
-        if (![...words].some((w) => record.text.includes(w))) continue;
-        const [docId, n] = splitPassageRef(record.ref);
-        wanted.set(docId, (wanted.get(docId) ?? new Set()).add(n));
-      }
-      const keys = [...wanted].flatMap(([docId, ns]) => [...new Set([...ns].map(pageOf))].map((page): [string, number] => [docId, page]));
-      return db.packParagraphPages.bulkGet(keys);
-    })
-    .then((pages) => pages.flatMap((page) => page?.paragraphs.filter((p) => wanted.get(p.docId)!.has(p.n)) ?? []));
+      const holding = rows.flatMap((row) => row?.records ?? []).filter((record) => [...words].some((w) => record.text.includes(w)));
+      return readPassages(db, holding.map((record) => splitPassageRef(record.ref)));
+    });
 }

@@ -314,7 +314,6 @@ async function readCompiled(v: unknown, progress: Progress): Promise<PackFile['c
     };
   });
   await progress(total, total);
-  // Search records are not read: the store derives them again from the paragraphs just checked.
-  check(isObject(v.search) && isObject(v.report), 'compiled.search');
-  return { format: BUNDLE_FORMAT, documents, paragraphs, entries, aliases, mentions, timeline, search: { records: [], index: null }, report: v.report as unknown as PackFile['compiled']['report'] };
+  check(isObject(v.report), 'compiled.report');
+  return { format: BUNDLE_FORMAT, documents, paragraphs, entries, aliases, mentions, timeline, report: v.report as unknown as PackFile['compiled']['report'] };
 }

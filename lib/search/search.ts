@@ -1,5 +1,5 @@
 /**
- * Fuzzy search over the prebuilt index: typo- and accent-tolerant, entries before passages.
+ * Fuzzy search over entries and passages: typo- and accent-tolerant, entries before passages.
  */
 import Fuse, { type FuseResult } from 'fuse.js';
 import type { SearchRecord } from '../corpus/types';
@@ -43,9 +43,11 @@ function passageScore(text: string, words: readonly string[]): number {
 }
 
 /**
- * Above this many entries, a query is first looked for among the entries that have a name or alias word
- * beginning with the query's first letter (typos rarely hit the first letter), and only then among all:
- * with 10,000 entries a fuzzy pass over all of them took ~190 ms at p95 (BENCHMARKS.md).
+ * Above this many entries, a query is looked for only among the entries that have a name or alias word
+ * beginning with the first letter of one of the query's words (a typo rarely hits the first letter of
+ * every word: "boi moi" still finds Doi Moi by "moi"). A fuzzy pass over all of them took ~190 ms at
+ * p95 with 10,000 entries; and with a pack of 5,000 entries beside the bundled one, a query that names
+ * no entry ("dry season canal", a passage's words) made that pass on every keystroke (BENCHMARKS.md).
  */
 export const SHARD_ABOVE = 2000;
 
@@ -56,41 +58,45 @@ function initials(record: SearchRecord): Set<string> {
   return letters;
 }
 
+/** The best hit of each record, best first. */
+function bestOfEach(hits: readonly SearchHit[]): SearchHit[] {
+  const best = new Map<string, SearchHit>();
+  for (const hit of hits) {
+    const seen = best.get(hit.record.ref);
+    if (!seen || hit.score < seen.score) best.set(hit.record.ref, hit);
+  }
+  return [...best.values()].sort((a, b) => a.score - b.score);
+}
+
 export class Searcher {
-  private readonly fuse: Fuse<SearchRecord>;
   private readonly passages: SearchRecord[];
   private readonly entries: SearchRecord[];
-  /** Fuse over the entries with a word starting with a letter, built on first use (large stores only). */
-  private readonly shards = new Map<string, Fuse<SearchRecord>>();
+  /** Fuse over every entry (key ""), or over the entries with a word starting with a letter (large stores); built on first use. */
+  private readonly fuses = new Map<string, Fuse<SearchRecord>>();
 
-  /**
-   * `index` is the prebuilt Fuse index over the entry records (buildSearchIndex); `extra` are records
-   * of the reader's own documents and entries, added to that index at run time.
-   */
-  constructor(records: SearchRecord[], index?: unknown, extra: readonly SearchRecord[] = []) {
-    const bundled = entryRecords(records);
-    const parsed = index ? Fuse.parseIndex<SearchRecord>(index as Parameters<typeof Fuse.parseIndex>[0]) : Fuse.createIndex(SEARCH_KEYS, bundled);
-    const added = entryRecords(extra);
-    added.forEach((record, i) => parsed.add(record, bundled.length + i));
-    this.entries = [...bundled, ...added];
-    this.fuse = new Fuse(this.entries, SEARCH_OPTIONS, parsed);
-    this.passages = [...records, ...extra].filter((r) => r.type === 'passage');
+  /** Entry records go to Fuse; passage records are matched word by word. */
+  constructor(records: readonly SearchRecord[]) {
+    this.entries = entryRecords(records);
+    this.passages = records.filter((r) => r.type === 'passage');
+  }
+
+  private fuseOf(letter: string): Fuse<SearchRecord> {
+    let fuse = this.fuses.get(letter);
+    if (!fuse) {
+      const subset = letter ? this.entries.filter((r) => initials(r).has(letter)) : this.entries;
+      fuse = new Fuse(subset, SEARCH_OPTIONS, Fuse.createIndex(SEARCH_KEYS, subset));
+      this.fuses.set(letter, fuse);
+    }
+    return fuse;
   }
 
   private fuzzyEntries(folded: string, limit: number): SearchHit[] {
     const run = (fuse: Fuse<SearchRecord>) =>
       fuse.search(folded, { limit }).map((r) => ({ record: r.item, score: r.score ?? 1, matches: r.matches }));
-    if (this.entries.length <= SHARD_ABOVE) return run(this.fuse);
-    const letter = folded[0];
-    let shard = this.shards.get(letter);
-    if (!shard) {
-      const subset = this.entries.filter((r) => initials(r).has(letter));
-      shard = new Fuse(subset, SEARCH_OPTIONS, Fuse.createIndex(SEARCH_KEYS, subset));
-      this.shards.set(letter, shard);
-    }
-    const hits = run(shard);
-    // Nothing good under that letter: the first letter itself may be the typo.
-    return hits.length && hits[0].score <= CONFIDENT_SCORE ? hits : run(this.fuse);
+    if (this.entries.length <= SHARD_ABOVE) return run(this.fuseOf(''));
+    // Fuse scores a record against the query alone, so hits from several shards compare as one pass's would.
+    const letters = new Set(folded.split(' ').filter(Boolean).map((word) => word[0]));
+    return bestOfEach([...letters].flatMap((letter) => run(this.fuseOf(letter)))).slice(0, limit);
   }
 
   /** Entries first (fuzzy, best tier first), then passages that contain every word of the query. */

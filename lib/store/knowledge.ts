@@ -14,7 +14,8 @@ import { combineEntry, EntryCatalogue, entryGroups, inPackOrder, packOfId, packR
 import { enabledPacks, packFirstMentions } from '../packs/store';
 import { foldKey } from '../text/normalize';
 import { LAST_ID, type GlossDatabase, type PackDocumentRow, type PackEntryRow, type PackRow } from './db';
-import { paragraphCount as pagedParagraphCount, readMentions, readParagraphs } from './pages';
+import { passageRef } from '../search/records';
+import { paragraphCount as pagedParagraphCount, readMentions, readParagraphs, readPassages } from './pages';
 
 export interface KnowledgeRows {
   /** An entry as the enabled packs combine it (by any of its packs' ids), or the reader's. */
@@ -31,6 +32,8 @@ export interface KnowledgeRows {
   aliases(): Promise<AliasSpec[]>;
   entryIdsByAliasKey(key: string): Promise<string[]>;
   paragraphsOf(docId: string): Promise<Paragraph[]>;
+  /** The paragraphs at `refs` (a document and a paragraph number each), read together. */
+  passages(refs: readonly (readonly [docId: string, paragraph: number])[]): Promise<Paragraph[]>;
   mentionsOf(entryId: string): Promise<Mention[]>;
   mentionsIn(docId: string): Promise<Mention[]>;
   /** The first mention in each document that mentions the entry, from an index (never every mention). */
@@ -168,6 +171,10 @@ export class Knowledge {
     return this.rows.paragraphsOf(docId);
   }
 
+  passages(refs: readonly (readonly [docId: string, paragraph: number])[]): Promise<Paragraph[]> {
+    return this.rows.passages(refs);
+  }
+
   documents(): Promise<DocumentInfo[]> {
     return this.rows.documents();
   }
@@ -296,6 +303,7 @@ export function databaseRows(db: GlossDatabase): KnowledgeRows {
       indexed().then(({ names, indexes }) => db.userEntries.toArray().then((user) => [...names.aliases(indexes.map((row) => row?.aliases ?? [])), ...userAliases(user)])),
     entryIdsByAliasKey: (key) => rows.aliases().then((aliases) => aliases.filter((a) => !a.blocks && foldKey(a.text) === key).map((a) => a.entryId)),
     paragraphsOf: (docId) => readParagraphs(db, docId),
+    passages: (refs) => readPassages(db, refs),
     mentionsOf: async (entryId) => {
       const members = await memberIds(entryId);
       const own = new Set(members);
@@ -358,6 +366,10 @@ export function memoryRows(bundle: KnowledgeBundle, pack: Pick<PackRow, 'id' | '
     aliases: async () => bundle.aliases,
     entryIdsByAliasKey: async (key) => byKey.get(key) ?? [],
     paragraphsOf: async (docId) => bundle.paragraphs.filter((p) => p.docId === docId),
+    passages: async (refs) => {
+      const wanted = new Set(refs.map(([docId, n]) => passageRef(docId, n)));
+      return bundle.paragraphs.filter((p) => wanted.has(passageRef(p.docId, p.n)));
+    },
     mentionsOf: async (entryId) => bundle.mentions.filter((m) => m.entryId === entryId),
     mentionsIn: async (docId) => bundle.mentions.filter((m) => m.docId === docId),
     firstMentions: async (entryId) => firstMentionPerDocument(bundle.mentions.filter((m) => m.entryId === entryId)),

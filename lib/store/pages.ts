@@ -5,7 +5,7 @@
  * and a document is read a page at a time anyway (the source reader, a backup, a rebuild).
  */
 import { USER_ID_PREFIX, type Mention, type Paragraph } from '../corpus/types';
-import type { Table } from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import type { GlossDatabase, MentionPageRow, ParagraphPageRow } from './db';
 
 /** Paragraphs per page: page 0 holds paragraphs 1–100. */
@@ -59,6 +59,22 @@ export async function readParagraphs(db: GlossDatabase, docId: string, from = 1,
 export async function readMentions(db: GlossDatabase, docId: string, from = 1, to = Infinity, table: Table<MentionPageRow, [string, number]> = db.userMentionPages): Promise<Mention[]> {
   const rows = await pagesBetween(table, docId, from, to);
   return rows.flatMap((row) => row.mentions).filter((m) => m.paragraph >= from && m.paragraph <= to);
+}
+
+/**
+ * The paragraphs at `refs` (a document and a paragraph number each), the reader's or a pack's: each
+ * page they stand on read once, in one request per table. A chain of Dexie's own promises, as it runs
+ * inside transactions too (docs/browser-bugs.md, "A transaction ends at the first pause").
+ */
+export function readPassages(db: GlossDatabase, refs: readonly (readonly [docId: string, paragraph: number])[]): Promise<Paragraph[]> {
+  const wanted = new Map<string, Set<number>>();
+  for (const [docId, n] of refs) wanted.set(docId, (wanted.get(docId) ?? new Set()).add(n));
+  const keys = [...wanted].flatMap(([docId, ns]) => [...new Set([...ns].map(pageOf))].map((page): [string, number] => [docId, page]));
+  const own = keys.filter(([docId]) => docId.startsWith(USER_ID_PREFIX));
+  const packs = keys.filter(([docId]) => !docId.startsWith(USER_ID_PREFIX));
+  return Dexie.Promise.all([db.userParagraphPages.bulkGet(own), db.packParagraphPages.bulkGet(packs)]).then((tables) =>
+    tables.flat().flatMap((page) => page?.paragraphs.filter((p) => wanted.get(p.docId)!.has(p.n)) ?? []),
+  );
 }
 
 /** How many paragraphs a document has: the last one's number. */
