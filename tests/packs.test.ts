@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CorpusError } from '../lib/corpus/documents';
@@ -97,14 +98,19 @@ describe('installed packs', () => {
   afterEach(() => db.close());
   const knowledge = () => new Knowledge(databaseRows(db), 'database');
 
-  it('refuses every bad file before writing anything: 200 MB, not a pack, newer, cut off, changed, a quote not in its documents, the bundled pack’s id, a version not newer', async () => {
+  it('installs a pack gzipped for sharing; refuses every bad file before writing anything: 200 MB, gzip that holds too much or is cut off, not a pack, newer, cut off, changed, a quote not in its documents, the bundled pack’s id, a version not newer', async () => {
     const pack = await buildTestPack();
-    expect(await install(db, pack)).toBe('done');
-    const before = await snapshot(db);
     const text = JSON.stringify(pack);
+    const gzipped = (bytes: Uint8Array | string) => new Blob([gzipSync(bytes)]);
+    expect(await outcome(db, { kind: 'installPack', file: gzipped(text) })).toBe('done');
+    const before = await snapshot(db);
     const megabyte = new Uint8Array(1024 * 1024);
     expect(await outcome(db, { kind: 'installPack', file: new Blob(Array.from({ length: 200 }, () => megabyte)) })).toBe('tooLarge');
     expect(MAX_PACK_BYTES).toBeLessThan(200 * 1024 * 1024);
+    // A file of a few kilobytes that unpacks past the limit is stopped there.
+    expect(await outcome(db, { kind: 'installPack', file: gzipped(new Uint8Array(MAX_PACK_BYTES + 1)) })).toBe('tooLarge');
+    const whole = gzipSync(text);
+    expect(await outcome(db, { kind: 'installPack', file: new Blob([whole.subarray(0, whole.length / 2)]) })).toBe('damaged');
     expect(await install(db, 'just some text')).toBe('notPack');
     expect(await outcome(db, { kind: 'installPack', file: new Blob([new Uint8Array([0x7b, 0xff, 0xfe, 0x00])]) })).toBe('notPack');
     expect(await install(db, JSON.stringify({ ...pack, glossPack: 3 }))).toBe('newerFormat: 3');

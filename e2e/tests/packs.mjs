@@ -1,5 +1,5 @@
 // End to end: knowledge packs as a reader uses them. A pack built from a fixture folder by `npm run
-// pack` is installed from the options page, and its facts appear on cards on a web page, cited and
+// pack` (gzipped, as an author shares it) is installed from the options page, and its facts appear on cards on a web page, cited and
 // named by their pack (an entry the bundled pack has too shows both sets); a newer release dropped
 // on the page replaces it; files that are no pack, or were changed, are refused; switched off, the
 // pack leaves the open page; removed, it is gone. Listed in e2e/suite.mjs.
@@ -16,9 +16,9 @@ const PACK_FOLDER = join(root, 'tests/fixtures/pack-mekong');
 const PACK_TITLE = 'Mekong notes (test pack)';
 const LMC = 'Lancang-Mekong Cooperation';
 
-/** Builds a folder into a pack file with the repository's own command, as a pack's author does. */
-function buildPackFile(folder, out) {
-  const result = spawnSync('npx', ['tsx', 'scripts/pack.ts', folder, '--out', out], { cwd: root, encoding: 'utf8' });
+/** Builds a folder into a pack file with the repository's own command, as a pack's author does (`options`: --gzip). */
+function buildPackFile(folder, out, options = []) {
+  const result = spawnSync('npx', ['tsx', 'scripts/pack.ts', folder, '--out', out, ...options], { cwd: root, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`npm run pack failed: ${result.stderr}`);
   return out;
 }
@@ -89,11 +89,12 @@ export function define({ driver, origin, hover, cardClosed, clickOption: click }
     return outcome(options);
   };
 
-  test('knowledge packs: install a pack built from a folder → cards cite it → update by drag and drop → bad files refused → switch off → remove', async () => {
+  test('knowledge packs: install a pack built from a folder (gzipped) → cards cite it → update by drag and drop → bad files refused → switch off → remove', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'gloss-packs-'));
     const options = await driver.openExtensionPage('/options.html');
     try {
-      const first = buildPackFile(PACK_FOLDER, join(dir, 'mekong-notes-1.0.0.gloss'));
+      // The first release as an author shares it, compressed; the next one as plain JSON.
+      const first = buildPackFile(PACK_FOLDER, join(dir, 'mekong-notes-1.0.0.gloss'), ['--gzip']);
       const next = await buildNextRelease(dir);
       const listed = await options.waitFor(packsView, undefined, (v) => v.packs?.length === 1, 8000);
       assert(listed.packs[0].title === 'China–Vietnam relations' && listed.packs[0].on, JSON.stringify(listed));

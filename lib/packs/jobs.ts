@@ -1,7 +1,8 @@
 /**
  * The options page's pack jobs, run in its worker like every write (lib/user/jobs.ts): installing a
- * pack file (read, checked whole, then stored in one transaction, with progress for each stage and
- * Cancel until it is stored), switching a pack on or off, removing one.
+ * pack file (read, uncompressed if it was gzipped for sharing, checked whole, then stored in one
+ * transaction, with progress for each stage and Cancel until it is stored), switching a pack on or
+ * off, removing one.
  */
 import type { GlossDatabase, PackRow } from '../store/db';
 import { pacer, readBytes, steadyPacer, type JobControl } from '../user/job-control';
@@ -19,6 +20,37 @@ export type PackJobResult =
   | { kind: 'installPack'; pack: PackRow; replaced: PackRow | null }
   | { kind: 'packs' };
 
+/** A pack compressed for sharing starts with gzip's two magic bytes. */
+const isGzip = (bytes: Uint8Array) => bytes[0] === 0x1f && bytes[1] === 0x8b;
+
+/**
+ * A gzip-compressed pack's bytes, by the browser's own DecompressionStream. Read no further than the
+ * largest pack Gloss accepts: a small file may hold a huge one.
+ */
+async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip')).getReader();
+  try {
+    for (let read = await reader.read(); !read.done; read = await reader.read()) {
+      size += read.value.length;
+      if (size > MAX_PACK_BYTES) throw new PackRefused('tooLarge');
+      chunks.push(read.value);
+    }
+  } catch (e) {
+    await reader.cancel().catch(() => {});
+    // A cut-off or damaged stream is refused as a damaged pack.
+    throw e instanceof PackRefused ? e : new PackRefused('damaged');
+  }
+  const whole = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    whole.set(chunk, at);
+    at += chunk.length;
+  }
+  return whole;
+}
+
 /** A pack file's text: UTF-8, or it is no pack. */
 function packText(bytes: Uint8Array): string {
   try {
@@ -30,7 +62,8 @@ function packText(bytes: Uint8Array): string {
 
 async function installPack(db: GlossDatabase, file: Blob, control: JobControl): Promise<PackJobResult> {
   if (file.size > MAX_PACK_BYTES) throw new PackRefused('tooLarge');
-  const pack = await readPack(packText(await readBytes(file, pacer(control, 'reading'))), pacer(control, 'checkingPack'));
+  const bytes = await readBytes(file, pacer(control, 'reading'));
+  const pack = await readPack(packText(isGzip(bytes) ? await gunzip(bytes) : bytes), pacer(control, 'checkingPack'));
   // What is installed refuses it at once, before the long part (the transaction checks again).
   const installed = await db.packs.get(pack.manifest.id);
   if (installed?.bundled) throw new PackRefused('builtIn', installed.title);
