@@ -7,6 +7,7 @@
 import { BUNDLE_FORMAT, ENTRY_KINDS, GENRES, PERSPECTIVES, USER_ID_PREFIX, type Citation, type DocumentInfo, type Entry, type Fact, type Mention, type Paragraph, type TimelineEvent } from '../corpus/types';
 import { EVIDENCE_LEVELS, SIDES } from '../match/evidence';
 import type { AliasSpec, CaseRule } from '../match/matcher';
+import { fieldReaders, isObject, type Check, type Json } from '../json-fields';
 import type { Progress } from '../user/document-text';
 import { MAX_PACK_BYTES, MAX_PACK_ID, PACK_FORMAT, PACK_ID_PATTERN, packHash, VERSION_PATTERN, type PackFile, type PackManifest } from './format';
 
@@ -42,22 +43,11 @@ const CASE_RULES: readonly CaseRule[] = ['any', 'name', 'acronym'];
 /** Items checked between two progress reports. */
 const CHECKS_PER_REPORT = 2000;
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function check(condition: unknown, where: string): asserts condition {
-  if (!condition) throw new PackRefused('malformed', where);
-}
-const text = (v: unknown, where: string, max = 100_000): string => {
-  check(typeof v === 'string' && v.length <= max, where);
-  return v as string;
-};
+const fields = fieldReaders((where) => new PackRefused('malformed', where), 100_000);
+const check: Check = fields.check;
+const { text, list } = fields;
 const optionalText = (v: unknown, where: string, max?: number): string | undefined => (v === undefined ? undefined : text(v, where, max));
 const textOrNull = (v: unknown, where: string): string | null => (v === null ? null : text(v, where, 1000));
-const list = (v: unknown, where: string): unknown[] => {
-  check(Array.isArray(v), where);
-  return v as unknown[];
-};
 const textList = (v: unknown, where: string, max?: number): string[] => list(v, where).map((s, i) => text(s, `${where}[${i}]`, max));
 const whole = (v: unknown, where: string, min = 0): number => {
   check(Number.isInteger(v) && (v as number) >= min, where);

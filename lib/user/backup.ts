@@ -7,6 +7,7 @@
  */
 import { splitSentences } from '../corpus/documents';
 import { ENTRY_KINDS, USER_ID_PREFIX, type Citation, type DocumentInfo, type Entry, type PageStart, type Paragraph } from '../corpus/types';
+import { fieldReaders, isObject, type Check } from '../json-fields';
 import { isEntryId } from '../messages';
 import { readPreferences, type Preferences } from '../settings';
 import type { GlossDatabase } from '../store/db';
@@ -66,21 +67,10 @@ export async function exportBackup(db: GlossDatabase, settings: BackupSettings, 
 }
 
 // ── Reading a file: every field checked, or the whole file refused ─────────────────────────────
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function check(condition: unknown, where: string): asserts condition {
-  if (!condition) throw new BackupRefused('malformed', where);
-}
-const text = (v: unknown, where: string, max = 300): string => {
-  check(typeof v === 'string' && v.length <= max, where);
-  return v as string;
-};
+const fields = fieldReaders((where) => new BackupRefused('malformed', where), 300);
+const check: Check = fields.check;
+const { text, list } = fields;
 const textOrNull = (v: unknown, where: string): string | null => (v === null || v === undefined ? null : text(v, where));
-const list = (v: unknown, where: string): unknown[] => {
-  check(Array.isArray(v), where);
-  return v as unknown[];
-};
 const userId = (v: unknown, where: string): string => {
   check(isEntryId(v) && v.startsWith(USER_ID_PREFIX), where);
   return v;
