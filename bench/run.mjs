@@ -1,6 +1,6 @@
 // `npm run bench`: how fast Gloss is, measured side by side in one run of headless Chromium, and
 // written into BENCHMARKS.md. `--smoke`: one quick repetition on a small page, for CI (nothing written).
-// `--only=scan,growth,linear,store,search,hover,dynamic,size,user-data`: just those sections (nothing written).
+// `--only=scan,growth,linear,store,search,hover,dynamic,size,user-data,packs`: just those sections (nothing written).
 // Real pages come from ../shared/pages at run time (see its SOURCES.md for attribution).
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
@@ -8,11 +8,10 @@ import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { chromiumDriver, CHROMIUM } from '../e2e/drivers.mjs';
 import { startServer } from '../e2e/server.mjs';
-import { hoverLatencies, writeResults } from './common.mjs';
+import { BROWSER_ARGS, fmt, hoverLatencies, markedPage, median, QUERIES, quantile, recorder, scanPages, spread, startBenchBrowser, writeResults } from './common.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const smoke = process.argv.includes('--smoke');
@@ -22,32 +21,10 @@ const REPS = smoke ? 1 : 5;
 const MARKJS_REPS = smoke ? 1 : 3;
 const HOVER_REPS = smoke ? 3 : 30;
 const DYNAMIC_SECONDS = smoke ? 1 : 10;
-const PAGES = smoke
-  ? [{ name: 'fixture (basic.html)', path: '/basic.html' }]
-  : [
-      { name: 'Wikipedia "New Zealand" (1 MB)', path: '/shared/perf_wikipedia_New_Zealand_readability_source.html' },
-      { name: 'War and Peace (4 MB)', path: '/shared/perf_gutenberg_war_and_peace_2600-h.htm' },
-    ];
+const PAGES = scanPages(smoke);
 const GROWTH = smoke ? [100, 1000] : [100, 1000, 10000];
-const QUERIES = ['doi moy', 'Tô Lâm', 'nguyen phu trng', 'belt road', 'global civilisation initiative'];
 
-// ── statistics ────────────────────────────────────────────────────────────────────────────────
-const sorted = (xs) => [...xs].sort((a, b) => a - b);
-const quantile = (xs, q) => {
-  const s = sorted(xs);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
-};
-const median = (xs) => quantile(xs, 0.5);
-const spread = (xs) => (xs.length > 1 ? `${fmt(sorted(xs)[0])}–${fmt(sorted(xs).at(-1))}` : '—');
-const fmt = (x, digits = x >= 100 ? 0 : x >= 10 ? 1 : 2) => Number(x).toFixed(digits);
-
-const rows = [];
-const record = (group, metric, value, target, met, detail = '') => {
-  rows.push({ group, metric, value, target, met, detail });
-  // A smoke run's numbers come from one repetition on a small page: reported, not judged.
-  const mark = met === null || smoke ? ' ' : met ? '✓' : '✗';
-  console.log(`  ${mark} ${metric}: ${value}${target ? ` (target ${target})` : ''}${detail ? `  [${detail}]` : ''}`);
-};
+const { rows, record } = recorder(smoke);
 
 // ── setup ─────────────────────────────────────────────────────────────────────────────────────
 console.log(smoke ? 'Benchmark smoke run' : 'Benchmark');
@@ -55,21 +32,8 @@ execFileSync('npm', ['run', 'zip', '--silent'], { cwd: root, stdio: ['ignore', '
 // The bundled pack as shipped; its compiled corpus is what the page-side measurements read.
 const pack = JSON.parse(readFileSync(resolve(root, '.output/chrome-mv3/bundled.gloss'), 'utf8'));
 const bundle = { ...pack.compiled, hash: pack.hash };
-const benchCode = (
-  await build({ entryPoints: [resolve(root, 'bench/page-bench.ts')], bundle: true, format: 'iife', write: false, target: 'chrome120', logLevel: 'error' })
-).outputFiles[0].text;
 const server = await startServer();
-const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args });
-const chromiumVersion = browser.version();
-
-/** A fresh page with the harness in it. */
-async function benchPage(path) {
-  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-  await page.goto(`${server.origin}${path}`, { waitUntil: 'domcontentloaded', timeout: 60000 });
-  await page.addScriptTag({ content: benchCode });
-  return page;
-}
+const { benchPage, version: chromiumVersion, close: closeBrowser } = await startBenchBrowser(server.origin);
 
 try {
   // ── page scan: Gloss vs the floor vs mark.js ──────────────────────────────────────────────
@@ -110,11 +74,11 @@ try {
       await page.close();
     }
     const ratio = median(gloss) / median(floor);
-    record('scan', `${name}: Gloss ÷ floor`, `${fmt(ratio)}×`, '≤ 2×', ratio <= 2, `Gloss ${fmt(median(gloss))} ms (${spread(gloss)}), floor ${fmt(median(floor))} ms (${spread(floor)}), ${marks} marks; ${fmt(median(wall))} ms from start to done, slices and the page's frames between them; matcher built in ${fmt(median(build))} ms`);
-    record('scan', `${name}: warm, Gloss ÷ floor`, `${fmt(median(warmGloss) / median(warmFloor))}×`, '', null, `second pass in the same page: Gloss ${fmt(median(warmGloss))} ms, floor ${fmt(median(warmFloor))} ms`);
-    record('scan', `${name}: mark.js ÷ Gloss`, `${fmt(median(markjs) / median(gloss))}×`, '', null, `mark.js ${fmt(median(markjs))} ms (${spread(markjs)}), ${markjsMarks} marks`);
+    record(`${name}: Gloss ÷ floor`, `${fmt(ratio)}×`, '≤ 2×', ratio <= 2, `Gloss ${fmt(median(gloss))} ms (${spread(gloss)}), floor ${fmt(median(floor))} ms (${spread(floor)}), ${marks} marks; ${fmt(median(wall))} ms from start to done, slices and the page's frames between them; matcher built in ${fmt(median(build))} ms`);
+    record(`${name}: warm, Gloss ÷ floor`, `${fmt(median(warmGloss) / median(warmFloor))}×`, '', null, `second pass in the same page: Gloss ${fmt(median(warmGloss))} ms, floor ${fmt(median(warmFloor))} ms`);
+    record(`${name}: mark.js ÷ Gloss`, `${fmt(median(markjs) / median(gloss))}×`, '', null, `mark.js ${fmt(median(markjs))} ms (${spread(markjs)}), ${markjsMarks} marks`);
     const longest = Math.max(...slices);
-    record('scan', `${name}: Gloss's longest main-thread task`, `${fmt(longest)} ms`, '≤ 50 ms', longest <= 50, `median of longest slices ${fmt(median(slices))} ms`);
+    record(`${name}: Gloss's longest main-thread task`, `${fmt(longest)} ms`, '≤ 50 ms', longest <= 50, `median of longest slices ${fmt(median(slices))} ms`);
   }
 
   // ── growth with the number of aliases ─────────────────────────────────────────────────────
@@ -131,11 +95,11 @@ try {
   }
   for (const count of GROWTH) {
     const runs = growth.get(count);
-    record('growth', `scan with ${count} aliases`, `${fmt(median(runs.map((g) => g.workMs)))} ms`, '', null, `automaton built in ${fmt(median(runs.map((g) => g.buildMs)))} ms`);
+    record(`scan with ${count} aliases`, `${fmt(median(runs.map((g) => g.workMs)))} ms`, '', null, `automaton built in ${fmt(median(runs.map((g) => g.buildMs)))} ms`);
   }
   const [fewest, most] = [GROWTH[0], GROWTH.at(-1)];
   const growthRatio = median(growth.get(most).map((g) => g.workMs)) / median(growth.get(fewest).map((g) => g.workMs));
-  record('growth', `${most} ÷ ${fewest} aliases`, `${fmt(growthRatio)}×`, '≤ 1.5×', growthRatio <= 1.5);
+  record(`${most} ÷ ${fewest} aliases`, `${fmt(growthRatio)}×`, '≤ 1.5×', growthRatio <= 1.5);
   }
 
   // ── matching time against the length of any Unicode text ─────────────────────────────────────
@@ -148,10 +112,10 @@ try {
       for (const n of sizes) times.get(n).push((await page.evaluate(({ b, n }) => window.glossBench.linear(b, n), { b: bundle, n })).ms);
     }
     await page.close();
-    for (const n of sizes) record('linear', `${(n / 1000).toLocaleString('en')}k code units`, `${fmt(median(times.get(n)))} ms`, '', null, `${fmt((median(times.get(n)) / n) * 1e6)} ns per code unit`);
+    for (const n of sizes) record(`${(n / 1000).toLocaleString('en')}k code units`, `${fmt(median(times.get(n)))} ms`, '', null, `${fmt((median(times.get(n)) / n) * 1e6)} ns per code unit`);
     const [small, large] = sizes;
     const perUnit = median(times.get(large)) / large / (median(times.get(small)) / small);
-    record('linear', `time per code unit, ${large / small}× the text`, `${fmt(perUnit)}×`, '≤ 1.5×', perUnit <= 1.5);
+    record(`time per code unit, ${large / small}× the text`, `${fmt(perUnit)}×`, '≤ 1.5×', perUnit <= 1.5);
   }
 
   // ── store seeding and popup search, in real IndexedDB ─────────────────────────────────────
@@ -166,17 +130,17 @@ try {
       rows = s.rows;
       await page.close();
     }
-    record('store', `seeding ${entries} entries`, `${fmt(median(times))} ms`, '', null, `${rows} rows, ${spread(times)} ms`);
+    record(`seeding ${entries} entries`, `${fmt(median(times))} ms`, '', null, `${rows} rows, ${spread(times)} ms`);
   }
   for (const [entries, target] of wants('search') ? [[bundle.entries.length, 16], [smoke ? 1000 : 10000, 50]] : []) {
     const page = await benchPage('/basic.html');
     const times = await page.evaluate(({ b, n, q }) => window.glossBench.search(b, n, q), { b: pack, n: entries, q: QUERIES });
     await page.close();
     const p95 = quantile(times, 0.95);
-    record('search', `popup search per keystroke, ${entries} entries`, `median ${fmt(median(times))} ms, p95 ${fmt(p95)} ms`, `≤ ${target} ms`, p95 <= target, `${times.length} keystrokes`);
+    record(`popup search per keystroke, ${entries} entries`, `median ${fmt(median(times))} ms, p95 ${fmt(p95)} ms`, `≤ ${target} ms`, p95 <= target, `${times.length} keystrokes`);
   }
 } finally {
-  await browser.close();
+  await closeBrowser();
 }
 
 // ── with the extension: hover latency and a page that never stops changing ───────────────────
@@ -185,12 +149,11 @@ const driver = wants('hover') || wants('dynamic') ? await chromiumDriver(extensi
 try {
   if (wants('hover')) {
   console.log('\nHover');
-  const page = await driver.openPage(`${server.origin}/basic.html`);
-  await page.waitFor(() => CSS.highlights.get('gloss-term')?.size ?? 0, undefined, (n) => n > 5);
+  const page = await markedPage(driver, server.origin);
   // Time from the pointer coming to rest on a term to the frame in which the card is painted.
   const latencies = await hoverLatencies(page, HOVER_REPS);
   const p95 = quantile(latencies, 0.95);
-  record('hover', 'pointer at rest → card painted, after the dwell', `median ${fmt(median(latencies))} ms, p95 ${fmt(p95)} ms`, '≤ 30 ms at p95', p95 <= 30, `${HOVER_REPS} hovers; the first, which also loads the card's script, ${fmt(latencies[0])} ms`);
+  record('pointer at rest → card painted, after the dwell', `median ${fmt(median(latencies))} ms, p95 ${fmt(p95)} ms`, '≤ 30 ms at p95', p95 <= 30, `${HOVER_REPS} hovers; the first, which also loads the card's script, ${fmt(latencies[0])} ms`);
   await page.close();
   }
 
@@ -208,7 +171,7 @@ try {
     return { busy, marks: await p.evaluate(() => CSS.highlights.get('gloss-term')?.size ?? 0) };
   };
   const url = `${server.origin}/dynamic.html?seconds=${DYNAMIC_SECONDS}`;
-  const plain = await chromium.launch({ executablePath: CHROMIUM, headless: true, args });
+  const plain = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: BROWSER_ARGS });
   const plainPage = await plain.newPage();
   await plainPage.goto(url);
   const without = await measure(plainPage);
@@ -219,7 +182,7 @@ try {
   await glossPage.close();
   const extra = Math.max(0, withGloss.busy - without.busy);
   const pct = (100 * extra) / DYNAMIC_SECONDS;
-  record('dynamic', `a paragraph every 16 ms for ${DYNAMIC_SECONDS} s: Gloss's share of main-thread time`, `${fmt(pct)} %`, '', null, `main thread busy ${fmt(withGloss.busy * 1000)} ms with Gloss, ${fmt(without.busy * 1000)} ms without; ${withGloss.marks} marks`);
+  record(`a paragraph every 16 ms for ${DYNAMIC_SECONDS} s: Gloss's share of main-thread time`, `${fmt(pct)} %`, '', null, `main thread busy ${fmt(withGloss.busy * 1000)} ms with Gloss, ${fmt(without.busy * 1000)} ms without; ${withGloss.marks} marks`);
   }
 } finally {
   await driver?.close();
@@ -231,19 +194,21 @@ if (wants('size')) {
 console.log('\nSizes');
 const content = readFileSync(resolve(root, '.output/chrome-mv3/content-scripts/content.js'));
 const kb = (n) => `${fmt(n / 1024, 1)} KB`;
-record('size', 'content script, minified', kb(content.length), '≤ 40 KB', content.length <= 40 * 1024, `gzipped ${kb(gzipSync(content).length)}`);
+record('content script, minified', kb(content.length), '≤ 40 KB', content.length <= 40 * 1024, `gzipped ${kb(gzipSync(content).length)}`);
 // Loaded on the first dwell on a term, not with every page (entrypoints/content/card-loader.ts).
 const cardScript = readFileSync(resolve(root, '.output/chrome-mv3/card-ui.js'));
-record('size', 'card script, loaded on first use', kb(cardScript.length), '', null, `gzipped ${kb(gzipSync(cardScript).length)}`);
+record('card script, loaded on first use', kb(cardScript.length), '', null, `gzipped ${kb(gzipSync(cardScript).length)}`);
 const version = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')).version;
 for (const zip of [`gloss-${version}-chrome.zip`, `gloss-${version}-firefox.zip`, `gloss-${version}-sources.zip`]) {
-  record('size', zip, kb(statSync(resolve(root, '.output', zip)).size), '', null);
+  record(zip, kb(statSync(resolve(root, '.output', zip)).size), '', null);
 }
 
 }
 
-// ── the reader's own documents: a script of its own, which writes its own table ─────────────────────
-if (wants('user-data')) execFileSync('node', ['bench/user-data.mjs', '--no-build', ...(smoke ? ['--smoke'] : []), ...(only ? ['--no-write'] : [])], { cwd: root, stdio: 'inherit' });
+// ── the reader's own documents, and knowledge packs at scale: scripts of their own, each writing its own table ──
+for (const section of ['user-data', 'packs']) {
+  if (wants(section)) execFileSync('node', [`bench/${section}.mjs`, '--no-build', ...(smoke ? ['--smoke'] : []), ...(only ? ['--no-write'] : [])], { cwd: root, stdio: 'inherit' });
+}
 
 // ── report ────────────────────────────────────────────────────────────────────────────────────
 const missed = rows.filter((r) => r.met === false);
