@@ -44,7 +44,15 @@ export function DeletableList({ items, empty, className, onDelete }: { items: re
           {item.kept ? (
             <span class="kept">{item.kept}</span>
           ) : confirming === item.id ? (
-            <button type="button" class="danger" onClick={() => onDelete(item.id)}>
+            // The confirmation is spent: an item restored later under the same id asks again.
+            <button
+              type="button"
+              class="danger"
+              onClick={() => {
+                setConfirming(null);
+                onDelete(item.id);
+              }}
+            >
               {t('confirmDelete')}
             </button>
           ) : (
