@@ -44,10 +44,11 @@ function passageScore(text: string, words: readonly string[]): number {
 
 /**
  * Above this many entries, a query is looked for only among the entries that have a name or alias word
- * beginning with the first letter of one of the query's words (a typo rarely hits the first letter of
- * every word: "boi moi" still finds Doi Moi by "moi"). A fuzzy pass over all of them took ~190 ms at
- * p95 with 10,000 entries; and with a pack of 5,000 entries beside the bundled one, a query that names
- * no entry ("dry season canal", a passage's words) made that pass on every keystroke (BENCHMARKS.md).
+ * beginning with the first letter of its first word, and if nothing good is there, of its other words
+ * (a typo rarely hits the first letter of every word: "boi moi" still finds Doi Moi by "moi"). A fuzzy
+ * pass over all of them took ~190 ms at p95 with 10,000 entries; and with a pack of 5,000 entries
+ * beside the bundled one, a query that names no entry ("dry season canal", a passage's words) made
+ * that pass on every keystroke (BENCHMARKS.md).
  */
 export const SHARD_ABOVE = 2000;
 
@@ -68,35 +69,45 @@ function bestOfEach(hits: readonly SearchHit[]): SearchHit[] {
   return [...best.values()].sort((a, b) => a.score - b.score);
 }
 
+const fuseOver = (records: readonly SearchRecord[]) => new Fuse(records, SEARCH_OPTIONS, Fuse.createIndex(SEARCH_KEYS, records));
+
 export class Searcher {
   private readonly passages: SearchRecord[];
-  private readonly entries: SearchRecord[];
-  /** Fuse over every entry (key ""), or over the entries with a word starting with a letter (large stores); built on first use. */
-  private readonly fuses = new Map<string, Fuse<SearchRecord>>();
+  /** Fuse over every entry, in a small store; in a large one, a Fuse for each first letter (`shards`). */
+  private readonly all: Fuse<SearchRecord> | null;
+  /**
+   * Fuse over the entries with a word starting with a letter, all built with the searcher (once per
+   * change to the store): built on first use, each letter's first keystroke paid for it.
+   */
+  private readonly shards = new Map<string, Fuse<SearchRecord>>();
 
   /** Entry records go to Fuse; passage records are matched word by word. */
   constructor(records: readonly SearchRecord[]) {
-    this.entries = entryRecords(records);
+    const entries = entryRecords(records);
     this.passages = records.filter((r) => r.type === 'passage');
-  }
-
-  private fuseOf(letter: string): Fuse<SearchRecord> {
-    let fuse = this.fuses.get(letter);
-    if (!fuse) {
-      const subset = letter ? this.entries.filter((r) => initials(r).has(letter)) : this.entries;
-      fuse = new Fuse(subset, SEARCH_OPTIONS, Fuse.createIndex(SEARCH_KEYS, subset));
-      this.fuses.set(letter, fuse);
+    this.all = entries.length <= SHARD_ABOVE ? fuseOver(entries) : null;
+    if (this.all) return;
+    const byLetter = new Map<string, SearchRecord[]>();
+    for (const record of entries) {
+      for (const letter of initials(record)) {
+        const list = byLetter.get(letter);
+        if (list) list.push(record);
+        else byLetter.set(letter, [record]);
+      }
     }
-    return fuse;
+    for (const [letter, list] of byLetter) this.shards.set(letter, fuseOver(list));
   }
 
   private fuzzyEntries(folded: string, limit: number): SearchHit[] {
-    const run = (fuse: Fuse<SearchRecord>) =>
-      fuse.search(folded, { limit }).map((r) => ({ record: r.item, score: r.score ?? 1, matches: r.matches }));
-    if (this.entries.length <= SHARD_ABOVE) return run(this.fuseOf(''));
-    // Fuse scores a record against the query alone, so hits from several shards compare as one pass's would.
-    const letters = new Set(folded.split(' ').filter(Boolean).map((word) => word[0]));
-    return bestOfEach([...letters].flatMap((letter) => run(this.fuseOf(letter)))).slice(0, limit);
+    const run = (fuse: Fuse<SearchRecord> | undefined) =>
+      fuse?.search(folded, { limit }).map((r) => ({ record: r.item, score: r.score ?? 1, matches: r.matches })) ?? [];
+    if (this.all) return run(this.all);
+    // The first word's letter first; the other words' only if that finds nothing good. Fuse scores a
+    // record against the query alone, so hits from several shards compare as one pass's would.
+    const [first, ...others] = new Set(folded.split(' ').filter(Boolean).map((word) => word[0]));
+    const hits = run(this.shards.get(first));
+    if (hits.length && hits[0].score <= CONFIDENT_SCORE) return hits;
+    return bestOfEach([...hits, ...others.flatMap((letter) => run(this.shards.get(letter)))]).slice(0, limit);
   }
 
   /** Entries first (fuzzy, best tier first), then passages that contain every word of the query. */
@@ -105,14 +116,15 @@ export class Searcher {
     if (folded.length < 2) return [];
     const entries = this.fuzzyEntries(folded, limit).sort((a, b) => entryTier(a.record, folded) - entryTier(b.record, folded) || a.score - b.score);
     const words = folded.split(' ').filter((w) => w.length >= 2);
-    const passages = words.length
-      ? this.passages
-          .map((record) => ({ record, hits: passageScore(record.text, words) }))
-          .filter((p) => p.hits > 0)
-          .sort((a, b) => b.hits - a.hits)
-          .map((p): SearchHit => ({ record: p.record, score: 1 / (1 + p.hits), matches: undefined }))
-      : [];
-    return [...entries, ...passages].slice(0, limit);
+    const passages: { record: SearchRecord; hits: number }[] = [];
+    if (words.length) {
+      for (const record of this.passages) {
+        const hits = passageScore(record.text, words);
+        if (hits > 0) passages.push({ record, hits });
+      }
+    }
+    passages.sort((a, b) => b.hits - a.hits);
+    return [...entries, ...passages.slice(0, limit).map((p): SearchHit => ({ record: p.record, score: 1 / (1 + p.hits), matches: undefined }))].slice(0, limit);
   }
 
   /** The entry a selection most likely names, or null when nothing matches well enough. */
