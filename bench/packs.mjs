@@ -12,7 +12,7 @@
 // run builds a pack of 20 documents and 100 entries.
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumDriver } from '../e2e/drivers.mjs';
@@ -22,12 +22,15 @@ import { fmt, hoverLatencies, markedPage, median, QUERIES, quantile, recorder, r
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const smoke = process.argv.includes('--smoke');
-const SIZES = smoke ? { documents: 20, entries: 100, hovers: 3, reps: 1 } : { documents: 1000, entries: 5000, hovers: 30, reps: 5 };
+const SIZES = smoke ? { documents: 20, entries: 100, hovers: 3, reps: 1 } : { documents: 1000, entries: 5000, hovers: 30, reps: 9 };
 const TITLE = 'Delta Wire archive (generated)';
 /** The card counts as painted once it lists the generated pack's documents. */
 const ALSO_IN_PACK = `.also-in.in-pack[aria-label*="${TITLE}"]`;
 
 const { rows, record } = recorder(smoke);
+/** The machine's load (1 minute), at the start and the end: other work on a shared machine moves every number. */
+const load = () => fmt(loadavg()[0], 1);
+const loadAtStart = load();
 const seconds = (ms) => `${fmt(ms / 1000)} s`;
 const megabytes = (bytes) => `${fmt(bytes / 2 ** 20, 1)} MB`;
 
@@ -129,6 +132,6 @@ try {
 }
 
 if (!smoke && !process.argv.includes('--no-write')) {
-  const heading = `Run ${new Date().toISOString().slice(0, 10)}, \`node bench/packs.mjs\` (also part of \`npm run bench\`), headless Chromium with the built extension.`;
+  const heading = `Run ${new Date().toISOString().slice(0, 10)}, \`node bench/packs.mjs\` (also part of \`npm run bench\`), headless Chromium with the built extension; load average ${loadAtStart} at the start, ${load()} at the end, on ${cpus().length} cores.`;
   writeResults(resolve(root, 'BENCHMARKS.md'), 'packs', heading, rows);
 }
