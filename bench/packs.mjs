@@ -121,7 +121,9 @@ try {
         }
       }
       const ratio = median(scans.both) / median(scans.alone);
-      record(`${pageName}: scan with both packs' matcher ÷ the bundled pack's alone`, `${fmt(ratio)}×`, '≤ 1.5×', ratio <= 1.5, `${fmt(median(scans.both))} ms (${spread(scans.both)}) with ${matchers.both.aliases.length} aliases, ${fmt(median(scans.alone))} ms (${spread(scans.alone)}) with ${matchers.alone.aliases.length}; ${marks.both} and ${marks.alone} marks`);
+      // A loaded machine can only slow a run down: the fastest of each, side by side, is beside the medians.
+      const fastest = Math.min(...scans.both) / Math.min(...scans.alone);
+      record(`${pageName}: scan with both packs' matcher ÷ the bundled pack's alone`, `${fmt(ratio)}×`, '≤ 1.5×', ratio <= 1.5, `${fmt(median(scans.both))} ms (${spread(scans.both)}) with ${matchers.both.aliases.length} aliases, ${fmt(median(scans.alone))} ms (${spread(scans.alone)}) with ${matchers.alone.aliases.length}; fastest of each ${fmt(fastest)}×; ${marks.both} and ${marks.alone} marks`);
     }
   } finally {
     await close();
