@@ -4,19 +4,24 @@ import { defineConfig } from 'wxt';
 import { buildPack } from './lib/packs/build';
 import { ICON_SIZES, iconPath, renderIcons } from './scripts/icons';
 
+/** A call of the Function constructor, with `new` or without (not a method or a name that ends in "Function"). */
+const FUNCTION_CALL = /(?<![\w$.])Function\(/;
+
 /**
  * pdf.js tests whether it may compile code from strings (`new Function("")`), and compiles a PDF's
- * PostScript functions so when it may. Gloss tells it not to (isEvalSupported: false) and ships no
- * code that makes code from strings (npm test checks the build): in pdf.js the constructor is
- * replaced by one that throws, so its test finds that it may not, as an extension's CSP says anyway.
+ * PostScript functions so when it may; the core-js polyfills of its legacy build call `Function(…)`
+ * for Node's `require` and, as a last resort, for the global object. Gloss tells pdf.js not to
+ * compile (isEvalSupported: false) and ships no code that makes code from strings (npm test checks
+ * the build): in pdf.js every call of the constructor is replaced by one that throws, so its test
+ * finds that it may not, as an extension's CSP says anyway, and the polyfills fall to their next way.
  */
 function withoutStringCode(): Plugin {
   return {
     name: 'gloss:pdfjs-without-string-code',
     transform(code, id) {
-      if (!id.includes('pdfjs-dist') || !code.includes('new Function(')) return null;
+      if (!id.includes('pdfjs-dist') || !FUNCTION_CALL.test(code)) return null;
       const refuse = 'function glossNoStringCode() { throw new EvalError("Gloss runs no code made from strings"); }\n';
-      return { code: refuse + code.replaceAll('new Function(', 'glossNoStringCode('), map: null };
+      return { code: refuse + code.replace(new RegExp(FUNCTION_CALL, 'g'), 'glossNoStringCode('), map: null };
     },
   };
 }
