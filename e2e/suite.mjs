@@ -12,6 +12,8 @@ import * as lifecycle from './tests/lifecycle.mjs';
 import * as marksAndCards from './tests/marks-and-cards.mjs';
 import * as nearView from './tests/near-view.mjs';
 import * as options from './tests/options.mjs';
+import * as packs from './tests/packs.mjs';
+import * as pdf from './tests/pdf.mjs';
 import * as popup from './tests/popup.mjs';
 import * as precision from './tests/precision.mjs';
 import * as privacy from './tests/privacy.mjs';
@@ -20,7 +22,7 @@ import * as trust from './tests/trust.mjs';
 import * as userData from './tests/user-data.mjs';
 
 /** The areas of the main session, in order. */
-const AREAS = [marksAndCards, cards, hoverIntent, nearView, precision, hostilePages, sourceViewer, options, userData, popup, trust, accessibility, lifecycle, privacy];
+const AREAS = [marksAndCards, cards, hoverIntent, nearView, precision, hostilePages, sourceViewer, options, userData, packs, pdf, popup, trust, accessibility, lifecycle, privacy];
 
 /** The tests of `areas`, each area given the same context of helpers. */
 function collect(areas, setup) {

@@ -1,12 +1,11 @@
 /**
- * Background: loads the knowledge bundle, seeds the store (idempotent, keyed by the bundle's hash),
+ * Background: loads the bundled pack, installs it in the store (idempotent, keyed by its hash),
  * answers the content script and the popup, and turns the shortcut and the context menu into look-ups.
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { BUNDLE_PATH } from '../lib/bundle-url';
+import { loadBundledPack } from '../lib/bundle-url';
 import { entryHash, READER_PAGE, readerHash } from '../lib/citation';
-import type { KnowledgeBundle } from '../lib/corpus/types';
 import { cleanReaderTarget, isEntryId, onMessage, sendMessage, type SettingsChange } from '../lib/messages';
 import { disabledSites, preferences, userDataVersion } from '../lib/settings';
 import { GlossService } from '../lib/service';
@@ -17,8 +16,8 @@ const WELCOME_HASH = '#welcome';
 const COMMAND = 'look-up-selection';
 
 export default defineBackground(() => {
-  // Started on every wake-up of the worker; seeding inside is a no-op unless the bundle changed.
-  const service = loadBundle().then((bundle) => GlossService.start(bundle));
+  // Started on every wake-up of the worker; installing the bundled pack is a no-op unless it changed.
+  const service = loadBundledPack().then((pack) => GlossService.start(pack));
 
   onMessage('card', async ({ data }) => (await service).card(data));
   onMessage('lookUpText', async ({ data }) => (await service).lookUpText(data));
@@ -67,11 +66,6 @@ export default defineBackground(() => {
     if (tab?.id !== undefined) askTab(tab.id, '');
   });
 });
-
-async function loadBundle(): Promise<KnowledgeBundle> {
-  const response = await fetch(browser.runtime.getURL(BUNDLE_PATH));
-  return (await response.json()) as KnowledgeBundle;
-}
 
 /** Tells every frame of every tab that settings changed. Tabs without Gloss's content script do not answer. */
 async function tellTabs(change: SettingsChange): Promise<void> {
