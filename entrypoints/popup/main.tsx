@@ -12,7 +12,7 @@ import { SearchResults } from '../../components/SearchResults';
 import { MIN_QUERY, useSearch } from '../../components/use-search';
 import { ENTRY_INDEX_HASH, READER_PAGE, citationTarget, readerHash } from '../../lib/citation';
 import type { Citation } from '../../lib/corpus/types';
-import { sendMessage } from '../../lib/messages';
+import { sendMessage, sendToTab } from '../../lib/messages';
 import { disabledSites, userDataVersion } from '../../lib/settings';
 import type { StoreStatus } from '../../lib/store/open';
 import { bestDocumented, type EntryDetail, type IndexedEntry } from '../../lib/views';
@@ -72,7 +72,7 @@ function Popup() {
 
   async function loadSummary(): Promise<void> {
     const tabId = await activeTabId();
-    const page = tabId === null ? null : await sendMessage('pageSummary', undefined, { tabId, frameId: 0 }).catch(() => null);
+    const page = tabId === null ? null : await sendToTab('pageSummary', undefined, { tabId, frameId: 0 }).catch(() => null);
     if (!page || !page.enabled || page.counts.length === 0) void loadSuggestions();
     if (!page) return setSummary({ status: 'unavailable' });
     setSite(page.site);
@@ -102,7 +102,7 @@ function Popup() {
     if (tabId === null) return;
     const index = revealed.current.get(entryId) ?? 0;
     revealed.current.set(entryId, index + 1);
-    await sendMessage('revealTerm', { entryId, index }, { tabId, frameId: 0 }).catch(() => false);
+    await sendToTab('revealTerm', { entryId, index }, { tabId, frameId: 0 }).catch(() => false);
   }
 
   async function toggleSite(enabled: boolean): Promise<void> {
