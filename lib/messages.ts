@@ -5,14 +5,15 @@
  * a content script sends carries text from a web page: every message's data is checked where it
  * arrives, by `onMessage`, before a handler sees it, and the answers that come back from a content
  * script are checked where they arrive, by `sendMessage`. A message that fails its schema is refused
- * (the sender's promise rejects) and its handler never runs.
+ * (the sender's promise rejects with a Refused error, lib/refused.ts) and its handler never runs.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import * as v from 'valibot';
 import { parseReaderHash, readerHash } from './citation';
 import type { PageMatcherData, SerializedSieve } from './match/tables';
+import { refuse } from './refused';
 import { readPreferences, readSiteList, type Preferences } from './settings';
-import type { CardData } from './store/knowledge';
+import type { CardData } from './views';
 import type { StoreStatus } from './store/open';
 import type { EntryBrief, EntryDetail, IndexedEntry, SearchResult } from './views';
 
@@ -169,17 +170,9 @@ export type ProtocolMap = { [K in MessageType]: (data: Sent<K>) => Answers[K] };
 
 const messaging = defineExtensionMessaging<ProtocolMap>();
 
-/** A message whose data, or answer, does not meet its schema. */
-export class MessageRefused extends Error {
-  constructor(type: MessageType, part: 'data' | 'answer', issues: readonly v.BaseIssue<unknown>[]) {
-    super(`Gloss refused the ${type} message's ${part}: ${issues.map((i) => i.message).join('; ')}`);
-    this.name = 'MessageRefused';
-  }
-}
-
 type Sender = Parameters<Parameters<typeof messaging.onMessage>[1]>[0]['sender'];
 
-/** The data of a message of `type` as its handler receives it, once it meets the message's schema; else MessageRefused. */
+/** The data of a message of `type` as its handler receives it, once it meets the message's schema; else Refused. */
 export function checkedData<K extends MessageType>(type: K, data: unknown): Received<K> {
   const schema: v.GenericSchema = type in TO_PAGE ? TO_PAGE[type as keyof PageBound] : TO_BACKGROUND[type as keyof BackgroundBound];
   return checked(schema, type, 'data', data) as Received<K>;
@@ -187,7 +180,7 @@ export function checkedData<K extends MessageType>(type: K, data: unknown): Rece
 
 function checked(schema: v.GenericSchema, type: MessageType, part: 'data' | 'answer', value: unknown): unknown {
   const result = v.safeParse(schema, value);
-  if (!result.success) throw new MessageRefused(type, part, result.issues);
+  if (!result.success) throw refuse.message(part, `${type}: ${result.issues.map((i) => i.message).join('; ')}`);
   return result.output;
 }
 

@@ -11,7 +11,7 @@ import { snippet } from './search/snippet';
 import { buildMatcher } from './match/matcher';
 import { serializeMatcher, serializeSieve, serializeUnits, type PageMatcherData, type SerializedSieve } from './match/tables';
 import { sharedUnitEntries } from './text/normalize';
-import { sourceInfo, type CardData, type SourceInfo } from './store/knowledge';
+import { sourceInfo, type CardData, type SourceInfo } from './views';
 import { openStore, type OpenedStore, type StoreStatus } from './store/open';
 import { allParagraphs } from './store/pages';
 import type { EntryBrief, EntryDetail, IndexedEntry, MentionGroup, SearchResult } from './views';

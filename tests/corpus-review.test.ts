@@ -8,7 +8,7 @@ import { asOfLabel, attributionLabel, citationLabel } from '../lib/citation';
 import { compileCorpus, type CompileInput } from '../lib/corpus/compile';
 import { parseGlossary } from '../lib/corpus/glossary';
 import type { KnowledgeBundle } from '../lib/corpus/types';
-import { sourceInfo } from '../lib/store/knowledge';
+import { sourceInfo } from '../lib/views';
 import { readCorpus, realBundle } from './helpers';
 
 /** The compiler's message for the corpus changed by `change`, or null if it compiles. */

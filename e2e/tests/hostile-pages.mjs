@@ -107,7 +107,7 @@ export function define(ctx, test) {
     });
     const { path, markup, huge, shape, good } = result.answers;
     for (const [name, answer] of Object.entries({ path, markup, huge, shape })) {
-      assert(answer?.err?.name === 'MessageRefused' && /refused the \w+ message's data/.test(answer.err.message), `${name}: ${JSON.stringify(answer)}`);
+      assert(answer?.err?.name === 'Refused' && /^message refused: data \(\w+: /.test(answer.err.message), `${name}: ${JSON.stringify(answer)}`);
     }
     assert(good?.res?.name === 'Xi Jinping', `a well-formed message is answered: ${JSON.stringify(good).slice(0, 200)}`);
     assert(result.newTabs === 0, `a refused openReader opened ${result.newTabs} tabs`);
