@@ -224,7 +224,10 @@ export function databaseRows(db: GlossDatabase): KnowledgeRows {
     for (const id of ids) {
       const members = groups.get(id);
       const entry = members ? combineEntry(members, canonical) : user.find((e) => e.id === id);
-      if (entry && !seen.has(entry.id)) entries.push(entry), seen.add(entry.id);
+      if (entry && !seen.has(entry.id)) {
+        entries.push(entry);
+        seen.add(entry.id);
+      }
     }
     return entries;
   };
