@@ -11,18 +11,18 @@ describe('the facts a card shows first', () => {
 
   it('puts the first fact of every pack before the rest, so a card cut short still shows each pack', () => {
     const facts = [
-      fact('a', { pack: bundled, perspective: 'china' }),
-      fact('b', { pack: bundled, perspective: 'vietnam' }),
-      fact('c', { pack: bundled, perspective: 'china' }),
-      fact('d', { pack: mekong, perspective: 'china' }),
+      fact('a', { pack: bundled, perspective: 'chinese-state-media' }),
+      fact('b', { pack: bundled, perspective: 'us-government' }),
+      fact('c', { pack: bundled, perspective: 'chinese-state-media' }),
+      fact('d', { pack: mekong, perspective: 'chinese-state-media' }),
     ];
     expect(factsForCard(facts).map((f) => f.name)).toEqual(['a', 'd', 'b', 'c']);
   });
 
   it('puts a side the card does not show yet, counting the label’s, before a second fact of the same side', () => {
-    const facts = [fact('a', { perspective: 'china' }), fact('b', { perspective: 'china' }), fact('c', { perspective: 'vietnam' })];
+    const facts = [fact('a', { perspective: 'chinese-state-media' }), fact('b', { perspective: 'chinese-state-media' }), fact('c', { perspective: 'us-government' })];
     expect(factsForCard(facts).map((f) => f.name)).toEqual(['a', 'c', 'b']);
-    expect(factsForCard(facts, { source: source({ perspective: 'vietnam' }) }).map((f) => f.name)).toEqual(['a', 'b', 'c']);
+    expect(factsForCard(facts, { source: source({ perspective: 'us-government' }) }).map((f) => f.name)).toEqual(['a', 'b', 'c']);
   });
 });
 
