@@ -1,7 +1,7 @@
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
-import { buildPack } from './lib/packs/build';
+import { buildPack } from './adapters/node-corpus';
 import { ICON_SIZES, iconPath, renderIcons } from './scripts/icons';
 
 /** A call of the Function constructor, with `new` or without (not a method or a name that ends in "Function"). */

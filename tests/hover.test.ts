@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DWELL_MS, GRACE_MS, HoverMachine } from '../lib/page/hover';
+import { GRACE_MS, HoverMachine } from '../lib/page/hover';
+import { DWELL_MS } from '../lib/timing';
 
 /** Timers under the test's control. */
 class Clock {

@@ -3,6 +3,7 @@
  * current tab with the per-site switch. Data comes from the background (search, entries) and from the
  * tab's content script (what is marked there); the popup bundle carries no Dexie and no Fuse.
  */
+import '../../adapters/i18n-browser';
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
@@ -13,7 +14,7 @@ import { MIN_QUERY, useSearch } from '../../components/use-search';
 import { ENTRY_INDEX_HASH, READER_PAGE, citationTarget, readerHash } from '../../lib/citation';
 import type { Citation } from '../../lib/corpus/types';
 import { sendMessage } from '../../lib/messages';
-import { disabledSites, userDataVersion } from '../../lib/settings';
+import { disabledSites, userDataVersion } from '../../adapters/storage';
 import type { StoreStatus } from '../../lib/store/open';
 import { bestDocumented, type EntryDetail, type IndexedEntry } from '../../lib/views';
 import { prepareExtensionPage } from '../../components/extension-page';

@@ -6,9 +6,8 @@
  * token, and an answer whose token is no longer current (the pointer has moved on) is dropped.
  * Timers are injected so the machine is tested without waiting.
  */
+import { DWELL_MS } from '../timing';
 
-/** Rest this long on a term before its card opens: long enough that sweeping across a page opens nothing. */
-export const DWELL_MS = 150;
 /** After the pointer leaves a term or the card, keep the card this long, so a move toward it can arrive. */
 export const GRACE_MS = 300;
 /**
