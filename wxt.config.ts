@@ -27,7 +27,7 @@ function withoutStringCode(): Plugin {
 }
 
 /** The Firefox add-on id: fixed, so storage and the moz-extension host survive reinstalls. */
-export const GECKO_ID = 'gloss@gloss-reader';
+const GECKO_ID = 'gloss@gloss-reader';
 
 export default defineConfig({
   // Explicit imports everywhere: a reader of any file sees where each name comes from.
