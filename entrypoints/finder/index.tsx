@@ -175,7 +175,6 @@ function startGloss(setup: ReadSetup): void {
   // ── Pointer: one look-up per animation frame at most ──────────────────────────────────────────
   let pointer: { x: number; y: number; time: number; target: EventTarget | null; altKey: boolean; shiftKey: boolean } | null = null;
   let frameRequested = false;
-  let selecting = false;
   const onPointerMove = (e: PointerEvent) => {
     pointer = { x: e.clientX, y: e.clientY, time: e.timeStamp, target: e.target, altKey: e.altKey, shiftKey: e.shiftKey };
     requestCheck();
@@ -188,7 +187,7 @@ function startGloss(setup: ReadSetup): void {
   };
   function checkPointer(): void {
     frameRequested = false;
-    if (!pointer || selecting || !marker || extensionGone()) return;
+    if (!pointer || hover.selecting || !marker || extensionGone()) return;
     if (cards.host && pointer.target === cards.host) return; // the card's own enter/leave handle it
     const pos = textPositionFromPoint(document, pointer.x, pointer.y, marker.shadowRoots);
     const mark = pos ? marker.markAt(pos.node, pos.offset) : null;
@@ -220,12 +219,9 @@ function startGloss(setup: ReadSetup): void {
     // No card while text is being selected: a press starts a possible selection, the release ends it.
     document.addEventListener('pointerdown', (e) => {
       if (cards.host && e.composedPath().includes(cards.host)) return;
-      selecting = true;
-      hover.close();
+      hover.startSelecting();
     }, options);
-    document.addEventListener('pointerup', () => {
-      selecting = false;
-    }, options);
+    document.addEventListener('pointerup', () => hover.endSelecting(), options);
     document.addEventListener('keydown', (e) => {
       if (e.key === 'Escape' && hover.state.kind !== 'idle') hover.close();
       onModifier(e);
