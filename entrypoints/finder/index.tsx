@@ -104,13 +104,18 @@ function startGloss(setup: ReadSetup): void {
   // the rest of the matcher, then on. Null while not marking: no marks, no cards from hovering.
   let marker: PageMarker | null = null;
   let waiting: AbortController | null = null;
+  // Settled once marking has done what it can with the page as it is: the text read with none that
+  // may hold a term, or the marker's first scan done, or marking stopped. The popup's summary waits.
+  let marksSettled: Promise<void> = Promise.resolve();
+  let settleMarks = () => {};
   const startMarking = () => {
     if (marker || waiting || !enabled) return;
     const wait = (waiting = new AbortController());
+    marksSettled = new Promise((resolve) => (settleMarks = resolve));
     void (async () => {
-      await whenTermsMayBeHere(document, () => (sieve ? new SieveReader(sieve) : undefined), wait.signal);
+      await whenTermsMayBeHere(document, () => (sieve ? new SieveReader(sieve) : undefined), wait.signal, settleMarks);
       const fresh = await pageMatcher(sieve);
-      if (!fresh || wait.signal.aborted || extensionGone()) return;
+      if (!fresh || wait.signal.aborted || extensionGone()) return settleMarks();
       waiting = null;
       marker = new PageMarker(document, {
         matcher: fresh.matcher,
@@ -121,6 +126,7 @@ function startGloss(setup: ReadSetup): void {
         flashHighlightName: FLASH_HIGHLIGHT,
       });
       marker.start();
+      void marker.whenScanned().then(settleMarks);
       listenToReader();
     })();
   };
@@ -130,6 +136,7 @@ function startGloss(setup: ReadSetup): void {
     hover.close();
     marker?.stop();
     marker = null;
+    settleMarks();
   };
 
   const readerUrl = browser.runtime.getURL(READER_PAGE);
@@ -242,6 +249,10 @@ function startGloss(setup: ReadSetup): void {
 
   // ── The popup: what is marked here, jump to a term, switch Gloss off and on for this site ──────
   onMessage('pageSummary', async () => {
+    // Answered from the page as it is, not from a scan under way (the popup may open, or switch Gloss
+    // back on, while one runs).
+    await marksSettled;
+    await marker?.whenScanned();
     const counts = new Map<string, number>();
     for (const mark of marker?.allMarks() ?? []) counts.set(mark.entryId, (counts.get(mark.entryId) ?? 0) + 1);
     return { counts: [...counts], enabled, site };

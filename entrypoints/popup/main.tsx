@@ -109,9 +109,13 @@ function Popup() {
   async function toggleSite(enabled: boolean): Promise<void> {
     if (!site) return;
     const sites = await disabledSites.getValue();
-    await disabledSites.setValue(enabled ? sites.filter((s) => s !== site) : [...new Set([...sites, site])]);
-    // The content script reacts to the change; read back what it now shows.
-    setTimeout(() => void loadSummary(), 300);
+    const changed = enabled ? sites.filter((s) => s !== site) : [...new Set([...sites, site])];
+    await disabledSites.setValue(changed);
+    // The background tells every frame of every tab; this tab's top frame is also told here, and
+    // answers once it has switched, so the summary asked for next is the page's new one.
+    const tabId = await activeTabId();
+    if (tabId !== null) await sendMessage('settingsChanged', { disabledSites: changed }, { tabId, frameId: 0 }).catch(() => {});
+    await loadSummary();
   }
 
   return (
