@@ -9,6 +9,7 @@ import { build } from 'esbuild';
 import { tsImport } from 'tsx/esm/api';
 import { chromium } from 'playwright-core';
 import { CHROMIUM } from '../e2e/drivers.mjs';
+import { HOST, pageCard } from '../e2e/page.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 /** The card's dwell, as the extension defines it. */
@@ -152,7 +153,8 @@ export async function hoverLatencies(page, reps, { until = null } = {}) {
     latencies.push((await painted) - DWELL_MS);
     await page.key('Escape');
     await page.mouseMove(5, 5);
-    await new Promise((r) => setTimeout(r, 400));
+    // The next hover starts with no card open.
+    await page.waitFor(pageCard, HOST, (c) => c === null, 5000);
   }
   return latencies;
 }
