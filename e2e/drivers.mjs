@@ -31,7 +31,8 @@ export async function poll(read, until, timeout, what) {
 
 /**
  * A page's own idea of its address. Over BiDi a tab the extension opens on a moz-extension:// page
- * reports "about:blank" as its URL (docs/browser-bugs.md), so ask the page; '' if it does not answer.
+ * reports "about:blank" as its URL (docs/browser-bugs.md; the same hang:
+ * https://github.com/mozilla/firefox-devtools-mcp/pull/87), so ask the page; '' if it does not answer.
  */
 function pageHref(page) {
   return Promise.race([page.evaluate(() => location.href), new Promise((r) => setTimeout(() => r(''), 500))]).catch(() => '');
@@ -193,7 +194,8 @@ export async function firefoxDriver(extensionPath, { locale, proxyPort } = {}) {
         ? { 'network.proxy.type': 1, 'network.proxy.http': '127.0.0.1', 'network.proxy.http_port': proxyPort, 'network.proxy.ssl': '127.0.0.1', 'network.proxy.ssl_port': proxyPort, 'network.proxy.share_proxy_settings': true }
         : { 'network.proxy.type': 0 }),
       // Pages see a dark colour scheme (0 = dark): BiDi cannot emulate it per page, so Firefox runs
-      // the suite dark and Chromium light, emulating dark for one test (docs/browser-bugs.md).
+      // the suite dark and Chromium light, emulating dark for one test (docs/browser-bugs.md;
+      // https://github.com/w3c/webdriver-bidi/issues/750).
       'layout.css.prefers-color-scheme.content-override': 0,
       ...(locale ? { 'intl.locale.requested': locale } : {}),
     },

@@ -95,7 +95,10 @@ function startGloss(setup: ReadSetup): void {
   let { sieve } = setup;
   /** The page's events Gloss listens to, removed together when the extension goes away. */
   const listeners = new AbortController();
-  /** The extension was reloaded, updated or removed: this script is an orphan (docs/browser-bugs.md). */
+  /**
+   * The extension was reloaded, updated or removed: this script is an orphan, and no event says so
+   * (https://github.com/w3c/webextensions/issues/138; docs/browser-bugs.md).
+   */
   const extensionGone = () => !browser.runtime?.id;
   const site = siteKey(location.href);
   let enabled = !setup.disabledSites.includes(site);
