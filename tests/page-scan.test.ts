@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EvidenceRules } from '../lib/match/evidence';
-import { buildMatcher, type AliasSpec } from '../lib/match/matcher';
+import { buildMatcher } from '../lib/match/matcher';
 import { PageMarker, type MarkDensity } from '../lib/page/marker';
 import { SieveReader } from '../lib/match/sieve';
 import { rangeInRun, RUNS_PER_YIELD, textRuns, type TextRun } from '../lib/page/text-runs';
+import { FIXTURE_ALIASES } from './fixtures/aliases';
 
 const collectTextRuns = (root: Node, shadowRoots: ShadowRoot[] = []) =>
   [...textRuns(root, (s) => shadowRoots.push(s))].filter((r): r is TextRun => r !== null);
@@ -52,17 +53,7 @@ describe('text runs', () => {
 });
 
 describe('page marker', () => {
-  /** The glossary these pages are marked with: a name, its bare surname (which needs the name on the page), places, a policy. */
-  const aliases: AliasSpec[] = [
-    { entryId: 'nguyen-phu-trong', text: 'Nguyen Phu Trong', caseRule: 'name' },
-    { entryId: 'nguyen-phu-trong', text: 'Nguyễn Phú Trọng', caseRule: 'name' },
-    { entryId: 'nguyen-phu-trong', text: 'Trong', caseRule: 'name', needs: 'entry' },
-    { entryId: 'to-lam', text: 'To Lam', caseRule: 'name' },
-    { entryId: 'hanoi', text: 'Hanoi', caseRule: 'name' },
-    { entryId: 'doi-moi', text: 'Doi Moi', caseRule: 'any' },
-    { entryId: 'xi-jinping', text: 'Xi Jinping', caseRule: 'name' },
-    { entryId: 'bri', text: 'Belt and Road Initiative', caseRule: 'any' },
-  ];
+  // No entry is related to another: a bare name needs its own entry named on the page.
   const rules: EvidenceRules = { related: new Map(), sides: new Map(), topical: new Set() };
 
   // The marker's timers (the settling of DOM changes, the slices of its scan) run when a test says.
@@ -77,7 +68,7 @@ describe('page marker', () => {
   async function markedTexts(html: string, lang = 'en', density: MarkDensity = 'every') {
     const doc = page(html, lang);
     const marker = new PageMarker(doc, {
-      matcher: buildMatcher(aliases),
+      matcher: buildMatcher(FIXTURE_ALIASES),
       rules,
       density,
       highlightName: 'test-marks',
