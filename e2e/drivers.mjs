@@ -11,6 +11,8 @@ export const FIREFOX = process.env.GLOSS_FIREFOX ?? '/usr/bin/firefox-esr';
 export const FIREFOX_UUID = '6f1c2d3e-4a5b-4c6d-8e7f-90a1b2c3d4e5';
 
 const POLL_MS = 50;
+/** How long a page has to say its address before it counts as saying none (a tab still loading, or closing). */
+const PAGE_ANSWER_MS = 500;
 
 /** Polls `read()` until `until(value)` holds; fails with the last value seen. */
 export async function poll(read, until, timeout, what) {
@@ -35,7 +37,7 @@ export async function poll(read, until, timeout, what) {
  * https://github.com/mozilla/firefox-devtools-mcp/pull/87), so ask the page; '' if it does not answer.
  */
 function pageHref(page) {
-  return Promise.race([page.evaluate(() => location.href), new Promise((r) => setTimeout(() => r(''), 500))]).catch(() => '');
+  return Promise.race([page.evaluate(() => location.href), new Promise((r) => setTimeout(() => r(''), PAGE_ANSWER_MS))]).catch(() => '');
 }
 
 /** Every console message of each page the suite opened, kept for a failing test's evidence. */

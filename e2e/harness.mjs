@@ -74,7 +74,7 @@ export function makeContext({ driver, origin, otherOrigin, proxy }) {
       await options.waitFor((l) => document.querySelectorAll(`${l} li`).length, list, (n) => n < before, 15000);
     }
   };
-  return { driver, origin, otherOrigin, proxy, assert, poll, sleep, dwellMs: DWELL_MS, marksOf, hover, readyCard, cardClosed, noCardOpens, storePreferences, clickOption, deleteListed };
+  return { driver, origin, otherOrigin, proxy, assert, poll, marksOf, hover, readyCard, cardClosed, noCardOpens, storePreferences, clickOption, deleteListed };
 }
 
 const slug = (s) => s.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 90);
