@@ -232,6 +232,22 @@ describe('page marker', () => {
     marker.stop();
   });
 
+  it('says when the page as it stood is scanned, without waiting for changes still settling', async () => {
+    const { marker } = await markedTexts('<p id="p">Hanoi.</p>');
+    await marker.whenScanned();
+    document.getElementById('p')!.after(Object.assign(document.createElement('p'), { textContent: 'Doi Moi.' }));
+    await Promise.resolve(); // the change reaches the marker, which waits for it to settle
+    let idle = false;
+    void marker.whenIdle().then(() => (idle = true));
+    await marker.whenScanned();
+    expect(idle).toBe(false);
+    expect(marker.allMarks().map((m) => m.range.toString())).toEqual(['Hanoi']);
+    await settle(marker);
+    expect(idle).toBe(true);
+    expect(marker.allMarks().map((m) => m.range.toString()).sort()).toEqual(['Doi Moi', 'Hanoi']);
+    marker.stop();
+  });
+
   it('keeps marks current when the page changes', async () => {
     const { marker } = await markedTexts('<p id="p">Nothing yet.</p>');
     document.getElementById('p')!.textContent = 'Now the Doi Moi.';

@@ -114,11 +114,14 @@ function startGloss(setup: ReadSetup): void {
   const startMarking = () => {
     if (marker || waiting || !enabled) return;
     const wait = (waiting = new AbortController());
-    marksSettled = new Promise((resolve) => (settleMarks = resolve));
+    // This run's own: a run stopped and replaced must not settle the next one's.
+    let settle = () => {};
+    marksSettled = new Promise((resolve) => (settle = resolve));
+    settleMarks = settle;
     void (async () => {
-      await whenTermsMayBeHere(document, () => (sieve ? new SieveReader(sieve) : undefined), wait.signal, settleMarks);
+      await whenTermsMayBeHere(document, () => (sieve ? new SieveReader(sieve) : undefined), wait.signal, settle);
       const fresh = await pageMatcher(sieve);
-      if (!fresh || wait.signal.aborted || extensionGone()) return settleMarks();
+      if (!fresh || wait.signal.aborted || extensionGone()) return settle();
       waiting = null;
       marker = new PageMarker(document, {
         matcher: fresh.matcher,
@@ -129,7 +132,7 @@ function startGloss(setup: ReadSetup): void {
         flashHighlightName: FLASH_HIGHLIGHT,
       });
       marker.start();
-      void marker.whenScanned().then(settleMarks);
+      void marker.whenScanned().then(settle);
       listenToReader();
     })();
   };
