@@ -51,7 +51,7 @@ export interface ProtocolMap {
   pageSetup(): PageSetup;
   /** Content script → background, once the page's text may hold a term: the rest of the matcher. */
   pageMatcher(): PageMatcherData;
-  /** Background → content scripts (every tab): settings changed on the options page or in the popup. */
+  /** Background → content scripts (every tab), and popup → its tab's top frame: settings changed on the options page or in the popup. */
   settingsChanged(change: SettingsChange): void;
   /** Popup → background: search results for the search box. */
   search(query: string): SearchResult[];
