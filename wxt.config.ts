@@ -1,7 +1,7 @@
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
-import { buildPack } from './lib/packs/build';
+import { buildPack } from './adapters/node-corpus';
 import { ICON_SIZES, iconPath, renderIcons } from './scripts/icons';
 
 /** A call of the Function constructor, with `new` or without (not a method or a name that ends in "Function"). */
@@ -27,7 +27,7 @@ function withoutStringCode(): Plugin {
 }
 
 /** The Firefox add-on id: fixed, so storage and the moz-extension host survive reinstalls. */
-export const GECKO_ID = 'gloss@gloss-reader';
+const GECKO_ID = 'gloss@gloss-reader';
 
 export default defineConfig({
   // Explicit imports everywhere: a reader of any file sees where each name comes from.

@@ -122,7 +122,7 @@ const TO_BACKGROUND = {
 
 /** Messages content scripts receive (from the background and the popup). */
 const TO_PAGE = {
-  /** Background → content scripts (every tab): settings changed on the options page or in the popup. */
+  /** Background → content scripts (every tab), and popup → its tab's top frame: settings changed on the options page or in the popup. */
   settingsChanged: SettingsChange,
   /** Background → content script: open a card for the current selection (shortcut or context menu). */
   lookUpSelection: v.pipe(v.string(), v.maxLength(MAX_SELECTION)),
