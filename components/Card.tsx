@@ -6,7 +6,7 @@
  */
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Citation as CitationData } from '../lib/corpus/types';
-import type { CardData } from '../lib/store/knowledge';
+import type { CardData } from '../lib/views';
 import { t } from '../lib/i18n';
 import { factsForCard } from '../lib/citation';
 import { kindLabel } from './kinds';

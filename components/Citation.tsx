@@ -8,7 +8,7 @@
 import { Fragment } from 'preact';
 import { citationParts, perspectiveLabel } from '../lib/citation';
 import type { Citation as CitationData } from '../lib/corpus/types';
-import type { SourceInfo } from '../lib/store/knowledge';
+import type { SourceInfo } from '../lib/views';
 
 export interface CitationProps {
   citation: CitationData;

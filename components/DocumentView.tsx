@@ -12,7 +12,7 @@ import type { DocumentInfo, Mention, Paragraph } from '../lib/corpus/types';
 import { fold } from '../lib/text/normalize';
 import { t } from '../lib/i18n';
 import { pageOfParagraph, perspectiveLabel } from '../lib/citation';
-import { sourceInfo } from '../lib/store/knowledge';
+import { sourceInfo } from '../lib/views';
 
 export interface DocumentViewProps {
   document: DocumentInfo;

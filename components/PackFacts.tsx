@@ -3,7 +3,7 @@
  * name, so a reader sees which pack a quote comes from, and an entry two packs both hold shows both
  * sets; then, for each pack, the other documents that mention it, and the reader's own.
  */
-import type { CitedFact, CitedQuote } from '../lib/store/knowledge';
+import type { CitedFact, CitedQuote } from '../lib/views';
 import { t } from '../lib/i18n';
 import { Citation } from './Citation';
 import { FactQuote, type QuoteLinks } from './Quote';

@@ -6,7 +6,7 @@
  */
 import type { Citation as CitationData, EntryKind } from '../lib/corpus/types';
 import { asOfLabel, attributionLabel } from '../lib/citation';
-import type { CitedFact, CitedQuote } from '../lib/store/knowledge';
+import type { CitedFact, CitedQuote } from '../lib/views';
 import { t } from '../lib/i18n';
 import { Citation } from './Citation';
 

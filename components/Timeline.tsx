@@ -6,7 +6,7 @@
  * a date the text does not give.
  */
 import type { Citation as CitationData, TimelineEvent } from '../lib/corpus/types';
-import type { SourceInfo } from '../lib/store/knowledge';
+import type { SourceInfo } from '../lib/views';
 import { FactQuote } from './Quote';
 import { t } from '../lib/i18n';
 

@@ -6,7 +6,7 @@
 import { render } from 'preact';
 import type { Citation } from '../lib/corpus/types';
 import { HoverMachine } from '../lib/page/hover';
-import type { CardData } from '../lib/store/knowledge';
+import type { CardData } from '../lib/views';
 import { Card, type CardView } from './Card';
 import { placeFloating } from './place';
 import { t } from '../lib/i18n';

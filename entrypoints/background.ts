@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { loadBundledPack } from '../adapters/bundled-pack';
 import { entryHash, READER_PAGE, readerHash } from '../lib/citation';
-import { cleanReaderTarget, isEntryId, onMessage, sendMessage, type SettingsChange } from '../lib/messages';
+import { onMessage, sendToTab, type SettingsChange } from '../lib/messages';
 import { disabledSites, preferences, userDataVersion } from '../adapters/storage';
 import { GlossService } from '../lib/service';
 import { t } from '../lib/i18n';
@@ -39,12 +39,10 @@ export default defineBackground(() => {
   onMessage('entryIndex', async () => (await service).entryIndex());
   onMessage('userDataChanged', async () => (await service).userDataChanged());
   onMessage('openReader', async ({ data }) => {
-    const target = cleanReaderTarget(data);
-    if (target) await browser.tabs.create({ url: browser.runtime.getURL(READER_PAGE) + readerHash(target) });
+    await browser.tabs.create({ url: browser.runtime.getURL(READER_PAGE) + readerHash(data) });
   });
-
   onMessage('openEntry', async ({ data }) => {
-    if (isEntryId(data)) await browser.tabs.create({ url: browser.runtime.getURL(READER_PAGE) + entryHash(data) });
+    await browser.tabs.create({ url: browser.runtime.getURL(READER_PAGE) + entryHash(data) });
   });
 
   // First install: a welcome page with a passage to try hovering on.
@@ -71,12 +69,12 @@ export default defineBackground(() => {
 /** Tells every frame of every tab that settings changed. Tabs without Gloss's content script do not answer. */
 async function tellTabs(change: SettingsChange): Promise<void> {
   for (const tab of await browser.tabs.query({})) {
-    if (tab.id !== undefined) sendMessage('settingsChanged', change, tab.id).catch(() => {});
+    if (tab.id !== undefined) sendToTab('settingsChanged', change, tab.id).catch(() => {});
   }
 }
 
 /** Asks the content script of a tab (a frame, when known) to open a card for its selection. */
 function askTab(tabId: number, text: string, frameId?: number): void {
   // A tab where content scripts cannot run (browser pages, web stores) has nobody to answer.
-  sendMessage('lookUpSelection', text, frameId !== undefined ? { tabId, frameId } : tabId).catch(() => {});
+  sendToTab('lookUpSelection', text, frameId !== undefined ? { tabId, frameId } : tabId).catch(() => {});
 }

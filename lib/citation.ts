@@ -5,7 +5,7 @@
  * (`reader.html#doc=ID&p=N&q=QUOTE`).
  */
 import type { Citation, Fact, Genre, PageStart, Perspective } from './corpus/types';
-import type { SourceInfo } from './store/knowledge';
+import type { SourceInfo } from './views';
 import { t, type MessageKey } from './i18n';
 
 export const READER_PAGE = '/reader.html';

@@ -1,26 +1,77 @@
 /**
- * The one message map between Gloss's contexts. Every message, its data and its answer are typed
- * here; @webext-core/messaging carries them over runtime/tabs messaging. Messages reach only the
- * extension's own contexts (no externally_connectable), and handlers check their input anyway:
- * text that came from a web page is data, never trusted shape.
+ * The one message map between Gloss's contexts: for every message, the schema its data must meet
+ * (valibot), and the type of its answer. @webext-core/messaging carries them over runtime/tabs
+ * messaging. Messages reach only the extension's own contexts (no externally_connectable), yet what
+ * a content script sends carries text from a web page: every message's data is checked where it
+ * arrives, by `onMessage`, before a handler sees it, and the answers that come back from a content
+ * script are checked where they arrive, by `sendMessage`. A message that fails its schema is refused
+ * (the sender's promise rejects with a Refused error, lib/refused.ts) and its handler never runs.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { ReaderTarget } from './citation';
+import * as v from 'valibot';
 import { parseReaderHash, readerHash } from './citation';
 import type { PageMatcherData, SerializedSieve } from './match/tables';
-import type { Preferences } from './settings';
-import type { CardData } from './store/knowledge';
+import { refuse } from './refused';
+import { readPreferences, readSiteList, type Preferences } from './settings';
+import type { CardData } from './views';
+import type { StoreStatus } from './store/open';
 import type { EntryBrief, EntryDetail, IndexedEntry, SearchResult } from './views';
 
-/** The terms marked on a page: entry id → number of occurrences, in page order of first appearance. */
-export interface PageSummary {
-  counts: [entryId: string, count: number][];
-  /** False when Gloss is switched off on this site. */
-  enabled: boolean;
-  /** The key the site is remembered by for the on/off switch (lib/settings.ts). */
-  site: string;
+/** Longest id of an entry or a document: a pack's id, "--", and the id within the pack. */
+export const MAX_ID = 200;
+/** Longest text a look-up accepts: a selection longer than this is not a term. */
+export const MAX_LOOKUP_TEXT = 200;
+/** Most entries one page-summary request may ask about. */
+export const MAX_BRIEFS = 500;
+/** Longest selection a shortcut or the context menu hands a content script. */
+const MAX_SELECTION = 10_000;
+
+const ENTRY_ID = /^[a-z0-9]+(-[a-z0-9]+)*(--[a-z0-9]+(-[a-z0-9]+)*)?$/;
+
+/** An entry's id: lower-case words joined by hyphens, qualified by its pack's id for an installed pack ("pack--entry"). */
+export function isEntryId(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= MAX_ID && ENTRY_ID.test(value);
 }
-import type { StoreStatus } from './store/open';
+
+const EntryId = v.pipe(v.string(), v.maxLength(MAX_ID), v.regex(ENTRY_ID));
+
+/** Text to look up: white space collapsed, neither empty nor longer than a term can be. */
+const LookupText = v.pipe(v.string(), v.transform((text) => text.replace(/\s+/g, ' ').trim()), v.minLength(1), v.maxLength(MAX_LOOKUP_TEXT));
+
+/** No data at all. */
+const Nothing = v.nullish(v.never());
+
+/** A place in a document, re-read through the same parser as a source viewer's address, so only what one could name passes. */
+const Target = v.pipe(
+  v.object({ docId: v.string(), paragraph: v.optional(v.number()), quote: v.optional(v.string()) }),
+  v.rawTransform(({ dataset, addIssue, NEVER }) => {
+    const target = parseReaderHash(readerHash(dataset.value));
+    if (target) return target;
+    addIssue({ message: 'not a place in a document' });
+    return NEVER;
+  }),
+);
+
+/** Settings as the background tells content scripts: read as storage is read, a field at a time. */
+const SettingsChange = v.object({
+  preferences: v.optional(v.pipe(v.unknown(), v.transform(readPreferences))),
+  disabledSites: v.optional(v.pipe(v.unknown(), v.transform(readSiteList))),
+  userData: v.optional(v.boolean()),
+});
+
+const PageSummary = v.object({
+  /** Entry id → number of occurrences, in page order of first appearance. */
+  counts: v.array(v.tuple([EntryId, v.pipe(v.number(), v.integer(), v.minValue(1))])),
+  /** False when Gloss is switched off on this site. */
+  enabled: v.boolean(),
+  /** The key the site is remembered by for the on/off switch (lib/settings.ts siteKey). */
+  site: v.string(),
+});
+
+/** The terms marked on a page, as the content script of its top frame reports them. */
+export type PageSummary = v.InferOutput<typeof PageSummary>;
+/** Settings that changed (only those present), as the background tells the content scripts. */
+export type SettingsChange = v.InferInput<typeof SettingsChange>;
 
 /**
  * What every frame that holds text asks for first: the sieve, to tell whether its text may hold a
@@ -34,82 +85,130 @@ export interface PageSetup {
   disabledSites: string[];
 }
 
-/** Settings that changed (only those present), as the background tells the content scripts. */
-export interface SettingsChange {
-  preferences?: Preferences;
-  disabledSites?: string[];
-  /** The reader's documents or entries changed: the matcher must be asked for again. */
-  userData?: boolean;
-}
+// Every message, by the context that receives it: the schema of its data. Three maps, not one, so that
+// each context's bundle carries only the schemas it checks (the content script runs in every frame).
 
-export interface ProtocolMap {
+/** Messages the background receives (from content scripts, the popup, the source viewer, the options page). */
+const TO_BACKGROUND = {
   /** Content script → background: the card of an entry. */
-  card(entryId: string): CardData | null;
+  card: EntryId,
   /** Content script → background: the card of the best fuzzy match of a text (a selection), if any. */
-  lookUpText(text: string): CardData | null;
+  lookUpText: LookupText,
   /** Content script → background: the sieve (built once in the background, to read as it is) and the settings. */
-  pageSetup(): PageSetup;
+  pageSetup: Nothing,
   /** Content script → background, once the page's text may hold a term: the rest of the matcher. */
-  pageMatcher(): PageMatcherData;
-  /** Background → content scripts (every tab), and popup → its tab's top frame: settings changed on the options page or in the popup. */
-  settingsChanged(change: SettingsChange): void;
-  /** Popup → background: search results for the search box. */
-  search(query: string): SearchResult[];
-  /** Popup → background: an entry in full, with its mentions by document. */
-  entryDetail(entryId: string): EntryDetail | null;
-  /** Popup → background: name, kind and label of entries (for the page summary). */
-  briefs(entryIds: string[]): EntryBrief[];
-  /** Popup → background: every entry, by name (suggestions where a page has no term). */
-  entryIndex(): IndexedEntry[];
-  /** Popup → content script (top frame): the terms marked on the page, with counts. */
-  pageSummary(): PageSummary;
-  /** Popup → content script: scroll to the `index`-th occurrence of an entry on the page and flash it. */
-  revealTerm(request: { entryId: string; index: number }): boolean;
+  pageMatcher: Nothing,
+  /** Popup, source viewer → background: search results for the search box. */
+  search: LookupText,
+  /** Popup, source viewer → background: an entry in full, with its mentions by document. */
+  entryDetail: EntryId,
+  /** Popup → background: name, kind and label of entries (for the page summary); unknown ids are left out. */
+  briefs: v.pipe(v.array(EntryId), v.maxLength(MAX_BRIEFS)),
+  /** Popup, source viewer → background: every entry, by name. */
+  entryIndex: Nothing,
   /** Popup → background: whether the database is in use, or the in-memory fallback and why. */
-  storeStatus(): StoreStatus;
-  /** Content script → background: open the source reader at a citation, in a new tab. */
-  openReader(target: ReaderTarget): void;
-  /** Opens an entry in full in the source viewer. */
-  openEntry(entryId: string): void;
-  /** Background → content script: open a card for the current selection (shortcut or context menu). */
-  lookUpSelection(text: string): void;
+  storeStatus: Nothing,
+  /** Content script → background: open the source viewer at a citation, in a new tab. */
+  openReader: Target,
+  /** Content script → background: open an entry in full in the source viewer, in a new tab. */
+  openEntry: EntryId,
   /**
-   * Options page → background: the reader's documents or entries changed; forget what was read from
-   * the store. Answered before the options page sets lib/settings.ts userDataVersion, on which the
-   * background tells the content scripts, so they never rebuild from stale data.
+   * Options page → background: the reader's documents, entries or packs changed; forget what was read
+   * from the store. Answered before the options page sets lib/settings.ts userDataVersion, on which
+   * the background tells the content scripts, so they never rebuild from stale data.
    */
-  userDataChanged(): void;
+  userDataChanged: Nothing,
+};
+
+/** Messages content scripts receive (from the background and the popup). */
+const TO_PAGE = {
+  /** Background → content scripts (every tab), and popup → its tab's top frame: settings changed on the options page or in the popup. */
+  settingsChanged: SettingsChange,
+  /** Background → content script: open a card for the current selection (shortcut or context menu). */
+  lookUpSelection: v.pipe(v.string(), v.maxLength(MAX_SELECTION)),
+  /** Popup → content script (top frame): the terms marked on the page, with counts. */
+  pageSummary: Nothing,
+  /** Popup → content script: scroll to the `index`-th occurrence of an entry on the page and flash it. */
+  revealTerm: v.object({ entryId: EntryId, index: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+};
+
+/** The answers that come from content scripts, checked where they arrive (sendToTab). */
+const FROM_PAGE = {
+  pageSummary: PageSummary,
+  revealTerm: v.boolean(),
+};
+
+/** What each message is answered with. */
+interface Answers {
+  card: CardData | null;
+  lookUpText: CardData | null;
+  pageSetup: PageSetup;
+  pageMatcher: PageMatcherData;
+  settingsChanged: void;
+  search: SearchResult[];
+  entryDetail: EntryDetail | null;
+  briefs: EntryBrief[];
+  entryIndex: IndexedEntry[];
+  pageSummary: PageSummary;
+  revealTerm: boolean;
+  storeStatus: StoreStatus;
+  openReader: void;
+  openEntry: void;
+  lookUpSelection: void;
+  userDataChanged: void;
 }
 
-export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
+type BackgroundBound = typeof TO_BACKGROUND;
+type PageBound = typeof TO_PAGE;
+type Schemas = BackgroundBound & PageBound;
+export type MessageType = keyof Schemas;
+/** The data a message is sent with, and the data its handler receives once checked. */
+type Sent<K extends MessageType> = v.InferInput<Schemas[K]>;
+type Received<K extends MessageType> = v.InferOutput<Schemas[K]>;
 
-/** Longest id of an entry or a document: a pack's id, "--", and the id within the pack. */
-export const MAX_ID = 200;
+export type ProtocolMap = { [K in MessageType]: (data: Sent<K>) => Answers[K] };
 
-/** Longest text a look-up accepts: a selection longer than this is not a term. */
-export const MAX_LOOKUP_TEXT = 200;
+const messaging = defineExtensionMessaging<ProtocolMap>();
 
-/** An entry's id: lower-case words joined by hyphens, qualified by its pack's id for an installed pack ("pack--entry"). */
-export function isEntryId(value: unknown): value is string {
-  return typeof value === 'string' && value.length <= MAX_ID && /^[a-z0-9]+(-[a-z0-9]+)*(--[a-z0-9]+(-[a-z0-9]+)*)?$/.test(value);
+type Sender = Parameters<Parameters<typeof messaging.onMessage>[1]>[0]['sender'];
+
+/** The data of a message of `type` as its handler receives it, once it meets the message's schema; else Refused. */
+export function checkedData<K extends MessageType>(type: K, data: unknown): Received<K> {
+  const schema: v.GenericSchema = type in TO_PAGE ? TO_PAGE[type as keyof PageBound] : TO_BACKGROUND[type as keyof BackgroundBound];
+  return checked(schema, type, 'data', data) as Received<K>;
 }
 
-export function cleanLookupText(value: unknown): string | null {
-  if (typeof value !== 'string') return null;
-  const text = value.replace(/\s+/g, ' ').trim();
-  return text && text.length <= MAX_LOOKUP_TEXT ? text : null;
+function checked(schema: v.GenericSchema, type: MessageType, part: 'data' | 'answer', value: unknown): unknown {
+  const result = v.safeParse(schema, value);
+  if (!result.success) throw refuse.message(part, `${type}: ${result.issues.map((i) => i.message).join('; ')}`);
+  return result.output;
 }
 
-/** A reader target from another context, re-checked through the same parser as a reader address. */
-export function cleanReaderTarget(value: unknown): ReaderTarget | null {
-  if (!value || typeof value !== 'object') return null;
-  const v = value as Record<string, unknown>;
-  if (typeof v.docId !== 'string') return null;
-  return parseReaderHash(
-    readerHash({
-      docId: v.docId,
-      paragraph: typeof v.paragraph === 'number' ? v.paragraph : undefined,
-      quote: typeof v.quote === 'string' ? v.quote : undefined,
-    }),
-  );
+/**
+ * The one way a context handles messages, for the map of those it receives: each message is checked
+ * against its schema first, the handler receiving data that meets it (trimmed, re-read, as the schema
+ * says); a message that does not is refused. The handler returns the function that stops listening.
+ */
+function receiver<Map extends Record<string, v.GenericSchema>>(schemas: Map) {
+  return <K extends keyof Map & MessageType>(type: K, handler: (message: { data: Received<K>; sender: Sender }) => Answers[K] | Promise<Answers[K]>): (() => void) =>
+    // The library's own types cannot follow a map of keys to handlers; the schema is what checks.
+    messaging.onMessage(type, ((message: { data: unknown; sender: Sender }) =>
+      handler({ data: checked(schemas[type], type, 'data', message.data) as Received<K>, sender: message.sender })) as never);
+}
+
+/** Handles a message to the background or an extension page (the popup, the source viewer, the options page). */
+export const onMessage = /* @__PURE__ */ receiver(TO_BACKGROUND);
+/** Handles a message to a content script. */
+export const onPageMessage = /* @__PURE__ */ receiver(TO_PAGE);
+
+/** Sends a message to the background. */
+export function sendMessage<K extends keyof BackgroundBound>(type: K, data: Sent<K>): Promise<Answers[K]> {
+  return messaging.sendMessage(type, data as never) as Promise<Answers[K]>;
+}
+
+/** Sends a message to the content script of a tab (a frame of it); an answer is checked against its schema before it is returned. */
+export async function sendToTab<K extends keyof PageBound>(type: K, data: Sent<K>, to: number | { tabId: number; frameId?: number }): Promise<Answers[K]> {
+  const answer: unknown = await messaging.sendMessage(type, data as never, to);
+  const schema: v.GenericSchema | undefined = type in FROM_PAGE ? FROM_PAGE[type as keyof typeof FROM_PAGE] : undefined;
+  return (schema ? checked(schema, type, 'answer', answer) : answer) as Answers[K];
 }

@@ -1,10 +1,8 @@
 /**
  * What the background answers, as plain functions over the store and the search index, so they are
- * tested without a browser. Every input is checked: a malformed message gets null, never a throw
- * that would surface in a page.
+ * tested without a browser. Their inputs arrive checked by each message's schema (lib/messages.ts).
  */
 import type { Entry, Paragraph } from './corpus/types';
-import { cleanLookupText, isEntryId } from './messages';
 import type { PackFile } from './packs/format';
 import { enabledPacks } from './packs/store';
 import { buildSearchRecords, passageRef, splitPassageRef } from './search/records';
@@ -13,15 +11,13 @@ import { snippet } from './search/snippet';
 import { buildMatcher } from './match/matcher';
 import { serializeMatcher, serializeSieve, serializeUnits, type PageMatcherData, type SerializedSieve } from './match/tables';
 import { sharedUnitEntries } from './text/normalize';
-import { sourceInfo, type CardData, type SourceInfo } from './store/knowledge';
+import { sourceInfo, type CardData, type SourceInfo } from './views';
 import { openStore, type OpenedStore, type StoreStatus } from './store/open';
 import { allParagraphs } from './store/pages';
 import type { EntryBrief, EntryDetail, IndexedEntry, MentionGroup, SearchResult } from './views';
 
 /** Most results the popup lists for one query. */
 export const MAX_RESULTS = 20;
-/** Most entries one page-summary request may ask about. */
-const MAX_BRIEFS = 500;
 
 export class GlossService {
   /** Every frame of every page asks for these; they change only with the store, so they are built once. */
@@ -68,23 +64,19 @@ export class GlossService {
     return this.store.status;
   }
 
-  card(entryId: unknown): Promise<CardData | null> {
-    return isEntryId(entryId) ? this.store.knowledge.card(entryId) : Promise.resolve(null);
+  card(entryId: string): Promise<CardData | null> {
+    return this.store.knowledge.card(entryId);
   }
 
   /** The card for a selection: an exact alias first, else the best fuzzy match, else null. */
-  async lookUpText(text: unknown): Promise<CardData | null> {
-    const query = cleanLookupText(text);
-    if (!query) return null;
+  async lookUpText(query: string): Promise<CardData | null> {
     const exact = await this.store.knowledge.entriesByAlias(query);
     const id = exact[0]?.id ?? (await this.searcher()).searcher.bestEntry(query);
     return id ? this.store.knowledge.card(id) : null;
   }
 
   /** Results for the popup's search box: entries first, then passages, each with a marked snippet. */
-  async search(query: unknown): Promise<SearchResult[]> {
-    const text = cleanLookupText(query);
-    if (!text) return [];
+  async search(text: string): Promise<SearchResult[]> {
     const { searcher, entries } = await this.searcher();
     const hits = searcher.search(text, MAX_RESULTS);
     const sources = await this.sources();
@@ -115,7 +107,7 @@ export class GlossService {
   }
 
   /** An entry in full: its card, and where each document mentions it. */
-  async entryDetail(entryId: unknown): Promise<EntryDetail | null> {
+  async entryDetail(entryId: string): Promise<EntryDetail | null> {
     const card = await this.card(entryId);
     if (!card) return null;
     const sources = await this.sources();
@@ -138,10 +130,9 @@ export class GlossService {
   }
 
   /** Name, kind and label of each entry asked about (the page summary); unknown ids are left out. */
-  async briefs(ids: unknown): Promise<EntryBrief[]> {
-    if (!Array.isArray(ids)) return [];
+  async briefs(ids: readonly string[]): Promise<EntryBrief[]> {
     const briefs: EntryBrief[] = [];
-    for (const id of ids.slice(0, MAX_BRIEFS)) {
+    for (const id of ids) {
       const card = await this.card(id);
       if (card) briefs.push({ id: card.id, name: card.name, kind: card.kind, label: card.label?.quote ?? null });
     }

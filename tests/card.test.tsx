@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Card, FACTS_ON_CARD } from '../components/Card';
-import type { CardData } from '../lib/store/knowledge';
+import type { CardData } from '../lib/views';
 
 const source = { title: 'China, Vietnam agree', outlet: 'Xinhua', date: 'Release Date:2023-12-19 14:32:46', dateISO: '2023-12-19' };
 const card: CardData = {

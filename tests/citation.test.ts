@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { citationLabel, factsForCard, shortTitle } from '../lib/citation';
-import type { SourceInfo } from '../lib/store/knowledge';
+import type { SourceInfo } from '../lib/views';
 
 const source = (over: Partial<SourceInfo>): SourceInfo => ({ title: 'A report', outlet: null, date: null, dateISO: null, ...over });
 const fact = (name: string, over: Partial<SourceInfo>) => ({ name, source: source(over) });

@@ -8,7 +8,7 @@ import { asOfLabel, attributionLabel, citationLabel } from '../lib/citation';
 import { compileCorpus, type CompileInput } from '../lib/corpus/compile';
 import { parseGlossary } from '../lib/corpus/glossary';
 import type { KnowledgeBundle } from '../lib/corpus/types';
-import { sourceInfo } from '../lib/store/knowledge';
+import { sourceInfo } from '../lib/views';
 import { readCorpus, realBundle } from './helpers';
 
 /** The compiler's message for the corpus changed by `change`, or null if it compiles. */
@@ -32,8 +32,8 @@ const replaceIn = (file: 'glossary' | 'timeline' | 'exclusions', from: string, t
   expect(input[file].text).toContain(from);
   return { ...input, [file]: { ...input[file], text: input[file].text.replace(from, to) } };
 };
-const withLabel = (id: string, quote: string, doc: string) => editEntry(id, (block) => block.replace(/\n    kind: (\w+)\n/, `\n    kind: $1\n    label: { quote: ${JSON.stringify(quote)}, doc: ${doc} }\n`));
-const withFact = (id: string, fact: string) => editEntry(id, (block) => block.replace(/\n    facts:( \[\])?\n/, `\n    facts:\n      - ${fact}\n`));
+const withLabel = (id: string, quote: string, doc: string) => editEntry(id, (block) => block.replace(/\n {4}kind: (\w+)\n/, `\n    kind: $1\n    label: { quote: ${JSON.stringify(quote)}, doc: ${doc} }\n`));
+const withFact = (id: string, fact: string) => editEntry(id, (block) => block.replace(/\n {4}facts:( \[\])?\n/, `\n    facts:\n      - ${fact}\n`));
 const entryOf = (bundle: KnowledgeBundle, id: string) => bundle.entries.find((e) => e.id === id)!;
 const sourceOf = (bundle: KnowledgeBundle, docId: string) => sourceInfo(bundle.documents.find((d) => d.id === docId)!);
 

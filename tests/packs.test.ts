@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CorpusError } from '../lib/corpus/documents';
 import { compareVersions, MAX_PACK_BYTES, PACK_FORMAT, type PackFile } from '../lib/packs/format';
-import { PackRefused, readPack } from '../lib/packs/read';
+import { readPack } from '../lib/packs/read';
 import { GlossService } from '../lib/service';
 import { DATABASE_NAME, GlossDatabase, PACK_TABLES } from '../lib/store/db';
 import { databaseRows, Knowledge } from '../lib/store/knowledge';
@@ -13,6 +13,7 @@ import { runJob, type JobRequest } from '../lib/user/jobs';
 import { importDocument, realPack, repack } from './helpers';
 import { buildTestPack, nextRelease, SECOND_FACT, withPackFolder } from './pack-fixtures';
 import { buildPack } from '../adapters/node-corpus';
+import { refusedAs } from '../lib/refused';
 
 afterEach(async () => {
   await Dexie.delete(DATABASE_NAME);
@@ -25,7 +26,7 @@ const fileOf = (pack: PackFile | string) => new Blob([typeof pack === 'string' ?
 const outcome = (db: GlossDatabase, request: JobRequest) =>
   runJob(db, request, control).then(
     () => 'done',
-    (e) => (e instanceof PackRefused ? `${e.problem}${e.detail ? `: ${e.detail}` : ''}` : `other: ${e}`),
+    (e) => (refusedAs(e, 'pack') ? `${e.problem}${e.detail ? `: ${e.detail}` : ''}` : `other: ${e}`),
   );
 const install = (db: GlossDatabase, pack: PackFile | string) => outcome(db, { kind: 'installPack', file: fileOf(pack) });
 /** Everything the packs and the reader's data are stored as, to check that a refusal changed nothing. */
@@ -67,7 +68,7 @@ describe('reading a pack file', () => {
   it('refuses what is not a pack, a newer format, a cut-off file, a changed one, malformed fields, a quote not in its documents', async () => {
     const pack = await buildTestPack();
     const text = JSON.stringify(pack);
-    const problem = (source: string) => readPack(source).then(() => 'read', (e) => (e instanceof PackRefused ? `${e.problem}${e.detail ? `: ${e.detail}` : ''}` : `other: ${e}`));
+    const problem = (source: string) => readPack(source).then(() => 'read', (e) => (refusedAs(e, 'pack') ? `${e.problem}${e.detail ? `: ${e.detail}` : ''}` : `other: ${e}`));
     expect(await problem('{"hello": 1}')).toBe('notPack');
     expect(await problem('%PDF-1.7\n%âãÏÓ\n1 0 obj')).toBe('notPack');
     expect(await problem(JSON.stringify({ format: 'gloss-backup', version: 1 }))).toBe('notPack');

@@ -2,15 +2,16 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { citationLabel, paragraphLabel } from '../lib/citation';
 import { DATABASE_NAME, GlossDatabase } from '../lib/store/db';
-import { databaseRows, Knowledge, sourceInfo } from '../lib/store/knowledge';
+import { databaseRows, Knowledge } from '../lib/store/knowledge';
+import { sourceInfo } from '../lib/views';
 import { readParagraphs } from '../lib/store/pages';
 import { seedBundledPack } from '../lib/store/seed';
 import { exportBackup, mergeBackup, parseBackup } from '../lib/user/backup';
-import { DocumentRefused } from '../lib/user/document-text';
 import { pageParagraphs } from '../lib/user/pdf';
 import { DEFAULT_PREFERENCES } from '../lib/settings';
 import { importDocument, realPack } from './helpers';
 import { REPORT_PAGES, REPORT_TITLE, reportPdf, scannedPdf } from '../e2e/tests/pdf-fixtures.mjs';
+import { refusedAs } from '../lib/refused';
 
 afterEach(async () => {
   await Dexie.delete(DATABASE_NAME);
@@ -21,7 +22,7 @@ async function store() {
   await seedBundledPack(db, await realPack());
   return db;
 }
-const refusal = (promise: Promise<unknown>) => promise.then(() => 'accepted', (e) => (e instanceof DocumentRefused ? e.problem : `other: ${e}`));
+const refusal = (promise: Promise<unknown>) => promise.then(() => 'accepted', (e) => (refusedAs(e, 'document') ? e.problem : `other: ${e}`));
 
 describe('PDFs among the reader’s documents', () => {
   it('are read page by page: paragraphs joined across lines, parted at gaps, each knowing its page; cited “p. 2 ¶ 1”', async () => {

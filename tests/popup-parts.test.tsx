@@ -5,7 +5,7 @@ import { EntryView } from '../components/EntryView';
 import { PageSummary } from '../components/PageSummary';
 import { bestDocumented } from '../lib/views';
 import { SearchResults } from '../components/SearchResults';
-import type { CardData } from '../lib/store/knowledge';
+import type { CardData } from '../lib/views';
 import type { EntryDetail, SearchResult } from '../lib/views';
 
 const source = { title: 'China, Vietnam agree', outlet: 'Xinhua', date: 'Release Date:2023-12-19 14:32:46', dateISO: '2023-12-19' };

@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanReaderTarget } from '../lib/messages';
+import { checkedData, MAX_BRIEFS } from '../lib/messages';
+import { Refused } from '../lib/refused';
 import { DATABASE_NAME } from '../lib/store/db';
 import { GlossService } from '../lib/service';
 import { parseReaderHash, readerHash } from '../lib/citation';
@@ -24,19 +25,46 @@ describe('background service', () => {
     expect(await service.lookUpText('zzqx unrelated words')).toBeNull();
   });
 
-  it('answers malformed messages with null, never a throw', async () => {
+  it('answers an unknown entry with null', async () => {
     const service = await GlossService.start(await realPack());
-    for (const bad of [undefined, null, 42, {}, '<img src=x onerror=alert(1)>', 'a'.repeat(500)]) {
-      expect(await service.card(bad)).toBeNull();
+    expect(await service.card('no-such-entry')).toBeNull();
+    expect(await service.lookUpText('zzqx')).toBeNull();
+  });
+});
+
+describe('messages, checked where they arrive', () => {
+  const refused = (type: Parameters<typeof checkedData>[0], data: unknown) => () => checkedData(type, data);
+
+  it('refuse data that does not meet the message’s schema, naming the message', () => {
+    for (const bad of [undefined, null, 42, {}, '<img src=x onerror=alert(1)>', 'a'.repeat(500), 'Xi-Jinping']) {
+      expect(refused('card', bad)).toThrow(Refused);
     }
-    expect(await service.lookUpText({ text: 'Xi' })).toBeNull();
-    expect(await service.lookUpText('x'.repeat(1000))).toBeNull();
+    expect(refused('card', 42)).toThrow(/message refused: data \(card: /);
+    expect(refused('lookUpText', { text: 'Xi' })).toThrow(Refused);
+    expect(refused('lookUpText', 'x'.repeat(1000))).toThrow(Refused);
+    expect(refused('lookUpText', '   ')).toThrow(Refused);
+    expect(refused('briefs', 'rcep')).toThrow(Refused);
+    expect(refused('briefs', ['rcep', 42])).toThrow(Refused);
+    expect(refused('briefs', Array.from({ length: MAX_BRIEFS + 1 }, () => 'rcep'))).toThrow(Refused);
+    expect(refused('revealTerm', { entryId: 'rcep', index: 1.5 })).toThrow(Refused);
+    expect(refused('revealTerm', { entryId: 'rcep', index: -1 })).toThrow(Refused);
+    expect(refused('pageMatcher', { sneaky: true })).toThrow(Refused);
+    expect(refused('settingsChanged', { userData: 'yes' })).toThrow(Refused);
   });
 
-  it('checks reader targets coming from other contexts', () => {
-    expect(cleanReaderTarget({ docId: 'xinhua-community', paragraph: 3, quote: 'Xi said' })).toEqual({ docId: 'xinhua-community', paragraph: 3, quote: 'Xi said' });
-    expect(cleanReaderTarget({ docId: '../../etc', paragraph: 3 })).toBeNull();
-    expect(cleanReaderTarget('xinhua-community')).toBeNull();
+  it('hand the handler data in the form it expects: trimmed, re-read, defaults for junk fields', () => {
+    expect(checkedData('lookUpText', '  Nguyen   Phu Trong \n')).toBe('Nguyen Phu Trong');
+    expect(checkedData('card', 'mekong-notes--lancang-mekong-cooperation')).toBe('mekong-notes--lancang-mekong-cooperation');
+    expect(checkedData('pageMatcher', undefined)).toBeUndefined();
+    const change = checkedData('settingsChanged', { preferences: { hoverDelayMs: 'soon', markStyle: 'tint' }, disabledSites: 'example.com' });
+    expect(change.preferences).toMatchObject({ hoverDelayMs: 150, markStyle: 'tint' });
+    expect(change.disabledSites).toEqual([]);
+  });
+
+  it('re-read a source viewer target through the parser of its address', () => {
+    expect(checkedData('openReader', { docId: 'xinhua-community', paragraph: 3, quote: 'Xi said' })).toEqual({ docId: 'xinhua-community', paragraph: 3, quote: 'Xi said' });
+    expect(refused('openReader', { docId: '../../etc', paragraph: 3 })).toThrow(Refused);
+    expect(refused('openReader', 'xinhua-community')).toThrow(Refused);
     expect(parseReaderHash(readerHash({ docId: 'a-b', paragraph: 2, quote: 'x & y #z' }))).toEqual({ docId: 'a-b', paragraph: 2, quote: 'x & y #z' });
     expect(parseReaderHash('#doc=a&p=-1')).toEqual({ docId: 'a' });
   });
@@ -96,10 +124,9 @@ describe('popup queries', () => {
 
   it('describes entries for the page summary, ignoring unknown ids', async () => {
     const service = await GlossService.start(await realPack());
-    expect(await service.briefs(['rcep', 'nope', 42])).toEqual([
+    expect(await service.briefs(['rcep', 'nope'])).toEqual([
       expect.objectContaining({ id: 'rcep', name: 'Regional Comprehensive Economic Partnership', kind: 'agreement' }),
     ]);
-    expect(await service.briefs('rcep')).toEqual([]);
   });
 });
 

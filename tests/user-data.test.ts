@@ -7,10 +7,11 @@ import { allParagraphs, readMentions, readParagraphs } from '../lib/store/pages'
 import { databaseRows, Knowledge } from '../lib/store/knowledge';
 import { openStore } from '../lib/store/open';
 import { seedBundledPack } from '../lib/store/seed';
-import { BackupRefused, exportBackup, mergeBackup, parseBackup } from '../lib/user/backup';
+import { exportBackup, mergeBackup, parseBackup } from '../lib/user/backup';
 import { rebuildDerivedUserData } from '../lib/user/derived';
-import { addUserEntry, deleteUserEntry, EntryRefused } from '../lib/user/entries';
+import { addUserEntry, deleteUserEntry } from '../lib/user/entries';
 import { importDocument, realPack, repack } from './helpers';
+import { refusedAs } from '../lib/refused';
 
 afterEach(async () => {
   await Dexie.delete(DATABASE_NAME);
@@ -51,7 +52,7 @@ describe('the reader’s entries', () => {
   it('refuses a name already taken, a missing name and a label outside its paragraph', async () => {
     const { db, doc } = await storeWithUserData();
     const label = { docId: doc.id, paragraph: 2, start: 0, end: 10 };
-    const problem = (p: Promise<unknown>) => p.then(() => 'accepted', (e) => (e instanceof EntryRefused ? e.problem : String(e)));
+    const problem = (p: Promise<unknown>) => p.then(() => 'accepted', (e) => (refusedAs(e, 'entry') ? e.problem : String(e)));
     expect(await problem(addUserEntry(db, { name: 'To Lam', aliases: [], kind: 'person', label }))).toBe('nameTaken');
     expect(await problem(addUserEntry(db, { name: ' ', aliases: [], kind: 'person', label }))).toBe('noName');
     expect(await problem(addUserEntry(db, { name: 'Haiphong port', aliases: [], kind: 'place', label: { ...label, end: 9999 } }))).toBe('badLabel');
@@ -90,7 +91,7 @@ describe('backup', () => {
     const problem = (text: string) =>
       parseBackup(text).then(
         () => 'accepted',
-        (e) => (e instanceof BackupRefused ? `${e.problem}${e.where ? ` ${e.where}` : ''}` : String(e)),
+        (e) => (refusedAs(e, 'backup') ? `${e.problem}${e.detail ? ` ${e.detail}` : ''}` : String(e)),
       );
     expect(await problem('not json {')).toBe('notJson');
     expect(await problem(JSON.stringify({ formatName: 'dexie', data: {} }))).toBe('notBackup');

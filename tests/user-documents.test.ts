@@ -7,7 +7,6 @@ import { databaseRows, Knowledge } from '../lib/store/knowledge';
 import { seedBundledPack } from '../lib/store/seed';
 import {
   decodeDocument,
-  DocumentRefused,
   documentFormat,
   htmlDocumentText,
   markdownDocumentText,
@@ -17,13 +16,14 @@ import { runJob, type JobProgress } from '../lib/user/jobs';
 import { readMentions } from '../lib/store/pages';
 import { deleteUserDocument, userId } from '../lib/user/store';
 import { importDocument, realPack } from './helpers';
+import { Refused, refusedAs } from '../lib/refused';
 
 afterEach(async () => {
   await Dexie.delete(DATABASE_NAME);
 });
 
 const bytes = (text: string) => new TextEncoder().encode(text);
-const refusal = (promise: Promise<unknown>) => promise.then(() => 'accepted', (e) => (e instanceof DocumentRefused ? e.problem : `other: ${e}`));
+const refusal = (promise: Promise<unknown>) => promise.then(() => 'accepted', (e) => (refusedAs(e, 'document') ? e.problem : `other: ${e}`));
 
 describe('reading an imported file', () => {
   it('refuses empty, oversized, binary and non-UTF-8 files, and strips a byte-order mark', async () => {
@@ -129,7 +129,7 @@ describe('the reader’s documents in the store', () => {
     await importDocument(db, notes, { title: 'Kept' });
     const counts = async () => Promise.all([db.userDocuments, db.userParagraphPages, db.userMentionPages, db.userEntryDocuments, db.userTextIndex, db.userDocumentFacts].map((table) => table.count()));
     const before = await counts();
-    await expect(importDocument(db, new Uint8Array([1, 2, 0, 4]), { fileName: 'x.png' })).rejects.toThrow(DocumentRefused);
+    await expect(importDocument(db, new Uint8Array([1, 2, 0, 4]), { fileName: 'x.png' })).rejects.toThrow(Refused);
     // A write that fails midway (the index refuses its rows) rolls back the document too.
     const bulkPut = db.userTextIndex.bulkPut.bind(db.userTextIndex);
     db.userTextIndex.bulkPut = (() => Promise.reject(new Error('disk full'))) as never;
@@ -144,8 +144,8 @@ describe('the reader’s documents in the store', () => {
     const { db } = await seeded();
     const first = await importDocument(db, notes, { title: 'Notes, first copy' });
     const again = await importDocument(db, `\n${notes}\n`, { title: 'Notes, second copy' }).catch((e) => e);
-    expect(again).toBeInstanceOf(DocumentRefused);
-    expect([again.problem, again.existing?.id]).toEqual(['duplicate', first.id]);
+    expect(again).toBeInstanceOf(Refused);
+    expect([again.problem, again.refusal.existing?.id]).toEqual(['duplicate', first.id]);
     const kept = await importDocument(db, notes, { title: 'Notes, second copy' }, true);
     expect((await db.userDocuments.toArray()).map((d) => d.title).sort()).toEqual(['Notes, first copy', 'Notes, second copy']);
     expect((await readMentions(db, kept.id)).length).toBeGreaterThan(0);

@@ -4,12 +4,8 @@
  * everything as it was (not once saving has begun).
  */
 import { t } from '../../lib/i18n';
+import { formatSize } from '../../lib/user/failures';
 import type { JobProgress } from '../../lib/user/jobs';
-
-/** A size in bytes as the reader reads it: "4.9 MB", "310 KB". */
-export function formatSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
-}
 
 const percent = (p: JobProgress) => String(p.total ? Math.floor((100 * p.done) / p.total) : 0);
 

@@ -15,7 +15,8 @@ export function define(ctx, test) {
     await clickOption(options, '.options-footer a');
     // The click opened it in a new tab (asked of the tabs API: Firefox's WebDriver BiDi does not
     // always report a tab an extension page opens); its text is then read in a tab of the test's own.
-    const openedTabs = () => (globalThis.browser ?? globalThis.chrome).tabs.query({}).then((tabs) => tabs.map((tab) => tab.url ?? ''));
+    // A tab still loading has its address in Chrome's pendingUrl, its url empty.
+    const openedTabs = () => (globalThis.browser ?? globalThis.chrome).tabs.query({}).then((tabs) => tabs.map((tab) => tab.url || tab.pendingUrl || ''));
     await options.waitFor(openedTabs, undefined, (urls) => urls.some((url) => url.endsWith('/privacy.html')), 5000);
     const policy = await driver.openExtensionPage('/privacy.html');
     const text = await policy.waitFor(() => document.querySelector('.privacy')?.innerText ?? '', undefined, (t) => t.includes('sends nothing'), 5000);

@@ -6,7 +6,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assert } from '../harness.mjs';
-import { pageControlCenter } from '../page.mjs';
 import { fixtureFile, largeBackup, longDocument, longParagraph, nestedHtml } from './user-data-fixtures.mjs';
 
 const MEGABYTE = 1024 * 1024;
@@ -100,7 +99,7 @@ function holdDocumentsLock() {
   });
 }
 
-export function define({ driver, origin, clickOption: click, deleteListed }, test) {
+export function define({ driver, clickOption: click, deleteListed }, test) {
   const typeInto = async (page, selector, text) => {
     await click(page, selector);
     await page.typeText(text);

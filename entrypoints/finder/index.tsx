@@ -17,7 +17,7 @@ import type { EvidenceRules } from '../../lib/match/evidence';
 import type { Matcher } from '../../lib/match/matcher';
 import { SieveReader, type Sieve } from '../../lib/match/sieve';
 import { readMatcher, readSieve, readUnits, type PageMatcherData } from '../../lib/match/tables';
-import { isEntryId, onMessage, sendMessage } from '../../lib/messages';
+import { onPageMessage, sendMessage } from '../../lib/messages';
 import { whenIdle, whenWorthReading } from '../../lib/page/frame';
 import { whenTermsMayBeHere } from '../../lib/page/wake';
 import { HoverMachine } from '../../lib/page/hover';
@@ -243,9 +243,9 @@ function startGloss(setup: ReadSetup): void {
   }
 
   // ── Selection look-ups: keyboard shortcut and context menu, sent by the background ────────────
-  onMessage('lookUpSelection', ({ data }) => {
+  onPageMessage('lookUpSelection', ({ data }) => {
     const selection = window.getSelection();
-    const text = (typeof data === 'string' && data.trim()) || selection?.toString() || '';
+    const text = data.trim() || selection?.toString() || '';
     if (!text.trim() || !selection || selection.rangeCount === 0) return;
     // Only the frame that holds the selection answers.
     if (selection.isCollapsed && !data) return;
@@ -254,7 +254,7 @@ function startGloss(setup: ReadSetup): void {
   });
 
   // ── The popup: what is marked here, jump to a term, switch Gloss off and on for this site ──────
-  onMessage('pageSummary', async () => {
+  onPageMessage('pageSummary', async () => {
     // Answered from the page as it is, not from a scan under way (the popup may open, or switch Gloss
     // back on, while one runs).
     await marksSettled;
@@ -263,9 +263,7 @@ function startGloss(setup: ReadSetup): void {
     for (const mark of marker?.allMarks() ?? []) counts.set(mark.entryId, (counts.get(mark.entryId) ?? 0) + 1);
     return { counts: [...counts], enabled, site };
   });
-  onMessage('revealTerm', ({ data }) =>
-    isEntryId(data?.entryId) && Number.isInteger(data.index) ? (marker?.reveal(data.entryId, data.index) ?? false) : false,
-  );
+  onPageMessage('revealTerm', ({ data }) => marker?.reveal(data.entryId, data.index) ?? false);
   // The options page's preferences apply at once, in every open tab.
   const applyPreferences = (p: Preferences) => {
     prefs = p;
@@ -277,14 +275,14 @@ function startGloss(setup: ReadSetup): void {
   applyPreferences(prefs);
   startMarking();
   // Settings changed on the options page or in the popup; the background tells every tab.
-  const stopListening = onMessage('settingsChanged', async ({ data }) => {
-    if (data?.preferences) applyPreferences(readPreferences(data.preferences));
-    if (data?.disabledSites) {
-      enabled = !readSiteList(data.disabledSites).includes(site);
+  const stopListening = onPageMessage('settingsChanged', async ({ data }) => {
+    if (data.preferences) applyPreferences(data.preferences);
+    if (data.disabledSites) {
+      enabled = !data.disabledSites.includes(site);
       if (enabled) startMarking();
       else stopMarking();
     }
-    if (!data?.userData) return;
+    if (!data.userData) return;
     // The reader added or removed entries: read the page again with the new matcher.
     const fresh = await pageSetup();
     if (!fresh || extensionGone()) return;

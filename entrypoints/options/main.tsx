@@ -11,64 +11,24 @@ import { DocumentImport, type DocumentInput, type ImportStatus } from '../../com
 import { BackupPanel, type BackupStatus } from '../../components/options/BackupPanel';
 import { DeletableList } from '../../components/options/DeletableList';
 import { EntryForm } from '../../components/options/EntryForm';
-import { formatSize } from '../../components/options/JobProgress';
 import { kindLabel } from '../../components/kinds';
 import { PackPanel, type PackStatus } from '../../components/options/PackPanel';
 import { PreferencesForm } from '../../components/options/PreferencesForm';
 import { SiteList } from '../../components/options/SiteList';
 import { READER_PAGE, readerHash } from '../../lib/citation';
 import type { DocumentInfo, Entry } from '../../lib/corpus/types';
-import { t, type MessageKey } from '../../lib/i18n';
+import { t } from '../../lib/i18n';
 import { sendMessage } from '../../lib/messages';
 import { disabledSites, preferences, updatePreferences, userDataVersion } from '../../adapters/storage';
 import { DEFAULT_PREFERENCES, type Preferences } from '../../lib/settings';
-import { MAX_PACK_BYTES, PACK_FORMAT } from '../../lib/packs/format';
-import type { PackProblem } from '../../lib/packs/read';
 import { installedPacks } from '../../lib/packs/store';
 import { GlossDatabase, type PackRow } from '../../lib/store/db';
 import { databaseRows } from '../../lib/store/knowledge';
-import { MAX_BACKUP_BYTES, type BackupProblem } from '../../lib/user/backup';
-import type { EntryInput, EntryProblem } from '../../lib/user/entries';
-import { MAX_DOCUMENT_BYTES, type DocumentProblem } from '../../lib/user/document-text';
-import { MAX_PDF_BYTES } from '../../lib/user/pdf';
+import type { EntryInput } from '../../lib/user/entries';
+import { failureMessage, mergeSettings } from '../../lib/user/failures';
 import type { JobFailure, JobProgress, JobRequest, JobResult } from '../../lib/user/jobs';
 import { JobFailed, startJob, type RunningJob } from './worker-jobs';
 import './options.css';
-
-const PROBLEM_MESSAGES: Record<Exclude<DocumentProblem, 'duplicate' | 'tooLarge' | 'pdfTooLarge'>, MessageKey> = {
-  empty: 'docEmpty',
-  binary: 'docBinary',
-  notUtf8: 'docNotUtf8',
-  noText: 'docNoText',
-  noTextLayer: 'docNoTextLayer',
-  pdfUnreadable: 'docPdfUnreadable',
-};
-
-const ENTRY_PROBLEMS: Record<EntryProblem, MessageKey> = {
-  noName: 'entryNoName',
-  tooLong: 'entryTooLong',
-  badKind: 'entryBadKind',
-  badLabel: 'entryBadLabel',
-  nameTaken: 'entryNameTaken',
-};
-/** Each refusal of a pack file; `detail` says where, or the installed version, or the format. */
-const PACK_PROBLEMS: Record<PackProblem, (detail: string) => string> = {
-  tooLarge: () => t('packTooLarge', formatSize(MAX_PACK_BYTES)),
-  notPack: () => t('packNotPack'),
-  damaged: () => t('packDamaged'),
-  newerFormat: (format) => t('packNewerFormat', format, PACK_FORMAT),
-  tampered: () => t('packTampered'),
-  malformed: (where) => t('packMalformed', where),
-  quoteNotInDocuments: (where) => t('packQuoteNotInDocuments', where),
-  builtIn: (title) => t('packBuiltInRefused', title),
-  notNewer: (version) => t('packNotNewer', version),
-};
-const BACKUP_PROBLEMS: Record<Exclude<BackupProblem, 'tooLarge'>, MessageKey> = {
-  notJson: 'backupNotJson',
-  notBackup: 'backupNotBackup',
-  newerVersion: 'backupNewer',
-  malformed: 'backupMalformed',
-};
 
 /** The store, or null where the browser allows no IndexedDB here (the page says so). */
 const database: Promise<GlossDatabase | null> = (async () => {
@@ -87,26 +47,6 @@ async function announceUserDataChange(): Promise<void> {
   await userDataVersion.setValue(Date.now());
 }
 
-/** Why a job wrote nothing, in the reader's words. */
-function failureMessage(failure: JobFailure): string {
-  switch (failure.kind) {
-    case 'document':
-      if (failure.problem === 'tooLarge') return t('docTooLarge', formatSize(MAX_DOCUMENT_BYTES));
-      if (failure.problem === 'pdfTooLarge') return t('docPdfTooLarge', formatSize(MAX_PDF_BYTES));
-      if (failure.problem === 'duplicate') return t('docDuplicate', failure.existing?.title ?? '');
-      return t(PROBLEM_MESSAGES[failure.problem]);
-    case 'entry':
-      return t(ENTRY_PROBLEMS[failure.problem]);
-    case 'backup':
-      return failure.problem === 'tooLarge' ? t('backupTooLarge', formatSize(MAX_BACKUP_BYTES)) : t(BACKUP_PROBLEMS[failure.problem], failure.where);
-    case 'pack':
-      return PACK_PROBLEMS[failure.problem](failure.detail);
-    case 'cancelled':
-      return t('jobCancelled');
-    case 'error':
-      return t('saveFailed', `${failure.name}: ${failure.message}`);
-  }
-}
 const failureOf = (error: unknown): JobFailure =>
   error instanceof JobFailed ? error.failure : { kind: 'error', name: (error as Error)?.name ?? 'Error', message: (error as Error)?.message ?? String(error) };
 
@@ -203,9 +143,13 @@ function Options() {
     }
   }
 
-  /** Runs a delete, then tells the rest of Gloss and reads the lists again. */
-  async function remove(request: JobRequest): Promise<void> {
-    await run(request, () => {}).catch(() => {});
+  /** Runs a delete, then tells the rest of Gloss and reads the lists again; `refused` shows why one failed. */
+  async function remove(request: JobRequest, refused: (message: string) => void): Promise<void> {
+    try {
+      await run(request, () => {});
+    } catch (error) {
+      refused(failureMessage(failureOf(error)));
+    }
     await publishWrite();
   }
 
@@ -248,8 +192,8 @@ function Options() {
   async function onExport(): Promise<void> {
     // The previous export's file is let go: only the newest is offered for saving again.
     if (backupStatus.kind === 'exported') URL.revokeObjectURL(backupStatus.href);
-    const settings = { preferences: await preferences.getValue(), disabledSites: await disabledSites.getValue() };
     try {
+      const settings = { preferences: await preferences.getValue(), disabledSites: await disabledSites.getValue() };
       const result = await run({ kind: 'export', settings }, (progress) => setBackupStatus({ kind: 'working', progress }), 'backup');
       if (result.kind !== 'export') return;
       const href = URL.createObjectURL(result.file);
@@ -265,13 +209,12 @@ function Options() {
     try {
       const result = await run({ kind: 'restore', file }, (progress) => setBackupStatus({ kind: 'working', progress }), 'backup');
       if (result.kind !== 'restore') return;
-      const { report, settings } = result;
-      // Settings merge too: sites are added; preferences are taken only over the defaults.
-      const conflicts = [...report.conflicts];
-      await disabledSites.setValue([...new Set([...(await disabledSites.getValue()), ...settings.disabledSites])]);
-      const current = await preferences.getValue();
-      if (JSON.stringify(current) === JSON.stringify(DEFAULT_PREFERENCES)) await preferences.setValue(settings.preferences);
-      else if (JSON.stringify(current) !== JSON.stringify(settings.preferences)) conflicts.push(t('preferencesKept'));
+      const { report } = result;
+      const current = { preferences: await preferences.getValue(), disabledSites: await disabledSites.getValue() };
+      const { settings, preferencesKept } = mergeSettings(current, result.settings, DEFAULT_PREFERENCES);
+      await disabledSites.setValue(settings.disabledSites);
+      await preferences.setValue(settings.preferences);
+      const conflicts = [...report.conflicts, ...(preferencesKept ? [t('preferencesKept')] : [])];
       await publishWrite();
       setBackupStatus({ kind: 'imported', message: t('backupMerged', report.documentsAdded, report.entriesAdded, report.unchanged), conflicts });
     } catch (error) {
@@ -309,7 +252,7 @@ function Options() {
                 href: readerHref(d.id),
                 meta: [d.outlet ?? t('outletNotStated'), d.date ?? t('undatedShort'), d.file].filter(Boolean).join(' · '),
               }))}
-              onDelete={(id) => void remove({ kind: 'deleteDocument', docId: id })}
+              onDelete={(id) => void remove({ kind: 'deleteDocument', docId: id }, (message) => setImportStatus({ kind: 'refused', message, duplicate: false }))}
             />
           </>
         )}
@@ -323,7 +266,7 @@ function Options() {
               className="entries"
               empty={t('noUserEntries')}
               items={lists && lists.entries.map((e) => ({ id: e.id, title: e.name, meta: e.label ? `${kindLabel(e.kind)} · “${e.label.quote}”` : kindLabel(e.kind) }))}
-              onDelete={(id) => void remove({ kind: 'deleteEntry', entryId: id })}
+              onDelete={(id) => void remove({ kind: 'deleteEntry', entryId: id }, (text) => setEntryMessage({ error: true, text }))}
             />
           </section>
           <section aria-labelledby="packs-heading" class="knowledge-packs">

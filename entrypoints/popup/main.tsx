@@ -13,7 +13,7 @@ import { SearchResults } from '../../components/SearchResults';
 import { MIN_QUERY, useSearch } from '../../components/use-search';
 import { ENTRY_INDEX_HASH, READER_PAGE, citationTarget, readerHash } from '../../lib/citation';
 import type { Citation } from '../../lib/corpus/types';
-import { sendMessage } from '../../lib/messages';
+import { sendMessage, sendToTab } from '../../lib/messages';
 import { disabledSites, userDataVersion } from '../../adapters/storage';
 import type { StoreStatus } from '../../lib/store/open';
 import { bestDocumented, type EntryDetail, type IndexedEntry } from '../../lib/views';
@@ -73,7 +73,7 @@ function Popup() {
 
   async function loadSummary(): Promise<void> {
     const tabId = await activeTabId();
-    const page = tabId === null ? null : await sendMessage('pageSummary', undefined, { tabId, frameId: 0 }).catch(() => null);
+    const page = tabId === null ? null : await sendToTab('pageSummary', undefined, { tabId, frameId: 0 }).catch(() => null);
     if (!page || !page.enabled || page.counts.length === 0) void loadSuggestions();
     if (!page) return setSummary({ status: 'unavailable' });
     setSite(page.site);
@@ -103,7 +103,7 @@ function Popup() {
     if (tabId === null) return;
     const index = revealed.current.get(entryId) ?? 0;
     revealed.current.set(entryId, index + 1);
-    await sendMessage('revealTerm', { entryId, index }, { tabId, frameId: 0 }).catch(() => false);
+    await sendToTab('revealTerm', { entryId, index }, { tabId, frameId: 0 }).catch(() => false);
   }
 
   async function toggleSite(enabled: boolean): Promise<void> {
@@ -114,7 +114,7 @@ function Popup() {
     // The background tells every frame of every tab; this tab's top frame is also told here, and
     // answers once it has switched, so the summary asked for next is the page's new one.
     const tabId = await activeTabId();
-    if (tabId !== null) await sendMessage('settingsChanged', { disabledSites: changed }, { tabId, frameId: 0 }).catch(() => {});
+    if (tabId !== null) await sendToTab('settingsChanged', { disabledSites: changed }, { tabId, frameId: 0 }).catch(() => {});
     await loadSummary();
   }
 

@@ -22,7 +22,7 @@ import { useSearch } from '../../components/use-search';
 import { EntryIndex } from '../../components/EntryIndex';
 import { EntryView } from '../../components/EntryView';
 import type { Citation, DocumentInfo, Mention, Paragraph, TimelineEvent } from '../../lib/corpus/types';
-import { sourceInfo } from '../../lib/store/knowledge';
+import { sourceInfo } from '../../lib/views';
 import { t } from '../../lib/i18n';
 import { openForReading } from '../../lib/store/open';
 import { userDataVersion } from '../../adapters/storage';

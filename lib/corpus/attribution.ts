@@ -97,9 +97,9 @@ export class DocumentVoices {
     const p = this.paragraph(n)!;
     const { voices, bodyStart } = this.byParagraph.get(n)!;
     const text = p.text;
-    let [from, to] = sentencesOf(p, start, end);
-    from = Math.max(from, Math.min(bodyStart, start));
-    const cutStart = !/^[\s"“‘'(\[–—-]*$/u.test(text.slice(from, start));
+    const [sentenceFrom, to] = sentencesOf(p, start, end);
+    const from = Math.max(sentenceFrom, Math.min(bodyStart, start));
+    const cutStart = !/^[\s"“‘'([–—-]*$/u.test(text.slice(from, start));
     const cutEnd = !/^[\s.!?,;:"”’')\]…]*$/u.test(text.slice(end, to));
     if (cutStart) {
       const dropped = attributionBefore(text.slice(from, start)) ?? attributionAtStart(text.slice(start, end));

@@ -7,8 +7,9 @@
 import type { GlossDatabase, PackRow } from '../store/db';
 import { pacer, readBytes, steadyPacer, type JobControl } from '../user/job-control';
 import { compareVersions, MAX_PACK_BYTES } from './format';
-import { PackRefused, readPack } from './read';
+import { readPack } from './read';
 import { preparePack, removePack, setPackEnabled, storePack } from './store';
+import { refuse, refusedAs } from '../refused';
 
 export type PackJobRequest =
   | { kind: 'installPack'; file: Blob }
@@ -34,13 +35,13 @@ async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
   try {
     for (let read = await reader.read(); !read.done; read = await reader.read()) {
       size += read.value.length;
-      if (size > MAX_PACK_BYTES) throw new PackRefused('tooLarge');
+      if (size > MAX_PACK_BYTES) throw refuse.pack('tooLarge');
       chunks.push(read.value);
     }
   } catch (e) {
     await reader.cancel().catch(() => {});
     // A cut-off or damaged stream is refused as a damaged pack.
-    throw e instanceof PackRefused ? e : new PackRefused('damaged');
+    throw refusedAs(e, 'pack') ? e : refuse.pack('damaged');
   }
   const whole = new Uint8Array(size);
   let at = 0;
@@ -56,21 +57,21 @@ function packText(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new PackRefused('notPack');
+    throw refuse.pack('notPack');
   }
 }
 
 async function installPack(db: GlossDatabase, file: Blob, control: JobControl): Promise<PackJobResult> {
-  if (file.size > MAX_PACK_BYTES) throw new PackRefused('tooLarge');
+  if (file.size > MAX_PACK_BYTES) throw refuse.pack('tooLarge');
   const bytes = await readBytes(file, pacer(control, 'reading'));
   const pack = await readPack(packText(isGzip(bytes) ? await gunzip(bytes) : bytes), pacer(control, 'checkingPack'));
   // What is installed refuses it at once, before the long part (the transaction checks again).
   const installed = await db.packs.get(pack.manifest.id);
-  if (installed?.bundled) throw new PackRefused('builtIn', installed.title);
-  if (installed && compareVersions(pack.manifest.version, installed.version) <= 0) throw new PackRefused('notNewer', installed.version);
+  if (installed?.bundled) throw refuse.pack('builtIn', installed.title);
+  if (installed && compareVersions(pack.manifest.version, installed.version) <= 0) throw refuse.pack('notNewer', installed.version);
   await pacer(control, 'installing')(0, 1);
   const result = await storePack(db, preparePack(pack, false), { saving: steadyPacer(control, 'installing'), finding: steadyPacer(control, 'finding') });
-  if (result.status !== 'installed') throw new PackRefused('notNewer', pack.manifest.version);
+  if (result.status !== 'installed') throw refuse.pack('notNewer', pack.manifest.version);
   return { kind: 'installPack', pack: result.pack, replaced: result.replaced };
 }
 

@@ -10,6 +10,7 @@ import type { AliasSpec, CaseRule } from '../match/matcher';
 import { fieldReaders, isObject, type Check, type Json } from '../json-fields';
 import type { Progress } from '../user/document-text';
 import { MAX_PACK_BYTES, MAX_PACK_ID, PACK_FORMAT, PACK_ID_PATTERN, packHash, VERSION_PATTERN, type PackFile, type PackManifest } from './format';
+import { refuse } from '../refused';
 
 export type PackProblem =
   | 'tooLarge'
@@ -24,17 +25,6 @@ export type PackProblem =
   /** The same or a newer version is installed (detail: the installed version). */
   | 'notNewer';
 
-/** Why a pack file was refused; `detail` says where (a field, a quote), for the message the reader sees. */
-export class PackRefused extends Error {
-  constructor(
-    readonly problem: PackProblem,
-    readonly detail = '',
-  ) {
-    super(`pack refused: ${problem}${detail ? ` (${detail})` : ''}`);
-    this.name = 'PackRefused';
-  }
-}
-
 /** How a pack file starts: its first key says what it is, so a cut-off pack is told from a file that is none. */
 const PACK_START = /^\ufeff?\s*\{\s*"glossPack"\s*:/;
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -43,7 +33,7 @@ const CASE_RULES: readonly CaseRule[] = ['any', 'name', 'acronym'];
 /** Items checked between two progress reports. */
 const CHECKS_PER_REPORT = 2000;
 
-const fields = fieldReaders((where) => new PackRefused('malformed', where), 100_000);
+const fields = fieldReaders((where) => refuse.pack('malformed', where), 100_000);
 const check: Check = fields.check;
 const { text, list } = fields;
 const optionalText = (v: unknown, where: string, max?: number): string | undefined => (v === undefined ? undefined : text(v, where, max));
@@ -67,14 +57,14 @@ const id = (v: unknown, where: string): string => {
  * checked (paragraphs, entries, mentions…).
  */
 export async function readPack(source: string, progress: Progress = () => {}): Promise<PackFile> {
-  if (source.length > MAX_PACK_BYTES) throw new PackRefused('tooLarge');
-  if (!PACK_START.test(source.slice(0, 200))) throw new PackRefused('notPack');
+  if (source.length > MAX_PACK_BYTES) throw refuse.pack('tooLarge');
+  if (!PACK_START.test(source.slice(0, 200))) throw refuse.pack('notPack');
   let value: unknown;
   try {
     value = JSON.parse(source);
   } catch {
     // It starts as a pack does, but does not end as JSON: cut off, or damaged on the way.
-    throw new PackRefused('damaged');
+    throw refuse.pack('damaged');
   }
   return checkPack(value, progress);
 }
@@ -83,11 +73,11 @@ export async function readPack(source: string, progress: Progress = () => {}): P
 export async function checkPack(value: unknown, progress: Progress = () => {}): Promise<PackFile> {
   check(isObject(value), 'the file');
   // Only a whole number above this Gloss's comes from a newer Gloss; any other is damage.
-  if (typeof value.glossPack === 'number' && Number.isInteger(value.glossPack) && value.glossPack > PACK_FORMAT) throw new PackRefused('newerFormat', String(value.glossPack));
+  if (typeof value.glossPack === 'number' && Number.isInteger(value.glossPack) && value.glossPack > PACK_FORMAT) throw refuse.pack('newerFormat', String(value.glossPack));
   check(value.glossPack === PACK_FORMAT, 'glossPack');
   const claimed = text(value.hash, 'hash', 64);
   const content = { glossPack: value.glossPack, manifest: value.manifest, yaml: value.yaml, compiled: value.compiled } as Omit<PackFile, 'hash'>;
-  if ((await packHash(content)) !== claimed) throw new PackRefused('tampered');
+  if ((await packHash(content)) !== claimed) throw refuse.pack('tampered');
   check(isObject(value.yaml), 'yaml');
   const yaml = { glossary: text(value.yaml.glossary, 'yaml.glossary', MAX_PACK_BYTES), timeline: text(value.yaml.timeline, 'yaml.timeline', MAX_PACK_BYTES), exclusions: text(value.yaml.exclusions, 'yaml.exclusions', MAX_PACK_BYTES) };
   const compiled = await readCompiled(value.compiled, progress);
@@ -171,7 +161,7 @@ function readCitation(v: unknown, where: string, texts: Texts, what: string): Ci
     start: whole(v.start, `${where}.start`),
     end: whole(v.end, `${where}.end`),
   };
-  if (!quoteStands(texts, citation)) throw new PackRefused('quoteNotInDocuments', `${what}: “${citation.quote.slice(0, 120)}” (${citation.docId} ¶ ${citation.paragraph})`);
+  if (!quoteStands(texts, citation)) throw refuse.pack('quoteNotInDocuments', `${what}: “${citation.quote.slice(0, 120)}” (${citation.docId} ¶ ${citation.paragraph})`);
   return citation;
 }
 
@@ -280,7 +270,7 @@ async function readCompiled(v: unknown, progress: Progress): Promise<PackFile['c
     check(isObject(m), where);
     check(entryIds.has(m.entryId), `${where}.entryId`);
     const mention: Mention = { entryId: m.entryId as string, docId: text(m.docId, `${where}.docId`, MAX_ID), paragraph: whole(m.paragraph, `${where}.paragraph`, 1), start: whole(m.start, `${where}.start`), end: whole(m.end, `${where}.end`), text: text(m.text, `${where}.text`, 1000) };
-    if (!quoteStands(texts, { ...mention, quote: mention.text })) throw new PackRefused('quoteNotInDocuments', `mention “${mention.text.slice(0, 120)}” (${mention.docId} ¶ ${mention.paragraph})`);
+    if (!quoteStands(texts, { ...mention, quote: mention.text })) throw refuse.pack('quoteNotInDocuments', `mention “${mention.text.slice(0, 120)}” (${mention.docId} ¶ ${mention.paragraph})`);
     mentions.push(mention);
   }
 

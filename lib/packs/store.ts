@@ -12,7 +12,7 @@ import { mentionPages, paragraphPages } from '../store/pages';
 import { foldKey } from '../text/normalize';
 import { entryDocumentRows, rebuildDerivedUserData, type SteadyPace } from '../user/derived';
 import { compareVersions, packBundle, qualifiedId, type PackFile } from './format';
-import { PackRefused } from './read';
+import { refuse } from '../refused';
 
 /** Meta key of the counter that changes with every change to the packs (what the reader's mentions depend on). */
 export const PACKS_REVISION_KEY = 'packsRevision';
@@ -118,8 +118,8 @@ export async function storePack(db: GlossDatabase, prepared: PreparedPack, pace:
   return db.transaction('rw', db.tables, async () => {
     const existing = (await db.packs.get(pack.id)) ?? null;
     if (pack.bundled && existing?.bundled && existing.hash === pack.hash) return { status: 'unchanged' } as const;
-    if (!pack.bundled && existing?.bundled) throw new PackRefused('builtIn', existing.title);
-    if (!pack.bundled && existing && compareVersions(pack.version, existing.version) <= 0) throw new PackRefused('notNewer', existing.version);
+    if (!pack.bundled && existing?.bundled) throw refuse.pack('builtIn', existing.title);
+    if (!pack.bundled && existing && compareVersions(pack.version, existing.version) <= 0) throw refuse.pack('notNewer', existing.version);
     if (existing) await deletePackRows(db, pack.id);
     if (pack.bundled) {
       for (const earlier of await db.packs.filter((p) => p.bundled && p.id !== pack.id).toArray()) {
@@ -171,7 +171,7 @@ export async function removePack(db: GlossDatabase, packId: string, pace?: Stead
   await db.transaction('rw', db.tables, async () => {
     const row = await db.packs.get(packId);
     if (!row) return;
-    if (row.bundled) throw new PackRefused('builtIn', row.title);
+    if (row.bundled) throw refuse.pack('builtIn', row.title);
     await deletePackRows(db, packId);
     await db.packs.delete(packId);
     await packsChanged(db, pace);

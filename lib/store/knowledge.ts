@@ -6,14 +6,14 @@
  */
 import { defaultCaseRule } from '../match/case-rule';
 import { evidenceRules } from '../corpus/mentions';
-import { USER_ID_PREFIX, type Citation, type DocumentInfo, type Entry, type Fact, type KnowledgeBundle, type Mention, type PackRef, type Paragraph, type TimelineEvent } from '../corpus/types';
+import { USER_ID_PREFIX, type Citation, type DocumentInfo, type Entry, type KnowledgeBundle, type Mention, type Paragraph, type TimelineEvent } from '../corpus/types';
 import type { Side } from '../match/evidence';
 import type { AliasSpec } from '../match/matcher';
 import Dexie from 'dexie';
 import { combineEntry, EntryCatalogue, entryGroups, inPackOrder, packOfId, packRef, readCatalogue } from '../packs/combine';
 import { enabledPacks, packFirstMentions } from '../packs/store';
 import { foldKey } from '../text/normalize';
-import type { IndexedEntry } from '../views';
+import { sourceInfo, type CardData, type IndexedEntry, type SourceInfo } from '../views';
 import { LAST_ID, type GlossDatabase, type PackDocumentRow, type PackEntryRow, type PackRow } from './db';
 import { passageRef } from '../search/records';
 import { paragraphCount as pagedParagraphCount, readMentions, readParagraphs, readPassages } from './pages';
@@ -47,64 +47,6 @@ export interface KnowledgeRows {
   revision(): Promise<string>;
 }
 
-/** The source of a quote, as a citation shows it: the original's outlet and date, and the copy's, who publishes it, who wrote it, its pack, its pages. */
-export interface SourceInfo extends Pick<DocumentInfo, 'title' | 'outlet' | 'date' | 'dateISO' | 'republished' | 'updated' | 'perspective' | 'genre' | 'pack' | 'pages'> {
-  authors?: string[];
-}
-export function sourceInfo(d: DocumentInfo): SourceInfo {
-  return {
-    title: d.title,
-    outlet: d.outlet,
-    date: d.date,
-    dateISO: d.dateISO,
-    authors: d.authors,
-    ...(d.republished ? { republished: d.republished } : {}),
-    ...(d.updated ? { updated: d.updated } : {}),
-    ...(d.perspective ? { perspective: d.perspective } : {}),
-    ...(d.genre ? { genre: d.genre } : {}),
-    ...(d.pack ? { pack: d.pack } : {}),
-    ...(d.pages ? { pages: d.pages } : {}),
-  };
-}
-
-export interface CitedQuote extends Citation {
-  source: SourceInfo;
-}
-/** A fact with its source: who speaks, where it is cut, Gloss's note and the pack come with it. */
-export interface CitedFact extends Fact {
-  source: SourceInfo;
-}
-export interface RelatedLink {
-  id: string;
-  name: string;
-  kind: Entry['kind'];
-}
-/** The documents of one pack that mention an entry, besides those its facts cite: the first mention in each. */
-export interface AlsoIn {
-  pack: PackRef;
-  /** The first few, in document order. */
-  quotes: CitedQuote[];
-  /** How many more documents of the pack mention it. */
-  more: number;
-}
-/** Everything a card shows for one entry. */
-export interface CardData {
-  id: string;
-  name: string;
-  kind: Entry['kind'];
-  /** Absent where no sentence of the documents defines the entry: its kind says what it is. */
-  label?: CitedQuote;
-  /** Empty where the documents only name the entry. Each source names its pack: the card groups them by it. */
-  facts: CitedFact[];
-  /** Documents that mention the entry, and how many documents there are. */
-  mentionedIn: number;
-  documentCount: number;
-  /** Per pack, the documents that mention the entry and that no fact cites. */
-  alsoIn: AlsoIn[];
-  /** The first mention in each of the reader's own documents that mention the entry. */
-  inYourDocuments: CitedQuote[];
-  related: RelatedLink[];
-}
 /** What the content script builds its matcher from, and the evidence rules it judges matches by. */
 export interface MatcherData {
   hash: string;
@@ -282,7 +224,10 @@ export function databaseRows(db: GlossDatabase): KnowledgeRows {
     for (const id of ids) {
       const members = groups.get(id);
       const entry = members ? combineEntry(members, canonical) : user.find((e) => e.id === id);
-      if (entry && !seen.has(entry.id)) entries.push(entry), seen.add(entry.id);
+      if (entry && !seen.has(entry.id)) {
+        entries.push(entry);
+        seen.add(entry.id);
+      }
     }
     return entries;
   };

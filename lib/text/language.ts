@@ -15,6 +15,7 @@ const SAMPLE_LENGTH = 2000;
  */
 const VIETNAMESE_SHARE = 0.05;
 
+// eslint-disable-next-line no-control-regex -- the ASCII range starts at NUL on purpose
 const NON_ASCII = /[^\x00-\x7f]/;
 
 export function looksVietnamese(text: string): boolean {

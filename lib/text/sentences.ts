@@ -7,7 +7,7 @@
  */
 
 const TERMINAL = /[.!?。！？]/u;
-const OPENER = /[\p{Lu}"“‘'(\[«]/u;
+const OPENER = /[\p{Lu}"“‘'([«]/u;
 
 function endsSentence(text: string, i: number): boolean {
   const ch = text[i];

@@ -15,6 +15,7 @@ import { allParagraphs, paragraphPages, readParagraphs } from '../store/pages';
 import { deriveDocument, deriveDocumentNow, storeMatcher, writeDerivedDocument, type DerivedDocument } from './derived';
 import type { Progress } from './document-text';
 import { paragraphAt, storeRevision, writeEntries } from './store';
+import { refuse } from '../refused';
 
 export const BACKUP_FORMAT = 'gloss-backup';
 export const BACKUP_VERSION = 1;
@@ -43,17 +44,6 @@ export interface Backup {
 
 export type BackupProblem = 'tooLarge' | 'notJson' | 'notBackup' | 'newerVersion' | 'malformed';
 
-export class BackupRefused extends Error {
-  constructor(
-    readonly problem: BackupProblem,
-    /** Where in the file, for 'malformed'. */
-    readonly where = '',
-  ) {
-    super(`backup refused: ${problem}${where ? ` (${where})` : ''}`);
-    this.name = 'BackupRefused';
-  }
-}
-
 export async function exportBackup(db: GlossDatabase, settings: BackupSettings, now = new Date()): Promise<Backup> {
   return db.transaction('r', [db.userDocuments, db.userParagraphPages, db.userEntries], async () => ({
     format: BACKUP_FORMAT,
@@ -67,7 +57,7 @@ export async function exportBackup(db: GlossDatabase, settings: BackupSettings, 
 }
 
 // ── Reading a file: every field checked, or the whole file refused ─────────────────────────────
-const fields = fieldReaders((where) => new BackupRefused('malformed', where), 300);
+const fields = fieldReaders((where) => refuse.backup('malformed', where), 300);
 const check: Check = fields.check;
 const { text, list } = fields;
 const textOrNull = (v: unknown, where: string): string | null => (v === null || v === undefined ? null : text(v, where));
@@ -139,16 +129,16 @@ function readEntry(v: unknown, i: number): Entry {
 
 /** A backup file's text, checked whole; BackupRefused says what is wrong and where. */
 export async function parseBackup(source: string, progress: Progress = () => {}): Promise<Backup> {
-  if (source.length > MAX_BACKUP_BYTES) throw new BackupRefused('tooLarge');
+  if (source.length > MAX_BACKUP_BYTES) throw refuse.backup('tooLarge');
   let value: unknown;
   try {
     value = JSON.parse(source);
   } catch {
-    throw new BackupRefused('notJson');
+    throw refuse.backup('notJson');
   }
-  if (!isObject(value) || value.format !== BACKUP_FORMAT) throw new BackupRefused('notBackup');
+  if (!isObject(value) || value.format !== BACKUP_FORMAT) throw refuse.backup('notBackup');
   // Only a number above this Gloss's comes from a newer Gloss; any other version ("1", 0.5) is damage.
-  if (typeof value.version === 'number' && value.version > BACKUP_VERSION) throw new BackupRefused('newerVersion');
+  if (typeof value.version === 'number' && value.version > BACKUP_VERSION) throw refuse.backup('newerVersion');
   check(value.version === BACKUP_VERSION, 'version');
   const documents = list(value.documents, 'documents').map(readDocument);
   const ids = new Set(documents.map((d) => d.id));

@@ -5,24 +5,12 @@
  */
 
 import { Tokenizer } from 'htmlparser2';
-import type { DocumentInfo } from '../corpus/types';
+import { refuse } from '../refused';
 
 /** The largest document Gloss imports (README states it; the options page says it when refusing). */
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 
 export type DocumentProblem = 'empty' | 'tooLarge' | 'pdfTooLarge' | 'binary' | 'notUtf8' | 'noText' | 'duplicate' | 'noTextLayer' | 'pdfUnreadable';
-
-/** Why a file was refused; `problem` picks the message the reader sees. */
-export class DocumentRefused extends Error {
-  constructor(
-    readonly problem: DocumentProblem,
-    /** For 'duplicate': the stored document with the same text. */
-    readonly existing?: DocumentInfo,
-  ) {
-    super(`document refused: ${problem}`);
-    this.name = 'DocumentRefused';
-  }
-}
 
 /** Reports progress (done of total); may pause to let a cancel through. See lib/user/jobs.ts. */
 export type Progress = (done: number, total: number) => void | Promise<void>;
@@ -37,14 +25,14 @@ export type DocumentFormat = 'text' | 'markdown' | 'html';
  * bytes and by control characters that text does not contain (a PDF, an image, a zip).
  */
 export async function decodeDocument(bytes: Uint8Array, progress: Progress = () => {}): Promise<string> {
-  if (bytes.length === 0) throw new DocumentRefused('empty');
-  if (bytes.length > MAX_DOCUMENT_BYTES) throw new DocumentRefused('tooLarge');
+  if (bytes.length === 0) throw refuse.document('empty');
+  if (bytes.length > MAX_DOCUMENT_BYTES) throw refuse.document('tooLarge');
   let control = 0;
   for (const byte of bytes.subarray(0, 65536)) {
-    if (byte === 0) throw new DocumentRefused('binary');
+    if (byte === 0) throw refuse.document('binary');
     if (byte < 32 && byte !== 9 && byte !== 10 && byte !== 12 && byte !== 13) control++;
   }
-  if (control > Math.min(bytes.length, 65536) / 100) throw new DocumentRefused('binary');
+  if (control > Math.min(bytes.length, 65536) / 100) throw refuse.document('binary');
   let text = '';
   const decoder = new TextDecoder('utf-8', { fatal: true });
   for (let at = 0; at < bytes.length; at += PIECE) {
@@ -52,11 +40,11 @@ export async function decodeDocument(bytes: Uint8Array, progress: Progress = () 
     try {
       text += decoder.decode(bytes.subarray(at, at + PIECE), { stream: at + PIECE < bytes.length });
     } catch {
-      throw new DocumentRefused('notUtf8');
+      throw refuse.document('notUtf8');
     }
   }
   await progress(bytes.length, bytes.length);
-  if (!text.trim()) throw new DocumentRefused('empty');
+  if (!text.trim()) throw refuse.document('empty');
   return text.replace(/^\ufeff/, '');
 }
 

@@ -7,15 +7,15 @@
  */
 import type { DocumentInfo, Entry, PageStart } from '../corpus/types';
 import { LAST_ID, type GlossDatabase } from '../store/db';
-import { BackupRefused, exportBackup, MAX_BACKUP_BYTES, mergeBackup, parseBackup, type BackupProblem, type BackupSettings, type MergeReport } from './backup';
-import { decodeDocument, documentFormat, documentText, DocumentRefused, MAX_DOCUMENT_BYTES, type DocumentProblem } from './document-text';
-import { addUserEntry, deleteUserEntry, EntryRefused, type EntryInput, type EntryProblem } from './entries';
+import { exportBackup, MAX_BACKUP_BYTES, mergeBackup, parseBackup, type BackupSettings, type MergeReport } from './backup';
+import { decodeDocument, documentFormat, documentText, MAX_DOCUMENT_BYTES } from './document-text';
+import { addUserEntry, deleteUserEntry, type EntryInput } from './entries';
 import { isPdf, MAX_PDF_BYTES, namedPdf, pdfDocumentText } from './pdf';
 import { deleteUserDocument, documentInfo, prepareDocument, storeDocument, type DocumentDetails } from './store';
 import { Cancelled, pacer, readBytes, steadyPacer, type JobControl, type JobProgress } from './job-control';
 
 import { runPackJob, type PackJobRequest, type PackJobResult } from '../packs/jobs';
-import { PackRefused, type PackProblem } from '../packs/read';
+import { refuse, Refused, type Refusal } from '../refused';
 
 export type { JobControl, JobProgress, JobStage } from './job-control';
 
@@ -36,12 +36,9 @@ export type JobResult =
   | { kind: 'restore'; report: MergeReport; settings: BackupSettings }
   | { kind: 'export'; file: Blob; fileName: string };
 
-/** Why a job wrote nothing, as plain data (errors do not cross to the page whole). */
+/** Why a job wrote nothing, as plain data (errors do not cross to the page whole): what refused it, or else. */
 export type JobFailure =
-  | { kind: 'document'; problem: DocumentProblem; existing?: DocumentInfo }
-  | { kind: 'entry'; problem: EntryProblem }
-  | { kind: 'backup'; problem: BackupProblem; where: string }
-  | { kind: 'pack'; problem: PackProblem; detail: string }
+  | Exclude<Refusal, { kind: 'message' }>
   | { kind: 'cancelled' }
   | { kind: 'error'; name: string; message: string };
 
@@ -55,11 +52,11 @@ export type FromWorker =
 /** A file's reading text (one paragraph per line), its own title, and a PDF's pages. */
 async function readDocumentFile(request: Extract<JobRequest, { kind: 'import' }>, control: JobControl): Promise<{ text: string; title: string | null; pages?: PageStart[] }> {
   const pdf = namedPdf(request.fileName, request.mimeType);
-  if (request.file.size > (pdf ? MAX_PDF_BYTES : MAX_DOCUMENT_BYTES)) throw new DocumentRefused(pdf ? 'pdfTooLarge' : 'tooLarge');
+  if (request.file.size > (pdf ? MAX_PDF_BYTES : MAX_DOCUMENT_BYTES)) throw refuse.document(pdf ? 'pdfTooLarge' : 'tooLarge');
   const bytes = await readBytes(request.file, pacer(control, 'reading'));
   if (isPdf(bytes)) {
     const read = await pdfDocumentText(bytes, pacer(control, 'parsing'));
-    if (read.text.length > MAX_DOCUMENT_BYTES) throw new DocumentRefused('tooLarge');
+    if (read.text.length > MAX_DOCUMENT_BYTES) throw refuse.document('tooLarge');
     return read;
   }
   const raw = await decodeDocument(bytes, pacer(control, 'reading'));
@@ -76,7 +73,7 @@ async function importDocument(db: GlossDatabase, request: Extract<JobRequest, { 
 }
 
 async function restore(db: GlossDatabase, file: Blob, control: JobControl): Promise<JobResult> {
-  if (file.size > MAX_BACKUP_BYTES) throw new BackupRefused('tooLarge');
+  if (file.size > MAX_BACKUP_BYTES) throw refuse.backup('tooLarge');
   const text = new TextDecoder().decode(await readBytes(file, pacer(control, 'reading')));
   const backup = await parseBackup(text, pacer(control, 'checking'));
   const report = await mergeBackup(db, backup, pacer(control, 'finding'), () => control.report({ stage: 'saving', done: 0, total: 1 }));
@@ -89,7 +86,7 @@ async function mentionCount(db: GlossDatabase, entryId: string): Promise<number>
   return rows.reduce((sum, row) => sum + row.mentions, 0);
 }
 
-/** Runs one job to its end; throws what refused it (DocumentRefused, EntryRefused, BackupRefused, Cancelled, or a storage error). */
+/** Runs one job to its end; throws what refused it (DocumentRefused, Cancelled, or a storage error). */
 export async function runJob(db: GlossDatabase, request: JobRequest, control: JobControl): Promise<JobResult> {
   switch (request.kind) {
     case 'installPack':
@@ -121,10 +118,7 @@ export async function runJob(db: GlossDatabase, request: JobRequest, control: Jo
 /** A thrown refusal or error as data for the page. */
 export function jobFailure(error: unknown): JobFailure {
   if (error instanceof Cancelled) return { kind: 'cancelled' };
-  if (error instanceof DocumentRefused) return { kind: 'document', problem: error.problem, ...(error.existing ? { existing: error.existing } : {}) };
-  if (error instanceof EntryRefused) return { kind: 'entry', problem: error.problem };
-  if (error instanceof BackupRefused) return { kind: 'backup', problem: error.problem, where: error.where };
-  if (error instanceof PackRefused) return { kind: 'pack', problem: error.problem, detail: error.detail };
+  if (error instanceof Refused && error.refusal.kind !== 'message') return error.refusal;
   const e = error as { name?: string; message?: string };
   return { kind: 'error', name: e?.name ?? 'Error', message: e?.message ?? String(error) };
 }

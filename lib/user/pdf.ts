@@ -7,7 +7,8 @@
  * the build removes the constructor it would use (wxt.config.ts).
  */
 import type { PageStart } from '../corpus/types';
-import { DocumentRefused, type Progress } from './document-text';
+import { type Progress } from './document-text';
+import { refuse } from '../refused';
 
 /** The largest PDF Gloss reads; its text must still fit the largest document (MAX_DOCUMENT_BYTES). */
 export const MAX_PDF_BYTES = 50 * 1024 * 1024;
@@ -99,7 +100,7 @@ export async function pdfDocumentText(bytes: Uint8Array, progress: Progress = ()
   try {
     pdf = await task.promise;
   } catch {
-    throw new DocumentRefused('pdfUnreadable');
+    throw refuse.document('pdfUnreadable');
   }
   try {
     const labels = await pdf.getPageLabels().catch(() => null);
@@ -114,7 +115,7 @@ export async function pdfDocumentText(bytes: Uint8Array, progress: Progress = ()
       lines.push(...paragraphs);
     }
     await progress(pdf.numPages, pdf.numPages);
-    if (lines.length === 0) throw new DocumentRefused('noTextLayer');
+    if (lines.length === 0) throw refuse.document('noTextLayer');
     const info = (await pdf.getMetadata().catch(() => null))?.info as { Title?: unknown } | undefined;
     const title = typeof info?.Title === 'string' && info.Title.trim() ? info.Title.trim() : null;
     return { text: lines.join('\n'), title, pages };

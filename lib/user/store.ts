@@ -12,7 +12,7 @@ import { deletePages, paragraphPages, readParagraphs } from '../store/pages';
 import { PACKS_REVISION_KEY } from '../packs/store';
 import { foldKey } from '../text/normalize';
 import { deleteDerivedDocument, deriveDocument, deriveDocumentNow, storedTwin, storeMatcher, updateForEntryChange, writeDerivedDocument, type DerivedDocument, type Pace, type SteadyPace } from './derived';
-import { DocumentRefused } from './document-text';
+import { refuse } from '../refused';
 
 export interface DocumentDetails {
   title: string;
@@ -81,7 +81,7 @@ export interface PreparedDocument {
  */
 export async function prepareDocument(db: GlossDatabase, info: DocumentInfo, text: string, allowDuplicate: boolean, pace: Pace = () => {}): Promise<PreparedDocument> {
   const paragraphs = splitParagraphs(info.id, text, []);
-  if (paragraphs.length === 0) throw new DocumentRefused('noText');
+  if (paragraphs.length === 0) throw refuse.document('noText');
   const at = await storeRevision(db);
   const derived = await deriveDocument(await storeMatcher(db), info.id, paragraphs, pace);
   if (!allowDuplicate) await refuseTwin(db, derived, paragraphs);
@@ -91,7 +91,7 @@ export async function prepareDocument(db: GlossDatabase, info: DocumentInfo, tex
 async function refuseTwin(db: GlossDatabase, derived: DerivedDocument, paragraphs: readonly Paragraph[]): Promise<void> {
   const twin = await storedTwin(db, derived, paragraphs);
   const existing = twin ? await db.userDocuments.get(twin) : undefined;
-  if (existing) throw new DocumentRefused('duplicate', existing);
+  if (existing) throw refuse.document('duplicate', existing);
 }
 
 /**
