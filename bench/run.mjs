@@ -3,6 +3,7 @@
 // `--only=outside,scan,growth,linear,store,search,hover,dynamic,size,user-data,packs`: just those sections (nothing written).
 // `--baseline=DIR`: also measure another build of Gloss (a chrome-mv3 directory) in the outside-in
 // section, side by side with this one, for a before-and-after.
+// `--no-build`: measure the zips and build already in .output (npm test has just made them).
 // Real pages come from ../shared/pages at run time (see its SOURCES.md for attribution).
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
@@ -38,7 +39,7 @@ const { rows: outsideRows, record: recordOutside } = recorder(smoke);
 console.log(smoke ? 'Benchmark smoke run' : 'Benchmark');
 /** The machine's load when the run began: other work on a shared machine moves every number. */
 const loadAtStart = loadavg()[0];
-execFileSync('npm', ['run', 'zip', '--silent'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+if (!process.argv.includes('--no-build')) execFileSync('npm', ['run', 'zip', '--silent'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 // The bundled pack as shipped; its compiled corpus is what the page-side measurements read.
 const pack = JSON.parse(readFileSync(resolve(root, '.output/chrome-mv3/bundled.gloss'), 'utf8'));
 const bundle = { ...pack.compiled, hash: pack.hash };
