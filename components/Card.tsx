@@ -55,7 +55,7 @@ export function Card({ view, citationHref, onOpenCitation, entryHref, onOpenEntr
   const hiddenFacts = view.status === 'ready' ? Math.max(0, view.card.facts.length - shownFacts) : 0;
   const cite = (c: CitedQuote) => <Citation citation={c} source={c.source} href={citationHref(c)} onOpen={onOpenCitation} />;
   return (
-    <div ref={box} class="card" role="dialog" aria-modal="false" aria-labelledby={CARD_TITLE_ID} aria-busy={view.status === 'loading'}>
+    <div ref={box} class="card" tabIndex={-1} role="dialog" aria-modal="false" aria-labelledby={CARD_TITLE_ID} aria-busy={view.status === 'loading'}>
       <header class="head">
         <h2 id={CARD_TITLE_ID} class="name">{title}</h2>
         {view.status === 'ready' && <span class="kind">{kindLabel(view.card.kind)}</span>}

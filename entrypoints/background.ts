@@ -11,10 +11,10 @@ import { cleanReaderTarget, isEntryId, onMessage, sendMessage, type SettingsChan
 import { disabledSites, preferences, userDataVersion } from '../lib/settings';
 import { GlossService } from '../lib/service';
 import { t } from '../lib/i18n';
+import { isStepCommand, LOOK_UP_COMMAND, STEP_COMMANDS } from '../lib/keyboard';
 
 const MENU_ID = 'gloss-look-up';
 const WELCOME_HASH = '#welcome';
-const COMMAND = 'look-up-selection';
 
 export default defineBackground(() => {
   // Started on every wake-up of the worker; seeding inside is a no-op unless the bundle changed.
@@ -62,9 +62,15 @@ export default defineBackground(() => {
     }
   });
   browser.commands.onCommand.addListener(async (command) => {
-    if (command !== COMMAND) return;
+    if (command !== LOOK_UP_COMMAND && !isStepCommand(command)) return;
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    if (tab?.id !== undefined) askTab(tab.id, '');
+    if (tab?.id === undefined) return;
+    if (!isStepCommand(command)) return askTab(tab.id, '');
+    const { direction } = STEP_COMMANDS[command];
+    // The tab's content scripts, and Gloss's own pages, where no content script runs: the page
+    // showing in that tab answers.
+    sendMessage('stepTerm', { direction }, tab.id).catch(() => {});
+    sendMessage('stepTerm', { direction, tabId: tab.id }).catch(() => {});
   });
 });
 

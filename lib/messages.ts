@@ -6,6 +6,7 @@
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { ReaderTarget } from './citation';
+import type { Direction } from './page/reading-order';
 import { parseReaderHash, readerHash } from './citation';
 import type { PageMatcherData, SerializedSieve } from './match/tables';
 import type { Preferences } from './settings';
@@ -73,6 +74,11 @@ export interface ProtocolMap {
   openEntry(entryId: string): void;
   /** Background → content script: open a card for the current selection (shortcut or context menu). */
   lookUpSelection(text: string): void;
+  /**
+   * Background → content scripts of a tab, and Gloss's own pages (which check `tabId` is theirs):
+   * move to the next or previous marked term and open its card (the step shortcuts).
+   */
+  stepTerm(request: { direction: Direction; tabId?: number }): void;
   /**
    * Options page → background: the reader's documents or entries changed; forget what was read from
    * the store. Answered before the options page sets lib/settings.ts userDataVersion, on which the
