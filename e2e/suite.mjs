@@ -11,6 +11,7 @@ import * as keyboard from './tests/keyboard.mjs';
 import * as languages from './tests/languages.mjs';
 import * as lifecycle from './tests/lifecycle.mjs';
 import * as marksAndCards from './tests/marks-and-cards.mjs';
+import * as markColors from './tests/mark-colors.mjs';
 import * as nearView from './tests/near-view.mjs';
 import * as options from './tests/options.mjs';
 import * as popup from './tests/popup.mjs';
@@ -21,7 +22,7 @@ import * as trust from './tests/trust.mjs';
 import * as userData from './tests/user-data.mjs';
 
 /** The areas of the main session, in order. */
-const AREAS = [marksAndCards, cards, keyboard, hoverIntent, nearView, precision, hostilePages, sourceViewer, options, userData, popup, trust, accessibility, lifecycle, privacy];
+const AREAS = [marksAndCards, markColors, cards, keyboard, hoverIntent, nearView, precision, hostilePages, sourceViewer, options, userData, popup, trust, accessibility, lifecycle, privacy];
 
 /** The tests of `areas`, each area given the same context of helpers. */
 function collect(areas, setup) {
