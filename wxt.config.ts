@@ -1,7 +1,8 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { compileCorpusDir } from './lib/corpus/load';
-import { ICON_SIZES, iconPath, renderIcons } from './scripts/icons';
+import { ICON_SIZES, iconPath } from './lib/icons';
+import { renderIcons } from './scripts/icons';
 import { LOOK_UP_COMMAND, STEP_COMMANDS } from './lib/keyboard';
 import { highlightsCss } from './lib/page/mark-colors';
 

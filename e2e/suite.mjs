@@ -18,11 +18,12 @@ import * as popup from './tests/popup.mjs';
 import * as precision from './tests/precision.mjs';
 import * as privacy from './tests/privacy.mjs';
 import * as sourceViewer from './tests/source-viewer.mjs';
+import * as toolbarButton from './tests/toolbar-button.mjs';
 import * as trust from './tests/trust.mjs';
 import * as userData from './tests/user-data.mjs';
 
 /** The areas of the main session, in order. */
-const AREAS = [marksAndCards, markColors, cards, keyboard, hoverIntent, nearView, precision, hostilePages, sourceViewer, options, userData, popup, trust, accessibility, lifecycle, privacy];
+const AREAS = [marksAndCards, markColors, cards, keyboard, hoverIntent, nearView, precision, hostilePages, sourceViewer, options, userData, popup, toolbarButton, trust, accessibility, lifecycle, privacy];
 
 /** The tests of `areas`, each area given the same context of helpers. */
 function collect(areas, setup) {

@@ -35,6 +35,12 @@ export interface PageSetup {
   disabledSites: string[];
 }
 
+/** What a frame has marked, for the toolbar button. */
+export interface PageTerms {
+  entryIds: string[];
+  enabled: boolean;
+}
+
 /** Settings that changed (only those present), as the background tells the content scripts. */
 export interface SettingsChange {
   preferences?: Preferences;
@@ -54,6 +60,11 @@ export interface ProtocolMap {
   pageMatcher(): PageMatcherData;
   /** Background → content scripts (every tab): settings changed on the options page or in the popup. */
   settingsChanged(change: SettingsChange): void;
+  /**
+   * Content script → background: the entries marked in this frame, and whether Gloss is on for its
+   * site, for the toolbar button's badge and icon. Sent when either changes.
+   */
+  pageTerms(report: PageTerms): void;
   /** Popup → background: search results for the search box. */
   search(query: string): SearchResult[];
   /** Popup → background: an entry in full, with its mentions by document. */

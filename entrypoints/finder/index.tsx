@@ -122,6 +122,7 @@ function startGloss(setup: ReadSetup): void {
         highlightName: MARK_HIGHLIGHTS[prefs.markStyle],
         activeHighlightName: HIGHLIGHTS.active,
         flashHighlightName: HIGHLIGHTS.flash,
+        onIdle: reportTerms,
       });
       marker.start();
       listenToReader();
@@ -134,7 +135,17 @@ function startGloss(setup: ReadSetup): void {
     termKeys.forget();
     marker?.stop();
     marker = null;
+    reportTerms();
   };
+  /** What the toolbar button shows for this frame: the entries marked here, and whether Gloss is on. */
+  let reported = '';
+  function reportTerms(): void {
+    const entryIds = [...new Set(marker?.allMarks().map((m) => m.entryId))].sort();
+    const key = `${enabled} ${entryIds.join(' ')}`;
+    if (key === reported || extensionGone()) return;
+    reported = key;
+    sendMessage('pageTerms', { entryIds, enabled }).catch(() => {});
+  }
 
   const readerUrl = browser.runtime.getURL(READER_PAGE);
   const cards = new LazyCardLayer({
@@ -305,6 +316,8 @@ function startGloss(setup: ReadSetup): void {
   };
   applyPreferences(prefs);
   startMarking();
+  // The top frame says at once whether Gloss is on here; frames speak once they have marked something.
+  if (window === window.top) reportTerms();
   // Settings changed on the options page or in the popup; the background tells every tab.
   const stopListening = onMessage('settingsChanged', async ({ data }) => {
     if (data?.preferences) applyPreferences(readPreferences(data.preferences));

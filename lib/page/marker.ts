@@ -58,6 +58,8 @@ export interface MarkerOptions {
   activeHighlightName: ToneNames | string;
   /** The occurrence the popup jumped to. */
   flashHighlightName: ToneNames | string;
+  /** Called whenever the marks are settled after a change (the toolbar button's count follows them). */
+  onIdle?: () => void;
   /** Yields to the page between slices; a macrotask by default. */
   yieldToPage?: (resume: () => void) => void;
   now?: () => number;
@@ -273,7 +275,7 @@ export class PageMarker {
       return;
     }
     this.working = false;
-    if (!this.settleTimer) this.idleWaiters.splice(0).forEach((w) => w());
+    if (!this.settleTimer) this.settled();
   }
 
   /** Scans a run just read from the page (in the same task, so its nodes are still in place). */
@@ -430,7 +432,12 @@ export class PageMarker {
     const rescanned = insideAnyOf(new Set(roots));
     this.removeMarksWhere((node) => !node.isConnected || rescanned(node));
     for (const root of roots) this.enqueueRoot(root, 'rescan');
-    if (!this.working) this.idleWaiters.splice(0).forEach((w) => w());
+    if (!this.working) this.settled();
+  }
+
+  private settled(): void {
+    this.idleWaiters.splice(0).forEach((w) => w());
+    this.options.onIdle?.();
   }
 }
 
