@@ -4,6 +4,6 @@ import 'wxt/browser';
 
 declare module 'wxt/browser' {
   export interface WxtRuntime {
-    getURL(path: '/knowledge.json'): string;
+    getURL(path: '/bundled.gloss'): string;
   }
 }

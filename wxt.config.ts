@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
-import { compileCorpusDir } from './lib/corpus/load';
+import { buildPack } from './lib/packs/build';
 import { ICON_SIZES, iconPath } from './lib/icons';
 import { renderIcons } from './scripts/icons';
 import { LOOK_UP_COMMAND, STEP_COMMANDS } from './lib/keyboard';
@@ -14,13 +15,39 @@ import { highlightsCss } from './lib/page/mark-colors';
  */
 const contentStylesheet = () => `${highlightsCss()}\ngloss-card { --gloss-card-display: block !important; }\n`;
 
+/** A call of the Function constructor, with `new` or without (not a method or a name that ends in "Function"). */
+const FUNCTION_CALL = /(?<![\w$.])Function\(/;
+
+/**
+ * pdf.js tests whether it may compile code from strings (`new Function("")`), and compiles a PDF's
+ * PostScript functions so when it may; the core-js polyfills of its legacy build call `Function(…)`
+ * for Node's `require` and, as a last resort, for the global object. Gloss tells pdf.js not to
+ * compile (isEvalSupported: false) and ships no code that makes code from strings (npm test checks
+ * the build): in pdf.js every call of the constructor is replaced by one that throws, so its test
+ * finds that it may not, as an extension's CSP says anyway, and the polyfills fall to their next way.
+ */
+function withoutStringCode(): Plugin {
+  return {
+    name: 'gloss:pdfjs-without-string-code',
+    transform(code, id) {
+      if (!id.includes('pdfjs-dist') || !FUNCTION_CALL.test(code)) return null;
+      const refuse = 'function glossNoStringCode() { throw new EvalError("Gloss runs no code made from strings"); }\n';
+      return { code: refuse + code.replace(new RegExp(FUNCTION_CALL, 'g'), 'glossNoStringCode('), map: null };
+    },
+  };
+}
+
 /** The Firefox add-on id: fixed, so storage and the moz-extension host survive reinstalls. */
 export const GECKO_ID = 'gloss@gloss-reader';
 
 export default defineConfig({
   // Explicit imports everywhere: a reader of any file sees where each name comes from.
   imports: false,
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    // The options page's worker loads pdf.js on its first PDF: a module worker, so it can import a chunk.
+    worker: { format: 'es', plugins: () => [withoutStringCode()] },
+  }),
   manifest: {
     // Words the browser shows come from public/_locales, like every UI string.
     default_locale: 'en',
@@ -71,11 +98,10 @@ export default defineConfig({
       // only, and the Web Store names the publisher's account instead.
       if (wxt.config.browser === 'firefox') Object.assign(manifest, { author: 'The Gloss authors' });
     },
-    // The knowledge bundle is compiled from corpus/ on every build: a quote that is not in its source
-    // stops the build here, with the glossary line and the nearest text.
+    // The bundled pack is built from corpus/ on every build, by the builder of `npm run pack`: a quote
+    // that is not in its source stops the build here, with the glossary line and the nearest text.
     'build:publicAssets': async (_wxt, files) => {
-      const bundle = await compileCorpusDir('corpus');
-      files.push({ relativeDest: 'knowledge.json', contents: JSON.stringify(bundle) });
+      files.push({ relativeDest: 'bundled.gloss', contents: JSON.stringify(await buildPack('corpus')) });
       files.push({ relativeDest: 'highlights.css', contents: contentStylesheet() });
       files.push(...(await renderIcons('assets/icon.svg', '.wxt/icons')));
     },

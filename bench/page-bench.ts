@@ -5,11 +5,17 @@
  */
 import type { KnowledgeBundle } from '../lib/corpus/types';
 import { evidenceRules } from '../lib/corpus/mentions';
+import type { EvidenceRules } from '../lib/match/evidence';
 import { buildMatcher, scan, type AliasSpec } from '../lib/match/matcher';
 import { PageMarker } from '../lib/page/marker';
+import { packHash, type PackFile } from '../lib/packs/format';
+import { checkPack } from '../lib/packs/read';
+import { preparePack, storePack } from '../lib/packs/store';
 import { GlossService } from '../lib/service';
 import { DATABASE_NAME, GlossDatabase } from '../lib/store/db';
-import { seedFromBundle } from '../lib/store/seed';
+import { openStore } from '../lib/store/open';
+import type { MatcherData } from '../lib/store/knowledge';
+import { seedBundledPack } from '../lib/store/seed';
 import Dexie from 'dexie';
 import { walkTextNodes } from './floors';
 import { markWithMarkjs } from './markjs';
@@ -69,6 +75,87 @@ function randomUnicode(length: number, aliases: readonly AliasSpec[]): string {
   return parts.join('').slice(0, length);
 }
 
+interface ScanResult {
+  ms: number;
+  workMs: number;
+  buildMs: number;
+  marks: number;
+  longestSliceMs: number;
+}
+
+/**
+ * Gloss's full scan: walk, match, build highlight ranges, register them. `workMs` is the time
+ * spent in its slices, the work itself; `ms` runs from start to done, and so also holds whatever
+ * the browser does between slices (rendering a frame). `longestSliceMs` is the longest slice, i.e.
+ * the longest task the scan puts on the main thread.
+ */
+async function scanPage(aliases: AliasSpec[], rules: EvidenceRules): Promise<ScanResult> {
+  const b0 = performance.now();
+  const matcher = buildMatcher(aliases);
+  const buildMs = performance.now() - b0;
+  const yieldNow = fastYield();
+  let sliceStart = 0;
+  let longestSliceMs = 0;
+  let workMs = 0;
+  const marker = new PageMarker(document, {
+    matcher,
+    rules,
+    density: 'first',
+    highlightName: `bench-${++counter}`,
+    activeHighlightName: `bench-active-${counter}`,
+    flashHighlightName: `bench-flash-${counter}`,
+    yieldToPage: (resume) => {
+      longestSliceMs = Math.max(longestSliceMs, performance.now() - sliceStart);
+      workMs += performance.now() - sliceStart;
+      yieldNow(() => {
+        sliceStart = performance.now();
+        resume();
+      });
+    },
+  });
+  const t0 = performance.now();
+  sliceStart = t0;
+  marker.start();
+  await marker.whenIdle();
+  const ms = performance.now() - t0;
+  longestSliceMs = Math.max(longestSliceMs, performance.now() - sliceStart);
+  workMs += performance.now() - sliceStart;
+  const marks = marker.allMarks().length;
+  marker.stop();
+  return { ms, workMs, buildMs, marks, longestSliceMs };
+}
+
+/**
+ * The background's service over this origin's real IndexedDB: the bundled pack installed as the
+ * background installs it and, beside it, `added` installed as the options page's worker installs a
+ * pack file (checked whole, prepared, stored in one transaction), then the service told, as the
+ * options page tells it.
+ */
+async function serviceWith(bundled: PackFile, added: PackFile | null): Promise<GlossService> {
+  await Dexie.delete(DATABASE_NAME);
+  const service = await GlossService.start(bundled);
+  if (added) {
+    const db = new GlossDatabase();
+    await storePack(db, preparePack(await checkPack(added), false));
+    db.close();
+    service.userDataChanged();
+  }
+  return service;
+}
+
+/** The popup's search, as the background answers it: one call per keystroke of each query; each time in ms. */
+async function searchTimes(service: GlossService, queries: string[]): Promise<number[]> {
+  const times: number[] = [];
+  for (const query of queries) {
+    for (let i = 2; i <= query.length; i++) {
+      const t0 = performance.now();
+      await service.search(query.slice(0, i));
+      times.push(performance.now() - t0);
+    }
+  }
+  return times;
+}
+
 const bench = {
   /** Matching alone over random Unicode of `length` code units: the time should grow with the length only. */
   linear(bundle: KnowledgeBundle, length: number): { ms: number; matches: number } {
@@ -86,46 +173,14 @@ const bench = {
     return { ms: performance.now() - t0, chars };
   },
 
-  /**
-   * Gloss's full scan: walk, match, build highlight ranges, register them. `workMs` is the time
-   * spent in its slices, the work itself; `ms` runs from start to done, and so also holds whatever
-   * the browser does between slices (rendering a frame). `longestSliceMs` is the longest slice, i.e.
-   * the longest task the scan puts on the main thread.
-   */
-  async gloss(bundle: KnowledgeBundle, aliasCount: number): Promise<{ ms: number; workMs: number; buildMs: number; marks: number; longestSliceMs: number }> {
-    const b0 = performance.now();
-    const matcher = buildMatcher(aliasesOf(bundle.aliases, aliasCount));
-    const buildMs = performance.now() - b0;
-    const yieldNow = fastYield();
-    let sliceStart = 0;
-    let longestSliceMs = 0;
-    let workMs = 0;
-    const marker = new PageMarker(document, {
-      matcher,
-      rules: evidenceRules(bundle.entries),
-      density: 'first',
-      highlightName: `bench-${++counter}`,
-      activeHighlightName: `bench-active-${counter}`,
-      flashHighlightName: `bench-flash-${counter}`,
-      yieldToPage: (resume) => {
-        longestSliceMs = Math.max(longestSliceMs, performance.now() - sliceStart);
-        workMs += performance.now() - sliceStart;
-        yieldNow(() => {
-          sliceStart = performance.now();
-          resume();
-        });
-      },
-    });
-    const t0 = performance.now();
-    sliceStart = t0;
-    marker.start();
-    await marker.whenIdle();
-    const ms = performance.now() - t0;
-    longestSliceMs = Math.max(longestSliceMs, performance.now() - sliceStart);
-    workMs += performance.now() - sliceStart;
-    const marks = marker.allMarks().length;
-    marker.stop();
-    return { ms, workMs, buildMs, marks, longestSliceMs };
+  /** Gloss's full scan with the bundle's first `aliasCount` aliases (0: all), as scanPage measures it. */
+  gloss(bundle: KnowledgeBundle, aliasCount: number): Promise<ScanResult> {
+    return scanPage(aliasesOf(bundle.aliases, aliasCount), evidenceRules(bundle.entries));
+  },
+
+  /** Gloss's full scan with what the background gives content scripts (matcherWith): every enabled pack's matcher. */
+  glossWith(data: MatcherData): Promise<ScanResult> {
+    return scanPage(data.aliases, { related: new Map(data.related), sides: new Map(data.sides), topical: new Set(data.topical) });
   },
 
   /** mark.js marking the same aliases (it wraps each match in an element: run it on a fresh page). */
@@ -133,38 +188,46 @@ const bench = {
     return markWithMarkjs(document.body, [...new Set(aliasesOf(bundle.aliases, aliasCount).map((a) => a.text))]);
   },
 
-  /** Seeding the store in this origin's real IndexedDB; `entries` > bundle size adds synthetic entries. */
-  async seed(bundle: KnowledgeBundle, entries: number): Promise<{ ms: number; rows: number }> {
+  /**
+   * Installing the bundled pack in this origin's real IndexedDB, as the background does (checked,
+   * prepared, stored); `entries` > its size adds synthetic entries.
+   */
+  async seed(pack: PackFile, entries: number): Promise<{ ms: number; rows: number }> {
     await Dexie.delete(DATABASE_NAME);
-    const big = widen(bundle, entries);
+    const big = await widen(pack, entries);
+    const prepared = preparePack(big, true);
+    const rows = prepared.documents.length + prepared.paragraphPages.length + prepared.mentionPages.length + prepared.entries.length + prepared.entryDocuments.length + 2;
     const db = new GlossDatabase();
     const t0 = performance.now();
-    const result = await seedFromBundle(db, big);
+    await seedBundledPack(db, big);
     const ms = performance.now() - t0;
     db.close();
-    return { ms, rows: result.status === 'seeded' ? result.rows : 0 };
+    return { ms, rows };
   },
 
   /** Popup search, one call per keystroke of each query, against a store of `entries` entries. */
-  async search(bundle: KnowledgeBundle, entries: number, queries: string[]): Promise<number[]> {
+  async search(pack: PackFile, entries: number, queries: string[]): Promise<number[]> {
     await Dexie.delete(DATABASE_NAME);
-    const service = await GlossService.start(widen(bundle, entries));
-    const times: number[] = [];
-    for (const query of queries) {
-      for (let i = 2; i <= query.length; i++) {
-        const t0 = performance.now();
-        await service.search(query.slice(0, i));
-        times.push(performance.now() - t0);
-      }
-    }
-    return times;
+    return searchTimes(await GlossService.start(await widen(pack, entries)), queries);
+  },
+
+  /** The same, with `added` installed beside the bundled pack (null: the bundled pack alone). */
+  async packSearch(bundled: PackFile, added: PackFile | null, queries: string[]): Promise<number[]> {
+    return searchTimes(await serviceWith(bundled, added), queries);
+  },
+
+  /** What the background builds content scripts' matcher from, with `added` installed beside the bundled pack (null: alone). */
+  async matcherWith(bundled: PackFile, added: PackFile | null): Promise<MatcherData> {
+    await serviceWith(bundled, added);
+    return (await openStore(bundled)).knowledge.matcherData();
   },
 };
 
-/** The bundle with synthetic entries (and their aliases and search records) added up to `entries`. */
-function widen(bundle: KnowledgeBundle, entries: number): KnowledgeBundle {
+/** The pack with synthetic entries (and their aliases) added up to `entries`, its hash made again. */
+async function widen(pack: PackFile, entries: number): Promise<PackFile> {
+  const bundle = pack.compiled;
   const extra = Math.max(0, entries - bundle.entries.length);
-  if (!extra) return bundle;
+  if (!extra) return pack;
   const aliases = syntheticAliases(extra);
   // Every synthetic entry borrows the first labelled entry's label, as a fact too.
   const label = bundle.entries.find((e) => e.label)!.label!;
@@ -177,15 +240,8 @@ function widen(bundle: KnowledgeBundle, entries: number): KnowledgeBundle {
     related: [],
     aliases: [a.text],
   }));
-  const records = synthetic.map((e) => ({ type: 'entry' as const, ref: e.id, name: e.name.toLowerCase(), aliases: [e.name.toLowerCase()], text: label.quote.toLowerCase() }));
-  return {
-    ...bundle,
-    hash: `${bundle.hash}-${entries}`,
-    entries: [...bundle.entries, ...synthetic],
-    aliases: [...bundle.aliases, ...aliases],
-    // No prebuilt index: the searcher builds one over all records, as a build would.
-    search: { records: [...bundle.search.records, ...records], index: undefined },
-  };
+  const widened = { ...pack, compiled: { ...bundle, entries: [...bundle.entries, ...synthetic], aliases: [...bundle.aliases, ...aliases] } };
+  return { ...widened, hash: await packHash(widened) };
 }
 
 (window as unknown as { glossBench: typeof bench }).glossBench = bench;

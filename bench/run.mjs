@@ -1,6 +1,6 @@
 // `npm run bench`: how fast Gloss is, measured side by side in one run of headless Chromium, and
 // written into BENCHMARKS.md. `--smoke`: one quick repetition on a small page, for CI (nothing written).
-// `--only=outside,scan,growth,linear,store,search,hover,dynamic,size,user-data`: just those sections (nothing written).
+// `--only=outside,scan,growth,linear,store,search,hover,dynamic,size,user-data,packs`: just those sections (nothing written).
 // `--baseline=DIR`: also measure another build of Gloss (a chrome-mv3 directory) in the outside-in
 // section, side by side with this one, for a before-and-after.
 // Real pages come from ../shared/pages at run time (see its SOURCES.md for attribution).
@@ -11,10 +11,9 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
-import { chromiumDriver, CHROMIUM } from '../e2e/drivers.mjs';
+import { chromiumDriver } from '../e2e/drivers.mjs';
 import { startServer } from '../e2e/server.mjs';
-import { hoverLatencies, writeResults, writeSection } from './common.mjs';
+import { fmt, hoverLatencies, markedPage, median, QUERIES, quantile, recorder, scanPages, spread, startBenchBrowser, writeResults, writeSection } from './common.mjs';
 import { AFTER_LOAD_MS, judge, judgeLive, LIVE_SHARE_TARGET, liveTable, outsideIn, outsideInTable } from './outside-in.mjs';
 import { benchPages, OUTSIDE_IN_PAGES } from './pages.mjs';
 
@@ -28,42 +27,21 @@ const MARKJS_REPS = smoke ? 1 : 3;
 const HOVER_REPS = smoke ? 3 : 30;
 const DYNAMIC_SECONDS = smoke ? 1 : 10;
 const LIVE_REPS = smoke ? 1 : 3;
-const PAGES = smoke
-  ? [{ name: 'fixture (basic.html)', path: '/basic.html' }]
-  : [
-      { name: 'Wikipedia "New Zealand" (1 MB)', path: '/shared/perf_wikipedia_New_Zealand_readability_source.html' },
-      { name: 'War and Peace (4 MB)', path: '/shared/perf_gutenberg_war_and_peace_2600-h.htm' },
-    ];
+const PAGES = scanPages(smoke);
 const GROWTH = smoke ? [100, 1000] : [100, 1000, 10000];
-const QUERIES = ['doi moy', 'Tô Lâm', 'nguyen phu trng', 'belt road', 'global civilisation initiative'];
 
-// ── statistics ────────────────────────────────────────────────────────────────────────────────
-const sorted = (xs) => [...xs].sort((a, b) => a - b);
-const quantile = (xs, q) => {
-  const s = sorted(xs);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
-};
-const median = (xs) => quantile(xs, 0.5);
-const spread = (xs) => (xs.length > 1 ? `${fmt(sorted(xs)[0])}–${fmt(sorted(xs).at(-1))}` : '—');
-const fmt = (x, digits = x >= 100 ? 0 : x >= 10 ? 1 : 2) => Number(x).toFixed(digits);
-
-const rows = [];
-const record = (group, metric, value, target, met, detail = '') => {
-  rows.push({ group, metric, value, target, met, detail });
-  // A smoke run's numbers come from one repetition on a small page: reported, not judged.
-  const mark = met === null || smoke ? ' ' : met ? '✓' : '✗';
-  console.log(`  ${mark} ${metric}: ${value}${target ? ` (target ${target})` : ''}${detail ? `  [${detail}]` : ''}`);
-};
+const { rows, record } = recorder(smoke);
+// The outside-in rows have a table of their own.
+const { rows: outsideRows, record: recordOutside } = recorder(smoke);
 
 // ── setup ─────────────────────────────────────────────────────────────────────────────────────
 console.log(smoke ? 'Benchmark smoke run' : 'Benchmark');
 /** The machine's load when the run began: other work on a shared machine moves every number. */
 const loadAtStart = loadavg()[0];
 execFileSync('npm', ['run', 'zip', '--silent'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-const bundle = JSON.parse(readFileSync(resolve(root, '.output/chrome-mv3/knowledge.json'), 'utf8'));
-const benchCode = (
-  await build({ entryPoints: [resolve(root, 'bench/page-bench.ts')], bundle: true, format: 'iife', write: false, target: 'chrome120', logLevel: 'error' })
-).outputFiles[0].text;
+// The bundled pack as shipped; its compiled corpus is what the page-side measurements read.
+const pack = JSON.parse(readFileSync(resolve(root, '.output/chrome-mv3/bundled.gloss'), 'utf8'));
+const bundle = { ...pack.compiled, hash: pack.hash };
 /** A comparison script for the outside-in section, bundled from bench/ to be evaluated in the page. */
 const comparisonScript = async (name, contents) => ({
   name,
@@ -73,19 +51,8 @@ const scripts = {
   floors: await comparisonScript('gloss-bench-floors.js', "import { walkTextNodes, readEveryCharacter } from './floors'; globalThis.benchFloors = { walk: () => walkTextNodes(), read: () => readEveryCharacter() };"),
   markjs: await comparisonScript('gloss-bench-markjs.js', "import { markWithMarkjs } from './markjs'; globalThis.benchMarkjs = (words) => markWithMarkjs(document.body, words);"),
 };
-const pages = benchPages();
-const server = await startServer({ pages });
-const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args });
-const chromiumVersion = browser.version();
-
-/** A fresh page with the harness in it. */
-async function benchPage(path) {
-  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-  await page.goto(`${server.origin}${path}`, { waitUntil: 'domcontentloaded', timeout: 60000 });
-  await page.addScriptTag({ content: benchCode });
-  return page;
-}
+const server = await startServer({ pages: benchPages() });
+const { benchPage, version: chromiumVersion, close: closeBrowser } = await startBenchBrowser(server.origin);
 
 // ── outside in: what the page pays, from a CPU profile of its loads; and a page that never stops changing ──
 let outsideInLines = [];
@@ -107,13 +74,13 @@ if (wants('outside') || wants('dynamic')) {
   });
   const judged = judge(results);
   for (const { r, ms, longest, longestMet, target } of judged) {
-    if (target) record('outside', `${r.page.name}: Gloss, all its JS`, `${fmt(ms)} ms${target.ratio === null ? '' : ` (${fmt(target.ratio)}×)`}`, target.text, target.met);
-    record('outside', `${r.page.name}: Gloss's longest task`, `${fmt(longest)} ms`, '≤ 50 ms', longestMet);
+    if (target) recordOutside(`${r.page.name}: Gloss, all its JS`, `${fmt(ms)} ms${target.ratio === null ? '' : ` (${fmt(target.ratio)}×)`}`, target.text, target.met);
+    recordOutside(`${r.page.name}: Gloss's longest task`, `${fmt(longest)} ms`, '≤ 50 ms', longestMet);
   }
   if (judged.length) outsideInLines = outsideInTable(judged, { hasBaseline: !!baseline, aliasCount: new Set(bundle.aliases.map((a) => a.text)).size });
   if (live) {
     const liveJudged = judgeLive(live);
-    for (const { run, share, met } of liveJudged) record('outside', `live page, ${run.name}: Gloss's share of main-thread time`, `${fmt(share)} %`, `≤ ${LIVE_SHARE_TARGET} %`, met);
+    for (const { run, share, met } of liveJudged) recordOutside(`live page, ${run.name}: Gloss's share of main-thread time`, `${fmt(share)} %`, `≤ ${LIVE_SHARE_TARGET} %`, met);
     outsideInLines.push('', ...liveTable(liveJudged, live, { hasBaseline: !!baseline }));
   }
 }
@@ -157,11 +124,11 @@ try {
       await page.close();
     }
     const ratio = median(gloss) / median(floor);
-    record('scan', `${name}: Gloss ÷ floor`, `${fmt(ratio)}×`, '≤ 2×', ratio <= 2, `Gloss ${fmt(median(gloss))} ms (${spread(gloss)}), floor ${fmt(median(floor))} ms (${spread(floor)}), ${marks} marks; ${fmt(median(wall))} ms from start to done, slices and the page's frames between them; matcher built in ${fmt(median(build))} ms`);
-    record('scan', `${name}: warm, Gloss ÷ floor`, `${fmt(median(warmGloss) / median(warmFloor))}×`, '', null, `second pass in the same page: Gloss ${fmt(median(warmGloss))} ms, floor ${fmt(median(warmFloor))} ms`);
-    record('scan', `${name}: mark.js ÷ Gloss`, `${fmt(median(markjs) / median(gloss))}×`, '', null, `mark.js ${fmt(median(markjs))} ms (${spread(markjs)}), ${markjsMarks} marks`);
+    record(`${name}: Gloss ÷ floor`, `${fmt(ratio)}×`, '≤ 2×', ratio <= 2, `Gloss ${fmt(median(gloss))} ms (${spread(gloss)}), floor ${fmt(median(floor))} ms (${spread(floor)}), ${marks} marks; ${fmt(median(wall))} ms from start to done, slices and the page's frames between them; matcher built in ${fmt(median(build))} ms`);
+    record(`${name}: warm, Gloss ÷ floor`, `${fmt(median(warmGloss) / median(warmFloor))}×`, '', null, `second pass in the same page: Gloss ${fmt(median(warmGloss))} ms, floor ${fmt(median(warmFloor))} ms`);
+    record(`${name}: mark.js ÷ Gloss`, `${fmt(median(markjs) / median(gloss))}×`, '', null, `mark.js ${fmt(median(markjs))} ms (${spread(markjs)}), ${markjsMarks} marks`);
     const longest = Math.max(...slices);
-    record('scan', `${name}: Gloss's longest main-thread task`, `${fmt(longest)} ms`, '≤ 50 ms', longest <= 50, `median of longest slices ${fmt(median(slices))} ms`);
+    record(`${name}: Gloss's longest main-thread task`, `${fmt(longest)} ms`, '≤ 50 ms', longest <= 50, `median of longest slices ${fmt(median(slices))} ms`);
   }
 
   // ── growth with the number of aliases ─────────────────────────────────────────────────────
@@ -178,11 +145,11 @@ try {
   }
   for (const count of GROWTH) {
     const runs = growth.get(count);
-    record('growth', `scan with ${count} aliases`, `${fmt(median(runs.map((g) => g.workMs)))} ms`, '', null, `automaton built in ${fmt(median(runs.map((g) => g.buildMs)))} ms`);
+    record(`scan with ${count} aliases`, `${fmt(median(runs.map((g) => g.workMs)))} ms`, '', null, `automaton built in ${fmt(median(runs.map((g) => g.buildMs)))} ms`);
   }
   const [fewest, most] = [GROWTH[0], GROWTH.at(-1)];
   const growthRatio = median(growth.get(most).map((g) => g.workMs)) / median(growth.get(fewest).map((g) => g.workMs));
-  record('growth', `${most} ÷ ${fewest} aliases`, `${fmt(growthRatio)}×`, '≤ 1.5×', growthRatio <= 1.5);
+  record(`${most} ÷ ${fewest} aliases`, `${fmt(growthRatio)}×`, '≤ 1.5×', growthRatio <= 1.5);
   }
 
   // ── matching time against the length of any Unicode text ─────────────────────────────────────
@@ -195,10 +162,10 @@ try {
       for (const n of sizes) times.get(n).push((await page.evaluate(({ b, n }) => window.glossBench.linear(b, n), { b: bundle, n })).ms);
     }
     await page.close();
-    for (const n of sizes) record('linear', `${(n / 1000).toLocaleString('en')}k code units`, `${fmt(median(times.get(n)))} ms`, '', null, `${fmt((median(times.get(n)) / n) * 1e6)} ns per code unit`);
+    for (const n of sizes) record(`${(n / 1000).toLocaleString('en')}k code units`, `${fmt(median(times.get(n)))} ms`, '', null, `${fmt((median(times.get(n)) / n) * 1e6)} ns per code unit`);
     const [small, large] = sizes;
     const perUnit = median(times.get(large)) / large / (median(times.get(small)) / small);
-    record('linear', `time per code unit, ${large / small}× the text`, `${fmt(perUnit)}×`, '≤ 1.5×', perUnit <= 1.5);
+    record(`time per code unit, ${large / small}× the text`, `${fmt(perUnit)}×`, '≤ 1.5×', perUnit <= 1.5);
   }
 
   // ── store seeding and popup search, in real IndexedDB ─────────────────────────────────────
@@ -208,22 +175,22 @@ try {
     let rows = 0;
     for (let r = 0; r < REPS; r++) {
       const page = await benchPage('/basic.html');
-      const s = await page.evaluate(({ b, n }) => window.glossBench.seed(b, n), { b: bundle, n: entries });
+      const s = await page.evaluate(({ b, n }) => window.glossBench.seed(b, n), { b: pack, n: entries });
       times.push(s.ms);
       rows = s.rows;
       await page.close();
     }
-    record('store', `seeding ${entries} entries`, `${fmt(median(times))} ms`, '', null, `${rows} rows, ${spread(times)} ms`);
+    record(`seeding ${entries} entries`, `${fmt(median(times))} ms`, '', null, `${rows} rows, ${spread(times)} ms`);
   }
   for (const [entries, target] of wants('search') ? [[bundle.entries.length, 16], [smoke ? 1000 : 10000, 50]] : []) {
     const page = await benchPage('/basic.html');
-    const times = await page.evaluate(({ b, n, q }) => window.glossBench.search(b, n, q), { b: bundle, n: entries, q: QUERIES });
+    const times = await page.evaluate(({ b, n, q }) => window.glossBench.search(b, n, q), { b: pack, n: entries, q: QUERIES });
     await page.close();
     const p95 = quantile(times, 0.95);
-    record('search', `popup search per keystroke, ${entries} entries`, `median ${fmt(median(times))} ms, p95 ${fmt(p95)} ms`, `≤ ${target} ms`, p95 <= target, `${times.length} keystrokes`);
+    record(`popup search per keystroke, ${entries} entries`, `median ${fmt(median(times))} ms, p95 ${fmt(p95)} ms`, `≤ ${target} ms`, p95 <= target, `${times.length} keystrokes`);
   }
 } finally {
-  await browser.close();
+  await closeBrowser();
 }
 
 // ── with the extension: hover latency ─────────────────────────────────────────────────────────
@@ -232,12 +199,11 @@ const driver = wants('hover') ? await chromiumDriver(extension) : null;
 try {
   if (wants('hover')) {
   console.log('\nHover');
-  const page = await driver.openPage(`${server.origin}/basic.html`);
-  await page.waitFor(() => CSS.highlights.get('gloss-term')?.size ?? 0, undefined, (n) => n > 5);
+  const page = await markedPage(driver, server.origin);
   // Time from the pointer coming to rest on a term to the frame in which the card is painted.
   const latencies = await hoverLatencies(page, HOVER_REPS);
   const p95 = quantile(latencies, 0.95);
-  record('hover', 'pointer at rest → card painted, after the dwell', `median ${fmt(median(latencies))} ms, p95 ${fmt(p95)} ms`, '≤ 30 ms at p95', p95 <= 30, `${HOVER_REPS} hovers; the first, which also loads the card's script, ${fmt(latencies[0])} ms`);
+  record('pointer at rest → card painted, after the dwell', `median ${fmt(median(latencies))} ms, p95 ${fmt(p95)} ms`, '≤ 30 ms at p95', p95 <= 30, `${HOVER_REPS} hovers; the first, which also loads the card's script, ${fmt(latencies[0])} ms`);
   await page.close();
   }
 
@@ -251,29 +217,31 @@ if (wants('size')) {
 console.log('\nSizes');
 const content = readFileSync(resolve(root, '.output/chrome-mv3/finder.js'));
 const kb = (n) => `${fmt(n / 1024, 1)} KB`;
-record('size', 'content script, minified', kb(content.length), '≤ 40 KB', content.length <= 40 * 1024, `gzipped ${kb(gzipSync(content).length)}`);
+record('content script, minified', kb(content.length), '≤ 40 KB', content.length <= 40 * 1024, `gzipped ${kb(gzipSync(content).length)}`);
 // Loaded on the first dwell on a term, not with every page (entrypoints/finder/card-loader.ts).
 const cardScript = readFileSync(resolve(root, '.output/chrome-mv3/card-ui.js'));
-record('size', 'card script, loaded on first use', kb(cardScript.length), '', null, `gzipped ${kb(gzipSync(cardScript).length)}`);
+record('card script, loaded on first use', kb(cardScript.length), '', null, `gzipped ${kb(gzipSync(cardScript).length)}`);
 const version = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')).version;
 for (const zip of [`gloss-${version}-chrome.zip`, `gloss-${version}-firefox.zip`, `gloss-${version}-sources.zip`]) {
-  record('size', zip, kb(statSync(resolve(root, '.output', zip)).size), '', null);
+  record(zip, kb(statSync(resolve(root, '.output', zip)).size), '', null);
 }
 
 }
 
-// ── the reader's own documents: a script of its own, which writes its own table ─────────────────────
-if (wants('user-data')) execFileSync('node', ['bench/user-data.mjs', '--no-build', ...(smoke ? ['--smoke'] : []), ...(only ? ['--no-write'] : [])], { cwd: root, stdio: 'inherit' });
+// ── the reader's own documents, and knowledge packs at scale: scripts of their own, each writing its own table ──
+for (const section of ['user-data', 'packs']) {
+  if (wants(section)) execFileSync('node', [`bench/${section}.mjs`, '--no-build', ...(smoke ? ['--smoke'] : []), ...(only ? ['--no-write'] : [])], { cwd: root, stdio: 'inherit' });
+}
 
 // ── report ────────────────────────────────────────────────────────────────────────────────────
-const missed = rows.filter((r) => r.met === false);
-if (smoke) console.log(`\nSmoke run: ${rows.length} measurements taken (targets are judged by a full run).`);
-else console.log(`\n${rows.length} measurements, ${rows.filter((r) => r.met === true).length} targets met, ${missed.length} missed${missed.length ? `: ${missed.map((r) => r.metric).join('; ')}` : ''}`);
+const missed = [...outsideRows, ...rows].filter((r) => r.met === false);
+if (smoke) console.log(`\nSmoke run: ${outsideRows.length + rows.length} measurements taken (targets are judged by a full run).`);
+else console.log(`\n${outsideRows.length + rows.length} measurements, ${[...outsideRows, ...rows].filter((r) => r.met === true).length} targets met, ${missed.length} missed${missed.length ? `: ${missed.map((r) => r.metric).join('; ')}` : ''}`);
 if (!smoke && !only) {
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${fmt(totalmem() / 2 ** 30, 0)} GiB, load average ${fmt(loadAtStart, 1)} at the start and ${fmt(loadavg()[0], 1)} at the end; Node ${process.version}; ${chromiumVersion.startsWith('1') ? 'Chromium ' : ''}${chromiumVersion}`;
   const file = resolve(root, 'BENCHMARKS.md');
   const heading = `Run ${new Date().toISOString().slice(0, 10)} on ${machine}. Medians of ${REPS} runs (mark.js: ${MARKJS_REPS}; hover: ${HOVER_REPS}); ranges in brackets.`;
-  writeResults(file, 'results', heading, rows.filter((r) => r.group !== 'outside'));
+  writeResults(file, 'results', heading, rows);
   writeSection(file, 'outside-in', [
     `Run ${new Date().toISOString().slice(0, 10)} on ${machine}. Medians of ${REPS} loads (mark.js: ${MARKJS_REPS}), ranges in brackets; the longest task is the longest of all loads.`,
     '',

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { chromiumDriver } from '../e2e/drivers.mjs';
 import { startServer } from '../e2e/server.mjs';
 import { pageControlCenter } from '../e2e/page.mjs';
-import { hoverLatencies, writeResults } from './common.mjs';
+import { fmt, hoverLatencies, markedPage, quantile, recorder, recordLongest, timedOutcome, writeResults } from './common.mjs';
 import { fixtureFile, largeBackup, longDocument, nestedHtml } from '../e2e/tests/user-data-fixtures.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -22,38 +22,8 @@ const smoke = process.argv.includes('--smoke');
 const SIZES = smoke
   ? { paragraphs: 2000, depth: 2000, backupDocuments: 2, backupParagraphs: 1000, hovers: 3, readerRuns: 1 }
   : { paragraphs: 36000, depth: 100000, backupDocuments: 8, backupParagraphs: 36000, hovers: 30, readerRuns: 5 };
-const HEARTBEAT_MS = 5;
 
-const sorted = (xs) => [...xs].sort((a, b) => a - b);
-const quantile = (xs, q) => sorted(xs)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
-const fmt = (x) => Number(x).toFixed(x >= 100 ? 0 : x >= 10 ? 1 : 2);
-const rows = [];
-const record = (metric, value, target, met, detail = '') => {
-  rows.push({ metric, value, target, met, detail });
-  console.log(`  ${met === null || smoke ? ' ' : met ? '✓' : '✗'} ${metric}: ${value}${target ? ` (target ${target})` : ''}${detail ? `  [${detail}]` : ''}`);
-};
-
-// ── in the options page ─────────────────────────────────────────────────────────────────────────
-/** Starts watching the page's main thread: a heartbeat's largest gap, and Chrome's long tasks. */
-function watchMainThread(every) {
-  const watch = { longest: 0, longTasks: [] };
-  let last = performance.now();
-  watch.timer = setInterval(() => {
-    const now = performance.now();
-    watch.longest = Math.max(watch.longest, now - last - every);
-    last = now;
-  }, every);
-  watch.observer = new PerformanceObserver((list) => watch.longTasks.push(...list.getEntries().map((e) => e.duration)));
-  watch.observer.observe({ type: 'longtask' });
-  window.__glossWatch = watch;
-}
-function stopWatching() {
-  const watch = window.__glossWatch;
-  clearInterval(watch.timer);
-  watch.observer.disconnect();
-  return { gap: watch.longest, longTasks: watch.longTasks };
-}
-const outcome = (selector) => document.querySelector(`${selector} [role="status"], ${selector} [role="alert"]`)?.textContent ?? null;
+const { rows, record } = recorder(smoke);
 
 if (!process.argv.includes('--no-build')) execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 console.log(`\nYour documents${smoke ? ' (smoke: small files)' : ''}`);
@@ -68,22 +38,10 @@ try {
     await options.mouseClick(at.x, at.y);
   };
   /** Runs `act` on the options page until `selector`'s outcome shows; the time and the longest task. */
-  const timed = async (what, act, selector, prepare = async () => {}) => {
-    // What the reader does first (choosing a label) is watched too, though not timed.
-    await options.evaluate(watchMainThread, HEARTBEAT_MS);
-    await prepare();
-    const started = Date.now();
-    await act();
-    const shown = await options.waitFor(outcome, selector, Boolean, 600000);
-    const ms = Date.now() - started;
-    const thread = await options.evaluate(stopWatching);
-    if (!/^(Added|Restored)/.test(shown)) throw new Error(`${what}: ${shown}`);
-    return { ms, ...thread, shown };
-  };
-  /** The longest-task row: none of 50 ms or more meets the target. */
-  const recordLongest = (metric, run) => {
-    const longest = run.longTasks.length ? Math.max(...run.longTasks) : null;
-    record(metric, longest === null ? 'none ≥ 50 ms' : `${fmt(longest)} ms`, '≤ 50 ms', longest === null, `${run.longTasks.length} tasks of 50 ms or more; largest heartbeat gap ${fmt(run.gap)} ms`);
+  const timed = async (what, act, selector, prepare) => {
+    const run = await timedOutcome(options, act, selector, prepare);
+    if (!/^(Added|Restored)/.test(run.shown)) throw new Error(`${what}: ${run.shown}`);
+    return run;
   };
   const importFile = async (path) => {
     await options.chooseFile('input[name="document"]', path);
@@ -91,12 +49,7 @@ try {
   };
 
   // The card before any document of the reader's is stored: the same measurement, side by side.
-  const hoverPage = async () => {
-    const page = await driver.openPage(`${server.origin}/basic.html`);
-    await page.waitFor(() => CSS.highlights.get('gloss-term')?.size ?? 0, undefined, (n) => n > 5, 10000);
-    return page;
-  };
-  const bare = await hoverPage();
+  const bare = await markedPage(driver, server.origin);
   const withoutYours = await hoverLatencies(bare, SIZES.hovers);
   await bare.close();
 
@@ -104,12 +57,12 @@ try {
   const mb = (n) => `${(n / 2 ** 20).toFixed(1)} MB`;
   const big = await importFile(await fixtureFile(dir, 'long-report.txt', text));
   record(`${mb(text.length)} text import (${SIZES.paragraphs} paragraphs), end to end`, `${fmt(big.ms / 1000)} s`, '≤ 5 s', big.ms <= 5000, big.shown);
-  recordLongest(`${mb(text.length)} text import: longest main-thread task on the options page`, big);
+  recordLongest(record, `${mb(text.length)} text import: longest main-thread task on the options page`, big);
 
   const html = nestedHtml(SIZES.depth);
   const nested = await importFile(await fixtureFile(dir, 'nested.html', html));
   record(`${mb(html.length)} HTML, ${SIZES.depth} nested elements: import, end to end`, `${fmt(nested.ms)} ms`, '', null, nested.shown);
-  recordLongest('nested HTML import: longest main-thread task', nested);
+  recordLongest(record, 'nested HTML import: longest main-thread task', nested);
 
   // An entry whose spellings stand in the long text: its mentions found by the word index.
   const docId = await options.evaluate(() => [...document.querySelectorAll('.documents li')].find((li) => li.textContent.startsWith('Paragraph 1.')).dataset.id);
@@ -124,11 +77,11 @@ try {
     await options.waitFor(() => document.querySelectorAll('input[name="labelSentence"]').length, undefined, (n) => n > 0, 10000);
   });
   record('adding an entry with that text stored (end to end)', `${fmt(entry.ms)} ms`, '≤ 1 s', entry.ms <= 1000, entry.shown);
-  recordLongest('adding an entry: longest main-thread task', entry);
+  recordLongest(record, 'adding an entry: longest main-thread task', entry);
 
   // A card on a web page with that text stored: "Also in your documents" from the index.
-  const page = await hoverPage();
-  const latencies = await hoverLatencies(page, SIZES.hovers, { withYours: true });
+  const page = await markedPage(driver, server.origin);
+  const latencies = await hoverLatencies(page, SIZES.hovers, { until: '.yours' });
   await page.close();
   const p95 = quantile(latencies, 0.95);
   record('card opened after the dwell, that text stored', `median ${fmt(quantile(latencies, 0.5))} ms, p95 ${fmt(p95)} ms`, '≤ 30 ms at p95', p95 <= 30, `${SIZES.hovers} hovers, each card listing the text under "Also in your documents"`);
@@ -153,7 +106,7 @@ try {
   await options.chooseFile('input[name="backup"]', await fixtureFile(dir, 'backup.json', backup));
   const restored = await timed('restore', () => click('.restore button[type="submit"]'), '.backup');
   record(`${mb(backup.length)} backup restore (${SIZES.backupDocuments} documents), end to end`, `${fmt(restored.ms / 1000)} s`, '', null, restored.shown);
-  recordLongest(`${mb(backup.length)} backup restore: longest main-thread task`, restored);
+  recordLongest(record, `${mb(backup.length)} backup restore: longest main-thread task`, restored);
   await options.close();
 } finally {
   await driver.close();

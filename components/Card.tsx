@@ -6,12 +6,12 @@
  */
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Citation as CitationData } from '../lib/corpus/types';
-import type { CardData, CitedQuote } from '../lib/store/knowledge';
-import { Citation } from './Citation';
+import type { CardData } from '../lib/store/knowledge';
 import { t } from '../lib/i18n';
-import { factsByVoice } from '../lib/citation';
+import { factsForCard } from '../lib/citation';
 import { kindLabel } from './kinds';
-import { FactQuote, LabelQuote } from './Quote';
+import { AlsoInList, PackFacts } from './PackFacts';
+import { LabelQuote } from './Quote';
 
 export type CardView =
   | { status: 'loading'; name?: string }
@@ -33,27 +33,41 @@ export interface CardProps {
 
 /**
  * Most facts a card shows. Fewer where they would not fit its box without scrolling (long quotes, a
- * small window): the card drops facts from the end until name, label, facts, the "mentioned in" line
- * and the related entries fit, down to one. The rest are one click away, in the entry in full.
+ * small window): the card first lists fewer documents under each "Also in …", down to one, then drops
+ * facts from the end until name, label, facts, the "mentioned in" line and the related entries fit,
+ * down to one of each pack that holds some. The rest are one click away, in the entry in full.
  */
 export const FACTS_ON_CARD = 3;
+/** Most documents a card lists under each "Also in …". */
+export const ALSO_IN_ON_CARD = 5;
 /** Related entries a card offers; the entry in full lists them all. */
 export const RELATED_ON_CARD = 4;
 
+/** What a card shows after `cut` steps of shrinking: the "also in" lists first, then the facts. */
+function shownOnCard(cut: number, fewestFacts: number): { facts: number; alsoIn: number } {
+  const alsoIn = Math.max(1, ALSO_IN_ON_CARD - cut);
+  const factCut = cut - (ALSO_IN_ON_CARD - alsoIn);
+  return { alsoIn, facts: Math.max(Math.min(fewestFacts, FACTS_ON_CARD), FACTS_ON_CARD - factCut) };
+}
 
 export const CARD_TITLE_ID = 'gloss-card-title';
 
 export function Card({ view, citationHref, onOpenCitation, entryHref, onOpenEntry, onOpenRelated, onClose }: CardProps) {
   const title = view.status === 'ready' ? view.card.name : view.status === 'loading' ? (view.name ?? 'Gloss') : 'Gloss';
   const box = useRef<HTMLDivElement>(null);
-  const [shownFacts, setShownFacts] = useState(FACTS_ON_CARD);
-  // A new entry starts from the most; each render that overflows the box shows one fact fewer.
-  useLayoutEffect(() => setShownFacts(FACTS_ON_CARD), [view]);
+  // A new entry starts from the most; each render that overflows the box takes one more step off.
+  const [cut, setCut] = useState(0);
+  useLayoutEffect(() => setCut(0), [view]);
+  const facts = view.status === 'ready' ? factsForCard(view.card.facts, view.card.label) : [];
+  const packsWithFacts = new Set(facts.map((f) => f.source.pack?.id)).size;
+  const { facts: shownFacts, alsoIn: shownAlsoIn } = shownOnCard(cut, Math.max(1, packsWithFacts));
   useLayoutEffect(() => {
-    if (box.current && shownFacts > 1 && box.current.scrollHeight > box.current.clientHeight) setShownFacts(shownFacts - 1);
+    const more = shownOnCard(cut + 1, Math.max(1, packsWithFacts));
+    const canShrink = more.facts < shownFacts || more.alsoIn < shownAlsoIn;
+    if (box.current && canShrink && box.current.scrollHeight > box.current.clientHeight) setCut(cut + 1);
   });
-  const hiddenFacts = view.status === 'ready' ? Math.max(0, view.card.facts.length - shownFacts) : 0;
-  const cite = (c: CitedQuote) => <Citation citation={c} source={c.source} href={citationHref(c)} onOpen={onOpenCitation} />;
+  const hiddenFacts = Math.max(0, facts.length - shownFacts);
+  const links = { citationHref, onOpenCitation };
   return (
     <div ref={box} class="card" tabIndex={-1} role="dialog" aria-modal="false" aria-labelledby={CARD_TITLE_ID} aria-busy={view.status === 'loading'}>
       <header class="head">
@@ -74,13 +88,7 @@ export function Card({ view, citationHref, onOpenCitation, entryHref, onOpenEntr
             </p>
           )}
           {view.card.facts.length > 0 ? (
-            <ul class="facts" aria-label={t('keyFacts')}>
-              {factsByVoice(view.card.facts, view.card.label).slice(0, shownFacts).map((f) => (
-                <li key={`${f.docId}:${f.paragraph}:${f.start}`}>
-                  <FactQuote fact={f} citationHref={citationHref} onOpenCitation={onOpenCitation} />
-                </li>
-              ))}
-            </ul>
+            <PackFacts facts={facts.slice(0, shownFacts)} {...links} />
           ) : (
             <p class="status">{t(view.card.mentionedIn ? 'noFacts' : 'notInDocuments')}</p>
           )}
@@ -99,17 +107,17 @@ export function Card({ view, citationHref, onOpenCitation, entryHref, onOpenEntr
               {hiddenFacts > 0 ? t('moreFacts', view.card.facts.length) : t('entryInFull')}
             </a>
           </p>
+          {view.card.alsoIn.map((a) => (
+            <AlsoInList key={a.pack.id} className="in-pack" heading={t('alsoInPack', a.pack.title)} quotes={a.quotes.slice(0, shownAlsoIn)} more={a.more + Math.max(0, a.quotes.length - shownAlsoIn)} {...links} />
+          ))}
           {view.card.inYourDocuments.length > 0 && (
-            <section class="yours" aria-label={t('alsoInYourDocuments')}>
-              <h3>{t('alsoInYourDocuments')}</h3>
-              <ul>
-                {view.card.inYourDocuments.map((c) => (
-                  <li key={c.docId}>
-                    <span class="yours-title">{c.source.title}</span> {cite(c)}
-                  </li>
-                ))}
-              </ul>
-            </section>
+            <AlsoInList
+              className="yours"
+              heading={t('alsoInYourDocuments')}
+              quotes={view.card.inYourDocuments.slice(0, shownAlsoIn)}
+              more={Math.max(0, view.card.inYourDocuments.length - shownAlsoIn)}
+              {...links}
+            />
           )}
           {view.card.related.length > 0 && (
             <nav class="related" aria-label={t('relatedEntries')}>

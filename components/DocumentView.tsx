@@ -11,7 +11,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { DocumentInfo, Mention, Paragraph } from '../lib/corpus/types';
 import { fold } from '../lib/text/normalize';
 import { t } from '../lib/i18n';
-import { perspectiveLabel } from '../lib/citation';
+import { pageOfParagraph, perspectiveLabel } from '../lib/citation';
 import { sourceInfo } from '../lib/store/knowledge';
 
 export interface DocumentViewProps {
@@ -88,7 +88,7 @@ function DocumentHeader({ document: doc }: { document: DocumentInfo }) {
     <header>
       <h1 id="doc-title">{doc.title}</h1>
       <p class="byline">
-        {[doc.outlet ?? t('outletNotStated'), perspectiveLabel(sourceInfo(doc)), doc.authors.length ? doc.authors.join(', ') : null, doc.date ?? t('undatedShort')]
+        {[doc.outlet ?? t('outletNotStated'), perspectiveLabel(sourceInfo(doc)), doc.authors.length ? doc.authors.join(', ') : null, doc.date ?? t('undatedShort'), doc.pages ? t('pdfPages', doc.pages.length) : null]
           .filter(Boolean)
           .join(' · ')}
       </p>
@@ -112,12 +112,22 @@ interface ParagraphItemProps {
   quote?: string;
   focusRef?: (element: HTMLLIElement | null) => void;
   index?: number;
+  /** A PDF's pages (DocumentInfo.pages). */
+  pages?: DocumentInfo['pages'];
 }
 
-function ParagraphItem({ paragraph: p, mentions, target, quote, focusRef, index }: ParagraphItemProps) {
+/**
+ * A paragraph in the list, numbered as citations number it: in a PDF by its place on its page, under
+ * the page's number where a page begins ("p. 12").
+ */
+function ParagraphItem({ paragraph: p, mentions, target, quote, focusRef, index, pages }: ParagraphItemProps) {
   const span = target && quote ? findQuote(p.text, quote) : null;
+  const page = pageOfParagraph(pages, p.n);
+  const pageStarts = page?.first === p.n;
+  const classes = [target && 'target', pageStarts && 'page-start'].filter(Boolean).join(' ');
   return (
-    <li id={`p${p.n}`} value={p.n} data-index={index} class={target ? 'target' : undefined} ref={focusRef} tabIndex={target ? -1 : undefined}>
+    <li id={`p${p.n}`} value={page?.n ?? p.n} data-index={index} data-page={page?.label} class={classes || undefined} ref={focusRef} tabIndex={target ? -1 : undefined}>
+      {pageStarts && <span class="page-mark">{t('pageMark', page.label)}</span>}
       <ParagraphText text={p.text} mentions={mentions} quote={span} />
     </li>
   );
@@ -141,6 +151,7 @@ export function DocumentView({ document: doc, paragraphs, mentions, paragraph, q
             target={p.n === paragraph}
             quote={quote}
             focusRef={p.n === paragraph ? (el) => (target.current = el) : undefined}
+            pages={doc.pages}
           />
         ))}
       </ol>
@@ -262,6 +273,7 @@ export function LongDocumentView({ document: doc, count, load, paragraph, quote,
                 mentions={page!.mentions.get(n) ?? []}
                 target={isTarget}
                 quote={quote}
+                pages={doc.pages}
                 focusRef={(element) => {
                   virtualizer.measureElement(element);
                   if (isTarget) focusTarget(element);

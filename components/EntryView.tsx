@@ -8,7 +8,8 @@ import type { EntryDetail } from '../lib/views';
 import { Citation } from './Citation';
 import { kindLabel } from './kinds';
 import { Marked } from './Marked';
-import { FactQuote, LabelQuote } from './Quote';
+import { PackFacts } from './PackFacts';
+import { LabelQuote } from './Quote';
 import { t } from '../lib/i18n';
 
 export interface EntryViewProps {
@@ -41,13 +42,7 @@ export function EntryView({ detail, citationHref, onOpenCitation, onOpenEntry, o
       )}
       <h3>{t('keyFacts')}</h3>
       {card.facts.length > 0 ? (
-        <ul class="facts">
-          {card.facts.map((f) => (
-            <li key={`${f.docId}:${f.paragraph}:${f.start}`}>
-              <FactQuote fact={f} citationHref={citationHref} onOpenCitation={onOpenCitation} />
-            </li>
-          ))}
-        </ul>
+        <PackFacts facts={card.facts} citationHref={citationHref} onOpenCitation={onOpenCitation} />
       ) : (
         <p class="state">{t(card.mentionedIn ? 'noFacts' : 'notInDocuments')}</p>
       )}

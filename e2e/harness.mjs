@@ -57,11 +57,21 @@ export function makeContext({ driver, origin, otherOrigin, proxy }) {
     await ext.close();
   };
   /** Clicks a control of an extension page (scrolled into view), as a reader does. */
-  const clickOption = async (page, selector) => {
-    const at = await page.waitFor(pageControlCenter, selector, Boolean, 5000);
+  const clickOption = async (page, selector, timeout = 8000) => {
+    const at = await page.waitFor(pageControlCenter, selector, Boolean, timeout);
     await page.mouseClick(at.x, at.y);
   };
-  return { driver, origin, otherOrigin, proxy, assert, poll, sleep, dwellMs: DWELL_MS, marksOf, hover, readyCard, cardClosed, noCardOpens, storePreferences, clickOption };
+  /** Deletes everything in one of the options page's lists, in the two clicks the page asks for. */
+  const deleteListed = async (options, list) => {
+    await options.front();
+    while (await options.evaluate((l) => !!document.querySelector(`${l} li button`), list)) {
+      const before = await options.evaluate((l) => document.querySelectorAll(`${l} li`).length, list);
+      await clickOption(options, `${list} li button`);
+      await clickOption(options, `${list} li button.danger`);
+      await options.waitFor((l) => document.querySelectorAll(`${l} li`).length, list, (n) => n < before, 15000);
+    }
+  };
+  return { driver, origin, otherOrigin, proxy, assert, poll, sleep, dwellMs: DWELL_MS, marksOf, hover, readyCard, cardClosed, noCardOpens, storePreferences, clickOption, deleteListed };
 }
 
 const slug = (s) => s.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 90);

@@ -14,6 +14,8 @@ import * as marksAndCards from './tests/marks-and-cards.mjs';
 import * as markColors from './tests/mark-colors.mjs';
 import * as nearView from './tests/near-view.mjs';
 import * as options from './tests/options.mjs';
+import * as packs from './tests/packs.mjs';
+import * as pdf from './tests/pdf.mjs';
 import * as popup from './tests/popup.mjs';
 import * as precision from './tests/precision.mjs';
 import * as privacy from './tests/privacy.mjs';
@@ -23,7 +25,7 @@ import * as trust from './tests/trust.mjs';
 import * as userData from './tests/user-data.mjs';
 
 /** The areas of the main session, in order. */
-const AREAS = [marksAndCards, markColors, cards, keyboard, hoverIntent, nearView, precision, hostilePages, sourceViewer, options, userData, popup, toolbarButton, trust, accessibility, lifecycle, privacy];
+const AREAS = [marksAndCards, markColors, cards, keyboard, hoverIntent, nearView, precision, hostilePages, sourceViewer, options, userData, packs, pdf, popup, toolbarButton, trust, accessibility, lifecycle, privacy];
 
 /** The tests of `areas`, each area given the same context of helpers. */
 function collect(areas, setup) {

@@ -1,12 +1,11 @@
 /**
- * Background: loads the knowledge bundle, seeds the store (idempotent, keyed by the bundle's hash),
+ * Background: loads the bundled pack, installs it in the store (idempotent, keyed by its hash),
  * answers the content script and the popup, and turns the shortcut and the context menu into look-ups.
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { BUNDLE_PATH } from '../lib/bundle-url';
+import { loadBundledPack } from '../lib/bundle-url';
 import { entryHash, READER_PAGE, readerHash } from '../lib/citation';
-import type { KnowledgeBundle } from '../lib/corpus/types';
 import { cleanReaderTarget, isEntryId, onMessage, sendMessage, type PageTerms, type SettingsChange } from '../lib/messages';
 import { ACTION_SIZES, iconPath } from '../lib/icons';
 import { readPageTerms, toolbarState } from '../lib/toolbar';
@@ -19,8 +18,8 @@ const MENU_ID = 'gloss-look-up';
 const WELCOME_HASH = '#welcome';
 
 export default defineBackground(() => {
-  // Started on every wake-up of the worker; seeding inside is a no-op unless the bundle changed.
-  const service = loadBundle().then((bundle) => GlossService.start(bundle));
+  // Started on every wake-up of the worker; installing the bundled pack is a no-op unless it changed.
+  const service = loadBundledPack().then((pack) => GlossService.start(pack));
 
   onMessage('card', async ({ data }) => (await service).card(data));
   onMessage('lookUpText', async ({ data }) => (await service).lookUpText(data));
@@ -114,11 +113,6 @@ async function showToolbarState(tabId: number): Promise<void> {
     button.setBadgeText({ tabId, text: state.badge }),
     button.setTitle({ tabId, title }),
   ]).catch(() => {});
-}
-
-async function loadBundle(): Promise<KnowledgeBundle> {
-  const response = await fetch(browser.runtime.getURL(BUNDLE_PATH));
-  return (await response.json()) as KnowledgeBundle;
 }
 
 /** Tells every frame of every tab that settings changed. Tabs without Gloss's content script do not answer. */

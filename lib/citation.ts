@@ -1,10 +1,10 @@
 /**
- * One citation shape everywhere: how it reads ("Xinhua · republished 2023-12-19 · ¶ 7"), who
+ * One citation shape everywhere: how it reads ("Xinhua · republished 2023-12-19 · ¶ 7", "… · p. 12 ¶ 3"), who
  * publishes the source and who speaks in a quote ("Chinese state media", "Trong said", "Xinhua
  * reports"), as of when a title held, and the reader address that opens the source at that passage
  * (`reader.html#doc=ID&p=N&q=QUOTE`).
  */
-import type { Citation, Fact, Genre, Perspective } from './corpus/types';
+import type { Citation, Fact, Genre, PageStart, Perspective } from './corpus/types';
 import type { SourceInfo } from './store/knowledge';
 import { t, type MessageKey } from './i18n';
 
@@ -40,7 +40,7 @@ export function entryOfHash(hash: string): string | null {
 export function parseReaderHash(hash: string): ReaderTarget | null {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const docId = params.get('doc');
-  if (!docId || !/^[a-z0-9-]{1,100}$/.test(docId)) return null;
+  if (!docId || !/^[a-z0-9-]{1,200}$/.test(docId)) return null;
   const p = Number(params.get('p'));
   const quote = params.get('q');
   return {
@@ -67,18 +67,32 @@ export function shortTitle(title: string, max = SHORT_TITLE): string {
 
 /**
  * The parts of a citation, each shown unbroken: who published it, when, where in it. "Xinhua",
- * "republished 2023-12-19", "¶ 7". The outlet, or where the source names none the document's short
- * title and "no outlet named". The date is the original's; where the copy gives only its own, it says
- * so ("republished 2023-12-19", "updated 2024-01-29"), and "undated" where it gives none.
+ * "republished 2023-12-19", "¶ 7" (or "p. 12 ¶ 3" in a PDF). The outlet, or where the source names
+ * none the document's short title and "no outlet named". The date is the original's; where the copy
+ * gives only its own, it says so ("republished 2023-12-19", "updated 2024-01-29"), and "undated" where
+ * it gives none.
  */
 export function citationParts(source: SourceInfo, paragraph: number): string[] {
   const publisher = source.outlet ?? t('noOutletNamed', shortTitle(source.title));
-  return [publisher, citedDate(source), `¶ ${paragraph}`];
+  return [publisher, citedDate(source), paragraphLabel(source.pages, paragraph)];
 }
 
 /** "Outlet · date · ¶ n": the citation as one line of text. */
 export function citationLabel(source: SourceInfo, paragraph: number): string {
   return citationParts(source, paragraph).join(' · ');
+}
+
+/** The page a paragraph of a paged document (a PDF) stands on, and its number on that page. */
+export function pageOfParagraph(pages: readonly PageStart[] | undefined, paragraph: number): { label: string; first: number; n: number } | null {
+  let page: PageStart | undefined;
+  for (const p of pages ?? []) if (p.first <= paragraph) page = p;
+  return page ? { ...page, n: paragraph - page.first + 1 } : null;
+}
+
+/** "¶ 7", or "p. 12 ¶ 3" on a page of a PDF. */
+export function paragraphLabel(pages: readonly PageStart[] | undefined, paragraph: number): string {
+  const page = pageOfParagraph(pages, paragraph);
+  return page ? t('pageCitation', page.label, page.n) : `¶ ${paragraph}`;
 }
 
 /** The date a source is cited by: "2023-12-12", "republished 2023-12-19", "updated 2024-01-29" or "undated". */
@@ -136,11 +150,12 @@ export function attributionLabel(fact: Fact, source: SourceInfo): string | null 
 }
 
 /**
- * The facts a card shows first: more than one voice where there is more than one. In the glossary's
- * order, except that a fact from a side the card does not show yet (counting the label's) comes
- * before a second fact from the same side; the card shows as many of these as fit.
+ * The facts a card shows first: every pack that holds some, and more than one voice where there is
+ * more than one. In the glossary's order, except that the first fact of each pack comes before the
+ * rest, and a fact from a side the card does not show yet (counting the label's) before a second fact
+ * from the same side; the card shows as many of these as fit.
  */
-export function factsByVoice<F extends { source: SourceInfo }>(facts: readonly F[], label?: { source: SourceInfo }): F[] {
+export function factsForCard<F extends { source: SourceInfo }>(facts: readonly F[], label?: { source: SourceInfo }): F[] {
   const voice = (source: SourceInfo) => source.perspective ?? source.outlet ?? source.title;
   const heard = new Set(label ? [voice(label.source)] : []);
   const first: F[] = [];
@@ -153,5 +168,9 @@ export function factsByVoice<F extends { source: SourceInfo }>(facts: readonly F
       first.push(fact);
     }
   }
-  return [...first, ...rest];
+  const byVoice = [...first, ...rest];
+  const firstOfPack = new Map<string, F>();
+  for (const fact of byVoice) if (!firstOfPack.has(fact.source.pack?.id ?? '')) firstOfPack.set(fact.source.pack?.id ?? '', fact);
+  const leading = new Set(firstOfPack.values());
+  return [...leading, ...byVoice.filter((fact) => !leading.has(fact))];
 }

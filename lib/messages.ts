@@ -100,11 +100,15 @@ export interface ProtocolMap {
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
 
+/** Longest id of an entry or a document: a pack's id, "--", and the id within the pack. */
+export const MAX_ID = 200;
+
 /** Longest text a look-up accepts: a selection longer than this is not a term. */
 export const MAX_LOOKUP_TEXT = 200;
 
+/** An entry's id: lower-case words joined by hyphens, qualified by its pack's id for an installed pack ("pack--entry"). */
 export function isEntryId(value: unknown): value is string {
-  return typeof value === 'string' && value.length <= 100 && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(value);
+  return typeof value === 'string' && value.length <= MAX_ID && /^[a-z0-9]+(-[a-z0-9]+)*(--[a-z0-9]+(-[a-z0-9]+)*)?$/.test(value);
 }
 
 export function cleanLookupText(value: unknown): string | null {

@@ -3,9 +3,11 @@
  * tested without a browser. Every input is checked: a malformed message gets null, never a throw
  * that would surface in a page.
  */
-import type { KnowledgeBundle, Paragraph } from './corpus/types';
+import type { Entry, Paragraph } from './corpus/types';
 import { cleanLookupText, isEntryId } from './messages';
-import { buildSearchRecords, splitPassageRef } from './search/records';
+import type { PackFile } from './packs/format';
+import { enabledPacks } from './packs/store';
+import { buildSearchRecords, passageRef, splitPassageRef } from './search/records';
 import { Searcher } from './search/search';
 import { snippet } from './search/snippet';
 import { buildMatcher } from './match/matcher';
@@ -27,14 +29,15 @@ export class GlossService {
 
   private constructor(
     private readonly store: OpenedStore,
-    private readonly bundle: KnowledgeBundle,
+    private readonly bundled: PackFile,
   ) {}
 
-  static async start(bundle: KnowledgeBundle, dexieOptions?: Parameters<typeof openStore>[1]): Promise<GlossService> {
-    return new GlossService(await openStore(bundle, dexieOptions), bundle);
+  /** Opens the store with the bundled pack installed in it (or the pack alone in memory). */
+  static async start(bundled: PackFile, dexieOptions?: Parameters<typeof openStore>[1]): Promise<GlossService> {
+    return new GlossService(await openStore(bundled, dexieOptions), bundled);
   }
 
-  /** The reader added or removed documents or entries: everything read from the store is read again. */
+  /** The reader's documents, entries or packs changed: everything read from the store is read again. */
   userDataChanged(): void {
     this.pageTablesOnce = null;
     this.sourcesOnce = null;
@@ -42,13 +45,21 @@ export class GlossService {
     this.paragraphCache.clear();
   }
 
-  /** Search over the bundle's prebuilt index, with the reader's own documents and entries added. */
-  private searcherOnce: Promise<Searcher> | null = null;
-  private searcher(): Promise<Searcher> {
+  /**
+   * Search over every enabled pack's entries (as combined) and passages, with the reader's own
+   * documents and entries; in memory, over the bundled pack. The entries are kept by id beside it:
+   * a result is drawn from them without reading the store (twenty entries combined from the store
+   * took 20–40 ms in Chromium with a pack of 5,000 entries installed, on every keystroke).
+   */
+  private searcherOnce: Promise<{ searcher: Searcher; entries: Map<string, Entry> }> | null = null;
+  private searcher(): Promise<{ searcher: Searcher; entries: Map<string, Entry> }> {
     this.searcherOnce ??= (async () => {
       const db = this.store.db;
-      const extra = db ? buildSearchRecords(await db.userEntries.toArray(), await allParagraphs(db)) : [];
-      return new Searcher(this.bundle.search.records, this.bundle.search.index, extra);
+      const entries = await this.store.knowledge.allEntries();
+      const byId = new Map(entries.map((e) => [e.id, e]));
+      if (!db) return { searcher: new Searcher(buildSearchRecords(entries, this.bundled.compiled.paragraphs)), entries: byId };
+      const passages = (await db.packSearch.bulkGet((await enabledPacks(db)).map((p) => p.id))).flatMap((row) => row?.records ?? []);
+      return { searcher: new Searcher([...buildSearchRecords(entries, []), ...passages, ...buildSearchRecords([], await allParagraphs(db))]), entries: byId };
     })();
     return this.searcherOnce;
   }
@@ -66,7 +77,7 @@ export class GlossService {
     const query = cleanLookupText(text);
     if (!query) return null;
     const exact = await this.store.knowledge.entriesByAlias(query);
-    const id = exact[0]?.id ?? (await this.searcher()).bestEntry(query);
+    const id = exact[0]?.id ?? (await this.searcher()).searcher.bestEntry(query);
     return id ? this.store.knowledge.card(id) : null;
   }
 
@@ -74,13 +85,15 @@ export class GlossService {
   async search(query: unknown): Promise<SearchResult[]> {
     const text = cleanLookupText(query);
     if (!text) return [];
-    const hits = (await this.searcher()).search(text, MAX_RESULTS);
+    const { searcher, entries } = await this.searcher();
+    const hits = searcher.search(text, MAX_RESULTS);
     const sources = await this.sources();
+    // A result needs the entry and its label's source, not the whole card; a passage, its paragraph (all read together).
+    const paragraphs = new Map((await this.store.knowledge.passages(hits.filter((h) => h.record.type === 'passage').map((h) => splitPassageRef(h.record.ref)))).map((p) => [passageRef(p.docId, p.n), p]));
     const results: SearchResult[] = [];
     for (const hit of hits) {
       if (hit.record.type === 'entry') {
-        // A result needs the entry and its label's source, not the whole card.
-        const entry = await this.store.knowledge.entry(hit.record.ref);
+        const entry = entries.get(hit.record.ref);
         const source = entry?.label && sources.get(entry.label.docId);
         if (entry) {
           results.push({
@@ -93,7 +106,7 @@ export class GlossService {
         }
       } else {
         const [docId, n] = splitPassageRef(hit.record.ref);
-        const paragraph = (await this.paragraphs(docId)).find((p) => p.n === n);
+        const paragraph = paragraphs.get(hit.record.ref);
         const source = sources.get(docId);
         if (paragraph && source) results.push({ type: 'passage', docId, paragraph: n, source, snippet: snippet(paragraph.text, text) });
       }

@@ -5,7 +5,7 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DATABASE_NAME } from '../lib/store/db';
-import { realBundle } from './helpers';
+import { realPack } from './helpers';
 
 type Listener = (...args: never[]) => unknown;
 let listeners: { command?: Listener; menu?: Listener };
@@ -17,9 +17,9 @@ beforeEach(async () => {
   listeners = {};
   created = [];
   sent = [];
-  const bundle = await realBundle();
-  // The background loads the bundle from the extension; here it comes from the compiled corpus.
-  vi.spyOn(globalThis, 'fetch').mockImplementation((async () => ({ json: async () => bundle })) as never);
+  const pack = await realPack();
+  // The background loads the bundled pack from the extension; here it is built from corpus/, as the build does.
+  vi.spyOn(globalThis, 'fetch').mockImplementation((async () => ({ json: async () => pack })) as never);
   Object.assign(fakeBrowser, {
     commands: { onCommand: { addListener: (fn: Listener) => (listeners.command = fn) } },
     contextMenus: {

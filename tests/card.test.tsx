@@ -13,6 +13,7 @@ const card: CardData = {
   facts: [{ docId: 'xinhua-community', paragraph: 23, quote: '<img src=x onerror=alert(1)> safeguard the global trading system', start: 0, end: 10, source }],
   mentionedIn: 1,
   documentCount: 5,
+  alsoIn: [],
   inYourDocuments: [],
   related: [{ id: 'belt-and-road', name: 'Belt and Road Initiative', kind: 'initiative' }],
 };

@@ -1,13 +1,26 @@
-import { compileCorpusDir, readCorpus } from '../lib/corpus/load';
+import { readCorpus } from '../lib/corpus/load';
 import type { DocumentInfo, KnowledgeBundle } from '../lib/corpus/types';
+import { buildPack } from '../lib/packs/build';
+import { packBundle, packHash, type CompiledPack, type PackFile } from '../lib/packs/format';
 import type { GlossDatabase } from '../lib/store/db';
 import { runJob } from '../lib/user/jobs';
 
-let bundle: Promise<KnowledgeBundle> | null = null;
-/** The real corpus, compiled once per test file. */
-export function realBundle(): Promise<KnowledgeBundle> {
-  bundle ??= compileCorpusDir('corpus');
-  return bundle;
+let pack: Promise<PackFile> | null = null;
+/** The bundled pack, built from corpus/ once per test file, as the extension's build does. */
+export function realPack(): Promise<PackFile> {
+  pack ??= buildPack('corpus');
+  return pack;
+}
+
+/** The real corpus, compiled: the bundled pack's contents. */
+export async function realBundle(): Promise<KnowledgeBundle> {
+  return packBundle(await realPack());
+}
+
+/** A pack with its compiled corpus changed by `change`, and hashed again: a new release of it, as its builder would make. */
+export async function repack(pack: PackFile, change: (compiled: CompiledPack) => CompiledPack, manifest: Partial<PackFile['manifest']> = {}): Promise<PackFile> {
+  const next = { ...pack, manifest: { ...pack.manifest, ...manifest }, compiled: change(pack.compiled) };
+  return { ...next, hash: await packHash(next) };
 }
 
 export { readCorpus };

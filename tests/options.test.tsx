@@ -44,7 +44,7 @@ describe('PreferencesForm', () => {
 });
 
 describe('DeletableList', () => {
-  it('deletes only on the second, confirming click, and renders titles as text', () => {
+  it('deletes only on the second, confirming click, and renders titles as text; an item back under the same id asks again', () => {
     const onDelete = vi.fn();
     const view = render(<DeletableList className="documents" empty="none" items={[{ id: 'user-a-000001', title: '<img src=x onerror=alert(1)>', meta: 'm' }]} onDelete={onDelete} />);
     fireEvent.click(view.getByRole('button'));
@@ -52,6 +52,11 @@ describe('DeletableList', () => {
     fireEvent.click(view.getByRole('button', { name: 'Delete for good' }));
     expect(onDelete).toHaveBeenCalledWith('user-a-000001');
     expect(view.container.querySelector('img')).toBeNull();
+    // Gone, then back under the same id (a restore): its next delete asks again.
+    view.rerender(<DeletableList className="documents" empty="none" items={[]} onDelete={onDelete} />);
+    view.rerender(<DeletableList className="documents" empty="none" items={[{ id: 'user-a-000001', title: 'Back', meta: 'm' }]} onDelete={onDelete} />);
+    fireEvent.click(view.getByRole('button'));
+    expect(onDelete).toHaveBeenCalledTimes(1);
   });
 });
 

@@ -111,7 +111,7 @@ describe('PageSummary', () => {
 describe('EntryView', () => {
   const card: CardData = {
     id: 'rcep', name: 'Regional Comprehensive Economic Partnership', kind: 'agreement', label, facts: [label],
-    mentionedIn: 1, documentCount: 5, inYourDocuments: [],
+    mentionedIn: 1, documentCount: 5, alsoIn: [], inYourDocuments: [],
     related: [{ id: 'belt-and-road', name: 'Belt and Road Initiative', kind: 'initiative' }],
   };
   const detail: EntryDetail = {

@@ -4,19 +4,20 @@ import { cleanReaderTarget } from '../lib/messages';
 import { DATABASE_NAME } from '../lib/store/db';
 import { GlossService } from '../lib/service';
 import { parseReaderHash, readerHash } from '../lib/citation';
-import { realBundle } from './helpers';
+import { buildSearchRecords } from '../lib/search/records';
+import { realBundle, realPack } from './helpers';
 
 afterEach(() => Dexie.delete(DATABASE_NAME));
 
 describe('background service', () => {
   it('answers a look-up from the seeded store', async () => {
-    const service = await GlossService.start(await realBundle());
+    const service = await GlossService.start(await realPack());
     expect(service.status).toMatchObject({ mode: 'database', seed: 'seeded' });
     expect((await service.card('xi-jinping'))?.name).toBe('Xi Jinping');
   });
 
   it('looks up selections: exact aliases, then fuzzy, else none', async () => {
-    const service = await GlossService.start(await realBundle());
+    const service = await GlossService.start(await realPack());
     expect((await service.lookUpText('Đổi Mới'))?.id).toBe('doi-moi');
     expect((await service.lookUpText('  Nguyen Phu Trng '))?.id).toBe('nguyen-phu-trong');
     expect((await service.lookUpText('Belt and'))?.id).toBe('belt-and-road');
@@ -24,7 +25,7 @@ describe('background service', () => {
   });
 
   it('answers malformed messages with null, never a throw', async () => {
-    const service = await GlossService.start(await realBundle());
+    const service = await GlossService.start(await realPack());
     for (const bad of [undefined, null, 42, {}, '<img src=x onerror=alert(1)>', 'a'.repeat(500)]) {
       expect(await service.card(bad)).toBeNull();
     }
@@ -43,7 +44,7 @@ describe('background service', () => {
 
 describe('popup queries', () => {
   it('puts the right entry first for misspelled and accented queries', async () => {
-    const service = await GlossService.start(await realBundle());
+    const service = await GlossService.start(await realPack());
     const first = async (q: string) => (await service.search(q))[0];
     expect(await first('doi moy')).toMatchObject({ type: 'entry', id: 'doi-moi' });
     expect(await first('Tô Lâm')).toMatchObject({ type: 'entry', id: 'to-lam' });
@@ -54,7 +55,7 @@ describe('popup queries', () => {
   });
 
   it('puts first the entry a query names, in any spelling, with other words beside it', async () => {
-    const service = await GlossService.start(await realBundle());
+    const service = await GlossService.start(await realPack());
     const first = async (q: string) => (await service.search(q))[0];
     // Run together, accented or not, before or after other words: the named entry beats a passage
     // holding the words and an entry whose name merely starts with them.
@@ -70,7 +71,7 @@ describe('popup queries', () => {
   });
 
   it('lists entries before passages, with the query’s words marked in the snippets', async () => {
-    const service = await GlossService.start(await realBundle());
+    const service = await GlossService.start(await realPack());
     const results = await service.search('belt road');
     const firstPassage = results.findIndex((r) => r.type === 'passage');
     expect(firstPassage).toBeGreaterThan(0);
@@ -84,7 +85,7 @@ describe('popup queries', () => {
   });
 
   it('opens an entry with its facts and its mentions grouped by document', async () => {
-    const service = await GlossService.start(await realBundle());
+    const service = await GlossService.start(await realPack());
     const detail = (await service.entryDetail('nguyen-phu-trong'))!;
     expect(detail.card.facts.length).toBeGreaterThanOrEqual(3);
     expect(detail.mentionsByDocument.length).toBe(detail.card.mentionedIn);
@@ -94,7 +95,7 @@ describe('popup queries', () => {
   });
 
   it('describes entries for the page summary, ignoring unknown ids', async () => {
-    const service = await GlossService.start(await realBundle());
+    const service = await GlossService.start(await realPack());
     expect(await service.briefs(['rcep', 'nope', 42])).toEqual([
       expect.objectContaining({ id: 'rcep', name: 'Regional Comprehensive Economic Partnership', kind: 'agreement' }),
     ]);
@@ -109,8 +110,9 @@ describe('search in a large store', () => {
     const filler = Array.from({ length: SHARD_ABOVE + 500 }, (_, i) => ({
       type: 'entry' as const, ref: `filler-${i}`, name: `zq${i} wx${i}`, aliases: [`zq${i} wx${i}`], text: '',
     }));
-    const small = new Searcher(bundle.search.records);
-    const large = new Searcher([...bundle.search.records, ...filler]);
+    const records = buildSearchRecords(bundle.entries, bundle.paragraphs);
+    const small = new Searcher(records);
+    const large = new Searcher([...records, ...filler]);
     for (const q of ['doi moy', 'Tô Lâm', 'nguyen phu trng', 'belt road', 'global civilisation initiative', 'xi']) {
       expect(large.search(q)[0].record.ref).toBe(small.search(q)[0].record.ref);
     }

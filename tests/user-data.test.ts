@@ -6,11 +6,11 @@ import { DATABASE_NAME, GlossDatabase, SCHEMA_VERSIONS, type ParagraphPageRow } 
 import { allParagraphs, readMentions, readParagraphs } from '../lib/store/pages';
 import { databaseRows, Knowledge } from '../lib/store/knowledge';
 import { openStore } from '../lib/store/open';
-import { seedFromBundle } from '../lib/store/seed';
+import { seedBundledPack } from '../lib/store/seed';
 import { BackupRefused, exportBackup, mergeBackup, parseBackup } from '../lib/user/backup';
 import { rebuildDerivedUserData } from '../lib/user/derived';
 import { addUserEntry, deleteUserEntry, EntryRefused } from '../lib/user/entries';
-import { importDocument, realBundle } from './helpers';
+import { importDocument, realPack, repack } from './helpers';
 
 afterEach(async () => {
   await Dexie.delete(DATABASE_NAME);
@@ -19,9 +19,9 @@ afterEach(async () => {
 const settings = { preferences: { ...DEFAULT_PREFERENCES, hoverDelayMs: 400 }, disabledSites: ['example.org'] };
 
 async function storeWithUserData() {
-  const bundle = await realBundle();
+  const pack = await realPack();
   const db = new GlossDatabase();
-  await seedFromBundle(db, bundle);
+  await seedBundledPack(db, pack);
   const doc = await importDocument(db, 'Port notes\nThe Lach Huyen port handles more ships each year. Lach Huyen is near Haiphong.', {
     fileName: 'port.txt',
     title: 'Port notes',
@@ -29,7 +29,7 @@ async function storeWithUserData() {
     date: '2026-10-01',
   });
   const entry = await addUserEntry(db, { name: 'Lach Huyen', aliases: ['Lạch Huyện', 'LH port'], kind: 'place', label: { docId: doc.id, paragraph: 2, start: 0, end: 49 } });
-  return { bundle, db, doc, entry };
+  return { pack, db, doc, entry };
 }
 const counts = async (db: GlossDatabase) => [await db.userDocuments.count(), (await allParagraphs(db)).length, await db.userEntries.count(), (await db.userMentionPages.toArray()).flatMap((p) => p.mentions).length];
 
@@ -106,24 +106,22 @@ describe('backup', () => {
     db.close();
   });
 
-  it('the reader’s data survives a new corpus release seeded over it', async () => {
-    const { bundle, db, entry } = await storeWithUserData();
+  it('the reader’s data survives a new release of the bundled pack installed over it', async () => {
+    const { pack, db, entry } = await storeWithUserData();
     const before = await counts(db);
     db.close();
-    const next = { ...bundle, hash: `${bundle.hash.slice(0, 60)}cafe` };
-    const opened = await openStore(next);
+    const opened = await openStore(await repack(pack, (c) => c, { version: '1.0.1' }));
     expect(opened.status).toMatchObject({ seed: 'seeded', mode: 'database' });
     expect(await counts(opened.db!)).toEqual(before);
     expect((await opened.knowledge.card(entry.id))?.name).toBe('Lach Huyen');
     opened.db!.close();
   });
 
-  it('a new corpus release that spells an entry anew finds it in the reader’s documents', async () => {
-    const { bundle, db, doc, entry } = await storeWithUserData();
+  it('a new release of the bundled pack that spells an entry anew finds it in the reader’s documents', async () => {
+    const { pack, db, doc, entry } = await storeWithUserData();
     await deleteUserEntry(db, entry.id); // documents alone, no entries of the reader's
     db.close();
-    const aliases = [...bundle.aliases, { entryId: 'hanoi', text: 'Haiphong', caseRule: 'name' as const }];
-    const opened = await openStore({ ...bundle, aliases, hash: `${bundle.hash.slice(0, 60)}f00d` });
+    const opened = await openStore(await repack(pack, (c) => ({ ...c, aliases: [...c.aliases, { entryId: 'hanoi', text: 'Haiphong', caseRule: 'name' as const }] })));
     expect(opened.status.seed).toBe('seeded');
     expect((await opened.knowledge.mentionsIn(doc.id)).filter((m) => m.entryId === 'hanoi').map((m) => m.text)).toEqual(['Haiphong']);
     opened.db!.close();
@@ -219,12 +217,10 @@ describe('an entry change in a long document', () => {
 });
 
 describe('schema upgrade', () => {
-  it('a version 2 store with the reader’s documents opens at version 4 with everything derived found again', async () => {
-    const bundle = await realBundle();
+  it('a version 2 store with the reader’s documents opens at the newest version, and installing the bundled pack finds everything derived again', async () => {
     const old = new Dexie(DATABASE_NAME);
     for (const { version, stores } of SCHEMA_VERSIONS.filter((v) => v.version <= 2)) old.version(version).stores(stores);
     await old.open();
-    await seedFromBundle(old as unknown as GlossDatabase, bundle);
     await old.table('userDocuments').add({ id: 'user-notes-000001', file: '', title: 'Notes', outlet: null, authors: [], date: null, dateISO: null, user: true });
     await old.table('userParagraphs').bulkAdd([
       { docId: 'user-notes-000001', n: 1, text: 'Notes', sentences: [[0, 5]] },
@@ -234,8 +230,9 @@ describe('schema upgrade', () => {
     old.close();
     const db = new GlossDatabase();
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(SCHEMA_VERSIONS.at(-1)!.version);
     expect(db.tables.map((t) => t.name)).not.toContain('userParagraphs');
+    await seedBundledPack(db, await realPack());
     expect((await readParagraphs(db, 'user-notes-000001')).map((p) => p.text)).toEqual(['Notes', 'The Regional Comprehensive Economic Partnership came up twice.']);
     const rcep = { entryId: 'rcep', docId: 'user-notes-000001', paragraph: 2, start: 4, end: 47, text: 'Regional Comprehensive Economic Partnership' };
     expect(await readMentions(db, 'user-notes-000001')).toEqual([rcep]);

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { GlossService } from '../lib/service';
 import { DATABASE_NAME, GlossDatabase } from '../lib/store/db';
 import { databaseRows, Knowledge } from '../lib/store/knowledge';
-import { seedFromBundle } from '../lib/store/seed';
+import { seedBundledPack } from '../lib/store/seed';
 import {
   decodeDocument,
   DocumentRefused,
@@ -16,7 +16,7 @@ import {
 import { runJob, type JobProgress } from '../lib/user/jobs';
 import { readMentions } from '../lib/store/pages';
 import { deleteUserDocument, userId } from '../lib/user/store';
-import { importDocument, realBundle } from './helpers';
+import { importDocument, realPack } from './helpers';
 
 afterEach(async () => {
   await Dexie.delete(DATABASE_NAME);
@@ -86,10 +86,10 @@ describe('reading an imported file', () => {
 
 describe('the reader’s documents in the store', () => {
   async function seeded() {
-    const bundle = await realBundle();
+    const pack = await realPack();
     const db = new GlossDatabase();
-    await seedFromBundle(db, bundle);
-    return { bundle, db };
+    await seedBundledPack(db, pack);
+    return { pack, db };
   }
   const notes = 'Seminar notes\nThe RCEP came up twice.\nTo Lam and Xi Jinping spoke of Doi Moi.';
 
@@ -108,9 +108,9 @@ describe('the reader’s documents in the store', () => {
   });
 
   it('finds the new document in search and in the reader’s list; deleting removes every row', async () => {
-    const { bundle, db } = await seeded();
+    const { pack, db } = await seeded();
     db.close();
-    const service = await GlossService.start(bundle);
+    const service = await GlossService.start(pack);
     const db2 = new GlossDatabase();
     const info = await importDocument(db2, 'Field notes\nA quiet zebra crossing near the Regional Comprehensive Economic Partnership office.', { title: 'Field notes' });
     service.userDataChanged();

@@ -1,4 +1,5 @@
-/** A list of the reader's own things (documents, entries), each with a two-step delete. */
+/** A list of the reader's own things (documents, entries, packs), each with a two-step delete. */
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 
@@ -8,6 +9,10 @@ export interface DeletableItem {
   /** Where the title links to, if anywhere. */
   href?: string;
   meta: string;
+  /** More for the item, before its delete button (a pack's on/off switch). */
+  controls?: ComponentChildren;
+  /** Said in place of the delete button for an item that cannot be deleted. */
+  kept?: string;
 }
 
 /** `items` is null while the store is being read: the list says so, and never that it is empty. */
@@ -35,8 +40,19 @@ export function DeletableList({ items, empty, className, onDelete }: { items: re
             )}
             <span class="meta">{item.meta}</span>
           </span>
-          {confirming === item.id ? (
-            <button type="button" class="danger" onClick={() => onDelete(item.id)}>
+          {item.controls}
+          {item.kept ? (
+            <span class="kept">{item.kept}</span>
+          ) : confirming === item.id ? (
+            // The confirmation is spent: an item restored later under the same id asks again.
+            <button
+              type="button"
+              class="danger"
+              onClick={() => {
+                setConfirming(null);
+                onDelete(item.id);
+              }}
+            >
               {t('confirmDelete')}
             </button>
           ) : (

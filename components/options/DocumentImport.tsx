@@ -7,6 +7,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import type { JobProgress } from '../../lib/user/jobs';
+import { FileDrop } from './FileDrop';
 import { JobProgressView } from './JobProgress';
 import { Outcome } from './Outcome';
 
@@ -39,7 +40,6 @@ export function DocumentImport({ status, onImport, onCancel }: DocumentImportPro
   const [title, setTitle] = useState('');
   const [outlet, setOutlet] = useState('');
   const [date, setDate] = useState('');
-  const [dragging, setDragging] = useState(false);
   const working = status.kind === 'working';
   const submit = (e: Event) => {
     e.preventDefault();
@@ -47,26 +47,15 @@ export function DocumentImport({ status, onImport, onCancel }: DocumentImportPro
   };
   return (
     <form class="import" onSubmit={submit}>
-      <div
-        class={`dropzone${dragging ? ' dragging' : ''}`}
-        onDragOver={(e) => {
-          e.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={(e) => {
-          e.preventDefault();
-          setDragging(false);
-          const dropped = e.dataTransfer?.files?.[0];
-          if (dropped) setFile(dropped);
-        }}
-      >
-        <label>
-          <span>{t('chooseFile')}</span>
-          <input type="file" name="document" accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html" onChange={(e) => setFile((e.target as HTMLInputElement).files?.[0] ?? null)} />
-        </label>
-        <p class="hint">{file ? t('fileChosen', file.name) : t('dropHint')}</p>
-      </div>
+      <FileDrop
+        name="document"
+        accept=".txt,.md,.markdown,.html,.htm,.pdf,text/plain,text/markdown,text/html,application/pdf"
+        chooseLabel={t('chooseFile')}
+        hint={t('dropHint')}
+        chosen={(name) => t('fileChosen', name)}
+        file={file}
+        onFile={setFile}
+      />
       <label class="field">
         <span>{t('orPaste')}</span>
         <textarea name="pasted" rows={4} value={pasted} onInput={(e) => setPasted((e.target as HTMLTextAreaElement).value)} />

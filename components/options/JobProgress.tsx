@@ -22,8 +22,12 @@ function describe(p: JobProgress | null): string {
       return t('jobParsing', percent(p));
     case 'checking':
       return t('jobChecking', percent(p));
+    case 'checkingPack':
+      return t('jobCheckingPack', percent(p));
     case 'finding':
       return t('jobFinding', percent(p));
+    case 'installing':
+      return t('jobInstalling', percent(p));
     case 'saving':
       return t('jobSaving');
   }

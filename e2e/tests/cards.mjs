@@ -18,7 +18,8 @@ function cardLayout(host) {
 
 export function define(ctx, test) {
   const { driver, origin, marksOf, hover, readyCard } = ctx;
-  const bundle = JSON.parse(readFileSync(new URL('../../.output/chrome-mv3/knowledge.json', import.meta.url), 'utf8'));
+  // The bundled pack as shipped: its compiled corpus lists every entry.
+  const bundle = JSON.parse(readFileSync(new URL('../../.output/chrome-mv3/bundled.gloss', import.meta.url), 'utf8')).compiled;
 
   test('cards fit: every entry shows name, label, facts and the "mentioned in" line without scrolling, no citation broken inside a part', async () => {
     const page = await driver.openPage(`${origin}/basic.html`);

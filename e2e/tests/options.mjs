@@ -6,18 +6,8 @@ import { assert } from '../harness.mjs';
 import { HIGHLIGHT, HOST, pageMarks } from '../page.mjs';
 
 export function define(ctx, test) {
-  const { driver, origin, marksOf, hover, readyCard, cardClosed, noCardOpens, storePreferences, clickOption } = ctx;
+  const { driver, origin, marksOf, hover, readyCard, cardClosed, noCardOpens, storePreferences, clickOption, deleteListed } = ctx;
   // ── The options page ────────────────────────────────────────────────────────────────────────────
-  /** Deletes everything in one of the options page's lists, in the two clicks the page asks for. */
-  const deleteListed = async (options, list) => {
-    await options.front();
-    while (await options.evaluate((l) => !!document.querySelector(`${l} li button`), list)) {
-      await clickOption(options, `${list} li button`);
-      await clickOption(options, `${list} li button.danger`);
-      await options.waitFor((l) => document.querySelectorAll(`${l} li`).length, list, (n) => n === 0, 5000);
-    }
-  };
-
   test('options: the privacy policy is one click away, in the extension, and says nothing leaves the browser', async () => {
     const options = await driver.openExtensionPage('/options.html');
     // Once the lists have been read, the footer stays where it is.
@@ -151,7 +141,7 @@ export function define(ctx, test) {
       const yours = await page.waitFor(
         (host) => {
           const section = document.querySelector(host).shadowRoot.querySelector('.yours');
-          return section && { title: section.querySelector('.yours-title').textContent, cite: section.querySelector('a.cite').textContent };
+          return section && { title: section.querySelector('.also-title').textContent, cite: section.querySelector('a.cite').textContent };
         },
         HOST,
         Boolean,

@@ -1,5 +1,5 @@
 // Large files a reader may give Gloss, made on the spot (deterministic, so runs compare): a long text
-// document, HTML nested 100,000 deep, a backup of many documents. Used by e2e/user-data.mjs and
+// document, HTML nested 100,000 deep, a backup of many documents. Used by e2e/tests/user-data.mjs and
 // bench/user-data.mjs.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -100,11 +100,7 @@ function holdDocumentsLock() {
   });
 }
 
-export function define({ driver, origin }, test) {
-  const click = async (page, selector) => {
-    const at = await page.waitFor(pageControlCenter, selector, Boolean, 8000);
-    await page.mouseClick(at.x, at.y);
-  };
+export function define({ driver, origin, clickOption: click, deleteListed }, test) {
   const typeInto = async (page, selector, text) => {
     await click(page, selector);
     await page.typeText(text);
@@ -133,15 +129,7 @@ export function define({ driver, origin }, test) {
   };
   /** Deletes every document and entry the reader added, in the two clicks the page asks for. */
   const clearAll = async (options) => {
-    await options.front();
-    for (const list of ['.entries', '.documents']) {
-      while (await options.evaluate((l) => !!document.querySelector(`${l} li button`), list)) {
-        const before = await options.evaluate((l) => document.querySelectorAll(`${l} li`).length, list);
-        await click(options, `${list} li button`);
-        await click(options, `${list} li button.danger`);
-        await options.waitFor((l) => document.querySelectorAll(`${l} li`).length, list, (n) => n < before, 15000);
-      }
-    }
+    for (const list of ['.entries', '.documents']) await deleteListed(options, list);
   };
   const withDir = async (name, fn) => {
     const dir = await mkdtemp(join(tmpdir(), `gloss-${name}-`));

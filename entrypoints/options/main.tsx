@@ -1,6 +1,6 @@
 /**
  * The options page: preferences (applied at once in open tabs, through storage change events), the
- * sites where Gloss is off, the reader's own documents and entries, and backup.
+ * sites where Gloss is off, knowledge packs, the reader's own documents and entries, and backup.
  */
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -12,6 +12,7 @@ import { DeletableList } from '../../components/options/DeletableList';
 import { EntryForm } from '../../components/options/EntryForm';
 import { formatSize } from '../../components/options/JobProgress';
 import { kindLabel } from '../../components/kinds';
+import { PackPanel, type PackStatus } from '../../components/options/PackPanel';
 import { PreferencesForm } from '../../components/options/PreferencesForm';
 import { SiteList } from '../../components/options/SiteList';
 import { READER_PAGE, readerHash } from '../../lib/citation';
@@ -19,20 +20,26 @@ import type { DocumentInfo, Entry } from '../../lib/corpus/types';
 import { t, type MessageKey } from '../../lib/i18n';
 import { sendMessage } from '../../lib/messages';
 import { DEFAULT_PREFERENCES, disabledSites, preferences, updatePreferences, userDataVersion, type Preferences } from '../../lib/settings';
-import { GlossDatabase } from '../../lib/store/db';
+import { MAX_PACK_BYTES, PACK_FORMAT } from '../../lib/packs/format';
+import type { PackProblem } from '../../lib/packs/read';
+import { installedPacks } from '../../lib/packs/store';
+import { GlossDatabase, type PackRow } from '../../lib/store/db';
 import { databaseRows } from '../../lib/store/knowledge';
 import { MAX_BACKUP_BYTES, type BackupProblem } from '../../lib/user/backup';
 import type { EntryInput, EntryProblem } from '../../lib/user/entries';
 import { MAX_DOCUMENT_BYTES, type DocumentProblem } from '../../lib/user/document-text';
+import { MAX_PDF_BYTES } from '../../lib/user/pdf';
 import type { JobFailure, JobProgress, JobRequest, JobResult } from '../../lib/user/jobs';
 import { JobFailed, startJob, type RunningJob } from './worker-jobs';
 import './options.css';
 
-const PROBLEM_MESSAGES: Record<Exclude<DocumentProblem, 'duplicate' | 'tooLarge'>, MessageKey> = {
+const PROBLEM_MESSAGES: Record<Exclude<DocumentProblem, 'duplicate' | 'tooLarge' | 'pdfTooLarge'>, MessageKey> = {
   empty: 'docEmpty',
   binary: 'docBinary',
   notUtf8: 'docNotUtf8',
   noText: 'docNoText',
+  noTextLayer: 'docNoTextLayer',
+  pdfUnreadable: 'docPdfUnreadable',
 };
 
 const ENTRY_PROBLEMS: Record<EntryProblem, MessageKey> = {
@@ -41,6 +48,18 @@ const ENTRY_PROBLEMS: Record<EntryProblem, MessageKey> = {
   badKind: 'entryBadKind',
   badLabel: 'entryBadLabel',
   nameTaken: 'entryNameTaken',
+};
+/** Each refusal of a pack file; `detail` says where, or the installed version, or the format. */
+const PACK_PROBLEMS: Record<PackProblem, (detail: string) => string> = {
+  tooLarge: () => t('packTooLarge', formatSize(MAX_PACK_BYTES)),
+  notPack: () => t('packNotPack'),
+  damaged: () => t('packDamaged'),
+  newerFormat: (format) => t('packNewerFormat', format, PACK_FORMAT),
+  tampered: () => t('packTampered'),
+  malformed: (where) => t('packMalformed', where),
+  quoteNotInDocuments: (where) => t('packQuoteNotInDocuments', where),
+  builtIn: (title) => t('packBuiltInRefused', title),
+  notNewer: (version) => t('packNotNewer', version),
 };
 const BACKUP_PROBLEMS: Record<Exclude<BackupProblem, 'tooLarge'>, MessageKey> = {
   notJson: 'backupNotJson',
@@ -71,12 +90,15 @@ function failureMessage(failure: JobFailure): string {
   switch (failure.kind) {
     case 'document':
       if (failure.problem === 'tooLarge') return t('docTooLarge', formatSize(MAX_DOCUMENT_BYTES));
+      if (failure.problem === 'pdfTooLarge') return t('docPdfTooLarge', formatSize(MAX_PDF_BYTES));
       if (failure.problem === 'duplicate') return t('docDuplicate', failure.existing?.title ?? '');
       return t(PROBLEM_MESSAGES[failure.problem]);
     case 'entry':
       return t(ENTRY_PROBLEMS[failure.problem]);
     case 'backup':
       return failure.problem === 'tooLarge' ? t('backupTooLarge', formatSize(MAX_BACKUP_BYTES)) : t(BACKUP_PROBLEMS[failure.problem], failure.where);
+    case 'pack':
+      return PACK_PROBLEMS[failure.problem](failure.detail);
     case 'cancelled':
       return t('jobCancelled');
     case 'error':
@@ -92,6 +114,7 @@ const readerHref = (docId: string) => browser.runtime.getURL(READER_PAGE) + read
 interface Lists {
   documents: DocumentInfo[];
   entries: Entry[];
+  packs: PackRow[];
 }
 
 function Options() {
@@ -105,10 +128,11 @@ function Options() {
   const documents = lists?.documents.filter((d) => d.user) ?? [];
   const [entryMessage, setEntryMessage] = useState<{ error: boolean; text: string } | null>(null);
   const [backupStatus, setBackupStatus] = useState<BackupStatus>({ kind: 'idle' });
+  const [packStatus, setPackStatus] = useState<PackStatus>({ kind: 'idle' });
   /** A new form after every document or entry added: nothing of one carries over to the next. */
   const [importForm, setImportForm] = useState(0);
   const [entryForm, setEntryForm] = useState(0);
-  const jobs = useRef<{ import?: RunningJob; backup?: RunningJob }>({});
+  const jobs = useRef<{ import?: RunningJob; backup?: RunningJob; pack?: RunningJob }>({});
   /**
    * Reads of the lists, one after another: each sets the lists in the order it was asked for, so the
    * read a write asks for after it is never overtaken by an older one (this tab's own storage watcher
@@ -120,8 +144,8 @@ function Options() {
     if (!store) return Promise.resolve();
     const read = reads.current.then(async () => {
       const rows = databaseRows(store);
-      const [entries, documents] = await Promise.all([store.userEntries.toArray(), rows.documents()]);
-      setLists({ documents, entries });
+      const [entries, documents, packs] = await Promise.all([store.userEntries.toArray(), rows.documents(), installedPacks(store)]);
+      setLists({ documents, entries, packs });
     });
     reads.current = read.catch(() => {});
     return read;
@@ -152,7 +176,7 @@ function Options() {
   }, []);
 
   /** Runs a job in the worker; `show` follows its progress. Resolves with its result, or rejects with JobFailed. */
-  function run(request: JobRequest, show: (progress: JobProgress | null) => void, slot?: 'import' | 'backup'): Promise<JobResult> {
+  function run(request: JobRequest, show: (progress: JobProgress | null) => void, slot?: 'import' | 'backup' | 'pack'): Promise<JobResult> {
     show(null);
     const job = startJob(request, show);
     if (slot) jobs.current[slot] = job;
@@ -194,6 +218,30 @@ function Options() {
       setEntryMessage({ error: true, text: failureMessage(failureOf(error)) });
     }
   }
+
+  /** Runs a pack job; the panel shows its progress, then `done(result)` or why nothing changed. */
+  async function onPackJob(request: JobRequest, done: (result: JobResult) => string): Promise<void> {
+    try {
+      const result = await run(request, (progress) => setPackStatus({ kind: 'working', progress }), 'pack');
+      await publishWrite();
+      setPackStatus({ kind: 'done', message: done(result) });
+    } catch (error) {
+      setPackStatus({ kind: 'refused', message: failureMessage(failureOf(error)) });
+    }
+  }
+  const packTitle = (id: string) => lists?.packs.find((p) => p.id === id)?.title ?? id;
+  const onInstallPack = (file: File) =>
+    onPackJob({ kind: 'installPack', file }, (result) => {
+      if (result.kind !== 'installPack') return '';
+      const { pack, replaced } = result;
+      return replaced ? t('packUpdated', pack.title, replaced.version, pack.version, pack.documents, pack.entries) : t('packInstalled', pack.title, pack.version, pack.documents, pack.entries);
+    });
+  const onTogglePack = (packId: string, enabled: boolean) =>
+    onPackJob({ kind: 'setPackEnabled', packId, enabled }, () => t(enabled ? 'packSwitchedOn' : 'packSwitchedOff', packTitle(packId)));
+  const onRemovePack = (packId: string) => {
+    const title = packTitle(packId);
+    return onPackJob({ kind: 'removePack', packId }, () => t('packRemoved', title));
+  };
 
   async function onExport(): Promise<void> {
     // The previous export's file is let go: only the newest is offered for saving again.
@@ -275,6 +323,11 @@ function Options() {
               items={lists && lists.entries.map((e) => ({ id: e.id, title: e.name, meta: e.label ? `${kindLabel(e.kind)} · “${e.label.quote}”` : kindLabel(e.kind) }))}
               onDelete={(id) => void remove({ kind: 'deleteEntry', entryId: id })}
             />
+          </section>
+          <section aria-labelledby="packs-heading" class="knowledge-packs">
+            <h2 id="packs-heading">{t('packsHeading')}</h2>
+            <p class="intro">{t('packsIntro')}</p>
+            <PackPanel packs={lists?.packs ?? null} status={packStatus} onInstall={(file) => void onInstallPack(file)} onCancel={() => jobs.current.pack?.cancel()} onToggle={(id, on) => void onTogglePack(id, on)} onRemove={(id) => void onRemovePack(id)} />
           </section>
           <section aria-labelledby="backup-heading">
             <h2 id="backup-heading">{t('backupHeading')}</h2>

@@ -13,7 +13,7 @@ import { attachHoverCards } from '../../components/hover-cards';
 import { Timeline } from '../../components/Timeline';
 import { Welcome } from '../../components/Welcome';
 import '../../components/card.css';
-import { BUNDLE_PATH } from '../../lib/bundle-url';
+import { loadBundledPack } from '../../lib/bundle-url';
 import { citationTarget, citedDate, ENTRY_INDEX_HASH, entryHash, entryOfHash, parseReaderHash, readerHash, type ReaderTarget } from '../../lib/citation';
 import { isEntryId, onMessage, sendMessage } from '../../lib/messages';
 import type { EntryDetail, IndexedEntry, SearchResult } from '../../lib/views';
@@ -21,7 +21,7 @@ import { SearchResults } from '../../components/SearchResults';
 import { useSearch } from '../../components/use-search';
 import { EntryIndex } from '../../components/EntryIndex';
 import { EntryView } from '../../components/EntryView';
-import type { Citation, DocumentInfo, KnowledgeBundle, Mention, Paragraph, TimelineEvent } from '../../lib/corpus/types';
+import type { Citation, DocumentInfo, Mention, Paragraph, TimelineEvent } from '../../lib/corpus/types';
 import { sourceInfo } from '../../lib/store/knowledge';
 import { t } from '../../lib/i18n';
 import { openForReading } from '../../lib/store/open';
@@ -29,7 +29,7 @@ import { userDataVersion } from '../../lib/settings';
 import { prepareExtensionPage } from '../../components/extension-page';
 import './reader.css';
 
-const knowledge = openForReading(async () => (await fetch(browser.runtime.getURL(BUNDLE_PATH))).json() as Promise<KnowledgeBundle>);
+const knowledge = openForReading(loadBundledPack);
 
 /** The passage the welcome page offers to try: the Xinhua report's account of the welcome ceremony. */
 const WELCOME_PASSAGE = { docId: 'xinhua-community', paragraphs: [4, 5] };

@@ -5,7 +5,6 @@
 import { cueWordKey, type CueGroup } from '../match/evidence';
 import { buildMatcher, type AliasSpec } from '../match/matcher';
 import { foldKey, isWordChar } from '../text/normalize';
-import { buildSearchIndex, buildSearchRecords } from '../search/records';
 import { DocumentVoices } from './attribution';
 import { coverageOf, parseExclusions, uncoveredNames } from './coverage';
 import { dateInSentence, sortAgrees } from './dates';
@@ -210,7 +209,6 @@ export async function compileCorpus(input: CompileInput): Promise<KnowledgeBundl
     throw new CorpusError(`${problems.length} problem${problems.length > 1 ? 's' : ''} in the corpus:\n  ${problems.join('\n  ')}`);
   }
 
-  const records = buildSearchRecords(entries, paragraphs);
   const body = {
     format: BUNDLE_FORMAT,
     documents,
@@ -219,7 +217,6 @@ export async function compileCorpus(input: CompileInput): Promise<KnowledgeBundl
     aliases,
     mentions,
     timeline,
-    search: { records, index: buildSearchIndex(records) },
     report: buildReport(paragraphs, entries, aliases, mentions, coverage, exclusions.map((e) => e.name)),
   } as const;
   return { ...body, hash: await sha256(JSON.stringify(body)) };

@@ -56,6 +56,20 @@ export interface StatedDate {
   dateISO: string | null;
 }
 
+/** The knowledge pack a document comes from, as cards and citations name it (lib/packs). */
+export interface PackRef {
+  id: string;
+  title: string;
+  /** Gloss's own pack, shipped in the extension. */
+  bundled?: true;
+}
+
+/** Where a page of a paged document (a PDF) begins: its label ("12", "iv") and its first paragraph's number. */
+export interface PageStart {
+  label: string;
+  first: number;
+}
+
 export interface DocumentInfo {
   id: string;
   /** The corpus file it was compiled from, or the reader's import name. */
@@ -81,6 +95,10 @@ export interface DocumentInfo {
   licence?: string;
   /** True for documents the reader added. */
   user?: boolean;
+  /** The pack it belongs to, as read from the store; absent for the reader's documents. */
+  pack?: PackRef;
+  /** The pages of a PDF, in order: citations then say "p. 12 ¶ 3". */
+  pages?: PageStart[];
 }
 
 export interface Paragraph {
@@ -177,6 +195,5 @@ export interface KnowledgeBundle {
   mentions: Mention[];
   /** Dated events first, in order; undated ones after. */
   timeline: TimelineEvent[];
-  search: { records: SearchRecord[]; index: unknown };
   report: CompileReport;
 }

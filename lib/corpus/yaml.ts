@@ -2,7 +2,7 @@
  * Reading the corpus's YAML files (glossary, timeline) with line numbers, so every problem the
  * compiler reports points at the line to fix.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type YAMLMap, type YAMLSeq } from 'yaml';
 import { CorpusError } from './documents';
 
 export interface QuoteSpec {
@@ -24,6 +24,8 @@ export type QuoteField = 'speaker' | 'pronoun' | 'note';
 export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export interface YamlReader {
+  /** The file's top-level mapping, or a failure naming the file. */
+  root(what: string): YAMLMap;
   /** The top-level list under `key`, or a failure naming the file. */
   list(key: string): YAMLSeq['items'];
   lineOf(node: unknown): number;
@@ -76,12 +78,12 @@ export function readYaml(source: string, file: string): YamlReader {
       if (!keys.includes(key)) fail(`${where}: unknown field "${key}" (known: ${keys.join(', ')})`, pair.key);
     }
   };
+  const root = (what: string): YAMLMap => (isMap(doc.contents) ? doc.contents : fail(`the file must be a mapping ${what}`, doc.contents));
   return {
+    root,
     list(key) {
-      const root = doc.contents;
-      if (!isMap(root)) return fail(`the file must be a mapping with a "${key}" list`, root);
-      const list = root.get(key, true);
-      if (!isSeq(list)) return fail(`"${key}" must be a list`, list ?? root);
+      const list = root(`with a "${key}" list`).get(key, true);
+      if (!isSeq(list)) return fail(`"${key}" must be a list`, list ?? doc.contents);
       return list.items;
     },
     lineOf,

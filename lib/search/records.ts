@@ -1,10 +1,10 @@
 /**
  * What fuzzy search looks through: one record per entry (name, aliases, label) and one per passage.
  * Fields are folded with the shared normalizer, so accents and case never stand between a query and
- * its entry ("Tô Lâm" finds To Lam, "doi moi" finds Đổi Mới). The compiler builds the Fuse index from
- * these records once, at build time.
+ * its entry ("Tô Lâm" finds To Lam, "doi moi" finds Đổi Mới). They are derived where they are searched
+ * (lib/service.ts): a pack carries its text, not an index of it.
  */
-import Fuse, { type IFuseOptions } from 'fuse.js';
+import type { IFuseOptions } from 'fuse.js';
 import { foldKey } from '../text/normalize';
 import type { Entry, Paragraph, SearchRecord } from '../corpus/types';
 
@@ -61,6 +61,3 @@ export function entryRecords(records: readonly SearchRecord[]): SearchRecord[] {
   return records.filter((r) => r.type === 'entry');
 }
 
-export function buildSearchIndex(records: readonly SearchRecord[]): unknown {
-  return Fuse.createIndex(SEARCH_KEYS, entryRecords(records)).toJSON();
-}

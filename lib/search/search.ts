@@ -1,5 +1,5 @@
 /**
- * Fuzzy search over the prebuilt index: typo- and accent-tolerant, entries before passages.
+ * Fuzzy search over entries and passages: typo- and accent-tolerant, entries before passages.
  */
 import Fuse, { type FuseResult } from 'fuse.js';
 import type { SearchRecord } from '../corpus/types';
@@ -43,9 +43,12 @@ function passageScore(text: string, words: readonly string[]): number {
 }
 
 /**
- * Above this many entries, a query is first looked for among the entries that have a name or alias word
- * beginning with the query's first letter (typos rarely hit the first letter), and only then among all:
- * with 10,000 entries a fuzzy pass over all of them took ~190 ms at p95 (BENCHMARKS.md).
+ * Above this many entries, a query is looked for only among the entries that have a name or alias word
+ * beginning with the first letter of its first word, and if nothing good is there, of its other words
+ * (a typo rarely hits the first letter of every word: "boi moi" still finds Doi Moi by "moi"). A fuzzy
+ * pass over all of them took ~190 ms at p95 with 10,000 entries; and with a pack of 5,000 entries
+ * beside the bundled one, a query that names no entry ("dry season canal", a passage's words) made
+ * that pass on every keystroke (BENCHMARKS.md).
  */
 export const SHARD_ABOVE = 2000;
 
@@ -64,28 +67,35 @@ const MIN_NAMED_LENGTH = 3;
 /** A name without its spaces: "Xi Jinping", "xijinping" and "xi jin ping" name the same entry. */
 const compact = (folded: string) => folded.replace(/ /g, '');
 
+/** The best hit of each record, best first. */
+function bestOfEach(hits: readonly SearchHit[]): SearchHit[] {
+  const best = new Map<string, SearchHit>();
+  for (const hit of hits) {
+    const seen = best.get(hit.record.ref);
+    if (!seen || hit.score < seen.score) best.set(hit.record.ref, hit);
+  }
+  return [...best.values()].sort((a, b) => a.score - b.score);
+}
+
+const fuseOver = (records: readonly SearchRecord[]) => new Fuse(records, SEARCH_OPTIONS, Fuse.createIndex(SEARCH_KEYS, records));
+
 export class Searcher {
-  private readonly fuse: Fuse<SearchRecord>;
   /** The entry records by each of their names without spaces. */
   private readonly byCompactName = new Map<string, SearchRecord[]>();
   private readonly passages: SearchRecord[];
-  private readonly entries: SearchRecord[];
-  /** Fuse over the entries with a word starting with a letter, built on first use (large stores only). */
+  /** Fuse over every entry, in a small store; in a large one, a Fuse for each first letter (`shards`). */
+  private readonly all: Fuse<SearchRecord> | null;
+  /**
+   * Fuse over the entries with a word starting with a letter, all built with the searcher (once per
+   * change to the store), so that no letter's first keystroke pays for building one.
+   */
   private readonly shards = new Map<string, Fuse<SearchRecord>>();
 
-  /**
-   * `index` is the prebuilt Fuse index over the entry records (buildSearchIndex); `extra` are records
-   * of the reader's own documents and entries, added to that index at run time.
-   */
-  constructor(records: SearchRecord[], index?: unknown, extra: readonly SearchRecord[] = []) {
-    const bundled = entryRecords(records);
-    const parsed = index ? Fuse.parseIndex<SearchRecord>(index as Parameters<typeof Fuse.parseIndex>[0]) : Fuse.createIndex(SEARCH_KEYS, bundled);
-    const added = entryRecords(extra);
-    added.forEach((record, i) => parsed.add(record, bundled.length + i));
-    this.entries = [...bundled, ...added];
-    this.fuse = new Fuse(this.entries, SEARCH_OPTIONS, parsed);
-    this.passages = [...records, ...extra].filter((r) => r.type === 'passage');
-    for (const record of this.entries) {
+  /** Entry records go to Fuse; passage records are matched word by word. */
+  constructor(records: readonly SearchRecord[]) {
+    const entries = entryRecords(records);
+    this.passages = records.filter((r) => r.type === 'passage');
+    for (const record of entries) {
       for (const key of new Set([record.name, ...record.aliases].map(compact))) {
         if (key.length < MIN_NAMED_LENGTH) continue;
         const named = this.byCompactName.get(key);
@@ -93,6 +103,17 @@ export class Searcher {
         else this.byCompactName.set(key, [record]);
       }
     }
+    this.all = entries.length <= SHARD_ABOVE ? fuseOver(entries) : null;
+    if (this.all) return;
+    const byLetter = new Map<string, SearchRecord[]>();
+    for (const record of entries) {
+      for (const letter of initials(record)) {
+        const list = byLetter.get(letter);
+        if (list) list.push(record);
+        else byLetter.set(letter, [record]);
+      }
+    }
+    for (const [letter, list] of byLetter) this.shards.set(letter, fuseOver(list));
   }
 
   /**
@@ -112,19 +133,15 @@ export class Searcher {
   }
 
   private fuzzyEntries(folded: string, limit: number): SearchHit[] {
-    const run = (fuse: Fuse<SearchRecord>) =>
-      fuse.search(folded, { limit }).map((r) => ({ record: r.item, score: r.score ?? 1, matches: r.matches }));
-    if (this.entries.length <= SHARD_ABOVE) return run(this.fuse);
-    const letter = folded[0];
-    let shard = this.shards.get(letter);
-    if (!shard) {
-      const subset = this.entries.filter((r) => initials(r).has(letter));
-      shard = new Fuse(subset, SEARCH_OPTIONS, Fuse.createIndex(SEARCH_KEYS, subset));
-      this.shards.set(letter, shard);
-    }
-    const hits = run(shard);
-    // Nothing good under that letter: the first letter itself may be the typo.
-    return hits.length && hits[0].score <= CONFIDENT_SCORE ? hits : run(this.fuse);
+    const run = (fuse: Fuse<SearchRecord> | undefined) =>
+      fuse?.search(folded, { limit }).map((r) => ({ record: r.item, score: r.score ?? 1, matches: r.matches })) ?? [];
+    if (this.all) return run(this.all);
+    // The first word's letter first; the other words' only if that finds nothing good. Fuse scores a
+    // record against the query alone, so hits from several shards compare as one pass's would.
+    const [first, ...others] = new Set(folded.split(' ').filter(Boolean).map((word) => word[0]));
+    const hits = run(this.shards.get(first));
+    if (hits.length && hits[0].score <= CONFIDENT_SCORE) return hits;
+    return bestOfEach([...hits, ...others.flatMap((letter) => run(this.shards.get(letter)))]).slice(0, limit);
   }
 
   /**
@@ -140,14 +157,15 @@ export class Searcher {
       .sort((a, b) => entryTier(a.record, folded) - entryTier(b.record, folded) || a.score - b.score);
     const entries = [...named, ...fuzzy];
     const words = folded.split(' ').filter((w) => w.length >= 2);
-    const passages = words.length
-      ? this.passages
-          .map((record) => ({ record, hits: passageScore(record.text, words) }))
-          .filter((p) => p.hits > 0)
-          .sort((a, b) => b.hits - a.hits)
-          .map((p): SearchHit => ({ record: p.record, score: 1 / (1 + p.hits), matches: undefined }))
-      : [];
-    return [...entries, ...passages].slice(0, limit);
+    const passages: { record: SearchRecord; hits: number }[] = [];
+    if (words.length) {
+      for (const record of this.passages) {
+        const hits = passageScore(record.text, words);
+        if (hits > 0) passages.push({ record, hits });
+      }
+    }
+    passages.sort((a, b) => b.hits - a.hits);
+    return [...entries, ...passages.slice(0, limit).map((p): SearchHit => ({ record: p.record, score: 1 / (1 + p.hits), matches: undefined }))].slice(0, limit);
   }
 
   /** The entry a selection most likely names, or null when nothing matches well enough. */

@@ -1,37 +1,77 @@
 /**
- * The Gloss database (IndexedDB through Dexie), in the extension's origin: the background seeds it,
- * extension pages (popup, reader, options) read it directly.
+ * The Gloss database (IndexedDB through Dexie), in the extension's origin: the background installs
+ * the bundled pack in it, the options page's worker the packs the reader installs, and extension
+ * pages (popup, reader, options) read it directly.
  *
- * Corpus tables hold what the bundle seeds and are replaced whole on a new bundle. The reader's own
- * data lives in separate `user*` tables that seeding never opens, so no re-seed can touch it.
+ * Pack tables (`pack*`) hold every installed knowledge pack, the bundled one included
+ * (lib/packs/store.ts); a pack's rows are replaced whole by a new version. The reader's own data
+ * lives in separate `user*` tables that installing, updating or removing a pack never writes, save
+ * what is derived from it (mentions, counts), which is found again.
  */
 import Dexie, { type Table } from 'dexie';
 import type { AliasSpec } from '../match/matcher';
-import type { DocumentInfo, Entry, Mention, Paragraph } from '../corpus/types';
-import { rebuildDerivedUserData } from '../user/derived';
+import type { DocumentInfo, Entry, Mention, Paragraph, SearchRecord, TimelineEvent } from '../corpus/types';
+import type { PackManifest } from '../packs/format';
 import { paragraphPages } from './pages';
 
 export const DATABASE_NAME = 'gloss';
 
-export interface AliasRow extends AliasSpec {
-  id?: number;
-  /** Folded alias text, for look-ups by spelling. */
-  key: string;
-}
-export interface MentionRow extends Mention {
-  id?: number;
-}
-/** A hundred paragraphs of a reader's document (lib/store/pages.ts). */
+/** A hundred paragraphs of a document (lib/store/pages.ts); `pack` for a pack's. */
 export interface ParagraphPageRow {
   docId: string;
   page: number;
   paragraphs: Paragraph[];
+  pack?: string;
 }
-/** The reader's mentions in a hundred paragraphs of a document, bundled or the reader's (lib/store/pages.ts). */
+/** Mentions in a hundred paragraphs of a document (lib/store/pages.ts): a pack's own, or the reader's; `pack` for a pack's. */
 export interface MentionPageRow {
   docId: string;
   page: number;
   mentions: Mention[];
+  pack?: string;
+}
+
+/** An installed knowledge pack: its manifest (less the list of sources), and how Gloss holds it. */
+export interface PackRow extends Omit<PackManifest, 'sources'> {
+  /** The pack file's hash: the same file installed again changes nothing. */
+  hash: string;
+  /** Ships with Gloss: installed on every start if it changed, and never removed. */
+  bundled: boolean;
+  /** Switched off, a pack is in no card, search, summary or matcher, and its documents are not listed. */
+  enabled: boolean;
+  /** Its place among the packs: the bundled first, then in the order they were first installed. */
+  order: number;
+  installedAt: string;
+  documents: number;
+  entries: number;
+}
+/** A pack's document; its id is qualified by the pack's (lib/packs/format.ts) unless bundled. */
+export interface PackDocumentRow extends Omit<DocumentInfo, 'pack'> {
+  pack: string;
+  /** Its place in the pack. */
+  order: number;
+}
+/** A pack's entry; `key` is its folded name, by which entries of two packs that share it are one. */
+export interface PackEntryRow extends Entry {
+  pack: string;
+  key: string;
+}
+/** The pack's documents that mention one of its entries: how often, and where first. */
+export interface PackEntryDocumentsRow {
+  entryId: string;
+  pack: string;
+  documents: { docId: string; mentions: number; first: Mention }[];
+}
+/** What is read of a pack as a whole: the matcher's aliases and the timeline. */
+export interface PackIndexRow {
+  pack: string;
+  aliases: AliasSpec[];
+  timeline: TimelineEvent[];
+}
+/** A pack's passages, folded, for the popup's search. */
+export interface PackSearchRow {
+  pack: string;
+  records: SearchRecord[];
 }
 /** One document that mentions one entry: how often, and where first. What a card asks, without reading the mentions. */
 export interface EntryDocumentRow {
@@ -78,6 +118,10 @@ export interface SettingRow {
  *     (userEntryDocuments), each document's word index (userTextIndex), its hash and context
  *     (userDocumentFacts). The upgrade moves the paragraphs into pages and derives everything else.
  *  4. The tables of a row per paragraph and per mention go.
+ *  5. Knowledge packs: the bundled corpus is a pack like any other (packs, packDocuments,
+ *     packEntries, packEntryDocuments, packParagraphPages, packMentionPages, packIndexes,
+ *     packSearch), and the tables of the one corpus go. The upgrade drops the corpus's meta rows;
+ *     the background installs the bundled pack on its next start.
  */
 export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string> }[] = [
   {
@@ -118,14 +162,38 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string> 
       userMentions: null as unknown as string,
     },
   },
+  {
+    version: 5,
+    stores: {
+      documents: null as unknown as string,
+      paragraphs: null as unknown as string,
+      entries: null as unknown as string,
+      aliases: null as unknown as string,
+      mentions: null as unknown as string,
+      packs: 'id',
+      packDocuments: 'id, pack',
+      packEntries: 'id, key, [pack+key]',
+      packEntryDocuments: 'entryId, pack',
+      packParagraphPages: '[docId+page], pack',
+      packMentionPages: '[docId+page], pack',
+      packIndexes: 'pack',
+      packSearch: 'pack',
+    },
+  },
 ];
 
+/** Meta rows of the one corpus before packs (schema 4), dropped by the upgrade to 5. */
+const CORPUS_META_KEYS = ['bundleHash', 'timeline'];
+
 export class GlossDatabase extends Dexie {
-  documents!: Table<DocumentInfo, string>;
-  paragraphs!: Table<Paragraph, [string, number]>;
-  entries!: Table<Entry, string>;
-  aliases!: Table<AliasRow, number>;
-  mentions!: Table<MentionRow, number>;
+  packs!: Table<PackRow, string>;
+  packDocuments!: Table<PackDocumentRow, string>;
+  packEntries!: Table<PackEntryRow, string>;
+  packEntryDocuments!: Table<PackEntryDocumentsRow, string>;
+  packParagraphPages!: Table<ParagraphPageRow, [string, number]>;
+  packMentionPages!: Table<MentionPageRow, [string, number]>;
+  packIndexes!: Table<PackIndexRow, string>;
+  packSearch!: Table<PackSearchRow, string>;
   meta!: Table<MetaRow, string>;
   userDocuments!: Table<DocumentInfo, string>;
   userParagraphPages!: Table<ParagraphPageRow, [string, number]>;
@@ -142,11 +210,16 @@ export class GlossDatabase extends Dexie {
       const declared = this.version(version).stores(stores);
       // Whichever page opens the database first upgrades it, so every one of them knows how.
       if (version === 3) declared.upgrade((tx) => moveIntoPages(this, tx.table('userParagraphs')));
+      if (version === 5) declared.upgrade((tx) => tx.table('meta').bulkDelete(CORPUS_META_KEYS));
     }
   }
 }
 
-/** Version 3's upgrade: the reader's paragraphs from a row each into pages, and everything derived found again. */
+/**
+ * Version 3's upgrade: the reader's paragraphs from a row each into pages. (It derived their mentions
+ * too, from the corpus tables of then; since version 5 every upgrade ends with no pack installed, and
+ * installing the bundled pack finds everything derived again: lib/packs/store.ts.)
+ */
 async function moveIntoPages(db: GlossDatabase, rows: Table<Paragraph, [string, number]>): Promise<void> {
   const byDocument = new Map<string, Paragraph[]>();
   for (const p of await rows.orderBy('[docId+n]').toArray()) {
@@ -155,12 +228,11 @@ async function moveIntoPages(db: GlossDatabase, rows: Table<Paragraph, [string, 
     else byDocument.set(p.docId, [p]);
   }
   for (const [docId, paragraphs] of byDocument) await db.userParagraphPages.bulkPut(paragraphPages(docId, paragraphs));
-  await rebuildDerivedUserData(db);
 }
 
 /** Above every id (ids are ASCII): the upper end of "any id" in a key range. */
 export const LAST_ID = '\uffff';
 
-/** Tables the bundle seeds; everything else belongs to the reader. */
-export const CORPUS_TABLES = ['documents', 'paragraphs', 'entries', 'aliases', 'mentions'] as const;
+/** Tables that hold the packs, each row with its pack's id. */
+export const PACK_TABLES = ['packDocuments', 'packEntries', 'packEntryDocuments', 'packParagraphPages', 'packMentionPages', 'packIndexes', 'packSearch'] as const;
 

@@ -1,39 +1,54 @@
 /**
  * The knowledge API the background answers messages with. It reads rows through `KnowledgeRows`,
- * which the Dexie store provides, and which the bundle in memory provides when IndexedDB is
- * unavailable (Firefox with history disabled, some private windows): Gloss then still works.
+ * which the Dexie store provides over every enabled pack and the reader's own data, and which the
+ * bundled pack in memory provides when IndexedDB is unavailable (Firefox with history disabled, some
+ * private windows): Gloss then still works.
  */
 import { defaultCaseRule } from '../match/case-rule';
 import { evidenceRules } from '../corpus/mentions';
-import { USER_ID_PREFIX, type Citation, type DocumentInfo, type Entry, type Fact, type KnowledgeBundle, type Mention, type Paragraph, type TimelineEvent } from '../corpus/types';
+import { USER_ID_PREFIX, type Citation, type DocumentInfo, type Entry, type Fact, type KnowledgeBundle, type Mention, type PackRef, type Paragraph, type TimelineEvent } from '../corpus/types';
 import type { Side } from '../match/evidence';
 import type { AliasSpec } from '../match/matcher';
+import Dexie from 'dexie';
+import { combineEntry, EntryCatalogue, entryGroups, inPackOrder, packOfId, packRef, readCatalogue } from '../packs/combine';
+import { enabledPacks, packFirstMentions } from '../packs/store';
 import { foldKey } from '../text/normalize';
 import type { IndexedEntry } from '../views';
-import { LAST_ID, type GlossDatabase } from './db';
-import { paragraphCount as pagedParagraphCount, readMentions, readParagraphs } from './pages';
-import { BUNDLE_HASH_KEY, TIMELINE_KEY } from './seed';
+import { LAST_ID, type GlossDatabase, type PackDocumentRow, type PackEntryRow, type PackRow } from './db';
+import { passageRef } from '../search/records';
+import { paragraphCount as pagedParagraphCount, readMentions, readParagraphs, readPassages } from './pages';
 
 export interface KnowledgeRows {
+  /** An entry as the enabled packs combine it (by any of its packs' ids), or the reader's. */
   entry(id: string): Promise<Entry | undefined>;
+  /** Entries by id, each as combined; ids of nothing are left out. */
+  entries(ids: readonly string[]): Promise<Entry[]>;
   allEntries(): Promise<Entry[]>;
+  /** The enabled packs' documents, pack by pack, then the reader's. */
   documents(): Promise<DocumentInfo[]>;
+  documentsById(ids: readonly string[]): Promise<DocumentInfo[]>;
+  documentCount(): Promise<number>;
+  /** The enabled packs, in order: which a document or an entry belongs to, by its id (packOfId). */
+  packs(): Promise<Pick<PackRow, 'id' | 'title' | 'bundled'>[]>;
   aliases(): Promise<AliasSpec[]>;
   entryIdsByAliasKey(key: string): Promise<string[]>;
   paragraphsOf(docId: string): Promise<Paragraph[]>;
+  /** The paragraphs at `refs` (a document and a paragraph number each), read together. */
+  passages(refs: readonly (readonly [docId: string, paragraph: number])[]): Promise<Paragraph[]>;
   mentionsOf(entryId: string): Promise<Mention[]>;
   mentionsIn(docId: string): Promise<Mention[]>;
   /** The first mention in each document that mentions the entry, from an index (never every mention). */
   firstMentions(entryId: string): Promise<Mention[]>;
-  /** How many paragraphs a document has, and a range of them with their mentions (the reader's pages). */
+  /** How many paragraphs a document has, and a range of them with their mentions (read by pages). */
   paragraphCount(docId: string): Promise<number>;
   paragraphRange(docId: string, from: number, to: number): Promise<{ paragraphs: Paragraph[]; mentions: Mention[] }>;
   timeline(): Promise<TimelineEvent[]>;
-  bundleHash(): Promise<string>;
+  /** Changes whenever what the matcher is built from may: the enabled packs and their hashes. */
+  revision(): Promise<string>;
 }
 
-/** The source of a quote, as a citation shows it: the original's outlet and date, and the copy's, who publishes it, who wrote it. */
-export interface SourceInfo extends Pick<DocumentInfo, 'title' | 'outlet' | 'date' | 'dateISO' | 'republished' | 'updated' | 'perspective' | 'genre'> {
+/** The source of a quote, as a citation shows it: the original's outlet and date, and the copy's, who publishes it, who wrote it, its pack, its pages. */
+export interface SourceInfo extends Pick<DocumentInfo, 'title' | 'outlet' | 'date' | 'dateISO' | 'republished' | 'updated' | 'perspective' | 'genre' | 'pack' | 'pages'> {
   authors?: string[];
 }
 export function sourceInfo(d: DocumentInfo): SourceInfo {
@@ -47,13 +62,15 @@ export function sourceInfo(d: DocumentInfo): SourceInfo {
     ...(d.updated ? { updated: d.updated } : {}),
     ...(d.perspective ? { perspective: d.perspective } : {}),
     ...(d.genre ? { genre: d.genre } : {}),
+    ...(d.pack ? { pack: d.pack } : {}),
+    ...(d.pages ? { pages: d.pages } : {}),
   };
 }
 
 export interface CitedQuote extends Citation {
   source: SourceInfo;
 }
-/** A fact with its source: who speaks, where it is cut and Gloss's note come with it. */
+/** A fact with its source: who speaks, where it is cut, Gloss's note and the pack come with it. */
 export interface CitedFact extends Fact {
   source: SourceInfo;
 }
@@ -62,6 +79,14 @@ export interface RelatedLink {
   name: string;
   kind: Entry['kind'];
 }
+/** The documents of one pack that mention an entry, besides those its facts cite: the first mention in each. */
+export interface AlsoIn {
+  pack: PackRef;
+  /** The first few, in document order. */
+  quotes: CitedQuote[];
+  /** How many more documents of the pack mention it. */
+  more: number;
+}
 /** Everything a card shows for one entry. */
 export interface CardData {
   id: string;
@@ -69,11 +94,13 @@ export interface CardData {
   kind: Entry['kind'];
   /** Absent where no sentence of the documents defines the entry: its kind says what it is. */
   label?: CitedQuote;
-  /** Empty where the documents only name the entry. */
+  /** Empty where the documents only name the entry. Each source names its pack: the card groups them by it. */
   facts: CitedFact[];
   /** Documents that mention the entry, and how many documents there are. */
   mentionedIn: number;
   documentCount: number;
+  /** Per pack, the documents that mention the entry and that no fact cites. */
+  alsoIn: AlsoIn[];
   /** The first mention in each of the reader's own documents that mention the entry. */
   inYourDocuments: CitedQuote[];
   related: RelatedLink[];
@@ -99,6 +126,9 @@ export function labelRepeatsLast<F extends Citation>(facts: readonly F[], label:
   return [...facts.filter((f) => !repeats(f)), ...facts.filter(repeats)];
 }
 
+/** Most documents a card lists for each pack, and for the reader's own. */
+const MAX_ALSO_IN = 5;
+
 export class Knowledge {
   constructor(
     private readonly rows: KnowledgeRows,
@@ -108,25 +138,35 @@ export class Knowledge {
   async card(id: string): Promise<CardData | null> {
     const entry = await this.rows.entry(id);
     if (!entry) return null;
-    const [documents, mentions] = await Promise.all([this.rows.documents(), this.rows.firstMentions(id)]);
+    const [mentions, packs, documentCount, related] = await Promise.all([this.rows.firstMentions(entry.id), this.rows.packs(), this.rows.documentCount(), this.rows.entries(entry.related)]);
+    const quoted = [...(entry.label ? [entry.label] : []), ...entry.facts];
+    const cited = new Set(quoted.map((c) => c.docId));
+    const yours = inTextOrder(mentions.filter((m) => isUserId(m.docId))).slice(0, MAX_ALSO_IN);
+    const elsewhere = new Map<string, Mention[]>();
+    for (const m of mentions) {
+      const pack = !isUserId(m.docId) && !cited.has(m.docId) ? packOfId(m.docId, packs as PackRow[]) : undefined;
+      if (pack && !pack.bundled) elsewhere.set(pack.id, [...(elsewhere.get(pack.id) ?? []), m]);
+    }
+    const shown = [...elsewhere.values()].flatMap((list) => byDocument(list).slice(0, MAX_ALSO_IN));
+    const documents = await this.rows.documentsById([...new Set([...cited, ...yours.map((m) => m.docId), ...shown.map((m) => m.docId)])]);
     const sources = new Map(documents.map((d): [string, SourceInfo] => [d.id, sourceInfo(d)]));
-    const userDocs = new Set(documents.filter((d) => d.user).map((d) => d.id));
     const cite = <T extends Citation>(c: T): T & { source: SourceInfo } => ({ ...c, source: sources.get(c.docId) ?? { title: c.docId, outlet: null, date: null, dateISO: null } });
-    const related = (await Promise.all(entry.related.map((r) => this.rows.entry(r))))
-      .filter((e): e is Entry => !!e)
-      .map((e) => ({ id: e.id, name: e.name, kind: e.kind }));
+    const quoteOf = (m: Mention) => cite({ docId: m.docId, paragraph: m.paragraph, quote: m.text, start: m.start, end: m.end });
     return {
       id: entry.id,
       name: entry.name,
       kind: entry.kind,
       ...(entry.label ? { label: cite(entry.label) } : {}),
-      facts: labelRepeatsLast(entry.facts, entry.label).map(cite),
+      facts: factsOfEachPack(entry.facts, packs as PackRow[]).flatMap((facts) => labelRepeatsLast(facts, entry.label)).map(cite),
       mentionedIn: mentions.length,
-      documentCount: documents.length,
-      inYourDocuments: inTextOrder(mentions.filter((m) => userDocs.has(m.docId))).slice(0, MAX_USER_CITATIONS).map((m) =>
-        cite({ docId: m.docId, paragraph: m.paragraph, quote: m.text, start: m.start, end: m.end }),
-      ),
-      related,
+      documentCount,
+      // Other packs' documents are listed; the bundled pack's are counted above and listed in the entry in full.
+      alsoIn: packs.flatMap((p) => {
+        const list = byDocument(elsewhere.get(p.id) ?? []);
+        return list.length ? [{ pack: packRef(p), quotes: list.slice(0, MAX_ALSO_IN).map(quoteOf), more: Math.max(0, list.length - MAX_ALSO_IN) }] : [];
+      }),
+      inYourDocuments: yours.map(quoteOf),
+      related: related.map((e) => ({ id: e.id, name: e.name, kind: e.kind })),
     };
   }
 
@@ -136,19 +176,26 @@ export class Knowledge {
 
   /** Entries one of whose aliases folds to the same text as `text` ("Đổi Mới", "doi-moi" → Doi Moi). */
   async entriesByAlias(text: string): Promise<Entry[]> {
-    const ids = [...new Set(await this.rows.entryIdsByAliasKey(foldKey(text)))];
-    return (await Promise.all(ids.map((id) => this.rows.entry(id)))).filter((e): e is Entry => !!e);
+    return this.rows.entries([...new Set(await this.rows.entryIdsByAliasKey(foldKey(text)))]);
   }
 
   paragraphsOf(docId: string): Promise<Paragraph[]> {
     return this.rows.paragraphsOf(docId);
   }
 
+  passages(refs: readonly (readonly [docId: string, paragraph: number])[]): Promise<Paragraph[]> {
+    return this.rows.passages(refs);
+  }
+
   documents(): Promise<DocumentInfo[]> {
     return this.rows.documents();
   }
 
-  /** Every entry's display name, by id. */
+  /** Every entry, as the enabled packs combine them, and the reader's. */
+  allEntries(): Promise<Entry[]> {
+    return this.rows.allEntries();
+  }
+
   /** Every entry, by name: what the source viewer's index and the popup's suggestions list. */
   async entryIndex(): Promise<IndexedEntry[]> {
     return (await this.rows.allEntries())
@@ -156,6 +203,7 @@ export class Knowledge {
       .sort((a, b) => a.name.localeCompare(b.name));
   }
 
+  /** Every entry's display name, by id. */
   async entryNames(): Promise<Map<string, string>> {
     return new Map((await this.rows.allEntries()).map((e) => [e.id, e.name]));
   }
@@ -183,64 +231,136 @@ export class Knowledge {
     return this.rows.mentionsOf(entryId);
   }
 
+  /** The matcher of every enabled pack and the reader's entries, with the evidence rules: the one source of what pages are marked with. */
   async matcherData(): Promise<MatcherData> {
-    const [hash, aliases, entries] = await Promise.all([this.rows.bundleHash(), this.rows.aliases(), this.rows.allEntries()]);
+    const [hash, aliases, entries] = await Promise.all([this.rows.revision(), this.rows.aliases(), this.rows.allEntries()]);
     const rules = evidenceRules(entries);
     return { hash, aliases, related: [...rules.related].map(([id, ids]) => [id, [...ids]]), sides: [...rules.sides], topical: [...rules.topical] };
   }
 }
 
-/**
- * Rows from the database: the corpus tables the bundle seeds, and after them the reader's own
- * documents, entries and mentions, so cards, search and the reader treat both alike.
- */
-export function databaseRows(db: GlossDatabase): KnowledgeRows {
-  const both = async <T>(corpus: Promise<T[]>, user: Promise<T[]>): Promise<T[]> => [...(await corpus), ...(await user)];
-  return {
-    // The reader's ids, and only theirs, begin with USER_ID_PREFIX (the compiler refuses it).
-    entry: (id) => (isUserId(id) ? db.userEntries : db.entries).get(id),
-    allEntries: () => both(db.entries.toArray(), db.userEntries.toArray()),
-    documents: () => both(db.documents.toArray(), db.userDocuments.toArray()),
-    aliases: () =>
-      both(
-        db.aliases.orderBy('id').toArray().then((rows) => rows.map(({ id: _, key: __, ...alias }) => alias)),
-        db.userEntries.toArray().then(userAliases),
-      ),
-    entryIdsByAliasKey: (key) =>
-      both(
-        db.aliases.where('key').equals(key).toArray().then((rows) => rows.filter((a) => !a.blocks).map((a) => a.entryId)),
-        db.userEntries.toArray().then((entries) => userAliases(entries).filter((a) => foldKey(a.text) === key).map((a) => a.entryId)),
-      ),
-    paragraphsOf: (docId) => (isUserId(docId) ? readParagraphs(db, docId) : db.paragraphs.where('docId').equals(docId).sortBy('n')),
-    mentionsOf: async (entryId) => {
-      const yours = await Promise.all((await entryDocuments(db, entryId)).map(async (d) => (await readMentions(db, d.docId)).filter((m) => m.entryId === entryId)));
-      return [...(await db.mentions.where('entryId').equals(entryId).toArray()), ...yours.flat()];
-    },
-    mentionsIn: (docId) => both(db.mentions.where('docId').equals(docId).toArray(), readMentions(db, docId)),
-    // The bundle's mentions are few; the reader's first mention in each document is kept in userEntryDocuments.
-    firstMentions: async (entryId) => [
-      ...firstMentionPerDocument(await db.mentions.where('entryId').equals(entryId).toArray()),
-      ...(await entryDocuments(db, entryId)).map((d) => d.first),
-    ],
-    paragraphCount: async (docId) => (isUserId(docId) ? pagedParagraphCount(db, docId) : db.paragraphs.where('docId').equals(docId).count()),
-    paragraphRange: async (docId, from, to) => ({
-      paragraphs: isUserId(docId) ? await readParagraphs(db, docId, from, to) : await db.paragraphs.where('[docId+n]').between([docId, from], [docId, to], true, true).toArray(),
-      mentions: await both(db.mentions.where('[docId+paragraph]').between([docId, from], [docId, to], true, true).toArray(), readMentions(db, docId, from, to)),
-    }),
-    timeline: async () => ((await db.meta.get(TIMELINE_KEY))?.value as TimelineEvent[] | undefined) ?? [],
-    bundleHash: async () => String((await db.meta.get(BUNDLE_HASH_KEY))?.value ?? ''),
-  };
+const isUserId = (id: string) => id.startsWith(USER_ID_PREFIX);
+
+/** Facts in runs of the pack each comes from (or the reader's), packs in the order of their first fact. */
+function factsOfEachPack<F extends Citation>(facts: readonly F[], packs: readonly PackRow[]): F[][] {
+  const runs = new Map<string, F[]>();
+  for (const fact of facts) {
+    const pack = packOfId(fact.docId, packs)?.id ?? '';
+    runs.set(pack, [...(runs.get(pack) ?? []), fact]);
+  }
+  return [...runs.values()];
 }
 
-const isUserId = (id: string) => id.startsWith(USER_ID_PREFIX);
+/** A document of a pack as read: its pack named. */
+function packDocument({ pack, order: _, ...doc }: PackDocumentRow, packs: readonly PackRow[]): DocumentInfo {
+  const row = packs.find((p) => p.id === pack);
+  return { ...doc, ...(row ? { pack: packRef(row) } : {}) };
+}
+
+/** Timeline events of several packs as one: dated events in order, undated ones after, each in its pack's order. */
+function mergeTimelines(lists: readonly TimelineEvent[][]): TimelineEvent[] {
+  const events = lists.flat();
+  return events.sort((a, b) => (a.sort === null ? 1 : 0) - (b.sort === null ? 1 : 0) || (a.sort ?? '').localeCompare(b.sort ?? ''));
+}
+
+/**
+ * Rows from the database: every enabled pack, combined (lib/packs/combine.ts), and after them the
+ * reader's own documents, entries and mentions, so cards, search and the reader treat all alike.
+ */
+export function databaseRows(db: GlossDatabase): KnowledgeRows {
+  const packs = () => enabledPacks(db);
+  /** Entries by id, each combined, with their related entries' ids combined too. */
+  const combined = async (ids: readonly string[]): Promise<Entry[]> => {
+    const user = (await db.userEntries.bulkGet(ids.filter(isUserId))).filter((e): e is Entry => !!e);
+    const enabled = await packs();
+    const groups = await entryGroups(db, enabled, ids.filter((id) => !isUserId(id)));
+    const relatedIds = [...groups.values()].flatMap((members) => members.flatMap((m) => m.related));
+    const relatedGroups = await entryGroups(db, enabled, [...new Set(relatedIds)]);
+    const canonical = (id: string) => relatedGroups.get(id)?.[0].id;
+    const seen = new Set<string>();
+    const entries: Entry[] = [];
+    for (const id of ids) {
+      const members = groups.get(id);
+      const entry = members ? combineEntry(members, canonical) : user.find((e) => e.id === id);
+      if (entry && !seen.has(entry.id)) entries.push(entry), seen.add(entry.id);
+    }
+    return entries;
+  };
+  /**
+   * The enabled packs, the catalogue of their entries' combined ids, and a row of each pack's indexes.
+   * These chain Dexie's own promises: the store's writes read them inside transactions
+   * (lib/packs/combine.ts readCatalogue says why).
+   */
+  const indexed = () =>
+    packs().then((enabled) =>
+      Dexie.Promise.all([readCatalogue(db, enabled), db.packIndexes.bulkGet(enabled.map((p) => p.id))]).then(([names, indexes]) => ({ enabled, names, indexes })),
+    );
+  /** The first mention of the entry in each pack document, over all the packs' entries of its name. */
+  const memberIds = async (entryId: string) => (isUserId(entryId) ? [] : [...(await entryGroups(db, await packs(), [entryId])).values()].flat().map((m) => m.id));
+  const rows: KnowledgeRows = {
+    entry: async (id) => (await combined([id]))[0],
+    entries: combined,
+    allEntries: () =>
+      packs().then((enabled) =>
+        Dexie.Promise.all([db.packEntries.toArray(), db.userEntries.toArray()]).then(([all, user]) => {
+          const members = inPackOrder(all, enabled);
+          const names = new EntryCatalogue(members);
+          const groups = new Map<string, PackEntryRow[]>();
+          for (const e of members) {
+            const id = names.canonical(e.id)!;
+            const group = groups.get(id);
+            if (group) group.push(e);
+            else groups.set(id, [e]);
+          }
+          return [...[...groups.values()].map((group) => combineEntry(group, names.canonical)), ...user];
+        }),
+      ),
+    async documents() {
+      const enabled = await packs();
+      const perPack = await Promise.all(enabled.map(async (p) => (await db.packDocuments.where('pack').equals(p.id).sortBy('order')).map((d) => packDocument(d, enabled))));
+      return [...perPack.flat(), ...(await db.userDocuments.toArray())];
+    },
+    async documentsById(ids) {
+      const enabled = await packs();
+      const [packed, user] = await Promise.all([db.packDocuments.bulkGet(ids.filter((id) => !isUserId(id))), db.userDocuments.bulkGet(ids.filter(isUserId))]);
+      const on = new Set(enabled.map((p) => p.id));
+      return [...packed.filter((d): d is PackDocumentRow => !!d && on.has(d.pack)).map((d) => packDocument(d, enabled)), ...user.filter((d): d is DocumentInfo => !!d)];
+    },
+    documentCount: async () => (await packs()).reduce((n, p) => n + p.documents, 0) + (await db.userDocuments.count()),
+    packs,
+    aliases: () =>
+      indexed().then(({ names, indexes }) => db.userEntries.toArray().then((user) => [...names.aliases(indexes.map((row) => row?.aliases ?? [])), ...userAliases(user)])),
+    entryIdsByAliasKey: (key) => rows.aliases().then((aliases) => aliases.filter((a) => !a.blocks && foldKey(a.text) === key).map((a) => a.entryId)),
+    paragraphsOf: (docId) => readParagraphs(db, docId),
+    passages: (refs) => readPassages(db, refs),
+    mentionsOf: async (entryId) => {
+      const members = await memberIds(entryId);
+      const own = new Set(members);
+      const packDocs = [...new Set((await packFirstMentions(db, members)).map((m) => m.docId))];
+      const inPacks = await Promise.all(packDocs.map(async (docId) => (await readMentions(db, docId, 1, Infinity, db.packMentionPages)).filter((m) => own.has(m.entryId))));
+      const yours = await Promise.all((await entryDocuments(db, entryId)).map(async (d) => (await readMentions(db, d.docId)).filter((m) => m.entryId === entryId)));
+      return [...inPacks.flat(), ...yours.flat()];
+    },
+    mentionsIn: async (docId) => [...(await readMentions(db, docId, 1, Infinity, db.packMentionPages)), ...(await readMentions(db, docId))],
+    // The reader's first mention in each document is kept in userEntryDocuments, a pack's in packEntryDocuments.
+    firstMentions: async (entryId) => [...(await packFirstMentions(db, await memberIds(entryId))), ...(await entryDocuments(db, entryId)).map((d) => d.first)],
+    paragraphCount: (docId) => pagedParagraphCount(db, docId),
+    paragraphRange: async (docId, from, to) => ({
+      paragraphs: await readParagraphs(db, docId, from, to),
+      mentions: [...(await readMentions(db, docId, from, to, db.packMentionPages)), ...(await readMentions(db, docId, from, to))],
+    }),
+    timeline: () => indexed().then(({ names, indexes }) => mergeTimelines(indexes.map((row) => (row?.timeline ?? []).map((t) => ({ ...t, entries: t.entries.map((e) => names.canonical(e) ?? e) }))))),
+    revision: async () => (await packs()).map((p) => `${p.id}@${p.hash}`).join(','),
+  };
+  return rows;
+}
 
 /** The documents that hold the reader's mentions of an entry. */
 const entryDocuments = (db: GlossDatabase, entryId: string) => db.userEntryDocuments.where('[entryId+docId]').between([entryId, ''], [entryId, LAST_ID], true, true).toArray();
 
-/** Most of the reader's documents a card lists. */
-const MAX_USER_CITATIONS = 5;
-
 const inTextOrder = (mentions: readonly Mention[]) => [...mentions].sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
+/** Mentions, one per document, by document id. */
+const byDocument = (mentions: readonly Mention[]) => [...mentions].sort((a, b) => a.docId.localeCompare(b.docId));
 
 function firstMentionPerDocument(mentions: readonly Mention[]): Mention[] {
   const first = new Map<string, Mention>();
@@ -253,21 +373,32 @@ function userAliases(entries: readonly Entry[]): AliasSpec[] {
   return entries.flatMap((e) => e.aliases.map((text) => ({ entryId: e.id, text, caseRule: defaultCaseRule(text, e.kind) })));
 }
 
-export function memoryRows(bundle: KnowledgeBundle): KnowledgeRows {
+/** The bundled pack in memory, when there is no database: `pack` names it on every document. */
+export function memoryRows(bundle: KnowledgeBundle, pack: Pick<PackRow, 'id' | 'title'>): KnowledgeRows {
   const entries = new Map(bundle.entries.map((e) => [e.id, e]));
+  const documents = bundle.documents.map((d) => ({ ...d, pack: packRef({ ...pack, bundled: true }) }));
   const byKey = new Map<string, string[]>();
   for (const a of bundle.aliases) {
     if (a.blocks) continue;
     const key = foldKey(a.text);
     byKey.set(key, [...(byKey.get(key) ?? []), a.entryId]);
   }
+  const entriesOf = async (ids: readonly string[]) => ids.map((id) => entries.get(id)).filter((e): e is Entry => !!e);
   return {
     entry: async (id) => entries.get(id),
+    entries: entriesOf,
     allEntries: async () => bundle.entries,
-    documents: async () => bundle.documents,
+    documents: async () => documents,
+    documentsById: async (ids) => documents.filter((d) => ids.includes(d.id)),
+    documentCount: async () => documents.length,
+    packs: async () => [{ ...packRef(pack), bundled: true }],
     aliases: async () => bundle.aliases,
     entryIdsByAliasKey: async (key) => byKey.get(key) ?? [],
     paragraphsOf: async (docId) => bundle.paragraphs.filter((p) => p.docId === docId),
+    passages: async (refs) => {
+      const wanted = new Set(refs.map(([docId, n]) => passageRef(docId, n)));
+      return bundle.paragraphs.filter((p) => wanted.has(passageRef(p.docId, p.n)));
+    },
     mentionsOf: async (entryId) => bundle.mentions.filter((m) => m.entryId === entryId),
     mentionsIn: async (docId) => bundle.mentions.filter((m) => m.docId === docId),
     firstMentions: async (entryId) => firstMentionPerDocument(bundle.mentions.filter((m) => m.entryId === entryId)),
@@ -277,6 +408,6 @@ export function memoryRows(bundle: KnowledgeBundle): KnowledgeRows {
       mentions: bundle.mentions.filter((m) => m.docId === docId && m.paragraph >= from && m.paragraph <= to),
     }),
     timeline: async () => bundle.timeline,
-    bundleHash: async () => bundle.hash,
+    revision: async () => `${pack.id}@${bundle.hash}`,
   };
 }

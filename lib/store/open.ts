@@ -1,18 +1,19 @@
 /**
- * Opens the store and seeds it from the bundle; if IndexedDB is unavailable or fails, falls back to
- * the bundle in memory and says why, so Gloss keeps working and the popup can tell the reader.
+ * Opens the store and installs the bundled pack in it; if IndexedDB is unavailable or fails, falls
+ * back to the bundled pack in memory and says why, so Gloss keeps working and the popup can tell the
+ * reader. (Packs the reader installed need the store: in memory only the bundled one is read.)
  */
-import type { KnowledgeBundle } from '../corpus/types';
+import { packBundle, type PackFile } from '../packs/format';
 import { GlossDatabase } from './db';
 import { databaseRows, Knowledge, memoryRows } from './knowledge';
-import { rebuildDerivedUserData } from '../user/derived';
-import { BUNDLE_HASH_KEY, seedFromBundle, type SeedResult } from './seed';
+import { seedBundledPack, type SeedResult } from './seed';
 import { t } from '../i18n';
 
 export interface StoreStatus {
   mode: Knowledge['mode'];
   /** Why the database could not be used, in plain words; absent when it is in use. */
   problem?: string;
+  /** The bundled pack's hash. */
   bundleHash: string;
   seed?: SeedResult['status'];
 }
@@ -23,23 +24,19 @@ export interface OpenedStore {
   db?: GlossDatabase;
 }
 
-export async function openStore(bundle: KnowledgeBundle, dexieOptions?: ConstructorParameters<typeof GlossDatabase>[1]): Promise<OpenedStore> {
+/** The bundled pack, read from memory alone. */
+export const memoryKnowledge = (pack: PackFile) => new Knowledge(memoryRows(packBundle(pack), pack.manifest), 'memory');
+
+export async function openStore(pack: PackFile, dexieOptions?: ConstructorParameters<typeof GlossDatabase>[1]): Promise<OpenedStore> {
   let db: GlossDatabase | undefined;
   try {
     db = new GlossDatabase(undefined, dexieOptions);
     await db.open();
-    const seed = await seedFromBundle(db, bundle);
-    // A new corpus may name the reader's entries differently, and its own entries may be named in the
-    // reader's documents: the mentions that involve the reader's data are found again.
-    const hasUserData = (await db.userEntries.count()) > 0 || (await db.userParagraphPages.count()) > 0;
-    if (seed.status === 'seeded' && hasUserData) await db.transaction('rw', db.tables, () => rebuildDerivedUserData(db!));
-    return { db, knowledge: new Knowledge(databaseRows(db), 'database'), status: { mode: 'database', bundleHash: bundle.hash, seed: seed.status } };
+    const seed = await seedBundledPack(db, pack);
+    return { db, knowledge: new Knowledge(databaseRows(db), 'database'), status: { mode: 'database', bundleHash: pack.hash, seed: seed.status } };
   } catch (error) {
     db?.close();
-    return {
-      knowledge: new Knowledge(memoryRows(bundle), 'memory'),
-      status: { mode: 'memory', bundleHash: bundle.hash, problem: describeStorageError(error) },
-    };
+    return { knowledge: memoryKnowledge(pack), status: { mode: 'memory', bundleHash: pack.hash, problem: describeStorageError(error) } };
   }
 }
 
@@ -56,17 +53,17 @@ function describeStorageError(error: unknown): string {
 }
 
 /**
- * For extension pages (popup, reader): the database the background seeded, or the bundle in memory
- * when the database is unavailable or not seeded yet.
+ * For extension pages (popup, reader, options): the database the background filled, or the bundled
+ * pack in memory when the database is unavailable or holds no pack yet.
  */
-export async function openForReading(loadBundle: () => Promise<KnowledgeBundle>): Promise<Knowledge> {
+export async function openForReading(loadPack: () => Promise<PackFile>): Promise<Knowledge> {
   try {
     const db = new GlossDatabase();
     await db.open();
-    if (await db.meta.get(BUNDLE_HASH_KEY)) return new Knowledge(databaseRows(db), 'database');
+    if ((await db.packs.count()) > 0) return new Knowledge(databaseRows(db), 'database');
     db.close();
   } catch {
-    // Fall through to the bundle: the page still works, from memory.
+    // Fall through to the bundled pack: the page still works, from memory.
   }
-  return new Knowledge(memoryRows(await loadBundle()), 'memory');
+  return memoryKnowledge(await loadPack());
 }

@@ -1,33 +1,19 @@
 /**
- * Seeding the store from the knowledge bundle: one transaction, keyed by the bundle's hash. The same
- * bundle twice is a no-op; a new bundle replaces the corpus tables whole; the reader's tables are not
- * part of the transaction, so they cannot be touched. A failure midway rolls back to the previous
- * corpus, whole.
+ * Installing the bundled pack, on every start of the background: a no-op when the same pack (by its
+ * hash) is installed; otherwise it is checked like any pack and installed in one transaction
+ * (lib/packs/store.ts), replacing the previous release whole. The reader's documents and entries are
+ * not part of it; what is derived from them is found again with the new entries.
  */
-import { foldKey } from '../text/normalize';
-import type { KnowledgeBundle } from '../corpus/types';
-import { CORPUS_TABLES, type GlossDatabase } from './db';
+import { preparePack, storePack } from '../packs/store';
+import { checkPack } from '../packs/read';
+import type { PackFile } from '../packs/format';
+import type { GlossDatabase } from './db';
 
-export const BUNDLE_HASH_KEY = 'bundleHash';
-/** The timeline is small and read whole: one meta row, replaced with the rest of the corpus. */
-export const TIMELINE_KEY = 'timeline';
+export type SeedResult = { status: 'unchanged' } | { status: 'seeded'; previousHash: string | null };
 
-export type SeedResult = { status: 'unchanged' } | { status: 'seeded'; previousHash: string | null; rows: number };
-
-export async function seedFromBundle(db: GlossDatabase, bundle: KnowledgeBundle): Promise<SeedResult> {
-  const tables = [...CORPUS_TABLES.map((name) => db.table(name)), db.meta];
-  return db.transaction('rw', tables, async () => {
-    const previous = (await db.meta.get(BUNDLE_HASH_KEY))?.value as string | undefined;
-    if (previous === bundle.hash) return { status: 'unchanged' } as const;
-    await Promise.all(CORPUS_TABLES.map((name) => db.table(name).clear()));
-    await db.documents.bulkAdd(bundle.documents);
-    await db.paragraphs.bulkAdd(bundle.paragraphs);
-    await db.entries.bulkAdd(bundle.entries);
-    await db.aliases.bulkAdd(bundle.aliases.map((a) => ({ ...a, key: foldKey(a.text) })));
-    await db.mentions.bulkAdd(bundle.mentions);
-    await db.meta.put({ key: TIMELINE_KEY, value: bundle.timeline });
-    await db.meta.put({ key: BUNDLE_HASH_KEY, value: bundle.hash });
-    const rows = bundle.documents.length + bundle.paragraphs.length + bundle.entries.length + bundle.aliases.length + bundle.mentions.length;
-    return { status: 'seeded', previousHash: previous ?? null, rows } as const;
-  });
+export async function seedBundledPack(db: GlossDatabase, pack: PackFile): Promise<SeedResult> {
+  const installed = await db.packs.get(pack.manifest.id);
+  if (installed?.bundled && installed.hash === pack.hash) return { status: 'unchanged' };
+  const result = await storePack(db, preparePack(await checkPack(pack), true));
+  return result.status === 'unchanged' ? result : { status: 'seeded', previousHash: installed?.hash ?? null };
 }

@@ -6,7 +6,8 @@
  * is written. Mentions are not in the file: they are derived, and found again on restore.
  */
 import { splitSentences } from '../corpus/documents';
-import { ENTRY_KINDS, USER_ID_PREFIX, type Citation, type DocumentInfo, type Entry, type Paragraph } from '../corpus/types';
+import { ENTRY_KINDS, USER_ID_PREFIX, type Citation, type DocumentInfo, type Entry, type PageStart, type Paragraph } from '../corpus/types';
+import { fieldReaders, isObject, type Check } from '../json-fields';
 import { isEntryId } from '../messages';
 import { readPreferences, type Preferences } from '../settings';
 import type { GlossDatabase } from '../store/db';
@@ -66,21 +67,10 @@ export async function exportBackup(db: GlossDatabase, settings: BackupSettings, 
 }
 
 // ── Reading a file: every field checked, or the whole file refused ─────────────────────────────
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function check(condition: unknown, where: string): asserts condition {
-  if (!condition) throw new BackupRefused('malformed', where);
-}
-const text = (v: unknown, where: string, max = 300): string => {
-  check(typeof v === 'string' && v.length <= max, where);
-  return v as string;
-};
+const fields = fieldReaders((where) => new BackupRefused('malformed', where), 300);
+const check: Check = fields.check;
+const { text, list } = fields;
 const textOrNull = (v: unknown, where: string): string | null => (v === null || v === undefined ? null : text(v, where));
-const list = (v: unknown, where: string): unknown[] => {
-  check(Array.isArray(v), where);
-  return v as unknown[];
-};
 const userId = (v: unknown, where: string): string => {
   check(isEntryId(v) && v.startsWith(USER_ID_PREFIX), where);
   return v;
@@ -98,7 +88,18 @@ function readDocument(v: unknown, i: number): DocumentInfo {
     date: textOrNull(v.date, `${where}.date`),
     dateISO: textOrNull(v.dateISO, `${where}.dateISO`),
     user: true,
+    ...(v.pages !== undefined ? { pages: readPages(v.pages, `${where}.pages`) } : {}),
   };
+}
+
+/** A PDF's pages: labels, and first paragraphs in increasing order. */
+function readPages(v: unknown, where: string): PageStart[] {
+  const pages = list(v, where).map((p, i) => {
+    check(isObject(p) && Number.isInteger(p.first) && (p.first as number) > 0, `${where}[${i}]`);
+    return { label: text(p.label, `${where}[${i}].label`, 40), first: p.first as number };
+  });
+  check(pages.every((p, i) => i === 0 || p.first > pages[i - 1].first), where);
+  return pages;
 }
 
 function readParagraph(v: unknown, i: number, documents: Set<string>): Paragraph {

@@ -16,7 +16,8 @@ import { databaseRows } from '../store/knowledge';
 import { deletePages, mentionPages, pageOf, readMentions, readParagraphs, replaceMentions } from '../store/pages';
 import { looksVietnamese } from '../text/language';
 import type { Progress } from './document-text';
-import { bucketOf, indexRows, lookUpWord, paragraphsHolding, wordsOf } from './text-index';
+import { enabledPackParagraphs, packParagraphsHolding } from '../packs/paragraphs';
+import { bucketOf, indexRows, lookUpWord, paragraphsHolding } from './text-index';
 
 /**
  * Reports how far a piece of work has come, and throws when the reader cancelled it. Outside a
@@ -64,7 +65,7 @@ const scanParagraph = (m: StoreMatcher, p: Paragraph): Match[] => scan(m.matcher
 const documentMentions = (m: StoreMatcher, paragraphs: readonly Paragraph[], out: { mentions: Mention[]; named: string[] }) =>
   scanDocument(m.matcher, m.rules, paragraphs, out, PACE_EVERY);
 
-/** The reader's entries in bundled paragraphs (the bundle's own mentions are the compiler's, and stay). */
+/** The reader's entries in a pack's paragraphs (the pack's own mentions are its compiler's, and stay). */
 function corpusMentions(m: StoreMatcher, paragraphs: readonly Paragraph[]): Mention[] {
   return paragraphs.flatMap((p) => scanParagraph(m, p).filter((match) => m.userEntries.has(match.entryId)).map((match) => toMention(p, match)));
 }
@@ -151,18 +152,23 @@ export async function storedTwin(db: GlossDatabase, derived: Pick<DerivedDocumen
 }
 
 /**
- * Everything derived, found again from the reader's documents and entries and the corpus: after a
- * schema upgrade, and when a new corpus (new entries, new spellings) is seeded under the reader's data.
+ * Everything derived, found again from the reader's documents and entries and the enabled packs:
+ * after any change to the packs (a new release of the bundled one, one installed, updated, switched
+ * on or off, removed). `pace` counts the reader's documents.
  */
-export async function rebuildDerivedUserData(db: GlossDatabase): Promise<void> {
+export async function rebuildDerivedUserData(db: GlossDatabase, pace: SteadyPace = noPace): Promise<void> {
   await Promise.all([db.userMentionPages.clear(), db.userEntryDocuments.clear(), db.userTextIndex.clear(), db.userDocumentFacts.clear()]);
   const m = await storeMatcher(db);
-  for (const docId of await db.userDocuments.toCollection().primaryKeys()) {
+  const documents = await db.userDocuments.toCollection().primaryKeys();
+  for (const [i, docId] of documents.entries()) {
+    pace(i, documents.length);
     await writeDerivedDocument(db, deriveDocumentNow(m, docId, await readParagraphs(db, docId)));
   }
+  pace(documents.length, documents.length);
   if (m.userEntries.size) {
-    for (const [docId, paragraphs] of byDocument(await db.paragraphs.toArray())) {
+    for (const [docId, paragraphs] of byDocument(await enabledPackParagraphs(db))) {
       const mentions = corpusMentions(m, paragraphs);
+      if (mentions.length === 0) continue;
       await db.userMentionPages.bulkPut(mentionPages(docId, mentions));
       await db.userEntryDocuments.bulkPut(entryDocumentRows(mentions));
     }
@@ -171,8 +177,8 @@ export async function rebuildDerivedUserData(db: GlossDatabase): Promise<void> {
 
 /**
  * After entries were added or deleted (`changedAliases` are their spellings): the mentions found
- * again only where those spellings can stand, by the word index of each reader's document (and a
- * scan of the bundled documents, which are small). `before` and `after` are the matchers over the
+ * again only where those spellings can stand, by the word index of each reader's document (and the
+ * packs' search records for their documents). `before` and `after` are the matchers over the
  * entries before and after the change. A paragraph where the change moves a bundled entry's firm
  * mention (a longer alias of the reader's now covers it, or no longer does) may change the context of
  * its whole document: that document is found again whole.
@@ -212,9 +218,8 @@ export async function updateForEntryChange(db: GlossDatabase, before: StoreMatch
     evidence.noteNamed(facts.named);
     await replace(docId, candidates, scans.flatMap(({ p, now }) => now.filter((match) => evidence.verdict(match, p.text, now) === 'mark').map((match) => toMention(p, match))));
   }
-  // The bundled documents: a few hundred paragraphs, scanned for the changed spellings' words.
-  const holding = (await db.paragraphs.toArray()).filter((p) => [...wordsOf(p.text)].some((w) => words.has(w)));
-  for (const [docId, paragraphs] of byDocument(holding)) await replace(docId, paragraphs.map((p) => p.n), corpusMentions(after, paragraphs));
+  // The packs' documents: those of their paragraphs that hold a word of the changed spellings.
+  for (const [docId, paragraphs] of byDocument(await packParagraphsHolding(db, words))) await replace(docId, paragraphs.map((p) => p.n), corpusMentions(after, paragraphs));
   pace(documents.length + 1, documents.length + 1);
 }
 

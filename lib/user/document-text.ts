@@ -10,7 +10,7 @@ import type { DocumentInfo } from '../corpus/types';
 /** The largest document Gloss imports (README states it; the options page says it when refusing). */
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 
-export type DocumentProblem = 'empty' | 'tooLarge' | 'binary' | 'notUtf8' | 'noText' | 'duplicate';
+export type DocumentProblem = 'empty' | 'tooLarge' | 'pdfTooLarge' | 'binary' | 'notUtf8' | 'noText' | 'duplicate' | 'noTextLayer' | 'pdfUnreadable';
 
 /** Why a file was refused; `problem` picks the message the reader sees. */
 export class DocumentRefused extends Error {

@@ -1,19 +1,26 @@
 /**
- * Every write to the reader's data, as a job the options page hands to its worker
+ * Every write to the reader's data and to the installed packs, as a job the options page hands to its worker
  * (entrypoints/options/user-data-worker.ts), so that reading, parsing, splitting, finding mentions
  * and storing never run on the page's own thread. A job reports real progress (bytes read, characters
  * parsed, paragraphs scanned) and can be cancelled until its transaction begins: a cancelled job has
  * written nothing. Plain logic over a Dexie database, so tests run it without a worker.
  */
-import type { DocumentInfo, Entry } from '../corpus/types';
+import type { DocumentInfo, Entry, PageStart } from '../corpus/types';
 import { LAST_ID, type GlossDatabase } from '../store/db';
 import { BackupRefused, exportBackup, MAX_BACKUP_BYTES, mergeBackup, parseBackup, type BackupProblem, type BackupSettings, type MergeReport } from './backup';
-import { decodeDocument, documentFormat, documentText, DocumentRefused, MAX_DOCUMENT_BYTES, type DocumentProblem, type Progress } from './document-text';
-import type { SteadyPace } from './derived';
+import { decodeDocument, documentFormat, documentText, DocumentRefused, MAX_DOCUMENT_BYTES, type DocumentProblem } from './document-text';
 import { addUserEntry, deleteUserEntry, EntryRefused, type EntryInput, type EntryProblem } from './entries';
+import { isPdf, MAX_PDF_BYTES, namedPdf, pdfDocumentText } from './pdf';
 import { deleteUserDocument, documentInfo, prepareDocument, storeDocument, type DocumentDetails } from './store';
+import { Cancelled, pacer, readBytes, steadyPacer, type JobControl, type JobProgress } from './job-control';
+
+import { runPackJob, type PackJobRequest, type PackJobResult } from '../packs/jobs';
+import { PackRefused, type PackProblem } from '../packs/read';
+
+export type { JobControl, JobProgress, JobStage } from './job-control';
 
 export type JobRequest =
+  | PackJobRequest
   | { kind: 'import'; file: Blob; fileName: string; mimeType: string; details: DocumentDetails; allowDuplicate: boolean }
   | { kind: 'addEntry'; input: EntryInput }
   | { kind: 'deleteEntry'; entryId: string }
@@ -22,25 +29,19 @@ export type JobRequest =
   | { kind: 'export'; settings: BackupSettings };
 
 export type JobResult =
+  | PackJobResult
   | { kind: 'import'; document: DocumentInfo; paragraphs: number; mentions: number }
   | { kind: 'addEntry'; entry: Entry; mentions: number }
   | { kind: 'deleted' }
   | { kind: 'restore'; report: MergeReport; settings: BackupSettings }
   | { kind: 'export'; file: Blob; fileName: string };
 
-/** What a job is doing: reading (bytes), parsing (characters), checking a backup (paragraphs), finding mentions (paragraphs or documents), saving. */
-export type JobStage = 'reading' | 'parsing' | 'checking' | 'finding' | 'saving';
-export interface JobProgress {
-  stage: JobStage;
-  done: number;
-  total: number;
-}
-
 /** Why a job wrote nothing, as plain data (errors do not cross to the page whole). */
 export type JobFailure =
   | { kind: 'document'; problem: DocumentProblem; existing?: DocumentInfo }
   | { kind: 'entry'; problem: EntryProblem }
   | { kind: 'backup'; problem: BackupProblem; where: string }
+  | { kind: 'pack'; problem: PackProblem; detail: string }
   | { kind: 'cancelled' }
   | { kind: 'error'; name: string; message: string };
 
@@ -51,63 +52,23 @@ export type FromWorker =
   | { id: number; type: 'done'; result: JobResult }
   | { id: number; type: 'failed'; failure: JobFailure };
 
-export class Cancelled extends Error {
-  constructor() {
-    super('cancelled');
-    this.name = 'Cancelled';
+/** A file's reading text (one paragraph per line), its own title, and a PDF's pages. */
+async function readDocumentFile(request: Extract<JobRequest, { kind: 'import' }>, control: JobControl): Promise<{ text: string; title: string | null; pages?: PageStart[] }> {
+  const pdf = namedPdf(request.fileName, request.mimeType);
+  if (request.file.size > (pdf ? MAX_PDF_BYTES : MAX_DOCUMENT_BYTES)) throw new DocumentRefused(pdf ? 'pdfTooLarge' : 'tooLarge');
+  const bytes = await readBytes(request.file, pacer(control, 'reading'));
+  if (isPdf(bytes)) {
+    const read = await pdfDocumentText(bytes, pacer(control, 'parsing'));
+    if (read.text.length > MAX_DOCUMENT_BYTES) throw new DocumentRefused('tooLarge');
+    return read;
   }
-}
-
-/** How a running job talks to whoever started it. */
-export interface JobControl {
-  report(progress: JobProgress): void;
-  cancelled(): boolean;
-}
-
-/** Longest stretch of work between two pauses that let a cancel through. */
-const PAUSE_AFTER_MS = 30;
-
-/** Progress for one stage, pausing now and then so a cancel message can arrive (outside transactions only). */
-function pacer(control: JobControl, stage: JobStage): Progress {
-  let since = Date.now();
-  return async (done, total) => {
-    control.report({ stage, done, total });
-    if (Date.now() - since > PAUSE_AFTER_MS) {
-      await new Promise((resume) => setTimeout(resume, 0));
-      since = Date.now();
-    }
-    if (control.cancelled()) throw new Cancelled();
-  };
-}
-
-/** Progress inside a transaction: reported, and a cancel that arrived between two requests honoured, never a pause. */
-function steadyPacer(control: JobControl, stage: JobStage): SteadyPace {
-  return (done, total) => {
-    control.report({ stage, done, total });
-    if (control.cancelled()) throw new Cancelled();
-  };
-}
-
-/** Bytes read between two progress reports. */
-const READ_PIECE = 1024 * 1024;
-
-/** A file's bytes, read in pieces with progress. */
-async function readBytes(file: Blob, progress: Progress): Promise<Uint8Array> {
-  const bytes = new Uint8Array(file.size);
-  for (let at = 0; at < file.size; at += READ_PIECE) {
-    await progress(at, file.size);
-    bytes.set(new Uint8Array(await file.slice(at, at + READ_PIECE).arrayBuffer()), at);
-  }
-  await progress(file.size, file.size);
-  return bytes;
+  const raw = await decodeDocument(bytes, pacer(control, 'reading'));
+  return documentText(documentFormat(request.fileName, request.mimeType, raw), raw, pacer(control, 'parsing'));
 }
 
 async function importDocument(db: GlossDatabase, request: Extract<JobRequest, { kind: 'import' }>, control: JobControl): Promise<JobResult> {
-  if (request.file.size > MAX_DOCUMENT_BYTES) throw new DocumentRefused('tooLarge');
-  const bytes = await readBytes(request.file, pacer(control, 'reading'));
-  const raw = await decodeDocument(bytes, pacer(control, 'reading'));
-  const { text, title } = await documentText(documentFormat(request.fileName, request.mimeType, raw), raw, pacer(control, 'parsing'));
-  const info = documentInfo(request.details, request.fileName, title);
+  const { text, title, pages } = await readDocumentFile(request, control);
+  const info = documentInfo(request.details, request.fileName, title, pages);
   const prepared = await prepareDocument(db, info, text, request.allowDuplicate, pacer(control, 'finding'));
   control.report({ stage: 'saving', done: 0, total: 1 });
   const mentions = await storeDocument(db, prepared, request.allowDuplicate);
@@ -131,6 +92,10 @@ async function mentionCount(db: GlossDatabase, entryId: string): Promise<number>
 /** Runs one job to its end; throws what refused it (DocumentRefused, EntryRefused, BackupRefused, Cancelled, or a storage error). */
 export async function runJob(db: GlossDatabase, request: JobRequest, control: JobControl): Promise<JobResult> {
   switch (request.kind) {
+    case 'installPack':
+    case 'setPackEnabled':
+    case 'removePack':
+      return runPackJob(db, request, control);
     case 'import':
       return importDocument(db, request, control);
     case 'addEntry': {
@@ -159,6 +124,7 @@ export function jobFailure(error: unknown): JobFailure {
   if (error instanceof DocumentRefused) return { kind: 'document', problem: error.problem, ...(error.existing ? { existing: error.existing } : {}) };
   if (error instanceof EntryRefused) return { kind: 'entry', problem: error.problem };
   if (error instanceof BackupRefused) return { kind: 'backup', problem: error.problem, where: error.where };
+  if (error instanceof PackRefused) return { kind: 'pack', problem: error.problem, detail: error.detail };
   const e = error as { name?: string; message?: string };
   return { kind: 'error', name: e?.name ?? 'Error', message: e?.message ?? String(error) };
 }

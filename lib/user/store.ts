@@ -6,10 +6,10 @@
  * finds them again if not.
  */
 import { splitParagraphs } from '../corpus/documents';
-import { USER_ID_PREFIX, type DocumentInfo, type Paragraph } from '../corpus/types';
+import { USER_ID_PREFIX, type DocumentInfo, type PageStart, type Paragraph } from '../corpus/types';
 import type { GlossDatabase } from '../store/db';
 import { deletePages, paragraphPages, readParagraphs } from '../store/pages';
-import { BUNDLE_HASH_KEY } from '../store/seed';
+import { PACKS_REVISION_KEY } from '../packs/store';
 import { foldKey } from '../text/normalize';
 import { deleteDerivedDocument, deriveDocument, deriveDocumentNow, storedTwin, storeMatcher, updateForEntryChange, writeDerivedDocument, type DerivedDocument, type Pace, type SteadyPace } from './derived';
 import { DocumentRefused } from './document-text';
@@ -38,9 +38,10 @@ const field = (value: string | null | undefined): string | null => value?.replac
 
 /**
  * The reader's document as it will be stored. The title the reader gave wins; else the document's
- * own (HTML <title>, first heading, first line); else the file name.
+ * own (HTML <title>, first heading, first line, a PDF's title); else the file name. A PDF's pages
+ * come with it, so its citations say the page.
  */
-export function documentInfo(details: DocumentDetails, fileName: string, ownTitle: string | null = null): DocumentInfo {
+export function documentInfo(details: DocumentDetails, fileName: string, ownTitle: string | null = null, pages?: PageStart[]): DocumentInfo {
   const title = field(details.title) ?? field(ownTitle) ?? field(fileName) ?? 'Untitled';
   const date = field(details.date);
   return {
@@ -52,16 +53,17 @@ export function documentInfo(details: DocumentDetails, fileName: string, ownTitl
     date,
     dateISO: date && ISO_DATE.test(date) ? date : null,
     user: true,
+    ...(pages ? { pages } : {}),
   };
 }
 
 /** Meta key of the counter that changes with every change to the reader's entries. */
 const ENTRIES_REVISION_KEY = 'userEntriesRevision';
 
-/** What a document's mentions depend on: the corpus and the reader's entries. */
+/** What a document's mentions depend on: the packs and the reader's entries. */
 export async function storeRevision(db: GlossDatabase): Promise<string> {
-  const [hash, entries] = await Promise.all([db.meta.get(BUNDLE_HASH_KEY), db.meta.get(ENTRIES_REVISION_KEY)]);
-  return `${String(hash?.value ?? '')}/${Number(entries?.value ?? 0)}`;
+  const [packs, entries] = await Promise.all([db.meta.get(PACKS_REVISION_KEY), db.meta.get(ENTRIES_REVISION_KEY)]);
+  return `${Number(packs?.value ?? 0)}/${Number(entries?.value ?? 0)}`;
 }
 
 /** A document ready to be stored: its paragraphs and what is derived from them, as of `revision`. */
@@ -131,9 +133,9 @@ export async function writeEntries<T>(db: GlossDatabase, write: () => Promise<{ 
   });
 }
 
-/** A paragraph of any document, bundled or the reader's, by its number. */
-export function paragraphAt(db: GlossDatabase, docId: string, n: number): Promise<Paragraph | undefined> {
-  return docId.startsWith(USER_ID_PREFIX) ? readParagraphs(db, docId, n, n).then(([p]) => p) : db.paragraphs.get([docId, n]);
+/** A paragraph of any document, a pack's or the reader's, by its number. */
+export async function paragraphAt(db: GlossDatabase, docId: string, n: number): Promise<Paragraph | undefined> {
+  return (await readParagraphs(db, docId, n, n))[0];
 }
 
 /** Removes a reader's document with its paragraphs and everything derived from it. */
