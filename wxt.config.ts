@@ -1,7 +1,7 @@
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
-import { buildPack } from './lib/packs/build';
+import { buildPack } from './adapters/node-corpus';
 import { ICON_SIZES, iconPath } from './lib/icons';
 import { renderIcons } from './scripts/icons';
 import { LOOK_UP_COMMAND, STEP_COMMANDS } from './lib/keyboard';
@@ -38,7 +38,7 @@ function withoutStringCode(): Plugin {
 }
 
 /** The Firefox add-on id: fixed, so storage and the moz-extension host survive reinstalls. */
-export const GECKO_ID = 'gloss@gloss-reader';
+const GECKO_ID = 'gloss@gloss-reader';
 
 export default defineConfig({
   // Explicit imports everywhere: a reader of any file sees where each name comes from.

@@ -6,11 +6,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { tsImport } from 'tsx/esm/api';
 import { chromium } from 'playwright-core';
 import { CHROMIUM } from '../e2e/drivers.mjs';
+import { HOST, pageCard } from '../e2e/page.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const DWELL_MS = 150; // lib/page/hover.ts
+/** The card's dwell, as the extension defines it. */
+const { DWELL_MS } = await tsImport('../lib/timing.ts', import.meta.url);
 const TERMS = [['RCEP', 'Regional Comprehensive Economic Partnership'], ['Hanoi', 'Hanoi']];
 /** The popup's search is measured once per keystroke of each of these. */
 export const QUERIES = ['doi moy', 'Tô Lâm', 'nguyen phu trng', 'belt road', 'global civilisation initiative'];
@@ -150,7 +153,8 @@ export async function hoverLatencies(page, reps, { until = null } = {}) {
     latencies.push((await painted) - DWELL_MS);
     await page.key('Escape');
     await page.mouseMove(5, 5);
-    await new Promise((r) => setTimeout(r, 400));
+    // The next hover starts with no card open.
+    await page.waitFor(pageCard, HOST, (c) => c === null, 5000);
   }
   return latencies;
 }

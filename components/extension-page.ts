@@ -5,7 +5,8 @@
  */
 import './page-theme.css';
 import { t } from '../lib/i18n';
-import { preferences, type Preferences } from '../lib/settings';
+import { preferences } from '../adapters/storage';
+import type { Preferences } from '../lib/settings';
 
 export function prepareExtensionPage(): void {
   document.documentElement.lang = t('localeCode');

@@ -1,17 +1,18 @@
 // Browser drivers for the end-to-end suite: the built extension in Debian's Chromium (playwright-core)
 // and in Firefox ESR (puppeteer-core over WebDriver BiDi). Launch recipes and their traps are in
 // ../shared/BROWSER-TESTING.md and docs/browser-bugs.md. No browser is ever downloaded.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const CHROMIUM = process.env.GLOSS_CHROMIUM ?? '/usr/bin/chromium';
 export const FIREFOX = process.env.GLOSS_FIREFOX ?? '/usr/bin/firefox-esr';
-export const GECKO_ID = 'gloss@gloss-reader';
 /** A fixed moz-extension host, so tests can open extension pages by address. */
 export const FIREFOX_UUID = '6f1c2d3e-4a5b-4c6d-8e7f-90a1b2c3d4e5';
 
 const POLL_MS = 50;
+/** How long a page has to say its address before it counts as saying none (a tab still loading, or closing). */
+const PAGE_ANSWER_MS = 500;
 
 /** Polls `read()` until `until(value)` holds; fails with the last value seen. */
 export async function poll(read, until, timeout, what) {
@@ -32,10 +33,11 @@ export async function poll(read, until, timeout, what) {
 
 /**
  * A page's own idea of its address. Over BiDi a tab the extension opens on a moz-extension:// page
- * reports "about:blank" as its URL (docs/browser-bugs.md), so ask the page; '' if it does not answer.
+ * reports "about:blank" as its URL (docs/browser-bugs.md; the same hang:
+ * https://github.com/mozilla/firefox-devtools-mcp/pull/87), so ask the page; '' if it does not answer.
  */
 function pageHref(page) {
-  return Promise.race([page.evaluate(() => location.href), new Promise((r) => setTimeout(() => r(''), 500))]).catch(() => '');
+  return Promise.race([page.evaluate(() => location.href), new Promise((r) => setTimeout(() => r(''), PAGE_ANSWER_MS))]).catch(() => '');
 }
 
 /** Every console message of each page the suite opened, kept for a failing test's evidence. */
@@ -179,6 +181,8 @@ export async function chromiumDriver(extensionPath, { locale, proxyPort } = {}) 
 /** `locale`: as for Chromium; Firefox needs Debian's language pack (firefox-esr-l10n-vi for "vi"). */
 export async function firefoxDriver(extensionPath, { locale, proxyPort } = {}) {
   const puppeteer = (await import('puppeteer-core')).default;
+  // The add-on id as the build gives it (wxt.config.ts), read from the extension being tested.
+  const geckoId = JSON.parse(await readFile(join(extensionPath, 'manifest.json'), 'utf8')).browser_specific_settings.gecko.id;
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
@@ -187,12 +191,13 @@ export async function firefoxDriver(extensionPath, { locale, proxyPort } = {}) {
     defaultViewport: { width: 1200, height: 900 },
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+      'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: FIREFOX_UUID }),
       ...(proxyPort
         ? { 'network.proxy.type': 1, 'network.proxy.http': '127.0.0.1', 'network.proxy.http_port': proxyPort, 'network.proxy.ssl': '127.0.0.1', 'network.proxy.ssl_port': proxyPort, 'network.proxy.share_proxy_settings': true }
         : { 'network.proxy.type': 0 }),
       // Pages see a dark colour scheme (0 = dark): BiDi cannot emulate it per page, so Firefox runs
-      // the suite dark and Chromium light, emulating dark for one test (docs/browser-bugs.md).
+      // the suite dark and Chromium light, emulating dark for one test (docs/browser-bugs.md;
+      // https://github.com/w3c/webdriver-bidi/issues/750).
       'layout.css.prefers-color-scheme.content-override': 0,
       ...(locale ? { 'intl.locale.requested': locale } : {}),
     },

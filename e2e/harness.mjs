@@ -8,16 +8,19 @@ import { tsImport } from 'tsx/esm/api';
 import { poll } from './drivers.mjs';
 import { HIGHLIGHT, HOST, pageCard, pageControlCenter, pageMarks, pagePhraseCenter } from './page.mjs';
 
-/** The card's dwell, as the extension defines it. */
-const { DWELL_MS } = await tsImport('../lib/page/hover.ts', import.meta.url);
+/** The card's dwell and the time a card is kept for a pointer on its way to it, as the extension defines them. */
+const { DWELL_MS } = await tsImport('../lib/timing.ts', import.meta.url);
+const { GRACE_MS } = await tsImport('../lib/page/hover.ts', import.meta.url);
 
 /** Longest a test may run: past it the test fails (a hung browser call must not hold the suite). */
 export const TEST_TIMEOUT_MS = 120_000;
 /**
- * How long past a dwell a test waits before it says a card did not open: the only checks that must
- * wait a fixed time are checks of absence.
+ * How long past a dwell a test waits before it says a card did not open (the only checks that must
+ * wait a fixed time are checks of absence): the dwell once more, since the pointer's arriving move
+ * may start it again, and the grace period, the longest Gloss itself waits for a reader's pointer on
+ * its way to a card (a card later than that after its dwell would be broken anyway).
  */
-export const ABSENCE_MARGIN_MS = 450;
+export const ABSENCE_MARGIN_MS = DWELL_MS + GRACE_MS;
 
 const FAILURES_DIR = resolve(fileURLToPath(new URL('..', import.meta.url)), '.output/e2e-failures');
 
@@ -71,7 +74,7 @@ export function makeContext({ driver, origin, otherOrigin, proxy }) {
       await options.waitFor((l) => document.querySelectorAll(`${l} li`).length, list, (n) => n < before, 15000);
     }
   };
-  return { driver, origin, otherOrigin, proxy, assert, poll, sleep, dwellMs: DWELL_MS, marksOf, hover, readyCard, cardClosed, noCardOpens, storePreferences, clickOption, deleteListed };
+  return { driver, origin, otherOrigin, proxy, assert, poll, marksOf, hover, readyCard, cardClosed, noCardOpens, storePreferences, clickOption, deleteListed };
 }
 
 const slug = (s) => s.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 90);

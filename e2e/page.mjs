@@ -48,6 +48,31 @@ export function pageMarks(name) {
 }
 
 /**
+ * The ranges of highlight `name` registered now, each with the character of its block's text just
+ * before it and just after it ('' at the block's edge): a mark inside a longer word has a letter
+ * beside it, whatever its own text reads.
+ */
+export function pageMarkSurroundings(name) {
+  const h = CSS.highlights.get(name);
+  if (!h) return null;
+  const blockOf = (node) => {
+    let el = node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement;
+    while (el && getComputedStyle(el).display.startsWith('inline')) el = el.parentElement;
+    return el ?? node.getRootNode();
+  };
+  return Array.from(h, (range) => {
+    const block = blockOf(range.commonAncestorContainer);
+    const before = document.createRange();
+    before.selectNodeContents(block);
+    before.setEnd(range.startContainer, range.startOffset);
+    const after = document.createRange();
+    after.selectNodeContents(block);
+    after.setStart(range.endContainer, range.endOffset);
+    return { text: range.toString(), before: Array.from(before.toString()).pop() ?? '', after: Array.from(after.toString())[0] ?? '' };
+  });
+}
+
+/**
  * Every mark of highlight `name` on a page of any length, read as a reader sees them: Gloss registers
  * only the marks near the screen, so the page is scrolled a screen at a time, each screen read once
  * the browser has told intersection observers where things are, then scrolled back. Null when there

@@ -2,14 +2,15 @@
  * Background: loads the bundled pack, installs it in the store (idempotent, keyed by its hash),
  * answers the content script and the popup, and turns the shortcut and the context menu into look-ups.
  */
+import '../adapters/i18n-browser';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { loadBundledPack } from '../lib/bundle-url';
+import { loadBundledPack } from '../adapters/bundled-pack';
 import { entryHash, READER_PAGE, readerHash } from '../lib/citation';
 import { cleanReaderTarget, isEntryId, onMessage, sendMessage, type PageTerms, type SettingsChange } from '../lib/messages';
 import { ACTION_SIZES, iconPath } from '../lib/icons';
 import { readPageTerms, toolbarState } from '../lib/toolbar';
-import { disabledSites, preferences, userDataVersion } from '../lib/settings';
+import { disabledSites, preferences, userDataVersion } from '../adapters/storage';
 import { GlossService } from '../lib/service';
 import { t } from '../lib/i18n';
 import { isStepCommand, LOOK_UP_COMMAND, STEP_COMMANDS } from '../lib/keyboard';

@@ -58,7 +58,7 @@ export interface ProtocolMap {
   pageSetup(): PageSetup;
   /** Content script → background, once the page's text may hold a term: the rest of the matcher. */
   pageMatcher(): PageMatcherData;
-  /** Background → content scripts (every tab): settings changed on the options page or in the popup. */
+  /** Background → content scripts (every tab), and popup → its tab's top frame: settings changed on the options page or in the popup. */
   settingsChanged(change: SettingsChange): void;
   /**
    * Content script → background: the entries marked in this frame, and whether Gloss is on for its

@@ -1,52 +1,14 @@
 /**
- * Settings kept in extension storage (`storage.local`). Used from the extension's own pages and the
- * background, where the storage API exists; content scripts get the settings from the background
- * (entrypoints/background.ts), and use only this module's plain functions. Plain storage calls rather
- * than a storage library: this module is in the content script, which runs on every page and must
- * stay small (BENCHMARKS.md).
+ * The reader's settings as values: their defaults, and how whatever storage, a backup or a message
+ * holds is read into them (junk never breaks Gloss). Where they are kept is adapters/storage.ts; the
+ * content script gets them from the background and uses only this module.
  */
-import { browser } from 'wxt/browser';
-import { DWELL_MS } from './page/hover';
-
-export interface StoredSetting<T> {
-  getValue(): Promise<T>;
-  setValue(value: T): Promise<void>;
-  /** Calls `onChange` with each new value; returns the function that stops watching. */
-  watch(onChange: (value: T) => void): () => void;
-}
-
-/** A setting under `key`; `read` turns whatever is stored (possibly nothing, or junk) into a value. */
-function storedSetting<T>(key: string, read: (stored: unknown) => T): StoredSetting<T> {
-  return {
-    async getValue() {
-      return read((await browser.storage.local.get(key))[key]);
-    },
-    async setValue(value) {
-      await browser.storage.local.set({ [key]: read(value) });
-    },
-    watch(onChange) {
-      const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-        if (area === 'local' && key in changes) onChange(read(changes[key].newValue));
-      };
-      browser.storage.onChanged.addListener(listener);
-      return () => browser.storage.onChanged.removeListener(listener);
-    },
-  };
-}
+import { DWELL_MS } from './timing';
 
 /** A list of sites read from storage or a message: anything but a list of strings is no list. */
 export function readSiteList(value: unknown): string[] {
   return Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : [];
 }
-
-/** Sites (host names) where the reader switched Gloss off. */
-export const disabledSites = storedSetting<string[]>('disabledSites', readSiteList);
-
-/**
- * Changes whenever the reader's documents or entries change (the options page sets it, after the
- * background has dropped its caches); content scripts then rebuild their matcher.
- */
-export const userDataVersion = storedSetting<number>('userDataVersion', (v) => (typeof v === 'number' ? v : 0));
 
 /** When a card opens: on resting the pointer on a term, or only while a modifier key is held. */
 export const CARD_TRIGGERS = ['hover', 'alt', 'shift'] as const;
@@ -100,18 +62,9 @@ export function readPreferences(value: unknown): Preferences {
   };
 }
 
-/** The options page's preferences. */
-export const preferences = storedSetting<Preferences>('preferences', readPreferences);
-
-let preferenceWrites: Promise<void> = Promise.resolve();
-/**
- * Changes some preferences and keeps the rest as stored. Changes are applied one after another, each
- * to what the last one stored: two controls changed in quick succession (before the first write came
- * back to the page) must not undo each other.
- */
-export function updatePreferences(change: Partial<Preferences>): Promise<void> {
-  preferenceWrites = preferenceWrites.then(async () => preferences.setValue({ ...(await preferences.getValue()), ...change }));
-  return preferenceWrites;
+/** `stored` with `change` applied, every field checked as readPreferences checks a stored one. */
+export function patchPreferences(stored: Preferences, change: Partial<Preferences>): Preferences {
+  return readPreferences({ ...stored, ...change });
 }
 
 /** Whether the event's modifier keys satisfy the card trigger. */

@@ -5,7 +5,7 @@
  * name the documents hold needs an entry or a line in corpus/exclusions.yaml.
  */
 import { writeFile } from 'node:fs/promises';
-import { compileCorpusDir } from '../lib/corpus/load';
+import { compileCorpusDir } from '../adapters/node-corpus';
 
 const outIndex = process.argv.indexOf('--out');
 try {

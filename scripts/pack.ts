@@ -7,7 +7,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
-import { buildPack } from '../lib/packs/build';
+import { buildPack } from '../adapters/node-corpus';
 import { PACK_EXTENSION } from '../lib/packs/format';
 
 const args = process.argv.slice(2);

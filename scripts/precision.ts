@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
-import { compileCorpusDir } from '../lib/corpus/load';
+import { compileCorpusDir } from '../adapters/node-corpus';
 import { evaluatePage, readLabels, scores, type PageResult } from '../tests/precision/precision';
 
 const { window } = new JSDOM('<!doctype html><html><head></head><body></body></html>', { pretendToBeVisual: true });

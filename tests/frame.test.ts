@@ -101,6 +101,18 @@ describe('waiting for text that may hold a term', () => {
     vi.restoreAllMocks();
   });
 
+  it('says each time it has read all the text there is and none may hold a term', async () => {
+    document.body.innerHTML = '<p>Nothing here.</p>';
+    let readThrough = 0;
+    const found = await settled(whenTermsMayBeHere(document, reader, new AbortController().signal, () => readThrough++));
+    await vi.waitFor(() => expect(readThrough).toBe(1));
+    document.body.insertAdjacentHTML('beforeend', '<p>Still nothing.</p>');
+    await vi.waitFor(() => expect(readThrough).toBe(2));
+    document.body.insertAdjacentHTML('beforeend', '<p>Xi Jinping</p>');
+    await vi.waitFor(() => expect(found()).toBe(true));
+    expect(readThrough).toBe(2);
+  });
+
   it('stops watching once aborted', async () => {
     document.body.innerHTML = '<p>Nothing here.</p>';
     const abort = new AbortController();

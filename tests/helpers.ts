@@ -1,6 +1,5 @@
-import { readCorpus } from '../lib/corpus/load';
+import { buildPack, readCorpus } from '../adapters/node-corpus';
 import type { DocumentInfo, KnowledgeBundle } from '../lib/corpus/types';
-import { buildPack } from '../lib/packs/build';
 import { packBundle, packHash, type CompiledPack, type PackFile } from '../lib/packs/format';
 import type { GlossDatabase } from '../lib/store/db';
 import { runJob } from '../lib/user/jobs';

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DWELL_MS, GRACE_MS, HoverMachine } from '../lib/page/hover';
+import { GRACE_MS, HoverMachine } from '../lib/page/hover';
+import { DWELL_MS } from '../lib/timing';
 
 /** Timers under the test's control. */
 class Clock {
@@ -94,15 +95,41 @@ describe('hover intent', () => {
     expect(machine.isCurrent(2)).toBe(true);
   });
 
-  it('closes on Esc, and opens nothing while disabled (a selection in progress)', () => {
+  it('closes on Esc', () => {
     machine.enterTerm('Xi');
     clock.advance(DWELL_MS);
     machine.close();
     expect(log).toEqual(['show Xi #1', 'hide']);
-    machine.enabled = false;
+  });
+
+  it('while text is being selected, closes the card and opens none; after the release, terms open cards again', () => {
     machine.enterTerm('Xi');
+    clock.advance(DWELL_MS);
+    machine.startSelecting();
+    expect(log).toEqual(['show Xi #1', 'hide']);
+    expect(machine.selecting).toBe(true);
+    // Dragging across terms, resting on one with the button held: nothing opens.
+    machine.enterTerm('CPV', { x: 0, y: 0, time: 1000 });
+    clock.advance(DWELL_MS * 2);
+    machine.enterTerm('RCEP', { x: 1, y: 0, time: 1500 });
     clock.advance(DWELL_MS * 2);
     expect(log).toEqual(['show Xi #1', 'hide']);
+    expect(machine.state.kind).toBe('idle');
+    machine.endSelecting();
+    expect(machine.selecting).toBe(false);
+    machine.enterTerm('RCEP', { x: 1, y: 0, time: 2000 });
+    clock.advance(DWELL_MS);
+    expect(log).toEqual(['show Xi #1', 'hide', 'show RCEP #2']);
+  });
+
+  it('a dwell under way when a selection starts opens nothing', () => {
+    machine.enterTerm('Xi');
+    clock.advance(DWELL_MS - 1);
+    machine.startSelecting();
+    clock.advance(DWELL_MS);
+    machine.endSelecting();
+    clock.advance(DWELL_MS);
+    expect(log).toEqual([]);
   });
 
   it('a card shown at once (shortcut, related link) needs no dwell', () => {

@@ -6,7 +6,7 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildPack } from '../lib/packs/build';
+import { buildPack } from '../adapters/node-corpus';
 import type { PackFile } from '../lib/packs/format';
 import next from './fixtures/pack-mekong-next.json';
 

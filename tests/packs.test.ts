@@ -12,7 +12,7 @@ import { addUserEntry } from '../lib/user/entries';
 import { runJob, type JobRequest } from '../lib/user/jobs';
 import { importDocument, realPack, repack } from './helpers';
 import { buildTestPack, nextRelease, SECOND_FACT, withPackFolder } from './pack-fixtures';
-import { buildPack } from '../lib/packs/build';
+import { buildPack } from '../adapters/node-corpus';
 
 afterEach(async () => {
   await Dexie.delete(DATABASE_NAME);

@@ -1,14 +1,14 @@
 // @vitest-environment jsdom
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { EvidenceRules } from '../lib/match/evidence';
 import { buildMatcher } from '../lib/match/matcher';
-import { evidenceRules } from '../lib/corpus/mentions';
 import { PageMarker, type MarkDensity } from '../lib/page/marker';
 import { SieveReader } from '../lib/match/sieve';
 import { rangeInRun, RUNS_PER_YIELD, textRuns, type TextRun } from '../lib/page/text-runs';
+import { FIXTURE_ALIASES } from './fixtures/aliases';
 
 const collectTextRuns = (root: Node, shadowRoots: ShadowRoot[] = []) =>
   [...textRuns(root, (s) => shadowRoots.push(s))].filter((r): r is TextRun => r !== null);
-import { realBundle } from './helpers';
 
 function page(html: string, lang = 'en'): Document {
   document.documentElement.setAttribute('lang', lang);
@@ -53,19 +53,30 @@ describe('text runs', () => {
 });
 
 describe('page marker', () => {
+  // No entry is related to another: a bare name needs its own entry named on the page.
+  const rules: EvidenceRules = { related: new Map(), sides: new Map(), topical: new Set() };
+
+  // The marker's timers (the settling of DOM changes, the slices of its scan) run when a test says.
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+  /** Lets the page's changes reach the marker and its timers run, until it has nothing left to do. */
+  const settle = async (marker: PageMarker) => {
+    await vi.runAllTimersAsync();
+    await marker.whenIdle();
+  };
+
   async function markedTexts(html: string, lang = 'en', density: MarkDensity = 'every') {
-    const bundle = await realBundle();
     const doc = page(html, lang);
     const marker = new PageMarker(doc, {
-      matcher: buildMatcher(bundle.aliases),
-      rules: evidenceRules(bundle.entries),
+      matcher: buildMatcher(FIXTURE_ALIASES),
+      rules,
       density,
       highlightName: 'test-marks',
       activeHighlightName: 'test-active',
       flashHighlightName: 'test-flash',
     });
     marker.start();
-    await marker.whenIdle();
+    await settle(marker);
     const texts = marker.allMarks().map((m) => m.range.toString());
     return { marker, texts };
   }
@@ -152,12 +163,10 @@ describe('page marker', () => {
     shadow.innerHTML = '<p>Nothing yet.</p>';
     // The shadow root appeared after the first scan: a change to the host's subtree finds it.
     document.getElementById('host')!.append(document.createElement('span'));
-    await new Promise((r) => setTimeout(r, 150));
-    await marker.whenIdle();
+    await settle(marker);
     expect(marker.shadowRoots).toEqual([shadow]);
     shadow.querySelector('p')!.textContent = 'Now To Lam.';
-    await new Promise((r) => setTimeout(r, 150));
-    await marker.whenIdle();
+    await settle(marker);
     expect(marker.allMarks().map((m) => m.range.toString())).toEqual(['To Lam']);
     marker.stop();
   });
@@ -166,8 +175,7 @@ describe('page marker', () => {
     const { marker } = await markedTexts('<p>Doi Moi and Hanoi.</p>');
     const before = marker.allMarks().map((m) => m.range);
     document.documentElement.append(document.createElement('gloss-card'));
-    await new Promise((r) => setTimeout(r, 150));
-    await marker.whenIdle();
+    await settle(marker);
     const after = marker.allMarks().map((m) => m.range);
     expect(after).toHaveLength(before.length);
     expect(after.every((range, i) => range === before[i])).toBe(true);
@@ -179,19 +187,12 @@ describe('page marker', () => {
     const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
     shadow.innerHTML = '<p>Hanoi</p>';
     document.getElementById('wrap')!.append(document.createElement('span'));
-    await new Promise((r) => setTimeout(r, 150));
-    await marker.whenIdle();
+    await settle(marker);
     document.getElementById('wrap')!.append(document.createElement('span'));
-    await new Promise((r) => setTimeout(r, 150));
-    await marker.whenIdle();
+    await settle(marker);
     expect(marker.allMarks().map((m) => m.range.toString()).sort()).toEqual(['Doi Moi', 'Hanoi']);
     marker.stop();
   });
-
-  const settle = async (marker: PageMarker) => {
-    await new Promise((r) => setTimeout(r, 150));
-    await marker.whenIdle();
-  };
 
   it('scans only the paragraphs a live feed appends: earlier marks are not rebuilt', async () => {
     const { marker } = await markedTexts('<div id="feed"><p>Doi Moi first.</p></div>');
@@ -231,15 +232,29 @@ describe('page marker', () => {
     marker.stop();
   });
 
+  it('says when the page as it stood is scanned, without waiting for changes still settling', async () => {
+    const { marker } = await markedTexts('<p id="p">Hanoi.</p>');
+    await marker.whenScanned();
+    document.getElementById('p')!.after(Object.assign(document.createElement('p'), { textContent: 'Doi Moi.' }));
+    await Promise.resolve(); // the change reaches the marker, which waits for it to settle
+    let idle = false;
+    void marker.whenIdle().then(() => (idle = true));
+    await marker.whenScanned();
+    expect(idle).toBe(false);
+    expect(marker.allMarks().map((m) => m.range.toString())).toEqual(['Hanoi']);
+    await settle(marker);
+    expect(idle).toBe(true);
+    expect(marker.allMarks().map((m) => m.range.toString()).sort()).toEqual(['Doi Moi', 'Hanoi']);
+    marker.stop();
+  });
+
   it('keeps marks current when the page changes', async () => {
     const { marker } = await markedTexts('<p id="p">Nothing yet.</p>');
     document.getElementById('p')!.textContent = 'Now the Doi Moi.';
-    await new Promise((r) => setTimeout(r, 150));
-    await marker.whenIdle();
+    await settle(marker);
     expect(marker.allMarks().map((m) => m.range.toString())).toEqual(['Doi Moi']);
     document.getElementById('p')!.remove();
-    await new Promise((r) => setTimeout(r, 150));
-    await marker.whenIdle();
+    await settle(marker);
     expect(marker.allMarks()).toEqual([]);
     marker.stop();
   });

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_PREFERENCES, disabledSites, preferences, readPreferences, siteKey, triggerHeld, updatePreferences } from '../lib/settings';
+import { disabledSites, preferences, updatePreferences } from '../adapters/storage';
+import { DEFAULT_PREFERENCES, patchPreferences, readPreferences, siteKey, triggerHeld } from '../lib/settings';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -47,6 +48,12 @@ describe('settings', () => {
     expect((await browser.storage.local.get('preferences')).preferences).toEqual({ ...DEFAULT_PREFERENCES, hoverDelayMs: 600 });
     stop();
     expect(seen).toEqual([600]);
+  });
+
+  it('applies a change to the stored preferences field by field, each checked', () => {
+    const stored = { ...DEFAULT_PREFERENCES, cardTrigger: 'alt' as const };
+    expect(patchPreferences(stored, { hoverDelayMs: 400 })).toEqual({ ...stored, hoverDelayMs: 400 });
+    expect(patchPreferences(stored, { hoverDelayMs: 99999, theme: 'bogus' as never })).toEqual({ ...stored, hoverDelayMs: 1500, theme: 'system' });
   });
 
   it('applies changes of two controls made in quick succession, neither undoing the other', async () => {

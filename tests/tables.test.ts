@@ -2,15 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildMatcher, scan } from '../lib/match/matcher';
 import { readMatcher, readSieve, serializeMatcher, serializeSieve } from '../lib/match/tables';
-import { realBundle } from './helpers';
+import { FIXTURE_ALIASES, madeUpAliases } from './fixtures/aliases';
 
 /** What the background sends, as runtime messaging carries it: through JSON. */
 const throughJson = <T>(value: T): unknown => JSON.parse(JSON.stringify(value));
 
 describe('matcher tables', () => {
-  it('read in a frame, they find what the matcher built in the background finds, in any text', async () => {
-    const bundle = await realBundle();
-    const built = buildMatcher(bundle.aliases);
+  it('read in a frame, they find what the matcher built in the background finds, in any text', () => {
+    const built = buildMatcher(FIXTURE_ALIASES);
     const sieve = readSieve(throughJson(serializeSieve(built.sieve!)));
     const read = readMatcher(throughJson(serializeMatcher(built)), sieve);
     expect(read).not.toBeNull();
@@ -21,7 +20,7 @@ describe('matcher tables', () => {
     ];
     for (const text of samples) expect(scan(read!, text, { vietnamese: false })).toEqual(scan(built, text, { vietnamese: false }));
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 80 }), fc.constantFrom(...bundle.aliases.map((a) => a.text)), (noise, alias) => {
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 80 }), fc.constantFrom(...FIXTURE_ALIASES.map((a) => a.text)), (noise, alias) => {
         const text = `${noise} ${alias} ${noise}`;
         expect(scan(read!, text, { vietnamese: false })).toEqual(scan(built, text, { vietnamese: false }));
       }),
@@ -29,8 +28,8 @@ describe('matcher tables', () => {
     );
   });
 
-  it('are plain JSON of a few kilobytes per hundred aliases, not the matcher rebuilt', async () => {
-    const { aliases } = await realBundle();
+  it('are plain JSON of a few kilobytes per hundred aliases, not the matcher rebuilt', () => {
+    const aliases = [...FIXTURE_ALIASES, ...madeUpAliases(250)];
     const built = buildMatcher(aliases);
     const sieve = JSON.stringify(serializeSieve(built.sieve!));
     const rest = JSON.stringify(serializeMatcher(built));
@@ -41,8 +40,8 @@ describe('matcher tables', () => {
     expect(rest.length).toBeLessThan(aliases.length * 640);
   });
 
-  it('a frame refuses tables of another shape or damaged ones, instead of misreading them', async () => {
-    const built = buildMatcher((await realBundle()).aliases);
+  it('a frame refuses tables of another shape or damaged ones, instead of misreading them', () => {
+    const built = buildMatcher(FIXTURE_ALIASES);
     const sieve = serializeSieve(built.sieve!);
     const matcher = serializeMatcher(built);
     expect(readSieve({ ...sieve, format: 999 })).toBeNull();

@@ -64,7 +64,7 @@ export function define(ctx, test) {
         assert(opened === null, `a sweep at ${pace.slowest.toFixed(2)} px/ms or faster opened a card: ${opened?.name}`);
         break;
       }
-      assert(attempt < 3, `the machine never moved the pointer steadily: ${JSON.stringify(pace)}`);
+      assert(attempt < 5, `the machine never moved the pointer steadily: ${JSON.stringify(pace)}`);
       await page.key('Escape');
       await page.mouseMove(5, 5);
     }

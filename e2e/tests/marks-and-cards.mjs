@@ -1,6 +1,6 @@
 // Spotting terms and opening cards on web pages: the traps of spelling and case, inline markup, shadow roots, frames, pages that fight back, real pages.
 import { assert } from '../harness.mjs';
-import { HIGHLIGHT, HOST, pageElementCenter, pageMarks, pageMarkupWithoutGloss, pagePhraseCenter } from '../page.mjs';
+import { HIGHLIGHT, HOST, pageElementCenter, pageMarks, pageMarkSurroundings, pageMarkupWithoutGloss, pagePhraseCenter } from '../page.mjs';
 
 export function define(ctx, test) {
   const { driver, origin, marksOf, hover, readyCard, cardClosed, noCardOpens, storePreferences } = ctx;
@@ -21,12 +21,18 @@ export function define(ctx, test) {
     await marksOf(page);
     await page.waitFor(pageMarks, HIGHLIGHT, (m) => m.includes('Pham Minh CHINH') && m.includes('DoiMoi'));
     const marks = await page.evaluate(pageMarks, HIGHLIGHT);
+    const surroundings = await page.evaluate(pageMarkSurroundings, HIGHLIGHT);
     await storePreferences(null);
     for (const expected of ['Belt and Road Initiative', 'Two Corridors and One Economic Circle', 'Doi-Moi', 'DoiMoi', 'Đổi Mới', 'RCEP', 'CPV', 'CPC', 'To LAM', 'Pham Minh CHINH', 'Trong']) {
       assert(marks.includes(expected), `"${expected}" should be marked; marks: ${marks.join(' | ')}`);
     }
-    // A mark inside "strong" or "perception" would read "trong" or "rcep".
-    for (const wrong of ['trong', 'cpv', 'rcep']) assert(!marks.includes(wrong), `"${wrong}" must not be marked`);
+    // Marks stand on word boundaries: a mark inside "strong", "perception" or "Trongsa" has a letter
+    // beside it in the page, whatever it reads ("Trongsa" would give "Trong", as the name does).
+    const trong = surroundings.find((m) => m.text === 'Trong');
+    assert(surroundings.length === marks.length && trong?.before === ' ' && trong.after === ' ', `the surroundings of "Trong spoke": ${JSON.stringify(trong)}`);
+    const inWords = surroundings.filter((m) => /[\p{L}\p{N}]/u.test(m.before + m.after));
+    assert(inWords.length === 0, `marks inside longer words: ${inWords.map((m) => `${m.before}[${m.text}]${m.after}`).join(' ')}`);
+    assert(!marks.includes('cpv'), 'lower-case "cpv" is no acronym');
     assert(marks.filter((m) => m === 'CPV').length === 1, 'CPV in <code> must not be marked');
     assert(!marks.includes('Xi Jinping'), 'text in a form field or an editor must not be marked');
     await page.close();

@@ -144,6 +144,9 @@ export function define(ctx, test) {
     await otherSite.waitFor(pageMarks, HIGHLIGHT, (m) => Array.isArray(m) && m.length > 0, 8000);
     assert((await sameSite.evaluate(pageMarks, HIGHLIGHT)) === null, 'a new tab on the same site was marked');
     await toggle();
+    // The popup reads the summary again once the page is marked again: its terms, with their counts.
+    const terms = await popup.waitFor(() => [...document.querySelectorAll('.on-page .term-name')].map((n) => n.textContent), undefined, (t) => t.length >= 5, 5000);
+    assert(terms[0] === 'Xi Jinping', JSON.stringify(terms));
     // Each tab in front in turn: a tab the reader cannot see is drawn, and its marks shown, once it is.
     await page.front();
     await page.waitFor(pageMarksThroughout, HIGHLIGHT, (m) => Array.isArray(m) && m.length >= 9, 5000);

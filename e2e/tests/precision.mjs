@@ -23,7 +23,7 @@ let loaded = null;
 function load() {
   loaded ??= (async () => {
     const precision = await tsImport('../../tests/precision/precision.ts', import.meta.url);
-    const { compileCorpusDir } = await tsImport('../../lib/corpus/load.ts', import.meta.url);
+    const { compileCorpusDir } = await tsImport('../../adapters/node-corpus.ts', import.meta.url);
     const bundle = await compileCorpusDir(join(import.meta.dirname, '../../corpus'));
     return { precision, bundle, labels: precision.readLabels() };
   })();

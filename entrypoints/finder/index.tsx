@@ -98,7 +98,10 @@ function startGloss(setup: ReadSetup): void {
   let { sieve } = setup;
   /** The page's events Gloss listens to, removed together when the extension goes away. */
   const listeners = new AbortController();
-  /** The extension was reloaded, updated or removed: this script is an orphan (docs/browser-bugs.md). */
+  /**
+   * The extension was reloaded, updated or removed: this script is an orphan, and no event says so
+   * (https://github.com/w3c/webextensions/issues/138; docs/browser-bugs.md).
+   */
   const extensionGone = () => !browser.runtime?.id;
   const site = siteKey(location.href);
   let enabled = !setup.disabledSites.includes(site);
@@ -107,13 +110,21 @@ function startGloss(setup: ReadSetup): void {
   // the rest of the matcher, then on. Null while not marking: no marks, no cards from hovering.
   let marker: PageMarker | null = null;
   let waiting: AbortController | null = null;
+  // Settled once marking has done what it can with the page as it is: the text read with none that
+  // may hold a term, or the marker's first scan done, or marking stopped. The popup's summary waits.
+  let marksSettled: Promise<void> = Promise.resolve();
+  let settleMarks = () => {};
   const startMarking = () => {
     if (marker || waiting || !enabled) return;
     const wait = (waiting = new AbortController());
+    // This run's own: a run stopped and replaced must not settle the next one's.
+    let settle = () => {};
+    marksSettled = new Promise((resolve) => (settle = resolve));
+    settleMarks = settle;
     void (async () => {
-      await whenTermsMayBeHere(document, () => (sieve ? new SieveReader(sieve) : undefined), wait.signal);
+      await whenTermsMayBeHere(document, () => (sieve ? new SieveReader(sieve) : undefined), wait.signal, settle);
       const fresh = await pageMatcher(sieve);
-      if (!fresh || wait.signal.aborted || extensionGone()) return;
+      if (!fresh || wait.signal.aborted || extensionGone()) return settle();
       waiting = null;
       marker = new PageMarker(document, {
         matcher: fresh.matcher,
@@ -125,6 +136,7 @@ function startGloss(setup: ReadSetup): void {
         onIdle: reportTerms,
       });
       marker.start();
+      void marker.whenScanned().then(settle);
       listenToReader();
     })();
   };
@@ -135,6 +147,7 @@ function startGloss(setup: ReadSetup): void {
     termKeys.forget();
     marker?.stop();
     marker = null;
+    settleMarks();
     reportTerms();
   };
   /** What the toolbar button shows for this frame: the entries marked here, and whether Gloss is on. */
@@ -214,7 +227,6 @@ function startGloss(setup: ReadSetup): void {
   // ── Pointer: one look-up per animation frame at most ──────────────────────────────────────────
   let pointer: { x: number; y: number; time: number; target: EventTarget | null; altKey: boolean; shiftKey: boolean } | null = null;
   let frameRequested = false;
-  let selecting = false;
   const onPointerMove = (e: PointerEvent) => {
     pointer = { x: e.clientX, y: e.clientY, time: e.timeStamp, target: e.target, altKey: e.altKey, shiftKey: e.shiftKey };
     requestCheck();
@@ -227,7 +239,7 @@ function startGloss(setup: ReadSetup): void {
   };
   function checkPointer(): void {
     frameRequested = false;
-    if (!pointer || selecting || !marker || extensionGone()) return;
+    if (!pointer || hover.selecting || !marker || extensionGone()) return;
     if (cards.host && pointer.target === cards.host) return; // the card's own enter/leave handle it
     const pos = textPositionFromPoint(document, pointer.x, pointer.y, marker.shadowRoots);
     const mark = pos ? marker.markAt(pos.node, pos.offset) : null;
@@ -259,13 +271,10 @@ function startGloss(setup: ReadSetup): void {
     // No card while text is being selected: a press starts a possible selection, the release ends it.
     document.addEventListener('pointerdown', (e) => {
       if (cards.host && e.composedPath().includes(cards.host)) return;
-      selecting = true;
-      hover.close();
+      hover.startSelecting();
       termKeys.forget();
     }, options);
-    document.addEventListener('pointerup', () => {
-      selecting = false;
-    }, options);
+    document.addEventListener('pointerup', () => hover.endSelecting(), options);
     document.addEventListener('keydown', (e) => {
       if (e.key === 'Escape' && hover.state.kind !== 'idle') closeCard();
       // The step commands' keys, where the browser's command did not take them (lib/keyboard.ts).
@@ -299,6 +308,10 @@ function startGloss(setup: ReadSetup): void {
 
   // ── The popup: what is marked here, jump to a term, switch Gloss off and on for this site ──────
   onMessage('pageSummary', async () => {
+    // Answered from the page as it is, not from a scan under way (the popup may open, or switch Gloss
+    // back on, while one runs).
+    await marksSettled;
+    await marker?.whenScanned();
     const counts = new Map<string, number>();
     for (const mark of marker?.allMarks() ?? []) counts.set(mark.entryId, (counts.get(mark.entryId) ?? 0) + 1);
     return { counts: [...counts], enabled, site };

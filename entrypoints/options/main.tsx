@@ -2,6 +2,7 @@
  * The options page: preferences (applied at once in open tabs, through storage change events), the
  * sites where Gloss is off, knowledge packs, the reader's own documents and entries, and backup.
  */
+import '../../adapters/i18n-browser';
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
@@ -19,7 +20,8 @@ import { READER_PAGE, readerHash } from '../../lib/citation';
 import type { DocumentInfo, Entry } from '../../lib/corpus/types';
 import { t, type MessageKey } from '../../lib/i18n';
 import { sendMessage } from '../../lib/messages';
-import { DEFAULT_PREFERENCES, disabledSites, preferences, updatePreferences, userDataVersion, type Preferences } from '../../lib/settings';
+import { disabledSites, preferences, updatePreferences, userDataVersion } from '../../adapters/storage';
+import { DEFAULT_PREFERENCES, type Preferences } from '../../lib/settings';
 import { MAX_PACK_BYTES, PACK_FORMAT } from '../../lib/packs/format';
 import type { PackProblem } from '../../lib/packs/read';
 import { installedPacks } from '../../lib/packs/store';

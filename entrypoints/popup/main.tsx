@@ -3,6 +3,7 @@
  * current tab with the per-site switch. Data comes from the background (search, entries) and from the
  * tab's content script (what is marked there); the popup bundle carries no Dexie and no Fuse.
  */
+import '../../adapters/i18n-browser';
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
@@ -13,7 +14,7 @@ import { MIN_QUERY, useSearch } from '../../components/use-search';
 import { ENTRY_INDEX_HASH, READER_PAGE, citationTarget, readerHash } from '../../lib/citation';
 import type { Citation } from '../../lib/corpus/types';
 import { sendMessage } from '../../lib/messages';
-import { disabledSites, userDataVersion } from '../../lib/settings';
+import { disabledSites, userDataVersion } from '../../adapters/storage';
 import type { StoreStatus } from '../../lib/store/open';
 import { bestDocumented, type EntryDetail, type IndexedEntry } from '../../lib/views';
 import { prepareExtensionPage } from '../../components/extension-page';
@@ -108,9 +109,13 @@ function Popup() {
   async function toggleSite(enabled: boolean): Promise<void> {
     if (!site) return;
     const sites = await disabledSites.getValue();
-    await disabledSites.setValue(enabled ? sites.filter((s) => s !== site) : [...new Set([...sites, site])]);
-    // The content script reacts to the change; read back what it now shows.
-    setTimeout(() => void loadSummary(), 300);
+    const changed = enabled ? sites.filter((s) => s !== site) : [...new Set([...sites, site])];
+    await disabledSites.setValue(changed);
+    // The background tells every frame of every tab; this tab's top frame is also told here, and
+    // answers once it has switched, so the summary asked for next is the page's new one.
+    const tabId = await activeTabId();
+    if (tabId !== null) await sendMessage('settingsChanged', { disabledSites: changed }, { tabId, frameId: 0 }).catch(() => {});
+    await loadSummary();
   }
 
   return (

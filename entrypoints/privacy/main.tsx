@@ -1,4 +1,5 @@
 /** The privacy policy, shipped inside Gloss (the stores link to it, and so does the options page). */
+import '../../adapters/i18n-browser';
 import { render } from 'preact';
 import { PrivacyPolicy } from '../../components/PrivacyPolicy';
 import { prepareExtensionPage } from '../../components/extension-page';

@@ -5,6 +5,7 @@
  * - `#welcome`: the first page after installing.
  * Every mention is marked, and hovering one opens the same card as on the web.
  */
+import '../../adapters/i18n-browser';
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
@@ -13,7 +14,7 @@ import { attachHoverCards } from '../../components/hover-cards';
 import { Timeline } from '../../components/Timeline';
 import { Welcome } from '../../components/Welcome';
 import '../../components/card.css';
-import { loadBundledPack } from '../../lib/bundle-url';
+import { loadBundledPack } from '../../adapters/bundled-pack';
 import { citationTarget, citedDate, ENTRY_INDEX_HASH, entryHash, entryOfHash, parseReaderHash, readerHash, type ReaderTarget } from '../../lib/citation';
 import { isEntryId, onMessage, sendMessage } from '../../lib/messages';
 import type { EntryDetail, IndexedEntry, SearchResult } from '../../lib/views';
@@ -25,7 +26,7 @@ import type { Citation, DocumentInfo, Mention, Paragraph, TimelineEvent } from '
 import { sourceInfo } from '../../lib/store/knowledge';
 import { t } from '../../lib/i18n';
 import { openForReading } from '../../lib/store/open';
-import { userDataVersion } from '../../lib/settings';
+import { userDataVersion } from '../../adapters/storage';
 import { prepareExtensionPage } from '../../components/extension-page';
 import './reader.css';
 

@@ -1,14 +1,12 @@
 /**
- * Building a pack from a folder laid out like corpus/ (Node only: `npm run pack`, the extension's
- * build for the bundled pack, tests and the benchmark). The folder's documents, glossary, timeline
- * and exclusions go through the corpus compiler unchanged — every quote verified, the review, the
- * coverage, the matcher's evidence rules — and its `pack.yaml` gives the manifest.
+ * Building a pack from a folder laid out like corpus/ (read from disk by adapters/node-corpus.ts, for
+ * `npm run pack`, the extension's build for the bundled pack, tests and the benchmark). The folder's
+ * documents, glossary, timeline and exclusions go through the corpus compiler unchanged — every
+ * quote verified, the review, the coverage, the matcher's evidence rules — and its `pack.yaml` gives
+ * the manifest.
  */
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { isScalar, isSeq } from 'yaml';
-import { compileCorpus } from '../corpus/compile';
-import { readCorpus } from '../corpus/load';
+import { compileCorpus, type CompileInput } from '../corpus/compile';
 import { USER_ID_PREFIX } from '../corpus/types';
 import { readYaml } from '../corpus/yaml';
 import { MAX_PACK_ID, PACK_FORMAT, PACK_ID_PATTERN, packHash, VERSION_PATTERN, type PackFile, type PackManifest } from './format';
@@ -42,11 +40,9 @@ export function parseManifest(source: string, file: string): Omit<PackManifest, 
   return { id, title: str(map, 'title', WHERE), version: version.text, authors, licence: str(map, 'licence', WHERE), created: created.text, ...(description ? { description } : {}) };
 }
 
-/** Compiles a folder into a pack; a CorpusError names the file, the line and the nearest text of what is wrong. */
-export async function buildPack(dir: string): Promise<PackFile> {
-  const manifestPath = join(dir, MANIFEST_FILE);
-  const manifest = parseManifest(await readFile(manifestPath, 'utf8'), manifestPath);
-  const input = await readCorpus(dir);
+/** Compiles a folder's manifest and corpus into a pack; a CorpusError names the file, the line and the nearest text of what is wrong. */
+export async function packFromCorpus(manifestFile: { file: string; text: string }, input: CompileInput): Promise<PackFile> {
+  const manifest = parseManifest(manifestFile.text, manifestFile.file);
   const { hash: _, ...compiled } = await compileCorpus(input);
   const sources = compiled.documents.map((d) => ({ doc: d.id, title: d.title, outlet: d.outlet, perspective: d.perspective ?? 'not-stated' }));
   const pack = {

@@ -6,9 +6,8 @@
  * token, and an answer whose token is no longer current (the pointer has moved on) is dropped.
  * Timers are injected so the machine is tested without waiting.
  */
+import { DWELL_MS } from '../timing';
 
-/** Rest this long on a term before its card opens: long enough that sweeping across a page opens nothing. */
-export const DWELL_MS = 150;
 /** After the pointer leaves a term or the card, keep the card this long, so a move toward it can arrive. */
 export const GRACE_MS = 300;
 /**
@@ -48,8 +47,8 @@ export class HoverMachine<T> {
   private timer: unknown = null;
   /** Where the pointer's speed is measured from. */
   private reference: PointerSample | null = null;
-  /** When false, terms do not open cards (text is being selected, or Gloss is off on this site). */
-  enabled = true;
+  /** A button is down on the page: text may be being selected. */
+  private pressed = false;
 
   constructor(
     private readonly effects: HoverEffects<T>,
@@ -64,7 +63,7 @@ export class HoverMachine<T> {
    */
   enterTerm(term: T, at?: PointerSample): void {
     const fast = this.movedFast(at);
-    if (!this.enabled) return;
+    if (this.pressed) return;
     const s = this.state;
     if ((s.kind === 'showing' || s.kind === 'leaving') && this.sameTerm(s.term, term)) {
       this.cancelTimer();
@@ -121,7 +120,23 @@ export class HoverMachine<T> {
     return token;
   }
 
-  /** Esc, a click elsewhere, the start of a selection, scrolling the term away. */
+  /** Whether text may be being selected: no term opens a card until the button is released. */
+  get selecting(): boolean {
+    return this.pressed;
+  }
+
+  /** A button went down on the page (not in the card): a selection may start, so the card closes and none opens. */
+  startSelecting(): void {
+    this.pressed = true;
+    this.close();
+  }
+
+  /** The button was released: terms open cards again. */
+  endSelecting(): void {
+    this.pressed = false;
+  }
+
+  /** Esc, a click elsewhere, scrolling the term away. */
   close(): void {
     this.cancelTimer();
     const s = this.state;

@@ -112,6 +112,7 @@ export class PageMarker {
   private working = false;
   private stopped = false;
   private readonly idleWaiters: (() => void)[] = [];
+  private readonly scanWaiters: (() => void)[] = [];
   private readonly yieldToPage: (resume: () => void) => void;
   private readonly now: () => number;
   /** Open shadow roots found on the page: the pointer mapping must be told about them. */
@@ -158,6 +159,7 @@ export class PageMarker {
     clearTimeout(this.flashTimer);
     for (const highlight of [this.highlight, this.activeHighlight, this.flashHighlight]) highlight.unregister();
     this.idleWaiters.splice(0).forEach((w) => w());
+    this.scanWaiters.splice(0).forEach((w) => w());
   }
 
   /** Shows the marks under other highlight names, which the page's stylesheet styles differently. */
@@ -184,6 +186,15 @@ export class PageMarker {
   whenIdle(): Promise<void> {
     if (!this.working && this.queue.length === 0 && !this.settleTimer) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /**
+   * Resolves once the text queued so far is scanned: the page as it stood, without waiting for
+   * changes still settling (on a page that never stops changing, whenIdle never comes).
+   */
+  whenScanned(): Promise<void> {
+    if (!this.working) return Promise.resolve();
+    return new Promise((resolve) => this.scanWaiters.push(resolve));
   }
 
   /** The mark covering a text position, if any. */
@@ -275,6 +286,7 @@ export class PageMarker {
       return;
     }
     this.working = false;
+    this.scanWaiters.splice(0).forEach((w) => w());
     if (!this.settleTimer) this.settled();
   }
 

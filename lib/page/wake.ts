@@ -18,9 +18,10 @@ export const READ_AHEAD_MS = SLICE_BUDGET_MS;
  * Resolves once some text of `doc` may hold a term (`filter`, the sieve, lets a run of it through;
  * without one, any run does), or once READ_AHEAD_MS of reading it have found none; then, on a page
  * read to its end with no such text, once text added or changed later may (read in slices of
- * SLICE_BUDGET_MS, as the marker does). Never resolves once `signal` aborts.
+ * SLICE_BUDGET_MS, as the marker does). Never resolves once `signal` aborts. `onReadThrough` is
+ * called each time all the text there is has been read and none may hold a term.
  */
-export function whenTermsMayBeHere(doc: Document, filter: () => RunFilter | undefined, signal: AbortSignal): Promise<void> {
+export function whenTermsMayBeHere(doc: Document, filter: () => RunFilter | undefined, signal: AbortSignal, onReadThrough?: () => void): Promise<void> {
   return new Promise((resolve) => {
     const view = doc.defaultView as (Window & typeof globalThis) | null;
     const walks: Iterator<TextRun | null>[] = [];
@@ -71,6 +72,7 @@ export function whenTermsMayBeHere(doc: Document, filter: () => RunFilter | unde
       }
       reading = false;
       readingAhead = false;
+      if (!signal.aborted) onReadThrough?.();
     }
     if (doc.documentElement) observer?.observe(doc.documentElement, observed);
     signal.addEventListener('abort', stop);

@@ -3,7 +3,7 @@
  * `npm run pack`) and shipped inside it (see generated-paths.d.ts).
  */
 import { browser } from 'wxt/browser';
-import type { PackFile } from './packs/format';
+import type { PackFile } from '../lib/packs/format';
 
 export const BUNDLED_PACK_PATH = '/bundled.gloss' as const;
 

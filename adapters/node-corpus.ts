@@ -1,17 +1,20 @@
 /**
- * Reads corpus/ from disk for the compiler (Node only: the build, `npm run corpus` and tests).
- * Each article `NAME.txt` has its metadata beside it in `NAME.meta.yaml`.
+ * Reads a corpus folder (corpus/, or a pack's folder laid out like it) from disk, for Node only: the
+ * build, `npm run corpus`, `npm run pack`, the tests and the benchmark. Each article `NAME.txt` has
+ * its metadata beside it in `NAME.meta.yaml`; compiling it is lib/corpus's and lib/packs's work.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { compileCorpus, type CompileInput, type CorpusFile } from './compile';
-import { CorpusError } from './documents';
-import type { KnowledgeBundle } from './types';
+import { compileCorpus, type CompileInput, type CorpusFile } from '../lib/corpus/compile';
+import { CorpusError } from '../lib/corpus/documents';
+import type { KnowledgeBundle } from '../lib/corpus/types';
+import { MANIFEST_FILE, packFromCorpus } from '../lib/packs/build';
+import type { PackFile } from '../lib/packs/format';
 
-export const GLOSSARY_FILE = 'glossary.yaml';
-export const TIMELINE_FILE = 'timeline.yaml';
-export const EXCLUSIONS_FILE = 'exclusions.yaml';
+const GLOSSARY_FILE = 'glossary.yaml';
+const TIMELINE_FILE = 'timeline.yaml';
+const EXCLUSIONS_FILE = 'exclusions.yaml';
 
 export async function readCorpus(dir: string): Promise<CompileInput> {
   const names = (await readdir(dir)).sort();
@@ -41,4 +44,10 @@ export async function readCorpus(dir: string): Promise<CompileInput> {
 
 export async function compileCorpusDir(dir: string): Promise<KnowledgeBundle> {
   return compileCorpus(await readCorpus(dir));
+}
+
+/** Compiles a folder into a pack; a CorpusError names the file, the line and the nearest text of what is wrong. */
+export async function buildPack(dir: string): Promise<PackFile> {
+  const manifestPath = join(dir, MANIFEST_FILE);
+  return packFromCorpus({ file: manifestPath, text: await readFile(manifestPath, 'utf8') }, await readCorpus(dir));
 }
