@@ -2,7 +2,18 @@ import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { buildPack } from './adapters/node-corpus';
-import { ICON_SIZES, iconPath, renderIcons } from './scripts/icons';
+import { ICON_SIZES, iconPath } from './lib/icons';
+import { renderIcons } from './scripts/icons';
+import { LOOK_UP_COMMAND, STEP_COMMANDS } from './lib/keyboard';
+import { highlightsCss } from './lib/page/mark-colors';
+
+/**
+ * The content stylesheet (highlights.css): the ::highlight() rules, written from the colours in
+ * lib/page/mark-colors.ts; and the card's visibility. The card shows only while this stylesheet is on
+ * the page (components/card.css): custom properties pass WXT's `all: initial` reset of the card's
+ * shadow host and inherit into it, and Firefox removes the stylesheet with the extension.
+ */
+const contentStylesheet = () => `${highlightsCss()}\ngloss-card { --gloss-card-display: block !important; }\n`;
 
 /** A call of the Function constructor, with `new` or without (not a method or a name that ends in "Function"). */
 const FUNCTION_CALL = /(?<![\w$.])Function\(/;
@@ -53,10 +64,17 @@ export default defineConfig({
     // A dynamic URL in Chrome, a per-install host in Firefox: a page cannot probe for Gloss with it.
     web_accessible_resources: [{ resources: ['card-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true }],
     commands: {
-      'look-up-selection': {
+      [LOOK_UP_COMMAND]: {
         suggested_key: { default: 'Alt+Shift+G' },
         description: '__MSG_commandLookUp__',
       },
+      // Moving from marked term to term (lib/keyboard.ts); the content script reads the same keys.
+      ...Object.fromEntries(
+        Object.entries(STEP_COMMANDS).map(([command, { direction, suggestedKey }]) => [
+          command,
+          { suggested_key: { default: suggestedKey }, description: direction === 'next' ? '__MSG_commandNextTerm__' : '__MSG_commandPreviousTerm__' },
+        ]),
+      ),
     },
     browser_specific_settings: {
       gecko: {
@@ -84,6 +102,7 @@ export default defineConfig({
     // that is not in its source stops the build here, with the glossary line and the nearest text.
     'build:publicAssets': async (_wxt, files) => {
       files.push({ relativeDest: 'bundled.gloss', contents: JSON.stringify(await buildPack('corpus')) });
+      files.push({ relativeDest: 'highlights.css', contents: contentStylesheet() });
       files.push(...(await renderIcons('assets/icon.svg', '.wxt/icons')));
     },
   },

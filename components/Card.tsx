@@ -69,7 +69,7 @@ export function Card({ view, citationHref, onOpenCitation, entryHref, onOpenEntr
   const hiddenFacts = Math.max(0, facts.length - shownFacts);
   const links = { citationHref, onOpenCitation };
   return (
-    <div ref={box} class="card" role="dialog" aria-modal="false" aria-labelledby={CARD_TITLE_ID} aria-busy={view.status === 'loading'}>
+    <div ref={box} class="card" tabIndex={-1} role="dialog" aria-modal="false" aria-labelledby={CARD_TITLE_ID} aria-busy={view.status === 'loading'}>
       <header class="head">
         <h2 id={CARD_TITLE_ID} class="name">{title}</h2>
         {view.status === 'ready' && <span class="kind">{kindLabel(view.card.kind)}</span>}

@@ -23,6 +23,17 @@ export function Welcome({ children }: { children: ComponentChildren }) {
             <em>{t('contextMenuLookUp')}</em>,
           )}
         </li>
+        <li>
+          {messageWith(
+            'welcomeStepTerms',
+            <>
+              <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>.</kbd>
+            </>,
+            <>
+              <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>,</kbd>
+            </>,
+          )}
+        </li>
       </ul>
       <p>{t('welcomeReload')}</p>
       <h2>{t('welcomePinHeading')}</h2>

@@ -12,6 +12,7 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
 import type { Citation } from '../lib/corpus/types';
 import type { Preferences } from '../lib/settings';
 import { Card, type CardView } from './Card';
+import { cardAnnouncer, cardHasFocus, focusCard, onCardArrowKey } from './card-keys';
 import cardCss from './card.css?inline';
 import { placeFloating } from './place';
 
@@ -31,6 +32,7 @@ export class CardLayer {
   private mounting: Promise<ShadowRootContentScriptUi<HTMLElement>> | null = null;
   private stopPositioning: (() => void) | null = null;
   private theme: Preferences['theme'] = 'system';
+  private announce: ((name: string) => void) | null = null;
 
   constructor(private readonly callbacks: CardCallbacks) {}
 
@@ -39,7 +41,11 @@ export class CardLayer {
     return this.ui?.shadowHost ?? null;
   }
 
-  async show(view: CardView, anchor: Range): Promise<void> {
+  /**
+   * Shows `view` next to `anchor`. `focus`: the reader came from the keyboard, so the focus goes into
+   * the card, and its opening is said to screen readers once it is ready.
+   */
+  async show(view: CardView, anchor: Range, focus = false): Promise<void> {
     const ui = await this.mount();
     const box = ui.mounted!;
     render(
@@ -56,6 +62,14 @@ export class CardLayer {
     );
     box.hidden = false;
     this.place(box, anchor);
+    if (!focus) return;
+    focusCard(box);
+    if (view.status === 'ready') this.announce?.(view.card.name);
+  }
+
+  /** Whether the focus is in the card. */
+  hasFocus(): boolean {
+    return !!this.ui?.mounted && cardHasFocus(this.ui.mounted);
   }
 
   /** The reader's theme choice; components/card.css reads it from the box. */
@@ -99,7 +113,9 @@ export class CardLayer {
         box.hidden = true;
         box.addEventListener('pointerenter', () => this.callbacks.onPointerEnter());
         box.addEventListener('pointerleave', () => this.callbacks.onPointerLeave());
+        box.addEventListener('keydown', (e) => onCardArrowKey(box, e));
         container.append(box);
+        this.announce = cardAnnouncer(container);
         return box;
       },
     }).then((ui) => {

@@ -1,13 +1,18 @@
 /**
  * Hover cards on Gloss's own pages (the reader, the welcome page): every element with `data-entry`
  * opens its entry's card after the same dwell, with the same grace period and stale-answer rule as on
- * web pages (lib/page/hover.ts). The card renders into `box`, placed next to the element.
+ * web pages (lib/page/hover.ts). The card renders into `box`, placed next to the element. The same
+ * keys as on web pages move from term to term and open their cards with the focus in them
+ * (lib/keyboard.ts); Esc gives the focus back to the term.
  */
 import { render } from 'preact';
 import type { Citation } from '../lib/corpus/types';
 import { HoverMachine } from '../lib/page/hover';
+import { stepOfKey } from '../lib/keyboard';
+import { termFromReader, type Direction } from '../lib/page/reading-order';
 import type { CardData } from '../lib/views';
 import { Card, type CardView } from './Card';
+import { cardAnnouncer, cardHasFocus, focusCard, onCardArrowKey } from './card-keys';
 import { placeFloating } from './place';
 import { t } from '../lib/i18n';
 
@@ -22,11 +27,23 @@ export interface HoverCardOptions {
 interface Anchor {
   element: Element;
   entryId: string;
+  /** Opened from the keyboard: the focus goes into the card. */
+  focus?: boolean;
 }
 
-/** Starts hover cards for `root`; returns the function that stops them. */
-export function attachHoverCards(root: HTMLElement, box: HTMLElement, options: HoverCardOptions): () => void {
+export interface HoverCards {
+  /** Moves to the next or previous term of the page and opens its card, with the focus in it. */
+  step(direction: Direction): void;
+  stop(): void;
+}
+
+/** The class of the term the keyboard went to (its ring, in components/card.css). */
+const TERM_AT = 'gloss-term-at';
+
+/** Starts hover cards for `root`. */
+export function attachHoverCards(root: HTMLElement, box: HTMLElement, options: HoverCardOptions): HoverCards {
   let stopPlacing: (() => void) | null = null;
+  const announce = cardAnnouncer(root);
   const draw = (view: CardView, anchor: Anchor) => {
     render(
       <Card
@@ -35,14 +52,17 @@ export function attachHoverCards(root: HTMLElement, box: HTMLElement, options: H
         onOpenCitation={options.onOpenCitation}
         entryHref={options.entryHref}
         onOpenEntry={options.onOpenEntry}
-        onOpenRelated={(entryId) => hover.showNow({ element: anchor.element, entryId })}
-        onClose={() => hover.close()}
+        onOpenRelated={(entryId) => hover.showNow({ element: anchor.element, entryId, focus: cardHasFocus(box) })}
+        onClose={closeCard}
       />,
       box,
     );
     box.hidden = false;
     stopPlacing?.();
     stopPlacing = placeFloating(anchor.element, box);
+    if (!anchor.focus) return;
+    focusCard(box);
+    if (view.status === 'ready') announce(view.card.name);
   };
   const hover: HoverMachine<Anchor> = new HoverMachine<Anchor>(
     {
@@ -71,7 +91,43 @@ export function attachHoverCards(root: HTMLElement, box: HTMLElement, options: H
     else hover.leaveTerm();
   };
   const onLeave = () => hover.leaveTerm();
-  const onKey = (e: KeyboardEvent) => e.key === 'Escape' && hover.close();
+
+  /** The term the keyboard is at, and where the page was scrolled when its card opened. */
+  let at: HTMLElement | null = null;
+  let readingPosition = { left: 0, top: 0 };
+  const step = (direction: Direction) => {
+    const terms = [...root.querySelectorAll<HTMLElement>('[data-entry]')];
+    const place = (el: HTMLElement) => ({ point: { node: el, offset: 0 }, box: () => el.getBoundingClientRect() });
+    const target = termFromReader(terms, place, at, document, direction);
+    const entryId = target?.getAttribute('data-entry');
+    if (!target || !entryId) return;
+    at?.classList.remove(TERM_AT);
+    at = target;
+    target.classList.add(TERM_AT);
+    target.scrollIntoView({ block: 'nearest', behavior: 'instant' });
+    readingPosition = { left: scrollX, top: scrollY };
+    hover.showNow({ element: target, entryId, focus: true });
+  };
+  /** Closes the card; a card the focus was in gives it back to its term, where the page was read. */
+  function closeCard(): void {
+    const s = hover.state;
+    const term = s.kind === 'showing' || s.kind === 'leaving' ? s.term.element : null;
+    const hadFocus = cardHasFocus(box);
+    hover.close();
+    if (!(term instanceof HTMLElement) || !hadFocus) return;
+    if (term === at) scrollTo({ ...readingPosition, behavior: 'instant' });
+    // A term that is not a link takes the focus all the same, without joining the Tab order.
+    if (!term.matches('a[href], button')) term.tabIndex = -1;
+    term.focus({ preventScroll: true });
+  }
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') closeCard();
+    const direction = stepOfKey(e);
+    if (!direction) return;
+    e.preventDefault();
+    step(direction);
+  };
+  const onArrow = (e: KeyboardEvent) => onCardArrowKey(box, e);
   const onCardEnter = () => hover.enterCard();
   const onCardLeave = () => hover.leaveCard();
   root.addEventListener('pointerover', onOver);
@@ -79,12 +135,15 @@ export function attachHoverCards(root: HTMLElement, box: HTMLElement, options: H
   document.addEventListener('keydown', onKey);
   box.addEventListener('pointerenter', onCardEnter);
   box.addEventListener('pointerleave', onCardLeave);
-  return () => {
+  box.addEventListener('keydown', onArrow);
+  const stop = () => {
     hover.close();
     root.removeEventListener('pointerover', onOver);
     root.removeEventListener('pointerleave', onLeave);
     document.removeEventListener('keydown', onKey);
     box.removeEventListener('pointerenter', onCardEnter);
     box.removeEventListener('pointerleave', onCardLeave);
+    box.removeEventListener('keydown', onArrow);
   };
+  return { step, stop };
 }

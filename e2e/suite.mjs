@@ -7,9 +7,11 @@ import * as accessibility from './tests/accessibility.mjs';
 import * as cards from './tests/cards.mjs';
 import * as hostilePages from './tests/hostile-pages.mjs';
 import * as hoverIntent from './tests/hover-intent.mjs';
+import * as keyboard from './tests/keyboard.mjs';
 import * as languages from './tests/languages.mjs';
 import * as lifecycle from './tests/lifecycle.mjs';
 import * as marksAndCards from './tests/marks-and-cards.mjs';
+import * as markColors from './tests/mark-colors.mjs';
 import * as nearView from './tests/near-view.mjs';
 import * as options from './tests/options.mjs';
 import * as packs from './tests/packs.mjs';
@@ -18,11 +20,12 @@ import * as popup from './tests/popup.mjs';
 import * as precision from './tests/precision.mjs';
 import * as privacy from './tests/privacy.mjs';
 import * as sourceViewer from './tests/source-viewer.mjs';
+import * as toolbarButton from './tests/toolbar-button.mjs';
 import * as trust from './tests/trust.mjs';
 import * as userData from './tests/user-data.mjs';
 
 /** The areas of the main session, in order. */
-const AREAS = [marksAndCards, cards, hoverIntent, nearView, precision, hostilePages, sourceViewer, options, userData, packs, pdf, popup, trust, accessibility, lifecycle, privacy];
+const AREAS = [marksAndCards, markColors, cards, keyboard, hoverIntent, nearView, precision, hostilePages, sourceViewer, options, userData, packs, pdf, popup, toolbarButton, trust, accessibility, lifecycle, privacy];
 
 /** The tests of `areas`, each area given the same context of helpers. */
 function collect(areas, setup) {

@@ -7,14 +7,16 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { loadBundledPack } from '../adapters/bundled-pack';
 import { entryHash, READER_PAGE, readerHash } from '../lib/citation';
-import { onMessage, sendToTab, type SettingsChange } from '../lib/messages';
+import { onMessage, sendMessage, sendToTab, type PageTerms, type SettingsChange } from '../lib/messages';
+import { ACTION_SIZES, iconPath } from '../lib/icons';
+import { toolbarState } from '../lib/toolbar';
 import { disabledSites, preferences, userDataVersion } from '../adapters/storage';
 import { GlossService } from '../lib/service';
 import { t } from '../lib/i18n';
+import { isStepCommand, LOOK_UP_COMMAND, STEP_COMMANDS } from '../lib/keyboard';
 
 const MENU_ID = 'gloss-look-up';
 const WELCOME_HASH = '#welcome';
-const COMMAND = 'look-up-selection';
 
 export default defineBackground(() => {
   // Started on every wake-up of the worker; installing the bundled pack is a no-op unless it changed.
@@ -29,7 +31,10 @@ export default defineBackground(() => {
   onMessage('pageMatcher', async () => (await service).pageMatcher());
   // Content scripts read no storage themselves (setting up its API would cost every frame of every
   // page a few milliseconds): the background tells every tab what changed.
-  preferences.watch((p) => tellTabs({ preferences: p }));
+  preferences.watch((p) => {
+    tellTabs({ preferences: p });
+    for (const tabId of frameReports.keys()) void showToolbarState(tabId);
+  });
   disabledSites.watch((sites) => tellTabs({ disabledSites: sites }));
   userDataVersion.watch(() => tellTabs({ userData: true }));
   onMessage('storeStatus', async () => (await service).status);
@@ -44,6 +49,23 @@ export default defineBackground(() => {
   onMessage('openEntry', async ({ data }) => {
     await browser.tabs.create({ url: browser.runtime.getURL(READER_PAGE) + entryHash(data) });
   });
+
+  // The toolbar button follows what each tab's frames report: grey where Gloss is off, the number
+  // of terms marked. A page that starts loading has reported nothing yet.
+  onMessage('pageTerms', ({ data, sender }) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) return;
+    const frames = frameReports.get(tabId) ?? new Map<number, PageTerms>();
+    frames.set(sender.frameId ?? 0, data);
+    frameReports.set(tabId, frames);
+    void showToolbarState(tabId);
+  });
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status !== 'loading' || !frameReports.has(tabId)) return;
+    frameReports.delete(tabId);
+    void showToolbarState(tabId);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => frameReports.delete(tabId));
 
   // First install: a welcome page with a passage to try hovering on.
   browser.runtime.onInstalled.addListener(({ reason }) => {
@@ -60,11 +82,36 @@ export default defineBackground(() => {
     }
   });
   browser.commands.onCommand.addListener(async (command) => {
-    if (command !== COMMAND) return;
+    if (command !== LOOK_UP_COMMAND && !isStepCommand(command)) return;
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    if (tab?.id !== undefined) askTab(tab.id, '');
+    if (tab?.id === undefined) return;
+    if (!isStepCommand(command)) return askTab(tab.id, '');
+    const { direction } = STEP_COMMANDS[command];
+    // The tab's content scripts, and Gloss's own pages, where no content script runs: the page
+    // showing in that tab answers.
+    sendToTab('stepTerm', { direction }, tab.id).catch(() => {});
+    sendMessage('stepTerm', { direction, tabId: tab.id }).catch(() => {});
   });
 });
+
+/** What each tab's frames last reported (by tab id, then frame id), for the toolbar button. */
+const frameReports = new Map<number, Map<number, PageTerms>>();
+
+/** The toolbar button's API: `action` in Chrome's manifest version 3, `browserAction` in Firefox's 2. */
+const toolbarButton = () => browser.action ?? browser.browserAction;
+
+/** Sets a tab's icon (grey where Gloss is off), badge and title from what its frames reported. */
+async function showToolbarState(tabId: number): Promise<void> {
+  const state = toolbarState(frameReports.get(tabId) ?? new Map(), (await preferences.getValue()).showBadge);
+  const button = toolbarButton();
+  const title = state.off ? t('actionTitleOff') : state.terms > 0 ? t('actionTitleTerms', state.terms) : t('extName');
+  // The tab may have closed meanwhile: nothing to show then.
+  await Promise.all([
+    button.setIcon({ tabId, path: Object.fromEntries(ACTION_SIZES.map((size) => [size, `/${iconPath(size, state.off)}`])) }),
+    button.setBadgeText({ tabId, text: state.badge }),
+    button.setTitle({ tabId, title }),
+  ]).catch(() => {});
+}
 
 /** Tells every frame of every tab that settings changed. Tabs without Gloss's content script do not answer. */
 async function tellTabs(change: SettingsChange): Promise<void> {

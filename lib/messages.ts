@@ -13,9 +13,8 @@ import { parseReaderHash, readerHash } from './citation';
 import type { PageMatcherData, SerializedSieve } from './match/tables';
 import { refuse } from './refused';
 import { readPreferences, readSiteList, type Preferences } from './settings';
-import type { CardData } from './views';
 import type { StoreStatus } from './store/open';
-import type { EntryBrief, EntryDetail, IndexedEntry, SearchResult } from './views';
+import type { CardData, EntryBrief, EntryDetail, IndexedEntry, SearchResult } from './views';
 
 /** Longest id of an entry or a document: a pack's id, "--", and the id within the pack. */
 export const MAX_ID = 200;
@@ -68,6 +67,12 @@ const PageSummary = v.object({
   site: v.string(),
 });
 
+/** What a frame has marked, and whether Gloss is on for its site: for the toolbar button. */
+const PageTerms = v.object({ entryIds: v.pipe(v.array(EntryId), v.maxLength(10_000)), enabled: v.boolean() });
+/** Move to the next or previous marked term and open its card; Gloss's own pages check `tabId` is theirs. */
+const StepTerm = v.object({ direction: v.picklist(['next', 'previous']), tabId: v.optional(v.pipe(v.number(), v.integer())) });
+
+export type PageTerms = v.InferOutput<typeof PageTerms>;
 /** The terms marked on a page, as the content script of its top frame reports them. */
 export type PageSummary = v.InferOutput<typeof PageSummary>;
 /** Settings that changed (only those present), as the background tells the content scripts. */
@@ -88,7 +93,10 @@ export interface PageSetup {
 // Every message, by the context that receives it: the schema of its data. Three maps, not one, so that
 // each context's bundle carries only the schemas it checks (the content script runs in every frame).
 
-/** Messages the background receives (from content scripts, the popup, the source viewer, the options page). */
+/**
+ * Messages sent over runtime messaging: the background receives them (from content scripts, the popup,
+ * the source viewer, the options page), and so do Gloss's own pages where one is meant for them.
+ */
 const TO_BACKGROUND = {
   /** Content script → background: the card of an entry. */
   card: EntryId,
@@ -98,6 +106,10 @@ const TO_BACKGROUND = {
   pageSetup: Nothing,
   /** Content script → background, once the page's text may hold a term: the rest of the matcher. */
   pageMatcher: Nothing,
+  /** Content script → background, when either changes: the entries marked in its frame, and whether Gloss is on there. */
+  pageTerms: PageTerms,
+  /** Background → Gloss's own pages (the source viewer, the welcome page): the step shortcuts, for the tab `tabId`. */
+  stepTerm: StepTerm,
   /** Popup, source viewer → background: search results for the search box. */
   search: LookupText,
   /** Popup, source viewer → background: an entry in full, with its mentions by document. */
@@ -128,6 +140,8 @@ const TO_PAGE = {
   lookUpSelection: v.pipe(v.string(), v.maxLength(MAX_SELECTION)),
   /** Popup → content script (top frame): the terms marked on the page, with counts. */
   pageSummary: Nothing,
+  /** Background → content scripts of a tab: move to the next or previous marked term and open its card. */
+  stepTerm: StepTerm,
   /** Popup → content script: scroll to the `index`-th occurrence of an entry on the page and flash it. */
   revealTerm: v.object({ entryId: EntryId, index: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
 };
@@ -144,6 +158,8 @@ interface Answers {
   lookUpText: CardData | null;
   pageSetup: PageSetup;
   pageMatcher: PageMatcherData;
+  pageTerms: void;
+  stepTerm: void;
   settingsChanged: void;
   search: SearchResult[];
   entryDetail: EntryDetail | null;

@@ -27,6 +27,8 @@ export interface Preferences {
   markStyle: (typeof MARK_STYLES)[number];
   theme: (typeof THEMES)[number];
   markDensity: (typeof MARK_DENSITIES)[number];
+  /** The number of terms on the page, on the toolbar button. */
+  showBadge: boolean;
 }
 
 export const DEFAULT_PREFERENCES: Preferences = {
@@ -35,6 +37,7 @@ export const DEFAULT_PREFERENCES: Preferences = {
   markStyle: 'underline',
   theme: 'system',
   markDensity: 'first',
+  showBadge: true,
 };
 
 const oneOf = <T extends string>(list: readonly T[], value: unknown, fallback: T): T => (list.includes(value as T) ? (value as T) : fallback);
@@ -55,6 +58,7 @@ export function readPreferences(value: unknown): Preferences {
     markStyle: oneOf(MARK_STYLES, v.markStyle, DEFAULT_PREFERENCES.markStyle),
     theme: oneOf(THEMES, v.theme, DEFAULT_PREFERENCES.theme),
     markDensity: oneOf(MARK_DENSITIES, v.markDensity, DEFAULT_PREFERENCES.markDensity),
+    showBadge: typeof v.showBadge === 'boolean' ? v.showBadge : DEFAULT_PREFERENCES.showBadge,
   };
 }
 

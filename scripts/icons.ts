@@ -6,11 +6,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import sharp from 'sharp';
 
-export const ICON_SIZES = [16, 32, 48, 96, 128] as const;
-/** The toolbar button's sizes, in colour and in grey. */
-export const ACTION_SIZES = [16, 32] as const;
-
-export const iconPath = (size: number, grey = false) => `icons/${grey ? 'off-' : ''}${size}.png`;
+import { ACTION_SIZES, ICON_SIZES, iconPath } from '../lib/icons';
 
 /** Renders every icon into `outDir`; returns them as files for the build to copy. */
 export async function renderIcons(svgPath: string, outDir: string): Promise<{ absoluteSrc: string; relativeDest: string }[]> {

@@ -3,7 +3,7 @@
 // US government work, public domain), and the cards for Nguyen Phu Trong, Taiwan and the South China
 // Sea on Gloss's own fixture page: who speaks, who publishes, as of when. Stores (docs/store/, 1280×800
 // as both stores ask): that card at full size, the popup's search, the source viewer at a cited
-// passage, the options page.
+// passage, the options page. README again: the popup at its own size, and the source viewer.
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromiumDriver } from '../e2e/drivers.mjs';
@@ -17,20 +17,26 @@ const SHOTS = [
 ];
 
 const STORE_SIZE = { width: 1280, height: 800 };
-/** Gloss's own pages for the stores: the address, and what to do there before the picture. */
-const STORE_PAGES = [
+const searchPopup = async (page) => {
+  await page.raw.locator('input[type="search"]').fill('nguyen phu trong');
+  await page.waitFor(() => document.querySelectorAll('[role="option"]').length, undefined, (n) => n > 0);
+};
+const sourceViewerReady = (page) => page.waitFor(() => document.querySelectorAll('.mention').length, undefined, (n) => n > 0);
+/** Gloss's own pages: the address, the picture's size, and what to do there before the picture. */
+const EXTENSION_PAGES = [
   {
     path: '/popup.html',
     file: 'docs/store/popup-search.png',
     // The popup alone would be a 400 px strip: shown on a backdrop, at the size it has in the toolbar.
     prepare: async (page) => {
       await page.raw.addStyleTag({ content: 'html{background:#dfe3e8;min-height:100%}body{width:400px;margin:60px auto;background:var(--bg);box-shadow:0 8px 28px rgba(0,0,0,.25);border-radius:10px}' });
-      await page.raw.locator('input[type="search"]').fill('nguyen phu trong');
-      await page.waitFor(() => document.querySelectorAll('[role="option"]').length, undefined, (n) => n > 0);
+      await searchPopup(page);
     },
   },
-  { path: '/reader.html#doc=us-vietnam-joint-statement&p=3', file: 'docs/store/source-viewer.png', prepare: async (page) => page.waitFor(() => document.querySelectorAll('.mention').length, undefined, (n) => n > 0) },
+  { path: '/reader.html#doc=us-vietnam-joint-statement&p=3', file: 'docs/store/source-viewer.png', prepare: sourceViewerReady },
   { path: '/options.html', file: 'docs/store/options.png', prepare: async (page) => page.waitFor(() => document.querySelector('.options h2'), undefined, Boolean) },
+  { path: '/popup.html', file: 'docs/popup-search.png', size: { width: 400, height: 600 }, prepare: searchPopup },
+  { path: '/reader.html#doc=us-vietnam-joint-statement&p=3', file: 'docs/source-viewer.png', size: { width: 1100, height: 700 }, prepare: sourceViewerReady },
 ];
 
 const server = await startServer();
@@ -66,9 +72,9 @@ try {
     console.log(`Wrote ${shot.file}`);
     await page.close();
   }
-  for (const shot of STORE_PAGES) {
+  for (const shot of EXTENSION_PAGES) {
     const page = await driver.openExtensionPage(shot.path);
-    await page.raw.setViewportSize(STORE_SIZE);
+    await page.raw.setViewportSize(shot.size ?? STORE_SIZE);
     await shot.prepare(page);
     await page.raw.screenshot({ path: shot.file });
     console.log(`Wrote ${shot.file}`);

@@ -55,6 +55,19 @@ describe('background: selection look-ups', () => {
     expect(sent[0]).toMatchObject({ tabId: 7, message: { type: 'lookUpSelection', data: '' } });
   });
 
+  it('the step shortcuts ask the active tab, and Gloss\'s own page in that tab, to move to the next or previous term', async () => {
+    const toPages: unknown[] = [];
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: unknown) => void toPages.push(message)) as never);
+    await listeners.command!('next-term' as never);
+    await listeners.command!('previous-term' as never);
+    await vi.waitFor(() => expect(sent).toHaveLength(2));
+    expect(sent.map((s) => [s.tabId, s.message.type, s.message.data])).toEqual([
+      [7, 'stepTerm', { direction: 'next' }],
+      [7, 'stepTerm', { direction: 'previous' }],
+    ]);
+    expect(toPages).toMatchObject([{ type: 'stepTerm', data: { direction: 'next', tabId: 7 } }, { type: 'stepTerm', data: { direction: 'previous', tabId: 7 } }]);
+  });
+
   it('ignores other commands', async () => {
     await listeners.command!('something-else' as never);
     await new Promise((r) => setTimeout(r, 50));

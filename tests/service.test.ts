@@ -50,6 +50,8 @@ describe('messages, checked where they arrive', () => {
     expect(refused('revealTerm', { entryId: 'rcep', index: -1 })).toThrow(Refused);
     expect(refused('pageMatcher', { sneaky: true })).toThrow(Refused);
     expect(refused('settingsChanged', { userData: 'yes' })).toThrow(Refused);
+    expect(refused('stepTerm', { direction: 'up' })).toThrow(Refused);
+    expect(refused('stepTerm', { direction: 'next', tabId: 'mine' })).toThrow(Refused);
   });
 
   it('hand the handler data in the form it expects: trimmed, re-read, defaults for junk fields', () => {

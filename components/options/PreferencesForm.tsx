@@ -73,6 +73,10 @@ export function PreferencesForm({ value, onChange }: { value: Preferences; onCha
       <Choice name="markStyle" legend={t('markStyle')} options={MARK_STYLES} labels={MARK_LABELS} value={value.markStyle} onChange={set('markStyle')} />
       <Choice name="markDensity" legend={t('markDensity')} options={MARK_DENSITIES} labels={DENSITY_LABELS} value={value.markDensity} onChange={set('markDensity')} />
       <Choice name="theme" legend={t('theme')} options={THEMES} labels={THEME_LABELS} value={value.theme} onChange={set('theme')} />
+      <label class="choice">
+        <input type="checkbox" name="showBadge" checked={value.showBadge} onChange={(e) => set('showBadge')((e.target as HTMLInputElement).checked)} />
+        {t('showBadge')}
+      </label>
     </div>
   );
 }

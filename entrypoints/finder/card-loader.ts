@@ -39,8 +39,13 @@ export class LazyCardLayer {
     return this.loading;
   }
 
-  async show(view: CardView, anchor: Range): Promise<void> {
-    await (await this.load())?.show(view, anchor);
+  async show(view: CardView, anchor: Range, focus = false): Promise<void> {
+    await (await this.load())?.show(view, anchor, focus);
+  }
+
+  /** Whether the focus is in the card. */
+  hasFocus(): boolean {
+    return this.layer?.hasFocus() ?? false;
   }
 
   setTheme(theme: Preferences['theme']): void {

@@ -18,6 +18,9 @@ import type { Matcher } from '../../lib/match/matcher';
 import { SieveReader, type Sieve } from '../../lib/match/sieve';
 import { readMatcher, readSieve, readUnits, type PageMatcherData } from '../../lib/match/tables';
 import { onPageMessage, sendMessage } from '../../lib/messages';
+import { stepOfKey } from '../../lib/keyboard';
+import { HIGHLIGHTS } from '../../lib/page/mark-colors';
+import { TonedHighlight } from '../../lib/page/toned-highlight';
 import { whenIdle, whenWorthReading } from '../../lib/page/frame';
 import { whenTermsMayBeHere } from '../../lib/page/wake';
 import { HoverMachine } from '../../lib/page/hover';
@@ -26,6 +29,7 @@ import { isPointOnRange, textPositionFromPoint } from '../../lib/page/point';
 import { readPreferences, readSiteList, siteKey, triggerHeld, type Preferences } from '../../lib/settings';
 import { learnSharedUnits } from '../../lib/text/normalize';
 import { LazyCardLayer } from './card-loader';
+import { isKeyboardFrame, TermKeys } from './keyboard';
 
 /**
  * How often to check that the extension is still there. Chrome gives an orphaned content script no
@@ -34,15 +38,12 @@ import { LazyCardLayer } from './card-loader';
  */
 const INVALIDATION_CHECK_MS = 2000;
 
-/** Highlight names; public/highlights.css styles them. Gloss-specific: the registry is shared with the page. */
-const MARK_HIGHLIGHTS: Record<Preferences['markStyle'], string> = {
-  underline: 'gloss-term',
-  tint: 'gloss-term-tint',
-  // Registered, so hovering still finds the terms, but no stylesheet rule shows them.
-  none: 'gloss-term-unmarked',
+/** Highlight names by mark style (lib/page/mark-colors.ts, which writes their stylesheet). */
+const MARK_HIGHLIGHTS: Record<Preferences['markStyle'], (typeof HIGHLIGHTS)['underline']> = {
+  underline: HIGHLIGHTS.underline,
+  tint: HIGHLIGHTS.tint,
+  none: HIGHLIGHTS.none,
 };
-const ACTIVE_HIGHLIGHT = 'gloss-term-active';
-const FLASH_HIGHLIGHT = 'gloss-term-flash';
 
 function evidenceRulesOf(data: PageMatcherData): EvidenceRules {
   return { related: new Map(data.related), sides: new Map(data.sides), topical: new Set(data.topical) };
@@ -53,6 +54,8 @@ interface CardAnchor {
   range: Range;
   entryId: string | null;
   query?: string;
+  /** Opened from the keyboard: the focus goes into the card. */
+  focus?: boolean;
 }
 
 export default defineUnlistedScript(async () => {
@@ -128,8 +131,9 @@ function startGloss(setup: ReadSetup): void {
         rules: fresh.rules,
         density: prefs.markDensity,
         highlightName: MARK_HIGHLIGHTS[prefs.markStyle],
-        activeHighlightName: ACTIVE_HIGHLIGHT,
-        flashHighlightName: FLASH_HIGHLIGHT,
+        activeHighlightName: HIGHLIGHTS.active,
+        flashHighlightName: HIGHLIGHTS.flash,
+        onIdle: reportTerms,
       });
       marker.start();
       void marker.whenScanned().then(settle);
@@ -140,10 +144,21 @@ function startGloss(setup: ReadSetup): void {
     waiting?.abort();
     waiting = null;
     hover.close();
+    termKeys.forget();
     marker?.stop();
     marker = null;
     settleMarks();
+    reportTerms();
   };
+  /** What the toolbar button shows for this frame: the entries marked here, and whether Gloss is on. */
+  let reported = '';
+  function reportTerms(): void {
+    const entryIds = [...new Set(marker?.allMarks().map((m) => m.entryId))].sort();
+    const key = `${enabled} ${entryIds.join(' ')}`;
+    if (key === reported || extensionGone()) return;
+    reported = key;
+    sendMessage('pageTerms', { entryIds, enabled }).catch(() => {});
+  }
 
   const readerUrl = browser.runtime.getURL(READER_PAGE);
   const cards = new LazyCardLayer({
@@ -152,11 +167,11 @@ function startGloss(setup: ReadSetup): void {
     entryHref: (entryId) => readerUrl + entryHash(entryId),
     onOpenEntry: (entryId) => void sendMessage('openEntry', entryId).catch(() => {}),
     onOpenRelated: (entryId) => {
-      const s = hover.state;
-      const range = s.kind === 'showing' || s.kind === 'leaving' ? s.term.range : null;
-      if (range) hover.showNow({ range, entryId });
+      const range = cardAnchor();
+      // A related entry chosen from the keyboard keeps the focus in the card it switches.
+      if (range) hover.showNow({ range, entryId, focus: cards.hasFocus() });
     },
-    onClose: () => hover.close(),
+    onClose: () => closeCard(),
     onPointerEnter: () => hover.enterCard(),
     onPointerLeave: () => hover.leaveCard(),
   });
@@ -178,12 +193,36 @@ function startGloss(setup: ReadSetup): void {
     // The card's script may still be loading: the pointer may have moved on by the time it is here.
     await cards.load();
     if (!hover.isCurrent(token) || extensionGone()) return;
-    await cards.show({ status: 'loading' }, anchor.range);
+    await cards.show({ status: 'loading' }, anchor.range, anchor.focus);
     const card = await (anchor.entryId ? sendMessage('card', anchor.entryId) : sendMessage('lookUpText', anchor.query ?? '')).catch(() => null);
     // The pointer may have moved on while the background answered: a stale answer is dropped.
     if (!hover.isCurrent(token) || extensionGone()) return;
-    await cards.show(card ? { status: 'ready', card } : { status: 'none', query: anchor.query ?? '' }, anchor.range);
+    await cards.show(card ? { status: 'ready', card } : { status: 'none', query: anchor.query ?? '' }, anchor.range, anchor.focus);
   }
+
+  /** The term the open card is for, if a card is open. */
+  function cardAnchor(): Range | null {
+    const s = hover.state;
+    return s.kind === 'showing' || s.kind === 'leaving' ? s.term.range : null;
+  }
+
+  /** Closes the card (Esc, its close button); a card the focus was in gives it back to its term. */
+  function closeCard(): void {
+    const range = cardAnchor();
+    const hadFocus = cards.hasFocus();
+    hover.close();
+    if (range && hadFocus) termKeys.returnTo(range);
+  }
+
+  // ── Keyboard: from marked term to term (Alt+Shift+. and Alt+Shift+,) ───────────────────────────
+  const termKeys = new TermKeys(document, {
+    marks: () => marker?.underlinedMarks() ?? [],
+    open: (mark) => {
+      marker?.setActive(mark);
+      hover.showNow({ range: mark.range, entryId: mark.entryId, focus: true });
+    },
+    makeRing: () => new TonedHighlight(document, HIGHLIGHTS.focus),
+  });
 
   // ── Pointer: one look-up per animation frame at most ──────────────────────────────────────────
   let pointer: { x: number; y: number; time: number; target: EventTarget | null; altKey: boolean; shiftKey: boolean } | null = null;
@@ -233,10 +272,19 @@ function startGloss(setup: ReadSetup): void {
     document.addEventListener('pointerdown', (e) => {
       if (cards.host && e.composedPath().includes(cards.host)) return;
       hover.startSelecting();
+      termKeys.forget();
     }, options);
     document.addEventListener('pointerup', () => hover.endSelecting(), options);
     document.addEventListener('keydown', (e) => {
-      if (e.key === 'Escape' && hover.state.kind !== 'idle') hover.close();
+      if (e.key === 'Escape' && hover.state.kind !== 'idle') closeCard();
+      // The step commands' keys, where the browser's command did not take them (lib/keyboard.ts).
+      const direction = stepOfKey(e);
+      if (direction) {
+        e.preventDefault();
+        e.stopPropagation();
+        termKeys.step(direction);
+        return;
+      }
       onModifier(e);
     }, options);
     document.addEventListener('keyup', onModifier, options);
@@ -251,6 +299,11 @@ function startGloss(setup: ReadSetup): void {
     if (selection.isCollapsed && !data) return;
     listenToReader();
     hover.showNow({ range: selection.getRangeAt(0).cloneRange(), entryId: null, query: text.trim() });
+  });
+
+  // The step commands, from the background: only the frame the reader's keys are in moves.
+  onPageMessage('stepTerm', ({ data }) => {
+    if (isKeyboardFrame(window)) termKeys.step(data.direction);
   });
 
   // ── The popup: what is marked here, jump to a term, switch Gloss off and on for this site ──────
@@ -274,6 +327,8 @@ function startGloss(setup: ReadSetup): void {
   };
   applyPreferences(prefs);
   startMarking();
+  // The top frame says at once whether Gloss is on here; frames speak once they have marked something.
+  if (window === window.top) reportTerms();
   // Settings changed on the options page or in the popup; the background tells every tab.
   const stopListening = onPageMessage('settingsChanged', async ({ data }) => {
     if (data.preferences) applyPreferences(data.preferences);

@@ -8,6 +8,7 @@
 import '../../adapters/i18n-browser';
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { DocumentView, LongDocumentView, ParagraphText } from '../../components/DocumentView';
 import { attachHoverCards } from '../../components/hover-cards';
 import { Timeline } from '../../components/Timeline';
@@ -15,7 +16,7 @@ import { Welcome } from '../../components/Welcome';
 import '../../components/card.css';
 import { loadBundledPack } from '../../adapters/bundled-pack';
 import { citationTarget, citedDate, ENTRY_INDEX_HASH, entryHash, entryOfHash, parseReaderHash, readerHash, type ReaderTarget } from '../../lib/citation';
-import { isEntryId, sendMessage } from '../../lib/messages';
+import { isEntryId, onMessage, sendMessage } from '../../lib/messages';
 import type { EntryDetail, IndexedEntry, SearchResult } from '../../lib/views';
 import { SearchResults } from '../../components/SearchResults';
 import { useSearch } from '../../components/use-search';
@@ -87,10 +88,18 @@ function Reader() {
     });
   }, [version]);
   useEffect(() => {
-    const stop = knowledge.then((k) =>
+    const cards = knowledge.then((k) =>
       attachHoverCards(document.body, boxRef.current!, { card: (id) => k.card(id), citationHref, onOpenCitation: openCitation, entryHref: entryHash, onOpenEntry: openEntry }),
     );
-    return () => void stop.then((s) => s());
+    // The step shortcuts, which the browser gives the background: this page answers for its own tab.
+    const stopSteps = onMessage('stepTerm', async ({ data }) => {
+      const tab = await browser.tabs.getCurrent();
+      if (tab?.id !== undefined && tab.id === data.tabId) (await cards).step(data.direction);
+    });
+    return () => {
+      stopSteps();
+      void cards.then((c) => c.stop());
+    };
   }, []);
 
   const docId = route.view === 'document' ? route.target.docId : route.view === 'welcome' ? WELCOME_PASSAGE.docId : null;

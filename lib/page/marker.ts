@@ -8,7 +8,9 @@ import { PageEvidence, type EvidenceRules } from '../match/evidence';
 import { scan, type Match, type Matcher } from '../match/matcher';
 import { SieveReader } from '../match/sieve';
 import { isVietnameseTag, looksVietnamese } from '../text/language';
+import type { ToneNames } from './mark-colors';
 import { NearViewHighlight } from './near-view';
+import { TonedHighlight } from './toned-highlight';
 import { FirstMentions, Sections } from './sections';
 import { GLOSS_HOST_TAG, languageOf, nearestBlock, rangeInRun, RUNS_PER_YIELD, textRuns, type RunFilter, type TextRun } from './text-runs';
 
@@ -48,11 +50,16 @@ export interface MarkerOptions {
   matcher: Matcher;
   rules: EvidenceRules;
   density: MarkDensity;
-  /** Highlight registry names: all marks, and the one under the pointer. */
-  highlightName: string;
-  activeHighlightName: string;
+  /**
+   * Highlight registry names, in each tone of page (mark-colors.ts), or one for all: all marks, and
+   * the one under the pointer.
+   */
+  highlightName: ToneNames | string;
+  activeHighlightName: ToneNames | string;
   /** The occurrence the popup jumped to. */
-  flashHighlightName: string;
+  flashHighlightName: ToneNames | string;
+  /** Called whenever the marks are settled after a change (the toolbar button's count follows them). */
+  onIdle?: () => void;
   /** Yields to the page between slices; a macrotask by default. */
   yieldToPage?: (resume: () => void) => void;
   now?: () => number;
@@ -86,12 +93,13 @@ export class PageMarker {
   private readonly firstMentions: FirstMentions<Mark>;
   /** The marks underlined: in the highlight while they are near the viewport. */
   private readonly underlined = new Set<Mark>();
-  private readonly highlight: Highlight | null;
+  /** The marks shown, under the names the reader's mark style picks. */
+  private readonly highlight: TonedHighlight;
   private readonly nearView: NearViewHighlight | null;
-  /** The registry name the marks are shown under; the reader's mark style picks it. */
-  private highlightName: string;
-  private readonly activeHighlight: Highlight | null;
-  private readonly flashHighlight: Highlight | null;
+  /** The marks that take their look's alternate colour: every other one along a block, so neighbours stay apart. */
+  private readonly alternates = new WeakSet<AbstractRange>();
+  private readonly activeHighlight: TonedHighlight;
+  private readonly flashHighlight: TonedHighlight;
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
   private observer: MutationObserver | null = null;
   /** Elements (or shadow roots) whose text changed since the last flush. */
@@ -116,7 +124,6 @@ export class PageMarker {
   ) {
     this.yieldToPage = options.yieldToPage ?? ((resume) => setTimeout(resume, 0));
     this.now = options.now ?? (() => performance.now());
-    this.highlightName = options.highlightName;
     this.evidence = new PageEvidence(options.rules);
     this.sections = new Sections(doc);
     this.density = options.density;
@@ -125,10 +132,10 @@ export class PageMarker {
       (mark) => this.showUnderline(mark),
       (mark) => this.hideUnderline(mark),
     );
-    this.highlight = createHighlight(doc, options.highlightName);
-    this.nearView = this.highlight && new NearViewHighlight(this.highlight, doc.defaultView);
-    this.activeHighlight = createHighlight(doc, options.activeHighlightName);
-    this.flashHighlight = createHighlight(doc, options.flashHighlightName);
+    this.highlight = new TonedHighlight(doc, options.highlightName, (range) => this.alternates.has(range));
+    this.nearView = this.highlight.available ? new NearViewHighlight(this.highlight, doc.defaultView) : null;
+    this.activeHighlight = new TonedHighlight(doc, options.activeHighlightName);
+    this.flashHighlight = new TonedHighlight(doc, options.flashHighlightName);
   }
 
   /** Scans the whole document, the viewport first, then watches for changes. */
@@ -150,19 +157,14 @@ export class PageMarker {
     this.queue = [];
     this.clearMarks();
     clearTimeout(this.flashTimer);
-    const registry = highlightRegistry(this.doc);
-    for (const name of [this.highlightName, this.options.activeHighlightName, this.options.flashHighlightName]) registry?.delete(name);
+    for (const highlight of [this.highlight, this.activeHighlight, this.flashHighlight]) highlight.unregister();
     this.idleWaiters.splice(0).forEach((w) => w());
     this.scanWaiters.splice(0).forEach((w) => w());
   }
 
-  /** Shows the marks under another highlight name, which the page's stylesheet styles differently. */
-  showMarksAs(name: string): void {
-    const registry = highlightRegistry(this.doc);
-    if (!registry || !this.highlight || name === this.highlightName) return;
-    registry.delete(this.highlightName);
-    this.highlightName = name;
-    if (!this.stopped) registry.set(name, this.highlight);
+  /** Shows the marks under other highlight names, which the page's stylesheet styles differently. */
+  showMarksAs(names: ToneNames): void {
+    if (!this.stopped) this.highlight.rename(names);
   }
 
   /** Underlines the first mention of each entry in each section, or every mention. */
@@ -212,8 +214,8 @@ export class PageMarker {
 
   /** Emphasises one mark (the hovered term), or none. */
   setActive(mark: Mark | null): void {
-    this.activeHighlight?.clear();
-    if (mark) this.activeHighlight?.add(mark.range);
+    this.activeHighlight.clear();
+    if (mark) this.activeHighlight.add(mark.range);
   }
 
   /**
@@ -228,9 +230,9 @@ export class PageMarker {
     const { range } = marks[((index % marks.length) + marks.length) % marks.length];
     (range.startContainer.parentElement ?? this.doc.body).scrollIntoView({ block: 'center', behavior: 'instant' });
     clearTimeout(this.flashTimer);
-    this.flashHighlight?.clear();
-    this.flashHighlight?.add(range);
-    this.flashTimer = setTimeout(() => this.flashHighlight?.clear(), FLASH_MS);
+    this.flashHighlight.clear();
+    this.flashHighlight.add(range);
+    this.flashTimer = setTimeout(() => this.flashHighlight.clear(), FLASH_MS);
     return true;
   }
 
@@ -285,7 +287,7 @@ export class PageMarker {
     }
     this.working = false;
     this.scanWaiters.splice(0).forEach((w) => w());
-    if (!this.settleTimer) this.idleWaiters.splice(0).forEach((w) => w());
+    if (!this.settleTimer) this.settled();
   }
 
   /** Scans a run just read from the page (in the same task, so its nodes are still in place). */
@@ -322,6 +324,7 @@ export class PageMarker {
     const group = `${this.sections.keyOf(run.block)} ${match.entryId}`;
     const mark: Mark = { range, entryId: match.entryId, block: run.block, text: range.startContainer as Text, group };
     const inBlock = this.marksByBlock.get(run.block);
+    if (inBlock && inBlock.length % 2 === 1) this.alternates.add(range);
     if (inBlock) inBlock.push(mark);
     else this.marksByBlock.set(run.block, [mark]);
     // Index the mark under every text node it touches, for look-ups from the pointer.
@@ -359,7 +362,7 @@ export class PageMarker {
         if (kept.includes(mark)) continue;
         if (this.density === 'every') this.hideUnderline(mark);
         else this.firstMentions.remove(mark, mark.group);
-        this.activeHighlight?.delete(mark.range);
+        this.activeHighlight.delete(mark.range);
       }
       if (kept.length) this.marksByBlock.set(block, kept);
       else this.marksByBlock.delete(block);
@@ -372,7 +375,7 @@ export class PageMarker {
     this.nearView?.clear();
     this.underlined.clear();
     this.firstMentions.clear();
-    this.activeHighlight?.clear();
+    this.activeHighlight.clear();
     this.marksByBlock.clear();
     this.marksByNode.clear();
     this.pending = [];
@@ -441,7 +444,12 @@ export class PageMarker {
     const rescanned = insideAnyOf(new Set(roots));
     this.removeMarksWhere((node) => !node.isConnected || rescanned(node));
     for (const root of roots) this.enqueueRoot(root, 'rescan');
-    if (!this.working) this.idleWaiters.splice(0).forEach((w) => w());
+    if (!this.working) this.settled();
+  }
+
+  private settled(): void {
+    this.idleWaiters.splice(0).forEach((w) => w());
+    this.options.onIdle?.();
   }
 }
 
@@ -516,26 +524,4 @@ function visibleElement(doc: Document, x: number, y: number): Element | null {
   } catch {
     return null;
   }
-}
-
-type HighlightRegistryLike = { get(name: string): Highlight | undefined; set(name: string, h: Highlight): unknown; delete(name: string): boolean };
-
-/** The document's highlight registry, or null where the Custom Highlight API is missing. */
-function highlightRegistry(doc: Document): HighlightRegistryLike | null {
-  const css = (doc.defaultView as (Window & { CSS?: { highlights?: HighlightRegistryLike } }) | null)?.CSS;
-  return css?.highlights ?? null;
-}
-
-/**
- * A new, empty highlight registered under `name`. The registry is shared with the page's own scripts,
- * so names are Gloss-specific. (Firefox content scripts cannot iterate the registry through Xray
- * wrappers; only get/set/delete are used.)
- */
-function createHighlight(doc: Document, name: string): Highlight | null {
-  const registry = highlightRegistry(doc);
-  const HighlightClass = (doc.defaultView as (Window & { Highlight?: typeof Highlight }) | null)?.Highlight ?? globalThis.Highlight;
-  if (!registry || !HighlightClass) return null;
-  const highlight = new HighlightClass();
-  registry.set(name, highlight);
-  return highlight;
 }
