@@ -10,8 +10,9 @@ export function define(ctx, test) {
   // ── The options page ────────────────────────────────────────────────────────────────────────────
   test('options: the privacy policy is one click away, in the extension, and says nothing leaves the browser', async () => {
     const options = await driver.openExtensionPage('/options.html');
-    // Once the lists have been read, the footer stays where it is.
-    await options.waitFor(() => !!document.querySelector('.user-entries .entries, .user-entries .empty'), undefined, Boolean, 5000);
+    // Once the preferences and every list have been read (the packs' last), the footer stays where it is.
+    const settled = () => !!document.querySelector('.user-entries .entries, .user-entries .empty') && !!document.querySelector('.knowledge-packs li') && !!document.querySelector('input[name="hoverDelayMs"]');
+    await options.waitFor(settled, undefined, Boolean, 8000);
     await clickOption(options, '.options-footer a');
     // The click opened it in a new tab (asked of the tabs API: Firefox's WebDriver BiDi does not
     // always report a tab an extension page opens); its text is then read in a tab of the test's own.
