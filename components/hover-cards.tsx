@@ -8,7 +8,7 @@
 import { render } from 'preact';
 import type { Citation } from '../lib/corpus/types';
 import { HoverMachine } from '../lib/page/hover';
-import { stepOfKey } from '../lib/keyboard';
+import { isLookUpKey, stepOfKey } from '../lib/keyboard';
 import { termFromReader, type Direction } from '../lib/page/reading-order';
 import type { CardData } from '../lib/views';
 import { Card, type CardView } from './Card';
@@ -18,6 +18,8 @@ import { t } from '../lib/i18n';
 
 export interface HoverCardOptions {
   card(entryId: string): Promise<CardData | null>;
+  /** The card of the best match of a text (a selection), if any. */
+  lookUpText(text: string): Promise<CardData | null>;
   citationHref(c: Citation): string;
   onOpenCitation(c: Citation): void;
   entryHref(entryId: string): string;
@@ -26,7 +28,9 @@ export interface HoverCardOptions {
 
 interface Anchor {
   element: Element;
-  entryId: string;
+  /** The entry; null for a look-up of `query` (a selection). */
+  entryId: string | null;
+  query?: string;
   /** Opened from the keyboard: the focus goes into the card. */
   focus?: boolean;
 }
@@ -34,6 +38,8 @@ interface Anchor {
 export interface HoverCards {
   /** Moves to the next or previous term of the page and opens its card, with the focus in it. */
   step(direction: Direction): void;
+  /** Opens the card of the selection (or of `text`, the context menu's), with the focus in it. */
+  lookUp(text: string): void;
   stop(): void;
 }
 
@@ -68,9 +74,11 @@ export function attachHoverCards(root: HTMLElement, box: HTMLElement, options: H
     {
       show: async (anchor, token) => {
         draw({ status: 'loading' }, anchor);
-        const card = await options.card(anchor.entryId).catch(() => null);
+        const query = anchor.query ?? '';
+        const card = await (anchor.entryId ? options.card(anchor.entryId) : options.lookUpText(query)).catch(() => null);
         if (!hover.isCurrent(token)) return;
-        draw(card ? { status: 'ready', card } : { status: 'error', message: t('entryNotLoaded') }, anchor);
+        const missing: CardView = anchor.entryId ? { status: 'error', message: t('entryNotLoaded') } : { status: 'none', query };
+        draw(card ? { status: 'ready', card } : missing, anchor);
       },
       hide: () => {
         stopPlacing?.();
@@ -81,7 +89,7 @@ export function attachHoverCards(root: HTMLElement, box: HTMLElement, options: H
       setTimer: (fn, ms) => setTimeout(fn, ms),
       clearTimer: (handle) => clearTimeout(handle as number),
     },
-    (a, b) => a.element === b.element && a.entryId === b.entryId,
+    (a, b) => a.element === b.element && a.entryId === b.entryId && a.query === b.query,
   );
 
   const onOver = (e: PointerEvent) => {
@@ -108,6 +116,18 @@ export function attachHoverCards(root: HTMLElement, box: HTMLElement, options: H
     readingPosition = { left: scrollX, top: scrollY };
     hover.showNow({ element: target, entryId, focus: true });
   };
+  /** The selection's card: its term's where it is in one, else the best match of its text. */
+  const lookUp = (text: string) => {
+    const selection = getSelection();
+    const query = (text || selection?.toString() || '').replace(/\s+/g, ' ').trim();
+    if (!query || !selection || selection.rangeCount === 0) return;
+    const start = selection.getRangeAt(0).startContainer;
+    const element = start instanceof Element ? start : start.parentElement;
+    if (!element || !root.contains(element)) return;
+    const term = element.closest('[data-entry]');
+    const entryId = term?.getAttribute('data-entry') ?? null;
+    hover.showNow(entryId && term ? { element: term, entryId, focus: true } : { element, entryId: null, query, focus: true });
+  };
   /** Closes the card; a card the focus was in gives it back to its term, where the page was read. */
   function closeCard(): void {
     const s = hover.state;
@@ -122,6 +142,11 @@ export function attachHoverCards(root: HTMLElement, box: HTMLElement, options: H
   }
   const onKey = (e: KeyboardEvent) => {
     if (e.key === 'Escape') closeCard();
+    if (isLookUpKey(e)) {
+      e.preventDefault();
+      lookUp('');
+      return;
+    }
     const direction = stepOfKey(e);
     if (!direction) return;
     e.preventDefault();
@@ -145,5 +170,5 @@ export function attachHoverCards(root: HTMLElement, box: HTMLElement, options: H
     box.removeEventListener('pointerleave', onCardLeave);
     box.removeEventListener('keydown', onArrow);
   };
-  return { step, stop };
+  return { step, lookUp, stop };
 }

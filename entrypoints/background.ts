@@ -78,14 +78,14 @@ export default defineBackground(() => {
   );
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === MENU_ID && tab?.id !== undefined) {
-      askTab(tab.id, info.selectionText ?? '', info.frameId);
+      askTab(tab.id, info.selectionText ?? '', info.frameId, true);
     }
   });
   browser.commands.onCommand.addListener(async (command) => {
     if (command !== LOOK_UP_COMMAND && !isStepCommand(command)) return;
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     if (tab?.id === undefined) return;
-    if (!isStepCommand(command)) return askTab(tab.id, '');
+    if (!isStepCommand(command)) return askTab(tab.id, '', undefined, true);
     const { direction } = STEP_COMMANDS[command];
     // The tab's content scripts, and Gloss's own pages, where no content script runs: the page
     // showing in that tab answers.
@@ -121,7 +121,9 @@ async function tellTabs(change: SettingsChange): Promise<void> {
 }
 
 /** Asks the content script of a tab (a frame, when known) to open a card for its selection. */
-function askTab(tabId: number, text: string, frameId?: number): void {
+function askTab(tabId: number, text: string, frameId?: number, andOwnPage = false): void {
   // A tab where content scripts cannot run (browser pages, web stores) has nobody to answer.
   sendToTab('lookUpSelection', text, frameId !== undefined ? { tabId, frameId } : tabId).catch(() => {});
+  // Gloss's own pages, where no content script runs: the page showing in that tab answers.
+  if (andOwnPage) sendMessage('lookUpHere', { tabId, text }).catch(() => {});
 }

@@ -32,6 +32,11 @@ export interface KeyPress {
   metaKey: boolean;
 }
 
+/** Whether a key press is the look-up shortcut's key, Alt+Shift+G (wxt.config.ts). */
+export function isLookUpKey(key: KeyPress): boolean {
+  return key.altKey && key.shiftKey && !key.ctrlKey && !key.metaKey && key.code === 'KeyG';
+}
+
 /** The direction a key press asks for, if it is one of the step commands' keys; null otherwise. */
 export function stepOfKey(key: KeyPress): Direction | null {
   if (!key.altKey || !key.shiftKey || key.ctrlKey || key.metaKey) return null;

@@ -110,6 +110,8 @@ const TO_BACKGROUND = {
   pageTerms: PageTerms,
   /** Background → Gloss's own pages (the source viewer, the welcome page): the step shortcuts, for the tab `tabId`. */
   stepTerm: StepTerm,
+  /** Background → Gloss's own pages: the look-up shortcut or menu, for the tab `tabId`, with the menu's text if any. */
+  lookUpHere: v.object({ tabId: v.pipe(v.number(), v.integer()), text: v.pipe(v.string(), v.maxLength(MAX_SELECTION)) }),
   /** Popup, source viewer → background: search results for the search box. */
   search: LookupText,
   /** Popup, source viewer → background: an entry in full, with its mentions by document. */
@@ -160,6 +162,7 @@ interface Answers {
   pageMatcher: PageMatcherData;
   pageTerms: void;
   stepTerm: void;
+  lookUpHere: void;
   settingsChanged: void;
   search: SearchResult[];
   entryDetail: EntryDetail | null;

@@ -123,4 +123,42 @@ export function define(ctx, test) {
     assert(focused === opened.term, `focus after Esc on "${focused}", term "${opened.term}"`);
     await page.close();
   });
+
+  test("keyboard: on Gloss's welcome page Alt+Shift+G opens the card of the selection, as the page says", async () => {
+    const page = await driver.openExtensionPage('/reader.html#welcome');
+    await page.waitFor(() => document.querySelectorAll('.welcome .try .mention').length, undefined, (n) => n > 0, 8000);
+    const told = await page.evaluate(() => document.querySelector('.welcome').innerText);
+    assert(told.includes('Alt+Shift+G'), 'the welcome page does not tell of the look-up shortcut');
+    const select = (selector) =>
+      page.evaluate((sel) => {
+        const range = document.createRange();
+        range.selectNodeContents(document.querySelector(sel));
+        getSelection().removeAllRanges();
+        getSelection().addRange(range);
+        return getSelection().toString();
+      }, selector);
+    const shownCard = (want) =>
+      page.waitFor(() => {
+        const card = document.querySelector('.reader-card:not([hidden]) .card[aria-busy="false"]');
+        return card && card.contains(document.activeElement) ? { name: card.querySelector('.name')?.textContent ?? '', text: card.textContent } : null;
+      }, undefined, (c) => !!c && want(c), 5000);
+    // A term of the passage: its own card.
+    const term = await page.evaluate(() => document.querySelector('.welcome .try .mention').dataset.entry);
+    await select('.welcome .try .mention');
+    await chord(page, 'KeyG');
+    // The entry's name, as the background names it.
+    const name = await page.evaluate(async (id) => {
+      const api = globalThis.browser ?? globalThis.chrome;
+      return (await api.runtime.sendMessage({ id: 1, type: 'card', data: id, timestamp: Date.now() }))?.res?.name;
+    }, term);
+    const card = await shownCard((c) => c.name === name);
+    assert(!!name && card.name === name, `the card of the selected term ${term}: ${JSON.stringify(card)}`);
+    await page.key('Escape');
+    await page.waitFor(() => document.querySelector('.reader-card').hidden, undefined, Boolean, 3000);
+    // Text that names no entry: the card says so, with the text.
+    const selected = await select('#welcome-title');
+    await chord(page, 'KeyG');
+    await shownCard((c) => c.text.includes(selected));
+    await page.close();
+  });
 }

@@ -89,15 +89,27 @@ function Reader() {
   }, [version]);
   useEffect(() => {
     const cards = knowledge.then((k) =>
-      attachHoverCards(document.body, boxRef.current!, { card: (id) => k.card(id), citationHref, onOpenCitation: openCitation, entryHref: entryHash, onOpenEntry: openEntry }),
+      attachHoverCards(document.body, boxRef.current!, {
+        card: (id) => k.card(id),
+        lookUpText: (text) => sendMessage('lookUpText', text),
+        citationHref,
+        onOpenCitation: openCitation,
+        entryHref: entryHash,
+        onOpenEntry: openEntry,
+      }),
     );
     // The step shortcuts, which the browser gives the background: this page answers for its own tab.
     const stopSteps = onMessage('stepTerm', async ({ data }) => {
       const tab = await browser.tabs.getCurrent();
       if (tab?.id !== undefined && tab.id === data.tabId) (await cards).step(data.direction);
     });
+    const stopLookUps = onMessage('lookUpHere', async ({ data }) => {
+      const tab = await browser.tabs.getCurrent();
+      if (tab?.id !== undefined && tab.id === data.tabId) (await cards).lookUp(data.text);
+    });
     return () => {
       stopSteps();
+      stopLookUps();
       void cards.then((c) => c.stop());
     };
   }, []);
