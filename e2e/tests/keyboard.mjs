@@ -104,10 +104,15 @@ export function define(ctx, test) {
     await page.close();
   });
 
-  test("keyboard: on Gloss's welcome page the same keys open a card with the focus in it, and Esc gives the focus back to the term", async () => {
+  /** The welcome page once its passage's terms are marked, and what it tells the reader. */
+  const openWelcome = async () => {
     const page = await driver.openExtensionPage('/reader.html#welcome');
     await page.waitFor(() => document.querySelectorAll('.welcome .try .mention').length, undefined, (n) => n > 0, 8000);
-    const told = await page.evaluate(() => document.querySelector('.welcome').innerText);
+    return { page, told: await page.evaluate(() => document.querySelector('.welcome').innerText) };
+  };
+
+  test("keyboard: on Gloss's welcome page the same keys open a card with the focus in it, and Esc gives the focus back to the term", async () => {
+    const { page, told } = await openWelcome();
     assert(told.includes('Alt+Shift+.'), 'the welcome page does not tell of the shortcut');
     await chord(page, 'Period');
     const opened = await page.waitFor(() => {
@@ -125,9 +130,7 @@ export function define(ctx, test) {
   });
 
   test("keyboard: on Gloss's welcome page Alt+Shift+G opens the card of the selection, as the page says", async () => {
-    const page = await driver.openExtensionPage('/reader.html#welcome');
-    await page.waitFor(() => document.querySelectorAll('.welcome .try .mention').length, undefined, (n) => n > 0, 8000);
-    const told = await page.evaluate(() => document.querySelector('.welcome').innerText);
+    const { page, told } = await openWelcome();
     assert(told.includes('Alt+Shift+G'), 'the welcome page does not tell of the look-up shortcut');
     const select = (selector) =>
       page.evaluate((sel) => {
