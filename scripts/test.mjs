@@ -1,6 +1,7 @@
 // `npm test`: every test Gloss has, in order — type check, unit and component tests (Vitest), a fresh
 // build, the end-to-end suites in Chromium and Firefox, the store zips' checks, and a smoke run of the
-// benchmark. Ends with one line for the whole run: "N passed, N failed".
+// benchmark. Ends with every failure named, then one line for the whole run: "N passed, N failed"
+// (CI may keep only the end of the output).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +9,8 @@ import { join } from 'node:path';
 
 let passed = 0;
 let failed = 0;
+/** What failed, named, for the end of the output. */
+const failures = [];
 const run = (label, command, args) => {
   console.log(`\n── ${label}: ${command} ${args.join(' ')}`);
   const result = spawnSync(command, args, { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
@@ -16,7 +19,10 @@ const run = (label, command, args) => {
 };
 const step = (label, ok) => {
   if (ok) passed++;
-  else failed++;
+  else {
+    failed++;
+    failures.push(label);
+  }
   console.log(`${ok ? '✓' : '✗'} ${label}`);
 };
 
@@ -32,17 +38,25 @@ try {
   const skipped = r.testResults.flatMap((file) =>
     file.assertionResults.filter((t) => t.status === 'pending' || t.status === 'skipped' || t.status === 'todo').map((t) => `${t.fullName} (${file.name})`),
   );
+  for (const file of r.testResults) {
+    for (const t of file.assertionResults) if (t.status === 'failed') failures.push(`unit: ${t.fullName} (${file.name})`);
+  }
   if (skipped.length) {
     console.log(`${process.env.CI ? '✗' : '!'} ${skipped.length} unit tests skipped:\n  ${skipped.join('\n  ')}`);
-    if (process.env.CI) failed += skipped.length;
+    if (process.env.CI) {
+      failed += skipped.length;
+      failures.push(...skipped.map((name) => `unit, skipped: ${name}`));
+    }
   }
   // Vitest fails the run on an error no test caught (a rejection after a test ended): counted once.
   if (!unit.ok && r.numFailedTests === 0 && !r.numFailedTestSuites) {
     failed++;
+    failures.push('unit: errors outside the tests');
     console.log('✗ Vitest reported errors outside the tests (see "Unhandled Errors" above)');
   }
 } catch {
   failed++;
+  failures.push('unit: the report could not be read');
   console.log('✗ the unit test report could not be read');
 }
 
@@ -72,14 +86,21 @@ if (build.ok) {
   for (const browser of ['chromium', 'firefox']) {
     const e2e = run(`end to end (${browser})`, 'node', ['e2e/run.mjs', browser]);
     const counts = e2e.stdout.match(/e2e: (\d+) passed, (\d+) failed/);
+    // The suite names its failures after "Failed:" (e2e/run.mjs).
+    const named = e2e.stdout.split('\nFailed:\n')[1]?.split('\n').filter((l) => l.startsWith('  ✗ ')) ?? [];
+    failures.push(...named.map((l) => `e2e (${browser}): ${l.slice(4)}`));
     if (counts) {
       passed += Number(counts[1]);
       failed += Number(counts[2]);
     } else {
       failed++;
+      failures.push(`e2e (${browser}): the suite did not report`);
       console.log(`✗ the ${browser} suite did not report`);
     }
-    if (!e2e.ok && counts && counts[2] === '0') failed++;
+    if (!e2e.ok && counts && counts[2] === '0') {
+      failed++;
+      failures.push(`e2e (${browser}): exited with an error after passing`);
+    }
   }
 }
 
@@ -95,5 +116,6 @@ if (zip) {
 // The store zips step has just built everything the benchmark measures.
 if (build.ok) step('benchmark smoke run', run('benchmark smoke run', 'node', ['bench/run.mjs', '--smoke', ...(zip?.ok ? ['--no-build'] : [])]).ok);
 
+if (failures.length) console.log(`\nFailed:\n${failures.map((f) => `  ✗ ${f}`).join('\n')}`);
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
