@@ -1,6 +1,6 @@
 // The reader's own documents, measured with the built extension in headless Chromium: importing a
 // 4.9 MB text and 100,000 nested HTML elements, adding an entry with that text stored, restoring a
-// large backup, a card on a web page and the source reader with that text stored. On the options
+// large backup, a card on a web page and the source viewer with that text stored. On the options
 // page, the longest main-thread task during each: Chrome's long-task entries (every task of 50 ms or
 // more), with the largest gap of a heartbeat every 5 ms beside it (which also holds rendered frames
 // and time the machine gave other processes).
@@ -20,8 +20,8 @@ import { fixtureFile, largeBackup, longDocument, nestedHtml } from '../e2e/tests
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const smoke = process.argv.includes('--smoke');
 const SIZES = smoke
-  ? { paragraphs: 2000, depth: 2000, backupDocuments: 2, backupParagraphs: 1000, hovers: 3, readerRuns: 1 }
-  : { paragraphs: 36000, depth: 100000, backupDocuments: 8, backupParagraphs: 36000, hovers: 30, readerRuns: 5 };
+  ? { paragraphs: 2000, depth: 2000, backupDocuments: 2, backupParagraphs: 1000, hovers: 3, viewerRuns: 1 }
+  : { paragraphs: 36000, depth: 100000, backupDocuments: 8, backupParagraphs: 36000, hovers: 30, viewerRuns: 5 };
 
 const { rows, record } = recorder(smoke);
 
@@ -87,10 +87,10 @@ try {
   record('card opened after the dwell, that text stored', `median ${fmt(quantile(latencies, 0.5))} ms, p95 ${fmt(p95)} ms`, '≤ 30 ms at p95', p95 <= 30, `${SIZES.hovers} hovers, each card listing the text under "Also in your documents"`);
   record('the same, before any document of yours was stored', `median ${fmt(quantile(withoutYours, 0.5))} ms, p95 ${fmt(quantile(withoutYours, 0.95))} ms`, '', null, `ratio of medians, with ÷ without: ${fmt(quantile(latencies, 0.5) / quantile(withoutYours, 0.5))}×`);
 
-  // The source reader: the first paragraphs of the long text on screen, from navigation start.
+  // The source viewer: the first paragraphs of the long text on screen, from navigation start.
   const firstPaint = [];
-  for (let r = 0; r < SIZES.readerRuns; r++) {
-    const reader = await driver.openExtensionPage(`/reader.html#doc=${docId}`);
+  for (let r = 0; r < SIZES.viewerRuns; r++) {
+    const reader = await driver.openExtensionPage(`/viewer.html#doc=${docId}`);
     firstPaint.push(await reader.waitFor(() => {
       const li = document.querySelector('.paragraphs li[value="1"]');
       return li?.textContent && li.getBoundingClientRect().top < innerHeight ? performance.now() : null;
@@ -98,7 +98,7 @@ try {
     await reader.close();
   }
   const paint = quantile(firstPaint, 0.5);
-  record('source reader: first paragraphs of that text on screen', `${fmt(paint)} ms`, '≤ 500 ms', paint <= 500, `median of ${SIZES.readerRuns} openings, from navigation start (polled every 50 ms)`);
+  record('source viewer: first paragraphs of that text on screen', `${fmt(paint)} ms`, '≤ 500 ms', paint <= 500, `median of ${SIZES.viewerRuns} openings, from navigation start (polled every 50 ms)`);
 
   // A restore that adds documents of that size.
   const backup = largeBackup(SIZES.backupDocuments, SIZES.backupParagraphs);

@@ -21,7 +21,7 @@ export type CardView =
 
 export interface CardProps {
   view: CardView;
-  /** Address of the source reader at a citation (shown on hover, used by "open in new tab"). */
+  /** Address of the source viewer at a citation (shown on hover, used by "open in new tab"). */
   citationHref(c: CitationData): string;
   onOpenCitation(c: CitationData): void;
   /** Address of an entry in full in the source viewer, and how this context opens it. */

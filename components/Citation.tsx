@@ -2,7 +2,7 @@
  * A citation link: "Outlet · date · ¶ n", each part unbroken (a line may break between parts, never
  * inside a date), with the document's title as its tooltip, and beside it who
  * publishes the source ("Chinese state media", "US government"), so a reader weighs each quote by its
- * side. Clicking opens the source reader at that passage (through `onOpen`, so each context opens tabs
+ * side. Clicking opens the source viewer at that passage (through `onOpen`, so each context opens tabs
  * its own way).
  */
 import { Fragment } from 'preact';

@@ -19,7 +19,7 @@ export interface DocumentViewProps {
   paragraphs: Paragraph[];
   /** The document's mentions: each is marked, and hovering one opens its entry's card. */
   mentions: Mention[];
-  /** The cited paragraph and quote, if the reader was opened from a citation. */
+  /** The cited paragraph and quote, if the source viewer was opened from a citation. */
   paragraph?: number;
   quote?: string;
 }

@@ -1,5 +1,5 @@
 /**
- * What every one of Gloss's own pages (popup, reader, options) does first: say which language its
+ * What every one of Gloss's own pages (popup, source viewer, options) does first: say which language its
  * words are in, and follow the reader's theme, now and whenever it changes (a card box in the page
  * inherits it, components/card.css).
  */

@@ -1,5 +1,5 @@
 /**
- * Hover cards on Gloss's own pages (the reader, the welcome page): every element with `data-entry`
+ * Hover cards on Gloss's own pages (the source viewer, the welcome page): every element with `data-entry`
  * opens its entry's card after the same dwell, with the same grace period and stale-answer rule as on
  * web pages (lib/page/hover.ts). The card renders into `box`, placed next to the element. The same
  * keys as on web pages move from term to term and open their cards with the focus in them

@@ -126,7 +126,7 @@ export async function chromiumDriver(extensionPath, { locale, proxyPort } = {}) 
   const extensionId = new URL(worker.url()).host;
   // Gloss opens its welcome tab on install. Wait for it, or it may come to the front after a test's
   // page and leave that page in the background, where timers run once a second.
-  await poll(() => context.pages().some((p) => p.url().endsWith('/reader.html#welcome')), Boolean, 10000, 'the welcome tab');
+  await poll(() => context.pages().some((p) => p.url().endsWith('/viewer.html#welcome')), Boolean, 10000, 'the welcome tab');
   const open = async (url) => {
     const page = await context.newPage();
     // Both watched from before the load: a content script's uncaught errors arrive as page errors,
@@ -225,7 +225,7 @@ export async function firefoxDriver(extensionPath, { locale, proxyPort } = {}) {
   // page for calls into the extension APIs; every page a test opens later becomes the active tab.
   await poll(async () => {
     for (const page of await browser.pages()) {
-      if ((await pageHref(page)).endsWith('/reader.html#welcome')) return true;
+      if ((await pageHref(page)).endsWith('/viewer.html#welcome')) return true;
     }
     return false;
   }, Boolean, 10000, 'the welcome tab');

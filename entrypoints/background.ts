@@ -6,7 +6,7 @@ import '../adapters/i18n-browser';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { loadBundledPack } from '../adapters/bundled-pack';
-import { entryHash, READER_PAGE, readerHash } from '../lib/citation';
+import { entryHash, VIEWER_PAGE, viewerHash } from '../lib/citation';
 import { onMessage, sendMessage, sendToTab, type PageTerms, type SettingsChange } from '../lib/messages';
 import { ACTION_SIZES, iconPath } from '../lib/icons';
 import { toolbarState } from '../lib/toolbar';
@@ -43,11 +43,11 @@ export default defineBackground(() => {
   onMessage('briefs', async ({ data }) => (await service).briefs(data));
   onMessage('entryIndex', async () => (await service).entryIndex());
   onMessage('userDataChanged', async () => (await service).userDataChanged());
-  onMessage('openReader', async ({ data }) => {
-    await browser.tabs.create({ url: browser.runtime.getURL(READER_PAGE) + readerHash(data) });
+  onMessage('openViewer', async ({ data }) => {
+    await browser.tabs.create({ url: browser.runtime.getURL(VIEWER_PAGE) + viewerHash(data) });
   });
   onMessage('openEntry', async ({ data }) => {
-    await browser.tabs.create({ url: browser.runtime.getURL(READER_PAGE) + entryHash(data) });
+    await browser.tabs.create({ url: browser.runtime.getURL(VIEWER_PAGE) + entryHash(data) });
   });
 
   // The toolbar button follows what each tab's frames report: grey where Gloss is off, the number
@@ -69,7 +69,7 @@ export default defineBackground(() => {
 
   // First install: a welcome page with a passage to try hovering on.
   browser.runtime.onInstalled.addListener(({ reason }) => {
-    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL(READER_PAGE) + WELCOME_HASH });
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL(VIEWER_PAGE) + WELCOME_HASH });
   });
 
   // Menus are rebuilt on every start: Firefox keeps none across restarts, Chrome rejects duplicates.

@@ -1,22 +1,22 @@
 /**
  * One citation shape everywhere: how it reads ("Xinhua · republished 2023-12-19 · ¶ 7", "… · p. 12 ¶ 3"), who
  * publishes the source and who speaks in a quote ("Chinese state media", "Trong said", "Xinhua
- * reports"), as of when a title held, and the reader address that opens the source at that passage
- * (`reader.html#doc=ID&p=N&q=QUOTE`).
+ * reports"), as of when a title held, and the source viewer's address that opens the source at that passage
+ * (`viewer.html#doc=ID&p=N&q=QUOTE`).
  */
 import type { Citation, Fact, Genre, PageStart, Perspective } from './corpus/types';
 import type { SourceInfo } from './views';
 import { t, type MessageKey } from './i18n';
 
-export const READER_PAGE = '/reader.html';
+export const VIEWER_PAGE = '/viewer.html';
 
-export interface ReaderTarget {
+export interface ViewerTarget {
   docId: string;
   paragraph?: number;
   quote?: string;
 }
 
-export function readerHash(target: ReaderTarget): string {
+export function viewerHash(target: ViewerTarget): string {
   const params = new URLSearchParams({ doc: target.docId });
   if (target.paragraph) params.set('p', String(target.paragraph));
   if (target.quote) params.set('q', target.quote);
@@ -36,8 +36,8 @@ export function entryOfHash(hash: string): string | null {
   return new URLSearchParams(hash.replace(/^#/, '')).get('entry');
 }
 
-/** Reads a reader address's hash; anything malformed yields null, never an exception. */
-export function parseReaderHash(hash: string): ReaderTarget | null {
+/** Reads a source viewer address's hash; anything malformed yields null, never an exception. */
+export function parseViewerHash(hash: string): ViewerTarget | null {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const docId = params.get('doc');
   if (!docId || !/^[a-z0-9-]{1,200}$/.test(docId)) return null;
@@ -50,7 +50,7 @@ export function parseReaderHash(hash: string): ReaderTarget | null {
   };
 }
 
-export function citationTarget(c: Citation): ReaderTarget {
+export function citationTarget(c: Citation): ViewerTarget {
   return { docId: c.docId, paragraph: c.paragraph, quote: c.quote };
 }
 

@@ -9,7 +9,7 @@
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import * as v from 'valibot';
-import { parseReaderHash, readerHash } from './citation';
+import { parseViewerHash, viewerHash } from './citation';
 import type { PageMatcherData, SerializedSieve } from './match/tables';
 import { refuse } from './refused';
 import { readPreferences, readSiteList, type Preferences } from './settings';
@@ -44,7 +44,7 @@ const Nothing = v.nullish(v.never());
 const Target = v.pipe(
   v.object({ docId: v.string(), paragraph: v.optional(v.number()), quote: v.optional(v.string()) }),
   v.rawTransform(({ dataset, addIssue, NEVER }) => {
-    const target = parseReaderHash(readerHash(dataset.value));
+    const target = parseViewerHash(viewerHash(dataset.value));
     if (target) return target;
     addIssue({ message: 'not a place in a document' });
     return NEVER;
@@ -123,7 +123,7 @@ const TO_BACKGROUND = {
   /** Popup → background: whether the database is in use, or the in-memory fallback and why. */
   storeStatus: Nothing,
   /** Content script → background: open the source viewer at a citation, in a new tab. */
-  openReader: Target,
+  openViewer: Target,
   /** Content script → background: open an entry in full in the source viewer, in a new tab. */
   openEntry: EntryId,
   /**
@@ -171,7 +171,7 @@ interface Answers {
   pageSummary: PageSummary;
   revealTerm: boolean;
   storeStatus: StoreStatus;
-  openReader: void;
+  openViewer: void;
   openEntry: void;
   lookUpSelection: void;
   userDataChanged: void;

@@ -33,10 +33,10 @@ const EXTENSION_PAGES = [
       await searchPopup(page);
     },
   },
-  { path: '/reader.html#doc=us-vietnam-joint-statement&p=3', file: 'docs/store/source-viewer.png', prepare: sourceViewerReady },
+  { path: '/viewer.html#doc=us-vietnam-joint-statement&p=3', file: 'docs/store/source-viewer.png', prepare: sourceViewerReady },
   { path: '/options.html', file: 'docs/store/options.png', prepare: async (page) => page.waitFor(() => document.querySelector('.options h2'), undefined, Boolean) },
   { path: '/popup.html', file: 'docs/popup-search.png', size: { width: 400, height: 600 }, prepare: searchPopup },
-  { path: '/reader.html#doc=us-vietnam-joint-statement&p=3', file: 'docs/source-viewer.png', size: { width: 1100, height: 700 }, prepare: sourceViewerReady },
+  { path: '/viewer.html#doc=us-vietnam-joint-statement&p=3', file: 'docs/source-viewer.png', size: { width: 1100, height: 700 }, prepare: sourceViewerReady },
 ];
 
 const server = await startServer();

@@ -22,9 +22,9 @@ afterEach(cleanup);
 
 describe('Card', () => {
   const handlers = () => ({
-    citationHref: () => 'reader.html#doc=xinhua-community&p=23',
+    citationHref: () => 'viewer.html#doc=xinhua-community&p=23',
     onOpenCitation: vi.fn(),
-    entryHref: (id: string) => `reader.html#entry=${id}`,
+    entryHref: (id: string) => `viewer.html#entry=${id}`,
     onOpenEntry: vi.fn(),
     onOpenRelated: vi.fn(),
     onClose: vi.fn(),
@@ -82,7 +82,7 @@ describe('Card', () => {
     // The card holds at most three facts; the fourth is in the entry in full, one click away.
     expect(facts).toHaveLength(FACTS_ON_CARD);
     expect(container.querySelector('a.more')!.textContent).toBe('All 4 facts and every mention →');
-    expect(container.querySelector('a.more')!.getAttribute('href')).toBe('reader.html#entry=nguyen-phu-trong');
+    expect(container.querySelector('a.more')!.getAttribute('href')).toBe('viewer.html#entry=nguyen-phu-trong');
   });
 
   it('shows the kind alone where no sentence defines the entry, and says so where the documents say nothing', () => {

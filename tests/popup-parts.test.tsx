@@ -98,13 +98,13 @@ describe('PageSummary', () => {
     ];
     const suggestions = { entries: bestDocumented(index, 2), total: index.length };
     const { getByRole, getAllByRole } = render(
-      <PageSummary view={{ status: 'ready', enabled: true, terms: [] }} suggestions={suggestions} indexHref="reader.html#entries" onReveal={vi.fn()} onOpenEntry={onOpenEntry} onToggle={vi.fn()} />,
+      <PageSummary view={{ status: 'ready', enabled: true, terms: [] }} suggestions={suggestions} indexHref="viewer.html#entries" onReveal={vi.fn()} onOpenEntry={onOpenEntry} onToggle={vi.fn()} />,
     );
     const offered = getAllByRole('button').map((b) => b.querySelector('.term-name')?.textContent);
     expect(offered).toEqual(['Xi Jinping', 'Doi Moi']); // most facts first, then by name
     fireEvent.click(getAllByRole('button')[0]);
     expect(onOpenEntry).toHaveBeenCalledWith('xi-jinping');
-    expect(getByRole('link', { name: 'Browse all 3 entries' }).getAttribute('href')).toBe('reader.html#entries');
+    expect(getByRole('link', { name: 'Browse all 3 entries' }).getAttribute('href')).toBe('viewer.html#entries');
   });
 });
 

@@ -4,7 +4,7 @@ import { checkedData, MAX_BRIEFS } from '../lib/messages';
 import { Refused } from '../lib/refused';
 import { DATABASE_NAME } from '../lib/store/db';
 import { GlossService } from '../lib/service';
-import { parseReaderHash, readerHash } from '../lib/citation';
+import { parseViewerHash, viewerHash } from '../lib/citation';
 import { buildSearchRecords } from '../lib/search/records';
 import { realBundle, realPack } from './helpers';
 
@@ -64,11 +64,11 @@ describe('messages, checked where they arrive', () => {
   });
 
   it('re-read a source viewer target through the parser of its address', () => {
-    expect(checkedData('openReader', { docId: 'xinhua-community', paragraph: 3, quote: 'Xi said' })).toEqual({ docId: 'xinhua-community', paragraph: 3, quote: 'Xi said' });
-    expect(refused('openReader', { docId: '../../etc', paragraph: 3 })).toThrow(Refused);
-    expect(refused('openReader', 'xinhua-community')).toThrow(Refused);
-    expect(parseReaderHash(readerHash({ docId: 'a-b', paragraph: 2, quote: 'x & y #z' }))).toEqual({ docId: 'a-b', paragraph: 2, quote: 'x & y #z' });
-    expect(parseReaderHash('#doc=a&p=-1')).toEqual({ docId: 'a' });
+    expect(checkedData('openViewer', { docId: 'xinhua-community', paragraph: 3, quote: 'Xi said' })).toEqual({ docId: 'xinhua-community', paragraph: 3, quote: 'Xi said' });
+    expect(refused('openViewer', { docId: '../../etc', paragraph: 3 })).toThrow(Refused);
+    expect(refused('openViewer', 'xinhua-community')).toThrow(Refused);
+    expect(parseViewerHash(viewerHash({ docId: 'a-b', paragraph: 2, quote: 'x & y #z' }))).toEqual({ docId: 'a-b', paragraph: 2, quote: 'x & y #z' });
+    expect(parseViewerHash('#doc=a&p=-1')).toEqual({ docId: 'a' });
   });
 });
 

@@ -118,7 +118,7 @@ describe('backup', () => {
     opened.db!.close();
   });
 
-  it('a new release of the bundled pack that spells an entry anew finds it in the reader’s documents', async () => {
+  it('a new release of the bundled pack that spells an entry anew finds it in the source viewer’s documents', async () => {
     const { pack, db, doc, entry } = await storeWithUserData();
     await deleteUserEntry(db, entry.id); // documents alone, no entries of the reader's
     db.close();

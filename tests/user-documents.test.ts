@@ -107,7 +107,7 @@ describe('the reader’s documents in the store', () => {
     db.close();
   });
 
-  it('finds the new document in search and in the reader’s list; deleting removes every row', async () => {
+  it('finds the new document in search and in the source viewer’s list; deleting removes every row', async () => {
     const { pack, db } = await seeded();
     db.close();
     const service = await GlossService.start(pack);

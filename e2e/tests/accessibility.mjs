@@ -28,10 +28,10 @@ export function define(ctx, test) {
   const PAGES = [
     ['popup', '/popup.html', () => !!document.querySelector('#search-input')],
     ['options', '/options.html', () => !!document.querySelector('.user-entries .entries, .user-entries .empty') && !!document.querySelector('input[name="hoverDelayMs"]')],
-    ['source viewer: every entry', '/reader.html#entries', () => document.querySelectorAll('.entry-index li').length > 0],
-    ['source viewer: an entry', '/reader.html#entry=nguyen-phu-trong', () => !!document.querySelector('article.entry .facts')],
-    ['source viewer: a document', '/reader.html#doc=us-vietnam-joint-statement&p=3', () => document.querySelectorAll('.mention').length > 0],
-    ['source viewer: the timeline', '/reader.html#timeline', () => document.querySelectorAll('.event').length > 0],
+    ['source viewer: every entry', '/viewer.html#entries', () => document.querySelectorAll('.entry-index li').length > 0],
+    ['source viewer: an entry', '/viewer.html#entry=nguyen-phu-trong', () => !!document.querySelector('article.entry .facts')],
+    ['source viewer: a document', '/viewer.html#doc=us-vietnam-joint-statement&p=3', () => document.querySelectorAll('.mention').length > 0],
+    ['source viewer: the timeline', '/viewer.html#timeline', () => document.querySelectorAll('.event').length > 0],
   ];
 
   for (const theme of ['light', 'dark']) {

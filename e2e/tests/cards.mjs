@@ -59,7 +59,7 @@ export function define(ctx, test) {
     await readyCard(page, 'Nguyen Phu Trong');
     const at = await page.evaluate(pageElementCenter, { host: HOST, selector: 'a.more' });
     await page.mouseMove(at.x, at.y);
-    const opened = driver.waitForPage((url) => url.endsWith('/reader.html#entry=nguyen-phu-trong'));
+    const opened = driver.waitForPage((url) => url.endsWith('/viewer.html#entry=nguyen-phu-trong'));
     await page.mouseClick(at.x, at.y);
     const viewer = await opened;
     const shown = await viewer.waitFor(() => {

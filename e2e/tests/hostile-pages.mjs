@@ -96,13 +96,13 @@ export function define(ctx, test) {
       const send = (type, data) => api.runtime.sendMessage({ id: 1, type, data, timestamp: Date.now() });
       const tabsBefore = (await api.tabs.query({})).length;
       const answers = {
-        path: await send('openReader', { docId: '../../etc/passwd', paragraph: 1 }),
+        path: await send('openViewer', { docId: '../../etc/passwd', paragraph: 1 }),
         markup: await send('card', '<img src=x onerror=alert(1)>'),
         huge: await send('lookUpText', 'x'.repeat(100000)),
         shape: await send('briefs', 'rcep'),
         good: await send('card', 'xi-jinping'),
       };
-      // The background answers openReader once its tab exists: the count is complete when the answers are in.
+      // The background answers openViewer once its tab exists: the count is complete when the answers are in.
       return { answers, newTabs: (await api.tabs.query({})).length - tabsBefore };
     });
     const { path, markup, huge, shape, good } = result.answers;
@@ -110,7 +110,7 @@ export function define(ctx, test) {
       assert(answer?.err?.name === 'Refused' && /^message refused: data \(\w+: /.test(answer.err.message), `${name}: ${JSON.stringify(answer)}`);
     }
     assert(good?.res?.name === 'Xi Jinping', `a well-formed message is answered: ${JSON.stringify(good).slice(0, 200)}`);
-    assert(result.newTabs === 0, `a refused openReader opened ${result.newTabs} tabs`);
+    assert(result.newTabs === 0, `a refused openViewer opened ${result.newTabs} tabs`);
     await ext.close();
   });
 }

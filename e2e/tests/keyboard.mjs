@@ -106,7 +106,7 @@ export function define(ctx, test) {
 
   /** The welcome page once its passage's terms are marked, and what it tells the reader. */
   const openWelcome = async () => {
-    const page = await driver.openExtensionPage('/reader.html#welcome');
+    const page = await driver.openExtensionPage('/viewer.html#welcome');
     await page.waitFor(() => document.querySelectorAll('.welcome .try .mention').length, undefined, (n) => n > 0, 8000);
     return { page, told: await page.evaluate(() => document.querySelector('.welcome').innerText) };
   };
@@ -116,7 +116,7 @@ export function define(ctx, test) {
     assert(told.includes('Alt+Shift+.'), 'the welcome page does not tell of the shortcut');
     await chord(page, 'Period');
     const opened = await page.waitFor(() => {
-      const card = document.querySelector('.reader-card .card[aria-busy="false"]');
+      const card = document.querySelector('.viewer-card .card[aria-busy="false"]');
       const at = document.querySelector('.gloss-term-at');
       return card && at && card.contains(document.activeElement)
         ? { name: card.querySelector('.name').textContent, term: at.textContent, announced: document.querySelector('.gloss-announce')?.textContent }
@@ -124,7 +124,7 @@ export function define(ctx, test) {
     }, undefined, Boolean, 5000);
     assert(opened.announced === `Card for ${opened.name} opened`, `announced: "${opened.announced}"`);
     await page.key('Escape');
-    const focused = await page.waitFor(() => (document.querySelector('.reader-card').hidden ? document.activeElement?.textContent : null), undefined, Boolean, 3000);
+    const focused = await page.waitFor(() => (document.querySelector('.viewer-card').hidden ? document.activeElement?.textContent : null), undefined, Boolean, 3000);
     assert(focused === opened.term, `focus after Esc on "${focused}", term "${opened.term}"`);
     await page.close();
   });
@@ -142,7 +142,7 @@ export function define(ctx, test) {
       }, selector);
     const shownCard = (want) =>
       page.waitFor(() => {
-        const card = document.querySelector('.reader-card:not([hidden]) .card[aria-busy="false"]');
+        const card = document.querySelector('.viewer-card:not([hidden]) .card[aria-busy="false"]');
         return card && card.contains(document.activeElement) ? { name: card.querySelector('.name')?.textContent ?? '', text: card.textContent } : null;
       }, undefined, (c) => !!c && want(c), 5000);
     // A term of the passage: its own card.
@@ -157,7 +157,7 @@ export function define(ctx, test) {
     const card = await shownCard((c) => c.name === name);
     assert(!!name && card.name === name, `the card of the selected term ${term}: ${JSON.stringify(card)}`);
     await page.key('Escape');
-    await page.waitFor(() => document.querySelector('.reader-card').hidden, undefined, Boolean, 3000);
+    await page.waitFor(() => document.querySelector('.viewer-card').hidden, undefined, Boolean, 3000);
     // Text that names no entry: the card says so, with the text.
     const selected = await select('#welcome-title');
     await chord(page, 'KeyG');

@@ -46,7 +46,7 @@ export function define(ctx, test) {
     assert(card.role === 'dialog' && card.labelledBy, 'the card is a dialog named by its title');
     assert(/general secretary of the Communist Party of Vietnam Central Committee/i.test(card.text), card.text);
     assert(card.citations.length >= 2, `the label and at least one fact, each cited: ${JSON.stringify(card.citations)}`);
-    assert(card.citations.every((c) => /· ¶ \d+$/.test(c.text) && c.href.includes('reader.html#doc=')), JSON.stringify(card.citations));
+    assert(card.citations.every((c) => /· ¶ \d+$/.test(c.text) && c.href.includes('viewer.html#doc=')), JSON.stringify(card.citations));
     assert(/Mentioned in \d of 6 documents/.test(card.text), card.text);
     const background = await page.evaluate((host) => getComputedStyle(document.querySelector(host).shadowRoot.querySelector('.card')).backgroundColor, HOST);
     const expected = driver.colorScheme === 'dark' ? 'rgb(28, 33, 40)' : 'rgb(255, 255, 255)';
@@ -110,27 +110,27 @@ export function define(ctx, test) {
     await page.close();
   });
 
-  test('following a citation opens the source reader at the quoted passage', async () => {
+  test('following a citation opens the source viewer at the quoted passage', async () => {
     const page = await driver.openPage(`${origin}/basic.html`);
     await marksOf(page);
     await hover(page, 'Nguyen Phu Trong');
     const card = await readyCard(page, 'Nguyen Phu Trong');
     const at = await page.evaluate(pageElementCenter, { host: HOST, selector: 'a.cite', index: 1 });
     await page.mouseMove(at.x, at.y);
-    const opened = driver.waitForPage((url) => url.includes('/reader.html#doc='));
+    const opened = driver.waitForPage((url) => url.includes('/viewer.html#doc='));
     await page.mouseClick(at.x, at.y);
-    const reader = await opened;
-    const url = new URL(await reader.url());
+    const viewer = await opened;
+    const url = new URL(await viewer.url());
     const params = new URLSearchParams(url.hash.slice(1));
     const expected = new URLSearchParams(new URL(card.citations[1].href, 'http://x').hash.slice(1));
     assert(params.get('doc') === expected.get('doc') && params.get('p') === expected.get('p'), `${url} vs ${card.citations[1].href}`);
-    const shown = await reader.waitFor(() => {
+    const shown = await viewer.waitFor(() => {
       const mark = document.querySelector('li.target mark.quote');
       return mark ? { quote: mark.textContent, n: document.querySelector('li.target').value } : null;
     }, undefined, (v) => v !== null, 8000);
     assert(shown.n === Number(params.get('p')), `target paragraph ${shown.n}`);
     assert(shown.quote.replace(/\s+/g, ' ') === params.get('q').replace(/\s+/g, ' '), `quote shown: ${shown.quote}`);
-    await reader.close();
+    await viewer.close();
     await page.close();
   });
 

@@ -154,13 +154,13 @@ export function define(ctx, test) {
         const r = document.querySelector(host).shadowRoot.querySelector('.yours a.cite').getClientRects()[0];
         return { x: r.left + 10, y: r.top + r.height / 2 };
       }, HOST);
-      const opened = driver.waitForPage((url) => url.includes('/reader.html#doc=user-seminar-notes-'));
+      const opened = driver.waitForPage((url) => url.includes('/viewer.html#doc=user-seminar-notes-'));
       await page.mouseMove(at.x, at.y);
       await page.mouseClick(at.x, at.y);
-      const reader = await opened;
-      const quoted = await reader.waitFor(() => document.querySelector('li.target mark.quote')?.textContent ?? null, undefined, Boolean, 8000);
-      assert(quoted === 'Regional Comprehensive Economic Partnership', `quote marked in the reader: ${quoted}`);
-      await reader.close();
+      const viewer = await opened;
+      const quoted = await viewer.waitFor(() => document.querySelector('li.target mark.quote')?.textContent ?? null, undefined, Boolean, 8000);
+      assert(quoted === 'Regional Comprehensive Economic Partnership', `quote marked in the source viewer: ${quoted}`);
+      await viewer.close();
 
       // A binary file is refused with a message, and nothing changes.
       await options.front();
@@ -177,7 +177,7 @@ export function define(ctx, test) {
     await page.close();
   });
 
-  test('options: an imported HTML file with scripts and markup-looking text shows only its text in the reader', async () => {
+  test('options: an imported HTML file with scripts and markup-looking text shows only its text in the source viewer', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'gloss-hostile-import-'));
     const file = join(dir, 'hostile.html');
     await writeFile(file, `<!doctype html><html><head><title>Hostile import</title><script>window.__gloss_pwned = 1</script>
@@ -192,8 +192,8 @@ export function define(ctx, test) {
       const added = await options.waitFor(() => document.querySelector('.import [role="status"]')?.textContent ?? null, undefined, Boolean, 8000);
       assert(added.startsWith('Added “Hostile import”: 2 paragraphs'), added);
       const docId = await options.evaluate(() => document.querySelector('.documents li').dataset.id);
-      const reader = await driver.openExtensionPage(`/reader.html#doc=${docId}`);
-      const shown = await reader.waitFor(() => {
+      const viewer = await driver.openExtensionPage(`/viewer.html#doc=${docId}`);
+      const shown = await viewer.waitFor(() => {
         const article = document.querySelector('article.document');
         return article && {
           paragraphs: [...article.querySelectorAll('.paragraphs li')].map((li) => li.textContent),
@@ -206,7 +206,7 @@ export function define(ctx, test) {
       assert(shown.elements === 0 && shown.pwned === null, JSON.stringify(shown));
       assert(shown.mentions.includes('Xi Jinping') && shown.mentions.includes('Hanoi'), JSON.stringify(shown.mentions));
       assert((await options.evaluate(() => window.__gloss_pwned ?? null)) === null, 'a script of the file ran in the options page');
-      await reader.close();
+      await viewer.close();
     } finally {
       await deleteListed(options, '.documents');
       await rm(dir, { recursive: true, force: true });

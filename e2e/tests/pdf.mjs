@@ -1,5 +1,5 @@
 // End to end: a PDF among the reader's documents. A report made with pdf-lib is imported from the
-// options page; a card on a web page cites it by page ("p. 2 ¶ 1"), and the source reader opens at
+// options page; a card on a web page cites it by page ("p. 2 ¶ 1"), and the source viewer opens at
 // that paragraph under its page's number; a scan with no text layer is refused with a message that
 // says so. Listed in e2e/suite.mjs.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -24,7 +24,7 @@ export function define({ driver, origin, marksOf, hover, clickOption: click, del
     return options.waitFor(() => document.querySelector('.import [role="status"], .import [role="alert"]')?.textContent ?? null, undefined, Boolean, 30000);
   };
 
-  test('your documents: a PDF is read page by page and cited by page on cards and in the reader; a scan with no text layer is refused', async () => {
+  test('your documents: a PDF is read page by page and cited by page on cards and in the source viewer; a scan with no text layer is refused', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'gloss-pdf-'));
     const report = join(dir, 'border-report.pdf');
     const scan = join(dir, 'scan.pdf');
@@ -46,11 +46,11 @@ export function define({ driver, origin, marksOf, hover, clickOption: click, del
       assert(cite.title === REPORT_TITLE && cite.text === 'Border desk · undated · p. 2 ¶ 1', JSON.stringify(cite));
 
       // The citation opens the reader at that paragraph, under its page's number.
-      const opened = driver.waitForPage((url) => url.includes('/reader.html#doc=user-field-report-'));
+      const opened = driver.waitForPage((url) => url.includes('/viewer.html#doc=user-field-report-'));
       await page.mouseMove(cite.x, cite.y);
       await page.mouseClick(cite.x, cite.y);
-      const reader = await opened;
-      const target = await reader.waitFor(() => {
+      const viewer = await opened;
+      const target = await viewer.waitFor(() => {
         const li = document.querySelector('li.target');
         const start = li && document.querySelector(`li.page-start[data-page="${li.dataset.page}"]`);
         return li?.querySelector('mark.quote') && {
@@ -63,7 +63,7 @@ export function define({ driver, origin, marksOf, hover, clickOption: click, del
       }, undefined, Boolean, 8000);
       assert(target.page === '2' && target.number === 1 && target.pageMark === 'p. 2', JSON.stringify(target));
       assert(target.quote === 'Regional Comprehensive Economic Partnership' && target.byline.includes('PDF, 3 pages'), JSON.stringify(target));
-      await reader.close();
+      await viewer.close();
       await page.close();
 
       // A scan: pages that are pictures, no text. Refused, and nothing is added.

@@ -76,11 +76,11 @@ export function define(ctx, test) {
       const r = document.querySelector('article.entry .facts a.cite').getClientRects()[0];
       return { x: r.left + 10, y: r.top + r.height / 2 };
     });
-    const opened = driver.waitForPage((url) => url.includes('/reader.html#doc='));
+    const opened = driver.waitForPage((url) => url.includes('/viewer.html#doc='));
     await popup.mouseClick(at.x, at.y);
-    const reader = await opened;
-    await reader.waitFor(() => document.querySelector('li.target mark.quote')?.textContent ?? null, undefined, (q) => !!q, 8000);
-    await reader.close();
+    const viewer = await opened;
+    await viewer.waitFor(() => document.querySelector('li.target mark.quote')?.textContent ?? null, undefined, (q) => !!q, 8000);
+    await viewer.close();
     await popup.close();
   });
 
@@ -160,7 +160,7 @@ export function define(ctx, test) {
   });
 
   test('popup: a tab Gloss cannot read gets a plain explanation, not an empty list', async () => {
-    const reader = await driver.openExtensionPage('/reader.html');
+    const viewer = await driver.openExtensionPage('/viewer.html');
     const tabId = await driver.activeTabId();
     const popup = await driver.openExtensionPage(`/popup.html?tab=${tabId}`);
     const text = await popup.waitFor(() => document.querySelector('.summary .state')?.textContent ?? '', undefined, (t) => t.includes('Gloss cannot read this tab'), 5000);
@@ -168,16 +168,16 @@ export function define(ctx, test) {
     // Not a dead end: entries to start from, and the way to all of them.
     const offered = await popup.waitFor(() => [...document.querySelectorAll('.suggestions .term-name')].map((n) => n.textContent), undefined, (names) => names.length === 5, 5000);
     const browse = await popup.evaluate(() => ({ text: document.querySelector('.suggestions .browse')?.textContent, href: document.querySelector('.suggestions .browse')?.getAttribute('href') }));
-    assert(/^Browse all \d+ entries$/.test(browse.text) && browse.href.endsWith('/reader.html#entries'), JSON.stringify(browse));
+    assert(/^Browse all \d+ entries$/.test(browse.text) && browse.href.endsWith('/viewer.html#entries'), JSON.stringify(browse));
     await clickOption(popup, '.suggestions .term');
     const opened = await popup.waitFor(() => document.querySelector('article.entry h2')?.textContent ?? null, undefined, Boolean, 5000);
     assert(opened === offered[0], `${opened} opened from ${offered[0]}`);
     await popup.close();
-    await reader.close();
+    await viewer.close();
   });
 
   test('source viewer: the index lists every entry by kind; the header searches and opens what it finds', async () => {
-    const viewer = await driver.openExtensionPage('/reader.html');
+    const viewer = await driver.openExtensionPage('/viewer.html');
     const index = await viewer.waitFor(() => ({ entries: document.querySelectorAll('.entry-index li a').length, kinds: document.querySelectorAll('.entry-index h2').length, title: document.title }), undefined, (v) => v.entries > 0, 8000);
     assert(index.entries >= 77 && index.kinds >= 5 && index.title === 'Every entry — Gloss', JSON.stringify(index));
     await clickOption(viewer, '.viewer-head input[type="search"]');

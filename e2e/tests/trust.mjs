@@ -43,7 +43,7 @@ export function define({ driver, origin }, test) {
 
   /** The entry in full, as the card's "all facts" link opens it in the source viewer. */
   const entryInFull = async (entryId, name) => {
-    const viewer = await driver.openExtensionPage(`/reader.html#entry=${entryId}`);
+    const viewer = await driver.openExtensionPage(`/viewer.html#entry=${entryId}`);
     const entry = await viewer.waitFor(pageCardSources, null, (c) => c?.name === name, 8000);
     await viewer.close();
     return entry;
@@ -79,9 +79,9 @@ export function define({ driver, origin }, test) {
     await page.close();
   });
 
-  test('reader: the timeline shows each source’s date where they differ', async () => {
-    const reader = await driver.openExtensionPage('/reader.html#timeline');
-    const arrival = await reader.waitFor(() => {
+  test('source viewer: the timeline shows each source’s date where they differ', async () => {
+    const viewer = await driver.openExtensionPage('/viewer.html#timeline');
+    const arrival = await viewer.waitFor(() => {
       const event = document.querySelector('#event-trong-arrives-beijing-2022');
       return event && {
         heading: event.querySelector('time')?.textContent,
@@ -96,6 +96,6 @@ export function define({ driver, origin }, test) {
     assert(arrival.chips.length > 0 && arrival.chips.every((href) => href.startsWith('#entry=')), JSON.stringify(arrival.chips));
     assert(JSON.stringify(arrival.accounts.map((a) => a.when)) === JSON.stringify(['October 31, 2022: ', 'from October 30 to November 2: ']), JSON.stringify(arrival.accounts));
     assert(arrival.accounts[0].cite.startsWith('China.com · updated 2024-01-29') && arrival.accounts[1].cite.startsWith('Bring China Vietnam relations'), JSON.stringify(arrival.accounts));
-    await reader.close();
+    await viewer.close();
   });
 }

@@ -1,5 +1,5 @@
 // End to end: the reader's own documents, as a demanding reader uses them — the import form, the
-// lists in every tab, large files (progress, Cancel, a long document in the reader), hostile HTML
+// lists in every tab, large files (progress, Cancel, a long document in the source viewer), hostile HTML
 // (no Content-Security-Policy violation may be logged: the markup must never reach a live document),
 // backups with a damaged version, long file names. Registered from e2e/suite.mjs.
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -187,7 +187,7 @@ export function define({ driver, clickOption: click, deleteListed }, test) {
   test('your documents: the lists say they are loading, never that nothing is there, until the store answers', () =>
     withDir('loading', async (dir) => {
       const options = await openOptions();
-      const locker = await driver.openExtensionPage('/reader.html');
+      const locker = await driver.openExtensionPage('/viewer.html');
       let second = null;
       try {
         const added = await addDocument(options, await fixtureFile(dir, 'kept.txt', 'Kept notes\nThe RCEP came up.\n'));
@@ -219,8 +219,8 @@ export function define({ driver, clickOption: click, deleteListed }, test) {
         await first.front();
         await addDocument(first, await fixtureFile(dir, 'zebra.txt', 'Zebra notes\nA quiet zebra crossing near the RCEP office.\n'));
         const docId = await first.evaluate(() => document.querySelector('.documents li').dataset.id);
-        const reader = await driver.openExtensionPage(`/reader.html#doc=${docId}`);
-        await reader.waitFor(() => document.querySelector('article.document h1')?.textContent ?? null, undefined, (t) => t === 'Zebra notes', 8000);
+        const viewer = await driver.openExtensionPage(`/viewer.html#doc=${docId}`);
+        await viewer.waitFor(() => document.querySelector('article.document h1')?.textContent ?? null, undefined, (t) => t === 'Zebra notes', 8000);
         // The other options tab lists it, and offers it for a label.
         const seen = await second.waitFor(optionsView, undefined, (v) => v.documents.state === 'listed', 8000);
         assert(JSON.stringify(seen.documents.items) === '["Zebra notes"]' && seen.labelChoices.includes('Zebra notes'), JSON.stringify(seen));
@@ -236,8 +236,8 @@ export function define({ driver, clickOption: click, deleteListed }, test) {
         const gone = await first.waitFor(optionsView, undefined, (v) => v.documents.state === 'empty', 8000);
         assert(!gone.labelChoices.includes('Zebra notes'), JSON.stringify(gone.labelChoices));
         await popup.waitFor(() => (document.querySelectorAll('[role="option"]').length === 0 ? document.querySelector('.state')?.textContent ?? '' : null), undefined, (t) => t?.includes('No entry or passage matches'), 8000);
-        await reader.waitFor(() => document.querySelector('main .empty')?.textContent ?? null, undefined, (t) => t?.includes(docId), 8000);
-        await reader.close();
+        await viewer.waitFor(() => document.querySelector('main .empty')?.textContent ?? null, undefined, (t) => t?.includes(docId), 8000);
+        await viewer.close();
       } finally {
         await clearAll(first);
       }
@@ -266,15 +266,15 @@ export function define({ driver, clickOption: click, deleteListed }, test) {
       assert(refused.alert === 'The file is larger than 5.0 MB, the largest document Gloss accepts: nothing was added.', JSON.stringify(refused));
     }));
 
-  test('source reader: a 36,000-paragraph document opens at a cited paragraph, only the paragraphs near the screen rendered, with hover cards', () =>
-    withOptions('long-reader', async (options, dir) => {
+  test('source viewer: a 36,000-paragraph document opens at a cited paragraph, only the paragraphs near the screen rendered, with hover cards', () =>
+    withOptions('long-document', async (options, dir) => {
       const added = await addDocument(options, await fixtureFile(dir, 'long-report.txt', longDocument(36000)));
       assert(added.status?.startsWith('Added “Paragraph 1.'), JSON.stringify(added));
       const docId = await options.evaluate(() => document.querySelector('.documents li').dataset.id);
       const cited = 30001;
       const quote = longParagraph(cited).split('. ').slice(1, 2).join('');
-      const reader = await driver.openExtensionPage(`/reader.html#doc=${docId}&p=${cited}&q=${encodeURIComponent(quote)}`);
-      const view = await reader.waitFor(
+      const viewer = await driver.openExtensionPage(`/viewer.html#doc=${docId}&p=${cited}&q=${encodeURIComponent(quote)}`);
+      const view = await viewer.waitFor(
         () => {
           const target = document.activeElement?.matches('li.target') ? document.activeElement : null;
           const r = target?.getBoundingClientRect();
@@ -293,7 +293,7 @@ export function define({ driver, clickOption: click, deleteListed }, test) {
       assert(view.rendered < 200, `paragraphs in the page: ${view.rendered}`);
       // A mention near the citation opens its card, once the list has stopped moving (it measures the
       // paragraphs it draws, and keeps the cited one in the middle meanwhile).
-      const at = await reader.waitFor(() => {
+      const at = await viewer.waitFor(() => {
         const still = window.__glossScrollY === scrollY;
         window.__glossScrollY = scrollY;
         if (!still) return null;
@@ -305,13 +305,13 @@ export function define({ driver, clickOption: click, deleteListed }, test) {
         const r = el.getClientRects()[0];
         return { x: r.left + Math.min(r.width / 2, 15), y: r.top + r.height / 2, entry: el.dataset.entry };
       }, undefined, Boolean, 8000);
-      await reader.mouseMove(at.x - 30, at.y + 30);
-      await reader.mouseMove(at.x, at.y);
-      await reader.waitFor(() => document.querySelector('.reader-card:not([hidden]) .card[aria-busy="false"] .name')?.textContent ?? null, undefined, Boolean, 8000);
+      await viewer.mouseMove(at.x - 30, at.y + 30);
+      await viewer.mouseMove(at.x, at.y);
+      await viewer.waitFor(() => document.querySelector('.viewer-card:not([hidden]) .card[aria-busy="false"] .name')?.textContent ?? null, undefined, Boolean, 8000);
       // Scrolling to the end brings the last paragraphs in.
-      await reader.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-      await reader.waitFor(() => !!document.querySelector('.paragraphs li[value="36000"]')?.textContent, undefined, Boolean, 8000);
-      await reader.close();
+      await viewer.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      await viewer.waitFor(() => !!document.querySelector('.paragraphs li[value="36000"]')?.textContent, undefined, Boolean, 8000);
+      await viewer.close();
     }));
 
   test('your documents: HTML with inline handlers is read as text; its markup reaches no document of the page (no HTML parsing there, no CSP violation logged)', () =>

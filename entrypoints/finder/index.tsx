@@ -12,7 +12,7 @@
  */
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { READER_PAGE, citationTarget, entryHash, readerHash } from '../../lib/citation';
+import { VIEWER_PAGE, citationTarget, entryHash, viewerHash } from '../../lib/citation';
 import type { EvidenceRules } from '../../lib/match/evidence';
 import type { Matcher } from '../../lib/match/matcher';
 import { SieveReader, type Sieve } from '../../lib/match/sieve';
@@ -160,11 +160,11 @@ function startGloss(setup: ReadSetup): void {
     sendMessage('pageTerms', { entryIds, enabled }).catch(() => {});
   }
 
-  const readerUrl = browser.runtime.getURL(READER_PAGE);
+  const viewerUrl = browser.runtime.getURL(VIEWER_PAGE);
   const cards = new LazyCardLayer({
-    citationHref: (c) => readerUrl + readerHash(citationTarget(c)),
-    onOpenCitation: (c) => void sendMessage('openReader', citationTarget(c)).catch(() => {}),
-    entryHref: (entryId) => readerUrl + entryHash(entryId),
+    citationHref: (c) => viewerUrl + viewerHash(citationTarget(c)),
+    onOpenCitation: (c) => void sendMessage('openViewer', citationTarget(c)).catch(() => {}),
+    entryHref: (entryId) => viewerUrl + entryHash(entryId),
     onOpenEntry: (entryId) => void sendMessage('openEntry', entryId).catch(() => {}),
     onOpenRelated: (entryId) => {
       const range = cardAnchor();

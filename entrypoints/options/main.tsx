@@ -15,7 +15,7 @@ import { kindLabel } from '../../components/kinds';
 import { PackPanel, type PackStatus } from '../../components/options/PackPanel';
 import { PreferencesForm } from '../../components/options/PreferencesForm';
 import { SiteList } from '../../components/options/SiteList';
-import { READER_PAGE, readerHash } from '../../lib/citation';
+import { VIEWER_PAGE, viewerHash } from '../../lib/citation';
 import type { DocumentInfo, Entry } from '../../lib/corpus/types';
 import { t } from '../../lib/i18n';
 import { sendMessage } from '../../lib/messages';
@@ -50,7 +50,7 @@ async function announceUserDataChange(): Promise<void> {
 const failureOf = (error: unknown): JobFailure =>
   error instanceof JobFailed ? error.failure : { kind: 'error', name: (error as Error)?.name ?? 'Error', message: (error as Error)?.message ?? String(error) };
 
-const readerHref = (docId: string) => browser.runtime.getURL(READER_PAGE) + readerHash({ docId });
+const viewerHref = (docId: string) => browser.runtime.getURL(VIEWER_PAGE) + viewerHash({ docId });
 
 /** What the store holds of the reader's: null until it has been read (the lists then say "Loading"). */
 interface Lists {
@@ -249,7 +249,7 @@ function Options() {
               items={lists && documents.map((d) => ({
                 id: d.id,
                 title: d.title,
-                href: readerHref(d.id),
+                href: viewerHref(d.id),
                 meta: [d.outlet ?? t('outletNotStated'), d.date ?? t('undatedShort'), d.file].filter(Boolean).join(' · '),
               }))}
               onDelete={(id) => void remove({ kind: 'deleteDocument', docId: id }, (message) => setImportStatus({ kind: 'refused', message, duplicate: false }))}

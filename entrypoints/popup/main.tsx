@@ -11,7 +11,7 @@ import { EntryView } from '../../components/EntryView';
 import { PageSummary, type SummaryView } from '../../components/PageSummary';
 import { SearchResults } from '../../components/SearchResults';
 import { MIN_QUERY, useSearch } from '../../components/use-search';
-import { ENTRY_INDEX_HASH, READER_PAGE, citationTarget, readerHash } from '../../lib/citation';
+import { ENTRY_INDEX_HASH, VIEWER_PAGE, citationTarget, viewerHash } from '../../lib/citation';
 import type { Citation } from '../../lib/corpus/types';
 import { sendMessage, sendToTab } from '../../lib/messages';
 import { disabledSites, userDataVersion } from '../../adapters/storage';
@@ -22,8 +22,8 @@ import '../../components/quote.css';
 import './popup.css';
 import { t } from '../../lib/i18n';
 
-const readerUrl = browser.runtime.getURL(READER_PAGE);
-const citationHref = (c: Citation) => readerUrl + readerHash(citationTarget(c));
+const viewerUrl = browser.runtime.getURL(VIEWER_PAGE);
+const citationHref = (c: Citation) => viewerUrl + viewerHash(citationTarget(c));
 const openCitation = (c: Citation) => void browser.tabs.create({ url: citationHref(c) });
 /** Entries suggested where the page offers none. */
 const SUGGESTIONS = 5;
@@ -148,12 +148,12 @@ function Popup() {
             onOpen={(r) => (r.type === 'entry' ? openEntry(r.id) : openCitation({ docId: r.docId, paragraph: r.paragraph, quote: '', start: 0, end: 0 }))}
           />
           {query.trim().length < MIN_QUERY && (
-            <PageSummary view={summary} suggestions={suggestions} indexHref={readerUrl + ENTRY_INDEX_HASH} onReveal={reveal} onOpenEntry={(id) => void openEntry(id)} onToggle={toggleSite} />
+            <PageSummary view={summary} suggestions={suggestions} indexHref={viewerUrl + ENTRY_INDEX_HASH} onReveal={reveal} onOpenEntry={(id) => void openEntry(id)} onToggle={toggleSite} />
           )}
         </>
       )}
       <footer class="foot">
-        <a href={readerUrl} target="_blank" rel="noopener">{t('sourceReader')}</a>
+        <a href={viewerUrl} target="_blank" rel="noopener">{t('sourceViewer')}</a>
         <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noopener">{t('optionsLink')}</a>
         <span>{t('lookUpShortcut', 'Alt+Shift+G')}</span>
       </footer>

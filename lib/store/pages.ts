@@ -2,7 +2,7 @@
  * Paragraphs and mentions are stored a page at a time, the reader's and the packs' alike: one row
  * holds a hundred paragraphs of a document (or the mentions in them). IndexedDB spends about as long on each row as
  * on its contents (36,000 rows took 6 s to write in Chromium; the same text in 360 rows, 0.35 s),
- * and a document is read a page at a time anyway (the source reader, a backup, a rebuild).
+ * and a document is read a page at a time anyway (the source viewer, a backup, a rebuild).
  */
 import { USER_ID_PREFIX, type Mention, type Paragraph } from '../corpus/types';
 import Dexie, { type Table } from 'dexie';

@@ -1,5 +1,5 @@
 /**
- * The source reader. Addresses:
+ * The source viewer. Addresses:
  * - `#doc=ID&p=N&q=QUOTE`: a document in full, scrolled to paragraph N with the quote marked;
  * - `#timeline`: the events the documents report, in order;
  * - `#welcome`: the first page after installing.
@@ -15,7 +15,7 @@ import { Timeline } from '../../components/Timeline';
 import { Welcome } from '../../components/Welcome';
 import '../../components/card.css';
 import { loadBundledPack } from '../../adapters/bundled-pack';
-import { citationTarget, citedDate, ENTRY_INDEX_HASH, entryHash, entryOfHash, parseReaderHash, readerHash, type ReaderTarget } from '../../lib/citation';
+import { citationTarget, citedDate, ENTRY_INDEX_HASH, entryHash, entryOfHash, parseViewerHash, viewerHash, type ViewerTarget } from '../../lib/citation';
 import { isEntryId, onMessage, sendMessage } from '../../lib/messages';
 import type { EntryDetail, IndexedEntry, SearchResult } from '../../lib/views';
 import { SearchResults } from '../../components/SearchResults';
@@ -28,14 +28,14 @@ import { t } from '../../lib/i18n';
 import { openForReading } from '../../lib/store/open';
 import { userDataVersion } from '../../adapters/storage';
 import { prepareExtensionPage } from '../../components/extension-page';
-import './reader.css';
+import './viewer.css';
 
 const knowledge = openForReading(loadBundledPack);
 
 /** The passage the welcome page offers to try: the Xinhua report's account of the welcome ceremony. */
 const WELCOME_PASSAGE = { docId: 'xinhua-community', paragraphs: [4, 5] };
 
-type Route = { view: 'welcome' } | { view: 'timeline' } | { view: 'document'; target: ReaderTarget } | { view: 'entry'; entryId: string } | { view: 'index' };
+type Route = { view: 'welcome' } | { view: 'timeline' } | { view: 'document'; target: ViewerTarget } | { view: 'entry'; entryId: string } | { view: 'index' };
 
 /** An address of the source viewer; anything it does not know shows the index of every entry. */
 function routeOf(hash: string): Route {
@@ -43,11 +43,11 @@ function routeOf(hash: string): Route {
   if (hash === '#timeline') return { view: 'timeline' };
   const entryId = entryOfHash(hash);
   if (entryId !== null) return isEntryId(entryId) ? { view: 'entry', entryId } : { view: 'index' };
-  const target = parseReaderHash(hash);
+  const target = parseViewerHash(hash);
   return target ? { view: 'document', target } : { view: 'index' };
 }
 
-const citationHref = (c: Citation) => readerHash(citationTarget(c));
+const citationHref = (c: Citation) => viewerHash(citationTarget(c));
 const openCitation = (c: Citation) => {
   location.hash = citationHref(c);
 };
@@ -61,7 +61,7 @@ const LONG_DOCUMENT = 400;
 /** A short document, read whole; or a long one, of which the view loads pages as they come near. */
 type DocumentData = { paragraphs: Paragraph[]; mentions: Mention[] } | { count: number };
 
-function Reader() {
+function SourceViewer() {
   const [route, setRoute] = useState<Route>(() => routeOf(location.hash));
   const [documents, setDocuments] = useState<DocumentInfo[]>([]);
   const [data, setData] = useState<DocumentData | null>(null);
@@ -165,12 +165,12 @@ function Reader() {
           ? `${t('timeline')} — Gloss`
           : route.view === 'index'
             ? `${t('entryIndexTitle')} — Gloss`
-            : t('readerTitle');
+            : t('viewerTitle');
   }, [doc, route, entry]);
 
   const search = useSearch();
   const openResult = (r: SearchResult) => {
-    location.hash = r.type === 'entry' ? entryHash(r.id) : readerHash({ docId: r.docId, paragraph: r.paragraph });
+    location.hash = r.type === 'entry' ? entryHash(r.id) : viewerHash({ docId: r.docId, paragraph: r.paragraph });
     void search.search('');
   };
 
@@ -191,7 +191,7 @@ function Reader() {
         <ul>
           {documents.map((d) => (
             <li key={d.id}>
-              <a href={readerHash({ docId: d.id })} aria-current={d.id === doc?.id ? 'page' : undefined}>
+              <a href={viewerHash({ docId: d.id })} aria-current={d.id === doc?.id ? 'page' : undefined}>
                 {d.title}
               </a>
               <span class="meta">
@@ -247,11 +247,11 @@ function Reader() {
           />
         )}
       </main>
-      <div ref={boxRef} class="gloss-floating reader-card" hidden />
+      <div ref={boxRef} class="gloss-floating viewer-card" hidden />
     </div>
     </>
   );
 }
 
 prepareExtensionPage();
-render(<Reader />, document.getElementById('app')!);
+render(<SourceViewer />, document.getElementById('app')!);
