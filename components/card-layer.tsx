@@ -1,100 +1,57 @@
 /**
- * The card on a web page: Preact in a shadow root (WXT createShadowRootUi), so page CSS cannot reach
- * it and its CSS cannot leak; placed next to the term by @floating-ui/dom. The host element is added
+ * The card on a web page: the card presenter (card-presenter.tsx) in a shadow root (WXT
+ * createShadowRootUi), so page CSS cannot reach it and its CSS cannot leak. The host element is added
  * only when a card first opens: a page where no card is opened is left exactly as it was.
  *
  * This is most of the weight of Gloss on a page, and most pages never show a card: it ships as its
  * own script, entrypoints/card-ui.ts, which the content script loads on first use.
  */
-import { render } from 'preact';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
-import type { Citation } from '../lib/corpus/types';
 import type { Preferences } from '../lib/settings';
-import { Card, type CardView } from './Card';
-import { cardAnnouncer, cardHasFocus, focusCard, onCardArrowKey } from './card-keys';
 import cardCss from './card.css?inline';
-import { placeFloating } from './place';
-
-export interface CardCallbacks {
-  citationHref(c: Citation): string;
-  onOpenCitation(c: Citation): void;
-  entryHref(entryId: string): string;
-  onOpenEntry(entryId: string): void;
-  onOpenRelated(entryId: string): void;
-  onClose(): void;
-  onPointerEnter(): void;
-  onPointerLeave(): void;
-}
+import { CardPresenter, type CardContext, type CardRequest } from './card-presenter';
 
 export class CardLayer {
-  private ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
-  private mounting: Promise<ShadowRootContentScriptUi<HTMLElement>> | null = null;
-  private stopPositioning: (() => void) | null = null;
+  private ui: ShadowRootContentScriptUi<CardPresenter> | null = null;
+  private mounting: Promise<ShadowRootContentScriptUi<CardPresenter>> | null = null;
   private theme: Preferences['theme'] = 'system';
-  private announce: ((name: string) => void) | null = null;
 
-  constructor(private readonly callbacks: CardCallbacks) {}
+  constructor(private readonly context: CardContext) {}
 
   /** The card's host element, once it exists (for "is the pointer over the card"). */
   get host(): HTMLElement | null {
     return this.ui?.shadowHost ?? null;
   }
 
-  /**
-   * Shows `view` next to `anchor`. `focus`: the reader came from the keyboard, so the focus goes into
-   * the card, and its opening is said to screen readers once it is ready.
-   */
-  async show(view: CardView, anchor: Range, focus = false): Promise<void> {
-    const ui = await this.mount();
-    const box = ui.mounted!;
-    render(
-      <Card
-        view={view}
-        citationHref={this.callbacks.citationHref}
-        onOpenCitation={this.callbacks.onOpenCitation}
-        entryHref={this.callbacks.entryHref}
-        onOpenEntry={this.callbacks.onOpenEntry}
-        onOpenRelated={this.callbacks.onOpenRelated}
-        onClose={this.callbacks.onClose}
-      />,
-      box,
-    );
-    box.hidden = false;
-    this.place(box, anchor);
-    if (!focus) return;
-    focusCard(box);
-    if (view.status === 'ready') this.announce?.(view.card.name);
+  /** Shows the card `request` asks for next to `anchor` (components/card-presenter.tsx). */
+  async present(request: CardRequest, anchor: Range, isCurrent: () => boolean): Promise<void> {
+    const presenter = (await this.mount()).mounted!;
+    if (isCurrent()) await presenter.present(request, anchor, isCurrent);
   }
 
   /** Whether the focus is in the card. */
   hasFocus(): boolean {
-    return !!this.ui?.mounted && cardHasFocus(this.ui.mounted);
+    return this.ui?.mounted?.hasFocus() ?? false;
   }
 
   /** The reader's theme choice; components/card.css reads it from the box. */
   setTheme(theme: Preferences['theme']): void {
     this.theme = theme;
-    if (this.ui?.mounted) this.ui.mounted.dataset.theme = theme;
+    if (this.ui?.mounted) this.ui.mounted.box.dataset.theme = theme;
   }
 
   hide(): void {
-    this.stopPositioning?.();
-    this.stopPositioning = null;
-    const box = this.ui?.mounted;
-    if (box) {
-      box.hidden = true;
-      render(null, box);
-    }
+    this.ui?.mounted?.hide();
   }
 
   remove(): void {
-    this.hide();
+    this.ui?.mounted?.stop();
     this.ui?.remove();
     this.ui = null;
   }
 
-  private mount(): Promise<ShadowRootContentScriptUi<HTMLElement>> {
+  private mount(): Promise<ShadowRootContentScriptUi<CardPresenter>> {
     // WXT's context for the shadow-root UI, made here rather than in the content script, which runs
     // in every frame and keeps its own watch for an extension that went away.
     this.mounting ??= createShadowRootUi(new ContentScriptContext('gloss-card'), {
@@ -110,13 +67,8 @@ export class CardLayer {
         const box = document.createElement('div');
         box.className = 'gloss-floating';
         box.dataset.theme = this.theme;
-        box.hidden = true;
-        box.addEventListener('pointerenter', () => this.callbacks.onPointerEnter());
-        box.addEventListener('pointerleave', () => this.callbacks.onPointerLeave());
-        box.addEventListener('keydown', (e) => onCardArrowKey(box, e));
         container.append(box);
-        this.announce = cardAnnouncer(container);
-        return box;
+        return new CardPresenter(box, container, this.context);
       },
     }).then((ui) => {
       ui.mount();
@@ -124,10 +76,5 @@ export class CardLayer {
       return ui;
     });
     return this.mounting;
-  }
-
-  private place(box: HTMLElement, anchor: Range): void {
-    this.stopPositioning?.();
-    this.stopPositioning = placeFloating(anchor, box);
   }
 }

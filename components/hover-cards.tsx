@@ -5,16 +5,12 @@
  * keys as on web pages move from term to term and open their cards with the focus in them
  * (lib/keyboard.ts); Esc gives the focus back to the term.
  */
-import { render } from 'preact';
 import type { Citation } from '../lib/corpus/types';
 import { HoverMachine } from '../lib/page/hover';
 import { isLookUpKey, stepOfKey } from '../lib/keyboard';
 import { termFromReader, type Direction } from '../lib/page/reading-order';
 import type { CardData } from '../lib/views';
-import { Card, type CardView } from './Card';
-import { cardAnnouncer, cardHasFocus, focusCard, onCardArrowKey } from './card-keys';
-import { placeFloating } from './place';
-import { t } from '../lib/i18n';
+import { CardPresenter, type CardRequest } from './card-presenter';
 
 export interface HoverCardOptions {
   card(entryId: string): Promise<CardData | null>;
@@ -26,13 +22,9 @@ export interface HoverCardOptions {
   onOpenEntry(entryId: string): void;
 }
 
-interface Anchor {
+/** A card asked for, and the element it is for. */
+interface Anchor extends CardRequest {
   element: Element;
-  /** The entry; null for a look-up of `query` (a selection). */
-  entryId: string | null;
-  query?: string;
-  /** Opened from the keyboard: the focus goes into the card. */
-  focus?: boolean;
 }
 
 export interface HoverCards {
@@ -48,44 +40,20 @@ const TERM_AT = 'gloss-term-at';
 
 /** Starts hover cards for `root`. */
 export function attachHoverCards(root: HTMLElement, box: HTMLElement, options: HoverCardOptions): HoverCards {
-  let stopPlacing: (() => void) | null = null;
-  const announce = cardAnnouncer(root);
-  const draw = (view: CardView, anchor: Anchor) => {
-    render(
-      <Card
-        view={view}
-        citationHref={options.citationHref}
-        onOpenCitation={options.onOpenCitation}
-        entryHref={options.entryHref}
-        onOpenEntry={options.onOpenEntry}
-        onOpenRelated={(entryId) => hover.showNow({ element: anchor.element, entryId, focus: cardHasFocus(box) })}
-        onClose={closeCard}
-      />,
-      box,
-    );
-    box.hidden = false;
-    stopPlacing?.();
-    stopPlacing = placeFloating(anchor.element, box);
-    if (!anchor.focus) return;
-    focusCard(box);
-    if (view.status === 'ready') announce(view.card.name);
-  };
+  const presenter = new CardPresenter(box, root, {
+    ...options,
+    onOpenRelated: (entryId) => {
+      const s = hover.state;
+      if (s.kind === 'showing' || s.kind === 'leaving') hover.showNow({ element: s.term.element, entryId, focus: presenter.hasFocus() });
+    },
+    onClose: closeCard,
+    onPointerEnter: () => hover.enterCard(),
+    onPointerLeave: () => hover.leaveCard(),
+  });
   const hover: HoverMachine<Anchor> = new HoverMachine<Anchor>(
     {
-      show: async (anchor, token) => {
-        draw({ status: 'loading' }, anchor);
-        const query = anchor.query ?? '';
-        const card = await (anchor.entryId ? options.card(anchor.entryId) : options.lookUpText(query)).catch(() => null);
-        if (!hover.isCurrent(token)) return;
-        const missing: CardView = anchor.entryId ? { status: 'error', message: t('entryNotLoaded') } : { status: 'none', query };
-        draw(card ? { status: 'ready', card } : missing, anchor);
-      },
-      hide: () => {
-        stopPlacing?.();
-        stopPlacing = null;
-        box.hidden = true;
-        render(null, box);
-      },
+      show: (anchor, token) => void presenter.present(anchor, anchor.element, () => hover.isCurrent(token)),
+      hide: () => presenter.hide(),
       setTimer: (fn, ms) => setTimeout(fn, ms),
       clearTimer: (handle) => clearTimeout(handle as number),
     },
@@ -132,7 +100,7 @@ export function attachHoverCards(root: HTMLElement, box: HTMLElement, options: H
   function closeCard(): void {
     const s = hover.state;
     const term = s.kind === 'showing' || s.kind === 'leaving' ? s.term.element : null;
-    const hadFocus = cardHasFocus(box);
+    const hadFocus = presenter.hasFocus();
     hover.close();
     if (!(term instanceof HTMLElement) || !hadFocus) return;
     if (term === at) scrollTo({ ...readingPosition, behavior: 'instant' });
@@ -152,23 +120,15 @@ export function attachHoverCards(root: HTMLElement, box: HTMLElement, options: H
     e.preventDefault();
     step(direction);
   };
-  const onArrow = (e: KeyboardEvent) => onCardArrowKey(box, e);
-  const onCardEnter = () => hover.enterCard();
-  const onCardLeave = () => hover.leaveCard();
   root.addEventListener('pointerover', onOver);
   root.addEventListener('pointerleave', onLeave);
   document.addEventListener('keydown', onKey);
-  box.addEventListener('pointerenter', onCardEnter);
-  box.addEventListener('pointerleave', onCardLeave);
-  box.addEventListener('keydown', onArrow);
   const stop = () => {
     hover.close();
+    presenter.stop();
     root.removeEventListener('pointerover', onOver);
     root.removeEventListener('pointerleave', onLeave);
     document.removeEventListener('keydown', onKey);
-    box.removeEventListener('pointerenter', onCardEnter);
-    box.removeEventListener('pointerleave', onCardLeave);
-    box.removeEventListener('keydown', onArrow);
   };
   return { step, lookUp, stop };
 }

@@ -25,7 +25,7 @@ import { installedPacks } from '../../lib/packs/store';
 import { GlossDatabase, type PackRow } from '../../lib/store/db';
 import { databaseRows } from '../../lib/store/knowledge';
 import type { EntryInput } from '../../lib/user/entries';
-import { failureMessage, mergeSettings } from '../../lib/user/failures';
+import { failureMessage, jobFailure, mergeSettings } from '../../lib/user/failures';
 import type { JobFailure, JobProgress, JobRequest, JobResult } from '../../lib/user/jobs';
 import { JobFailed, startJob, type RunningJob } from './worker-jobs';
 import './options.css';
@@ -47,8 +47,8 @@ async function announceUserDataChange(): Promise<void> {
   await userDataVersion.setValue(Date.now());
 }
 
-const failureOf = (error: unknown): JobFailure =>
-  error instanceof JobFailed ? error.failure : { kind: 'error', name: (error as Error)?.name ?? 'Error', message: (error as Error)?.message ?? String(error) };
+/** A job's failure as the worker said it, or an error thrown on this page said the same way. */
+const failureOf = (error: unknown): JobFailure => (error instanceof JobFailed ? error.failure : jobFailure(error));
 
 const viewerHref = (docId: string) => browser.runtime.getURL(VIEWER_PAGE) + viewerHash({ docId });
 

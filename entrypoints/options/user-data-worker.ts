@@ -4,7 +4,8 @@
  * once; each reports its progress and can be cancelled by its id.
  */
 import { GlossDatabase } from '../../lib/store/db';
-import { jobFailure, runJob, type FromWorker, type JobProgress, type ToWorker } from '../../lib/user/jobs';
+import { runJob, type FromWorker, type JobProgress, type ToWorker } from '../../lib/user/jobs';
+import { jobFailure } from '../../lib/user/failures';
 
 const db = new GlossDatabase();
 const PROGRESS_EVERY_MS = 100;

@@ -6,10 +6,12 @@
 import { t, type MessageKey } from '../i18n';
 import { MAX_PACK_BYTES, PACK_FORMAT } from '../packs/format';
 import type { PackProblem } from '../packs/read';
+import { Refused } from '../refused';
 import type { Preferences } from '../settings';
 import { MAX_BACKUP_BYTES, type BackupProblem, type BackupSettings } from './backup';
 import { MAX_DOCUMENT_BYTES, type DocumentProblem } from './document-text';
 import type { EntryProblem } from './entries';
+import { Cancelled } from './job-control';
 import type { JobFailure } from './jobs';
 import { MAX_PDF_BYTES } from './pdf';
 
@@ -90,4 +92,12 @@ export function mergeSettings(
     settings: { disabledSites: [...new Set([...current.disabledSites, ...restored.disabledSites])], preferences: untouched ? restored.preferences : current.preferences },
     preferencesKept: !untouched && !same(current.preferences, restored.preferences),
   };
+}
+
+/** A thrown refusal or error as data for the page. */
+export function jobFailure(error: unknown): JobFailure {
+  if (error instanceof Cancelled) return { kind: 'cancelled' };
+  if (error instanceof Refused && error.refusal.kind !== 'message') return error.refusal;
+  const e = error as { name?: string; message?: string };
+  return { kind: 'error', name: e?.name ?? 'Error', message: e?.message ?? String(error) };
 }

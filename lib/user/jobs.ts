@@ -12,10 +12,10 @@ import { decodeDocument, documentFormat, documentText, MAX_DOCUMENT_BYTES } from
 import { addUserEntry, deleteUserEntry, type EntryInput } from './entries';
 import { isPdf, MAX_PDF_BYTES, namedPdf, pdfDocumentText } from './pdf';
 import { deleteUserDocument, documentInfo, prepareDocument, storeDocument, type DocumentDetails } from './store';
-import { Cancelled, pacer, readBytes, steadyPacer, type JobControl, type JobProgress } from './job-control';
+import { pacer, readBytes, steadyPacer, type JobControl, type JobProgress } from './job-control';
 
 import { runPackJob, type PackJobRequest, type PackJobResult } from '../packs/jobs';
-import { refuse, Refused, type Refusal } from '../refused';
+import { refuse, type Refusal } from '../refused';
 
 export type { JobControl, JobProgress, JobStage } from './job-control';
 
@@ -113,12 +113,4 @@ export async function runJob(db: GlossDatabase, request: JobRequest, control: Jo
       return { kind: 'export', file, fileName: `gloss-backup-${backup.exportedAt.slice(0, 10)}.json` };
     }
   }
-}
-
-/** A thrown refusal or error as data for the page. */
-export function jobFailure(error: unknown): JobFailure {
-  if (error instanceof Cancelled) return { kind: 'cancelled' };
-  if (error instanceof Refused && error.refusal.kind !== 'message') return error.refusal;
-  const e = error as { name?: string; message?: string };
-  return { kind: 'error', name: e?.name ?? 'Error', message: e?.message ?? String(error) };
 }

@@ -1,0 +1,119 @@
+/**
+ * The card's one presenter, on web pages (card-layer.tsx, in a shadow root) and on Gloss's own pages
+ * (hover-cards.tsx): a request for an entry's card, or for the best match of a text, is shown as
+ * loading, fetched, dropped if the hover machine has moved on by the time the answer comes, drawn,
+ * placed next to its anchor and, from the keyboard, given the focus and said to screen readers.
+ */
+import { render } from 'preact';
+import type { Citation } from '../lib/corpus/types';
+import { t } from '../lib/i18n';
+import type { CardData } from '../lib/views';
+import { Card, type CardView } from './Card';
+import { cardAnnouncer, cardHasFocus, focusCard, onCardArrowKey } from './card-keys';
+import { placeFloating } from './place';
+
+/** What a card is asked for: an entry's, or the best match of a text (a selection being looked up). */
+export interface CardRequest {
+  /** Null for a look-up of `query`. */
+  entryId: string | null;
+  query?: string;
+  /** Opened from the keyboard: the focus goes into the card. */
+  focus?: boolean;
+}
+
+/** Where a card's data and its links come from, and what its buttons do, in the context that shows it. */
+export interface CardContext {
+  card(entryId: string): Promise<CardData | null>;
+  /** The card of the best match of a text, if any. */
+  lookUpText(text: string): Promise<CardData | null>;
+  /** Address of the source viewer at a citation (shown on hover, used by "open in new tab"). */
+  citationHref(c: Citation): string;
+  onOpenCitation(c: Citation): void;
+  /** Address of an entry in full in the source viewer, and how this context opens it. */
+  entryHref(entryId: string): string;
+  onOpenEntry(entryId: string): void;
+  onOpenRelated(entryId: string): void;
+  onClose(): void;
+  onPointerEnter(): void;
+  onPointerLeave(): void;
+}
+
+/**
+ * What a card says when its answer is missing: a marked entry that cannot be read is a fault, said as
+ * one; a text that matches no entry is an answer.
+ */
+export function missingCard(request: CardRequest): CardView {
+  return request.entryId ? { status: 'error', message: t('entryNotLoaded') } : { status: 'none', query: request.query ?? '' };
+}
+
+export class CardPresenter {
+  private stopPlacing: (() => void) | null = null;
+  private readonly announce: (name: string) => void;
+  private readonly listeners = new AbortController();
+
+  /** Draws into `box` (hidden while no card is open); the screen readers' live region goes into `announceIn`. */
+  constructor(
+    readonly box: HTMLElement,
+    announceIn: HTMLElement,
+    private readonly context: CardContext,
+  ) {
+    this.announce = cardAnnouncer(announceIn);
+    box.hidden = true;
+    const { signal } = this.listeners;
+    box.addEventListener('pointerenter', () => context.onPointerEnter(), { signal });
+    box.addEventListener('pointerleave', () => context.onPointerLeave(), { signal });
+    box.addEventListener('keydown', (e) => onCardArrowKey(box, e), { signal });
+  }
+
+  /**
+   * Shows the card `request` asks for next to `anchor`: loading first, then the answer, unless
+   * `isCurrent()` says the pointer has moved on while it was fetched.
+   */
+  async present(request: CardRequest, anchor: Range | Element, isCurrent: () => boolean): Promise<void> {
+    this.draw({ status: 'loading' }, anchor, request.focus);
+    const fetching = request.entryId ? this.context.card(request.entryId) : this.context.lookUpText(request.query ?? '');
+    const card = await fetching.catch(() => null);
+    if (!isCurrent()) return;
+    this.draw(card ? { status: 'ready', card } : missingCard(request), anchor, request.focus);
+  }
+
+  /** Whether the focus is in the card. */
+  hasFocus(): boolean {
+    return cardHasFocus(this.box);
+  }
+
+  hide(): void {
+    this.stopPlacing?.();
+    this.stopPlacing = null;
+    this.box.hidden = true;
+    render(null, this.box);
+  }
+
+  /** Hides the card and stops listening to its box. */
+  stop(): void {
+    this.hide();
+    this.listeners.abort();
+  }
+
+  private draw(view: CardView, anchor: Range | Element, focus = false): void {
+    const c = this.context;
+    render(
+      <Card
+        view={view}
+        citationHref={c.citationHref}
+        onOpenCitation={c.onOpenCitation}
+        entryHref={c.entryHref}
+        onOpenEntry={c.onOpenEntry}
+        onOpenRelated={c.onOpenRelated}
+        onClose={c.onClose}
+      />,
+      this.box,
+    );
+    this.box.hidden = false;
+    this.stopPlacing?.();
+    this.stopPlacing = placeFloating(anchor, this.box);
+    if (!focus) return;
+    focusCard(this.box);
+    if (view.status === 'ready') this.announce(view.card.name);
+  }
+}

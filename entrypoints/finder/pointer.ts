@@ -1,0 +1,102 @@
+/**
+ * The reader's pointer and keys on a marked page: the pointer is looked up once per animation frame at
+ * most and handed to the hover machine as arriving on a term or leaving it; a press and release bracket
+ * a possible selection, during which no card opens; Esc closes the card; the step keys move from term
+ * to term where the browser's command did not take them (lib/keyboard.ts). Listened to only once the
+ * page is marked or a card is open.
+ */
+import { stepOfKey } from '../../lib/keyboard';
+import { isPointOnRange, textPositionFromPoint } from '../../lib/page/point';
+import { triggerHeld, type Preferences } from '../../lib/settings';
+import type { PageCards } from './cards';
+import type { TermKeys } from './keyboard';
+import type { PageMarking } from './marking';
+
+interface Pointer {
+  x: number;
+  y: number;
+  time: number;
+  target: EventTarget | null;
+  altKey: boolean;
+  shiftKey: boolean;
+}
+
+export interface ReaderInput {
+  cards: PageCards;
+  marking: PageMarking;
+  termKeys: TermKeys;
+  preferences(): Preferences;
+  extensionGone(): boolean;
+}
+
+/** Listens to the reader until `signal` aborts. */
+export function listenToReader(doc: Document, { cards, marking, termKeys, preferences, extensionGone }: ReaderInput, signal: AbortSignal): void {
+  const { hover } = cards;
+  let pointer: Pointer | null = null;
+  let frameRequested = false;
+  const requestCheck = () => {
+    if (frameRequested) return;
+    frameRequested = true;
+    requestAnimationFrame(checkPointer);
+  };
+  function checkPointer(): void {
+    frameRequested = false;
+    const marker = marking.marker;
+    if (!pointer || hover.selecting || !marker || extensionGone()) return;
+    if (cards.host && pointer.target === cards.host) return; // the card's own enter/leave handle it
+    const pos = textPositionFromPoint(doc, pointer.x, pointer.y, marker.shadowRoots);
+    const mark = pos ? marker.markAt(pos.node, pos.offset) : null;
+    if (mark && isPointOnRange(mark.range, pointer.x, pointer.y) && triggerHeld(preferences().cardTrigger, pointer)) {
+      marker.setActive(mark);
+      // Start loading the card's script at the start of the dwell, so it is there by the end.
+      void cards.layer.load();
+      hover.enterTerm({ range: mark.range, entryId: mark.entryId }, pointer);
+    } else {
+      const s = hover.state;
+      if (s.kind !== 'showing' && s.kind !== 'leaving') marker.setActive(null);
+      hover.leaveTerm(pointer);
+    }
+  }
+  // With a modifier-key trigger, pressing the key while resting on a term counts as arriving on it.
+  const onModifier = (e: KeyboardEvent) => {
+    if (!pointer || (e.key !== 'Alt' && e.key !== 'Shift')) return;
+    pointer = { ...pointer, altKey: e.altKey, shiftKey: e.shiftKey };
+    if (e.type === 'keydown') requestCheck();
+  };
+
+  const options = { capture: true, signal };
+  doc.addEventListener(
+    'pointermove',
+    (e) => {
+      pointer = { x: e.clientX, y: e.clientY, time: e.timeStamp, target: e.target, altKey: e.altKey, shiftKey: e.shiftKey };
+      requestCheck();
+    },
+    { ...options, passive: true },
+  );
+  doc.addEventListener(
+    'pointerdown',
+    (e) => {
+      if (cards.host && e.composedPath().includes(cards.host)) return;
+      hover.startSelecting();
+      termKeys.forget();
+    },
+    options,
+  );
+  doc.addEventListener('pointerup', () => hover.endSelecting(), options);
+  doc.addEventListener(
+    'keydown',
+    (e) => {
+      if (e.key === 'Escape' && hover.state.kind !== 'idle') cards.close();
+      const direction = stepOfKey(e);
+      if (direction) {
+        e.preventDefault();
+        e.stopPropagation();
+        termKeys.step(direction);
+        return;
+      }
+      onModifier(e);
+    },
+    options,
+  );
+  doc.addEventListener('keyup', onModifier, options);
+}
