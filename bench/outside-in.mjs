@@ -10,9 +10,11 @@
 // the world, not the work. The page's own world is measured too, for the TreeWalker floor. A trace
 // taken alongside gives the page's tasks: the longest task holding any of the measured script's
 // samples is the longest task it put on the page.
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
 import { chromium } from 'playwright-core';
 import { CHROMIUM } from '../e2e/drivers.mjs';
 
@@ -48,6 +50,7 @@ export async function launchChromium(extension, origin) {
   }
   return {
     context,
+    extension,
     setPreferences: (preferences) => context.serviceWorkers()[0].evaluate((p) => chrome.storage.local.set({ preferences: p }), preferences),
     close: async () => {
       await context.close();
@@ -84,7 +87,7 @@ export async function profiledLoad(context, origin, path, isMeasured, afterLoad)
   const tasks = mainThreadTasks(events, url);
   const samples = measuredSamples(profile, isMeasured, tasks);
   const ms = samples.reduce((sum, s) => sum + s.duration, 0) / 1000;
-  return { ms, ...longestTask(tasks, samples), extra, page };
+  return { ms, ...longestTask(tasks, samples), extra, page, profile, samples };
 }
 
 /** The tasks of the page's main thread (the thread that parsed its HTML), in order: start and duration, µs. */
@@ -122,7 +125,7 @@ function measuredSamples(profile, isMeasured, tasks) {
     while (t < tasks.length && tasks[t].end <= time) t++;
     const next = time + (profile.timeDeltas[i + 1] ?? 0);
     const end = t < tasks.length && tasks[t].start <= time ? Math.min(next, tasks[t].end) : next;
-    samples.push({ time, duration: end - time });
+    samples.push({ time, duration: end - time, node: profile.samples[i] });
   }
   return samples;
 }
@@ -155,7 +158,69 @@ export async function measureGloss(browser, origin, path, afterLoadMs) {
     return marksIn(page);
   });
   await run.page.close();
-  return { ms: run.ms, longestTaskMs: run.longestTaskMs, longestTaskShareMs: run.longestTaskShareMs, marks: run.extra };
+  const parts = partsOf(run.profile, run.samples, browser.extension);
+  return { ms: run.ms, longestTaskMs: run.longestTaskMs, longestTaskShareMs: run.longestTaskShareMs, marks: run.extra, parts };
+}
+
+/**
+ * The parts of Gloss, by the source files their code comes from (the build's source maps,
+ * wxt.config.ts): where each of its samples was, in the first of them that holds the sample's source.
+ * A native function (a DOM call) counts in the part of the Gloss code that called it.
+ */
+export const PARTS = [
+  { name: 'reading the page', source: /lib\/page\/(text-runs|wake|frame)\.ts$/ },
+  { name: 'the sieve', source: /lib\/match\/sieve\.ts$/ },
+  { name: 'folding', source: /lib\/text\/normalize\.ts$/ },
+  { name: 'reading the matcher', source: /lib\/match\/tables\.ts$/ },
+  { name: 'exact scan and evidence', source: /lib\/(match|text)\// },
+  { name: 'marks and highlights', source: /lib\/page\// },
+  { name: 'messages', source: /(@webext-core|valibot|serialize-error|wxt)\/|lib\/messages\.ts$|finder\/setup\.ts$/ },
+  { name: 'the card', source: /components\// },
+  { name: 'the rest', source: /./ },
+];
+/** Samples in code no source map covers: the engine compiling and starting the scripts. */
+const UNMAPPED = 'starting the scripts';
+
+const traceMaps = new Map();
+/** The source map of a script of the extension, or null where it has none. */
+function traceMapOf(extension, url) {
+  const file = `${extension}${new URL(url).pathname}.map`;
+  if (!traceMaps.has(file)) {
+    let map = null;
+    try {
+      map = new TraceMap(readFileSync(file, 'utf8'));
+    } catch {
+      // No map: its samples are counted as unmapped.
+    }
+    traceMaps.set(file, map);
+  }
+  return traceMaps.get(file);
+}
+
+/** Milliseconds of Gloss's samples by part (PARTS, UNMAPPED). */
+function partsOf(profile, samples, extension) {
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const child of n.children ?? []) parent.set(child, n.id);
+  const partOfNode = new Map();
+  const partOf = (id) => {
+    if (partOfNode.has(id)) return partOfNode.get(id);
+    let part = UNMAPPED;
+    // The innermost frame of the extension's code on the stack.
+    let at = id;
+    while (at !== undefined && !isExtension(nodes.get(at).callFrame.url)) at = parent.get(at);
+    const frame = at === undefined ? null : nodes.get(at).callFrame;
+    const map = frame && frame.lineNumber >= 0 && traceMapOf(extension, frame.url);
+    if (map) {
+      const { source } = originalPositionFor(map, { line: frame.lineNumber + 1, column: Math.max(0, frame.columnNumber) });
+      if (source) part = PARTS.find((p) => p.source.test(source)).name;
+    }
+    partOfNode.set(id, part);
+    return part;
+  };
+  const parts = {};
+  for (const s of samples) parts[partOf(s.node)] = (parts[partOf(s.node)] ?? 0) + s.duration / 1000;
+  return parts;
 }
 
 /**
@@ -323,6 +388,21 @@ export function outsideInTable(judged, { hasBaseline, aliasCount }) {
       target ? `${target.text}${target.ratio === null ? '' : `: ${fmt(target.ratio)}×`}` : '',
     ];
     lines.push(`| ${row.join(' | ')} |`);
+  }
+  return lines;
+}
+
+/**
+ * Where Gloss's time goes on each page, by part (medians of the loads; a part's medians need not add
+ * up to the median of the whole).
+ */
+export function partsTable(judged) {
+  const names = [...PARTS.map((p) => p.name), UNMAPPED].filter((name) => judged.some(({ r }) => r.gloss.some((g) => g.parts[name])));
+  const head = ['page', 'Gloss, all its JS', ...names];
+  const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
+  for (const { r, ms } of judged) {
+    const cells = names.map((name) => `${fmt(median(r.gloss.map((g) => g.parts[name] ?? 0)))} ms`);
+    lines.push(`| ${[r.page.name, `${fmt(ms)} ms`, ...cells].join(' | ')} |`);
   }
   return lines;
 }

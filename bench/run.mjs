@@ -1,6 +1,7 @@
 // `npm run bench`: how fast Gloss is, measured side by side in one run of headless Chromium, and
 // written into BENCHMARKS.md. `--smoke`: one quick repetition on a small page, for CI (nothing written).
-// `--only=outside,scan,growth,linear,store,search,hover,dynamic,size,user-data,packs`: just those sections (nothing written).
+// `--only=outside,scan,growth,linear,store,search,hover,dynamic,size,user-data,packs`: just those sections (nothing
+// written, but for the outside-in table when both its sections, outside and dynamic, ran).
 // `--baseline=DIR`: also measure another build of Gloss (a chrome-mv3 directory) in the outside-in
 // section, side by side with this one, for a before-and-after.
 // `--no-build`: measure the zips and build already in .output (npm test has just made them).
@@ -15,7 +16,7 @@ import { build } from 'esbuild';
 import { chromiumDriver } from '../e2e/drivers.mjs';
 import { startServer } from '../e2e/server.mjs';
 import { fmt, hoverLatencies, markedPage, median, QUERIES, quantile, recorder, scanPages, spread, startBenchBrowser, writeResults, writeSection } from './common.mjs';
-import { AFTER_LOAD_MS, judge, judgeLive, LIVE_SHARE_TARGET, liveTable, outsideIn, outsideInTable } from './outside-in.mjs';
+import { AFTER_LOAD_MS, judge, judgeLive, LIVE_SHARE_TARGET, liveTable, outsideIn, outsideInTable, partsTable } from './outside-in.mjs';
 import { benchPages, OUTSIDE_IN_PAGES } from './pages.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -78,7 +79,12 @@ if (wants('outside') || wants('dynamic')) {
     if (target) recordOutside(`${r.page.name}: Gloss, all its JS`, `${fmt(ms)} ms${target.ratio === null ? '' : ` (${fmt(target.ratio)}×)`}`, target.text, target.met);
     recordOutside(`${r.page.name}: Gloss's longest task`, `${fmt(longest)} ms`, '≤ 50 ms', longestMet);
   }
-  if (judged.length) outsideInLines = outsideInTable(judged, { hasBaseline: !!baseline, aliasCount: new Set(bundle.aliases.map((a) => a.text)).size });
+  if (judged.length) {
+    outsideInLines = outsideInTable(judged, { hasBaseline: !!baseline, aliasCount: new Set(bundle.aliases.map((a) => a.text)).size });
+    const parts = partsTable(judged);
+    console.log(`\nWhere Gloss's time goes, by part:\n${parts.join('\n')}`);
+    outsideInLines.push('', "Where Gloss's time goes, by part (the source files of each profiled sample's innermost Gloss frame):", '', ...parts);
+  }
   if (live) {
     const liveJudged = judgeLive(live);
     for (const { run, share, met } of liveJudged) recordOutside(`live page, ${run.name}: Gloss's share of main-thread time`, `${fmt(share)} %`, `≤ ${LIVE_SHARE_TARGET} %`, met);
@@ -238,11 +244,14 @@ for (const section of ['user-data', 'packs']) {
 const missed = [...outsideRows, ...rows].filter((r) => r.met === false);
 if (smoke) console.log(`\nSmoke run: ${outsideRows.length + rows.length} measurements taken (targets are judged by a full run).`);
 else console.log(`\n${outsideRows.length + rows.length} measurements, ${[...outsideRows, ...rows].filter((r) => r.met === true).length} targets met, ${missed.length} missed${missed.length ? `: ${missed.map((r) => r.metric).join('; ')}` : ''}`);
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${fmt(totalmem() / 2 ** 30, 0)} GiB, load average ${fmt(loadAtStart, 1)} at the start and ${fmt(loadavg()[0], 1)} at the end; Node ${process.version}; ${chromiumVersion.startsWith('1') ? 'Chromium ' : ''}${chromiumVersion}`;
+const file = resolve(root, 'BENCHMARKS.md');
 if (!smoke && !only) {
-  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${fmt(totalmem() / 2 ** 30, 0)} GiB, load average ${fmt(loadAtStart, 1)} at the start and ${fmt(loadavg()[0], 1)} at the end; Node ${process.version}; ${chromiumVersion.startsWith('1') ? 'Chromium ' : ''}${chromiumVersion}`;
-  const file = resolve(root, 'BENCHMARKS.md');
   const heading = `Run ${new Date().toISOString().slice(0, 10)} on ${machine}. Medians of ${REPS} runs (mark.js: ${MARKJS_REPS}; hover: ${HOVER_REPS}); ranges in brackets.`;
   writeResults(file, 'results', heading, rows);
+}
+// The outside-in table is whole in itself: a run of that section alone (--only=outside,dynamic) writes it.
+if (!smoke && wants('outside') && wants('dynamic')) {
   writeSection(file, 'outside-in', [
     `Run ${new Date().toISOString().slice(0, 10)} on ${machine}. Medians of ${REPS} loads (mark.js: ${MARKJS_REPS}), ranges in brackets; the longest task is the longest of all loads.`,
     '',
