@@ -13,20 +13,25 @@ interface BenchScan {
   longestSliceMs: number;
 }
 
+/** What the background builds content scripts' matcher from (`MatcherData`, lib/store/knowledge.ts). */
+interface BenchMatcherData {
+  aliases: unknown[];
+}
+
 /**
- * The benchmark's in-page half, `bench` in bench/page-bench.ts. Packs, bundles and matcher data
- * cross the page's boundary as JSON the orchestrator only passes on, so they are `unknown` here.
+ * The benchmark's in-page half, `bench` in bench/page-bench.ts. Packs and bundles cross the page's
+ * boundary as JSON the orchestrator only passes on, so they are `unknown` here.
  */
 interface GlossBench {
   linear(bundle: unknown, length: number): { ms: number; matches: number };
   floor(): { ms: number; chars: number };
   gloss(bundle: unknown, aliasCount: number): Promise<BenchScan>;
-  glossWith(data: unknown): Promise<BenchScan>;
+  glossWith(data: BenchMatcherData): Promise<BenchScan>;
   markjs(bundle: unknown, aliasCount: number): Promise<{ ms: number; marks: number }>;
   seed(pack: unknown, entries: number): Promise<{ ms: number; rows: number }>;
   search(pack: unknown, entries: number, queries: string[]): Promise<number[]>;
   packSearch(bundled: unknown, added: unknown, queries: string[]): Promise<number[]>;
-  matcherWith(bundled: unknown, added: unknown): Promise<unknown>;
+  matcherWith(bundled: unknown, added: unknown): Promise<BenchMatcherData>;
 }
 
 declare global {
