@@ -63,6 +63,11 @@ function watchExtensionErrors(page) {
 /** The console messages of a page the suite opened (a library page object), as kept so far. */
 export const consoleOf = (page) => consoles.get(page) ?? [];
 
+/**
+ * A page as the drivers give it to the suite.
+ * @typedef {ReturnType<typeof wrapPage>} DriverPage
+ */
+
 /** The page operations the suite uses, over either library's page object. */
 function wrapPage(page, errors, extensionErrors = watchExtensionErrors(page)) {
   const evaluate = (fn, arg) => page.evaluate(fn, arg);
