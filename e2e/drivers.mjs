@@ -24,7 +24,8 @@ export async function poll(read, until, timeout, what) {
       last = await read();
       if (until(last)) return last;
     } catch (e) {
-      lastError = e;
+      // Whatever was thrown, read for a message if it has one.
+      lastError = /** @type {{ message?: string }} */ (e);
     }
     await new Promise((r) => setTimeout(r, POLL_MS));
   }
