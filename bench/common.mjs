@@ -69,7 +69,7 @@ export async function startBenchBrowser(origin) {
 // ── the options page's main thread, watched in the page ─────────────────────────────────────────
 /** Starts watching the page's main thread: a heartbeat's largest gap, and Chrome's long tasks. */
 function watchMainThread(every) {
-  const watch = { longest: 0, longTasks: [] };
+  const watch = /** @type {Window['__glossWatch']} */ ({ longest: 0, longTasks: [] }); // its timer and observer next
   let last = performance.now();
   watch.timer = setInterval(() => {
     const now = performance.now();
@@ -130,7 +130,7 @@ export async function hoverLatencies(page, reps, { until = null } = {}) {
     const at = await page.evaluate((p) => {
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const i = n.data.indexOf(p);
+        const i = /** @type {Text} */ (n).data.indexOf(p);
         if (i === -1) continue;
         const range = document.createRange();
         range.setStart(n, i);

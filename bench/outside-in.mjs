@@ -293,7 +293,8 @@ async function measureLivePage(browser, origin, seconds, withGloss) {
 async function measureLive({ origin, browsers, seconds, reps, log }) {
   const { gloss, before, plain } = browsers;
   const without = [];
-  const runs = LIVE_DENSITIES.map((d) => ({ ...d, gloss: [], before: [] }));
+  // The shares are worked out once every run is in: they need the page's own time, without Gloss.
+  const runs = LIVE_DENSITIES.map((d) => ({ ...d, gloss: [], before: [], shares: [], beforeShares: [] }));
   for (let i = 0; i < reps; i++) {
     without.push((await measureLivePage(plain, origin, seconds, false)).busyMs);
     for (const run of runs) {

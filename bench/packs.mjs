@@ -66,6 +66,7 @@ try {
     await options.chooseFile('input[name="pack"]', file);
     // Every stage the progress bar shows, and whether it counted (a bar with a value, not only a spinner).
     await options.evaluate(() => {
+      /** @type {Window['__glossStages']} */
       const seen = (window.__glossStages = { stages: [], counted: false });
       new MutationObserver(() => {
         const stage = document.querySelector('.install-pack .job-stage')?.textContent;

@@ -65,7 +65,10 @@ try {
   recordLongest(record, 'nested HTML import: longest main-thread task', nested);
 
   // An entry whose spellings stand in the long text: its mentions found by the word index.
-  const docId = await options.evaluate(() => [...document.querySelectorAll('.documents li')].find((li) => li.textContent.startsWith('Paragraph 1.')).dataset.id);
+  const docId = await options.evaluate(() => {
+    const items = /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('.documents li'));
+    return [...items].find((li) => li.textContent.startsWith('Paragraph 1.')).dataset.id;
+  });
   const entry = await timed('entry', () => click('.entry-form button[type="submit"]'), '.entry-form', async () => {
     await click('input[name="entryName"]');
     await options.typeText('Lach Huyen');

@@ -24,7 +24,8 @@ export async function poll(read, until, timeout, what) {
       last = await read();
       if (until(last)) return last;
     } catch (e) {
-      lastError = e;
+      // Whatever was thrown, read for a message if it has one.
+      lastError = /** @type {{ message?: string }} */ (e);
     }
     await new Promise((r) => setTimeout(r, POLL_MS));
   }
@@ -63,6 +64,11 @@ function watchExtensionErrors(page) {
 /** The console messages of a page the suite opened (a library page object), as kept so far. */
 export const consoleOf = (page) => consoles.get(page) ?? [];
 
+/**
+ * A page as the drivers give it to the suite.
+ * @typedef {ReturnType<typeof wrapPage>} DriverPage
+ */
+
 /** The page operations the suite uses, over either library's page object. */
 function wrapPage(page, errors, extensionErrors = watchExtensionErrors(page)) {
   const evaluate = (fn, arg) => page.evaluate(fn, arg);
@@ -91,6 +97,15 @@ function wrapPage(page, errors, extensionErrors = watchExtensionErrors(page)) {
     url: () => page.url(),
     screenshot: async (clip) => Buffer.from(await page.screenshot({ clip })),
     close: () => page.close(),
+    /**
+     * Runs `fn` in the page until `until` holds of what it returns; that value.
+     * @template A, T
+     * @param {(arg: A) => T} fn
+     * @param {A} [arg]
+     * @param {(value: NoInfer<Awaited<T>>) => unknown} [until]
+     * @param {number} [timeout]
+     * @returns {Promise<Awaited<T>>}
+     */
     waitFor: (fn, arg, until = Boolean, timeout = 5000) => poll(() => evaluate(fn, arg), until, timeout, fn.name || 'a page condition'),
   };
 }
@@ -101,8 +116,15 @@ function lookUpSelectionMessage(text) {
 }
 
 /**
+ * How a driver sets up its browser: `proxyPort` is the recording proxy's (e2e/proxy.mjs).
+ * @typedef {{ locale?: string, proxyPort?: number }} DriverOptions
+ */
+
+/**
  * `locale`: the browser's own language (as a reader's browser would be set up), which picks the
  * extension's messages. Chromium on Linux reads it from LANGUAGE and needs Debian's chromium-l10n.
+ * @param {string} extensionPath
+ * @param {DriverOptions} [options]
  */
 export async function chromiumDriver(extensionPath, { locale, proxyPort } = {}) {
   const { chromium } = await import('playwright-core');
@@ -178,7 +200,11 @@ export async function chromiumDriver(extensionPath, { locale, proxyPort } = {}) 
   };
 }
 
-/** `locale`: as for Chromium; Firefox needs Debian's language pack (firefox-esr-l10n-vi for "vi"). */
+/**
+ * `locale`: as for Chromium; Firefox needs Debian's language pack (firefox-esr-l10n-vi for "vi").
+ * @param {string} extensionPath
+ * @param {DriverOptions} [options]
+ */
 export async function firefoxDriver(extensionPath, { locale, proxyPort } = {}) {
   const puppeteer = (await import('puppeteer-core')).default;
   // The add-on id as the build gives it (wxt.config.ts), read from the extension being tested.
@@ -209,7 +235,8 @@ export async function firefoxDriver(extensionPath, { locale, proxyPort } = {}) {
     // Both watched from before the load: a content script's uncaught errors arrive as page errors,
     // what it logs as console errors from the extension's URL.
     const errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    // Over WebDriver BiDi, puppeteer reports every page error as an Error (bidi/Frame.js).
+    page.on('pageerror', (e) => errors.push(/** @type {Error} */ (e).message));
     const extensionErrors = watchExtensionErrors(page);
     if (url.startsWith('moz-extension:')) {
       // page.goto never reports the load of a moz-extension:// page: start it and wait for the document.
@@ -259,13 +286,17 @@ export async function firefoxDriver(extensionPath, { locale, proxyPort } = {}) {
     openTabs: () => browser.pages(),
     colorScheme: 'dark',
     async activeTabId() {
-      return helper.evaluate(async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id);
+      // In the page, globalThis.browser is its extension APIs; `browser` here is puppeteer's.
+      return helper.evaluate(
+        async () => (await globalThis.browser.tabs.query({ active: true, currentWindow: true }))[0]?.id,
+      );
     },
     emulateDark: async () => {},
     async lookUpSelection(_page, text = '') {
       // Firefox offers no way into the background page here; an extension page has the same APIs.
       await helper.evaluate(async (message) => {
-        for (const tab of await browser.tabs.query({})) browser.tabs.sendMessage(tab.id, message).catch(() => {});
+        const api = globalThis.browser;
+        for (const tab of await api.tabs.query({})) api.tabs.sendMessage(tab.id, message).catch(() => {});
       }, lookUpSelectionMessage(text));
     },
     /** Removes the extension from the running browser, as an update or uninstall does to open tabs. */

@@ -118,7 +118,9 @@ export async function runTests(label, tests, driver) {
       console.log(`  ✓ [${label}] ${name} (${Date.now() - started} ms)`);
     } catch (error) {
       failures.push(`[${label}] ${name}`);
-      console.log(`  ✗ [${label}] ${name}\n      ${String(error?.stack ?? error).split('\n').slice(0, 4).join('\n      ')}`);
+      // Whatever was thrown: its stack if it has one.
+      const told = String(/** @type {{ stack?: string }} */ (error)?.stack ?? error).split('\n').slice(0, 4);
+      console.log(`  ✗ [${label}] ${name}\n      ${told.join('\n      ')}`);
       const left = (await driver.openTabs()).filter((tab) => !tabsBefore.has(tab));
       const saved = await keepEvidence(label, name, driver, left).catch(() => []);
       if (saved.length) console.log(`      screenshots: ${saved.join(', ')}`);

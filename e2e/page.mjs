@@ -13,7 +13,7 @@ export function pagePhraseCenter({ phrase, occurrence = 0, within = null }) {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   let seen = 0;
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    let at = n.data.indexOf(phrase);
+    let at = /** @type {Text} */ (n).data.indexOf(phrase);
     while (at !== -1) {
       if (seen++ === occurrence) {
         const range = document.createRange();
@@ -25,7 +25,7 @@ export function pagePhraseCenter({ phrase, occurrence = 0, within = null }) {
         const r = range.getBoundingClientRect();
         return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
       }
-      at = n.data.indexOf(phrase, at + 1);
+      at = /** @type {Text} */ (n).data.indexOf(phrase, at + 1);
     }
   }
   return null;
@@ -61,7 +61,8 @@ export function pageMarkSurroundings(name) {
     return el ?? node.getRootNode();
   };
   return Array.from(h, (range) => {
-    const block = blockOf(range.commonAncestorContainer);
+    // Gloss registers live Ranges, not StaticRanges.
+    const block = blockOf(/** @type {Range} */ (range).commonAncestorContainer);
     const before = document.createRange();
     before.selectNodeContents(block);
     before.setEnd(range.startContainer, range.startOffset);
@@ -131,7 +132,7 @@ export function pageElementCenter({ host, selector, index = 0 }) {
 
 /** The page's markup without Gloss's host element. */
 export function pageMarkupWithoutGloss(host) {
-  const clone = document.documentElement.cloneNode(true);
+  const clone = /** @type {HTMLElement} */ (document.documentElement.cloneNode(true));
   clone.querySelectorAll(host).forEach((el) => el.remove());
   return clone.outerHTML;
 }

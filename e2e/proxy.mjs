@@ -14,9 +14,10 @@ export async function startRecordingProxy() {
     seen.push({ method: 'CONNECT', url: `https://${req.url}` });
     socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
   });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  await /** @type {Promise<void>} */ (new Promise((r) => server.listen(0, '127.0.0.1', r)));
   return {
-    port: server.address().port,
+    // Listening on a TCP port, not a pipe: the address is an AddressInfo.
+    port: /** @type {import('node:net').AddressInfo} */ (server.address()).port,
     /** Requests seen since the last call, and forget them. */
     take: () => seen.splice(0),
     close: () => new Promise((r) => server.close(r)),

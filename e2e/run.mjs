@@ -49,7 +49,9 @@ for (const name of Object.keys(drivers)) {
       failures.push(...result.failures);
       filtered += result.filtered;
     } catch (error) {
-      console.log(`  ✗ [${label}] the browser could not be driven: ${error?.stack ?? error}`);
+      // Whatever was thrown: its stack if it has one.
+      const stack = /** @type {{ stack?: string }} */ (error)?.stack;
+      console.log(`  ✗ [${label}] the browser could not be driven: ${stack ?? error}`);
       failures.push(`[${label}] the browser could not be driven`);
       failed++;
     } finally {

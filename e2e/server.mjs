@@ -49,7 +49,8 @@ export async function startServer({ pages = new Map() } = {}) {
       res.end('not found');
     }
   });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address();
+  await /** @type {Promise<void>} */ (new Promise((r) => server.listen(0, '127.0.0.1', r)));
+  // Listening on a TCP port, not a pipe: the address is an AddressInfo.
+  const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
   return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) };
 }

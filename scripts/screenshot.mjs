@@ -52,7 +52,7 @@ try {
     const at = await page.evaluate((phrase) => {
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const i = n.data.indexOf(phrase);
+        const i = /** @type {Text} */ (n).data.indexOf(phrase);
         if (i === -1) continue;
         n.parentElement.scrollIntoView({ block: 'start' });
         scrollBy(0, -60);

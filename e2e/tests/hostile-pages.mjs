@@ -69,7 +69,11 @@ export function define(ctx, test) {
       const marks = await poll(() => allMarks(page), (m) => spec.marks.every((x) => m.includes(x)), 10000, `marks ${spec.marks.join(', ')}`);
       for (const wrong of spec.absent ?? []) assert(!marks.includes(wrong), `"${wrong}" must not be marked: ${marks.join(' | ')}`);
       if (caret !== null) {
-        const now = await page.evaluate(() => ({ focused: document.activeElement?.id, offset: getSelection().anchorOffset, node: getSelection().anchorNode?.parentElement?.id ?? getSelection().anchorNode?.id }));
+        const now = await page.evaluate(() => ({
+          focused: document.activeElement?.id,
+          offset: getSelection().anchorOffset,
+          node: getSelection().anchorNode?.parentElement?.id ?? /** @type {Element} */ (getSelection().anchorNode)?.id,
+        }));
         assert(now.focused === 'editor' && now.offset === caret && now.node === 'editor', `caret moved: ${JSON.stringify(now)}`);
       }
       if (spec.hover) {

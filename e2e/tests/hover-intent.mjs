@@ -8,7 +8,7 @@ import { HIGHLIGHT, HOST, pageCard, pageMarks } from '../page.mjs';
 function pageWidestMark(name) {
   let widest = null;
   for (const range of CSS.highlights.get(name) ?? []) {
-    for (const box of range.getClientRects()) {
+    for (const box of /** @type {Range} */ (range).getClientRects()) {
       if (box.top > 0 && box.bottom < innerHeight && (!widest || box.width > widest.right - widest.left)) {
         widest = { left: box.left, right: box.right, y: box.top + box.height / 2, text: range.toString() };
       }

@@ -14,7 +14,9 @@ function keyboardState(host) {
   // The ringed term, by its text and where it stands on the page (the same words recur).
   const ring = [];
   for (const name of ['gloss-term-focus', 'gloss-term-focus-on-dark']) {
-    for (const r of CSS.highlights.get(name) ?? []) ring.push(`${r.toString()} @${Math.round(r.getBoundingClientRect().top + scrollY)}`);
+    for (const r of CSS.highlights.get(name) ?? []) {
+      ring.push(`${r.toString()} @${Math.round(/** @type {Range} */ (r).getBoundingClientRect().top + scrollY)}`);
+    }
   }
   return {
     card: card && !card.closest('[hidden]') ? { name: card.querySelector('.name')?.textContent ?? '', busy: card.getAttribute('aria-busy') } : null,
@@ -36,7 +38,7 @@ function termsAsTheyRead() {
   const found = [];
   for (const name of ['gloss-term', 'gloss-term-on-dark']) {
     for (const r of CSS.highlights.get(name) ?? []) {
-      const box = r.getClientRects()[0];
+      const box = /** @type {Range} */ (r).getClientRects()[0];
       found.push({ text: r.toString(), top: Math.round(box.top), left: box.left });
     }
   }
@@ -108,7 +110,8 @@ export function define(ctx, test) {
   const openWelcome = async () => {
     const page = await driver.openExtensionPage('/viewer.html#welcome');
     await page.waitFor(() => document.querySelectorAll('.welcome .try .mention').length, undefined, (n) => n > 0, 8000);
-    return { page, told: await page.evaluate(() => document.querySelector('.welcome').innerText) };
+    const told = await page.evaluate(() => /** @type {HTMLElement} */ (document.querySelector('.welcome')).innerText);
+    return { page, told };
   };
 
   test("keyboard: on Gloss's welcome page the same keys open a card with the focus in it, and Esc gives the focus back to the term", async () => {
@@ -124,7 +127,10 @@ export function define(ctx, test) {
     }, undefined, Boolean, 5000);
     assert(opened.announced === `Card for ${opened.name} opened`, `announced: "${opened.announced}"`);
     await page.key('Escape');
-    const focused = await page.waitFor(() => (document.querySelector('.viewer-card').hidden ? document.activeElement?.textContent : null), undefined, Boolean, 3000);
+    const focused = await page.waitFor(() => {
+      const card = /** @type {HTMLElement} */ (document.querySelector('.viewer-card'));
+      return card.hidden ? document.activeElement?.textContent : null;
+    }, undefined, Boolean, 3000);
     assert(focused === opened.term, `focus after Esc on "${focused}", term "${opened.term}"`);
     await page.close();
   });
@@ -146,7 +152,9 @@ export function define(ctx, test) {
         return card && card.contains(document.activeElement) ? { name: card.querySelector('.name')?.textContent ?? '', text: card.textContent } : null;
       }, undefined, (c) => !!c && want(c), 5000);
     // A term of the passage: its own card.
-    const term = await page.evaluate(() => document.querySelector('.welcome .try .mention').dataset.entry);
+    const term = await page.evaluate(
+      () => /** @type {HTMLElement} */ (document.querySelector('.welcome .try .mention')).dataset.entry,
+    );
     await select('.welcome .try .mention');
     await chord(page, 'KeyG');
     // The entry's name, as the background names it.
@@ -157,7 +165,12 @@ export function define(ctx, test) {
     const card = await shownCard((c) => c.name === name);
     assert(!!name && card.name === name, `the card of the selected term ${term}: ${JSON.stringify(card)}`);
     await page.key('Escape');
-    await page.waitFor(() => document.querySelector('.viewer-card').hidden, undefined, Boolean, 3000);
+    await page.waitFor(
+      () => /** @type {HTMLElement} */ (document.querySelector('.viewer-card')).hidden,
+      undefined,
+      Boolean,
+      3000,
+    );
     // Text that names no entry: the card says so, with the text.
     const selected = await select('#welcome-title');
     await chord(page, 'KeyG');

@@ -11,7 +11,7 @@ export function define(ctx, test) {
       const status = document.querySelector('[role="status"]')?.textContent ?? '';
       return status.includes('…') ? null : {
         lang: document.documentElement.lang,
-        placeholder: document.querySelector('input[type="search"]')?.placeholder,
+        placeholder: /** @type {HTMLInputElement} */ (document.querySelector('input[type="search"]'))?.placeholder,
         heading: document.querySelector('#summary-title')?.textContent,
         status,
       };

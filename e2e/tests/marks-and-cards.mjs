@@ -126,7 +126,8 @@ export function define(ctx, test) {
     assert(params.get('doc') === expected.get('doc') && params.get('p') === expected.get('p'), `${url} vs ${card.citations[1].href}`);
     const shown = await viewer.waitFor(() => {
       const mark = document.querySelector('li.target mark.quote');
-      return mark ? { quote: mark.textContent, n: document.querySelector('li.target').value } : null;
+      const target = /** @type {HTMLLIElement} */ (document.querySelector('li.target'));
+      return mark ? { quote: mark.textContent, n: target.value } : null;
     }, undefined, (v) => v !== null, 8000);
     assert(shown.n === Number(params.get('p')), `target paragraph ${shown.n}`);
     assert(shown.quote.replace(/\s+/g, ' ') === params.get('q').replace(/\s+/g, ' '), `quote shown: ${shown.quote}`);
@@ -139,7 +140,7 @@ export function define(ctx, test) {
     await marksOf(page);
     await page.evaluate(() => {
       const p = document.querySelector('#p-bri');
-      const text = p.firstChild;
+      const text = /** @type {Text} */ (p.firstChild);
       const at = text.data.indexOf('Belt and');
       const range = document.createRange();
       range.setStart(text, at);
@@ -167,7 +168,8 @@ export function define(ctx, test) {
     const page = await driver.openPage(`${origin}/basic.html`);
     await page.waitFor(pageMarks, HIGHLIGHT, (m) => Array.isArray(m) && m.includes('Great Hall of the People'));
     const at = await page.evaluate(() => {
-      const text = document.getElementById('shadow-host').shadowRoot.querySelector('p').firstChild;
+      const p = document.getElementById('shadow-host').shadowRoot.querySelector('p');
+      const text = /** @type {Text} */ (p.firstChild);
       const i = text.data.indexOf('Great');
       const range = document.createRange();
       range.setStart(text, i);
@@ -185,13 +187,15 @@ export function define(ctx, test) {
   test('a term in a same-origin frame is marked and opens its card inside the frame', async () => {
     const page = await driver.openPage(`${origin}/frames.html`);
     await page.waitFor((name) => {
-      const h = document.getElementById('inner').contentWindow.CSS?.highlights?.get(name);
+      const frame = /** @type {HTMLIFrameElement} */ (document.getElementById('inner'));
+      // The frame's window is a global object as this one is, with its own CSS namespace.
+      const h = /** @type {Window & typeof globalThis} */ (frame.contentWindow).CSS?.highlights?.get(name);
       return h ? [...h].map((r) => r.toString()) : [];
     }, HIGHLIGHT, (m) => m.includes('Nguyen Phu Trong'), 8000);
     const at = await page.evaluate(() => {
-      const frame = document.getElementById('inner');
+      const frame = /** @type {HTMLIFrameElement} */ (document.getElementById('inner'));
       const doc = frame.contentDocument;
-      const text = doc.getElementById('inner-p').firstChild;
+      const text = /** @type {Text} */ (doc.getElementById('inner-p').firstChild);
       const i = text.data.indexOf('Nguyen');
       const range = doc.createRange();
       range.setStart(text, i);
@@ -203,7 +207,9 @@ export function define(ctx, test) {
     await page.mouseMove(at.x - 30, at.y + 30);
     await page.mouseMove(at.x, at.y);
     const name = await page.waitFor(() => {
-      const card = document.getElementById('inner').contentDocument.querySelector('gloss-card')?.shadowRoot?.querySelector('.card[aria-busy="false"]');
+      const frame = /** @type {HTMLIFrameElement} */ (document.getElementById('inner'));
+      const host = frame.contentDocument.querySelector('gloss-card');
+      const card = host?.shadowRoot?.querySelector('.card[aria-busy="false"]');
       return card?.querySelector('.name')?.textContent ?? null;
     }, undefined, (n) => n === 'Nguyen Phu Trong', 5000);
     assert(name === 'Nguyen Phu Trong');

@@ -7,7 +7,7 @@ import { HIGHLIGHT, pageMarksThroughout } from '../page.mjs';
 function pageMarkPositions(name) {
   const boxes = [];
   for (const range of CSS.highlights.get(name) ?? []) {
-    const r = range.getBoundingClientRect();
+    const r = /** @type {Range} */ (range).getBoundingClientRect();
     boxes.push({ top: r.top, bottom: r.bottom });
   }
   return { height: innerHeight, boxes };

@@ -20,7 +20,12 @@ export function define(ctx, test) {
     const openedTabs = () => (globalThis.browser ?? globalThis.chrome).tabs.query({}).then((tabs) => tabs.map((tab) => tab.url || tab.pendingUrl || ''));
     await options.waitFor(openedTabs, undefined, (urls) => urls.some((url) => url.endsWith('/privacy.html')), 5000);
     const policy = await driver.openExtensionPage('/privacy.html');
-    const text = await policy.waitFor(() => document.querySelector('.privacy')?.innerText ?? '', undefined, (t) => t.includes('sends nothing'), 5000);
+    const text = await policy.waitFor(
+      () => /** @type {HTMLElement} */ (document.querySelector('.privacy'))?.innerText ?? '',
+      undefined,
+      (t) => t.includes('sends nothing'),
+      5000,
+    );
     assert(await policy.evaluate(() => document.title === 'Gloss privacy policy'), 'the tab is titled as the policy');
     for (const permission of ['Storage', 'Context menus', 'Access to the sites']) assert(text.includes(permission), `it explains ${permission}`);
     await policy.close();
@@ -31,10 +36,13 @@ export function define(ctx, test) {
     const options = await driver.openExtensionPage('/options.html');
     await options.waitFor(() => !!document.querySelector('.user-entries .entries, .user-entries .empty'), undefined, Boolean, 5000);
     const look = await options.evaluate(() => {
-      const overflowing = [...document.querySelectorAll('.field > input, .field > select, .field > textarea')]
+      const fields = /** @type {NodeListOf<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>} */ (
+        document.querySelectorAll('.field > input, .field > select, .field > textarea')
+      );
+      const overflowing = [...fields]
         .filter((el) => el.getBoundingClientRect().right > el.parentElement.getBoundingClientRect().right + 0.5)
         .map((el) => el.name);
-      const disabled = document.querySelector('.entry-form button[type="submit"]');
+      const disabled = /** @type {HTMLButtonElement} */ (document.querySelector('.entry-form button[type="submit"]'));
       const enabled = document.querySelector('button.export');
       return { overflowing, disabled: disabled.disabled, dim: Number(getComputedStyle(disabled).opacity), bright: Number(getComputedStyle(enabled).opacity), wide: document.documentElement.scrollWidth > innerWidth };
     });
@@ -47,7 +55,9 @@ export function define(ctx, test) {
   const focusDelay = async (options) => {
     await options.front();
     await options.waitFor(() => !!document.querySelector('input[name="hoverDelayMs"]'), undefined, Boolean, 5000);
-    await options.evaluate(() => document.querySelector('input[name="hoverDelayMs"]').focus());
+    await options.evaluate(() =>
+      /** @type {HTMLInputElement} */ (document.querySelector('input[name="hoverDelayMs"]')).focus(),
+    );
     await options.waitFor(() => document.activeElement?.getAttribute('name') === 'hoverDelayMs', undefined, Boolean, 3000);
   };
 
@@ -59,7 +69,10 @@ export function define(ctx, test) {
       // The reader moves the delay slider to its slowest, 1.5 s, from the keyboard.
       await focusDelay(options);
       await options.key('End');
-      await options.waitFor(async () => (await (globalThis.browser ?? globalThis.chrome).storage.local.get('preferences')).preferences?.hoverDelayMs, undefined, (d) => d === 1500, 5000);
+      await options.waitFor(async () => {
+        const { preferences } = await (globalThis.browser ?? globalThis.chrome).storage.local.get('preferences');
+        return /** @type {{ hoverDelayMs?: number } | undefined} */ (preferences)?.hoverDelayMs;
+      }, undefined, (d) => d === 1500, 5000);
       assert((await options.evaluate(() => document.querySelector('.delay output')?.textContent)) === '1.50 s', 'the delay reads in seconds');
       await page.front();
       await hover(page, 'Belt and');
@@ -191,7 +204,9 @@ export function define(ctx, test) {
       await clickOption(options, '.import button[type="submit"]');
       const added = await options.waitFor(() => document.querySelector('.import [role="status"]')?.textContent ?? null, undefined, Boolean, 8000);
       assert(added.startsWith('Added “Hostile import”: 2 paragraphs'), added);
-      const docId = await options.evaluate(() => document.querySelector('.documents li').dataset.id);
+      const docId = await options.evaluate(
+        () => /** @type {HTMLElement} */ (document.querySelector('.documents li')).dataset.id,
+      );
       const viewer = await driver.openExtensionPage(`/viewer.html#doc=${docId}`);
       const shown = await viewer.waitFor(() => {
         const article = document.querySelector('article.document');
@@ -243,7 +258,12 @@ export function define(ctx, test) {
       await clickOption(options, 'input[name="entryName"]');
       await options.typeText('Lach Huyen');
       await options.choose('select[name="entryKind"]', 'place');
-      const docId = await options.waitFor(() => [...document.querySelectorAll('select[name="labelDocument"] option')].find((o) => o.textContent === 'Port notes')?.value ?? null, undefined, Boolean, 5000);
+      const docId = await options.waitFor(() => {
+        const choices = /** @type {NodeListOf<HTMLOptionElement>} */ (
+          document.querySelectorAll('select[name="labelDocument"] option')
+        );
+        return [...choices].find((o) => o.textContent === 'Port notes')?.value ?? null;
+      }, undefined, Boolean, 5000);
       await options.choose('select[name="labelDocument"]', docId);
       await options.waitFor(() => !!document.querySelector('select[name="labelParagraph"] option[value="2"]'), undefined, Boolean, 5000);
       await options.choose('select[name="labelParagraph"]', '2');
@@ -260,7 +280,7 @@ export function define(ctx, test) {
       await options.front();
       await clickOption(options, 'button.export');
       const saved = await options.waitFor(async () => {
-        const link = document.querySelector('a.saved');
+        const link = /** @type {HTMLAnchorElement} */ (document.querySelector('a.saved'));
         return link && { name: link.getAttribute('download'), text: await (await fetch(link.href)).text() };
       }, undefined, Boolean, 8000);
       assert(/^gloss-backup-\d{4}-\d{2}-\d{2}\.json$/.test(saved.name), saved.name);

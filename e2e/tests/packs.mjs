@@ -41,7 +41,14 @@ async function buildNextRelease(dir) {
 function packsView() {
   const list = document.querySelector('section.knowledge-packs .items');
   return {
-    packs: list ? [...list.querySelectorAll('li')].map((li) => ({ id: li.dataset.id, title: li.querySelector('strong').textContent, on: li.querySelector('input[name="enabled"]').checked, meta: li.querySelector('.meta').textContent })) : null,
+    packs: list
+      ? [...list.querySelectorAll('li')].map((li) => ({
+          id: li.dataset.id,
+          title: li.querySelector('strong').textContent,
+          on: /** @type {HTMLInputElement} */ (li.querySelector('input[name="enabled"]')).checked,
+          meta: li.querySelector('.meta').textContent,
+        }))
+      : null,
     status: document.querySelector('.install-pack [role="status"]')?.textContent ?? null,
     alert: document.querySelector('.install-pack [role="alert"]')?.textContent ?? null,
     job: document.querySelector('.install-pack .job-stage')?.textContent ?? null,
@@ -67,7 +74,12 @@ function pageCardPacks(host) {
 }
 
 export function define({ driver, origin, hover, cardClosed, clickOption: click }, test) {
-  /** The card of `phrase` once `until` holds of it, read pack by pack; then closed with Esc. */
+  /**
+   * The card of `phrase` once `until` holds of it, read pack by pack; then closed with Esc.
+   * @param {import('../drivers.mjs').DriverPage} page
+   * @param {string} phrase
+   * @param {(card: ReturnType<typeof pageCardPacks>) => boolean} [until]
+   */
   const cardOf = async (page, phrase, until = () => true) => {
     await hover(page, phrase);
     const card = await page.waitFor(pageCardPacks, HOST, (c) => c?.name === phrase && until(c), 5000);

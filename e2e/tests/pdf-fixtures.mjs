@@ -11,6 +11,7 @@ export const REPORT_PAGES = [
 ];
 export const REPORT_TITLE = 'Field report on the border trade';
 
+/** @type {[number, number]} */
 const PAGE = [595, 842];
 const LINE = 16;
 const PARAGRAPH_GAP = 30;

@@ -51,7 +51,7 @@ export function define({ driver, origin, marksOf, hover, clickOption: click, del
       await page.mouseClick(cite.x, cite.y);
       const viewer = await opened;
       const target = await viewer.waitFor(() => {
-        const li = document.querySelector('li.target');
+        const li = /** @type {HTMLLIElement} */ (document.querySelector('li.target'));
         const start = li && document.querySelector(`li.page-start[data-page="${li.dataset.page}"]`);
         return li?.querySelector('mark.quote') && {
           page: li.dataset.page,

@@ -12,7 +12,7 @@ export function define(ctx, test) {
   }));
   const typeInto = async (popup, text) => {
     await popup.evaluate(() => {
-      const input = document.querySelector('input[type="search"]');
+      const input = /** @type {HTMLInputElement} */ (document.querySelector('input[type="search"]'));
       input.focus();
       input.select();
     });
@@ -65,7 +65,7 @@ export function define(ctx, test) {
     assert(await popup.evaluate(() => document.activeElement?.closest('article.entry') !== null), 'Tab goes on into the entry');
     await clickOption(popup, 'article.entry .back');
     const back = await popup.waitFor(() => {
-      const input = document.querySelector('#search-input');
+      const input = /** @type {HTMLInputElement} */ (document.querySelector('#search-input'));
       return document.activeElement === input ? { query: input.value, on: document.getElementById(input.getAttribute('aria-activedescendant'))?.querySelector('.result-name')?.textContent } : null;
     }, undefined, Boolean, 5000);
     assert(back.query === 'cpv' && back.on === 'Communist Party of Vietnam', JSON.stringify(back));
@@ -191,7 +191,12 @@ export function define(ctx, test) {
 
   test('the popup opens and reports the seeded knowledge base', async () => {
     const popup = await driver.openExtensionPage('/popup.html');
-    const status = await popup.waitFor(() => document.querySelector('.status')?.dataset.mode, undefined, (m) => m === 'database' || m === 'memory', 8000);
+    const status = await popup.waitFor(
+      () => /** @type {HTMLElement} */ (document.querySelector('.status'))?.dataset.mode,
+      undefined,
+      (m) => m === 'database' || m === 'memory',
+      8000,
+    );
     assert(status === 'database', `store mode: ${status}`);
     await popup.close();
   });

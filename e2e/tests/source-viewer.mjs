@@ -21,7 +21,11 @@ export function define(ctx, test) {
     // Wait until the reader has scrolled to and focused paragraph 7 (an effect that runs after the
     // first paint), or that scroll could move the term after the test measured where it is.
     const marked = await viewer.waitFor(
-      () => (document.activeElement?.matches('li.target') ? [...document.querySelectorAll('.mention')].map((m) => m.dataset.entry) : null),
+      () => {
+        if (!document.activeElement?.matches('li.target')) return null;
+        const mentions = /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('.mention'));
+        return [...mentions].map((m) => m.dataset.entry);
+      },
       undefined,
       (m) => m?.length > 50,
       8000,
@@ -71,7 +75,9 @@ export function define(ctx, test) {
   test('welcome: installing Gloss opened a page with a passage to try hovering on', async () => {
     const welcome = await driver.findPage((url) => url.endsWith('/viewer.html#welcome'));
     await welcome.waitFor(() => document.querySelectorAll('.welcome .mention').length, undefined, (n) => n >= 3, 8000);
-    const text = await welcome.evaluate(() => document.querySelector('.welcome').innerText);
+    const text = await welcome.evaluate(
+      () => /** @type {HTMLElement} */ (document.querySelector('.welcome')).innerText,
+    );
     assert(text.includes('Alt') && text.includes('Look up in Gloss'), 'the welcome page explains the shortcut and the menu');
     assert(text.includes('need a reload'), 'it says tabs open before the install need a reload');
     assert(text.includes('Chrome and Chromium:') && text.includes('Pin to Toolbar'), 'it shows how to pin the button in each browser');

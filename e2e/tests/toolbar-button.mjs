@@ -7,7 +7,8 @@ import { assert } from '../harness.mjs';
 /** The button's badge and title for a tab, as the browser holds them. */
 async function buttonOf(tabId) {
   const api = globalThis.browser ?? globalThis.chrome;
-  const button = api.action ?? api.browserAction;
+  // Firefox's browserAction (Manifest V2) answers with promises, as action does.
+  const button = /** @type {typeof chrome.action} */ (api.action ?? api.browserAction);
   return { badge: await button.getBadgeText({ tabId }), title: await button.getTitle({ tabId }) };
 }
 

@@ -26,11 +26,11 @@ function optionsView() {
     entries: list('entries'),
     labelChoices: [...document.querySelectorAll('select[name="labelDocument"] option')].map((o) => o.textContent),
     form: {
-      title: document.querySelector('input[name="title"]')?.value,
-      outlet: document.querySelector('input[name="outlet"]')?.value,
-      date: document.querySelector('input[name="date"]')?.value,
-      pasted: document.querySelector('textarea[name="pasted"]')?.value,
-      files: document.querySelector('input[name="document"]')?.files.length,
+      title: /** @type {HTMLInputElement} */ (document.querySelector('input[name="title"]'))?.value,
+      outlet: /** @type {HTMLInputElement} */ (document.querySelector('input[name="outlet"]'))?.value,
+      date: /** @type {HTMLInputElement} */ (document.querySelector('input[name="date"]'))?.value,
+      pasted: /** @type {HTMLTextAreaElement} */ (document.querySelector('textarea[name="pasted"]'))?.value,
+      files: /** @type {HTMLInputElement} */ (document.querySelector('input[name="document"]'))?.files.length,
       hint: document.querySelector('.dropzone .hint')?.textContent,
     },
     status: document.querySelector('.import [role="status"]')?.textContent ?? null,
@@ -118,7 +118,13 @@ export function define({ driver, clickOption: click, deleteListed }, test) {
     });
     return seen;
   };
-  /** Adds a file as a reader does; the page's view once it says what happened (within `timeout` ms). */
+  /**
+   * Adds a file as a reader does; the page's view once it says what happened (within `timeout` ms).
+   * @param {import('../drivers.mjs').DriverPage} options
+   * @param {string} path
+   * @param {{ title?: string, outlet?: string }} [fields] typed into the form before the file is added
+   * @param {number} [timeout]
+   */
   const addDocument = async (options, path, { title, outlet } = {}, timeout = 60000) => {
     await options.chooseFile('input[name="document"]', path);
     if (title) await typeInto(options, 'input[name="title"]', title);
@@ -159,7 +165,7 @@ export function define({ driver, clickOption: click, deleteListed }, test) {
       await typeInto(options, 'input[name="outlet"]', 'Outlet A');
       await options.evaluate(() => {
         // A date input takes typed digits in the browser's own order; set it as a picker does.
-        const input = document.querySelector('input[name="date"]');
+        const input = /** @type {HTMLInputElement} */ (document.querySelector('input[name="date"]'));
         input.value = '2024-02-02';
         input.dispatchEvent(new Event('input', { bubbles: true }));
       });
@@ -168,7 +174,9 @@ export function define({ driver, clickOption: click, deleteListed }, test) {
       assert(added.status.startsWith('Added “My title”'), added.status);
       // Nothing of the first document stays in the form.
       assert(JSON.stringify(added.form) === JSON.stringify({ title: '', outlet: '', date: '', pasted: '', files: 0, hint: '…or drop a file here.' }), JSON.stringify(added.form));
-      const disabled = await options.evaluate(() => document.querySelector('.import button[type="submit"]').disabled);
+      const disabled = await options.evaluate(
+        () => /** @type {HTMLButtonElement} */ (document.querySelector('.import button[type="submit"]')).disabled,
+      );
       assert(disabled, 'Add is offered with nothing chosen');
       // The next file is stored under its own name, with no outlet or date.
       const next = await addDocument(options, second);
@@ -218,7 +226,9 @@ export function define({ driver, clickOption: click, deleteListed }, test) {
       try {
         await first.front();
         await addDocument(first, await fixtureFile(dir, 'zebra.txt', 'Zebra notes\nA quiet zebra crossing near the RCEP office.\n'));
-        const docId = await first.evaluate(() => document.querySelector('.documents li').dataset.id);
+        const docId = await first.evaluate(
+          () => /** @type {HTMLElement} */ (document.querySelector('.documents li')).dataset.id,
+        );
         const viewer = await driver.openExtensionPage(`/viewer.html#doc=${docId}`);
         await viewer.waitFor(() => document.querySelector('article.document h1')?.textContent ?? null, undefined, (t) => t === 'Zebra notes', 8000);
         // The other options tab lists it, and offers it for a label.
@@ -226,7 +236,9 @@ export function define({ driver, clickOption: click, deleteListed }, test) {
         assert(JSON.stringify(seen.documents.items) === '["Zebra notes"]' && seen.labelChoices.includes('Zebra notes'), JSON.stringify(seen));
         // The popup finds its passage.
         await popup.front();
-        await popup.evaluate(() => document.querySelector('input[type="search"]').focus());
+        await popup.evaluate(
+          () => /** @type {HTMLInputElement} */ (document.querySelector('input[type="search"]')).focus(),
+        );
         await popup.typeText('zebra crossing');
         await popup.waitFor(() => document.querySelectorAll('[role="option"]').length, undefined, (n) => n > 0, 8000);
         // Deleted in the second tab: gone from the first, from the popup's results and from the reader.
@@ -261,7 +273,10 @@ export function define({ driver, clickOption: click, deleteListed }, test) {
       const cancelled = await options.waitFor(optionsView, undefined, (v) => v.alert || v.status, 60000);
       assert(cancelled.alert === 'Cancelled: nothing was changed.', JSON.stringify(cancelled));
       assert(cancelled.documents.state === 'empty', JSON.stringify(cancelled.documents));
-      assert((await options.evaluate(() => document.querySelector('input[name="entryName"]').value)) === 'Busy', 'typing was lost');
+      const typed = await options.evaluate(
+        () => /** @type {HTMLInputElement} */ (document.querySelector('input[name="entryName"]')).value,
+      );
+      assert(typed === 'Busy', 'typing was lost');
       const refused = await addDocument(options, tooLarge);
       assert(refused.alert === 'The file is larger than 5.0 MB, the largest document Gloss accepts: nothing was added.', JSON.stringify(refused));
     }));
@@ -270,13 +285,16 @@ export function define({ driver, clickOption: click, deleteListed }, test) {
     withOptions('long-document', async (options, dir) => {
       const added = await addDocument(options, await fixtureFile(dir, 'long-report.txt', longDocument(36000)));
       assert(added.status?.startsWith('Added “Paragraph 1.'), JSON.stringify(added));
-      const docId = await options.evaluate(() => document.querySelector('.documents li').dataset.id);
+      const docId = await options.evaluate(
+        () => /** @type {HTMLElement} */ (document.querySelector('.documents li')).dataset.id,
+      );
       const cited = 30001;
       const quote = longParagraph(cited).split('. ').slice(1, 2).join('');
       const viewer = await driver.openExtensionPage(`/viewer.html#doc=${docId}&p=${cited}&q=${encodeURIComponent(quote)}`);
       const view = await viewer.waitFor(
         () => {
-          const target = document.activeElement?.matches('li.target') ? document.activeElement : null;
+          const active = document.activeElement;
+          const target = active?.matches('li.target') ? /** @type {HTMLLIElement} */ (active) : null;
           const r = target?.getBoundingClientRect();
           return target && {
             value: target.value,
@@ -297,7 +315,7 @@ export function define({ driver, clickOption: click, deleteListed }, test) {
         const still = window.__glossScrollY === scrollY;
         window.__glossScrollY = scrollY;
         if (!still) return null;
-        const el = [...document.querySelectorAll('.mention')].find((m) => {
+        const el = [.../** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('.mention'))].find((m) => {
           const r = m.getBoundingClientRect();
           return r.top > 40 && r.bottom < innerHeight - 40;
         });
