@@ -15,7 +15,8 @@ function lightBrowserMock(): Plugin {
     config(config) {
       const aliases = config.resolve?.alias;
       for (const alias of Array.isArray(aliases) ? aliases : []) {
-        if (alias.find === 'wxt/browser') alias.replacement = fileURLToPath(new URL('tests/mock-browser.ts', import.meta.url));
+        if (alias.find === 'wxt/browser')
+          alias.replacement = fileURLToPath(new URL('tests/mock-browser.ts', import.meta.url));
       }
     },
   };

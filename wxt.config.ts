@@ -76,7 +76,10 @@ export default defineConfig({
       ...Object.fromEntries(
         Object.entries(STEP_COMMANDS).map(([command, { direction, suggestedKey }]) => [
           command,
-          { suggested_key: { default: suggestedKey }, description: direction === 'next' ? '__MSG_commandNextTerm__' : '__MSG_commandPreviousTerm__' },
+          {
+            suggested_key: { default: suggestedKey },
+            description: direction === 'next' ? '__MSG_commandNextTerm__' : '__MSG_commandPreviousTerm__',
+          },
         ]),
       ),
     },
@@ -96,7 +99,13 @@ export default defineConfig({
     // browser, no element added.
     'build:manifestGenerated': (wxt, manifest) => {
       manifest.content_scripts = [
-        { matches: ['<all_urls>'], all_frames: true, run_at: 'document_idle', js: ['finder.js'], css: ['highlights.css'] },
+        {
+          matches: ['<all_urls>'],
+          all_frames: true,
+          run_at: 'document_idle',
+          js: ['finder.js'],
+          css: ['highlights.css'],
+        },
       ];
       // Firefox shows `author` (a name) on the add-on's page; Chrome's key holds an email address
       // only, and the Web Store names the publisher's account instead.

@@ -7,4 +7,6 @@ import { setMessageLookup } from '../lib/i18n';
 
 // getMessage as the browsers define it. (WXT types it from the messages as they were at its last
 // `wxt prepare`; lib/i18n.ts's MessageKey, from the English file itself, is always current.)
-setMessageLookup((key, substitutions) => (browser.i18n.getMessage as (k: string, s: string[]) => string)(key, substitutions));
+setMessageLookup((key, substitutions) =>
+  (browser.i18n.getMessage as (k: string, s: string[]) => string)(key, substitutions),
+);

@@ -21,7 +21,8 @@ export async function readCorpus(dir: string): Promise<CompileInput> {
   const documents: CorpusFile[] = [];
   for (const file of names.filter((n) => n.endsWith('.txt'))) {
     const metaFile = file.replace(/\.txt$/, '.meta.yaml');
-    if (!names.includes(metaFile)) throw new CorpusError(`no metadata beside it (expected ${metaFile})`, join(dir, file));
+    if (!names.includes(metaFile))
+      throw new CorpusError(`no metadata beside it (expected ${metaFile})`, join(dir, file));
     const metaText = await readFile(join(dir, metaFile), 'utf8');
     let meta: unknown;
     try {

@@ -53,6 +53,8 @@ let preferenceWrites: Promise<void> = Promise.resolve();
  * back to the page) must not undo each other.
  */
 export function updatePreferences(change: Partial<Preferences>): Promise<void> {
-  preferenceWrites = preferenceWrites.then(async () => preferences.setValue(patchPreferences(await preferences.getValue(), change)));
+  preferenceWrites = preferenceWrites.then(async () =>
+    preferences.setValue(patchPreferences(await preferences.getValue(), change)),
+  );
   return preferenceWrites;
 }

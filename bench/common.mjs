@@ -14,7 +14,10 @@ import { HOST, pageCard } from '../e2e/page.mjs';
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 /** The card's dwell, as the extension defines it. */
 const { DWELL_MS } = await tsImport('../lib/timing.ts', import.meta.url);
-const TERMS = [['RCEP', 'Regional Comprehensive Economic Partnership'], ['Hanoi', 'Hanoi']];
+const TERMS = [
+  ['RCEP', 'Regional Comprehensive Economic Partnership'],
+  ['Hanoi', 'Hanoi'],
+];
 /** The popup's search is measured once per keystroke of each of these. */
 export const QUERIES = ['doi moy', 'Tô Lâm', 'nguyen phu trng', 'belt road', 'global civilisation initiative'];
 
@@ -49,12 +52,27 @@ export function recorder(smoke) {
 }
 
 // ── a plain headless Chromium with the page-side harness (bench/page-bench.ts) ──────────────────
-export const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const BROWSER_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** Starts Chromium; `benchPage(path)` opens a fresh page of `origin` with `window.glossBench` in it. */
 export async function startBenchBrowser(origin) {
   const code = (
-    await build({ entryPoints: [resolve(root, 'bench/page-bench.ts')], bundle: true, format: 'iife', write: false, target: 'chrome120', logLevel: 'error' })
+    await build({
+      entryPoints: [resolve(root, 'bench/page-bench.ts')],
+      bundle: true,
+      format: 'iife',
+      write: false,
+      target: 'chrome120',
+      logLevel: 'error',
+    })
   ).outputFiles[0].text;
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: BROWSER_ARGS });
   const benchPage = async (path) => {
@@ -87,7 +105,8 @@ function stopWatching() {
   return { gap: watch.longest, longTasks: watch.longTasks };
 }
 /** What a form of the options page says it did, or why it did nothing; null until it says. */
-const outcome = (selector) => document.querySelector(`${selector} [role="status"], ${selector} [role="alert"]`)?.textContent ?? null;
+const outcome = (selector) =>
+  document.querySelector(`${selector} [role="status"], ${selector} [role="alert"]`)?.textContent ?? null;
 /** How often the heartbeat beats, in ms. */
 const HEARTBEAT_MS = 5;
 
@@ -108,14 +127,25 @@ export async function timedOutcome(page, act, selector, prepare = async () => {}
 /** The row of a run's longest main-thread task: none of 50 ms or more meets the target. */
 export function recordLongest(record, metric, run) {
   const longest = run.longTasks.length ? Math.max(...run.longTasks) : null;
-  record(metric, longest === null ? 'none ≥ 50 ms' : `${fmt(longest)} ms`, '≤ 50 ms', longest === null, `${run.longTasks.length} tasks of 50 ms or more; largest heartbeat gap ${fmt(run.gap)} ms`);
+  record(
+    metric,
+    longest === null ? 'none ≥ 50 ms' : `${fmt(longest)} ms`,
+    '≤ 50 ms',
+    longest === null,
+    `${run.longTasks.length} tasks of 50 ms or more; largest heartbeat gap ${fmt(run.gap)} ms`,
+  );
 }
 
 // ── the card on a web page ──────────────────────────────────────────────────────────────────────
 /** basic.html in a tab of the extension's browser, once Gloss has marked it. */
 export async function markedPage(driver, origin) {
   const page = await driver.openPage(`${origin}/basic.html`);
-  await page.waitFor(() => CSS.highlights.get('gloss-term')?.size ?? 0, undefined, (n) => n > 5, 10000);
+  await page.waitFor(
+    () => CSS.highlights.get('gloss-term')?.size ?? 0,
+    undefined,
+    (n) => n > 5,
+    10000,
+  );
   return page;
 }
 
@@ -139,16 +169,25 @@ export async function hoverLatencies(page, reps, { until = null } = {}) {
         return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
       }
     }, phrase);
-    const painted = page.raw.evaluate(({ expected, until }) => new Promise((done) => {
-      let arrived = 0;
-      addEventListener('pointermove', () => (arrived = performance.now()), { capture: true, once: false });
-      const check = () => {
-        const card = document.querySelector('gloss-card')?.shadowRoot?.querySelector('.card[aria-busy="false"]');
-        if (arrived && card?.querySelector('.name')?.textContent === expected && (!until || card.querySelector(until))) done(performance.now() - arrived);
-        else requestAnimationFrame(check);
-      };
-      requestAnimationFrame(check);
-    }), { expected: name, until });
+    const painted = page.raw.evaluate(
+      ({ expected, until }) =>
+        new Promise((done) => {
+          let arrived = 0;
+          addEventListener('pointermove', () => (arrived = performance.now()), { capture: true, once: false });
+          const check = () => {
+            const card = document.querySelector('gloss-card')?.shadowRoot?.querySelector('.card[aria-busy="false"]');
+            if (
+              arrived &&
+              card?.querySelector('.name')?.textContent === expected &&
+              (!until || card.querySelector(until))
+            )
+              done(performance.now() - arrived);
+            else requestAnimationFrame(check);
+          };
+          requestAnimationFrame(check);
+        }),
+      { expected: name, until },
+    );
     await page.mouseMove(at.x, at.y);
     latencies.push((await painted) - DWELL_MS);
     await page.key('Escape');
@@ -159,20 +198,30 @@ export async function hoverLatencies(page, reps, { until = null } = {}) {
   return latencies;
 }
 
-/** Writes `rows` as a table, under `heading`, between BENCHMARKS.md's `<!-- marker:start -->` and `<!-- marker:end -->`. */
+/**
+ * Writes `rows` as a table, under `heading`, between BENCHMARKS.md's `<!-- marker:start -->` and `<!-- marker:end -->`.
+ */
 export function writeResults(file, marker, heading, rows) {
   writeSection(file, marker, [
     heading,
     '',
     '| | measurement | result | target | details |',
     '|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.met === null ? '' : r.met ? '✓' : '✗'} | ${r.metric} | ${r.value} | ${r.target} | ${r.detail} |`),
+    ...rows.map(
+      (r) => `| ${r.met === null ? '' : r.met ? '✓' : '✗'} | ${r.metric} | ${r.value} | ${r.target} | ${r.detail} |`,
+    ),
   ]);
 }
 
 /** Writes `lines` between BENCHMARKS.md's `<!-- marker:start -->` and `<!-- marker:end -->`. */
 export function writeSection(file, marker, lines) {
   const between = new RegExp(`<!-- ${marker}:start -->[\\s\\S]*<!-- ${marker}:end -->`);
-  writeFileSync(file, readFileSync(file, 'utf8').replace(between, `<!-- ${marker}:start -->\n${lines.join('\n')}\n<!-- ${marker}:end -->`));
+  writeFileSync(
+    file,
+    readFileSync(file, 'utf8').replace(
+      between,
+      `<!-- ${marker}:start -->\n${lines.join('\n')}\n<!-- ${marker}:end -->`,
+    ),
+  );
   console.log(`Wrote the ${marker} table into BENCHMARKS.md`);
 }

@@ -22,7 +22,15 @@ import { CHROMIUM } from '../e2e/drivers.mjs';
 export const AFTER_LOAD_MS = 4000;
 /** The profiler's sampling interval: fine enough for costs of a millisecond. */
 const SAMPLING_US = 100;
-const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const BROWSER_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const HIGHLIGHT = 'gloss-term';
 
 /**
@@ -37,7 +45,10 @@ export async function launchChromium(extension, origin) {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1200, height: 900 },
-    args: [...(extension ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : []), ...BROWSER_ARGS],
+    args: [
+      ...(extension ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : []),
+      ...BROWSER_ARGS,
+    ],
   });
   if (extension) {
     if (!context.serviceWorkers().length) await context.waitForEvent('serviceworker');
@@ -51,7 +62,8 @@ export async function launchChromium(extension, origin) {
   return {
     context,
     extension,
-    setPreferences: (preferences) => context.serviceWorkers()[0].evaluate((p) => chrome.storage.local.set({ preferences: p }), preferences),
+    setPreferences: (preferences) =>
+      context.serviceWorkers()[0].evaluate((p) => chrome.storage.local.set({ preferences: p }), preferences),
     close: async () => {
       await context.close();
       await rm(userDataDir, { recursive: true, force: true });
@@ -73,7 +85,10 @@ export async function profiledLoad(context, origin, path, isMeasured, afterLoad)
   const events = [];
   cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
   const traced = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel', 'devtools.timeline'] }, transferMode: 'ReportEvents' });
+  await cdp.send('Tracing.start', {
+    traceConfig: { includedCategories: ['toplevel', 'devtools.timeline'] },
+    transferMode: 'ReportEvents',
+  });
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: SAMPLING_US });
   await cdp.send('Profiler.start');
@@ -95,7 +110,9 @@ function mainThreadTasks(events, url) {
   const parse = events.find((e) => e.name === 'ParseHTML' && e.args?.beginData?.url === url);
   if (!parse) throw new Error(`the trace has no parse of ${url}`);
   return events
-    .filter((e) => e.name === 'ThreadControllerImpl::RunTask' && e.ph === 'X' && e.pid === parse.pid && e.tid === parse.tid)
+    .filter(
+      (e) => e.name === 'ThreadControllerImpl::RunTask' && e.ph === 'X' && e.pid === parse.pid && e.tid === parse.tid,
+    )
     .map((e) => ({ start: e.ts, end: e.ts + e.dur }))
     .sort((a, b) => a.start - b.start);
 }
@@ -143,9 +160,13 @@ function longestTask(tasks, samples) {
   return { longestTaskMs: longest.length / 1000, longestTaskShareMs: longest.share / 1000 };
 }
 
-/** The ranges in Gloss's highlight in every frame of the page: the underlines near the screen (lib/page/near-view.ts). */
+/**
+ * The ranges in Gloss's highlight in every frame of the page: the underlines near the screen (lib/page/near-view.ts).
+ */
 async function marksIn(page) {
-  const counts = await Promise.all(page.frames().map((f) => f.evaluate((name) => CSS.highlights.get(name)?.size ?? 0, HIGHLIGHT).catch(() => 0)));
+  const counts = await Promise.all(
+    page.frames().map((f) => f.evaluate((name) => CSS.highlights.get(name)?.size ?? 0, HIGHLIGHT).catch(() => 0)),
+  );
   return counts.reduce((a, b) => a + b, 0);
 }
 
@@ -159,7 +180,13 @@ export async function measureGloss(browser, origin, path, afterLoadMs) {
   });
   await run.page.close();
   const parts = partsOf(run.profile, run.samples, browser.extension);
-  return { ms: run.ms, longestTaskMs: run.longestTaskMs, longestTaskShareMs: run.longestTaskShareMs, marks: run.extra, parts };
+  return {
+    ms: run.ms,
+    longestTaskMs: run.longestTaskMs,
+    longestTaskShareMs: run.longestTaskShareMs,
+    marks: run.extra,
+    parts,
+  };
 }
 
 /**
@@ -212,7 +239,10 @@ function partsOf(profile, samples, extension) {
     const frame = at === undefined ? null : nodes.get(at).callFrame;
     const map = frame && frame.lineNumber >= 0 && traceMapOf(extension, frame.url);
     if (map) {
-      const { source } = originalPositionFor(map, { line: frame.lineNumber + 1, column: Math.max(0, frame.columnNumber) });
+      const { source } = originalPositionFor(map, {
+        line: frame.lineNumber + 1,
+        column: Math.max(0, frame.columnNumber),
+      });
       if (source) part = PARTS.find((p) => p.source.test(source)).name;
     }
     partOfNode.set(id, part);
@@ -229,20 +259,35 @@ function partsOf(profile, samples, extension) {
  * `world: 'page'`, in the page's own), then `call`, an expression, runs it there.
  */
 export async function measureScript(browser, origin, path, script, call, world = 'isolated') {
-  const run = await profiledLoad(browser.context, origin, path, (url) => url === script.name, async (_page, cdp) => {
-    let contextId;
-    if (world === 'isolated') {
-      const { frameTree } = await cdp.send('Page.getFrameTree');
-      ({ executionContextId: contextId } = await cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'gloss-bench' }));
-    }
-    const evaluate = async (expression) => {
-      const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression, contextId, awaitPromise: true, returnByValue: true });
-      if (exceptionDetails) throw new Error(`${script.name}: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
-      return result.value;
-    };
-    await evaluate(`${script.source}\n//# sourceURL=${script.name}`);
-    return evaluate(call);
-  });
+  const run = await profiledLoad(
+    browser.context,
+    origin,
+    path,
+    (url) => url === script.name,
+    async (_page, cdp) => {
+      let contextId;
+      if (world === 'isolated') {
+        const { frameTree } = await cdp.send('Page.getFrameTree');
+        ({ executionContextId: contextId } = await cdp.send('Page.createIsolatedWorld', {
+          frameId: frameTree.frame.id,
+          worldName: 'gloss-bench',
+        }));
+      }
+      const evaluate = async (expression) => {
+        const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+          expression,
+          contextId,
+          awaitPromise: true,
+          returnByValue: true,
+        });
+        if (exceptionDetails)
+          throw new Error(`${script.name}: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+        return result.value;
+      };
+      await evaluate(`${script.source}\n//# sourceURL=${script.name}`);
+      return evaluate(call);
+    },
+  );
   await run.page.close();
   return { ms: run.ms, longestTaskMs: run.longestTaskMs, result: run.extra };
 }
@@ -272,10 +317,12 @@ async function measureLivePage(browser, origin, seconds, withGloss) {
   await page.bringToFront();
   await page.goto(`${origin}/dynamic.html?seconds=${seconds}`);
   // The first paragraph is marked: Gloss is running on the page.
-  if (withGloss) await page.waitForFunction((name) => (CSS.highlights.get(name)?.size ?? 0) > 0, HIGHLIGHT, { timeout: 30000 });
+  if (withGloss)
+    await page.waitForFunction((name) => (CSS.highlights.get(name)?.size ?? 0) > 0, HIGHLIGHT, { timeout: 30000 });
   const cdp = await browser.context.newCDPSession(page);
   await cdp.send('Performance.enable');
-  const taskSeconds = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
+  const taskSeconds = async () =>
+    (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
   const start = await taskSeconds();
   await page.evaluate(() => window.startAppending());
   await page.waitForFunction(() => window.appendingDone === true, null, { timeout: (seconds + 20) * 1000 });
@@ -298,7 +345,10 @@ async function measureLive({ origin, browsers, seconds, reps, log }) {
   for (let i = 0; i < reps; i++) {
     without.push((await measureLivePage(plain, origin, seconds, false)).busyMs);
     for (const run of runs) {
-      for (const [browser, list] of [[gloss, run.gloss], [before, run.before]]) {
+      for (const [browser, list] of [
+        [gloss, run.gloss],
+        [before, run.before],
+      ]) {
         if (!browser) continue;
         await browser.setPreferences({ markDensity: run.density });
         list.push(await measureLivePage(browser, origin, seconds, true));
@@ -310,7 +360,9 @@ async function measureLive({ origin, browsers, seconds, reps, log }) {
   for (const run of runs) {
     run.shares = run.gloss.map(share);
     run.beforeShares = run.before.map(share);
-    log(`  live page, ${run.name}: Gloss ${fmt(median(run.shares))} %${before ? `, before ${fmt(median(run.beforeShares))} %` : ''} of the main thread; ${run.gloss.at(-1).registered} ranges registered at the end`);
+    log(
+      `  live page, ${run.name}: Gloss ${fmt(median(run.shares))} %${before ? `, before ${fmt(median(run.beforeShares))} %` : ''} of the main thread; ${run.gloss.at(-1).registered} ranges registered at the end`,
+    );
   }
   return { seconds, plainMs, runs };
 }
@@ -320,7 +372,19 @@ async function measureLive({ origin, browsers, seconds, reps, log }) {
  * turns), the two floors and mark.js; then the live page, if `live` ({ seconds, reps }) is given.
  * `words`: the aliases, for mark.js. Logs as it goes.
  */
-export async function outsideIn({ origin, extension, baseline, pages, reps, markjsReps, afterLoadMs, words, scripts, live, log }) {
+export async function outsideIn({
+  origin,
+  extension,
+  baseline,
+  pages,
+  reps,
+  markjsReps,
+  afterLoadMs,
+  words,
+  scripts,
+  live,
+  log,
+}) {
   const gloss = await launchChromium(extension, origin);
   const before = baseline ? await launchChromium(baseline, origin) : null;
   const plain = await launchChromium(null, origin);
@@ -336,10 +400,14 @@ export async function outsideIn({ origin, extension, baseline, pages, reps, mark
         r.pageWalk.push(await measureScript(plain, origin, page.path, scripts.floors, 'benchFloors.walk()', 'page'));
       }
       for (let i = 0; i < markjsReps; i++) {
-        r.markjs.push(await measureScript(plain, origin, page.path, scripts.markjs, `benchMarkjs(${JSON.stringify(words)})`));
+        r.markjs.push(
+          await measureScript(plain, origin, page.path, scripts.markjs, `benchMarkjs(${JSON.stringify(words)})`),
+        );
       }
       results.set(page.id, r);
-      log(`  ${page.name}: Gloss ${fmt(median(r.gloss.map((g) => g.ms)))} ms${before ? `, before ${fmt(median(r.before.map((g) => g.ms)))} ms` : ''}; floors ${fmt(median(r.walk.map((f) => f.ms)))} / ${fmt(median(r.read.map((f) => f.ms)))} ms (page's world: ${fmt(median(r.pageWalk.map((f) => f.ms)))} ms); mark.js ${fmt(median(r.markjs.map((m) => m.ms)))} ms; longest task ${fmt(Math.max(...r.gloss.map((g) => g.longestTaskMs)))} ms; ${r.gloss.at(-1).marks} underlines near the screen`);
+      log(
+        `  ${page.name}: Gloss ${fmt(median(r.gloss.map((g) => g.ms)))} ms${before ? `, before ${fmt(median(r.before.map((g) => g.ms)))} ms` : ''}; floors ${fmt(median(r.walk.map((f) => f.ms)))} / ${fmt(median(r.read.map((f) => f.ms)))} ms (page's world: ${fmt(median(r.pageWalk.map((f) => f.ms)))} ms); mark.js ${fmt(median(r.markjs.map((m) => m.ms)))} ms; longest task ${fmt(Math.max(...r.gloss.map((g) => g.longestTaskMs)))} ms; ${r.gloss.at(-1).marks} underlines near the screen`,
+      );
     }
     const liveResults = live ? await measureLive({ origin, browsers: { gloss, before, plain }, ...live, log }) : null;
     return { pages: results, live: liveResults };
@@ -372,8 +440,20 @@ export function judge(results) {
 
 /** The outside-in table, for BENCHMARKS.md. */
 export function outsideInTable(judged, { hasBaseline, aliasCount }) {
-  const cell = (runs) => (runs.length ? `${fmt(median(runs.map((x) => x.ms)))} ms${spread(runs.map((x) => x.ms))}` : '—');
-  const head = ['', 'page', 'Gloss, all its JS', ...(hasBaseline ? ['before'] : []), 'floor: TreeWalker over text nodes', 'floor: read every character', 'TreeWalker from the page\'s own world', `mark.js, ${aliasCount} aliases`, 'Gloss\'s longest task', 'target'];
+  const cell = (runs) =>
+    runs.length ? `${fmt(median(runs.map((x) => x.ms)))} ms${spread(runs.map((x) => x.ms))}` : '—';
+  const head = [
+    '',
+    'page',
+    'Gloss, all its JS',
+    ...(hasBaseline ? ['before'] : []),
+    'floor: TreeWalker over text nodes',
+    'floor: read every character',
+    "TreeWalker from the page's own world",
+    `mark.js, ${aliasCount} aliases`,
+    "Gloss's longest task",
+    'target',
+  ];
   const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
   for (const { r, longest, longestMet, target } of judged) {
     const row = [
@@ -398,7 +478,9 @@ export function outsideInTable(judged, { hasBaseline, aliasCount }) {
  * up to the median of the whole).
  */
 export function partsTable(judged) {
-  const names = [...PARTS.map((p) => p.name), UNMAPPED].filter((name) => judged.some(({ r }) => r.gloss.some((g) => g.parts[name])));
+  const names = [...PARTS.map((p) => p.name), UNMAPPED].filter((name) =>
+    judged.some(({ r }) => r.gloss.some((g) => g.parts[name])),
+  );
   const head = ['page', 'Gloss, all its JS', ...names];
   const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
   for (const { r, ms } of judged) {
@@ -419,11 +501,20 @@ export function judgeLive(live) {
 /** The live page's table, for BENCHMARKS.md. */
 export function liveTable(judged, { seconds, plainMs }, { hasBaseline }) {
   const cell = (xs) => (xs.length ? `${fmt(median(xs))} %${spread(xs)}` : '—');
-  const head = ['', `a paragraph every 16 ms for ${seconds} s (the page's own main-thread time: ${fmt(plainMs)} ms)`, "Gloss's share of main-thread time", ...(hasBaseline ? ['before'] : []), "ranges in Gloss's highlight at the end", 'target'];
+  const head = [
+    '',
+    `a paragraph every 16 ms for ${seconds} s (the page's own main-thread time: ${fmt(plainMs)} ms)`,
+    "Gloss's share of main-thread time",
+    ...(hasBaseline ? ['before'] : []),
+    "ranges in Gloss's highlight at the end",
+    'target',
+  ];
   return [
     `| ${head.join(' | ')} |`,
     `|${head.map(() => '---').join('|')}|`,
-    ...judged.map(({ run, met }) =>
-      `| ${[met ? '✓' : '✗', run.name, cell(run.shares), ...(hasBaseline ? [cell(run.beforeShares)] : []), run.gloss.at(-1).registered, `≤ ${LIVE_SHARE_TARGET} %`].join(' | ')} |`),
+    ...judged.map(
+      ({ run, met }) =>
+        `| ${[met ? '✓' : '✗', run.name, cell(run.shares), ...(hasBaseline ? [cell(run.beforeShares)] : []), run.gloss.at(-1).registered, `≤ ${LIVE_SHARE_TARGET} %`].join(' | ')} |`,
+    ),
   ];
 }

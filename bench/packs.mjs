@@ -18,11 +18,27 @@ import { fileURLToPath } from 'node:url';
 import { chromiumDriver } from '../e2e/drivers.mjs';
 import { pageControlCenter } from '../e2e/page.mjs';
 import { startServer } from '../e2e/server.mjs';
-import { fmt, hoverLatencies, markedPage, median, QUERIES, quantile, recorder, recordLongest, scanPages, spread, startBenchBrowser, timedOutcome, writeResults } from './common.mjs';
+import {
+  fmt,
+  hoverLatencies,
+  markedPage,
+  median,
+  QUERIES,
+  quantile,
+  recorder,
+  recordLongest,
+  scanPages,
+  spread,
+  startBenchBrowser,
+  timedOutcome,
+  writeResults,
+} from './common.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const smoke = process.argv.includes('--smoke');
-const SIZES = smoke ? { documents: 20, entries: 100, hovers: 3, reps: 1 } : { documents: 1000, entries: 5000, hovers: 30, reps: 9 };
+const SIZES = smoke
+  ? { documents: 20, entries: 100, hovers: 3, reps: 1 }
+  : { documents: 1000, entries: 5000, hovers: 30, reps: 9 };
 const TITLE = 'Delta Wire archive (generated)';
 /** The card counts as painted once it lists the generated pack's documents. */
 const ALSO_IN_PACK = `.also-in.in-pack[aria-label*="${TITLE}"]`;
@@ -34,7 +50,8 @@ const loadAtStart = load();
 const seconds = (ms) => `${fmt(ms / 1000)} s`;
 const megabytes = (bytes) => `${fmt(bytes / 2 ** 20, 1)} MB`;
 
-if (!process.argv.includes('--no-build')) execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+if (!process.argv.includes('--no-build'))
+  execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 console.log(`\nKnowledge packs at scale${smoke ? ' (smoke: a small pack)' : ''}`);
 const dir = await mkdtemp(join(tmpdir(), 'gloss-bench-packs-'));
 const server = await startServer();
@@ -42,16 +59,28 @@ try {
   // ── the pack, generated and built as its author would ────────────────────────────────────────
   const folder = join(dir, 'delta-wire');
   const file = join(dir, 'delta-wire-archive-1.0.0.gloss');
-  execFileSync('npx', ['tsx', 'bench/scale-pack.ts', folder, String(SIZES.documents), String(SIZES.entries)], { cwd: root, stdio: 'inherit' });
+  execFileSync('npx', ['tsx', 'bench/scale-pack.ts', folder, String(SIZES.documents), String(SIZES.entries)], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   const builtAt = Date.now();
-  const printed = execFileSync('npx', ['tsx', 'scripts/pack.ts', folder, '--out', file], { cwd: root, encoding: 'utf8' });
+  const printed = execFileSync('npx', ['tsx', 'scripts/pack.ts', folder, '--out', file], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   const buildMs = Date.now() - builtAt;
   const scale = JSON.parse(await readFile(file, 'utf8'));
   const bundled = JSON.parse(await readFile(resolve(root, '.output/chrome-mv3/bundled.gloss'), 'utf8'));
   const text = scale.compiled.paragraphs.reduce((n, p) => n + p.text.length, 0);
   const size = (await stat(file)).size;
   const what = `${scale.compiled.documents.length} documents (${megabytes(text)} of text), ${scale.compiled.entries.length} entries, ${scale.compiled.mentions.length} mentions`;
-  record('`npm run pack` on the generated folder', seconds(buildMs), '', null, `${what}; every quote verified; ${printed.trim().split('\n')[1]?.trim() ?? ''}`);
+  record(
+    '`npm run pack` on the generated folder',
+    seconds(buildMs),
+    '',
+    null,
+    `${what}; every quote verified; ${printed.trim().split('\n')[1]?.trim() ?? ''}`,
+  );
   record('the pack file', megabytes(size), '', null, 'one JSON file, its hash checked on install');
 
   // ── in the built extension: the card without the pack, the install, the card with it ───────────
@@ -62,7 +91,12 @@ try {
     await bare.close();
 
     const options = await driver.openExtensionPage('/options.html');
-    await options.waitFor(() => document.querySelectorAll('section.knowledge-packs .items li').length, undefined, (n) => n === 1, 10000);
+    await options.waitFor(
+      () => document.querySelectorAll('section.knowledge-packs .items li').length,
+      undefined,
+      (n) => n === 1,
+      10000,
+    );
     await options.chooseFile('input[name="pack"]', file);
     // Every stage the progress bar shows, and whether it counted (a bar with a value, not only a spinner).
     await options.evaluate(() => {
@@ -74,14 +108,24 @@ try {
         if (document.querySelector('.install-pack progress[value]')) seen.counted = true;
       }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
     });
-    const install = await timedOutcome(options, async () => {
-      const at = await options.waitFor(pageControlCenter, '.install-pack button[type="submit"]', Boolean, 10000);
-      await options.mouseClick(at.x, at.y);
-    }, '.install-pack');
+    const install = await timedOutcome(
+      options,
+      async () => {
+        const at = await options.waitFor(pageControlCenter, '.install-pack button[type="submit"]', Boolean, 10000);
+        await options.mouseClick(at.x, at.y);
+      },
+      '.install-pack',
+    );
     if (!install.shown.startsWith('Installed')) throw new Error(`install: ${install.shown}`);
     const shown = await options.evaluate(() => window.__glossStages);
     const stageNames = [...new Set(shown.stages.map((s) => s.split(':')[0]))];
-    record('installing it from the options page (file picker → Install → installed), end to end', seconds(install.ms), '≤ 10 s', install.ms <= 10000, `${install.shown} Progress bar ${shown.counted ? 'counting' : 'NOT counting'}, ${shown.stages.length} updates: ${stageNames.join(' → ')}`);
+    record(
+      'installing it from the options page (file picker → Install → installed), end to end',
+      seconds(install.ms),
+      '≤ 10 s',
+      install.ms <= 10000,
+      `${install.shown} Progress bar ${shown.counted ? 'counting' : 'NOT counting'}, ${shown.stages.length} updates: ${stageNames.join(' → ')}`,
+    );
     recordLongest(record, 'installing it: longest main-thread task on the options page', install);
     await options.close();
 
@@ -89,8 +133,20 @@ try {
     const after = await hoverLatencies(page, SIZES.hovers, { until: ALSO_IN_PACK });
     await page.close();
     const p95 = quantile(after, 0.95);
-    record('card after the dwell, the pack installed', `median ${fmt(median(after))} ms, p95 ${fmt(p95)} ms`, '≤ 30 ms at p95', p95 <= 30, `${SIZES.hovers} hovers on RCEP and Hanoi, each card painted once it shows both packs' facts and the pack's documents under "Also in"`);
-    record('the same, before the pack was installed', `median ${fmt(median(before))} ms, p95 ${fmt(quantile(before, 0.95))} ms`, '', null, `ratio of medians, with ÷ without: ${fmt(median(after) / median(before))}×`);
+    record(
+      'card after the dwell, the pack installed',
+      `median ${fmt(median(after))} ms, p95 ${fmt(p95)} ms`,
+      '≤ 30 ms at p95',
+      p95 <= 30,
+      `${SIZES.hovers} hovers on RCEP and Hanoi, each card painted once it shows both packs' facts and the pack's documents under "Also in"`,
+    );
+    record(
+      'the same, before the pack was installed',
+      `median ${fmt(median(before))} ms, p95 ${fmt(quantile(before, 0.95))} ms`,
+      '',
+      null,
+      `ratio of medians, with ÷ without: ${fmt(median(after) / median(before))}×`,
+    );
   } finally {
     await driver.close();
   }
@@ -102,12 +158,28 @@ try {
     const name = scale.compiled.entries[Math.floor(scale.compiled.entries.length / 2)].name.toLowerCase();
     const queries = [...QUERIES, name.slice(0, 4) + name.slice(5), 'dry season canal', 'hanoi river traders'];
     const page = await benchPage('/basic.html');
-    const alone = await page.evaluate(({ b, q }) => window.glossBench.packSearch(b, null, q), { b: bundled, q: queries });
-    const both = await page.evaluate(({ b, s, q }) => window.glossBench.packSearch(b, s, q), { b: bundled, s: scale, q: queries });
-    const matchers = { alone: await page.evaluate((b) => window.glossBench.matcherWith(b, null), bundled), both: await page.evaluate(({ b, s }) => window.glossBench.matcherWith(b, s), { b: bundled, s: scale }) };
+    const alone = await page.evaluate(({ b, q }) => window.glossBench.packSearch(b, null, q), {
+      b: bundled,
+      q: queries,
+    });
+    const both = await page.evaluate(({ b, s, q }) => window.glossBench.packSearch(b, s, q), {
+      b: bundled,
+      s: scale,
+      q: queries,
+    });
+    const matchers = {
+      alone: await page.evaluate((b) => window.glossBench.matcherWith(b, null), bundled),
+      both: await page.evaluate(({ b, s }) => window.glossBench.matcherWith(b, s), { b: bundled, s: scale }),
+    };
     await page.close();
     const searchP95 = quantile(both, 0.95);
-    record('popup search per keystroke, the pack installed', `median ${fmt(median(both))} ms, p95 ${fmt(searchP95)} ms`, '≤ 50 ms', searchP95 <= 50, `${both.length} keystrokes of ${queries.length} queries (the bundled pack's, a name of the pack's with a letter dropped, passages' words); the bundled pack alone: median ${fmt(median(alone))} ms, p95 ${fmt(quantile(alone, 0.95))} ms`);
+    record(
+      'popup search per keystroke, the pack installed',
+      `median ${fmt(median(both))} ms, p95 ${fmt(searchP95)} ms`,
+      '≤ 50 ms',
+      searchP95 <= 50,
+      `${both.length} keystrokes of ${queries.length} queries (the bundled pack's, a name of the pack's with a letter dropped, passages' words); the bundled pack alone: median ${fmt(median(alone))} ms, p95 ${fmt(quantile(alone, 0.95))} ms`,
+    );
 
     for (const { name: pageName, path } of scanPages(smoke)) {
       const scans = { alone: [], both: [] };
@@ -124,7 +196,13 @@ try {
       const ratio = median(scans.both) / median(scans.alone);
       // A loaded machine can only slow a run down: the fastest of each, side by side, is beside the medians.
       const fastest = Math.min(...scans.both) / Math.min(...scans.alone);
-      record(`${pageName}: scan with both packs' matcher ÷ the bundled pack's alone`, `${fmt(ratio)}×`, '≤ 1.5×', ratio <= 1.5, `${fmt(median(scans.both))} ms (${spread(scans.both)}) with ${matchers.both.aliases.length} aliases, ${fmt(median(scans.alone))} ms (${spread(scans.alone)}) with ${matchers.alone.aliases.length}; fastest of each ${fmt(fastest)}×; ${marks.both} and ${marks.alone} marks`);
+      record(
+        `${pageName}: scan with both packs' matcher ÷ the bundled pack's alone`,
+        `${fmt(ratio)}×`,
+        '≤ 1.5×',
+        ratio <= 1.5,
+        `${fmt(median(scans.both))} ms (${spread(scans.both)}) with ${matchers.both.aliases.length} aliases, ${fmt(median(scans.alone))} ms (${spread(scans.alone)}) with ${matchers.alone.aliases.length}; fastest of each ${fmt(fastest)}×; ${marks.both} and ${marks.alone} marks`,
+      );
     }
   } finally {
     await close();

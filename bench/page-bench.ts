@@ -23,14 +23,19 @@ import { markWithMarkjs } from './markjs';
 /** Synthetic aliases that read like names but occur in no real text: deterministic, so runs compare. */
 export function syntheticAliases(count: number): AliasSpec[] {
   let seed = 0x2f6b3c1d;
-  const random = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const random = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
   const syllables = ['qua', 'zor', 'vel', 'thi', 'mek', 'dru', 'nax', 'pol', 'fyr', 'gud', 'wex', 'jol'];
   const word = () => {
     let w = '';
-    for (let i = 0, n = 2 + Math.floor(random() * 2); i < n; i++) w += syllables[Math.floor(random() * syllables.length)];
+    for (let i = 0, n = 2 + Math.floor(random() * 2); i < n; i++)
+      w += syllables[Math.floor(random() * syllables.length)];
     return w[0].toUpperCase() + w.slice(1);
   };
-  return Array.from({ length: count }, (_, i) => ({ entryId: `synthetic-${i}`, text: `${word()} ${word()}`, caseRule: 'name' as const }));
+  return Array.from({ length: count }, (_, i) => ({
+    entryId: `synthetic-${i}`,
+    text: `${word()} ${word()}`,
+    caseRule: 'name' as const,
+  }));
 }
 
 /** `count` aliases: the first of the real ones, or all of them padded with synthetic ones; 0 for all real. */
@@ -58,17 +63,26 @@ let counter = 0;
  */
 function randomUnicode(length: number, aliases: readonly AliasSpec[]): string {
   let seed = 0x51ed270b;
-  const random = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
-  const ranges: [number, number][] = [[0x20, 0x7e], [0xc0, 0x1ef9], [0x4e00, 0x9fff], [0x600, 0x6ff], [0xd800, 0xdfff], [0x1f300, 0x1f6ff], [0, 0x1f]];
+  const random = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+  const ranges: [number, number][] = [
+    [0x20, 0x7e],
+    [0xc0, 0x1ef9],
+    [0x4e00, 0x9fff],
+    [0x600, 0x6ff],
+    [0xd800, 0xdfff],
+    [0x1f300, 0x1f6ff],
+    [0, 0x1f],
+  ];
   const parts: string[] = [];
   let size = 0;
   while (size < length) {
-    const piece = random() < 0.02
-      ? ` ${aliases[Math.floor(random() * aliases.length)].text} `
-      : Array.from({ length: 1 + Math.floor(random() * 12) }, () => {
-          const [lo, hi] = ranges[Math.floor(random() * ranges.length)];
-          return String.fromCodePoint(lo + Math.floor(random() * (hi - lo)));
-        }).join('') + (random() < 0.5 ? ' ' : '');
+    const piece =
+      random() < 0.02
+        ? ` ${aliases[Math.floor(random() * aliases.length)].text} `
+        : Array.from({ length: 1 + Math.floor(random() * 12) }, () => {
+            const [lo, hi] = ranges[Math.floor(random() * ranges.length)];
+            return String.fromCodePoint(lo + Math.floor(random() * (hi - lo)));
+          }).join('') + (random() < 0.5 ? ' ' : '');
     parts.push(piece);
     size += piece.length;
   }
@@ -180,7 +194,11 @@ const bench = {
 
   /** Gloss's full scan with what the background gives content scripts (matcherWith): every enabled pack's matcher. */
   glossWith(data: MatcherData): Promise<ScanResult> {
-    return scanPage(data.aliases, { related: new Map(data.related), sides: new Map(data.sides), topical: new Set(data.topical) });
+    return scanPage(data.aliases, {
+      related: new Map(data.related),
+      sides: new Map(data.sides),
+      topical: new Set(data.topical),
+    });
   },
 
   /** mark.js marking the same aliases (it wraps each match in an element: run it on a fresh page). */
@@ -196,7 +214,13 @@ const bench = {
     await Dexie.delete(DATABASE_NAME);
     const big = await widen(pack, entries);
     const prepared = preparePack(big, true);
-    const rows = prepared.documents.length + prepared.paragraphPages.length + prepared.mentionPages.length + prepared.entries.length + prepared.entryDocuments.length + 2;
+    const rows =
+      prepared.documents.length +
+      prepared.paragraphPages.length +
+      prepared.mentionPages.length +
+      prepared.entries.length +
+      prepared.entryDocuments.length +
+      2;
     const db = new GlossDatabase();
     const t0 = performance.now();
     await seedBundledPack(db, big);
@@ -216,7 +240,10 @@ const bench = {
     return searchTimes(await serviceWith(bundled, added), queries);
   },
 
-  /** What the background builds content scripts' matcher from, with `added` installed beside the bundled pack (null: alone). */
+  /**
+   * What the background builds content scripts' matcher from, with `added` installed beside the bundled pack (null:
+   * alone).
+   */
   async matcherWith(bundled: PackFile, added: PackFile | null): Promise<MatcherData> {
     await serviceWith(bundled, added);
     return (await openStore(bundled)).knowledge.matcherData();
@@ -240,7 +267,10 @@ async function widen(pack: PackFile, entries: number): Promise<PackFile> {
     related: [],
     aliases: [a.text],
   }));
-  const widened = { ...pack, compiled: { ...bundle, entries: [...bundle.entries, ...synthetic], aliases: [...bundle.aliases, ...aliases] } };
+  const widened = {
+    ...pack,
+    compiled: { ...bundle, entries: [...bundle.entries, ...synthetic], aliases: [...bundle.aliases, ...aliases] },
+  };
   return { ...widened, hash: await packHash(widened) };
 }
 

@@ -32,7 +32,10 @@ const FRAMES = [
 function article(withFrames) {
   const paragraphs = paragraphsOf('en_whitehouse_us-vietnam_joint_leaders_statement_2023-09-11.md');
   const every = Math.max(1, Math.floor(paragraphs.length / FRAMES.length));
-  const body = paragraphs.map((p, i) => `<p>${escape(p)}</p>${withFrames && i % every === 0 && i / every < FRAMES.length ? FRAMES[i / every] : ''}`);
+  const body = paragraphs.map(
+    (p, i) =>
+      `<p>${escape(p)}</p>${withFrames && i % every === 0 && i / every < FRAMES.length ? FRAMES[i / every] : ''}`,
+  );
   return html('en', 'Joint statement', body.join('\n'));
 }
 
@@ -41,11 +44,38 @@ export function benchPages() {
   return new Map([
     // Where each measured navigation starts, so the page under test opens in the same process.
     ['/bench/blank.html', html('en', 'blank', '')],
-    ['/bench/tiny.html', html('en', 'A tiny page', '<p>The morning train left the station on time, and the passengers settled in with their newspapers and coffee.</p>')],
-    ['/bench/vietnamese.html', html('vi', 'Đảng Cộng sản Việt Nam', Array(VIETNAMESE_COPIES).fill(paragraphsOf('vi_wikipedia_dang_cong_san_viet_nam_2017.txt').map((p) => `<p>${escape(p)}</p>`).join('\n')).join('\n'))],
+    [
+      '/bench/tiny.html',
+      html(
+        'en',
+        'A tiny page',
+        '<p>The morning train left the station on time, and the passengers settled in with their newspapers and coffee.</p>',
+      ),
+    ],
+    [
+      '/bench/vietnamese.html',
+      html(
+        'vi',
+        'Đảng Cộng sản Việt Nam',
+        Array(VIETNAMESE_COPIES)
+          .fill(
+            paragraphsOf('vi_wikipedia_dang_cong_san_viet_nam_2017.txt')
+              .map((p) => `<p>${escape(p)}</p>`)
+              .join('\n'),
+          )
+          .join('\n'),
+      ),
+    ],
     ['/bench/frames.html', article(true)],
     ['/bench/no-frames.html', article(false)],
-    ['/bench/ad.html', html('en', 'ad', '<div style="width:300px;height:200px;background:#cde"></div><p style="margin:0;font:12px sans-serif">Advertisement · Fly to Da Nang from $99</p>')],
+    [
+      '/bench/ad.html',
+      html(
+        'en',
+        'ad',
+        '<div style="width:300px;height:200px;background:#cde"></div><p style="margin:0;font:12px sans-serif">Advertisement · Fly to Da Nang from $99</p>',
+      ),
+    ],
     ['/bench/pixel.html', html('en', '', '')],
     ['/bench/empty.html', html('en', '', '')],
   ]);
@@ -54,9 +84,29 @@ export function benchPages() {
 /** The pages measured, in the order of the table. */
 export const OUTSIDE_IN_PAGES = [
   { id: 'tiny', name: 'one paragraph, no term', path: '/bench/tiny.html', target: { maxMs: 5 } },
-  { id: 'nz', name: 'Wikipedia "New Zealand" (1 MB)', path: '/shared/perf_wikipedia_New_Zealand_readability_source.html', target: { floor: 'walk', times: 2 } },
-  { id: 'wp', name: 'War and Peace (4 MB)', path: '/shared/perf_gutenberg_war_and_peace_2600-h.htm', target: { floor: 'walk', times: 2 } },
-  { id: 'vi', name: `Vietnamese Wikipedia "Đảng Cộng sản Việt Nam" ×${VIETNAMESE_COPIES} (330 KB)`, path: '/bench/vietnamese.html', target: { floor: 'read', times: 3 } },
-  { id: 'frames', name: 'news article with 20 small iframes', path: '/bench/frames.html', target: { versus: 'noFrames', times: 1.5 } },
+  {
+    id: 'nz',
+    name: 'Wikipedia "New Zealand" (1 MB)',
+    path: '/shared/perf_wikipedia_New_Zealand_readability_source.html',
+    target: { floor: 'walk', times: 2 },
+  },
+  {
+    id: 'wp',
+    name: 'War and Peace (4 MB)',
+    path: '/shared/perf_gutenberg_war_and_peace_2600-h.htm',
+    target: { floor: 'walk', times: 2 },
+  },
+  {
+    id: 'vi',
+    name: `Vietnamese Wikipedia "Đảng Cộng sản Việt Nam" ×${VIETNAMESE_COPIES} (330 KB)`,
+    path: '/bench/vietnamese.html',
+    target: { floor: 'read', times: 3 },
+  },
+  {
+    id: 'frames',
+    name: 'news article with 20 small iframes',
+    path: '/bench/frames.html',
+    target: { versus: 'noFrames', times: 1.5 },
+  },
   { id: 'noFrames', name: 'the same article without them', path: '/bench/no-frames.html', target: null },
 ];

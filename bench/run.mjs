@@ -15,13 +15,38 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { chromiumDriver } from '../e2e/drivers.mjs';
 import { startServer } from '../e2e/server.mjs';
-import { fmt, hoverLatencies, markedPage, median, QUERIES, quantile, recorder, scanPages, spread, startBenchBrowser, writeResults, writeSection } from './common.mjs';
-import { AFTER_LOAD_MS, judge, judgeLive, LIVE_SHARE_TARGET, liveTable, outsideIn, outsideInTable, partsTable } from './outside-in.mjs';
+import {
+  fmt,
+  hoverLatencies,
+  markedPage,
+  median,
+  QUERIES,
+  quantile,
+  recorder,
+  scanPages,
+  spread,
+  startBenchBrowser,
+  writeResults,
+  writeSection,
+} from './common.mjs';
+import {
+  AFTER_LOAD_MS,
+  judge,
+  judgeLive,
+  LIVE_SHARE_TARGET,
+  liveTable,
+  outsideIn,
+  outsideInTable,
+  partsTable,
+} from './outside-in.mjs';
 import { benchPages, OUTSIDE_IN_PAGES } from './pages.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const smoke = process.argv.includes('--smoke');
-const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
 const wants = (section) => !only || only.includes(section);
 const baseline = process.argv.find((a) => a.startsWith('--baseline='))?.slice('--baseline='.length);
 const REPS = smoke ? 1 : 5;
@@ -40,18 +65,34 @@ const { rows: outsideRows, record: recordOutside } = recorder(smoke);
 console.log(smoke ? 'Benchmark smoke run' : 'Benchmark');
 /** The machine's load when the run began: other work on a shared machine moves every number. */
 const loadAtStart = loadavg()[0];
-if (!process.argv.includes('--no-build')) execFileSync('npm', ['run', 'zip', '--silent'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+if (!process.argv.includes('--no-build'))
+  execFileSync('npm', ['run', 'zip', '--silent'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 // The bundled pack as shipped; its compiled corpus is what the page-side measurements read.
 const pack = JSON.parse(readFileSync(resolve(root, '.output/chrome-mv3/bundled.gloss'), 'utf8'));
 const bundle = { ...pack.compiled, hash: pack.hash };
 /** A comparison script for the outside-in section, bundled from bench/ to be evaluated in the page. */
 const comparisonScript = async (name, contents) => ({
   name,
-  source: (await build({ stdin: { contents, resolveDir: resolve(root, 'bench'), loader: 'ts' }, bundle: true, format: 'iife', write: false, target: 'chrome120', logLevel: 'error' })).outputFiles[0].text,
+  source: (
+    await build({
+      stdin: { contents, resolveDir: resolve(root, 'bench'), loader: 'ts' },
+      bundle: true,
+      format: 'iife',
+      write: false,
+      target: 'chrome120',
+      logLevel: 'error',
+    })
+  ).outputFiles[0].text,
 });
 const scripts = {
-  floors: await comparisonScript('gloss-bench-floors.js', "import { walkTextNodes, readEveryCharacter } from './floors'; globalThis.benchFloors = { walk: () => walkTextNodes(), read: () => readEveryCharacter() };"),
-  markjs: await comparisonScript('gloss-bench-markjs.js', "import { markWithMarkjs } from './markjs'; globalThis.benchMarkjs = (words) => markWithMarkjs(document.body, words);"),
+  floors: await comparisonScript(
+    'gloss-bench-floors.js',
+    "import { walkTextNodes, readEveryCharacter } from './floors'; globalThis.benchFloors = { walk: () => walkTextNodes(), read: () => readEveryCharacter() };",
+  ),
+  markjs: await comparisonScript(
+    'gloss-bench-markjs.js',
+    "import { markWithMarkjs } from './markjs'; globalThis.benchMarkjs = (words) => markWithMarkjs(document.body, words);",
+  ),
 };
 const server = await startServer({ pages: benchPages() });
 const { benchPage, version: chromiumVersion, close: closeBrowser } = await startBenchBrowser(server.origin);
@@ -59,8 +100,14 @@ const { benchPage, version: chromiumVersion, close: closeBrowser } = await start
 // ── outside in: what the page pays, from a CPU profile of its loads; and a page that never stops changing ──
 let outsideInLines = [];
 if (wants('outside') || wants('dynamic')) {
-  const pagesMeasured = !wants('outside') ? [] : smoke ? OUTSIDE_IN_PAGES.filter((p) => p.id === 'tiny') : OUTSIDE_IN_PAGES;
-  console.log(`\nOutside in — CPU profile from navigation to ${smoke ? 1000 : AFTER_LOAD_MS} ms after load${baseline ? `; before: ${baseline}` : ''}`);
+  const pagesMeasured = !wants('outside')
+    ? []
+    : smoke
+      ? OUTSIDE_IN_PAGES.filter((p) => p.id === 'tiny')
+      : OUTSIDE_IN_PAGES;
+  console.log(
+    `\nOutside in — CPU profile from navigation to ${smoke ? 1000 : AFTER_LOAD_MS} ms after load${baseline ? `; before: ${baseline}` : ''}`,
+  );
   const { pages: results, live } = await outsideIn({
     origin: server.origin,
     extension: resolve(root, '.output/chrome-mv3'),
@@ -76,18 +123,38 @@ if (wants('outside') || wants('dynamic')) {
   });
   const judged = judge(results);
   for (const { r, ms, longest, longestMet, target } of judged) {
-    if (target) recordOutside(`${r.page.name}: Gloss, all its JS`, `${fmt(ms)} ms${target.ratio === null ? '' : ` (${fmt(target.ratio)}×)`}`, target.text, target.met);
+    if (target)
+      recordOutside(
+        `${r.page.name}: Gloss, all its JS`,
+        `${fmt(ms)} ms${target.ratio === null ? '' : ` (${fmt(target.ratio)}×)`}`,
+        target.text,
+        target.met,
+      );
     recordOutside(`${r.page.name}: Gloss's longest task`, `${fmt(longest)} ms`, '≤ 50 ms', longestMet);
   }
   if (judged.length) {
-    outsideInLines = outsideInTable(judged, { hasBaseline: !!baseline, aliasCount: new Set(bundle.aliases.map((a) => a.text)).size });
+    outsideInLines = outsideInTable(judged, {
+      hasBaseline: !!baseline,
+      aliasCount: new Set(bundle.aliases.map((a) => a.text)).size,
+    });
     const parts = partsTable(judged);
     console.log(`\nWhere Gloss's time goes, by part:\n${parts.join('\n')}`);
-    outsideInLines.push('', "Where Gloss's time goes, by part (the source files of each profiled sample's innermost Gloss frame):", '', ...parts);
+    outsideInLines.push(
+      '',
+      "Where Gloss's time goes, by part (the source files of each profiled sample's innermost Gloss frame):",
+      '',
+      ...parts,
+    );
   }
   if (live) {
     const liveJudged = judgeLive(live);
-    for (const { run, share, met } of liveJudged) recordOutside(`live page, ${run.name}: Gloss's share of main-thread time`, `${fmt(share)} %`, `≤ ${LIVE_SHARE_TARGET} %`, met);
+    for (const { run, share, met } of liveJudged)
+      recordOutside(
+        `live page, ${run.name}: Gloss's share of main-thread time`,
+        `${fmt(share)} %`,
+        `≤ ${LIVE_SHARE_TARGET} %`,
+        met,
+      );
     outsideInLines.push('', ...liveTable(liveJudged, live, { hasBaseline: !!baseline }));
   }
 }
@@ -131,32 +198,62 @@ try {
       await page.close();
     }
     const ratio = median(gloss) / median(floor);
-    record(`${name}: Gloss ÷ floor`, `${fmt(ratio)}×`, '≤ 2×', ratio <= 2, `Gloss ${fmt(median(gloss))} ms (${spread(gloss)}), floor ${fmt(median(floor))} ms (${spread(floor)}), ${marks} marks; ${fmt(median(wall))} ms from start to done, slices and the page's frames between them; matcher built in ${fmt(median(build))} ms`);
-    record(`${name}: warm, Gloss ÷ floor`, `${fmt(median(warmGloss) / median(warmFloor))}×`, '', null, `second pass in the same page: Gloss ${fmt(median(warmGloss))} ms, floor ${fmt(median(warmFloor))} ms`);
-    record(`${name}: mark.js ÷ Gloss`, `${fmt(median(markjs) / median(gloss))}×`, '', null, `mark.js ${fmt(median(markjs))} ms (${spread(markjs)}), ${markjsMarks} marks`);
+    record(
+      `${name}: Gloss ÷ floor`,
+      `${fmt(ratio)}×`,
+      '≤ 2×',
+      ratio <= 2,
+      `Gloss ${fmt(median(gloss))} ms (${spread(gloss)}), floor ${fmt(median(floor))} ms (${spread(floor)}), ${marks} marks; ${fmt(median(wall))} ms from start to done, slices and the page's frames between them; matcher built in ${fmt(median(build))} ms`,
+    );
+    record(
+      `${name}: warm, Gloss ÷ floor`,
+      `${fmt(median(warmGloss) / median(warmFloor))}×`,
+      '',
+      null,
+      `second pass in the same page: Gloss ${fmt(median(warmGloss))} ms, floor ${fmt(median(warmFloor))} ms`,
+    );
+    record(
+      `${name}: mark.js ÷ Gloss`,
+      `${fmt(median(markjs) / median(gloss))}×`,
+      '',
+      null,
+      `mark.js ${fmt(median(markjs))} ms (${spread(markjs)}), ${markjsMarks} marks`,
+    );
     const longest = Math.max(...slices);
-    record(`${name}: Gloss's longest main-thread task`, `${fmt(longest)} ms`, '≤ 50 ms', longest <= 50, `median of longest slices ${fmt(median(slices))} ms`);
+    record(
+      `${name}: Gloss's longest main-thread task`,
+      `${fmt(longest)} ms`,
+      '≤ 50 ms',
+      longest <= 50,
+      `median of longest slices ${fmt(median(slices))} ms`,
+    );
   }
 
   // ── growth with the number of aliases ─────────────────────────────────────────────────────
   if (wants('growth')) {
-  console.log(`\nGrowth — ${PAGES[0].name}`);
-  const growth = new Map();
-  for (let r = 0; r < REPS; r++) {
-    for (const count of GROWTH) {
-      const page = await benchPage(PAGES[0].path);
-      const g = await page.evaluate(({ b, n }) => window.glossBench.gloss(b, n), { b: bundle, n: count });
-      growth.set(count, [...(growth.get(count) ?? []), g]);
-      await page.close();
+    console.log(`\nGrowth — ${PAGES[0].name}`);
+    const growth = new Map();
+    for (let r = 0; r < REPS; r++) {
+      for (const count of GROWTH) {
+        const page = await benchPage(PAGES[0].path);
+        const g = await page.evaluate(({ b, n }) => window.glossBench.gloss(b, n), { b: bundle, n: count });
+        growth.set(count, [...(growth.get(count) ?? []), g]);
+        await page.close();
+      }
     }
-  }
-  for (const count of GROWTH) {
-    const runs = growth.get(count);
-    record(`scan with ${count} aliases`, `${fmt(median(runs.map((g) => g.workMs)))} ms`, '', null, `automaton built in ${fmt(median(runs.map((g) => g.buildMs)))} ms`);
-  }
-  const [fewest, most] = [GROWTH[0], GROWTH.at(-1)];
-  const growthRatio = median(growth.get(most).map((g) => g.workMs)) / median(growth.get(fewest).map((g) => g.workMs));
-  record(`${most} ÷ ${fewest} aliases`, `${fmt(growthRatio)}×`, '≤ 1.5×', growthRatio <= 1.5);
+    for (const count of GROWTH) {
+      const runs = growth.get(count);
+      record(
+        `scan with ${count} aliases`,
+        `${fmt(median(runs.map((g) => g.workMs)))} ms`,
+        '',
+        null,
+        `automaton built in ${fmt(median(runs.map((g) => g.buildMs)))} ms`,
+      );
+    }
+    const [fewest, most] = [GROWTH[0], GROWTH.at(-1)];
+    const growthRatio = median(growth.get(most).map((g) => g.workMs)) / median(growth.get(fewest).map((g) => g.workMs));
+    record(`${most} ÷ ${fewest} aliases`, `${fmt(growthRatio)}×`, '≤ 1.5×', growthRatio <= 1.5);
   }
 
   // ── matching time against the length of any Unicode text ─────────────────────────────────────
@@ -166,10 +263,18 @@ try {
     const page = await benchPage(PAGES[0].path);
     const times = new Map(sizes.map((n) => [n, []]));
     for (let r = 0; r < REPS; r++) {
-      for (const n of sizes) times.get(n).push((await page.evaluate(({ b, n }) => window.glossBench.linear(b, n), { b: bundle, n })).ms);
+      for (const n of sizes)
+        times.get(n).push((await page.evaluate(({ b, n }) => window.glossBench.linear(b, n), { b: bundle, n })).ms);
     }
     await page.close();
-    for (const n of sizes) record(`${(n / 1000).toLocaleString('en')}k code units`, `${fmt(median(times.get(n)))} ms`, '', null, `${fmt((median(times.get(n)) / n) * 1e6)} ns per code unit`);
+    for (const n of sizes)
+      record(
+        `${(n / 1000).toLocaleString('en')}k code units`,
+        `${fmt(median(times.get(n)))} ms`,
+        '',
+        null,
+        `${fmt((median(times.get(n)) / n) * 1e6)} ns per code unit`,
+      );
     const [small, large] = sizes;
     const perUnit = median(times.get(large)) / large / (median(times.get(small)) / small);
     record(`time per code unit, ${large / small}× the text`, `${fmt(perUnit)}×`, '≤ 1.5×', perUnit <= 1.5);
@@ -189,12 +294,27 @@ try {
     }
     record(`seeding ${entries} entries`, `${fmt(median(times))} ms`, '', null, `${rows} rows, ${spread(times)} ms`);
   }
-  for (const [entries, target] of wants('search') ? [[bundle.entries.length, 16], [smoke ? 1000 : 10000, 50]] : []) {
+  for (const [entries, target] of wants('search')
+    ? [
+        [bundle.entries.length, 16],
+        [smoke ? 1000 : 10000, 50],
+      ]
+    : []) {
     const page = await benchPage('/basic.html');
-    const times = await page.evaluate(({ b, n, q }) => window.glossBench.search(b, n, q), { b: pack, n: entries, q: QUERIES });
+    const times = await page.evaluate(({ b, n, q }) => window.glossBench.search(b, n, q), {
+      b: pack,
+      n: entries,
+      q: QUERIES,
+    });
     await page.close();
     const p95 = quantile(times, 0.95);
-    record(`popup search per keystroke, ${entries} entries`, `median ${fmt(median(times))} ms, p95 ${fmt(p95)} ms`, `≤ ${target} ms`, p95 <= target, `${times.length} keystrokes`);
+    record(
+      `popup search per keystroke, ${entries} entries`,
+      `median ${fmt(median(times))} ms, p95 ${fmt(p95)} ms`,
+      `≤ ${target} ms`,
+      p95 <= target,
+      `${times.length} keystrokes`,
+    );
   }
 } finally {
   await closeBrowser();
@@ -205,15 +325,20 @@ const extension = resolve(root, '.output/chrome-mv3');
 const driver = wants('hover') ? await chromiumDriver(extension) : null;
 try {
   if (wants('hover')) {
-  console.log('\nHover');
-  const page = await markedPage(driver, server.origin);
-  // Time from the pointer coming to rest on a term to the frame in which the card is painted.
-  const latencies = await hoverLatencies(page, HOVER_REPS);
-  const p95 = quantile(latencies, 0.95);
-  record('pointer at rest → card painted, after the dwell', `median ${fmt(median(latencies))} ms, p95 ${fmt(p95)} ms`, '≤ 30 ms at p95', p95 <= 30, `${HOVER_REPS} hovers; the first, which also loads the card's script, ${fmt(latencies[0])} ms`);
-  await page.close();
+    console.log('\nHover');
+    const page = await markedPage(driver, server.origin);
+    // Time from the pointer coming to rest on a term to the frame in which the card is painted.
+    const latencies = await hoverLatencies(page, HOVER_REPS);
+    const p95 = quantile(latencies, 0.95);
+    record(
+      'pointer at rest → card painted, after the dwell',
+      `median ${fmt(median(latencies))} ms, p95 ${fmt(p95)} ms`,
+      '≤ 30 ms at p95',
+      p95 <= 30,
+      `${HOVER_REPS} hovers; the first, which also loads the card's script, ${fmt(latencies[0])} ms`,
+    );
+    await page.close();
   }
-
 } finally {
   await driver?.close();
   await server.close();
@@ -221,29 +346,51 @@ try {
 
 // ── sizes ─────────────────────────────────────────────────────────────────────────────────────
 if (wants('size')) {
-console.log('\nSizes');
-const content = readFileSync(resolve(root, '.output/chrome-mv3/finder.js'));
-const kb = (n) => `${fmt(n / 1024, 1)} KB`;
-record('content script, minified', kb(content.length), '≤ 40 KB', content.length <= 40 * 1024, `gzipped ${kb(gzipSync(content).length)}`);
-// Loaded on the first dwell on a term, not with every page (entrypoints/finder/card-loader.ts).
-const cardScript = readFileSync(resolve(root, '.output/chrome-mv3/card-ui.js'));
-record('card script, loaded on first use', kb(cardScript.length), '', null, `gzipped ${kb(gzipSync(cardScript).length)}`);
-const version = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')).version;
-for (const zip of [`gloss-${version}-chrome.zip`, `gloss-${version}-firefox.zip`, `gloss-${version}-sources.zip`]) {
-  record(zip, kb(statSync(resolve(root, '.output', zip)).size), '', null);
-}
-
+  console.log('\nSizes');
+  const content = readFileSync(resolve(root, '.output/chrome-mv3/finder.js'));
+  const kb = (n) => `${fmt(n / 1024, 1)} KB`;
+  record(
+    'content script, minified',
+    kb(content.length),
+    '≤ 40 KB',
+    content.length <= 40 * 1024,
+    `gzipped ${kb(gzipSync(content).length)}`,
+  );
+  // Loaded on the first dwell on a term, not with every page (entrypoints/finder/card-loader.ts).
+  const cardScript = readFileSync(resolve(root, '.output/chrome-mv3/card-ui.js'));
+  record(
+    'card script, loaded on first use',
+    kb(cardScript.length),
+    '',
+    null,
+    `gzipped ${kb(gzipSync(cardScript).length)}`,
+  );
+  const version = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')).version;
+  for (const zip of [`gloss-${version}-chrome.zip`, `gloss-${version}-firefox.zip`, `gloss-${version}-sources.zip`]) {
+    record(zip, kb(statSync(resolve(root, '.output', zip)).size), '', null);
+  }
 }
 
 // ── the reader's own documents, and knowledge packs at scale: scripts of their own, each writing its own table ──
 for (const section of ['user-data', 'packs']) {
-  if (wants(section)) execFileSync('node', [`bench/${section}.mjs`, '--no-build', ...(smoke ? ['--smoke'] : []), ...(only ? ['--no-write'] : [])], { cwd: root, stdio: 'inherit' });
+  if (wants(section))
+    execFileSync(
+      'node',
+      [`bench/${section}.mjs`, '--no-build', ...(smoke ? ['--smoke'] : []), ...(only ? ['--no-write'] : [])],
+      { cwd: root, stdio: 'inherit' },
+    );
 }
 
 // ── report ────────────────────────────────────────────────────────────────────────────────────
 const missed = [...outsideRows, ...rows].filter((r) => r.met === false);
-if (smoke) console.log(`\nSmoke run: ${outsideRows.length + rows.length} measurements taken (targets are judged by a full run).`);
-else console.log(`\n${outsideRows.length + rows.length} measurements, ${[...outsideRows, ...rows].filter((r) => r.met === true).length} targets met, ${missed.length} missed${missed.length ? `: ${missed.map((r) => r.metric).join('; ')}` : ''}`);
+if (smoke)
+  console.log(
+    `\nSmoke run: ${outsideRows.length + rows.length} measurements taken (targets are judged by a full run).`,
+  );
+else
+  console.log(
+    `\n${outsideRows.length + rows.length} measurements, ${[...outsideRows, ...rows].filter((r) => r.met === true).length} targets met, ${missed.length} missed${missed.length ? `: ${missed.map((r) => r.metric).join('; ')}` : ''}`,
+  );
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${fmt(totalmem() / 2 ** 30, 0)} GiB, load average ${fmt(loadAtStart, 1)} at the start and ${fmt(loadavg()[0], 1)} at the end; Node ${process.version}; ${chromiumVersion.startsWith('1') ? 'Chromium ' : ''}${chromiumVersion}`;
 const file = resolve(root, 'BENCHMARKS.md');
 if (!smoke && !only) {

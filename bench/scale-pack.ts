@@ -21,13 +21,53 @@ export const SCALE_PACK_ID = 'delta-wire-archive';
 
 /** Entries the bundled pack has too: the generated documents name them often. */
 const SHARED = [
-  { id: 'hanoi', name: 'Hanoi', kind: 'place', every: 3, label: 'the capital where the river traders meet each spring', fact: 'Hanoi, the capital where the river traders meet each spring, hosted them again this year.' },
-  { id: 'rcep', name: 'Regional Comprehensive Economic Partnership', kind: 'agreement', every: 4, label: 'the trade pact the river ports now work under', fact: 'The Regional Comprehensive Economic Partnership is the trade pact the river ports now work under.' },
+  {
+    id: 'hanoi',
+    name: 'Hanoi',
+    kind: 'place',
+    every: 3,
+    label: 'the capital where the river traders meet each spring',
+    fact: 'Hanoi, the capital where the river traders meet each spring, hosted them again this year.',
+  },
+  {
+    id: 'rcep',
+    name: 'Regional Comprehensive Economic Partnership',
+    kind: 'agreement',
+    every: 4,
+    label: 'the trade pact the river ports now work under',
+    fact: 'The Regional Comprehensive Economic Partnership is the trade pact the river ports now work under.',
+  },
 ] as const;
 
-const SYLLABLES = ['qua', 'zor', 'vel', 'thi', 'mek', 'dru', 'nax', 'pol', 'fyr', 'gud', 'wex', 'jol', 'bri', 'sam', 'kot', 'lun'];
+const SYLLABLES = [
+  'qua',
+  'zor',
+  'vel',
+  'thi',
+  'mek',
+  'dru',
+  'nax',
+  'pol',
+  'fyr',
+  'gud',
+  'wex',
+  'jol',
+  'bri',
+  'sam',
+  'kot',
+  'lun',
+];
 const KINDS = ['institution', 'place', 'initiative', 'media', 'concept'] as const;
-const NOUNS = ['water board', 'ferry company', 'river council', 'market town', 'canal works', 'fishing union', 'rice exchange', 'port authority'];
+const NOUNS = [
+  'water board',
+  'ferry company',
+  'river council',
+  'market town',
+  'canal works',
+  'fishing union',
+  'rice exchange',
+  'port authority',
+];
 const FILLER = [
   'the boats waited at the locks while the water rose slowly over the flats',
   'traders counted the crates of fruit before the trucks left for the border',
@@ -41,7 +81,7 @@ const FILLER = [
 /** A generator of numbers in [0, 1), the same for the same seed. */
 function random(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 /** `count` distinct names of two made-up words each ("Quazor Velthi"), which no real text holds. */
@@ -86,14 +126,34 @@ export async function writeScalePackFolder(dir: string, { documents, entries }: 
       name,
       kind: KINDS[i % KINDS.length],
       label: { quote: label, doc: docId(home) },
-      facts: [{ quote: defining, doc: docId(home) }, { quote: second, doc: docId(other) }],
+      facts: [
+        { quote: defining, doc: docId(home) },
+        { quote: second, doc: docId(other) },
+      ],
       related: [`entry-${pad((i + 1) % own.length)}`],
     });
-    if (i % 50 === 0) timeline.push({ id: `offices-${pad(i)}`, title: `${name} opens offices on the canal`, sort: String(year), accounts: [{ when: `in ${year}`, quote: second, doc: docId(other) }], entries: [id] });
+    if (i % 50 === 0)
+      timeline.push({
+        id: `offices-${pad(i)}`,
+        title: `${name} opens offices on the canal`,
+        sort: String(year),
+        accounts: [{ when: `in ${year}`, quote: second, doc: docId(other) }],
+        entries: [id],
+      });
   });
   for (const shared of SHARED) {
-    glossary.push({ id: shared.id, name: shared.name, kind: shared.kind, label: { quote: shared.label, doc: docId(0) }, facts: [{ quote: shared.fact, doc: docId(0) }], related: [] });
-    for (let d = 0; d < documents; d += shared.every) sentences[d].push(d === 0 ? shared.fact : `The report from the delta named ${shared.name} again, as report ${d + 1} shows.`);
+    glossary.push({
+      id: shared.id,
+      name: shared.name,
+      kind: shared.kind,
+      label: { quote: shared.label, doc: docId(0) },
+      facts: [{ quote: shared.fact, doc: docId(0) }],
+      related: [],
+    });
+    for (let d = 0; d < documents; d += shared.every)
+      sentences[d].push(
+        d === 0 ? shared.fact : `The report from the delta named ${shared.name} again, as report ${d + 1} shows.`,
+      );
   }
 
   // About 5 KB a document: its own sentences, then ordinary ones naming an entry now and then.
@@ -104,7 +164,10 @@ export async function writeScalePackFolder(dir: string, { documents, entries }: 
       const paragraph: string[] = [];
       for (let s = 0; s < 5; s++) {
         const text = pick(FILLER);
-        const sentence = next() < 0.3 ? `${text[0].toUpperCase()}${text.slice(1)}, near the offices of ${pick(own)}.` : `${text[0].toUpperCase()}${text.slice(1)}.`;
+        const sentence =
+          next() < 0.3
+            ? `${text[0].toUpperCase()}${text.slice(1)}, near the offices of ${pick(own)}.`
+            : `${text[0].toUpperCase()}${text.slice(1)}.`;
         paragraph.push(sentence);
       }
       const line = paragraph.join(' ');
@@ -113,21 +176,50 @@ export async function writeScalePackFolder(dir: string, { documents, entries }: 
     }
     const title = `River report, number ${d + 1}`;
     await writeFile(join(dir, `${pad(d)}_${docId(d)}.txt`), [title, ...paragraphs].join('\n') + '\n');
-    await writeFile(join(dir, `${pad(d)}_${docId(d)}.meta.yaml`), stringify({ id: docId(d), title, outlet: 'Delta Wire', authors: [], perspective: 'not-stated', genre: 'report', date: null }));
+    await writeFile(
+      join(dir, `${pad(d)}_${docId(d)}.meta.yaml`),
+      stringify({
+        id: docId(d),
+        title,
+        outlet: 'Delta Wire',
+        authors: [],
+        perspective: 'not-stated',
+        genre: 'report',
+        date: null,
+      }),
+    );
   }
-  const header = (what: string) => `# Generated by bench/scale-pack.ts for the scale measurements: ${what}, in corpus/'s schema.\n`;
-  await writeFile(join(dir, 'glossary.yaml'), header('the glossary') + stringify({ entries: glossary }, { lineWidth: 0 }));
-  await writeFile(join(dir, 'timeline.yaml'), header('the timeline') + stringify({ events: timeline }, { lineWidth: 0 }));
+  const header = (what: string) =>
+    `# Generated by bench/scale-pack.ts for the scale measurements: ${what}, in corpus/'s schema.\n`;
+  await writeFile(
+    join(dir, 'glossary.yaml'),
+    header('the glossary') + stringify({ entries: glossary }, { lineWidth: 0 }),
+  );
+  await writeFile(
+    join(dir, 'timeline.yaml'),
+    header('the timeline') + stringify({ events: timeline }, { lineWidth: 0 }),
+  );
   await writeFile(join(dir, 'exclusions.yaml'), header('no name is left out') + stringify({ exclusions: [] }));
   await writeFile(
     join(dir, 'pack.yaml'),
     header('the manifest') +
-      stringify({ id: SCALE_PACK_ID, title: 'Delta Wire archive (generated)', version: '1.0.0', authors: ['Gloss benchmark'], licence: 'Generated text, free to use.', created: '2026-12-01', description: `${documents} generated river reports and ${entries} entries, for measuring Gloss at scale.` }),
+      stringify({
+        id: SCALE_PACK_ID,
+        title: 'Delta Wire archive (generated)',
+        version: '1.0.0',
+        authors: ['Gloss benchmark'],
+        licence: 'Generated text, free to use.',
+        created: '2026-12-01',
+        description: `${documents} generated river reports and ${entries} entries, for measuring Gloss at scale.`,
+      }),
   );
 }
 
 if (process.argv[1]?.endsWith('scale-pack.ts')) {
   const [dir, documents, entries] = process.argv.slice(2);
   if (!dir) throw new Error('usage: npx tsx bench/scale-pack.ts <folder> [documents] [entries]');
-  await writeScalePackFolder(dir, { documents: Number(documents ?? SCALE.documents), entries: Number(entries ?? SCALE.entries) });
+  await writeScalePackFolder(dir, {
+    documents: Number(documents ?? SCALE.documents),
+    entries: Number(entries ?? SCALE.entries),
+  });
 }

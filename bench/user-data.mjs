@@ -14,7 +14,16 @@ import { fileURLToPath } from 'node:url';
 import { chromiumDriver } from '../e2e/drivers.mjs';
 import { startServer } from '../e2e/server.mjs';
 import { pageControlCenter } from '../e2e/page.mjs';
-import { fmt, hoverLatencies, markedPage, quantile, recorder, recordLongest, timedOutcome, writeResults } from './common.mjs';
+import {
+  fmt,
+  hoverLatencies,
+  markedPage,
+  quantile,
+  recorder,
+  recordLongest,
+  timedOutcome,
+  writeResults,
+} from './common.mjs';
 import { fixtureFile, largeBackup, longDocument, nestedHtml } from '../e2e/tests/user-data-fixtures.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -25,7 +34,8 @@ const SIZES = smoke
 
 const { rows, record } = recorder(smoke);
 
-if (!process.argv.includes('--no-build')) execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+if (!process.argv.includes('--no-build'))
+  execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 console.log(`\nYour documents${smoke ? ' (smoke: small files)' : ''}`);
 const dir = await mkdtemp(join(tmpdir(), 'gloss-bench-user-'));
 const server = await startServer();
@@ -56,12 +66,24 @@ try {
   const text = longDocument(SIZES.paragraphs);
   const mb = (n) => `${(n / 2 ** 20).toFixed(1)} MB`;
   const big = await importFile(await fixtureFile(dir, 'long-report.txt', text));
-  record(`${mb(text.length)} text import (${SIZES.paragraphs} paragraphs), end to end`, `${fmt(big.ms / 1000)} s`, '≤ 5 s', big.ms <= 5000, big.shown);
+  record(
+    `${mb(text.length)} text import (${SIZES.paragraphs} paragraphs), end to end`,
+    `${fmt(big.ms / 1000)} s`,
+    '≤ 5 s',
+    big.ms <= 5000,
+    big.shown,
+  );
   recordLongest(record, `${mb(text.length)} text import: longest main-thread task on the options page`, big);
 
   const html = nestedHtml(SIZES.depth);
   const nested = await importFile(await fixtureFile(dir, 'nested.html', html));
-  record(`${mb(html.length)} HTML, ${SIZES.depth} nested elements: import, end to end`, `${fmt(nested.ms)} ms`, '', null, nested.shown);
+  record(
+    `${mb(html.length)} HTML, ${SIZES.depth} nested elements: import, end to end`,
+    `${fmt(nested.ms)} ms`,
+    '',
+    null,
+    nested.shown,
+  );
   recordLongest(record, 'nested HTML import: longest main-thread task', nested);
 
   // An entry whose spellings stand in the long text: its mentions found by the word index.
@@ -69,17 +91,33 @@ try {
     const items = /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('.documents li'));
     return [...items].find((li) => li.textContent.startsWith('Paragraph 1.')).dataset.id;
   });
-  const entry = await timed('entry', () => click('.entry-form button[type="submit"]'), '.entry-form', async () => {
-    await click('input[name="entryName"]');
-    await options.typeText('Lach Huyen');
-    await options.choose('select[name="labelDocument"]', docId);
-    // A long document's paragraph is chosen by its number.
-    await click('input[name="labelParagraphNumber"]');
-    await options.typeText('3');
-    await options.key('Tab');
-    await options.waitFor(() => document.querySelectorAll('input[name="labelSentence"]').length, undefined, (n) => n > 0, 10000);
-  });
-  record('adding an entry with that text stored (end to end)', `${fmt(entry.ms)} ms`, '≤ 1 s', entry.ms <= 1000, entry.shown);
+  const entry = await timed(
+    'entry',
+    () => click('.entry-form button[type="submit"]'),
+    '.entry-form',
+    async () => {
+      await click('input[name="entryName"]');
+      await options.typeText('Lach Huyen');
+      await options.choose('select[name="labelDocument"]', docId);
+      // A long document's paragraph is chosen by its number.
+      await click('input[name="labelParagraphNumber"]');
+      await options.typeText('3');
+      await options.key('Tab');
+      await options.waitFor(
+        () => document.querySelectorAll('input[name="labelSentence"]').length,
+        undefined,
+        (n) => n > 0,
+        10000,
+      );
+    },
+  );
+  record(
+    'adding an entry with that text stored (end to end)',
+    `${fmt(entry.ms)} ms`,
+    '≤ 1 s',
+    entry.ms <= 1000,
+    entry.shown,
+  );
   recordLongest(record, 'adding an entry: longest main-thread task', entry);
 
   // A card on a web page with that text stored: "Also in your documents" from the index.
@@ -87,28 +125,59 @@ try {
   const latencies = await hoverLatencies(page, SIZES.hovers, { until: '.yours' });
   await page.close();
   const p95 = quantile(latencies, 0.95);
-  record('card opened after the dwell, that text stored', `median ${fmt(quantile(latencies, 0.5))} ms, p95 ${fmt(p95)} ms`, '≤ 30 ms at p95', p95 <= 30, `${SIZES.hovers} hovers, each card listing the text under "Also in your documents"`);
-  record('the same, before any document of yours was stored', `median ${fmt(quantile(withoutYours, 0.5))} ms, p95 ${fmt(quantile(withoutYours, 0.95))} ms`, '', null, `ratio of medians, with ÷ without: ${fmt(quantile(latencies, 0.5) / quantile(withoutYours, 0.5))}×`);
+  record(
+    'card opened after the dwell, that text stored',
+    `median ${fmt(quantile(latencies, 0.5))} ms, p95 ${fmt(p95)} ms`,
+    '≤ 30 ms at p95',
+    p95 <= 30,
+    `${SIZES.hovers} hovers, each card listing the text under "Also in your documents"`,
+  );
+  record(
+    'the same, before any document of yours was stored',
+    `median ${fmt(quantile(withoutYours, 0.5))} ms, p95 ${fmt(quantile(withoutYours, 0.95))} ms`,
+    '',
+    null,
+    `ratio of medians, with ÷ without: ${fmt(quantile(latencies, 0.5) / quantile(withoutYours, 0.5))}×`,
+  );
 
   // The source viewer: the first paragraphs of the long text on screen, from navigation start.
   const firstPaint = [];
   for (let r = 0; r < SIZES.viewerRuns; r++) {
     const reader = await driver.openExtensionPage(`/viewer.html#doc=${docId}`);
-    firstPaint.push(await reader.waitFor(() => {
-      const li = document.querySelector('.paragraphs li[value="1"]');
-      return li?.textContent && li.getBoundingClientRect().top < innerHeight ? performance.now() : null;
-    }, undefined, Boolean, 30000));
+    firstPaint.push(
+      await reader.waitFor(
+        () => {
+          const li = document.querySelector('.paragraphs li[value="1"]');
+          return li?.textContent && li.getBoundingClientRect().top < innerHeight ? performance.now() : null;
+        },
+        undefined,
+        Boolean,
+        30000,
+      ),
+    );
     await reader.close();
   }
   const paint = quantile(firstPaint, 0.5);
-  record('source viewer: first paragraphs of that text on screen', `${fmt(paint)} ms`, '≤ 500 ms', paint <= 500, `median of ${SIZES.viewerRuns} openings, from navigation start (polled every 50 ms)`);
+  record(
+    'source viewer: first paragraphs of that text on screen',
+    `${fmt(paint)} ms`,
+    '≤ 500 ms',
+    paint <= 500,
+    `median of ${SIZES.viewerRuns} openings, from navigation start (polled every 50 ms)`,
+  );
 
   // A restore that adds documents of that size.
   const backup = largeBackup(SIZES.backupDocuments, SIZES.backupParagraphs);
   await options.front();
   await options.chooseFile('input[name="backup"]', await fixtureFile(dir, 'backup.json', backup));
   const restored = await timed('restore', () => click('.restore button[type="submit"]'), '.backup');
-  record(`${mb(backup.length)} backup restore (${SIZES.backupDocuments} documents), end to end`, `${fmt(restored.ms / 1000)} s`, '', null, restored.shown);
+  record(
+    `${mb(backup.length)} backup restore (${SIZES.backupDocuments} documents), end to end`,
+    `${fmt(restored.ms / 1000)} s`,
+    '',
+    null,
+    restored.shown,
+  );
   recordLongest(record, `${mb(backup.length)} backup restore: longest main-thread task`, restored);
   await options.close();
 } finally {

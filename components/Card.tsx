@@ -52,7 +52,15 @@ function shownOnCard(cut: number, fewestFacts: number): { facts: number; alsoIn:
 
 export const CARD_TITLE_ID = 'gloss-card-title';
 
-export function Card({ view, citationHref, onOpenCitation, entryHref, onOpenEntry, onOpenRelated, onClose }: CardProps) {
+export function Card({
+  view,
+  citationHref,
+  onOpenCitation,
+  entryHref,
+  onOpenEntry,
+  onOpenRelated,
+  onClose,
+}: CardProps) {
   const title = view.status === 'ready' ? view.card.name : view.status === 'loading' ? (view.name ?? 'Gloss') : 'Gloss';
   const box = useRef<HTMLDivElement>(null);
   // A new entry starts from the most; each render that overflows the box takes one more step off.
@@ -69,22 +77,37 @@ export function Card({ view, citationHref, onOpenCitation, entryHref, onOpenEntr
   const hiddenFacts = Math.max(0, facts.length - shownFacts);
   const links = { citationHref, onOpenCitation };
   return (
-    <div ref={box} class="card" tabIndex={-1} role="dialog" aria-modal="false" aria-labelledby={CARD_TITLE_ID} aria-busy={view.status === 'loading'}>
+    <div
+      ref={box}
+      class="card"
+      tabIndex={-1}
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby={CARD_TITLE_ID}
+      aria-busy={view.status === 'loading'}
+    >
       <header class="head">
-        <h2 id={CARD_TITLE_ID} class="name">{title}</h2>
+        <h2 id={CARD_TITLE_ID} class="name">
+          {title}
+        </h2>
         {view.status === 'ready' && <span class="kind">{kindLabel(view.card.kind)}</span>}
-        <button type="button" class="close" aria-label={t('close')} onClick={onClose}>×</button>
+        <button type="button" class="close" aria-label={t('close')} onClick={onClose}>
+          ×
+        </button>
       </header>
       {view.status === 'loading' && <p class="status">{t('lookingUp')}</p>}
-      {view.status === 'none' && (
-        <p class="status">{t('noMatchingEntry', view.query)}</p>
-      )}
+      {view.status === 'none' && <p class="status">{t('noMatchingEntry', view.query)}</p>}
       {view.status === 'error' && <p class="status error">{view.message}</p>}
       {view.status === 'ready' && (
         <>
           {view.card.label && (
             <p class="label">
-              <LabelQuote label={view.card.label} kind={view.card.kind} citationHref={citationHref} onOpenCitation={onOpenCitation} />
+              <LabelQuote
+                label={view.card.label}
+                kind={view.card.kind}
+                citationHref={citationHref}
+                onOpenCitation={onOpenCitation}
+              />
             </p>
           )}
           {view.card.facts.length > 0 ? (
@@ -108,7 +131,14 @@ export function Card({ view, citationHref, onOpenCitation, entryHref, onOpenEntr
             </a>
           </p>
           {view.card.alsoIn.map((a) => (
-            <AlsoInList key={a.pack.id} className="in-pack" heading={t('alsoInPack', a.pack.title)} quotes={a.quotes.slice(0, shownAlsoIn)} more={a.more + Math.max(0, a.quotes.length - shownAlsoIn)} {...links} />
+            <AlsoInList
+              key={a.pack.id}
+              className="in-pack"
+              heading={t('alsoInPack', a.pack.title)}
+              quotes={a.quotes.slice(0, shownAlsoIn)}
+              more={a.more + Math.max(0, a.quotes.length - shownAlsoIn)}
+              {...links}
+            />
           ))}
           {view.card.inYourDocuments.length > 0 && (
             <AlsoInList

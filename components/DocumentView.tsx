@@ -41,7 +41,11 @@ interface Segment {
 }
 
 /** Cuts a paragraph at the edges of its mentions and of the cited quote. */
-export function segments(text: string, mentions: readonly Pick<Mention, 'start' | 'end' | 'entryId'>[], quote: [number, number] | null): Segment[] {
+export function segments(
+  text: string,
+  mentions: readonly Pick<Mention, 'start' | 'end' | 'entryId'>[],
+  quote: [number, number] | null,
+): Segment[] {
   const cuts = new Set([0, text.length]);
   for (const m of mentions) cuts.add(m.start).add(m.end);
   if (quote) cuts.add(quote[0]).add(quote[1]);
@@ -51,7 +55,11 @@ export function segments(text: string, mentions: readonly Pick<Mention, 'start' 
     const [a, b] = [points[i], points[i + 1]];
     if (a === b) continue;
     const mention = mentions.find((m) => m.start <= a && b <= m.end);
-    out.push({ text: text.slice(a, b), entryId: mention?.entryId ?? null, quoted: !!quote && quote[0] <= a && b <= quote[1] });
+    out.push({
+      text: text.slice(a, b),
+      entryId: mention?.entryId ?? null,
+      quoted: !!quote && quote[0] <= a && b <= quote[1],
+    });
   }
   return out;
 }
@@ -67,7 +75,15 @@ function SegmentText({ segment }: { segment: Segment }) {
 }
 
 /** A paragraph's text with its mentions marked (and the cited quote, if any). */
-export function ParagraphText({ text, mentions, quote = null }: { text: string; mentions: readonly Mention[]; quote?: [number, number] | null }) {
+export function ParagraphText({
+  text,
+  mentions,
+  quote = null,
+}: {
+  text: string;
+  mentions: readonly Mention[];
+  quote?: [number, number] | null;
+}) {
   // The quote is one <mark>, with the mentions inside it marked as everywhere else.
   const all = segments(text, mentions, quote);
   const before = all.filter((seg, i) => !seg.quoted && !all.slice(0, i).some((x) => x.quoted));
@@ -88,13 +104,24 @@ function DocumentHeader({ document: doc }: { document: DocumentInfo }) {
     <header>
       <h1 id="doc-title">{doc.title}</h1>
       <p class="byline">
-        {[doc.outlet ?? t('outletNotStated'), perspectiveLabel(sourceInfo(doc)), doc.authors.length ? doc.authors.join(', ') : null, doc.date ?? t('undatedShort'), doc.pages ? t('pdfPages', doc.pages.length) : null]
+        {[
+          doc.outlet ?? t('outletNotStated'),
+          perspectiveLabel(sourceInfo(doc)),
+          doc.authors.length ? doc.authors.join(', ') : null,
+          doc.date ?? t('undatedShort'),
+          doc.pages ? t('pdfPages', doc.pages.length) : null,
+        ]
           .filter(Boolean)
           .join(' · ')}
       </p>
       {doc.republished && (
         <p class="note">
-          {[doc.republished.by ? t('republishedBy', doc.republished.by) : t('republishedUnnamed'), doc.republished.date?.date].filter(Boolean).join(' · ')}
+          {[
+            doc.republished.by ? t('republishedBy', doc.republished.by) : t('republishedUnnamed'),
+            doc.republished.date?.date,
+          ]
+            .filter(Boolean)
+            .join(' · ')}
         </p>
       )}
       {doc.updated && <p class="note">{doc.updated.date}</p>}
@@ -126,7 +153,15 @@ function ParagraphItem({ paragraph: p, mentions, target, quote, focusRef, index,
   const pageStarts = page?.first === p.n;
   const classes = [target && 'target', pageStarts && 'page-start'].filter(Boolean).join(' ');
   return (
-    <li id={`p${p.n}`} value={page?.n ?? p.n} data-index={index} data-page={page?.label} class={classes || undefined} ref={focusRef} tabIndex={target ? -1 : undefined}>
+    <li
+      id={`p${p.n}`}
+      value={page?.n ?? p.n}
+      data-index={index}
+      data-page={page?.label}
+      class={classes || undefined}
+      ref={focusRef}
+      tabIndex={target ? -1 : undefined}
+    >
       {pageStarts && <span class="page-mark">{t('pageMark', page.label)}</span>}
       <ParagraphText text={p.text} mentions={mentions} quote={span} />
     </li>
@@ -230,7 +265,11 @@ export function LongDocumentView({ document: doc, count, load, paragraph, quote,
           if (list) list.push(m);
           else byParagraph.set(m.paragraph, [m]);
         }
-        pages.current.set(page, { paragraphs: new Map(paragraphs.map((p) => [p.n, p])), mentions: byParagraph, revision: asOf });
+        pages.current.set(page, {
+          paragraphs: new Map(paragraphs.map((p) => [p.n, p])),
+          mentions: byParagraph,
+          revision: asOf,
+        });
         loading.current.delete(page);
         rerender((n) => n + 1);
       });
@@ -256,13 +295,25 @@ export function LongDocumentView({ document: doc, count, load, paragraph, quote,
     <article class="document long" aria-labelledby="doc-title">
       <DocumentHeader document={doc} />
       <div ref={list} class="virtual" style={{ height: `${virtualizer.getTotalSize()}px` }}>
-        <ol class="paragraphs" style={{ transform: `translateY(${first ? first.start - virtualizer.options.scrollMargin : 0}px)` }}>
+        <ol
+          class="paragraphs"
+          style={{ transform: `translateY(${first ? first.start - virtualizer.options.scrollMargin : 0}px)` }}
+        >
           {items.map((item) => {
             const n = item.index + 1;
             const page = loaded(n);
             const p = page?.paragraphs.get(n);
             if (!p) {
-              return <li key={n} value={n} data-index={item.index} ref={virtualizer.measureElement} class="pending" aria-busy="true" />;
+              return (
+                <li
+                  key={n}
+                  value={n}
+                  data-index={item.index}
+                  ref={virtualizer.measureElement}
+                  class="pending"
+                  aria-busy="true"
+                />
+              );
             }
             const isTarget = n === paragraph;
             return (

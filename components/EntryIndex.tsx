@@ -7,7 +7,13 @@ import { t } from '../lib/i18n';
 import type { IndexedEntry } from '../lib/views';
 import { kindLabel } from './kinds';
 
-export function EntryIndex({ entries, entryHref }: { entries: readonly IndexedEntry[]; entryHref(entryId: string): string }) {
+export function EntryIndex({
+  entries,
+  entryHref,
+}: {
+  entries: readonly IndexedEntry[];
+  entryHref(entryId: string): string;
+}) {
   const byKind = new Map<EntryKind, IndexedEntry[]>();
   for (const entry of entries) byKind.set(entry.kind, [...(byKind.get(entry.kind) ?? []), entry]);
   const kinds = [...byKind.keys()].sort((a, b) => kindLabel(a).localeCompare(kindLabel(b)));

@@ -28,7 +28,9 @@ export function EntryView({ detail, citationHref, onOpenCitation, onOpenEntry, o
   useEffect(() => heading.current?.focus(), [card.id]);
   return (
     <article class="entry" aria-labelledby="entry-name">
-      <button type="button" class="back" onClick={onBack}>← {t('back')}</button>
+      <button type="button" class="back" onClick={onBack}>
+        ← {t('back')}
+      </button>
       <header class="entry-head">
         <h2 id="entry-name" ref={heading} tabIndex={-1}>
           {card.name}
@@ -57,7 +59,13 @@ export function EntryView({ detail, citationHref, onOpenCitation, onOpenEntry, o
               const citation = { docId: group.docId, paragraph: m.paragraph, quote: m.text, start: 0, end: 0 };
               return (
                 <li key={`${m.paragraph}:${m.snippet.text.length}:${m.text}`}>
-                  <Marked snippet={m.snippet} /> <Citation citation={citation} source={group.source} href={citationHref(citation)} onOpen={onOpenCitation} />
+                  <Marked snippet={m.snippet} />{' '}
+                  <Citation
+                    citation={citation}
+                    source={group.source}
+                    href={citationHref(citation)}
+                    onOpen={onOpenCitation}
+                  />
                 </li>
               );
             })}

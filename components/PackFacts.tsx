@@ -46,14 +46,21 @@ export function PackFacts({ facts, ...links }: { facts: readonly CitedFact[] } &
 }
 
 /** Documents that mention the entry, the first mention of each cited: "Also in “Pack”", "Also in your documents". */
-export function AlsoInList({ heading, quotes, more, className, ...links }: { heading: string; quotes: readonly CitedQuote[]; more: number; className: string } & QuoteLinks) {
+export function AlsoInList({
+  heading,
+  quotes,
+  more,
+  className,
+  ...links
+}: { heading: string; quotes: readonly CitedQuote[]; more: number; className: string } & QuoteLinks) {
   return (
     <section class={`also-in ${className}`} aria-label={heading}>
       <h3>{heading}</h3>
       <ul>
         {quotes.map((c) => (
           <li key={c.docId}>
-            <span class="also-title">{c.source.title}</span> <Citation citation={c} source={c.source} href={links.citationHref(c)} onOpen={links.onOpenCitation} />
+            <span class="also-title">{c.source.title}</span>{' '}
+            <Citation citation={c} source={c.source} href={links.citationHref(c)} onOpen={links.onOpenCitation} />
           </li>
         ))}
       </ul>

@@ -11,9 +11,7 @@ export interface SummaryTerm extends EntryBrief {
 }
 
 export type SummaryView =
-  | { status: 'loading' }
-  | { status: 'unavailable' }
-  | { status: 'ready'; enabled: boolean; terms: SummaryTerm[] };
+  { status: 'loading' } | { status: 'unavailable' } | { status: 'ready'; enabled: boolean; terms: SummaryTerm[] };
 
 export interface PageSummaryProps {
   view: SummaryView;
@@ -27,26 +25,28 @@ export interface PageSummaryProps {
 }
 
 export function PageSummary({ view, suggestions, indexHref, onReveal, onOpenEntry, onToggle }: PageSummaryProps) {
-  const noTerms = view.status === 'unavailable' || (view.status === 'ready' && (!view.enabled || view.terms.length === 0));
+  const noTerms =
+    view.status === 'unavailable' || (view.status === 'ready' && (!view.enabled || view.terms.length === 0));
   return (
     <section class="summary" aria-labelledby="summary-title">
       <div class="summary-head">
         <h2 id="summary-title">{t('onThisPage')}</h2>
         {view.status === 'ready' && (
           <label class="switch">
-            <input type="checkbox" role="switch" checked={view.enabled} onChange={(e) => onToggle((e.target as HTMLInputElement).checked)} />
+            <input
+              type="checkbox"
+              role="switch"
+              checked={view.enabled}
+              onChange={(e) => onToggle((e.target as HTMLInputElement).checked)}
+            />
             {t('glossOnThisSite')}
           </label>
         )}
       </div>
       {view.status === 'loading' && <p class="state">{t('readingPage')}</p>}
-      {view.status === 'unavailable' && (
-        <p class="state">{t('tabUnavailable')}</p>
-      )}
+      {view.status === 'unavailable' && <p class="state">{t('tabUnavailable')}</p>}
       {view.status === 'ready' && !view.enabled && <p class="state">{t('siteOff')}</p>}
-      {view.status === 'ready' && view.enabled && view.terms.length === 0 && (
-        <p class="state">{t('noTermsOnPage')}</p>
-      )}
+      {view.status === 'ready' && view.enabled && view.terms.length === 0 && <p class="state">{t('noTermsOnPage')}</p>}
       {view.status === 'ready' && view.enabled && view.terms.length > 0 && (
         <ul class="terms on-page">
           {view.terms.map((term) => (
@@ -55,7 +55,9 @@ export function PageSummary({ view, suggestions, indexHref, onReveal, onOpenEntr
                 <span class="term-title">
                   <span class="term-name">{term.name}</span> <span class="kind">{kindLabel(term.kind)}</span>
                 </span>
-                <span class="term-count" aria-label={t('timesCount', term.count)}>{term.count}×</span>
+                <span class="term-count" aria-label={t('timesCount', term.count)}>
+                  {term.count}×
+                </span>
                 {term.label && <span class="term-label">{term.label}</span>}
               </button>
             </li>

@@ -35,7 +35,12 @@ export function FactQuote({ fact, citationHref, onOpenCitation }: { fact: CitedF
   );
 }
 
-export function LabelQuote({ label, kind, citationHref, onOpenCitation }: { label: CitedQuote; kind: EntryKind } & QuoteLinks) {
+export function LabelQuote({
+  label,
+  kind,
+  citationHref,
+  onOpenCitation,
+}: { label: CitedQuote; kind: EntryKind } & QuoteLinks) {
   return (
     <>
       <q>{label.quote}</q>

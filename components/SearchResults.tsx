@@ -22,7 +22,15 @@ export interface SearchResultsProps {
 const LISTBOX_ID = 'search-results';
 const optionId = (i: number) => `search-result-${i}`;
 
-export function SearchResults({ query, results, active, onQuery, onActive, onOpen, autoFocus = true }: SearchResultsProps) {
+export function SearchResults({
+  query,
+  results,
+  active,
+  onQuery,
+  onActive,
+  onOpen,
+  autoFocus = true,
+}: SearchResultsProps) {
   const count = results?.length ?? 0;
   const onKeyDown = (e: KeyboardEvent) => {
     if (!count) return;
@@ -34,7 +42,9 @@ export function SearchResults({ query, results, active, onQuery, onActive, onOpe
   };
   return (
     <div class="search">
-      <label for="search-input" class="search-label">{t('searchLabel')}</label>
+      <label for="search-input" class="search-label">
+        {t('searchLabel')}
+      </label>
       <input
         id="search-input"
         type="search"
@@ -52,7 +62,9 @@ export function SearchResults({ query, results, active, onQuery, onActive, onOpe
         autoFocus={autoFocus}
       />
       {query.trim().length >= 2 && results !== null && count === 0 && (
-        <p class="state" role="status">{t('noSearchResults', query.trim())}</p>
+        <p class="state" role="status">
+          {t('noSearchResults', query.trim())}
+        </p>
       )}
       {count > 0 && (
         <ul id={LISTBOX_ID} role="listbox" aria-label={t('results')} class="results">
@@ -69,13 +81,19 @@ export function SearchResults({ query, results, active, onQuery, onActive, onOpe
               {r.type === 'entry' ? (
                 <>
                   <span class="result-name">{r.name}</span> <span class="kind">{kindLabel(r.kind)}</span>
-                  {r.snippet && <span class="result-snippet"><Marked snippet={r.snippet} /></span>}
+                  {r.snippet && (
+                    <span class="result-snippet">
+                      <Marked snippet={r.snippet} />
+                    </span>
+                  )}
                   {r.label && <span class="result-source">{citationLabel(r.label.source, r.label.paragraph)}</span>}
                 </>
               ) : (
                 <>
                   <span class="result-source">{citationLabel(r.source, r.paragraph)}</span>
-                  <span class="result-snippet"><Marked snippet={r.snippet} /></span>
+                  <span class="result-snippet">
+                    <Marked snippet={r.snippet} />
+                  </span>
                 </>
               )}
             </li>

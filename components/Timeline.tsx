@@ -1,9 +1,8 @@
 /**
- * The timeline: the events the corpus reports, in the order of the dates the texts state, each with
- * the words of every source that reports it, cited, and the entries it involves (hover one for its
- * card, follow it for the entry in full). Where sources give different dates, each is shown and the event says they differ. Events no
- * source dates in full are listed apart, in their sources' words ("on Tuesday"): Gloss never supplies
- * a date the text does not give.
+ * The timeline: the events the corpus reports, in the order of the dates the texts state, each with the words of every
+ * source that reports it, cited, and the entries it involves (hover one for its card, follow it for the entry in full).
+ * Where sources give different dates, each is shown and the event says they differ. Events no source dates in full are
+ * listed apart, in their sources' words ("on Tuesday"): Gloss never supplies a date the text does not give.
  */
 import type { Citation as CitationData, TimelineEvent } from '../lib/corpus/types';
 import type { SourceInfo } from '../lib/views';
@@ -26,7 +25,11 @@ export interface TimelineProps {
 function sortKeyDate(sort: string): string {
   const [year, month, day] = sort.split('-').map(Number);
   const date = new Date(Date.UTC(year, (month ?? 1) - 1, day ?? 1));
-  const parts: Intl.DateTimeFormatOptions = day ? { day: 'numeric', month: 'long', year: 'numeric' } : month ? { month: 'long', year: 'numeric' } : { year: 'numeric' };
+  const parts: Intl.DateTimeFormatOptions = day
+    ? { day: 'numeric', month: 'long', year: 'numeric' }
+    : month
+      ? { month: 'long', year: 'numeric' }
+      : { year: 'numeric' };
   return new Intl.DateTimeFormat(t('localeCode'), { ...parts, timeZone: 'UTC' }).format(date);
 }
 
@@ -50,7 +53,13 @@ export function Timeline({ events, sources, entryNames, citationHref, onOpenCita
             return (
               <p class="account" key={`${a.citation.docId}:${a.citation.paragraph}:${a.citation.start}`}>
                 {differ && <span class="account-when">{a.when ?? t('undated')}: </span>}
-                {source && <FactQuote fact={{ ...a.citation, source }} citationHref={citationHref} onOpenCitation={onOpenCitation} />}
+                {source && (
+                  <FactQuote
+                    fact={{ ...a.citation, source }}
+                    citationHref={citationHref}
+                    onOpenCitation={onOpenCitation}
+                  />
+                )}
               </p>
             );
           })}

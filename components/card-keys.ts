@@ -31,7 +31,15 @@ export function onCardArrowKey(box: HTMLElement, event: KeyboardEvent): void {
   const active = (box.getRootNode() as Document | ShadowRoot).activeElement as HTMLElement | null;
   const at = active ? controls.indexOf(active) : -1;
   const next =
-    event.key === 'Home' ? 0 : event.key === 'End' ? controls.length - 1 : at === -1 ? (step > 0 ? 0 : controls.length - 1) : (at + step + controls.length) % controls.length;
+    event.key === 'Home'
+      ? 0
+      : event.key === 'End'
+        ? controls.length - 1
+        : at === -1
+          ? step > 0
+            ? 0
+            : controls.length - 1
+          : (at + step + controls.length) % controls.length;
   event.preventDefault();
   controls[next].focus({ preventScroll: true });
 }

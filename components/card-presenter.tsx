@@ -43,7 +43,9 @@ export interface CardContext {
  * one; a text that matches no entry is an answer.
  */
 export function missingCard(request: CardRequest): CardView {
-  return request.entryId ? { status: 'error', message: t('entryNotLoaded') } : { status: 'none', query: request.query ?? '' };
+  return request.entryId
+    ? { status: 'error', message: t('entryNotLoaded') }
+    : { status: 'none', query: request.query ?? '' };
 }
 
 export class CardPresenter {
@@ -71,7 +73,9 @@ export class CardPresenter {
    */
   async present(request: CardRequest, anchor: Range | Element, isCurrent: () => boolean): Promise<void> {
     this.draw({ status: 'loading' }, anchor, request.focus);
-    const fetching = request.entryId ? this.context.card(request.entryId) : this.context.lookUpText(request.query ?? '');
+    const fetching = request.entryId
+      ? this.context.card(request.entryId)
+      : this.context.lookUpText(request.query ?? '');
     const card = await fetching.catch(() => null);
     if (!isCurrent()) return;
     this.draw(card ? { status: 'ready', card } : missingCard(request), anchor, request.focus);

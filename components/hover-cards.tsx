@@ -44,7 +44,8 @@ export function attachHoverCards(root: HTMLElement, box: HTMLElement, options: H
     ...options,
     onOpenRelated: (entryId) => {
       const s = hover.state;
-      if (s.kind === 'showing' || s.kind === 'leaving') hover.showNow({ element: s.term.element, entryId, focus: presenter.hasFocus() });
+      if (s.kind === 'showing' || s.kind === 'leaving')
+        hover.showNow({ element: s.term.element, entryId, focus: presenter.hasFocus() });
     },
     onClose: closeCard,
     onPointerEnter: () => hover.enterCard(),
@@ -94,7 +95,9 @@ export function attachHoverCards(root: HTMLElement, box: HTMLElement, options: H
     if (!element || !root.contains(element)) return;
     const term = element.closest('[data-entry]');
     const entryId = term?.getAttribute('data-entry') ?? null;
-    hover.showNow(entryId && term ? { element: term, entryId, focus: true } : { element, entryId: null, query, focus: true });
+    hover.showNow(
+      entryId && term ? { element: term, entryId, focus: true } : { element, entryId: null, query, focus: true },
+    );
   };
   /** Closes the card; a card the focus was in gives it back to its term, where the page was read. */
   function closeCard(): void {

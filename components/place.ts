@@ -25,7 +25,12 @@ export function placeFloating(anchor: Range | Element, box: HTMLElement): () => 
     computePosition(reference, box, {
       strategy: 'fixed',
       placement: 'bottom-start',
-      middleware: [inline(), offset(CARD_OFFSET_PX), flip({ padding: VIEWPORT_PADDING_PX }), shift({ padding: VIEWPORT_PADDING_PX })],
+      middleware: [
+        inline(),
+        offset(CARD_OFFSET_PX),
+        flip({ padding: VIEWPORT_PADDING_PX }),
+        shift({ padding: VIEWPORT_PADDING_PX }),
+      ],
     }).then(({ x, y }) => {
       box.style.left = `${x}px`;
       box.style.top = `${y}px`;

@@ -29,7 +29,9 @@ export async function poll(read, until, timeout, what) {
     }
     await new Promise((r) => setTimeout(r, POLL_MS));
   }
-  throw new Error(`timed out after ${timeout} ms waiting for ${what}; last value: ${JSON.stringify(last)?.slice(0, 500)}${lastError ? `; last error: ${lastError.message}` : ''}`);
+  throw new Error(
+    `timed out after ${timeout} ms waiting for ${what}; last value: ${JSON.stringify(last)?.slice(0, 500)}${lastError ? `; last error: ${lastError.message}` : ''}`,
+  );
 }
 
 /**
@@ -38,7 +40,10 @@ export async function poll(read, until, timeout, what) {
  * https://github.com/mozilla/firefox-devtools-mcp/pull/87), so ask the page; '' if it does not answer.
  */
 function pageHref(page) {
-  return Promise.race([page.evaluate(() => location.href), new Promise((r) => setTimeout(() => r(''), PAGE_ANSWER_MS))]).catch(() => '');
+  return Promise.race([
+    page.evaluate(() => location.href),
+    new Promise((r) => setTimeout(() => r(''), PAGE_ANSWER_MS)),
+  ]).catch(() => '');
 }
 
 /** Every console message of each page the suite opened, kept for a failing test's evidence. */
@@ -90,7 +95,8 @@ function wrapPage(page, errors, extensionErrors = watchExtensionErrors(page)) {
     /** Brings the tab to the front: background tabs run no animation frames and throttle timers. */
     front: () => page.bringToFront(),
     /** Picks an option of a <select> by value, as the reader's click on it does. */
-    choose: (selector, value) => (page.selectOption ? page.selectOption(selector, value) : page.select(selector, value)),
+    choose: (selector, value) =>
+      page.selectOption ? page.selectOption(selector, value) : page.select(selector, value),
     /** Chooses a file in a file input, as the picker does. */
     chooseFile: async (selector, path) =>
       page.setInputFiles ? page.setInputFiles(selector, path) : (await page.$(selector)).uploadFile(path),
@@ -106,7 +112,8 @@ function wrapPage(page, errors, extensionErrors = watchExtensionErrors(page)) {
      * @param {number} [timeout]
      * @returns {Promise<Awaited<T>>}
      */
-    waitFor: (fn, arg, until = Boolean, timeout = 5000) => poll(() => evaluate(fn, arg), until, timeout, fn.name || 'a page condition'),
+    waitFor: (fn, arg, until = Boolean, timeout = 5000) =>
+      poll(() => evaluate(fn, arg), until, timeout, fn.name || 'a page condition'),
   };
 }
 
@@ -137,8 +144,13 @@ export async function chromiumDriver(extensionPath, { locale, proxyPort } = {}) 
     args: [
       `--disable-extensions-except=${extensionPath}`,
       `--load-extension=${extensionPath}`,
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
       ...(locale ? [`--lang=${locale}`] : []),
       // Every request for a host other than the loopback goes to the recording proxy (e2e/proxy.mjs).
       ...(proxyPort ? [`--proxy-server=http://127.0.0.1:${proxyPort}`] : []),
@@ -148,7 +160,12 @@ export async function chromiumDriver(extensionPath, { locale, proxyPort } = {}) 
   const extensionId = new URL(worker.url()).host;
   // Gloss opens its welcome tab on install. Wait for it, or it may come to the front after a test's
   // page and leave that page in the background, where timers run once a second.
-  await poll(() => context.pages().some((p) => p.url().endsWith('/viewer.html#welcome')), Boolean, 10000, 'the welcome tab');
+  await poll(
+    () => context.pages().some((p) => p.url().endsWith('/viewer.html#welcome')),
+    Boolean,
+    10000,
+    'the welcome tab',
+  );
   const open = async (url) => {
     const page = await context.newPage();
     // Both watched from before the load: a content script's uncaught errors arrive as page errors,
@@ -171,7 +188,12 @@ export async function chromiumDriver(extensionPath, { locale, proxyPort } = {}) 
     /** Waits for a tab opened after this call whose address satisfies `predicate`. */
     async waitForPage(predicate, timeout = 8000) {
       const before = new Set(context.pages());
-      const found = await poll(() => context.pages().find((p) => !before.has(p) && predicate(p.url())), Boolean, timeout, 'a new tab');
+      const found = await poll(
+        () => context.pages().find((p) => !before.has(p) && predicate(p.url())),
+        Boolean,
+        timeout,
+        'a new tab',
+      );
       return wrapPage(found, []);
     },
     /** An open tab whose address satisfies `predicate`, however it was opened. */
@@ -181,7 +203,8 @@ export async function chromiumDriver(extensionPath, { locale, proxyPort } = {}) 
     openTabs: () => context.pages(),
     colorScheme: 'light',
     /** The id of the active tab (the page the test opened last). */
-    activeTabId: () => worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id),
+    activeTabId: () =>
+      worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id),
     emulateDark: (page) => page.raw.emulateMedia({ colorScheme: 'dark' }),
     /** Does what the background does on the shortcut or the menu: ask the tabs' content scripts. */
     async lookUpSelection(_page, text = '') {
@@ -208,7 +231,8 @@ export async function chromiumDriver(extensionPath, { locale, proxyPort } = {}) 
 export async function firefoxDriver(extensionPath, { locale, proxyPort } = {}) {
   const puppeteer = (await import('puppeteer-core')).default;
   // The add-on id as the build gives it (wxt.config.ts), read from the extension being tested.
-  const geckoId = JSON.parse(await readFile(join(extensionPath, 'manifest.json'), 'utf8')).browser_specific_settings.gecko.id;
+  const geckoId = JSON.parse(await readFile(join(extensionPath, 'manifest.json'), 'utf8')).browser_specific_settings
+    .gecko.id;
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
@@ -219,7 +243,14 @@ export async function firefoxDriver(extensionPath, { locale, proxyPort } = {}) {
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: FIREFOX_UUID }),
       ...(proxyPort
-        ? { 'network.proxy.type': 1, 'network.proxy.http': '127.0.0.1', 'network.proxy.http_port': proxyPort, 'network.proxy.ssl': '127.0.0.1', 'network.proxy.ssl_port': proxyPort, 'network.proxy.share_proxy_settings': true }
+        ? {
+            'network.proxy.type': 1,
+            'network.proxy.http': '127.0.0.1',
+            'network.proxy.http_port': proxyPort,
+            'network.proxy.ssl': '127.0.0.1',
+            'network.proxy.ssl_port': proxyPort,
+            'network.proxy.share_proxy_settings': true,
+          }
         : { 'network.proxy.type': 0 }),
       // Pages see a dark colour scheme (0 = dark): BiDi cannot emulate it per page, so Firefox runs
       // the suite dark and Chromium light, emulating dark for one test (docs/browser-bugs.md;
@@ -241,7 +272,12 @@ export async function firefoxDriver(extensionPath, { locale, proxyPort } = {}) {
     if (url.startsWith('moz-extension:')) {
       // page.goto never reports the load of a moz-extension:// page: start it and wait for the document.
       page.goto(url).catch(() => {});
-      await poll(() => page.evaluate(() => location.protocol === 'moz-extension:' && document.readyState === 'complete'), Boolean, 10000, 'the extension page');
+      await poll(
+        () => page.evaluate(() => location.protocol === 'moz-extension:' && document.readyState === 'complete'),
+        Boolean,
+        10000,
+        'the extension page',
+      );
     } else {
       await page.goto(url);
     }
@@ -250,25 +286,35 @@ export async function firefoxDriver(extensionPath, { locale, proxyPort } = {}) {
   };
   // Wait for the welcome tab Gloss opens on install (see the Chromium driver), then open an extension
   // page for calls into the extension APIs; every page a test opens later becomes the active tab.
-  await poll(async () => {
-    for (const page of await browser.pages()) {
-      if ((await pageHref(page)).endsWith('/viewer.html#welcome')) return true;
-    }
-    return false;
-  }, Boolean, 10000, 'the welcome tab');
+  await poll(
+    async () => {
+      for (const page of await browser.pages()) {
+        if ((await pageHref(page)).endsWith('/viewer.html#welcome')) return true;
+      }
+      return false;
+    },
+    Boolean,
+    10000,
+    'the welcome tab',
+  );
   let helper = await open(`${base}/popup.html`);
   const findTab = async (predicate, skip, timeout) => {
     let seen = [];
-    const found = await poll(async () => {
-      seen = [];
-      for (const page of await browser.pages()) {
-        if (skip.has(page)) continue;
-        const href = await pageHref(page);
-        seen.push(href || '(no answer)');
-        if (predicate(href)) return page;
-      }
-      return null;
-    }, Boolean, timeout, 'a tab').catch((e) => {
+    const found = await poll(
+      async () => {
+        seen = [];
+        for (const page of await browser.pages()) {
+          if (skip.has(page)) continue;
+          const href = await pageHref(page);
+          seen.push(href || '(no answer)');
+          if (predicate(href)) return page;
+        }
+        return null;
+      },
+      Boolean,
+      timeout,
+      'a tab',
+    ).catch((e) => {
       throw new Error(`${e.message}; tabs: ${seen.join(', ')}`);
     });
     const wrapped = wrapPage(found, []);

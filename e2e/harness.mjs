@@ -42,7 +42,8 @@ export function makeContext({ driver, origin, otherOrigin, proxy }) {
     await page.mouseMove(at.x, at.y);
     return at;
   };
-  const readyCard = async (page, name) => page.waitFor(pageCard, HOST, (c) => c && c.busy !== 'true' && (!name || c.name === name), 5000);
+  const readyCard = async (page, name) =>
+    page.waitFor(pageCard, HOST, (c) => c && c.busy !== 'true' && (!name || c.name === name), 5000);
   /** The card closes (after Esc, or once the pointer has left). */
   const cardClosed = async (page) => page.waitFor(pageCard, HOST, (c) => c === null, 3000);
   /** No card opens: past `dwellMs` and a margin, there is none. */
@@ -71,13 +72,37 @@ export function makeContext({ driver, origin, otherOrigin, proxy }) {
       const before = await options.evaluate((l) => document.querySelectorAll(`${l} li`).length, list);
       await clickOption(options, `${list} li button`);
       await clickOption(options, `${list} li button.danger`);
-      await options.waitFor((l) => document.querySelectorAll(`${l} li`).length, list, (n) => n < before, 15000);
+      await options.waitFor(
+        (l) => document.querySelectorAll(`${l} li`).length,
+        list,
+        (n) => n < before,
+        15000,
+      );
     }
   };
-  return { driver, origin, otherOrigin, proxy, assert, poll, marksOf, hover, readyCard, cardClosed, noCardOpens, storePreferences, clickOption, deleteListed };
+  return {
+    driver,
+    origin,
+    otherOrigin,
+    proxy,
+    assert,
+    poll,
+    marksOf,
+    hover,
+    readyCard,
+    cardClosed,
+    noCardOpens,
+    storePreferences,
+    clickOption,
+    deleteListed,
+  };
 }
 
-const slug = (s) => s.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 90);
+const slug = (s) =>
+  s
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 90);
 
 /** A screenshot and the console of every tab a failing test left open, under .output/e2e-failures. */
 async function keepEvidence(label, name, driver, tabs) {
@@ -86,7 +111,10 @@ async function keepEvidence(label, name, driver, tabs) {
   const saved = [];
   for (const [i, tab] of tabs.entries()) {
     const base = join(dir, `${slug(name)}-${i + 1}`);
-    const shot = await Promise.race([tab.screenshot({ path: `${base}.png` }).then(() => true), sleep(5000).then(() => false)]).catch(() => false);
+    const shot = await Promise.race([
+      tab.screenshot({ path: `${base}.png` }).then(() => true),
+      sleep(5000).then(() => false),
+    ]).catch(() => false);
     await writeFile(`${base}.log`, `${tab.url?.() ?? ''}\n${(driver.consoleOf?.(tab) ?? []).join('\n')}\n`);
     if (shot) saved.push(`${base}.png`);
   }
@@ -113,13 +141,24 @@ export async function runTests(label, tests, driver) {
     const tabsBefore = new Set(await driver.openTabs());
     let timer;
     try {
-      await Promise.race([fn(), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${TEST_TIMEOUT_MS / 1000} s`)), TEST_TIMEOUT_MS)))]);
+      await Promise.race([
+        fn(),
+        new Promise(
+          (_, reject) =>
+            (timer = setTimeout(
+              () => reject(new Error(`timed out after ${TEST_TIMEOUT_MS / 1000} s`)),
+              TEST_TIMEOUT_MS,
+            )),
+        ),
+      ]);
       passed++;
       console.log(`  ✓ [${label}] ${name} (${Date.now() - started} ms)`);
     } catch (error) {
       failures.push(`[${label}] ${name}`);
       // Whatever was thrown: its stack if it has one.
-      const told = String(/** @type {{ stack?: string }} */ (error)?.stack ?? error).split('\n').slice(0, 4);
+      const told = String(/** @type {{ stack?: string }} */ (error)?.stack ?? error)
+        .split('\n')
+        .slice(0, 4);
       console.log(`  ✗ [${label}] ${name}\n      ${told.join('\n      ')}`);
       const left = (await driver.openTabs()).filter((tab) => !tabsBefore.has(tab));
       const saved = await keepEvidence(label, name, driver, left).catch(() => []);

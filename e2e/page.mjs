@@ -69,7 +69,11 @@ export function pageMarkSurroundings(name) {
     const after = document.createRange();
     after.selectNodeContents(block);
     after.setStart(range.endContainer, range.endOffset);
-    return { text: range.toString(), before: Array.from(before.toString()).pop() ?? '', after: Array.from(after.toString())[0] ?? '' };
+    return {
+      text: range.toString(),
+      before: Array.from(before.toString()).pop() ?? '',
+      after: Array.from(after.toString())[0] ?? '',
+    };
   });
 }
 
@@ -87,13 +91,14 @@ export async function pageMarksThroughout(name) {
    * Two rendering updates: an observer of this page is told of the first with Gloss's, and by the
    * second every observer has been told of the first, whatever their order.
    */
-  const observed = () => new Promise((resolve) => {
-    const observer = new IntersectionObserver(() => {
-      observer.disconnect();
-      resolve();
+  const observed = () =>
+    new Promise((resolve) => {
+      const observer = new IntersectionObserver(() => {
+        observer.disconnect();
+        resolve();
+      });
+      observer.observe(document.documentElement);
     });
-    observer.observe(document.documentElement);
-  });
   const scroller = document.scrollingElement ?? document.documentElement;
   const start = scroller.scrollTop;
   const seen = new Set();

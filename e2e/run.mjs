@@ -33,7 +33,9 @@ const sessions = (name) => [
 for (const name of Object.keys(drivers)) {
   if (only && only !== name) continue;
   if (!existsSync(builds[name]) || !existsSync(executables[name])) {
-    console.log(`  ✗ [${name}] cannot run: ${!existsSync(builds[name]) ? `no build at ${builds[name]} (npm run build)` : `no browser at ${executables[name]}`}`);
+    console.log(
+      `  ✗ [${name}] cannot run: ${!existsSync(builds[name]) ? `no build at ${builds[name]} (npm run build)` : `no browser at ${executables[name]}`}`,
+    );
     failed++;
     continue;
   }
@@ -43,7 +45,11 @@ for (const name of Object.keys(drivers)) {
     try {
       proxy.take();
       driver = await drivers[name](builds[name], { ...options, proxyPort: proxy.port });
-      const result = await runTests(label, define({ driver, origin: server.origin, otherOrigin: otherServer.origin, proxy }), driver);
+      const result = await runTests(
+        label,
+        define({ driver, origin: server.origin, otherOrigin: otherServer.origin, proxy }),
+        driver,
+      );
       passed += result.passed;
       failed += result.failed;
       failures.push(...result.failures);
@@ -62,10 +68,15 @@ for (const name of Object.keys(drivers)) {
 await server.close();
 await otherServer.close();
 await proxy.close();
-if (failures.length) console.log(`\nFailed:\n${failures.map((f) => `  ✗ ${f}`).join('\n')}\n(screenshots and consoles under .output/e2e-failures)`);
+if (failures.length)
+  console.log(
+    `\nFailed:\n${failures.map((f) => `  ✗ ${f}`).join('\n')}\n(screenshots and consoles under .output/e2e-failures)`,
+  );
 // Nothing is left out silently: a filtered run says so, and under CI it fails.
 if (filtered) {
-  console.log(`${filtered} tests not run (GLOSS_E2E_ONLY=${process.env.GLOSS_E2E_ONLY})${process.env.CI ? ': a CI run must run every test' : ''}`);
+  console.log(
+    `${filtered} tests not run (GLOSS_E2E_ONLY=${process.env.GLOSS_E2E_ONLY})${process.env.CI ? ': a CI run must run every test' : ''}`,
+  );
   if (process.env.CI) failed++;
 }
 console.log(`e2e: ${passed} passed, ${failed} failed`);

@@ -14,7 +14,12 @@ export const SHARED_PAGES = resolve(here, '../../shared/pages');
 /** Pages written for the precision set (traps seen elsewhere), served under /precision/. */
 export const PRECISION_PAGES = resolve(here, '../tests/precision/pages');
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.htm': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.htm': 'text/html; charset=utf-8',
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+};
 
 /** `pages`: pages made by the caller (the benchmark's), path → HTML or { type, body }, served before any file. */
 export async function startServer({ pages = new Map() } = {}) {
@@ -28,7 +33,10 @@ export async function startServer({ pages = new Map() } = {}) {
         res.end(made.body ?? made);
         return;
       }
-      const roots = [['/shared/', SHARED_PAGES], ['/precision/', PRECISION_PAGES]];
+      const roots = [
+        ['/shared/', SHARED_PAGES],
+        ['/precision/', PRECISION_PAGES],
+      ];
       const [prefix, root] = roots.find(([p]) => path.startsWith(p)) ?? ['/', FIXTURES];
       const [base, rel] = [root, path.slice(prefix.length)];
       const file = normalize(join(base, rel));

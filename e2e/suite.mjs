@@ -25,7 +25,27 @@ import * as trust from './tests/trust.mjs';
 import * as userData from './tests/user-data.mjs';
 
 /** The areas of the main session, in order. */
-const AREAS = [marksAndCards, markColors, cards, keyboard, hoverIntent, nearView, precision, hostilePages, sourceViewer, options, userData, packs, pdf, popup, toolbarButton, trust, accessibility, lifecycle, privacy];
+const AREAS = [
+  marksAndCards,
+  markColors,
+  cards,
+  keyboard,
+  hoverIntent,
+  nearView,
+  precision,
+  hostilePages,
+  sourceViewer,
+  options,
+  userData,
+  packs,
+  pdf,
+  popup,
+  toolbarButton,
+  trust,
+  accessibility,
+  lifecycle,
+  privacy,
+];
 
 /** The tests of `areas`, each area given the same context of helpers. */
 function collect(areas, setup) {

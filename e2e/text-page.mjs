@@ -8,12 +8,14 @@ const escape = (s) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', 
 /** A block that is a heading: "== Lịch sử ==", "# Title", "**<u>DEFENSE AND SECURITY</u>**", or a short title line. */
 function headingText(block) {
   if (block.includes('\n')) return null;
-  const wiki = block.match(/^=+\s*(.+?)\s*=+$/u) ?? block.match(/^#+\s+(.+)$/u) ?? block.match(/^\*\*<u>(.+)<\/u>\*\*$/u);
+  const wiki =
+    block.match(/^=+\s*(.+?)\s*=+$/u) ?? block.match(/^#+\s+(.+)$/u) ?? block.match(/^\*\*<u>(.+)<\/u>\*\*$/u);
   if (wiki) return wiki[1];
   // Wikipedia's section titles lost their markup in these copies: a short line that starts with a
   // capital, with no sentence punctuation, brackets or table rules.
   const words = block.split(/\s+/);
-  if (words.length <= 8 && /^\p{Lu}/u.test(block) && !/[.!?:;,)\]|"”=]$/u.test(block) && !/[[\]|{}<>]/u.test(block)) return block;
+  if (words.length <= 8 && /^\p{Lu}/u.test(block) && !/[.!?:;,)\]|"”=]$/u.test(block) && !/[[\]|{}<>]/u.test(block))
+    return block;
   return null;
 }
 
@@ -31,7 +33,8 @@ export function textPageBody(text) {
       const heading = headingText(block);
       if (heading) return `<h2>${escape(heading)}</h2>`;
       const lines = block.split('\n');
-      if (lines.every((l) => /^-\s+/.test(l))) return `<ul>${lines.map((l) => `<li>${escape(l.replace(/^-\s+/, ''))}</li>`).join('')}</ul>`;
+      if (lines.every((l) => /^-\s+/.test(l)))
+        return `<ul>${lines.map((l) => `<li>${escape(l.replace(/^-\s+/, ''))}</li>`).join('')}</ul>`;
       return `<p>${escape(block)}</p>`;
     })
     .join('\n');

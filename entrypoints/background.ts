@@ -73,9 +73,9 @@ export default defineBackground(() => {
   });
 
   // Menus are rebuilt on every start: Firefox keeps none across restarts, Chrome rejects duplicates.
-  browser.contextMenus.removeAll().then(() =>
-    browser.contextMenus.create({ id: MENU_ID, title: t('contextMenuLookUp'), contexts: ['selection'] }),
-  );
+  browser.contextMenus
+    .removeAll()
+    .then(() => browser.contextMenus.create({ id: MENU_ID, title: t('contextMenuLookUp'), contexts: ['selection'] }));
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === MENU_ID && tab?.id !== undefined) {
       askTab(tab.id, info.selectionText ?? '', info.frameId, true);
@@ -107,7 +107,10 @@ async function showToolbarState(tabId: number): Promise<void> {
   const title = state.off ? t('actionTitleOff') : state.terms > 0 ? t('actionTitleTerms', state.terms) : t('extName');
   // The tab may have closed meanwhile: nothing to show then.
   await Promise.all([
-    button.setIcon({ tabId, path: Object.fromEntries(ACTION_SIZES.map((size) => [size, `/${iconPath(size, state.off)}`])) }),
+    button.setIcon({
+      tabId,
+      path: Object.fromEntries(ACTION_SIZES.map((size) => [size, `/${iconPath(size, state.off)}`])),
+    }),
     button.setBadgeText({ tabId, text: state.badge }),
     button.setTitle({ tabId, title }),
   ]).catch(() => {});

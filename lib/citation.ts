@@ -83,7 +83,10 @@ export function citationLabel(source: SourceInfo, paragraph: number): string {
 }
 
 /** The page a paragraph of a paged document (a PDF) stands on, and its number on that page. */
-export function pageOfParagraph(pages: readonly PageStart[] | undefined, paragraph: number): { label: string; first: number; n: number } | null {
+export function pageOfParagraph(
+  pages: readonly PageStart[] | undefined,
+  paragraph: number,
+): { label: string; first: number; n: number } | null {
   let page: PageStart | undefined;
   for (const p of pages ?? []) if (p.first <= paragraph) page = p;
   return page ? { ...page, n: paragraph - page.first + 1 } : null;
@@ -97,11 +100,19 @@ export function paragraphLabel(pages: readonly PageStart[] | undefined, paragrap
 
 /** The date a source is cited by: "2023-12-12", "republished 2023-12-19", "updated 2024-01-29" or "undated". */
 export function citedDate(source: SourceInfo): string {
-  return sourceDate(source, { original: (d) => d, republished: (d) => t('republishedOn', d), updated: (d) => t('updatedOn', d), none: () => t('undatedShort') });
+  return sourceDate(source, {
+    original: (d) => d,
+    republished: (d) => t('republishedOn', d),
+    updated: (d) => t('updatedOn', d),
+    none: () => t('undatedShort'),
+  });
 }
 
 /** The date a source can be cited by, worded by which date it is: the original's, the copy's, or an update's. */
-function sourceDate(source: SourceInfo, wording: { original(d: string): string; republished(d: string): string; updated(d: string): string; none(): string }): string {
+function sourceDate(
+  source: SourceInfo,
+  wording: { original(d: string): string; republished(d: string): string; updated(d: string): string; none(): string },
+): string {
   const original = source.dateISO ?? source.date;
   if (original) return wording.original(original);
   const republished = source.republished?.date;
@@ -112,7 +123,12 @@ function sourceDate(source: SourceInfo, wording: { original(d: string): string; 
 
 /** "as of 2023-09-11": when a title a source gives a person held, by the source's own date. */
 export function asOfLabel(source: SourceInfo): string {
-  return sourceDate(source, { original: (d) => t('asOf', d), republished: (d) => t('asOfRepublished', d), updated: (d) => t('asOfUpdated', d), none: () => t('undatedSource') });
+  return sourceDate(source, {
+    original: (d) => t('asOf', d),
+    republished: (d) => t('asOfRepublished', d),
+    updated: (d) => t('asOfUpdated', d),
+    none: () => t('undatedSource'),
+  });
 }
 
 const PERSPECTIVE_MESSAGES: Record<Perspective, MessageKey> = {
@@ -140,7 +156,9 @@ export function narrationLabel(source: SourceInfo): string {
     interview: () => authors && source.outlet && t('interviewBy', authors, source.outlet),
     'joint-statement': () => source.outlet && t('jointStatementBy', source.outlet),
   };
-  return (source.genre && byGenre[source.genre]?.()) || (source.outlet ? t('reports', source.outlet) : t('unsignedArticle'));
+  return (
+    (source.genre && byGenre[source.genre]?.()) || (source.outlet ? t('reports', source.outlet) : t('unsignedArticle'))
+  );
 }
 
 /** Who speaks in a fact, where the quote does not say ("Trong said", "Xinhua reports"); null where it does. */
@@ -155,7 +173,10 @@ export function attributionLabel(fact: Fact, source: SourceInfo): string | null 
  * rest, and a fact from a side the card does not show yet (counting the label's) before a second fact
  * from the same side; the card shows as many of these as fit.
  */
-export function factsForCard<F extends { source: SourceInfo }>(facts: readonly F[], label?: { source: SourceInfo }): F[] {
+export function factsForCard<F extends { source: SourceInfo }>(
+  facts: readonly F[],
+  label?: { source: SourceInfo },
+): F[] {
   const voice = (source: SourceInfo) => source.perspective ?? source.outlet ?? source.title;
   const heard = new Set(label ? [voice(label.source)] : []);
   const first: F[] = [];
@@ -170,7 +191,8 @@ export function factsForCard<F extends { source: SourceInfo }>(facts: readonly F
   }
   const byVoice = [...first, ...rest];
   const firstOfPack = new Map<string, F>();
-  for (const fact of byVoice) if (!firstOfPack.has(fact.source.pack?.id ?? '')) firstOfPack.set(fact.source.pack?.id ?? '', fact);
+  for (const fact of byVoice)
+    if (!firstOfPack.has(fact.source.pack?.id ?? '')) firstOfPack.set(fact.source.pack?.id ?? '', fact);
   const leading = new Set(firstOfPack.values());
   return [...leading, ...byVoice.filter((fact) => !leading.has(fact))];
 }

@@ -9,7 +9,10 @@ export const isObject = (v: unknown): v is Json => typeof v === 'object' && v !=
 /** `where` names the field ("documents[3].title"). */
 export type Check = (condition: unknown, where: string) => asserts condition;
 
-/** Readers that throw `refuse(where)` at the first value that is not as expected; texts are at most `maxText` long unless told. */
+/**
+ * Readers that throw `refuse(where)` at the first value that is not as expected; texts are at most `maxText` long
+ * unless told.
+ */
 export function fieldReaders(refuse: (where: string) => Error, maxText: number) {
   const check: Check = (condition, where) => {
     if (!condition) throw refuse(where);

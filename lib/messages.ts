@@ -27,7 +27,9 @@ const MAX_SELECTION = 10_000;
 
 const ENTRY_ID = /^[a-z0-9]+(-[a-z0-9]+)*(--[a-z0-9]+(-[a-z0-9]+)*)?$/;
 
-/** An entry's id: lower-case words joined by hyphens, qualified by its pack's id for an installed pack ("pack--entry"). */
+/**
+ * An entry's id: lower-case words joined by hyphens, qualified by its pack's id for an installed pack ("pack--entry").
+ */
 export function isEntryId(value: unknown): value is string {
   return typeof value === 'string' && value.length <= MAX_ID && ENTRY_ID.test(value);
 }
@@ -35,12 +37,20 @@ export function isEntryId(value: unknown): value is string {
 const EntryId = v.pipe(v.string(), v.maxLength(MAX_ID), v.regex(ENTRY_ID));
 
 /** Text to look up: white space collapsed, neither empty nor longer than a term can be. */
-const LookupText = v.pipe(v.string(), v.transform((text) => text.replace(/\s+/g, ' ').trim()), v.minLength(1), v.maxLength(MAX_LOOKUP_TEXT));
+const LookupText = v.pipe(
+  v.string(),
+  v.transform((text) => text.replace(/\s+/g, ' ').trim()),
+  v.minLength(1),
+  v.maxLength(MAX_LOOKUP_TEXT),
+);
 
 /** No data at all. */
 const Nothing = v.nullish(v.never());
 
-/** A place in a document, re-read through the same parser as a source viewer's address, so only what one could name passes. */
+/**
+ * A place in a document, re-read through the same parser as a source viewer's address, so only what one could name
+ * passes.
+ */
 const Target = v.pipe(
   v.object({ docId: v.string(), paragraph: v.optional(v.number()), quote: v.optional(v.string()) }),
   v.rawTransform(({ dataset, addIssue, NEVER }) => {
@@ -70,7 +80,10 @@ const PageSummary = v.object({
 /** What a frame has marked, and whether Gloss is on for its site: for the toolbar button. */
 const PageTerms = v.object({ entryIds: v.pipe(v.array(EntryId), v.maxLength(10_000)), enabled: v.boolean() });
 /** Move to the next or previous marked term and open its card; Gloss's own pages check `tabId` is theirs. */
-const StepTerm = v.object({ direction: v.picklist(['next', 'previous']), tabId: v.optional(v.pipe(v.number(), v.integer())) });
+const StepTerm = v.object({
+  direction: v.picklist(['next', 'previous']),
+  tabId: v.optional(v.pipe(v.number(), v.integer())),
+});
 
 export type PageTerms = v.InferOutput<typeof PageTerms>;
 /** The terms marked on a page, as the content script of its top frame reports them. */
@@ -106,12 +119,17 @@ const TO_BACKGROUND = {
   pageSetup: Nothing,
   /** Content script → background, once the page's text may hold a term: the rest of the matcher. */
   pageMatcher: Nothing,
-  /** Content script → background, when either changes: the entries marked in its frame, and whether Gloss is on there. */
+  /**
+   * Content script → background, when either changes: the entries marked in its frame, and whether Gloss is on there.
+   */
   pageTerms: PageTerms,
   /** Background → Gloss's own pages (the source viewer, the welcome page): the step shortcuts, for the tab `tabId`. */
   stepTerm: StepTerm,
   /** Background → Gloss's own pages: the look-up shortcut or menu, for the tab `tabId`, with the menu's text if any. */
-  lookUpHere: v.object({ tabId: v.pipe(v.number(), v.integer()), text: v.pipe(v.string(), v.maxLength(MAX_SELECTION)) }),
+  lookUpHere: v.object({
+    tabId: v.pipe(v.number(), v.integer()),
+    text: v.pipe(v.string(), v.maxLength(MAX_SELECTION)),
+  }),
   /** Popup, source viewer → background: search results for the search box. */
   search: LookupText,
   /** Popup, source viewer → background: an entry in full, with its mentions by document. */
@@ -136,7 +154,10 @@ const TO_BACKGROUND = {
 
 /** Messages content scripts receive (from the background and the popup). */
 const TO_PAGE = {
-  /** Background → content scripts (every tab), and popup → its tab's top frame: settings changed on the options page or in the popup. */
+  /**
+   * Background → content scripts (every tab), and popup → its tab's top frame: settings changed on the options page or
+   * in the popup.
+   */
   settingsChanged: SettingsChange,
   /** Background → content script: open a card for the current selection (shortcut or context menu). */
   lookUpSelection: v.pipe(v.string(), v.maxLength(MAX_SELECTION)),
@@ -193,7 +214,8 @@ type Sender = Parameters<Parameters<typeof messaging.onMessage>[1]>[0]['sender']
 
 /** The data of a message of `type` as its handler receives it, once it meets the message's schema; else Refused. */
 export function checkedData<K extends MessageType>(type: K, data: unknown): Received<K> {
-  const schema: v.GenericSchema = type in TO_PAGE ? TO_PAGE[type as keyof PageBound] : TO_BACKGROUND[type as keyof BackgroundBound];
+  const schema: v.GenericSchema =
+    type in TO_PAGE ? TO_PAGE[type as keyof PageBound] : TO_BACKGROUND[type as keyof BackgroundBound];
   return checked(schema, type, 'data', data) as Received<K>;
 }
 
@@ -209,10 +231,16 @@ function checked(schema: v.GenericSchema, type: MessageType, part: 'data' | 'ans
  * says); a message that does not is refused. The handler returns the function that stops listening.
  */
 function receiver<Map extends Record<string, v.GenericSchema>>(schemas: Map) {
-  return <K extends keyof Map & MessageType>(type: K, handler: (message: { data: Received<K>; sender: Sender }) => Answers[K] | Promise<Answers[K]>): (() => void) =>
+  return <K extends keyof Map & MessageType>(
+    type: K,
+    handler: (message: { data: Received<K>; sender: Sender }) => Answers[K] | Promise<Answers[K]>,
+  ): (() => void) =>
     // The library's own types cannot follow a map of keys to handlers; the schema is what checks.
     messaging.onMessage(type, ((message: { data: unknown; sender: Sender }) =>
-      handler({ data: checked(schemas[type], type, 'data', message.data) as Received<K>, sender: message.sender })) as never);
+      handler({
+        data: checked(schemas[type], type, 'data', message.data) as Received<K>,
+        sender: message.sender,
+      })) as never);
 }
 
 /** Handles a message to the background or an extension page (the popup, the source viewer, the options page). */
@@ -225,8 +253,15 @@ export function sendMessage<K extends keyof BackgroundBound>(type: K, data: Sent
   return messaging.sendMessage(type, data as never) as Promise<Answers[K]>;
 }
 
-/** Sends a message to the content script of a tab (a frame of it); an answer is checked against its schema before it is returned. */
-export async function sendToTab<K extends keyof PageBound>(type: K, data: Sent<K>, to: number | { tabId: number; frameId?: number }): Promise<Answers[K]> {
+/**
+ * Sends a message to the content script of a tab (a frame of it); an answer is checked against its schema before it is
+ * returned.
+ */
+export async function sendToTab<K extends keyof PageBound>(
+  type: K,
+  data: Sent<K>,
+  to: number | { tabId: number; frameId?: number },
+): Promise<Answers[K]> {
   const answer: unknown = await messaging.sendMessage(type, data as never, to);
   const schema: v.GenericSchema | undefined = type in FROM_PAGE ? FROM_PAGE[type as keyof typeof FROM_PAGE] : undefined;
   return (schema ? checked(schema, type, 'answer', answer) : answer) as Answers[K];

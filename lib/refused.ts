@@ -11,7 +11,12 @@ import type { DocumentProblem } from './user/document-text';
 import type { EntryProblem } from './user/entries';
 
 export type Refusal =
-  | { kind: 'document'; problem: DocumentProblem; detail: string; /** For 'duplicate': the stored document with the same text. */ existing?: DocumentInfo }
+  | {
+      kind: 'document';
+      problem: DocumentProblem;
+      detail: string;
+      /** For 'duplicate': the stored document with the same text. */ existing?: DocumentInfo;
+    }
   | { kind: 'entry'; problem: EntryProblem; detail: string }
   /** `detail`: where in the file, for 'malformed'. */
   | { kind: 'backup'; problem: BackupProblem; detail: string }
@@ -37,7 +42,8 @@ export class Refused extends Error {
 
 /** The refusal of each kind of thing, by its problem. */
 export const refuse = {
-  document: (problem: DocumentProblem, existing?: DocumentInfo) => new Refused({ kind: 'document', problem, detail: existing?.title ?? '', ...(existing ? { existing } : {}) }),
+  document: (problem: DocumentProblem, existing?: DocumentInfo) =>
+    new Refused({ kind: 'document', problem, detail: existing?.title ?? '', ...(existing ? { existing } : {}) }),
   entry: (problem: EntryProblem) => new Refused({ kind: 'entry', problem, detail: '' }),
   backup: (problem: BackupProblem, detail = '') => new Refused({ kind: 'backup', problem, detail }),
   pack: (problem: PackProblem, detail = '') => new Refused({ kind: 'pack', problem, detail }),
@@ -45,6 +51,9 @@ export const refuse = {
 };
 
 /** Whether `error` refused a thing of `kind`. */
-export function refusedAs<K extends Refusal['kind']>(error: unknown, kind: K): error is Refused & { refusal: Extract<Refusal, { kind: K }> } {
+export function refusedAs<K extends Refusal['kind']>(
+  error: unknown,
+  kind: K,
+): error is Refused & { refusal: Extract<Refusal, { kind: K }> } {
   return error instanceof Refused && error.refusal.kind === kind;
 }

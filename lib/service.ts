@@ -9,7 +9,13 @@ import { buildSearchRecords, passageRef, splitPassageRef } from './search/record
 import { Searcher } from './search/search';
 import { snippet } from './search/snippet';
 import { buildMatcher } from './match/matcher';
-import { serializeMatcher, serializeSieve, serializeUnits, type PageMatcherData, type SerializedSieve } from './match/tables';
+import {
+  serializeMatcher,
+  serializeSieve,
+  serializeUnits,
+  type PageMatcherData,
+  type SerializedSieve,
+} from './match/tables';
 import { sharedUnitEntries } from './text/normalize';
 import { sourceInfo, type CardData, type SourceInfo } from './views';
 import { openStore, type OpenedStore, type StoreStatus } from './store/open';
@@ -53,9 +59,19 @@ export class GlossService {
       const db = this.store.db;
       const entries = await this.store.knowledge.allEntries();
       const byId = new Map(entries.map((e) => [e.id, e]));
-      if (!db) return { searcher: new Searcher(buildSearchRecords(entries, this.bundled.compiled.paragraphs)), entries: byId };
-      const passages = (await db.packSearch.bulkGet((await enabledPacks(db)).map((p) => p.id))).flatMap((row) => row?.records ?? []);
-      return { searcher: new Searcher([...buildSearchRecords(entries, []), ...passages, ...buildSearchRecords([], await allParagraphs(db))]), entries: byId };
+      if (!db)
+        return { searcher: new Searcher(buildSearchRecords(entries, this.bundled.compiled.paragraphs)), entries: byId };
+      const passages = (await db.packSearch.bulkGet((await enabledPacks(db)).map((p) => p.id))).flatMap(
+        (row) => row?.records ?? [],
+      );
+      return {
+        searcher: new Searcher([
+          ...buildSearchRecords(entries, []),
+          ...passages,
+          ...buildSearchRecords([], await allParagraphs(db)),
+        ]),
+        entries: byId,
+      };
     })();
     return this.searcherOnce;
   }
@@ -80,8 +96,15 @@ export class GlossService {
     const { searcher, entries } = await this.searcher();
     const hits = searcher.search(text, MAX_RESULTS);
     const sources = await this.sources();
-    // A result needs the entry and its label's source, not the whole card; a passage, its paragraph (all read together).
-    const paragraphs = new Map((await this.store.knowledge.passages(hits.filter((h) => h.record.type === 'passage').map((h) => splitPassageRef(h.record.ref)))).map((p) => [passageRef(p.docId, p.n), p]));
+    // A result needs the entry and its label's source, not the whole card; a passage, its paragraph (all read
+    // together).
+    const paragraphs = new Map(
+      (
+        await this.store.knowledge.passages(
+          hits.filter((h) => h.record.type === 'passage').map((h) => splitPassageRef(h.record.ref)),
+        )
+      ).map((p) => [passageRef(p.docId, p.n), p]),
+    );
     const results: SearchResult[] = [];
     for (const hit of hits) {
       if (hit.record.type === 'entry') {
@@ -93,14 +116,17 @@ export class GlossService {
             id: entry.id,
             name: entry.name,
             kind: entry.kind,
-            ...(entry.label && source ? { label: { ...entry.label, source }, snippet: snippet(entry.label.quote, text) } : {}),
+            ...(entry.label && source
+              ? { label: { ...entry.label, source }, snippet: snippet(entry.label.quote, text) }
+              : {}),
           });
         }
       } else {
         const [docId, n] = splitPassageRef(hit.record.ref);
         const paragraph = paragraphs.get(hit.record.ref);
         const source = sources.get(docId);
-        if (paragraph && source) results.push({ type: 'passage', docId, paragraph: n, source, snippet: snippet(paragraph.text, text) });
+        if (paragraph && source)
+          results.push({ type: 'passage', docId, paragraph: n, source, snippet: snippet(paragraph.text, text) });
       }
     }
     return results;
@@ -121,7 +147,10 @@ export class GlossService {
       group.mentions.push({ paragraph: m.paragraph, text: m.text, snippet: snippet(paragraph.text, m.text, 140) });
     }
     const order = [...sources.keys()];
-    return { card, mentionsByDocument: [...groups.values()].sort((a, b) => order.indexOf(a.docId) - order.indexOf(b.docId)) };
+    return {
+      card,
+      mentionsByDocument: [...groups.values()].sort((a, b) => order.indexOf(a.docId) - order.indexOf(b.docId)),
+    };
   }
 
   /** Every entry, by name. */
@@ -162,7 +191,10 @@ export class GlossService {
   private pageTables(): Promise<{ sieve: SerializedSieve | null; matcher: PageMatcherData }> {
     this.pageTablesOnce ??= this.store.knowledge.matcherData().then(({ aliases, related, sides, topical }) => {
       const matcher = buildMatcher(aliases);
-      return { sieve: matcher.sieve && serializeSieve(matcher.sieve), matcher: { matcher: serializeMatcher(matcher), related, sides, topical } };
+      return {
+        sieve: matcher.sieve && serializeSieve(matcher.sieve),
+        matcher: { matcher: serializeMatcher(matcher), related, sides, topical },
+      };
     });
     return this.pageTablesOnce;
   }

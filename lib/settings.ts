@@ -40,7 +40,8 @@ export const DEFAULT_PREFERENCES: Preferences = {
   showBadge: true,
 };
 
-const oneOf = <T extends string>(list: readonly T[], value: unknown, fallback: T): T => (list.includes(value as T) ? (value as T) : fallback);
+const oneOf = <T extends string>(list: readonly T[], value: unknown, fallback: T): T =>
+  list.includes(value as T) ? (value as T) : fallback;
 
 /**
  * Preferences read from storage (or a backup), field by field: a missing or invalid field takes its
@@ -68,7 +69,10 @@ export function patchPreferences(stored: Preferences, change: Partial<Preference
 }
 
 /** Whether the event's modifier keys satisfy the card trigger. */
-export function triggerHeld(trigger: Preferences['cardTrigger'], keys: { altKey: boolean; shiftKey: boolean }): boolean {
+export function triggerHeld(
+  trigger: Preferences['cardTrigger'],
+  keys: { altKey: boolean; shiftKey: boolean },
+): boolean {
   return trigger === 'hover' || (trigger === 'alt' ? keys.altKey : keys.shiftKey);
 }
 

@@ -22,4 +22,3 @@ export function toolbarState(frames: ReadonlyMap<number, PageTerms>, showBadge: 
   if (!off) for (const frame of frames.values()) for (const id of frame.entryIds) entries.add(id);
   return { off, terms: entries.size, badge: showBadge && entries.size > 0 ? String(entries.size) : '' };
 }
-

@@ -6,8 +6,14 @@
 import type { Citation, DocumentInfo, Entry, Fact, PackRef } from './corpus/types';
 import type { Snippet } from './search/snippet';
 
-/** The source of a quote, as a citation shows it: the original's outlet and date, and the copy's, who publishes it, who wrote it, its pack, its pages. */
-export interface SourceInfo extends Pick<DocumentInfo, 'title' | 'outlet' | 'date' | 'dateISO' | 'republished' | 'updated' | 'perspective' | 'genre' | 'pack' | 'pages'> {
+/**
+ * The source of a quote, as a citation shows it: the original's outlet and date, and the copy's, who publishes it, who
+ * wrote it, its pack, its pages.
+ */
+export interface SourceInfo extends Pick<
+  DocumentInfo,
+  'title' | 'outlet' | 'date' | 'dateISO' | 'republished' | 'updated' | 'perspective' | 'genre' | 'pack' | 'pages'
+> {
   authors?: string[];
 }
 export function sourceInfo(d: DocumentInfo): SourceInfo {

@@ -9,7 +9,10 @@ import sharp from 'sharp';
 import { ACTION_SIZES, ICON_SIZES, iconPath } from '../lib/icons';
 
 /** Renders every icon into `outDir`; returns them as files for the build to copy. */
-export async function renderIcons(svgPath: string, outDir: string): Promise<{ absoluteSrc: string; relativeDest: string }[]> {
+export async function renderIcons(
+  svgPath: string,
+  outDir: string,
+): Promise<{ absoluteSrc: string; relativeDest: string }[]> {
   const svg = await readFile(svgPath);
   const render = async (size: number, grey: boolean) => {
     const relativeDest = iconPath(size, grey);
@@ -20,5 +23,8 @@ export async function renderIcons(svgPath: string, outDir: string): Promise<{ ab
     return { absoluteSrc, relativeDest };
   };
   await mkdir(outDir, { recursive: true });
-  return Promise.all([...ICON_SIZES.map((size) => render(size, false)), ...ACTION_SIZES.map((size) => render(size, true))]);
+  return Promise.all([
+    ...ICON_SIZES.map((size) => render(size, false)),
+    ...ACTION_SIZES.map((size) => render(size, true)),
+  ]);
 }

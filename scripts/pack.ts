@@ -28,10 +28,16 @@ try {
   const { coverage } = compiled.report;
   const facts = compiled.entries.reduce((n, e) => n + e.facts.length, 0);
   console.log(`${manifest.title} ${manifest.version} (${manifest.id}), by ${manifest.authors.join(', ')}`);
-  console.log(`  ${compiled.documents.length} documents, ${compiled.paragraphs.length} paragraphs; ${compiled.entries.length} entries, ${compiled.aliases.length} aliases, ${facts} facts (every quote verified); ${compiled.mentions.length} mentions; ${compiled.timeline.length} timeline events`);
-  console.log(`  coverage of the names in the documents: ${coverage.names} names, ${coverage.byEntries} by entries, ${coverage.excluded} excluded with a reason`);
+  console.log(
+    `  ${compiled.documents.length} documents, ${compiled.paragraphs.length} paragraphs; ${compiled.entries.length} entries, ${compiled.aliases.length} aliases, ${facts} facts (every quote verified); ${compiled.mentions.length} mentions; ${compiled.timeline.length} timeline events`,
+  );
+  console.log(
+    `  coverage of the names in the documents: ${coverage.names} names, ${coverage.byEntries} by entries, ${coverage.excluded} excluded with a reason`,
+  );
   console.log(`  hash ${pack.hash}`);
-  console.log(`Wrote ${file} (${(bytes.length / 1024).toFixed(0)} KB${bytes.length < text.length ? `, ${(text.length / 1024).toFixed(0)} KB uncompressed` : ''})`);
+  console.log(
+    `Wrote ${file} (${(bytes.length / 1024).toFixed(0)} KB${bytes.length < text.length ? `, ${(text.length / 1024).toFixed(0)} KB uncompressed` : ''})`,
+  );
 } catch (e) {
   console.error(e instanceof Error ? e.message : e);
   process.exit(1);

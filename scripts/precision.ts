@@ -25,7 +25,14 @@ for (const page of labelled) {
 
 const s = scores(first);
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
-const differences = first.flatMap((r) => r.outcomes.filter((o) => o.status !== 'ok').map((o) => `- ${r.page}: ${o.status} "${o.text}" (expected ${o.expected ?? 'none'}, marked ${o.marked ?? 'nothing'}): ${o.context}`));
+const differences = first.flatMap((r) =>
+  r.outcomes
+    .filter((o) => o.status !== 'ok')
+    .map(
+      (o) =>
+        `- ${r.page}: ${o.status} "${o.text}" (expected ${o.expected ?? 'none'}, marked ${o.marked ?? 'nothing'}): ${o.context}`,
+    ),
+);
 const perThousand = (marks: number, words: number) => ((1000 * marks) / words).toFixed(1);
 const long = first
   .map((r, i) => ({ page: r.page, words: r.words, marks: r.marks, first: r.underlines, every: every[i].underlines }))
@@ -46,7 +53,10 @@ const lines = [
   '',
   '| page | words | mentions found | underlined | per 1,000 words | every mention, per 1,000 words |',
   '|---|---|---|---|---|---|',
-  ...long.map((r) => `| ${r.page} | ${r.words} | ${r.marks} | ${r.first} | ${perThousand(r.first, r.words)} | ${perThousand(r.every, r.words)} |`),
+  ...long.map(
+    (r) =>
+      `| ${r.page} | ${r.words} | ${r.marks} | ${r.first} | ${perThousand(r.first, r.words)} | ${perThousand(r.every, r.words)} |`,
+  ),
   ...(differences.length ? ['', 'Marks that differ from the labels:', '', ...differences] : []),
 ];
 console.log(lines.join('\n'));

@@ -10,7 +10,11 @@ import { chromiumDriver } from '../e2e/drivers.mjs';
 import { startServer } from '../e2e/server.mjs';
 
 const SHOTS = [
-  { page: '/shared/en_whitehouse_us-vietnam_joint_leaders_statement_2023-09-11.md', phrase: 'Nguyen Phu Trong', file: 'docs/card-on-joint-statement.png' },
+  {
+    page: '/shared/en_whitehouse_us-vietnam_joint_leaders_statement_2023-09-11.md',
+    phrase: 'Nguyen Phu Trong',
+    file: 'docs/card-on-joint-statement.png',
+  },
   { page: '/sources.html', phrase: 'Nguyen Phu Trong', file: 'docs/card-nguyen-phu-trong.png' },
   { page: '/sources.html', phrase: 'Taiwan', file: 'docs/card-taiwan.png' },
   { page: '/sources.html', phrase: 'South China Sea', file: 'docs/card-south-china-sea.png' },
@@ -19,9 +23,18 @@ const SHOTS = [
 const STORE_SIZE = { width: 1280, height: 800 };
 const searchPopup = async (page) => {
   await page.raw.locator('input[type="search"]').fill('nguyen phu trong');
-  await page.waitFor(() => document.querySelectorAll('[role="option"]').length, undefined, (n) => n > 0);
+  await page.waitFor(
+    () => document.querySelectorAll('[role="option"]').length,
+    undefined,
+    (n) => n > 0,
+  );
 };
-const sourceViewerReady = (page) => page.waitFor(() => document.querySelectorAll('.mention').length, undefined, (n) => n > 0);
+const sourceViewerReady = (page) =>
+  page.waitFor(
+    () => document.querySelectorAll('.mention').length,
+    undefined,
+    (n) => n > 0,
+  );
 /** Gloss's own pages: the address, the picture's size, and what to do there before the picture. */
 const EXTENSION_PAGES = [
   {
@@ -29,14 +42,30 @@ const EXTENSION_PAGES = [
     file: 'docs/store/popup-search.png',
     // The popup alone would be a 400 px strip: shown on a backdrop, at the size it has in the toolbar.
     prepare: async (page) => {
-      await page.raw.addStyleTag({ content: 'html{background:#dfe3e8;min-height:100%}body{width:400px;margin:60px auto;background:var(--bg);box-shadow:0 8px 28px rgba(0,0,0,.25);border-radius:10px}' });
+      await page.raw.addStyleTag({
+        content:
+          'html{background:#dfe3e8;min-height:100%}body{width:400px;margin:60px auto;background:var(--bg);box-shadow:0 8px 28px rgba(0,0,0,.25);border-radius:10px}',
+      });
       await searchPopup(page);
     },
   },
-  { path: '/viewer.html#doc=us-vietnam-joint-statement&p=3', file: 'docs/store/source-viewer.png', prepare: sourceViewerReady },
-  { path: '/options.html', file: 'docs/store/options.png', prepare: async (page) => page.waitFor(() => document.querySelector('.options h2'), undefined, Boolean) },
+  {
+    path: '/viewer.html#doc=us-vietnam-joint-statement&p=3',
+    file: 'docs/store/source-viewer.png',
+    prepare: sourceViewerReady,
+  },
+  {
+    path: '/options.html',
+    file: 'docs/store/options.png',
+    prepare: async (page) => page.waitFor(() => document.querySelector('.options h2'), undefined, Boolean),
+  },
   { path: '/popup.html', file: 'docs/popup-search.png', size: { width: 400, height: 600 }, prepare: searchPopup },
-  { path: '/viewer.html#doc=us-vietnam-joint-statement&p=3', file: 'docs/source-viewer.png', size: { width: 1100, height: 700 }, prepare: sourceViewerReady },
+  {
+    path: '/viewer.html#doc=us-vietnam-joint-statement&p=3',
+    file: 'docs/source-viewer.png',
+    size: { width: 1100, height: 700 },
+    prepare: sourceViewerReady,
+  },
 ];
 
 const server = await startServer();
@@ -47,8 +76,14 @@ try {
   for (const shot of [...SHOTS, ...storeShots]) {
     const page = await driver.openPage(`${server.origin}${shot.page}`);
     await page.raw.setViewportSize(shot.size ?? { width: 1000, height: 640 });
-    await page.raw.addStyleTag({ content: 'body{font:17px/1.6 Georgia,serif;max-width:720px;margin:24px auto;padding:0 16px}' });
-    await page.waitFor(() => CSS.highlights.get('gloss-term')?.size ?? 0, undefined, (n) => n > 0);
+    await page.raw.addStyleTag({
+      content: 'body{font:17px/1.6 Georgia,serif;max-width:720px;margin:24px auto;padding:0 16px}',
+    });
+    await page.waitFor(
+      () => CSS.highlights.get('gloss-term')?.size ?? 0,
+      undefined,
+      (n) => n > 0,
+    );
     const at = await page.evaluate((phrase) => {
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -66,7 +101,13 @@ try {
     }, shot.phrase);
     await page.mouseMove(at.x, at.y + 30);
     await page.mouseMove(at.x, at.y);
-    await page.waitFor((name) => document.querySelector('gloss-card')?.shadowRoot?.querySelector('.card[aria-busy="false"] .name')?.textContent === name, shot.phrase, Boolean);
+    await page.waitFor(
+      (name) =>
+        document.querySelector('gloss-card')?.shadowRoot?.querySelector('.card[aria-busy="false"] .name')
+          ?.textContent === name,
+      shot.phrase,
+      Boolean,
+    );
     await new Promise((r) => setTimeout(r, 200)); // let the card's placement settle
     await page.raw.screenshot({ path: shot.file });
     console.log(`Wrote ${shot.file}`);

@@ -35,13 +35,18 @@ const unpack = (zip) => {
 
 const firefoxZip = `.output/gloss-${version}-firefox.zip`;
 const chromeZip = `.output/gloss-${version}-chrome.zip`;
-for (const zip of [firefoxZip, chromeZip, `.output/gloss-${version}-sources.zip`]) check(existsSync(zip), `${zip} was built`);
+for (const zip of [firefoxZip, chromeZip, `.output/gloss-${version}-sources.zip`])
+  check(existsSync(zip), `${zip} was built`);
 if (failures) process.exit(1);
 
-const lint = spawnSync('npx', ['web-ext', 'lint', '--source-dir', unpack(firefoxZip), '--output=json', '--no-config-discovery'], {
-  encoding: 'utf8',
-  maxBuffer: 64 * 1024 * 1024,
-});
+const lint = spawnSync(
+  'npx',
+  ['web-ext', 'lint', '--source-dir', unpack(firefoxZip), '--output=json', '--no-config-discovery'],
+  {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  },
+);
 let report;
 try {
   report = JSON.parse(lint.stdout);
@@ -51,7 +56,9 @@ try {
 }
 const describe = (m) => `${m.code} in ${m.file}: ${m.message}`;
 check(report.errors.length === 0, `web-ext lint: no errors in ${firefoxZip}`, report.errors.map(describe).join('\n  '));
-const unexplained = report.warnings.filter((w) => !EXPLAINED.some((e) => e.code === w.code && e.message.test(w.message) && e.file.test(w.file ?? '')));
+const unexplained = report.warnings.filter(
+  (w) => !EXPLAINED.some((e) => e.code === w.code && e.message.test(w.message) && e.file.test(w.file ?? '')),
+);
 check(
   unexplained.length === 0,
   `web-ext lint: every warning is one docs/store.md explains (${report.warnings.length} warnings, ${report.notices.length} notices)`,
@@ -59,8 +66,17 @@ check(
 );
 
 const chromeDir = unpack(chromeZip);
-const pack = spawnSync('chromium', ['--headless', '--no-sandbox', `--pack-extension=${chromeDir}`], { encoding: 'utf8', timeout: 120_000 });
-const refusal = (pack.stderr ?? '').split('\n').filter((line) => /ERROR:.*(manifest|extension|locale|icon)/i.test(line));
-check(existsSync(`${chromeDir}.crx`) && refusal.length === 0, `Chromium packs ${chromeZip} (its manifest, locales and icons load)`, refusal.join('\n  '));
+const pack = spawnSync('chromium', ['--headless', '--no-sandbox', `--pack-extension=${chromeDir}`], {
+  encoding: 'utf8',
+  timeout: 120_000,
+});
+const refusal = (pack.stderr ?? '')
+  .split('\n')
+  .filter((line) => /ERROR:.*(manifest|extension|locale|icon)/i.test(line));
+check(
+  existsSync(`${chromeDir}.crx`) && refusal.length === 0,
+  `Chromium packs ${chromeZip} (its manifest, locales and icons load)`,
+  refusal.join('\n  '),
+);
 
 process.exit(failures ? 1 : 0);

@@ -1,4 +1,4 @@
-// `npm test`: every test Gloss has, in order — type checks, unit and component tests (Vitest), a fresh
+// `npm test`: every test Gloss has, in order — type checks, lint and format, unit and component tests (Vitest), a fresh
 // build, the end-to-end suites in Chromium and Firefox, the store zips' checks, and a smoke run of the
 // benchmark. Ends with every failure named, then one line for the whole run: "N passed, N failed"
 // (CI may keep only the end of the output).
@@ -30,19 +30,32 @@ step('type check', run('type check', 'npx', ['tsc', '--noEmit']).ok);
 // The JavaScript of e2e/, bench/ and scripts/ has a config of its own, less strict (README says why).
 const tools = 'type check of e2e, bench and scripts';
 step(tools, run(tools, 'npx', ['tsc', '-p', 'tsconfig.tools.json', '--noEmit']).ok);
+// Lint (ESLint with typescript-eslint) and format (Prettier) over every folder, as eslint.config.mjs
+// and .prettierrc.json say: a line over 120 columns fails here.
+step('lint', run('lint', 'npx', ['eslint', '.']).ok);
+step('format', run('format', 'npx', ['prettier', '--check', '.']).ok);
 
 const report = join(mkdtempSync(join(tmpdir(), 'gloss-vitest-')), 'report.json');
-const unit = run('unit and component tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${report}`]);
+const unit = run('unit and component tests', 'npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile=${report}`,
+]);
 try {
   const r = JSON.parse(readFileSync(report, 'utf8'));
   passed += r.numPassedTests;
   failed += r.numFailedTests + (r.numFailedTestSuites ?? 0) + (r.numTotalTests === 0 ? 1 : 0);
   // A skipped or to-do test passes nothing: it is named here, and under CI it fails the run.
   const skipped = r.testResults.flatMap((file) =>
-    file.assertionResults.filter((t) => t.status === 'pending' || t.status === 'skipped' || t.status === 'todo').map((t) => `${t.fullName} (${file.name})`),
+    file.assertionResults
+      .filter((t) => t.status === 'pending' || t.status === 'skipped' || t.status === 'todo')
+      .map((t) => `${t.fullName} (${file.name})`),
   );
   for (const file of r.testResults) {
-    for (const t of file.assertionResults) if (t.status === 'failed') failures.push(`unit: ${t.fullName} (${file.name})`);
+    for (const t of file.assertionResults)
+      if (t.status === 'failed') failures.push(`unit: ${t.fullName} (${file.name})`);
   }
   if (skipped.length) {
     console.log(`${process.env.CI ? '✗' : '!'} ${skipped.length} unit tests skipped:\n  ${skipped.join('\n  ')}`);
@@ -77,20 +90,31 @@ if (build.ok) {
     ['Preact', 'dangerouslySetInnerHTML', 'card-ui.js'],
     ['Floating UI', 'getClippingRect', 'card-ui.js'],
   ]) {
-    step(`the content script carries no ${library} (it is in ${home})`, shippedFile(home).includes(marker) && !contentScript.includes(marker));
+    step(
+      `the content script carries no ${library} (it is in ${home})`,
+      shippedFile(home).includes(marker) && !contentScript.includes(marker),
+    );
   }
   // No code from anywhere but the package, and none made from strings.
-  const shipped = ['.output/chrome-mv3', '.output/firefox-mv2'].flatMap((dir) => readdirSync(dir, { recursive: true }).map((f) => join(dir, String(f))));
+  const shipped = ['.output/chrome-mv3', '.output/firefox-mv2'].flatMap((dir) =>
+    readdirSync(dir, { recursive: true }).map((f) => join(dir, String(f))),
+  );
   const code = shipped.filter((f) => /\.(js|html)$/.test(f)).map((f) => [f, readFileSync(f, 'utf8')]);
   // The Function constructor with `new` or without (wxt.config.ts replaces pdf.js's calls of it).
-  const offenders = code.filter(([, text]) => /\beval\(|(?<![\w$.])Function\(|<script[^>]+src=["']?(https?:)?\/\//.test(text)).map(([f]) => f);
+  const offenders = code
+    .filter(([, text]) => /\beval\(|(?<![\w$.])Function\(|<script[^>]+src=["']?(https?:)?\/\//.test(text))
+    .map(([f]) => f);
   step('the build has no eval, no Function constructor and no remote script', offenders.length === 0);
   if (offenders.length) console.log(`  in: ${offenders.join(', ')}`);
   for (const browser of ['chromium', 'firefox']) {
     const e2e = run(`end to end (${browser})`, 'node', ['e2e/run.mjs', browser]);
     const counts = e2e.stdout.match(/e2e: (\d+) passed, (\d+) failed/);
     // The suite names its failures after "Failed:" (e2e/run.mjs).
-    const named = e2e.stdout.split('\nFailed:\n')[1]?.split('\n').filter((l) => l.startsWith('  ✗ ')) ?? [];
+    const named =
+      e2e.stdout
+        .split('\nFailed:\n')[1]
+        ?.split('\n')
+        .filter((l) => l.startsWith('  ✗ ')) ?? [];
     failures.push(...named.map((l) => `e2e (${browser}): ${l.slice(4)}`));
     if (counts) {
       passed += Number(counts[1]);
@@ -112,12 +136,17 @@ if (build.ok) {
 const zip = build.ok ? run('store zips', 'npm', ['run', 'zip', '--silent']) : null;
 if (zip) {
   step('npm run zip', zip.ok);
-  if (zip.ok) step("the store zips pass the stores' checks", run('store checks', 'node', ['scripts/store-check.mjs']).ok);
+  if (zip.ok)
+    step("the store zips pass the stores' checks", run('store checks', 'node', ['scripts/store-check.mjs']).ok);
 }
 
 // The benchmark, once, on a small page: proof that it still runs (its numbers are not judged here).
 // The store zips step has just built everything the benchmark measures.
-if (build.ok) step('benchmark smoke run', run('benchmark smoke run', 'node', ['bench/run.mjs', '--smoke', ...(zip?.ok ? ['--no-build'] : [])]).ok);
+if (build.ok)
+  step(
+    'benchmark smoke run',
+    run('benchmark smoke run', 'node', ['bench/run.mjs', '--smoke', ...(zip?.ok ? ['--no-build'] : [])]).ok,
+  );
 
 if (failures.length) console.log(`\nFailed:\n${failures.map((f) => `  ✗ ${f}`).join('\n')}`);
 console.log(`\n${passed} passed, ${failed} failed`);

@@ -29,7 +29,12 @@ beforeEach(async () => {
     },
   });
   vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 7 } as never]);
-  vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(((tabId: number, message: never, options: unknown, reply?: () => void) => {
+  vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(((
+    tabId: number,
+    message: never,
+    options: unknown,
+    reply?: () => void,
+  ) => {
     sent.push({ tabId, message, options });
     reply?.();
   }) as never);
@@ -55,9 +60,11 @@ describe('background: selection look-ups', () => {
     expect(sent[0]).toMatchObject({ tabId: 7, message: { type: 'lookUpSelection', data: '' } });
   });
 
-  it('the step shortcuts ask the active tab, and Gloss\'s own page in that tab, to move to the next or previous term', async () => {
+  it("the step shortcuts ask the active tab, and Gloss's own page in that tab, to move to the next or previous term", async () => {
     const toPages: unknown[] = [];
-    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: unknown) => void toPages.push(message)) as never);
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(
+      (async (message: unknown) => void toPages.push(message)) as never,
+    );
     await listeners.command!('next-term' as never);
     await listeners.command!('previous-term' as never);
     await vi.waitFor(() => expect(sent).toHaveLength(2));
@@ -65,7 +72,10 @@ describe('background: selection look-ups', () => {
       [7, 'stepTerm', { direction: 'next' }],
       [7, 'stepTerm', { direction: 'previous' }],
     ]);
-    expect(toPages).toMatchObject([{ type: 'stepTerm', data: { direction: 'next', tabId: 7 } }, { type: 'stepTerm', data: { direction: 'previous', tabId: 7 } }]);
+    expect(toPages).toMatchObject([
+      { type: 'stepTerm', data: { direction: 'next', tabId: 7 } },
+      { type: 'stepTerm', data: { direction: 'previous', tabId: 7 } },
+    ]);
   });
 
   it('ignores other commands', async () => {
@@ -75,21 +85,43 @@ describe('background: selection look-ups', () => {
   });
 
   it('the context menu sends the selected text to the frame it was chosen in', async () => {
-    listeners.menu!({ menuItemId: 'gloss-look-up', selectionText: 'Belt and', frameId: 3 } as never, { id: 9 } as never);
+    listeners.menu!(
+      { menuItemId: 'gloss-look-up', selectionText: 'Belt and', frameId: 3 } as never,
+      { id: 9 } as never,
+    );
     await vi.waitFor(() => expect(sent).toHaveLength(1));
-    expect(sent[0]).toMatchObject({ tabId: 9, message: { type: 'lookUpSelection', data: 'Belt and' }, options: { frameId: 3 } });
+    expect(sent[0]).toMatchObject({
+      tabId: 9,
+      message: { type: 'lookUpSelection', data: 'Belt and' },
+      options: { frameId: 3 },
+    });
   });
 });
 
 describe('background: what the content scripts are told', () => {
   /** A content script's message to the background, answered as runtime messaging answers it. */
   const ask = (type: string) =>
-    new Promise<{ res: never }>((resolve) => void (fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => unknown)({ id: 1, type, timestamp: Date.now() }, {}, resolve));
+    new Promise<{ res: never }>(
+      (resolve) =>
+        void (fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => unknown)(
+          { id: 1, type, timestamp: Date.now() },
+          {},
+          resolve,
+        ),
+    );
 
   it('answers every frame with the sieve and the settings, and the rest of the matcher when asked', async () => {
     await fakeBrowser.storage.local.set({ disabledSites: ['example.com'], preferences: { hoverDelayMs: 400 } });
-    expect((await ask('pageSetup')).res).toMatchObject({ sieve: { format: 1 }, units: expect.any(String), disabledSites: ['example.com'], preferences: { hoverDelayMs: 400, markStyle: 'underline' } });
-    const { matcher, related } = (await ask('pageMatcher')).res as { matcher: { aliases: unknown[] }; related: unknown[] };
+    expect((await ask('pageSetup')).res).toMatchObject({
+      sieve: { format: 1 },
+      units: expect.any(String),
+      disabledSites: ['example.com'],
+      preferences: { hoverDelayMs: 400, markStyle: 'underline' },
+    });
+    const { matcher, related } = (await ask('pageMatcher')).res as {
+      matcher: { aliases: unknown[] };
+      related: unknown[];
+    };
     expect(matcher.aliases.length).toBeGreaterThan(100);
     expect(related.length).toBeGreaterThan(0);
   });
@@ -97,10 +129,21 @@ describe('background: what the content scripts are told', () => {
   it('tells every tab when a setting changes, since content scripts read no storage themselves', async () => {
     await fakeBrowser.storage.local.set({ preferences: { hoverDelayMs: 600 } });
     await vi.waitFor(() => expect(sent.some((s) => s.message.type === 'settingsChanged')).toBe(true));
-    expect(sent.find((s) => s.message.type === 'settingsChanged')).toMatchObject({ tabId: 7, message: { data: { preferences: { hoverDelayMs: 600 } } } });
+    expect(sent.find((s) => s.message.type === 'settingsChanged')).toMatchObject({
+      tabId: 7,
+      message: { data: { preferences: { hoverDelayMs: 600 } } },
+    });
     await fakeBrowser.storage.local.set({ disabledSites: ['example.com'] });
-    await vi.waitFor(() => expect(sent.some((s) => s.message.type === 'settingsChanged' && 'disabledSites' in (s.message.data as object))).toBe(true));
+    await vi.waitFor(() =>
+      expect(
+        sent.some((s) => s.message.type === 'settingsChanged' && 'disabledSites' in (s.message.data as object)),
+      ).toBe(true),
+    );
     await fakeBrowser.storage.local.set({ userDataVersion: 2 });
-    await vi.waitFor(() => expect(sent.some((s) => s.message.type === 'settingsChanged' && (s.message.data as { userData?: boolean }).userData)).toBe(true));
+    await vi.waitFor(() =>
+      expect(
+        sent.some((s) => s.message.type === 'settingsChanged' && (s.message.data as { userData?: boolean }).userData),
+      ).toBe(true),
+    );
   });
 });

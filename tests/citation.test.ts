@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { citationLabel, factsForCard, shortTitle } from '../lib/citation';
 import type { SourceInfo } from '../lib/views';
 
-const source = (over: Partial<SourceInfo>): SourceInfo => ({ title: 'A report', outlet: null, date: null, dateISO: null, ...over });
+const source = (over: Partial<SourceInfo>): SourceInfo => ({
+  title: 'A report',
+  outlet: null,
+  date: null,
+  dateISO: null,
+  ...over,
+});
 const fact = (name: string, over: Partial<SourceInfo>) => ({ name, source: source(over) });
 
 describe('the facts a card shows first', () => {
@@ -20,17 +26,33 @@ describe('the facts a card shows first', () => {
   });
 
   it('puts a side the card does not show yet, counting the label’s, before a second fact of the same side', () => {
-    const facts = [fact('a', { perspective: 'chinese-state-media' }), fact('b', { perspective: 'chinese-state-media' }), fact('c', { perspective: 'us-government' })];
+    const facts = [
+      fact('a', { perspective: 'chinese-state-media' }),
+      fact('b', { perspective: 'chinese-state-media' }),
+      fact('c', { perspective: 'us-government' }),
+    ];
     expect(factsForCard(facts).map((f) => f.name)).toEqual(['a', 'c', 'b']);
-    expect(factsForCard(facts, { source: source({ perspective: 'us-government' }) }).map((f) => f.name)).toEqual(['a', 'b', 'c']);
+    expect(factsForCard(facts, { source: source({ perspective: 'us-government' }) }).map((f) => f.name)).toEqual([
+      'a',
+      'b',
+      'c',
+    ]);
   });
 });
 
 describe('a citation', () => {
   it('reads outlet · date · paragraph, by page in a PDF, with the short title where no outlet is named', () => {
     expect(citationLabel(source({ outlet: 'Xinhua', date: '2023-12-12' }), 7)).toBe('Xinhua · 2023-12-12 · ¶ 7');
-    const pdf = source({ title: 'Border trade across Lao Cai and Hekou in the first half of the year', pages: [{ label: '1', first: 1 }, { label: '2', first: 4 }] });
-    expect(citationLabel(pdf, 5)).toBe('Border trade across Lao Cai and Hekou in… (no outlet named) · undated · p. 2 ¶ 2');
+    const pdf = source({
+      title: 'Border trade across Lao Cai and Hekou in the first half of the year',
+      pages: [
+        { label: '1', first: 1 },
+        { label: '2', first: 4 },
+      ],
+    });
+    expect(citationLabel(pdf, 5)).toBe(
+      'Border trade across Lao Cai and Hekou in… (no outlet named) · undated · p. 2 ¶ 2',
+    );
     expect(shortTitle('Short title')).toBe('Short title');
   });
 });

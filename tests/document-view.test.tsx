@@ -9,7 +9,11 @@ const mention = (entryId: string, phrase: string): Mention => {
   const start = text.indexOf(phrase);
   return { entryId, docId: 'd', paragraph: 1, start, end: start + phrase.length, text: phrase };
 };
-const mentions = [mention('xi-jinping', 'Xi'), mention('nguyen-phu-trong', 'Nguyen Phu Trong'), mention('hanoi', 'Hanoi')];
+const mentions = [
+  mention('xi-jinping', 'Xi'),
+  mention('nguyen-phu-trong', 'Nguyen Phu Trong'),
+  mention('hanoi', 'Hanoi'),
+];
 
 afterEach(cleanup);
 
@@ -17,16 +21,27 @@ describe('reader paragraphs', () => {
   it('cut the text at mentions and at the quote, losing nothing', () => {
     const parts = segments(text, mentions, findQuote(text, 'met nguyen phu trong in'));
     expect(parts.map((p) => p.text).join('')).toBe(text);
-    expect(parts.filter((p) => p.quoted).map((p) => p.text).join('')).toBe('met Nguyen Phu Trong in');
+    expect(
+      parts
+        .filter((p) => p.quoted)
+        .map((p) => p.text)
+        .join(''),
+    ).toBe('met Nguyen Phu Trong in');
   });
 
   it('mark the quote once, with the mentions inside it still marked', () => {
-    const { container } = render(<ParagraphText text={text} mentions={mentions} quote={findQuote(text, 'met Nguyen Phu Trong in')} />);
+    const { container } = render(
+      <ParagraphText text={text} mentions={mentions} quote={findQuote(text, 'met Nguyen Phu Trong in')} />,
+    );
     const marks = container.querySelectorAll('mark.quote');
     expect(marks).toHaveLength(1);
     expect(marks[0].textContent).toBe('met Nguyen Phu Trong in');
     expect(marks[0].querySelector('.mention')?.getAttribute('data-entry')).toBe('nguyen-phu-trong');
-    expect([...container.querySelectorAll('.mention')].map((m) => m.textContent)).toEqual(['Xi', 'Nguyen Phu Trong', 'Hanoi']);
+    expect([...container.querySelectorAll('.mention')].map((m) => m.textContent)).toEqual([
+      'Xi',
+      'Nguyen Phu Trong',
+      'Hanoi',
+    ]);
   });
 
   it('render markup-looking text as text', () => {
@@ -36,12 +51,22 @@ describe('reader paragraphs', () => {
   });
 });
 
-describe('a document\'s header', () => {
-  it('says who publishes it, and keeps the original\'s date apart from the copy\'s and from an update', () => {
+describe("a document's header", () => {
+  it("says who publishes it, and keeps the original's date apart from the copy's and from an update", () => {
     const doc: DocumentInfo = {
-      id: 'xinhua-community', file: '004.txt', title: 'China, Vietnam agree', outlet: 'Xinhua', authors: [], date: null, dateISO: null,
-      perspective: 'chinese-state-media', genre: 'report',
-      republished: { by: 'a website sponsored by the National Energy Administration', date: { date: 'Release Date:2023-12-19 14:32:46', dateISO: '2023-12-19' } },
+      id: 'xinhua-community',
+      file: '004.txt',
+      title: 'China, Vietnam agree',
+      outlet: 'Xinhua',
+      authors: [],
+      date: null,
+      dateISO: null,
+      perspective: 'chinese-state-media',
+      genre: 'report',
+      republished: {
+        by: 'a website sponsored by the National Energy Administration',
+        date: { date: 'Release Date:2023-12-19 14:32:46', dateISO: '2023-12-19' },
+      },
       updated: { date: 'Updated on 2024-01-29', dateISO: '2024-01-29' },
       licence: 'A work of the United States government.',
     };

@@ -4,7 +4,10 @@ import { buildMatcher, scan, type AliasSpec } from '../lib/match/matcher';
 import { sentenceAround } from '../lib/text/sentences';
 
 const near = (...groups: string[][]): CueGroup[] =>
-  groups.map((g) => ({ entries: g.filter((c) => /^[a-z-]+$/.test(c)), words: g.filter((c) => !/^[a-z-]+$/.test(c)).map(cueWordKey) }));
+  groups.map((g) => ({
+    entries: g.filter((c) => /^[a-z-]+$/.test(c)),
+    words: g.filter((c) => !/^[a-z-]+$/.test(c)).map(cueWordKey),
+  }));
 
 /** A small glossary of its own: the rules, not the corpus, are under test. */
 const aliases: AliasSpec[] = [
@@ -28,8 +31,20 @@ const aliases: AliasSpec[] = [
   { entryId: 'asia-pacific', text: 'Asia-Pacific', caseRule: 'name' },
   { entryId: 'taiwan', text: 'Taiwan', caseRule: 'name' },
   { entryId: 'xizang', text: 'Tibet', caseRule: 'name' },
-  { entryId: 'south-china-sea', text: 'East Sea', caseRule: 'name', needs: 'sentence', near: near(['Vietnam', 'Vietnamese']) },
-  { entryId: 'traditional-friendship', text: 'traditional friendship', caseRule: 'any', needs: 'sentence', near: near(['Vietnam']) },
+  {
+    entryId: 'south-china-sea',
+    text: 'East Sea',
+    caseRule: 'name',
+    needs: 'sentence',
+    near: near(['Vietnam', 'Vietnamese']),
+  },
+  {
+    entryId: 'traditional-friendship',
+    text: 'traditional friendship',
+    caseRule: 'any',
+    needs: 'sentence',
+    near: near(['Vietnam']),
+  },
   {
     entryId: 'xi-state-visit-2023',
     text: 'state visit to Vietnam',
@@ -61,7 +76,9 @@ function marked(paragraphs: string[], vietnamese = false): string[] {
   const perParagraph = paragraphs.map((p) => scan(matcher, p, { vietnamese }));
   perParagraph.forEach((m) => evidence.noteFirm(m));
   return paragraphs.flatMap((p, i) =>
-    perParagraph[i].filter((m) => evidence.verdict(m, p, perParagraph[i]) === 'mark').map((m) => `${p.slice(m.start, m.end)} → ${m.entryId}`),
+    perParagraph[i]
+      .filter((m) => evidence.verdict(m, p, perParagraph[i]) === 'mark')
+      .map((m) => `${p.slice(m.start, m.end)} → ${m.entryId}`),
   );
 }
 
@@ -92,15 +109,16 @@ describe('longer names', () => {
     expect(marked([...page, 'Talks between Presidents Xi and Ma.'])).toContain('Xi → xi-jinping');
     expect(marked([...page, 'On Monday Xi spoke.'])).toContain('Xi → xi-jinping');
     expect(marked([...page, "China's Xi spoke."])).toContain('Xi → xi-jinping');
-    expect(marked(['The Communist Party of Vietnam Central Committee met.'])).toEqual(['Communist Party of Vietnam → cpv']);
+    expect(marked(['The Communist Party of Vietnam Central Committee met.'])).toEqual([
+      'Communist Party of Vietnam → cpv',
+    ]);
     expect(marked(['President of the Socialist Republic of Vietnam Vo Van Thuong spoke.'])).toEqual([
       'Socialist Republic of Vietnam → srv',
       'Vo Van Thuong → vo-van-thuong',
     ]);
-    expect(marked(['General Secretary of the Communist Party of Vietnam Committee Nguyen Phu Trong arrived.'])).toEqual([
-      'Communist Party of Vietnam → cpv',
-      'Nguyen Phu Trong → nguyen-phu-trong',
-    ]);
+    expect(marked(['General Secretary of the Communist Party of Vietnam Committee Nguyen Phu Trong arrived.'])).toEqual(
+      ['Communist Party of Vietnam → cpv', 'Nguyen Phu Trong → nguyen-phu-trong'],
+    );
   });
 
   it('steps aside where capitals carry no evidence: a title-cased headline', () => {
@@ -109,7 +127,10 @@ describe('longer names', () => {
   });
 
   it('reads a hyphen as a compound of two names, not a longer name', () => {
-    expect(marked(['The China-Taiwan military balance and EU-Taiwan relations.'])).toEqual(['Taiwan → taiwan', 'Taiwan → taiwan']);
+    expect(marked(['The China-Taiwan military balance and EU-Taiwan relations.'])).toEqual([
+      'Taiwan → taiwan',
+      'Taiwan → taiwan',
+    ]);
   });
 
   it('a sentence that ended before the name is not a longer name ("…with Trong. Xi said")', () => {
@@ -154,7 +175,9 @@ describe('bare names', () => {
 
   it('need their own entry on the page: a related one is not enough', () => {
     expect(marked(['The CPV met.', 'Trong said so.'])).toEqual([]);
-    expect(marked(['The Communist Party of Vietnam met.', 'Trong said so.'])).toEqual(['Communist Party of Vietnam → cpv']);
+    expect(marked(['The Communist Party of Vietnam met.', 'Trong said so.'])).toEqual([
+      'Communist Party of Vietnam → cpv',
+    ]);
   });
 
   it('lose to a longer name the glossary lists, however it is cased', () => {
@@ -181,7 +204,9 @@ describe('evidence', () => {
     expect(marked(['Concentrator photovoltaics (CPV) systems concentrate light.'])).toEqual([]);
     expect(marked(['Nguyen Phu Trong leads the CPV.'])).toEqual(['Nguyen Phu Trong → nguyen-phu-trong', 'CPV → cpv']);
     // A related entry of the other side is no evidence: a page about China's party may speak of photovoltaics.
-    expect(marked(['Xi Jinping spoke.', 'Concentrator photovoltaics (CPV) systems.'])).toEqual(['Xi Jinping → xi-jinping']);
+    expect(marked(['Xi Jinping spoke.', 'Concentrator photovoltaics (CPV) systems.'])).toEqual([
+      'Xi Jinping → xi-jinping',
+    ]);
   });
 
   it('generic phrases need their cue in the same sentence, or a page about the subject', () => {
@@ -198,9 +223,15 @@ describe('evidence', () => {
 
   it('one event needs its actor and its time in the sentence, whatever the page is about', () => {
     const about = ['Xi Jinping met Nguyen Phu Trong.'];
-    expect(marked([...about, 'Xi Jinping began a state visit to Vietnam in December 2023.'])).toContain('state visit to Vietnam → xi-state-visit-2023');
-    expect(marked([...about, "Xi Jinping's 2015 state visit to Vietnam was short."])).not.toContain('state visit to Vietnam → xi-state-visit-2023');
-    expect(marked([...about, 'Obama made a state visit to Vietnam in December 2023.'])).not.toContain('state visit to Vietnam → xi-state-visit-2023');
+    expect(marked([...about, 'Xi Jinping began a state visit to Vietnam in December 2023.'])).toContain(
+      'state visit to Vietnam → xi-state-visit-2023',
+    );
+    expect(marked([...about, "Xi Jinping's 2015 state visit to Vietnam was short."])).not.toContain(
+      'state visit to Vietnam → xi-state-visit-2023',
+    );
+    expect(marked([...about, 'Obama made a state visit to Vietnam in December 2023.'])).not.toContain(
+      'state visit to Vietnam → xi-state-visit-2023',
+    );
   });
 
   it('a page about the subject is one whose firm mentions name both sides', () => {

@@ -93,7 +93,10 @@ describe('waiting for text that may hold a term', () => {
   });
 
   it('hands a long page to the marker after a slice of reading, rather than read it twice', async () => {
-    document.body.innerHTML = Array.from({ length: RUNS_PER_YIELD * 4 }, (_, i) => `<p>Paragraph ${i} names nobody.</p>`).join('');
+    document.body.innerHTML = Array.from(
+      { length: RUNS_PER_YIELD * 4 },
+      (_, i) => `<p>Paragraph ${i} names nobody.</p>`,
+    ).join('');
     // Each look at the clock finds a few milliseconds gone: the read-ahead's budget is spent early.
     let now = 0;
     vi.spyOn(performance, 'now').mockImplementation(() => (now += READ_AHEAD_MS / 3));
@@ -104,7 +107,9 @@ describe('waiting for text that may hold a term', () => {
   it('says each time it has read all the text there is and none may hold a term', async () => {
     document.body.innerHTML = '<p>Nothing here.</p>';
     let readThrough = 0;
-    const found = await settled(whenTermsMayBeHere(document, reader, new AbortController().signal, () => readThrough++));
+    const found = await settled(
+      whenTermsMayBeHere(document, reader, new AbortController().signal, () => readThrough++),
+    );
     await vi.waitFor(() => expect(readThrough).toBe(1));
     document.body.insertAdjacentHTML('beforeend', '<p>Still nothing.</p>');
     await vi.waitFor(() => expect(readThrough).toBe(2));

@@ -16,8 +16,15 @@ export async function realBundle(): Promise<KnowledgeBundle> {
   return packBundle(await realPack());
 }
 
-/** A pack with its compiled corpus changed by `change`, and hashed again: a new release of it, as its builder would make. */
-export async function repack(pack: PackFile, change: (compiled: CompiledPack) => CompiledPack, manifest: Partial<PackFile['manifest']> = {}): Promise<PackFile> {
+/**
+ * A pack with its compiled corpus changed by `change`, and hashed again: a new release of it, as its builder would
+ * make.
+ */
+export async function repack(
+  pack: PackFile,
+  change: (compiled: CompiledPack) => CompiledPack,
+  manifest: Partial<PackFile['manifest']> = {},
+): Promise<PackFile> {
   const next = { ...pack, manifest: { ...pack.manifest, ...manifest }, compiled: change(pack.compiled) };
   return { ...next, hash: await packHash(next) };
 }
@@ -32,7 +39,14 @@ export async function importDocument(
   allowDuplicate = false,
 ): Promise<DocumentInfo> {
   const file = new Blob([content as BlobPart]);
-  const request = { kind: 'import' as const, file, fileName: details.fileName ?? '', mimeType: '', details: { title: details.title ?? '', outlet: details.outlet ?? null, date: details.date ?? null }, allowDuplicate };
+  const request = {
+    kind: 'import' as const,
+    file,
+    fileName: details.fileName ?? '',
+    mimeType: '',
+    details: { title: details.title ?? '', outlet: details.outlet ?? null, date: details.date ?? null },
+    allowDuplicate,
+  };
   const result = await runJob(db, request, { report: () => {}, cancelled: () => false });
   if (result.kind !== 'import') throw new Error(`not an import: ${result.kind}`);
   return result.document;

@@ -3,7 +3,10 @@ import { isLookUpKey, stepOfKey } from '../lib/keyboard';
 import { checkedData } from '../lib/messages';
 import { Refused } from '../lib/refused';
 
-const press = (code: string, mods: Partial<{ altKey: boolean; shiftKey: boolean; ctrlKey: boolean; metaKey: boolean }> = {}) => ({
+const press = (
+  code: string,
+  mods: Partial<{ altKey: boolean; shiftKey: boolean; ctrlKey: boolean; metaKey: boolean }> = {},
+) => ({
   code,
   altKey: false,
   shiftKey: false,

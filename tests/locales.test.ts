@@ -5,7 +5,11 @@ type Messages = Record<string, { message: string; description?: string }>;
 const dir = new URL('../public/_locales/', import.meta.url);
 const load = (locale: string): Messages => JSON.parse(readFileSync(new URL(`${locale}/messages.json`, dir), 'utf8'));
 const english = load('en');
-const placeholders = (message: string) => [...message.matchAll(/\$(\d)/g)].map((m) => m[1]).sort().join(',');
+const placeholders = (message: string) =>
+  [...message.matchAll(/\$(\d)/g)]
+    .map((m) => m[1])
+    .sort()
+    .join(',');
 
 describe('UI translations', () => {
   it('ship English, Vietnamese and Simplified Chinese', () => {

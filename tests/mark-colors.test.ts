@@ -1,7 +1,19 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { backgroundOf, canvasOf, contrast, DARK_CANVAS, highlightsCss, HIGHLIGHTS, MARK_COLORS, parseColor, toneFor, WHITE, type Rgba } from '../lib/page/mark-colors';
+import {
+  backgroundOf,
+  canvasOf,
+  contrast,
+  DARK_CANVAS,
+  highlightsCss,
+  HIGHLIGHTS,
+  MARK_COLORS,
+  parseColor,
+  toneFor,
+  WHITE,
+  type Rgba,
+} from '../lib/page/mark-colors';
 
 const hex = (h: string) => parseColor(h)!;
 const underlineOn = (background: Rgba) => hex(MARK_COLORS[toneFor(background)].underline);
@@ -22,15 +34,21 @@ describe('mark colours against the page', () => {
   });
 
   it('keeps the underline at 3:1 or more against every grey from black to white', () => {
-    for (let v = 0; v <= 255; v++) expect(contrast(underlineOn(grey(v)), grey(v)), `on grey ${v}`).toBeGreaterThanOrEqual(3);
+    for (let v = 0; v <= 255; v++)
+      expect(contrast(underlineOn(grey(v)), grey(v)), `on grey ${v}`).toBeGreaterThanOrEqual(3);
   });
 
   it('keeps the underline at 3:1 or more against any opaque background', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 }), (r, g, b) => {
-        const background = { r, g, b, a: 1 };
-        return contrast(underlineOn(background), background) >= 3;
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 255 }),
+        fc.integer({ min: 0, max: 255 }),
+        fc.integer({ min: 0, max: 255 }),
+        (r, g, b) => {
+          const background = { r, g, b, a: 1 };
+          return contrast(underlineOn(background), background) >= 3;
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -53,14 +71,19 @@ describe('mark colours against the page', () => {
     const text = { light: hex('#1f2328'), dark: hex('#e6edf3') };
     for (const tone of ['light', 'dark'] as const) {
       const c = MARK_COLORS[tone];
-      for (const background of [c.active, c.flash]) expect(contrast(text[tone], hex(background)), `${tone} ${background}`).toBeGreaterThanOrEqual(4.5);
+      for (const background of [c.active, c.flash])
+        expect(contrast(text[tone], hex(background)), `${tone} ${background}`).toBeGreaterThanOrEqual(4.5);
       expect(contrast(hex(c.underline), hex(c.active)), `${tone} ring on the active term`).toBeGreaterThanOrEqual(3);
     }
   });
 
   it("keeps the card's error red readable as text in both themes", () => {
     const css = readFileSync(new URL('../components/card.css', import.meta.url), 'utf8');
-    const pair = (name: string) => /light-dark\((#[0-9a-f]{6}), (#[0-9a-f]{6})\)/i.exec(new RegExp(`--${name}: (light-dark\\([^)]*\\))`).exec(css)![1])!.slice(1).map(hex);
+    const pair = (name: string) =>
+      /light-dark\((#[0-9a-f]{6}), (#[0-9a-f]{6})\)/i
+        .exec(new RegExp(`--${name}: (light-dark\\([^)]*\\))`).exec(css)![1])!
+        .slice(1)
+        .map(hex);
     const [bgLight, bgDark] = pair('bg');
     const [redLight, redDark] = pair('danger');
     expect(contrast(redLight, bgLight)).toBeGreaterThanOrEqual(4.5);
@@ -101,8 +124,12 @@ describe('the stylesheet of the marks', () => {
       if (look === 'none') continue;
       for (const name of [...names.light, ...names.dark]) expect(css, name).toContain(`::highlight(${name}) {`);
     }
-    expect(css).toContain(`::highlight(gloss-term) { text-decoration-line: underline; text-decoration-style: dotted; text-decoration-color: ${MARK_COLORS.light.underline};`);
-    expect(css).toContain(`::highlight(gloss-term-on-dark) { text-decoration-line: underline; text-decoration-style: dotted; text-decoration-color: ${MARK_COLORS.dark.underline};`);
+    expect(css).toContain(
+      `::highlight(gloss-term) { text-decoration-line: underline; text-decoration-style: dotted; text-decoration-color: ${MARK_COLORS.light.underline};`,
+    );
+    expect(css).toContain(
+      `::highlight(gloss-term-on-dark) { text-decoration-line: underline; text-decoration-style: dotted; text-decoration-color: ${MARK_COLORS.dark.underline};`,
+    );
     expect(css).not.toContain('gloss-term-unmarked');
     expect(css).not.toContain('prefers-color-scheme');
   });

@@ -62,7 +62,11 @@ describe('matcher', () => {
     const text = 'Trong said so.';
     const matches = scan(matcher, text, en);
     expect(matches.map((m) => m.needs)).toEqual(['entry']);
-    const rules: EvidenceRules = { related: new Map([['nguyen-phu-trong', ['cpv']]]), sides: new Map(), topical: new Set() };
+    const rules: EvidenceRules = {
+      related: new Map([['nguyen-phu-trong', ['cpv']]]),
+      sides: new Map(),
+      topical: new Set(),
+    };
     expect(new PageEvidence(rules).verdict(matches[0], text, matches)).toBe('wait');
     const page = new PageEvidence(rules);
     expect(page.noteFirm(scan(matcher, 'Nguyen Phu Trong arrived.', en))).toBe(true);
@@ -93,38 +97,67 @@ describe('matcher', () => {
   });
 
   it('property: never throws, and every match lies within the text on word boundaries', () => {
-    const pieces = fc.constantFrom('Trong', 'strong', 'RCEP', 'perception', 'Đổi Mới', ' ', '-', 'Belt and Road', 'ọ', '\u0323', 'x', '7');
+    const pieces = fc.constantFrom(
+      'Trong',
+      'strong',
+      'RCEP',
+      'perception',
+      'Đổi Mới',
+      ' ',
+      '-',
+      'Belt and Road',
+      'ọ',
+      '\u0323',
+      'x',
+      '7',
+    );
     /**
      * Whether a grapheme holds a letter or a digit: a word goes on through it (these aliases are all
      * in spaced scripts). Of the Basic Multilingual Plane only: the matcher reads word boundaries one
      * UTF-16 unit at a time (isWordCode, lib/text/normalize.ts), so a letter beyond it ("𐊀Trong") is
      * no boundary to it yet.
      */
-    const wordGoesOn = (grapheme: string | undefined) => grapheme !== undefined && /[\p{L}\p{N}]/u.test(grapheme.replace(/[^\u0000-\uffff]/gu, ''));
+    const wordGoesOn = (grapheme: string | undefined) =>
+      grapheme !== undefined && /[\p{L}\p{N}]/u.test(grapheme.replace(/[\u{10000}-\u{10ffff}]/gu, ''));
     const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
     let bounded = 0;
     fc.assert(
-      fc.property(fc.array(fc.oneof(pieces, fc.string({ unit: 'grapheme', maxLength: 5 })), { maxLength: 40 }), (parts) => {
-        const text = parts.join('');
-        let last = -1;
-        for (const m of scan(matcher, text, en)) {
-          expect(m.start).toBeGreaterThanOrEqual(last);
-          expect(m.end).toBeLessThanOrEqual(text.length);
-          expect(m.end).toBeGreaterThan(m.start);
-          // A match starts and ends between graphemes, with no letter in the graphemes beside it.
-          const pieces = [...graphemes.segment(text)];
-          const starting = pieces.findIndex((g) => g.index === m.start);
-          const ending = pieces.findIndex((g) => g.index + g.segment.length === m.end);
-          expect(starting, `"${text.slice(m.start, m.end)}" starts inside a grapheme of ${JSON.stringify(text)}`).toBeGreaterThanOrEqual(0);
-          expect(ending, `"${text.slice(m.start, m.end)}" ends inside a grapheme of ${JSON.stringify(text)}`).toBeGreaterThanOrEqual(0);
-          const before = pieces[starting - 1]?.segment;
-          const after = pieces[ending + 1]?.segment;
-          expect(wordGoesOn(before), `"${before}" before "${text.slice(m.start, m.end)}" in ${JSON.stringify(text)}`).toBe(false);
-          expect(wordGoesOn(after), `"${after}" after "${text.slice(m.start, m.end)}" in ${JSON.stringify(text)}`).toBe(false);
-          if (before !== undefined || after !== undefined) bounded++;
-          last = m.end;
-        }
-      }),
+      fc.property(
+        fc.array(fc.oneof(pieces, fc.string({ unit: 'grapheme', maxLength: 5 })), { maxLength: 40 }),
+        (parts) => {
+          const text = parts.join('');
+          let last = -1;
+          for (const m of scan(matcher, text, en)) {
+            expect(m.start).toBeGreaterThanOrEqual(last);
+            expect(m.end).toBeLessThanOrEqual(text.length);
+            expect(m.end).toBeGreaterThan(m.start);
+            // A match starts and ends between graphemes, with no letter in the graphemes beside it.
+            const pieces = [...graphemes.segment(text)];
+            const starting = pieces.findIndex((g) => g.index === m.start);
+            const ending = pieces.findIndex((g) => g.index + g.segment.length === m.end);
+            expect(
+              starting,
+              `"${text.slice(m.start, m.end)}" starts inside a grapheme of ${JSON.stringify(text)}`,
+            ).toBeGreaterThanOrEqual(0);
+            expect(
+              ending,
+              `"${text.slice(m.start, m.end)}" ends inside a grapheme of ${JSON.stringify(text)}`,
+            ).toBeGreaterThanOrEqual(0);
+            const before = pieces[starting - 1]?.segment;
+            const after = pieces[ending + 1]?.segment;
+            expect(
+              wordGoesOn(before),
+              `"${before}" before "${text.slice(m.start, m.end)}" in ${JSON.stringify(text)}`,
+            ).toBe(false);
+            expect(
+              wordGoesOn(after),
+              `"${after}" after "${text.slice(m.start, m.end)}" in ${JSON.stringify(text)}`,
+            ).toBe(false);
+            if (before !== undefined || after !== undefined) bounded++;
+            last = m.end;
+          }
+        },
+      ),
       { numRuns: 300 },
     );
     // The runs put matches between other text, not only alone.
@@ -135,14 +168,18 @@ describe('matcher', () => {
     const keys = new Set(aliases.map((a) => foldKey(a.text)));
     const pieces = fc.constantFrom('RCEP', 'To Lam', 'Đổi Mới', 'Belt and Road', ' ');
     fc.assert(
-      fc.property(fc.array(fc.oneof(pieces, fc.string({ unit: 'binary', maxLength: 8 })), { maxLength: 30 }), fc.boolean(), (parts, vietnamese) => {
-        const text = parts.join('');
-        for (const m of scan(matcher, text, { vietnamese: () => vietnamese })) {
-          expect(m.start).toBeGreaterThanOrEqual(0);
-          expect(m.end).toBeLessThanOrEqual(text.length);
-          expect(keys.has(foldKey(text.slice(m.start, m.end)))).toBe(true);
-        }
-      }),
+      fc.property(
+        fc.array(fc.oneof(pieces, fc.string({ unit: 'binary', maxLength: 8 })), { maxLength: 30 }),
+        fc.boolean(),
+        (parts, vietnamese) => {
+          const text = parts.join('');
+          for (const m of scan(matcher, text, { vietnamese: () => vietnamese })) {
+            expect(m.start).toBeGreaterThanOrEqual(0);
+            expect(m.end).toBeLessThanOrEqual(text.length);
+            expect(keys.has(foldKey(text.slice(m.start, m.end)))).toBe(true);
+          }
+        },
+      ),
       { numRuns: 400 },
     );
   });

@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fold, foldCodePoint, foldKey, isWordChar, learnSharedUnits, sharedUnitEntries, UNIT_KIND_BITS, UNIT_TABLE } from '../lib/text/normalize';
+import {
+  fold,
+  foldCodePoint,
+  foldKey,
+  isWordChar,
+  learnSharedUnits,
+  sharedUnitEntries,
+  UNIT_KIND_BITS,
+  UNIT_TABLE,
+} from '../lib/text/normalize';
 
 describe('fold', () => {
   it('treats every ASCII white-space character as a gap, the vertical tab too', () => {
@@ -38,13 +47,17 @@ describe('fold', () => {
 
   it('property: source offsets are non-decreasing and within the original', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 200 })), (s) => {
-        const f = fold(s);
-        expect(f.sourceIndex.length).toBe(f.text.length + 1);
-        for (let i = 1; i < f.sourceIndex.length; i++) expect(f.sourceIndex[i]).toBeGreaterThanOrEqual(f.sourceIndex[i - 1]);
-        expect(f.sourceIndex[f.text.length]).toBe(s.length);
-        for (let i = 0; i < f.text.length; i++) expect(f.sourceIndex[i]).toBeLessThan(s.length);
-      }),
+      fc.property(
+        fc.oneof(fc.string({ unit: 'grapheme', maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 200 })),
+        (s) => {
+          const f = fold(s);
+          expect(f.sourceIndex.length).toBe(f.text.length + 1);
+          for (let i = 1; i < f.sourceIndex.length; i++)
+            expect(f.sourceIndex[i]).toBeGreaterThanOrEqual(f.sourceIndex[i - 1]);
+          expect(f.sourceIndex[f.text.length]).toBe(s.length);
+          for (let i = 0; i < f.text.length; i++) expect(f.sourceIndex[i]).toBeLessThan(s.length);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -82,7 +95,9 @@ describe('code units, folded one at a time', () => {
   it('every ASCII unit, and every shared one, folds in the table as foldCodePoint folds it', () => {
     for (let code = 0; code < 0x80; code++) {
       const entry = UNIT_TABLE[code];
-      expect(String.fromCharCode(entry >>> UNIT_KIND_BITS), `U+${code.toString(16)}`).toBe(foldCodePoint(String.fromCharCode(code)));
+      expect(String.fromCharCode(entry >>> UNIT_KIND_BITS), `U+${code.toString(16)}`).toBe(
+        foldCodePoint(String.fromCharCode(code)),
+      );
     }
     const entries = sharedUnitEntries();
     expect(fold('Đổi Mới “Tô Lâm” – Hà Nội').text).toBe('doi moi "to lam" ha noi');

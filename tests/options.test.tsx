@@ -46,7 +46,14 @@ describe('PreferencesForm', () => {
 describe('DeletableList', () => {
   it('deletes only on the second, confirming click, and renders titles as text; an item back under the same id asks again', () => {
     const onDelete = vi.fn();
-    const view = render(<DeletableList className="documents" empty="none" items={[{ id: 'user-a-000001', title: '<img src=x onerror=alert(1)>', meta: 'm' }]} onDelete={onDelete} />);
+    const view = render(
+      <DeletableList
+        className="documents"
+        empty="none"
+        items={[{ id: 'user-a-000001', title: '<img src=x onerror=alert(1)>', meta: 'm' }]}
+        onDelete={onDelete}
+      />,
+    );
     fireEvent.click(view.getByRole('button'));
     expect(onDelete).not.toHaveBeenCalled();
     fireEvent.click(view.getByRole('button', { name: 'Delete for good' }));
@@ -54,7 +61,14 @@ describe('DeletableList', () => {
     expect(view.container.querySelector('img')).toBeNull();
     // Gone, then back under the same id (a restore): its next delete asks again.
     view.rerender(<DeletableList className="documents" empty="none" items={[]} onDelete={onDelete} />);
-    view.rerender(<DeletableList className="documents" empty="none" items={[{ id: 'user-a-000001', title: 'Back', meta: 'm' }]} onDelete={onDelete} />);
+    view.rerender(
+      <DeletableList
+        className="documents"
+        empty="none"
+        items={[{ id: 'user-a-000001', title: 'Back', meta: 'm' }]}
+        onDelete={onDelete}
+      />,
+    );
     fireEvent.click(view.getByRole('button'));
     expect(onDelete).toHaveBeenCalledTimes(1);
   });
@@ -75,43 +89,86 @@ describe('DocumentImport', () => {
   });
 
   it('shows a refusal as an alert, and real progress with Cancel while working', () => {
-    const refused = render(<DocumentImport status={{ kind: 'refused', message: 'The file is empty: nothing was added.' }} onImport={() => {}} onCancel={() => {}} />);
+    const refused = render(
+      <DocumentImport
+        status={{ kind: 'refused', message: 'The file is empty: nothing was added.' }}
+        onImport={() => {}}
+        onCancel={() => {}}
+      />,
+    );
     expect(refused.getByRole('alert').textContent).toBe('The file is empty: nothing was added.');
     expect(refused.container.querySelector('.add-again')).toBeNull();
     cleanup();
     const onCancel = vi.fn();
-    const working = render(<DocumentImport status={{ kind: 'working', progress: { stage: 'reading', done: 2 * 1024 * 1024, total: 5 * 1024 * 1024 } }} onImport={() => {}} onCancel={onCancel} />);
+    const working = render(
+      <DocumentImport
+        status={{ kind: 'working', progress: { stage: 'reading', done: 2 * 1024 * 1024, total: 5 * 1024 * 1024 } }}
+        onImport={() => {}}
+        onCancel={onCancel}
+      />,
+    );
     expect(working.container.querySelector('progress')?.getAttribute('value')).toBe(String(2 * 1024 * 1024));
     expect(working.getByText('Reading the file: 2.0 MB of 5.0 MB')).toBeTruthy();
     expect(working.container.querySelector<HTMLButtonElement>('button[type="submit"]')!.disabled).toBe(true);
     fireEvent.click(working.getByRole('button', { name: 'Cancel' }));
     expect(onCancel).toHaveBeenCalled();
     cleanup();
-    const saving = render(<DocumentImport status={{ kind: 'working', progress: { stage: 'saving', done: 0, total: 1 } }} onImport={() => {}} onCancel={() => {}} />);
+    const saving = render(
+      <DocumentImport
+        status={{ kind: 'working', progress: { stage: 'saving', done: 0, total: 1 } }}
+        onImport={() => {}}
+        onCancel={() => {}}
+      />,
+    );
     expect(saving.queryByRole('button', { name: 'Cancel' })).toBeNull();
   });
 
   it('offers to add a text already stored again, with the same input', () => {
     const onImport = vi.fn();
-    const view = render(<DocumentImport status={{ kind: 'refused', message: 'This text is already in your documents', duplicate: true }} onImport={onImport} onCancel={() => {}} />);
+    const view = render(
+      <DocumentImport
+        status={{ kind: 'refused', message: 'This text is already in your documents', duplicate: true }}
+        onImport={onImport}
+        onCancel={() => {}}
+      />,
+    );
     const pasted = view.container.querySelector<HTMLTextAreaElement>('textarea[name="pasted"]')!;
     pasted.value = 'The RCEP came up.';
     fireEvent.input(pasted);
     fireEvent.click(view.getByRole('button', { name: 'Add it again all the same' }));
-    expect(onImport).toHaveBeenCalledWith({ file: null, pasted: 'The RCEP came up.', title: '', outlet: '', date: '' }, true);
+    expect(onImport).toHaveBeenCalledWith(
+      { file: null, pasted: 'The RCEP came up.', title: '', outlet: '', date: '' },
+      true,
+    );
   });
 });
 
 describe('DeletableList while the store is read', () => {
   it('says it is loading, not that the list is empty', () => {
-    const view = render(<DeletableList className="documents" empty="You have not added any documents yet." items={null} onDelete={() => {}} />);
+    const view = render(
+      <DeletableList
+        className="documents"
+        empty="You have not added any documents yet."
+        items={null}
+        onDelete={() => {}}
+      />,
+    );
     expect(view.container.textContent).toBe('Loading…');
     expect(view.queryByText('You have not added any documents yet.')).toBeNull();
   });
 });
 
 describe('EntryForm', () => {
-  const doc = { id: 'user-long-000001', file: '', title: 'Long report', outlet: null, authors: [], date: null, dateISO: null, user: true };
+  const doc = {
+    id: 'user-long-000001',
+    file: '',
+    title: 'Long report',
+    outlet: null,
+    authors: [],
+    date: null,
+    dateISO: null,
+    user: true,
+  };
   const paragraph = (n: number) => {
     const text = `Paragraph ${n}. Lach Huyen grew.`;
     return { docId: doc.id, n, text, sentences: splitSentences(text) };
@@ -124,7 +181,15 @@ describe('EntryForm', () => {
       return [paragraph(from)];
     };
     const onAdd = vi.fn();
-    const view = render(<EntryForm documents={[doc]} paragraphCount={async () => 36000} paragraphRange={paragraphRange} message={null} onAdd={onAdd} />);
+    const view = render(
+      <EntryForm
+        documents={[doc]}
+        paragraphCount={async () => 36000}
+        paragraphRange={paragraphRange}
+        message={null}
+        onAdd={onAdd}
+      />,
+    );
     fireEvent.change(view.container.querySelector('select[name="labelDocument"]')!, { target: { value: doc.id } });
     const number = await view.findByLabelText('Paragraph, by its number (1 to 36000)');
     expect(view.container.querySelector('select[name="labelParagraph"]')).toBeNull();
@@ -134,6 +199,8 @@ describe('EntryForm', () => {
     fireEvent.input(view.container.querySelector('input[name="entryName"]')!, { target: { value: 'Lach Huyen' } });
     fireEvent.click(view.getAllByRole('radio')[1]);
     fireEvent.submit(view.container.querySelector('form')!);
-    expect(onAdd).toHaveBeenCalledWith(expect.objectContaining({ name: 'Lach Huyen', label: { docId: doc.id, paragraph: 30001, start: 17, end: 33 } }));
+    expect(onAdd).toHaveBeenCalledWith(
+      expect.objectContaining({ name: 'Lach Huyen', label: { docId: doc.id, paragraph: 30001, start: 17, end: 33 } }),
+    );
   });
 });

@@ -35,7 +35,8 @@ describe('text runs', () => {
   });
 
   it('skips code, form fields, editors and Gloss’s own host', () => {
-    const doc = page(`<p>CPV</p><code>CPV</code><pre>CPV</pre><textarea>CPV</textarea><select><option>CPV</option></select>
+    const doc =
+      page(`<p>CPV</p><code>CPV</code><pre>CPV</pre><textarea>CPV</textarea><select><option>CPV</option></select>
       <div contenteditable="true">CPV</div><div contenteditable="false">kept</div><script>var CPV</script><style>.CPV{}</style>
       <gloss-card>CPV</gloss-card>`);
     expect(collectTextRuns(doc.body).map((r) => r.text.trim())).toEqual(['CPV', 'kept']);
@@ -82,7 +83,9 @@ describe('page marker', () => {
   }
 
   it('marks terms across inline boundaries, with context for ambiguous names', async () => {
-    const { marker, texts } = await markedTexts('<p>The Belt and <b>Road</b> Initiative.</p><p>Trong spoke.</p><p>Later, Nguyen Phu Trong left.</p>');
+    const { marker, texts } = await markedTexts(
+      '<p>The Belt and <b>Road</b> Initiative.</p><p>Trong spoke.</p><p>Later, Nguyen Phu Trong left.</p>',
+    );
     expect(texts).toContain('Belt and Road Initiative');
     expect(texts).toContain('Nguyen Phu Trong');
     // "Trong" came before the full name on the page; it is marked once the page names him.
@@ -97,7 +100,10 @@ describe('page marker', () => {
   });
 
   it('treats a lang="vi" page as Vietnamese', async () => {
-    const { marker, texts } = await markedTexts('<p>Trong năm đó, Tổng Bí thư Nguyễn Phú Trọng nói về đổi mới.</p>', 'vi');
+    const { marker, texts } = await markedTexts(
+      '<p>Trong năm đó, Tổng Bí thư Nguyễn Phú Trọng nói về đổi mới.</p>',
+      'vi',
+    );
     expect(texts).toEqual(['Nguyễn Phú Trọng']);
     marker.stop();
   });
@@ -106,11 +112,20 @@ describe('page marker', () => {
     const html = `<h2>One</h2><p>Hanoi and <b>Hanoi</b>, then Doi Moi.</p><p>Hanoi again.</p>
       <h2>Two</h2><p>Doi Moi, then Hanoi.</p><p>Doi Moi.</p>`;
     const { marker } = await markedTexts(html, 'en', 'first');
-    const underlined = marker.underlinedMarks().map((m) => `${m.range.toString()}@${m.block.previousElementSibling?.textContent ?? m.block.textContent}`);
+    const underlined = marker
+      .underlinedMarks()
+      .map((m) => `${m.range.toString()}@${m.block.previousElementSibling?.textContent ?? m.block.textContent}`);
     expect(marker.allMarks()).toHaveLength(7);
-    expect(marker.underlinedMarks().map((m) => m.range.toString()).sort()).toEqual(['Doi Moi', 'Doi Moi', 'Hanoi', 'Hanoi']);
+    expect(
+      marker
+        .underlinedMarks()
+        .map((m) => m.range.toString())
+        .sort(),
+    ).toEqual(['Doi Moi', 'Doi Moi', 'Hanoi', 'Hanoi']);
     // The first of each, in document order: "Hanoi" before "<b>Hanoi</b>", "Doi Moi" before the next paragraph's.
-    const first = marker.underlinedMarks().find((m) => m.range.toString() === 'Hanoi' && m.block.textContent?.startsWith('Hanoi and'));
+    const first = marker
+      .underlinedMarks()
+      .find((m) => m.range.toString() === 'Hanoi' && m.block.textContent?.startsWith('Hanoi and'));
     expect(first?.range.startOffset).toBe(0);
     expect(underlined).toHaveLength(4);
     marker.setDensity('every');
@@ -121,7 +136,11 @@ describe('page marker', () => {
   });
 
   it('underlines the next mention when the first leaves the page, whatever the order marks were found in', async () => {
-    const { marker } = await markedTexts('<h3>Section</h3><p id="a">Hanoi first.</p><p id="b">Hanoi second.</p>', 'en', 'first');
+    const { marker } = await markedTexts(
+      '<h3>Section</h3><p id="a">Hanoi first.</p><p id="b">Hanoi second.</p>',
+      'en',
+      'first',
+    );
     expect(marker.underlinedMarks().map((m) => m.block.id)).toEqual(['a']);
     document.getElementById('a')!.remove();
     await settle(marker);
@@ -190,7 +209,12 @@ describe('page marker', () => {
     await settle(marker);
     document.getElementById('wrap')!.append(document.createElement('span'));
     await settle(marker);
-    expect(marker.allMarks().map((m) => m.range.toString()).sort()).toEqual(['Doi Moi', 'Hanoi']);
+    expect(
+      marker
+        .allMarks()
+        .map((m) => m.range.toString())
+        .sort(),
+    ).toEqual(['Doi Moi', 'Hanoi']);
     marker.stop();
   });
 
@@ -217,7 +241,12 @@ describe('page marker', () => {
     const b = document.getElementById('b')!;
     b.append(' and ', Object.assign(document.createElement('em'), { textContent: 'Doi Moi' }));
     await settle(marker);
-    expect(marker.allMarks().map((m) => m.range.toString()).sort()).toEqual(['Doi Moi', 'Hanoi']);
+    expect(
+      marker
+        .allMarks()
+        .map((m) => m.range.toString())
+        .sort(),
+    ).toEqual(['Doi Moi', 'Hanoi']);
     marker.stop();
   });
 
@@ -244,7 +273,12 @@ describe('page marker', () => {
     expect(marker.allMarks().map((m) => m.range.toString())).toEqual(['Hanoi']);
     await settle(marker);
     expect(idle).toBe(true);
-    expect(marker.allMarks().map((m) => m.range.toString()).sort()).toEqual(['Doi Moi', 'Hanoi']);
+    expect(
+      marker
+        .allMarks()
+        .map((m) => m.range.toString())
+        .sort(),
+    ).toEqual(['Doi Moi', 'Hanoi']);
     marker.stop();
   });
 

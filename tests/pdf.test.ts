@@ -22,14 +22,26 @@ async function store() {
   await seedBundledPack(db, await realPack());
   return db;
 }
-const refusal = (promise: Promise<unknown>) => promise.then(() => 'accepted', (e) => (refusedAs(e, 'document') ? e.problem : `other: ${e}`));
+const refusal = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'accepted',
+    (e) => (refusedAs(e, 'document') ? e.problem : `other: ${e}`),
+  );
 
 describe('PDFs among the reader’s documents', () => {
   it('are read page by page: paragraphs joined across lines, parted at gaps, each knowing its page; cited “p. 2 ¶ 1”', async () => {
     const db = await store();
-    const doc = await importDocument(db, await reportPdf(), { fileName: 'report.pdf', outlet: 'Border desk', date: '2026-11-01' });
+    const doc = await importDocument(db, await reportPdf(), {
+      fileName: 'report.pdf',
+      outlet: 'Border desk',
+      date: '2026-11-01',
+    });
     expect(doc.title).toBe(REPORT_TITLE);
-    expect(doc.pages).toEqual([{ label: '1', first: 1 }, { label: '2', first: 4 }, { label: '3', first: 6 }]);
+    expect(doc.pages).toEqual([
+      { label: '1', first: 1 },
+      { label: '2', first: 4 },
+      { label: '3', first: 6 },
+    ]);
     const paragraphs = await readParagraphs(db, doc.id);
     expect(paragraphs.map((p) => p.text)).toEqual(REPORT_PAGES.flatMap((page) => page.map((lines) => lines.join(' '))));
     const k = new Knowledge(databaseRows(db), 'database');
@@ -62,9 +74,23 @@ describe('PDFs among the reader’s documents', () => {
 
   it('joins a word broken by a hyphen at a line’s end without a space, and keeps the hyphen', () => {
     const item = (str: string, y: number) => ({ str, transform: [12, 0, 0, 12, 72, y], height: 12, hasEOL: true });
-    expect(pageParagraphs([item('The co-', 700), item('operation grew.', 684), item('A new one.', 640)])).toEqual(['The co-operation grew.', 'A new one.']);
+    expect(pageParagraphs([item('The co-', 700), item('operation grew.', 684), item('A new one.', 640)])).toEqual([
+      'The co-operation grew.',
+      'A new one.',
+    ]);
     expect(paragraphLabel([{ label: 'iv', first: 10 }], 12)).toBe('p. iv ¶ 3');
     expect(paragraphLabel(undefined, 12)).toBe('¶ 12');
-    expect(sourceInfo({ id: 'x', file: '', title: 't', outlet: null, authors: [], date: null, dateISO: null, pages: [{ label: '1', first: 1 }] }).pages).toHaveLength(1);
+    expect(
+      sourceInfo({
+        id: 'x',
+        file: '',
+        title: 't',
+        outlet: null,
+        authors: [],
+        date: null,
+        dateISO: null,
+        pages: [{ label: '1', first: 1 }],
+      }).pages,
+    ).toHaveLength(1);
   });
 });

@@ -8,11 +8,41 @@ import { SearchResults } from '../components/SearchResults';
 import type { CardData } from '../lib/views';
 import type { EntryDetail, SearchResult } from '../lib/views';
 
-const source = { title: 'China, Vietnam agree', outlet: 'Xinhua', date: 'Release Date:2023-12-19 14:32:46', dateISO: '2023-12-19' };
-const label = { docId: 'xinhua-community', paragraph: 27, quote: 'jointly implement the Regional Comprehensive Economic Partnership', start: 0, end: 10, source };
+const source = {
+  title: 'China, Vietnam agree',
+  outlet: 'Xinhua',
+  date: 'Release Date:2023-12-19 14:32:46',
+  dateISO: '2023-12-19',
+};
+const label = {
+  docId: 'xinhua-community',
+  paragraph: 27,
+  quote: 'jointly implement the Regional Comprehensive Economic Partnership',
+  start: 0,
+  end: 10,
+  source,
+};
 const results: SearchResult[] = [
-  { type: 'entry', id: 'rcep', name: 'Regional Comprehensive Economic Partnership', kind: 'agreement', label, snippet: { text: label.quote, marks: [[22, 30]], cutStart: false, cutEnd: false } },
-  { type: 'passage', docId: 'xinhua-community', paragraph: 27, source, snippet: { text: 'The two sides should jointly implement the Regional…', marks: [[43, 51]], cutStart: true, cutEnd: true } },
+  {
+    type: 'entry',
+    id: 'rcep',
+    name: 'Regional Comprehensive Economic Partnership',
+    kind: 'agreement',
+    label,
+    snippet: { text: label.quote, marks: [[22, 30]], cutStart: false, cutEnd: false },
+  },
+  {
+    type: 'passage',
+    docId: 'xinhua-community',
+    paragraph: 27,
+    source,
+    snippet: {
+      text: 'The two sides should jointly implement the Regional…',
+      marks: [[43, 51]],
+      cutStart: true,
+      cutEnd: true,
+    },
+  },
 ];
 
 afterEach(cleanup);
@@ -50,7 +80,9 @@ describe('SearchResults', () => {
   });
 
   it('says so when nothing matches', () => {
-    const { getByRole } = render(<SearchResults query="zzqx" results={[]} active={0} onQuery={vi.fn()} onActive={vi.fn()} onOpen={vi.fn()} />);
+    const { getByRole } = render(
+      <SearchResults query="zzqx" results={[]} active={0} onQuery={vi.fn()} onActive={vi.fn()} onOpen={vi.fn()} />,
+    );
     expect(getByRole('status').textContent).toContain('No entry or passage matches “zzqx”');
   });
 });
@@ -65,7 +97,14 @@ describe('PageSummary', () => {
     const onReveal = vi.fn();
     const onToggle = vi.fn();
     const { getAllByRole, getByRole } = render(
-      <PageSummary view={{ status: 'ready', enabled: true, terms }} suggestions={null} indexHref="#entries" onReveal={onReveal} onOpenEntry={vi.fn()} onToggle={onToggle} />,
+      <PageSummary
+        view={{ status: 'ready', enabled: true, terms }}
+        suggestions={null}
+        indexHref="#entries"
+        onReveal={onReveal}
+        onOpenEntry={vi.fn()}
+        onToggle={onToggle}
+      />,
     );
     const buttons = getAllByRole('button');
     expect(buttons.map((b) => b.querySelector('.term-count')?.textContent)).toEqual(['4×', '3×']);
@@ -78,7 +117,13 @@ describe('PageSummary', () => {
   });
 
   it('has designed loading, off, empty and unavailable states', () => {
-    const noop = { onReveal: vi.fn(), onToggle: vi.fn(), onOpenEntry: vi.fn(), suggestions: null, indexHref: '#entries' };
+    const noop = {
+      onReveal: vi.fn(),
+      onToggle: vi.fn(),
+      onOpenEntry: vi.fn(),
+      suggestions: null,
+      indexHref: '#entries',
+    };
     const { container, rerender } = render(<PageSummary view={{ status: 'loading' }} {...noop} />);
     expect(container.textContent).toContain('Reading the page');
     rerender(<PageSummary view={{ status: 'ready', enabled: false, terms }} {...noop} />);
@@ -98,7 +143,14 @@ describe('PageSummary', () => {
     ];
     const suggestions = { entries: bestDocumented(index, 2), total: index.length };
     const { getByRole, getAllByRole } = render(
-      <PageSummary view={{ status: 'ready', enabled: true, terms: [] }} suggestions={suggestions} indexHref="viewer.html#entries" onReveal={vi.fn()} onOpenEntry={onOpenEntry} onToggle={vi.fn()} />,
+      <PageSummary
+        view={{ status: 'ready', enabled: true, terms: [] }}
+        suggestions={suggestions}
+        indexHref="viewer.html#entries"
+        onReveal={vi.fn()}
+        onOpenEntry={onOpenEntry}
+        onToggle={vi.fn()}
+      />,
     );
     const offered = getAllByRole('button').map((b) => b.querySelector('.term-name')?.textContent);
     expect(offered).toEqual(['Xi Jinping', 'Doi Moi']); // most facts first, then by name
@@ -110,13 +162,37 @@ describe('PageSummary', () => {
 
 describe('EntryView', () => {
   const card: CardData = {
-    id: 'rcep', name: 'Regional Comprehensive Economic Partnership', kind: 'agreement', label, facts: [label],
-    mentionedIn: 1, documentCount: 5, alsoIn: [], inYourDocuments: [],
+    id: 'rcep',
+    name: 'Regional Comprehensive Economic Partnership',
+    kind: 'agreement',
+    label,
+    facts: [label],
+    mentionedIn: 1,
+    documentCount: 5,
+    alsoIn: [],
+    inYourDocuments: [],
     related: [{ id: 'belt-and-road', name: 'Belt and Road Initiative', kind: 'initiative' }],
   };
   const detail: EntryDetail = {
     card,
-    mentionsByDocument: [{ docId: 'xinhua-community', source, mentions: [{ paragraph: 27, text: 'Regional Comprehensive Economic Partnership', snippet: { text: 'jointly implement the Regional Comprehensive Economic Partnership', marks: [[22, 65]], cutStart: false, cutEnd: false } }] }],
+    mentionsByDocument: [
+      {
+        docId: 'xinhua-community',
+        source,
+        mentions: [
+          {
+            paragraph: 27,
+            text: 'Regional Comprehensive Economic Partnership',
+            snippet: {
+              text: 'jointly implement the Regional Comprehensive Economic Partnership',
+              marks: [[22, 65]],
+              cutStart: false,
+              cutEnd: false,
+            },
+          },
+        ],
+      },
+    ],
   };
 
   it('shows the facts with citations, mentions by document, related entries, and goes back', () => {
@@ -128,7 +204,9 @@ describe('EntryView', () => {
     const cites = [...container.querySelectorAll('a.cite')];
     expect(cites.map((a) => a.textContent)).toEqual(Array(3).fill('Xinhua · 2023-12-19 · ¶ 27')); // label, fact, mention
     fireEvent.click(cites[2]);
-    expect(handlers.onOpenCitation).toHaveBeenCalledWith(expect.objectContaining({ docId: 'xinhua-community', paragraph: 27 }));
+    expect(handlers.onOpenCitation).toHaveBeenCalledWith(
+      expect.objectContaining({ docId: 'xinhua-community', paragraph: 27 }),
+    );
     fireEvent.click(getByText('Belt and Road Initiative'));
     expect(handlers.onOpenEntry).toHaveBeenCalledWith('belt-and-road');
     fireEvent.click(getByText('← Back'));

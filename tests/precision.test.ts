@@ -26,9 +26,17 @@ describe('the labelled precision set', () => {
   for (const page of labelled) {
     it(`marks exactly what the labels say on ${page.page}`, async () => {
       const result = await evaluatePage(document, bundle, page);
-      const wrong = result.outcomes.filter((o) => o.status !== 'ok').map((o) => `${o.status}: "${o.text}" #${o.occurrence} expected ${o.expected ?? 'none'}, marked ${o.marked ?? 'nothing'} — ${o.context}`);
+      const wrong = result.outcomes
+        .filter((o) => o.status !== 'ok')
+        .map(
+          (o) =>
+            `${o.status}: "${o.text}" #${o.occurrence} expected ${o.expected ?? 'none'}, marked ${o.marked ?? 'nothing'} — ${o.context}`,
+        );
       expect(wrong).toEqual([]);
-      expect(result.unused.map((r) => `${r.text}${r.in ? ` in "${r.in}"` : ''}${r.occurrence ? ` #${r.occurrence}` : ''}`), 'labels that match nothing on the page').toEqual([]);
+      expect(
+        result.unused.map((r) => `${r.text}${r.in ? ` in "${r.in}"` : ''}${r.occurrence ? ` #${r.occurrence}` : ''}`),
+        'labels that match nothing on the page',
+      ).toEqual([]);
     }, 60_000);
   }
 });

@@ -1,6 +1,12 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { compareTreePoints, startOf, stepInReadingOrder, termFromReader, type TermPlace } from '../lib/page/reading-order';
+import {
+  compareTreePoints,
+  startOf,
+  stepInReadingOrder,
+  termFromReader,
+  type TermPlace,
+} from '../lib/page/reading-order';
 
 describe('the next term in reading order', () => {
   const terms = [10, 20, 30, 40];
@@ -91,7 +97,10 @@ describe('the term to go to from where the reader is', () => {
     const placeOf = (p: HTMLParagraphElement): TermPlace => {
       const i = terms.indexOf(p);
       const top = i * 100 - scrolled;
-      return { point: { node: p, offset: 0 }, box: () => new DOMRect(0, top, hidden.includes(i) ? 0 : 50, hidden.includes(i) ? 0 : 20) };
+      return {
+        point: { node: p, offset: 0 },
+        box: () => new DOMRect(0, top, hidden.includes(i) ? 0 : 50, hidden.includes(i) ? 0 : 20),
+      };
     };
     return { terms, placeOf, name: (p: HTMLElement | null) => p?.textContent };
   }

@@ -45,7 +45,12 @@ describe('messages, checked where they arrive', () => {
     expect(refused('lookUpText', '   ')).toThrow(Refused);
     expect(refused('briefs', 'rcep')).toThrow(Refused);
     expect(refused('briefs', ['rcep', 42])).toThrow(Refused);
-    expect(refused('briefs', Array.from({ length: MAX_BRIEFS + 1 }, () => 'rcep'))).toThrow(Refused);
+    expect(
+      refused(
+        'briefs',
+        Array.from({ length: MAX_BRIEFS + 1 }, () => 'rcep'),
+      ),
+    ).toThrow(Refused);
     expect(refused('revealTerm', { entryId: 'rcep', index: 1.5 })).toThrow(Refused);
     expect(refused('revealTerm', { entryId: 'rcep', index: -1 })).toThrow(Refused);
     expect(refused('pageMatcher', { sneaky: true })).toThrow(Refused);
@@ -56,18 +61,31 @@ describe('messages, checked where they arrive', () => {
 
   it('hand the handler data in the form it expects: trimmed, re-read, defaults for junk fields', () => {
     expect(checkedData('lookUpText', '  Nguyen   Phu Trong \n')).toBe('Nguyen Phu Trong');
-    expect(checkedData('card', 'mekong-notes--lancang-mekong-cooperation')).toBe('mekong-notes--lancang-mekong-cooperation');
+    expect(checkedData('card', 'mekong-notes--lancang-mekong-cooperation')).toBe(
+      'mekong-notes--lancang-mekong-cooperation',
+    );
     expect(checkedData('pageMatcher', undefined)).toBeUndefined();
-    const change = checkedData('settingsChanged', { preferences: { hoverDelayMs: 'soon', markStyle: 'tint' }, disabledSites: 'example.com' });
+    const change = checkedData('settingsChanged', {
+      preferences: { hoverDelayMs: 'soon', markStyle: 'tint' },
+      disabledSites: 'example.com',
+    });
     expect(change.preferences).toMatchObject({ hoverDelayMs: 150, markStyle: 'tint' });
     expect(change.disabledSites).toEqual([]);
   });
 
   it('re-read a source viewer target through the parser of its address', () => {
-    expect(checkedData('openViewer', { docId: 'xinhua-community', paragraph: 3, quote: 'Xi said' })).toEqual({ docId: 'xinhua-community', paragraph: 3, quote: 'Xi said' });
+    expect(checkedData('openViewer', { docId: 'xinhua-community', paragraph: 3, quote: 'Xi said' })).toEqual({
+      docId: 'xinhua-community',
+      paragraph: 3,
+      quote: 'Xi said',
+    });
     expect(refused('openViewer', { docId: '../../etc', paragraph: 3 })).toThrow(Refused);
     expect(refused('openViewer', 'xinhua-community')).toThrow(Refused);
-    expect(parseViewerHash(viewerHash({ docId: 'a-b', paragraph: 2, quote: 'x & y #z' }))).toEqual({ docId: 'a-b', paragraph: 2, quote: 'x & y #z' });
+    expect(parseViewerHash(viewerHash({ docId: 'a-b', paragraph: 2, quote: 'x & y #z' }))).toEqual({
+      docId: 'a-b',
+      paragraph: 2,
+      quote: 'x & y #z',
+    });
     expect(parseViewerHash('#doc=a&p=-1')).toEqual({ docId: 'a' });
   });
 });
@@ -80,7 +98,10 @@ describe('popup queries', () => {
     expect(await first('Tô Lâm')).toMatchObject({ type: 'entry', id: 'to-lam' });
     expect(await first('nguyen phu trng')).toMatchObject({ type: 'entry', id: 'nguyen-phu-trong' });
     expect(await first('belt road')).toMatchObject({ type: 'entry', id: 'belt-and-road' });
-    expect(await first('global civilisation initiative')).toMatchObject({ type: 'entry', id: 'global-civilization-initiative' });
+    expect(await first('global civilisation initiative')).toMatchObject({
+      type: 'entry',
+      id: 'global-civilization-initiative',
+    });
     expect(await first('xi')).toMatchObject({ type: 'entry', id: 'xi-jinping' });
   });
 
@@ -97,7 +118,9 @@ describe('popup queries', () => {
     expect(await first('belt and road cooperation')).toMatchObject({ type: 'entry', id: 'belt-and-road' });
     expect(await first('the south china sea dispute')).toMatchObject({ type: 'entry', id: 'south-china-sea' });
     // The longer name wins where one name holds another.
-    expect((await service.search('xi jinping thought today')).slice(0, 2).map((r) => r.type === 'entry' && r.id)).toEqual(['xi-jinping-thought', 'xi-jinping']);
+    expect(
+      (await service.search('xi jinping thought today')).slice(0, 2).map((r) => r.type === 'entry' && r.id),
+    ).toEqual(['xi-jinping-thought', 'xi-jinping']);
   });
 
   it('lists entries before passages, with the query’s words marked in the snippets', async () => {
@@ -137,7 +160,11 @@ describe('search in a large store', () => {
     const { Searcher, SHARD_ABOVE } = await import('../lib/search/search');
     const bundle = await realBundle();
     const filler = Array.from({ length: SHARD_ABOVE + 500 }, (_, i) => ({
-      type: 'entry' as const, ref: `filler-${i}`, name: `zq${i} wx${i}`, aliases: [`zq${i} wx${i}`], text: '',
+      type: 'entry' as const,
+      ref: `filler-${i}`,
+      name: `zq${i} wx${i}`,
+      aliases: [`zq${i} wx${i}`],
+      text: '',
     }));
     const records = buildSearchRecords(bundle.entries, bundle.paragraphs);
     const small = new Searcher(records);

@@ -34,7 +34,9 @@ describe('settings', () => {
 
   it('reads preferences field by field: defaults for what is missing, clamps the delay, drops junk', async () => {
     expect(await preferences.getValue()).toEqual(DEFAULT_PREFERENCES);
-    await browser.storage.local.set({ preferences: { hoverDelayMs: 99999, cardTrigger: 'alt', markStyle: 'glow', theme: 7 } });
+    await browser.storage.local.set({
+      preferences: { hoverDelayMs: 99999, cardTrigger: 'alt', markStyle: 'glow', theme: 7 },
+    });
     expect(await preferences.getValue()).toEqual({ ...DEFAULT_PREFERENCES, hoverDelayMs: 1500, cardTrigger: 'alt' });
     expect(readPreferences('nonsense')).toEqual(DEFAULT_PREFERENCES);
     expect(readPreferences({ hoverDelayMs: -5.5 }).hoverDelayMs).toBe(0);
@@ -45,7 +47,10 @@ describe('settings', () => {
     const seen: number[] = [];
     const stop = preferences.watch((p) => seen.push(p.hoverDelayMs));
     await preferences.setValue({ ...DEFAULT_PREFERENCES, hoverDelayMs: 600, theme: 'bogus' as never });
-    expect((await browser.storage.local.get('preferences')).preferences).toEqual({ ...DEFAULT_PREFERENCES, hoverDelayMs: 600 });
+    expect((await browser.storage.local.get('preferences')).preferences).toEqual({
+      ...DEFAULT_PREFERENCES,
+      hoverDelayMs: 600,
+    });
     stop();
     expect(seen).toEqual([600]);
   });
@@ -53,7 +58,11 @@ describe('settings', () => {
   it('applies a change to the stored preferences field by field, each checked', () => {
     const stored = { ...DEFAULT_PREFERENCES, cardTrigger: 'alt' as const };
     expect(patchPreferences(stored, { hoverDelayMs: 400 })).toEqual({ ...stored, hoverDelayMs: 400 });
-    expect(patchPreferences(stored, { hoverDelayMs: 99999, theme: 'bogus' as never })).toEqual({ ...stored, hoverDelayMs: 1500, theme: 'system' });
+    expect(patchPreferences(stored, { hoverDelayMs: 99999, theme: 'bogus' as never })).toEqual({
+      ...stored,
+      hoverDelayMs: 1500,
+      theme: 'system',
+    });
   });
 
   it('applies changes of two controls made in quick succession, neither undoing the other', async () => {

@@ -9,7 +9,11 @@ import { setMessageLookup, type MessageLookup } from '../lib/i18n';
 import { browser } from './mock-browser';
 
 const messages = english as Record<string, { message: string }>;
-const englishMessage: MessageLookup = (key, substitutions) => (messages[key]?.message ?? '').replace(/\$(\d)/g, (_, n: string) => substitutions[Number(n) - 1] ?? '');
+const englishMessage: MessageLookup = (key, substitutions) =>
+  (messages[key]?.message ?? '').replace(/\$(\d)/g, (_, n: string) => substitutions[Number(n) - 1] ?? '');
 setMessageLookup(englishMessage);
 browser.i18n.getMessage = ((key: string, substitutions?: string | string[]) =>
-  englishMessage(key, typeof substitutions === 'string' ? [substitutions] : (substitutions ?? []))) as typeof browser.i18n.getMessage;
+  englishMessage(
+    key,
+    typeof substitutions === 'string' ? [substitutions] : (substitutions ?? []),
+  )) as typeof browser.i18n.getMessage;

@@ -12,7 +12,11 @@ afterEach(async () => {
 
 /** The bundled pack with one entry's name changed: a new release of it. */
 async function nextRelease() {
-  return repack(await realPack(), (c) => ({ ...c, entries: c.entries.map((e) => (e.id === 'hanoi' ? { ...e, name: 'Hanoi (Hà Nội)' } : e)) }), { version: '1.0.1' });
+  return repack(
+    await realPack(),
+    (c) => ({ ...c, entries: c.entries.map((e) => (e.id === 'hanoi' ? { ...e, name: 'Hanoi (Hà Nội)' } : e)) }),
+    { version: '1.0.1' },
+  );
 }
 
 describe('store', () => {
@@ -21,8 +25,16 @@ describe('store', () => {
     const db = new GlossDatabase();
     expect((await seedBundledPack(db, pack)).status).toBe('seeded');
     expect(await db.packEntries.count()).toBe(pack.compiled.entries.length);
-    expect((await db.packMentionPages.toArray()).flatMap((p) => p.mentions)).toHaveLength(pack.compiled.mentions.length);
-    expect(await db.packs.get(pack.manifest.id)).toMatchObject({ hash: pack.hash, bundled: true, enabled: true, order: 0, documents: 6 });
+    expect((await db.packMentionPages.toArray()).flatMap((p) => p.mentions)).toHaveLength(
+      pack.compiled.mentions.length,
+    );
+    expect(await db.packs.get(pack.manifest.id)).toMatchObject({
+      hash: pack.hash,
+      bundled: true,
+      enabled: true,
+      order: 0,
+      documents: 6,
+    });
     expect((await seedBundledPack(db, pack)).status).toBe('unchanged');
     expect(await db.packEntries.count()).toBe(pack.compiled.entries.length);
     db.close();
@@ -32,8 +44,21 @@ describe('store', () => {
     const pack = await realPack();
     const db = new GlossDatabase();
     await seedBundledPack(db, pack);
-    await db.userDocuments.add({ id: 'user-my-notes-000001', file: 'notes.txt', title: 'My notes', outlet: null, authors: [], date: null, dateISO: null, user: true });
-    await db.userParagraphPages.add({ docId: 'user-my-notes-000001', page: 0, paragraphs: [{ docId: 'user-my-notes-000001', n: 1, text: 'To Lam visited Beijing.', sentences: [[0, 23]] }] });
+    await db.userDocuments.add({
+      id: 'user-my-notes-000001',
+      file: 'notes.txt',
+      title: 'My notes',
+      outlet: null,
+      authors: [],
+      date: null,
+      dateISO: null,
+      user: true,
+    });
+    await db.userParagraphPages.add({
+      docId: 'user-my-notes-000001',
+      page: 0,
+      paragraphs: [{ docId: 'user-my-notes-000001', n: 1, text: 'To Lam visited Beijing.', sentences: [[0, 23]] }],
+    });
     await db.settings.put({ key: 'hoverDelay', value: 250 });
     const result = await seedBundledPack(db, await nextRelease());
     expect(result).toMatchObject({ status: 'seeded', previousHash: pack.hash });
@@ -43,7 +68,9 @@ describe('store', () => {
     expect(await db.userParagraphPages.count()).toBe(1);
     expect((await db.settings.get('hoverDelay'))?.value).toBe(250);
     // The reader's document is read again with the new release: To Lam is found in it.
-    expect((await new Knowledge(databaseRows(db), 'database').mentionsIn('user-my-notes-000001')).map((m) => m.entryId)).toContain('to-lam');
+    expect(
+      (await new Knowledge(databaseRows(db), 'database').mentionsIn('user-my-notes-000001')).map((m) => m.entryId),
+    ).toContain('to-lam');
     db.close();
   });
 
@@ -68,9 +95,33 @@ describe('store', () => {
     const v4 = new Dexie(DATABASE_NAME);
     for (const { version, stores } of SCHEMA_VERSIONS.filter((v) => v.version <= 4)) v4.version(version).stores(stores);
     await v4.table('entries').bulkAdd(bundle.entries);
-    await v4.table('meta').bulkPut([{ key: 'bundleHash', value: bundle.hash }, { key: 'timeline', value: bundle.timeline }, { key: 'userEntriesRevision', value: 3 }]);
-    await v4.table('userDocuments').add({ id: 'user-notes-000001', file: '', title: 'Notes', outlet: null, authors: [], date: null, dateISO: null, user: true });
-    await v4.table('userParagraphPages').add({ docId: 'user-notes-000001', page: 0, paragraphs: [{ docId: 'user-notes-000001', n: 1, text: 'The Regional Comprehensive Economic Partnership came up.', sentences: [[0, 57]] }] });
+    await v4.table('meta').bulkPut([
+      { key: 'bundleHash', value: bundle.hash },
+      { key: 'timeline', value: bundle.timeline },
+      { key: 'userEntriesRevision', value: 3 },
+    ]);
+    await v4.table('userDocuments').add({
+      id: 'user-notes-000001',
+      file: '',
+      title: 'Notes',
+      outlet: null,
+      authors: [],
+      date: null,
+      dateISO: null,
+      user: true,
+    });
+    await v4.table('userParagraphPages').add({
+      docId: 'user-notes-000001',
+      page: 0,
+      paragraphs: [
+        {
+          docId: 'user-notes-000001',
+          n: 1,
+          text: 'The Regional Comprehensive Economic Partnership came up.',
+          sentences: [[0, 57]],
+        },
+      ],
+    });
     v4.close();
 
     const db = new GlossDatabase();
@@ -94,7 +145,10 @@ describe('store', () => {
     const k = new Knowledge(databaseRows(db), 'database');
     const card = await k.card('doi-moi');
     expect(card?.name).toBe('Doi Moi');
-    expect(card?.facts[0].source).toMatchObject({ outlet: expect.any(String), pack: { id: 'china-vietnam', title: 'China–Vietnam relations' } });
+    expect(card?.facts[0].source).toMatchObject({
+      outlet: expect.any(String),
+      pack: { id: 'china-vietnam', title: 'China–Vietnam relations' },
+    });
     expect(card?.documentCount).toBe(6);
     expect(card?.mentionedIn).toBe(2);
     expect(card?.related.map((r) => r.id)).toContain('reform-and-opening-up');
@@ -129,7 +183,14 @@ describe('store', () => {
       // An IndexedDB whose every request to open a database fails with `error`.
       const factory = {
         open() {
-          const request = { error, result: undefined, onerror: null as ((e: unknown) => void) | null, onsuccess: null, onupgradeneeded: null, onblocked: null };
+          const request = {
+            error,
+            result: undefined,
+            onerror: null as ((e: unknown) => void) | null,
+            onsuccess: null,
+            onupgradeneeded: null,
+            onblocked: null,
+          };
           setTimeout(() => request.onerror?.({ target: request, preventDefault() {}, stopPropagation() {} }));
           return request;
         },
@@ -141,8 +202,13 @@ describe('store', () => {
     const full = await openStore(pack, failing(quota));
     expect(full.status).toMatchObject({ mode: 'memory', problem: expect.stringMatching(/no storage space left/) });
     expect((await full.knowledge.card('rcep'))?.name).toBe('Regional Comprehensive Economic Partnership');
-    const broken = await openStore(pack, failing(Object.assign(new Error('Internal error opening backing store'), { name: 'UnknownError' })));
-    expect(broken.status.problem).toMatch(/could not open its database \(UnknownError: .*Internal error opening backing store/);
+    const broken = await openStore(
+      pack,
+      failing(Object.assign(new Error('Internal error opening backing store'), { name: 'UnknownError' })),
+    );
+    expect(broken.status.problem).toMatch(
+      /could not open its database \(UnknownError: .*Internal error opening backing store/,
+    );
     expect(broken.status.mode).toBe('memory');
   });
 });
@@ -153,7 +219,8 @@ describe('a card’s facts', () => {
     const { knowledge } = await openStore(await realPack());
     const card = (await knowledge.card('nguyen-phu-trong'))!;
     const entry = bundle.entries.find((e) => e.id === 'nguyen-phu-trong')!;
-    const repeatsLabel = (f: { docId: string; paragraph: number; quote: string }) => f.docId === card.label!.docId && f.paragraph === card.label!.paragraph && f.quote.includes(card.label!.quote);
+    const repeatsLabel = (f: { docId: string; paragraph: number; quote: string }) =>
+      f.docId === card.label!.docId && f.paragraph === card.label!.paragraph && f.quote.includes(card.label!.quote);
     expect(entry.facts.findIndex(repeatsLabel)).toBe(0); // the glossary's first fact holds the label's sentence
     expect(card.facts.map((f) => f.quote).sort()).toEqual(entry.facts.map((f) => f.quote).sort()); // nothing is lost
     expect(card.facts.findIndex(repeatsLabel)).toBe(card.facts.length - 1);

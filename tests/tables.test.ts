@@ -18,12 +18,17 @@ describe('matcher tables', () => {
       'Đảng Cộng sản Việt Nam, Tổng Bí thư Nguyễn Phú Trọng; trong các ngữ cảnh, đổi mới.',
       '主席习近平说，一带一路。',
     ];
-    for (const text of samples) expect(scan(read!, text, { vietnamese: false })).toEqual(scan(built, text, { vietnamese: false }));
+    for (const text of samples)
+      expect(scan(read!, text, { vietnamese: false })).toEqual(scan(built, text, { vietnamese: false }));
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 80 }), fc.constantFrom(...FIXTURE_ALIASES.map((a) => a.text)), (noise, alias) => {
-        const text = `${noise} ${alias} ${noise}`;
-        expect(scan(read!, text, { vietnamese: false })).toEqual(scan(built, text, { vietnamese: false }));
-      }),
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 80 }),
+        fc.constantFrom(...FIXTURE_ALIASES.map((a) => a.text)),
+        (noise, alias) => {
+          const text = `${noise} ${alias} ${noise}`;
+          expect(scan(read!, text, { vietnamese: false })).toEqual(scan(built, text, { vietnamese: false }));
+        },
+      ),
       { numRuns: 300 },
     );
   });

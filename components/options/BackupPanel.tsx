@@ -12,7 +12,17 @@ export type BackupStatus =
   | { kind: 'imported'; message: string; conflicts: string[] }
   | { kind: 'refused'; message: string };
 
-export function BackupPanel({ status, onExport, onImport, onCancel }: { status: BackupStatus; onExport(): void; onImport(file: File): void; onCancel(): void }) {
+export function BackupPanel({
+  status,
+  onExport,
+  onImport,
+  onCancel,
+}: {
+  status: BackupStatus;
+  onExport(): void;
+  onImport(file: File): void;
+  onCancel(): void;
+}) {
   const [file, setFile] = useState<File | null>(null);
   const working = status.kind === 'working';
   return (
@@ -36,7 +46,12 @@ export function BackupPanel({ status, onExport, onImport, onCancel }: { status: 
       >
         <label class="field">
           <span>{t('restoreBackup')}</span>
-          <input type="file" name="backup" accept=".json,application/json" onChange={(e) => setFile((e.target as HTMLInputElement).files?.[0] ?? null)} />
+          <input
+            type="file"
+            name="backup"
+            accept=".json,application/json"
+            onChange={(e) => setFile((e.target as HTMLInputElement).files?.[0] ?? null)}
+          />
         </label>
         <button type="submit" disabled={working || !file}>
           {t('restore')}

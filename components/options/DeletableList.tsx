@@ -16,7 +16,17 @@ export interface DeletableItem {
 }
 
 /** `items` is null while the store is being read: the list says so, and never that it is empty. */
-export function DeletableList({ items, empty, className, onDelete }: { items: readonly DeletableItem[] | null; empty: string; className: string; onDelete(id: string): void }) {
+export function DeletableList({
+  items,
+  empty,
+  className,
+  onDelete,
+}: {
+  items: readonly DeletableItem[] | null;
+  empty: string;
+  className: string;
+  onDelete(id: string): void;
+}) {
   const [confirming, setConfirming] = useState<string | null>(null);
   if (items === null) {
     return (

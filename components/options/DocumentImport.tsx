@@ -58,16 +58,32 @@ export function DocumentImport({ status, onImport, onCancel }: DocumentImportPro
       />
       <label class="field">
         <span>{t('orPaste')}</span>
-        <textarea name="pasted" rows={4} value={pasted} onInput={(e) => setPasted((e.target as HTMLTextAreaElement).value)} />
+        <textarea
+          name="pasted"
+          rows={4}
+          value={pasted}
+          onInput={(e) => setPasted((e.target as HTMLTextAreaElement).value)}
+        />
       </label>
       <div class="fields">
         <label class="field">
           <span>{t('documentTitle')}</span>
-          <input type="text" name="title" value={title} placeholder={t('titlePlaceholder')} onInput={(e) => setTitle((e.target as HTMLInputElement).value)} />
+          <input
+            type="text"
+            name="title"
+            value={title}
+            placeholder={t('titlePlaceholder')}
+            onInput={(e) => setTitle((e.target as HTMLInputElement).value)}
+          />
         </label>
         <label class="field">
           <span>{t('documentOutlet')}</span>
-          <input type="text" name="outlet" value={outlet} onInput={(e) => setOutlet((e.target as HTMLInputElement).value)} />
+          <input
+            type="text"
+            name="outlet"
+            value={outlet}
+            onInput={(e) => setOutlet((e.target as HTMLInputElement).value)}
+          />
         </label>
         <label class="field">
           <span>{t('documentDate')}</span>
@@ -78,7 +94,9 @@ export function DocumentImport({ status, onImport, onCancel }: DocumentImportPro
         {t('importDocument')}
       </button>
       {working && <JobProgressView progress={status.progress} onCancel={onCancel} />}
-      {(status.kind === 'done' || status.kind === 'refused') && <Outcome refused={status.kind === 'refused'}>{status.message}</Outcome>}
+      {(status.kind === 'done' || status.kind === 'refused') && (
+        <Outcome refused={status.kind === 'refused'}>{status.message}</Outcome>
+      )}
       {status.kind === 'refused' && status.duplicate && (
         <button type="button" class="add-again" onClick={() => onImport({ file, pasted, title, outlet, date }, true)}>
           {t('addAgain')}

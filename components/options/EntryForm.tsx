@@ -10,7 +10,9 @@ import type { EntryInput } from '../../lib/user/entries';
 import { kindLabel } from '../kinds';
 import { Outcome } from './Outcome';
 
-/** Up to this many paragraphs a document's are offered in a list; past it, by number (a list of thousands helps nobody). */
+/**
+ * Up to this many paragraphs a document's are offered in a list; past it, by number (a list of thousands helps nobody).
+ */
 export const LISTED_PARAGRAPHS = 400;
 
 export interface EntryFormProps {
@@ -54,18 +56,32 @@ export function EntryForm({ documents, paragraphCount, paragraphRange, message, 
   const submit = (e: Event) => {
     e.preventDefault();
     if (!paragraph || !range) return;
-    onAdd({ name, aliases: aliases.split('\n'), kind, label: { docId, paragraph: paragraph.n, start: range[0], end: range[1] } });
+    onAdd({
+      name,
+      aliases: aliases.split('\n'),
+      kind,
+      label: { docId, paragraph: paragraph.n, start: range[0], end: range[1] },
+    });
   };
   return (
     <form class="entry-form" onSubmit={submit}>
       <div class="fields">
         <label class="field">
           <span>{t('entryName')}</span>
-          <input type="text" name="entryName" value={name} onInput={(e) => setName((e.target as HTMLInputElement).value)} />
+          <input
+            type="text"
+            name="entryName"
+            value={name}
+            onInput={(e) => setName((e.target as HTMLInputElement).value)}
+          />
         </label>
         <label class="field">
           <span>{t('entryKind')}</span>
-          <select name="entryKind" value={kind} onChange={(e) => setKind((e.target as HTMLSelectElement).value as EntryKind)}>
+          <select
+            name="entryKind"
+            value={kind}
+            onChange={(e) => setKind((e.target as HTMLSelectElement).value as EntryKind)}
+          >
             {ENTRY_KINDS.map((k) => (
               <option key={k} value={k}>
                 {kindLabel(k)}
@@ -76,11 +92,21 @@ export function EntryForm({ documents, paragraphCount, paragraphRange, message, 
       </div>
       <label class="field">
         <span>{t('entryAliases')}</span>
-        <textarea name="entryAliases" rows={2} value={aliases} onInput={(e) => setAliases((e.target as HTMLTextAreaElement).value)} />
+        <textarea
+          name="entryAliases"
+          rows={2}
+          value={aliases}
+          onInput={(e) => setAliases((e.target as HTMLTextAreaElement).value)}
+        />
       </label>
       <label class="field">
         <span>{t('labelDocument')}</span>
-        <select name="labelDocument" value={docId} aria-busy={documents === null} onChange={(e) => setDocId((e.target as HTMLSelectElement).value)}>
+        <select
+          name="labelDocument"
+          value={docId}
+          aria-busy={documents === null}
+          onChange={(e) => setDocId((e.target as HTMLSelectElement).value)}
+        >
           <option value="">{documents === null ? t('loading') : '—'}</option>
           {documents?.map((d) => (
             <option key={d.id} value={d.id}>
@@ -92,13 +118,24 @@ export function EntryForm({ documents, paragraphCount, paragraphRange, message, 
       {count > LISTED_PARAGRAPHS && (
         <label class="field">
           <span>{t('labelParagraphNumber', String(count))}</span>
-          <input type="number" name="labelParagraphNumber" min={1} max={count} value={paragraphN || ''} onChange={(e) => choose(Number((e.target as HTMLInputElement).value))} />
+          <input
+            type="number"
+            name="labelParagraphNumber"
+            min={1}
+            max={count}
+            value={paragraphN || ''}
+            onChange={(e) => choose(Number((e.target as HTMLInputElement).value))}
+          />
         </label>
       )}
       {listed && (
         <label class="field">
           <span>{t('labelParagraph')}</span>
-          <select name="labelParagraph" value={paragraphN} onChange={(e) => choose(Number((e.target as HTMLSelectElement).value))}>
+          <select
+            name="labelParagraph"
+            value={paragraphN}
+            onChange={(e) => choose(Number((e.target as HTMLSelectElement).value))}
+          >
             <option value={0}>—</option>
             {paragraphs.map((p) => (
               <option key={p.n} value={p.n}>

@@ -34,7 +34,11 @@ export function JobProgressView({ progress, onCancel }: { progress: JobProgress 
   const text = describe(progress);
   return (
     <div class="job" aria-live="polite">
-      {progress && !saving ? <progress max={progress.total || 1} value={progress.done} aria-label={text} /> : <progress aria-label={text} />}
+      {progress && !saving ? (
+        <progress max={progress.total || 1} value={progress.done} aria-label={text} />
+      ) : (
+        <progress aria-label={text} />
+      )}
       <span class="job-stage">{text}</span>
       {!saving && (
         <button type="button" class="cancel" onClick={onCancel}>

@@ -45,12 +45,22 @@ export function PackPanel({ packs, status, onInstall, onCancel, onToggle, onRemo
           if (file) onInstall(file);
         }}
       >
-        <FileDrop name="pack" accept=".gloss,application/json" chooseLabel={t('choosePack')} hint={t('dropPackHint')} chosen={(name) => t('fileChosen', name)} file={file} onFile={setFile} />
+        <FileDrop
+          name="pack"
+          accept=".gloss,application/json"
+          chooseLabel={t('choosePack')}
+          hint={t('dropPackHint')}
+          chosen={(name) => t('fileChosen', name)}
+          file={file}
+          onFile={setFile}
+        />
         <button type="submit" disabled={working || !file}>
           {t('installPack')}
         </button>
         {working && <JobProgressView progress={status.progress} onCancel={onCancel} />}
-        {(status.kind === 'done' || status.kind === 'refused') && <Outcome refused={status.kind === 'refused'}>{status.message}</Outcome>}
+        {(status.kind === 'done' || status.kind === 'refused') && (
+          <Outcome refused={status.kind === 'refused'}>{status.message}</Outcome>
+        )}
       </form>
       <DeletableList
         className="packs"
@@ -63,7 +73,13 @@ export function PackPanel({ packs, status, onInstall, onCancel, onToggle, onRemo
             meta: packMeta(p),
             controls: (
               <label class="pack-switch">
-                <input type="checkbox" name="enabled" checked={p.enabled} disabled={working} onChange={(e) => onToggle(p.id, (e.target as HTMLInputElement).checked)} />
+                <input
+                  type="checkbox"
+                  name="enabled"
+                  checked={p.enabled}
+                  disabled={working}
+                  onChange={(e) => onToggle(p.id, (e.target as HTMLInputElement).checked)}
+                />
                 <span>{t('packOn')}</span>
               </label>
             ),

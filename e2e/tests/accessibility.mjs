@@ -27,22 +27,53 @@ export function define(ctx, test) {
   const { driver, origin, marksOf, hover, readyCard, storePreferences } = ctx;
   const PAGES = [
     ['popup', '/popup.html', () => !!document.querySelector('#search-input')],
-    ['options', '/options.html', () => !!document.querySelector('.user-entries .entries, .user-entries .empty') && !!document.querySelector('input[name="hoverDelayMs"]')],
-    ['source viewer: every entry', '/viewer.html#entries', () => document.querySelectorAll('.entry-index li').length > 0],
-    ['source viewer: an entry', '/viewer.html#entry=nguyen-phu-trong', () => !!document.querySelector('article.entry .facts')],
-    ['source viewer: a document', '/viewer.html#doc=us-vietnam-joint-statement&p=3', () => document.querySelectorAll('.mention').length > 0],
+    [
+      'options',
+      '/options.html',
+      () =>
+        !!document.querySelector('.user-entries .entries, .user-entries .empty') &&
+        !!document.querySelector('input[name="hoverDelayMs"]'),
+    ],
+    [
+      'source viewer: every entry',
+      '/viewer.html#entries',
+      () => document.querySelectorAll('.entry-index li').length > 0,
+    ],
+    [
+      'source viewer: an entry',
+      '/viewer.html#entry=nguyen-phu-trong',
+      () => !!document.querySelector('article.entry .facts'),
+    ],
+    [
+      'source viewer: a document',
+      '/viewer.html#doc=us-vietnam-joint-statement&p=3',
+      () => document.querySelectorAll('.mention').length > 0,
+    ],
     ['source viewer: the timeline', '/viewer.html#timeline', () => document.querySelectorAll('.event').length > 0],
   ];
 
   for (const theme of ['light', 'dark']) {
     test(`accessibility (${theme}): Gloss's pages and a card have no serious or critical axe-core violation`, async () => {
-      await storePreferences({ hoverDelayMs: 150, cardTrigger: 'hover', markStyle: 'underline', markDensity: 'first', theme });
+      await storePreferences({
+        hoverDelayMs: 150,
+        cardTrigger: 'hover',
+        markStyle: 'underline',
+        markDensity: 'first',
+        theme,
+      });
       const found = [];
       try {
         for (const [name, path, ready] of PAGES) {
           const page = await driver.openExtensionPage(path);
           await page.waitFor(ready, undefined, Boolean, 8000);
-          await page.waitFor(() => document.documentElement.dataset.theme, undefined, (t) => t === theme, 5000).catch(() => {});
+          await page
+            .waitFor(
+              () => document.documentElement.dataset.theme,
+              undefined,
+              (t) => t === theme,
+              5000,
+            )
+            .catch(() => {});
           for (const v of await page.evaluate(axeRun(null))) found.push(`${name}: ${v}`);
           await page.close();
         }

@@ -12,14 +12,18 @@ function cardLayout(host) {
     overflow: card.scrollHeight - card.clientHeight,
     facts: card.querySelectorAll('.facts li').length,
     mentions: card.querySelector('.mentions')?.textContent ?? '',
-    brokenParts: [...card.querySelectorAll('.cite-part')].filter((part) => part.getClientRects().length > 1).map((part) => part.textContent),
+    brokenParts: [...card.querySelectorAll('.cite-part')]
+      .filter((part) => part.getClientRects().length > 1)
+      .map((part) => part.textContent),
   };
 }
 
 export function define(ctx, test) {
   const { driver, origin, marksOf, hover, readyCard } = ctx;
   // The bundled pack as shipped: its compiled corpus lists every entry.
-  const bundle = JSON.parse(readFileSync(new URL('../../.output/chrome-mv3/bundled.gloss', import.meta.url), 'utf8')).compiled;
+  const bundle = JSON.parse(
+    readFileSync(new URL('../../.output/chrome-mv3/bundled.gloss', import.meta.url), 'utf8'),
+  ).compiled;
 
   test('cards fit: every entry shows name, label, facts and the "mentioned in" line without scrolling, no citation broken inside a part', async () => {
     const page = await driver.openPage(`${origin}/basic.html`);
@@ -40,7 +44,9 @@ export function define(ctx, test) {
         card.overflow > 0 && `scrolls by ${card.overflow} px`,
         entry.facts.length > 0 && card.facts === 0 && 'no fact shown',
         !card.mentions.startsWith('Mentioned in') && 'no "mentioned in" line',
-        entry.facts.length > card.facts && !card.mentions.includes(`All ${entry.facts.length} facts`) && 'no link to the facts left out',
+        entry.facts.length > card.facts &&
+          !card.mentions.includes(`All ${entry.facts.length} facts`) &&
+          'no link to the facts left out',
         card.brokenParts.length > 0 && `citation parts broken: ${card.brokenParts.join(', ')}`,
       ].filter(Boolean);
       if (problems.length) misfits.push(`${entry.id}: ${problems.join('; ')}`);
@@ -62,10 +68,22 @@ export function define(ctx, test) {
     const opened = driver.waitForPage((url) => url.endsWith('/viewer.html#entry=nguyen-phu-trong'));
     await page.mouseClick(at.x, at.y);
     const viewer = await opened;
-    const shown = await viewer.waitFor(() => {
-      const entry = document.querySelector('article.entry');
-      return entry ? { name: entry.querySelector('#entry-name')?.textContent, facts: entry.querySelectorAll('.facts li').length, groups: entry.querySelectorAll('.mention-group').length, title: document.title } : null;
-    }, undefined, (v) => v && v.title.startsWith('Nguyen Phu Trong'), 8000);
+    const shown = await viewer.waitFor(
+      () => {
+        const entry = document.querySelector('article.entry');
+        return entry
+          ? {
+              name: entry.querySelector('#entry-name')?.textContent,
+              facts: entry.querySelectorAll('.facts li').length,
+              groups: entry.querySelectorAll('.mention-group').length,
+              title: document.title,
+            }
+          : null;
+      },
+      undefined,
+      (v) => v && v.title.startsWith('Nguyen Phu Trong'),
+      8000,
+    );
     assert(shown.name === 'Nguyen Phu Trong' && shown.facts === trong.facts.length, JSON.stringify(shown));
     assert(shown.groups >= 2, `mentions grouped by document: ${shown.groups}`);
     await viewer.close();

@@ -19,9 +19,14 @@ function keyboardState(host) {
     }
   }
   return {
-    card: card && !card.closest('[hidden]') ? { name: card.querySelector('.name')?.textContent ?? '', busy: card.getAttribute('aria-busy') } : null,
+    card:
+      card && !card.closest('[hidden]')
+        ? { name: card.querySelector('.name')?.textContent ?? '', busy: card.getAttribute('aria-busy') }
+        : null,
     focusInCard: document.activeElement === cardHost && !!inner,
-    focused: inner ? inner.tagName + (inner.className ? `.${inner.className}` : '') : document.activeElement?.tagName ?? null,
+    focused: inner
+      ? inner.tagName + (inner.className ? `.${inner.className}` : '')
+      : (document.activeElement?.tagName ?? null),
     announced: cardHost?.shadowRoot?.querySelector('.gloss-announce')?.textContent ?? '',
     ring,
     selection: getSelection().toString(),
@@ -56,7 +61,12 @@ export function define(ctx, test) {
     await page.keyUp('Alt');
   };
   const cardFor = (page, ring) =>
-    page.waitFor(keyboardState, HOST, (s) => s.card?.busy === 'false' && s.ring.length === 1 && s.ring[0] !== ring && s.focusInCard, 5000);
+    page.waitFor(
+      keyboardState,
+      HOST,
+      (s) => s.card?.busy === 'false' && s.ring.length === 1 && s.ring[0] !== ring && s.focusInCard,
+      5000,
+    );
 
   test('keyboard: Alt+Shift+. goes through the marked terms in reading order (into a shadow root and round), each card opened with the focus in it and announced', async () => {
     const page = await driver.openPage(`${origin}/basic.html`);
@@ -71,7 +81,10 @@ export function define(ctx, test) {
       visited.push(state.ring[0].replace(/ @\d+$/, ''));
       assert(state.announced === `Card for ${state.card.name} opened`, `announced: "${state.announced}"`);
     }
-    assert(JSON.stringify(visited) === JSON.stringify([...expected, expected[0]]), `visited ${visited.join(', ')}; expected ${expected.join(', ')}, then round`);
+    assert(
+      JSON.stringify(visited) === JSON.stringify([...expected, expected[0]]),
+      `visited ${visited.join(', ')}; expected ${expected.join(', ')}, then round`,
+    );
     await chord(page, 'Comma');
     state = await cardFor(page, state.ring[0]);
     assert(state.ring[0].startsWith(`${expected[expected.length - 1]} @`), `Alt+Shift+, went to "${state.ring[0]}"`);
@@ -96,7 +109,10 @@ export function define(ctx, test) {
     await page.key('Escape');
     const back = await page.waitFor(keyboardState, HOST, (s) => s.card === null, 3000);
     assert(!back.focusInCard, 'the focus stayed in the closed card');
-    assert(`${back.selection} @` === opened.ring[0].replace(/\d+$/, ''), `selection after Esc: "${back.selection}", term "${opened.ring[0]}"`);
+    assert(
+      `${back.selection} @` === opened.ring[0].replace(/\d+$/, ''),
+      `selection after Esc: "${back.selection}", term "${opened.ring[0]}"`,
+    );
     assert(back.scroll === opened.scroll && back.scroll > 0, `scrolled to ${back.scroll}, read at ${opened.scroll}`);
     assert(back.ring[0] === opened.ring[0], 'the term is still ringed');
     // The next step goes on from that term: the last on the page, so round to the first.
@@ -109,7 +125,12 @@ export function define(ctx, test) {
   /** The welcome page once its passage's terms are marked, and what it tells the reader. */
   const openWelcome = async () => {
     const page = await driver.openExtensionPage('/viewer.html#welcome');
-    await page.waitFor(() => document.querySelectorAll('.welcome .try .mention').length, undefined, (n) => n > 0, 8000);
+    await page.waitFor(
+      () => document.querySelectorAll('.welcome .try .mention').length,
+      undefined,
+      (n) => n > 0,
+      8000,
+    );
     const told = await page.evaluate(() => /** @type {HTMLElement} */ (document.querySelector('.welcome')).innerText);
     return { page, told };
   };
@@ -118,19 +139,33 @@ export function define(ctx, test) {
     const { page, told } = await openWelcome();
     assert(told.includes('Alt+Shift+.'), 'the welcome page does not tell of the shortcut');
     await chord(page, 'Period');
-    const opened = await page.waitFor(() => {
-      const card = document.querySelector('.viewer-card .card[aria-busy="false"]');
-      const at = document.querySelector('.gloss-term-at');
-      return card && at && card.contains(document.activeElement)
-        ? { name: card.querySelector('.name').textContent, term: at.textContent, announced: document.querySelector('.gloss-announce')?.textContent }
-        : null;
-    }, undefined, Boolean, 5000);
+    const opened = await page.waitFor(
+      () => {
+        const card = document.querySelector('.viewer-card .card[aria-busy="false"]');
+        const at = document.querySelector('.gloss-term-at');
+        return card && at && card.contains(document.activeElement)
+          ? {
+              name: card.querySelector('.name').textContent,
+              term: at.textContent,
+              announced: document.querySelector('.gloss-announce')?.textContent,
+            }
+          : null;
+      },
+      undefined,
+      Boolean,
+      5000,
+    );
     assert(opened.announced === `Card for ${opened.name} opened`, `announced: "${opened.announced}"`);
     await page.key('Escape');
-    const focused = await page.waitFor(() => {
-      const card = /** @type {HTMLElement} */ (document.querySelector('.viewer-card'));
-      return card.hidden ? document.activeElement?.textContent : null;
-    }, undefined, Boolean, 3000);
+    const focused = await page.waitFor(
+      () => {
+        const card = /** @type {HTMLElement} */ (document.querySelector('.viewer-card'));
+        return card.hidden ? document.activeElement?.textContent : null;
+      },
+      undefined,
+      Boolean,
+      3000,
+    );
     assert(focused === opened.term, `focus after Esc on "${focused}", term "${opened.term}"`);
     await page.close();
   });
@@ -147,10 +182,17 @@ export function define(ctx, test) {
         return getSelection().toString();
       }, selector);
     const shownCard = (want) =>
-      page.waitFor(() => {
-        const card = document.querySelector('.viewer-card:not([hidden]) .card[aria-busy="false"]');
-        return card && card.contains(document.activeElement) ? { name: card.querySelector('.name')?.textContent ?? '', text: card.textContent } : null;
-      }, undefined, (c) => !!c && want(c), 5000);
+      page.waitFor(
+        () => {
+          const card = document.querySelector('.viewer-card:not([hidden]) .card[aria-busy="false"]');
+          return card && card.contains(document.activeElement)
+            ? { name: card.querySelector('.name')?.textContent ?? '', text: card.textContent }
+            : null;
+        },
+        undefined,
+        (c) => !!c && want(c),
+        5000,
+      );
     // A term of the passage: its own card.
     const term = await page.evaluate(
       () => /** @type {HTMLElement} */ (document.querySelector('.welcome .try .mention')).dataset.entry,

@@ -25,7 +25,12 @@ function drawnMarks() {
           break;
         }
       }
-      marks.push({ text: range.toString(), name, underline: getComputedStyle(element, `::highlight(${name})`).textDecorationColor, background });
+      marks.push({
+        text: range.toString(),
+        name,
+        underline: getComputedStyle(element, `::highlight(${name})`).textDecorationColor,
+        background,
+      });
     }
   }
   return { marks, systemDark: matchMedia('(prefers-color-scheme: dark)').matches };
@@ -40,13 +45,16 @@ export function define(ctx, test) {
     assert(weak.length === 0, `underlines under 3:1: ${JSON.stringify(weak)}`);
   };
 
-  test('marks: a white page in a dark system is marked in the light page\'s colours, every underline at least 3:1', async () => {
+  test("marks: a white page in a dark system is marked in the light page's colours, every underline at least 3:1", async () => {
     const page = await driver.openPage(`${origin}/basic.html`);
     await driver.emulateDark(page);
     // Gloss marks the page a slice at a time: every term of its first screen, once they are there.
     const { marks, systemDark } = await page.waitFor(drawnMarks, undefined, (d) => d.marks.length >= 8, 8000);
     assert(systemDark, 'the system is not dark');
-    assert(marks.every((m) => m.name === 'gloss-term'), JSON.stringify(marks));
+    assert(
+      marks.every((m) => m.name === 'gloss-term'),
+      JSON.stringify(marks),
+    );
     check(marks);
     await page.close();
   });
@@ -55,7 +63,10 @@ export function define(ctx, test) {
     const page = await driver.openPage(`${origin}/dark-page.html`);
     const { marks } = await page.waitFor(drawnMarks, undefined, (d) => d.marks.length >= 5, 8000);
     const tone = (word) => marks.find((m) => m.text.startsWith(word))?.name;
-    assert(tone('Nguyen Phu Trong') === 'gloss-term-on-dark' && tone('Belt and Road') === 'gloss-term-on-dark', JSON.stringify(marks));
+    assert(
+      tone('Nguyen Phu Trong') === 'gloss-term-on-dark' && tone('Belt and Road') === 'gloss-term-on-dark',
+      JSON.stringify(marks),
+    );
     assert(tone('Xi Jinping') === 'gloss-term', JSON.stringify(marks));
     check(marks);
     await page.close();

@@ -1,6 +1,15 @@
-// Spotting terms and opening cards on web pages: the traps of spelling and case, inline markup, shadow roots, frames, pages that fight back, real pages.
+// Spotting terms and opening cards on web pages: the traps of spelling and case, inline markup, shadow roots, frames,
+// pages that fight back, real pages.
 import { assert } from '../harness.mjs';
-import { HIGHLIGHT, HOST, pageElementCenter, pageMarks, pageMarkSurroundings, pageMarkupWithoutGloss, pagePhraseCenter } from '../page.mjs';
+import {
+  HIGHLIGHT,
+  HOST,
+  pageElementCenter,
+  pageMarks,
+  pageMarkSurroundings,
+  pageMarkupWithoutGloss,
+  pagePhraseCenter,
+} from '../page.mjs';
 
 export function define(ctx, test) {
   const { driver, origin, marksOf, hover, readyCard, cardClosed, noCardOpens, storePreferences } = ctx;
@@ -10,8 +19,6 @@ export function define(ctx, test) {
     await page.waitFor(pageMarks, HIGHLIGHT, (m) => Array.isArray(m) && m.includes('Nguyen Phu Trong'));
     await page.close();
   });
-
-
 
   test('spotting handles the traps: inline markup, spelling variants, case rules, skipped fields', async () => {
     // Every mention underlined, so that each spelling can be seen (by default only the first of each
@@ -23,15 +30,33 @@ export function define(ctx, test) {
     const marks = await page.evaluate(pageMarks, HIGHLIGHT);
     const surroundings = await page.evaluate(pageMarkSurroundings, HIGHLIGHT);
     await storePreferences(null);
-    for (const expected of ['Belt and Road Initiative', 'Two Corridors and One Economic Circle', 'Doi-Moi', 'DoiMoi', 'Đổi Mới', 'RCEP', 'CPV', 'CPC', 'To LAM', 'Pham Minh CHINH', 'Trong']) {
+    for (const expected of [
+      'Belt and Road Initiative',
+      'Two Corridors and One Economic Circle',
+      'Doi-Moi',
+      'DoiMoi',
+      'Đổi Mới',
+      'RCEP',
+      'CPV',
+      'CPC',
+      'To LAM',
+      'Pham Minh CHINH',
+      'Trong',
+    ]) {
       assert(marks.includes(expected), `"${expected}" should be marked; marks: ${marks.join(' | ')}`);
     }
     // Marks stand on word boundaries: a mark inside "strong", "perception" or "Trongsa" has a letter
     // beside it in the page, whatever it reads ("Trongsa" would give "Trong", as the name does).
     const trong = surroundings.find((m) => m.text === 'Trong');
-    assert(surroundings.length === marks.length && trong?.before === ' ' && trong.after === ' ', `the surroundings of "Trong spoke": ${JSON.stringify(trong)}`);
+    assert(
+      surroundings.length === marks.length && trong?.before === ' ' && trong.after === ' ',
+      `the surroundings of "Trong spoke": ${JSON.stringify(trong)}`,
+    );
     const inWords = surroundings.filter((m) => /[\p{L}\p{N}]/u.test(m.before + m.after));
-    assert(inWords.length === 0, `marks inside longer words: ${inWords.map((m) => `${m.before}[${m.text}]${m.after}`).join(' ')}`);
+    assert(
+      inWords.length === 0,
+      `marks inside longer words: ${inWords.map((m) => `${m.before}[${m.text}]${m.after}`).join(' ')}`,
+    );
     assert(!marks.includes('cpv'), 'lower-case "cpv" is no acronym');
     assert(marks.filter((m) => m === 'CPV').length === 1, 'CPV in <code> must not be marked');
     assert(!marks.includes('Xi Jinping'), 'text in a form field or an editor must not be marked');
@@ -45,10 +70,19 @@ export function define(ctx, test) {
     const card = await readyCard(page, 'Nguyen Phu Trong');
     assert(card.role === 'dialog' && card.labelledBy, 'the card is a dialog named by its title');
     assert(/general secretary of the Communist Party of Vietnam Central Committee/i.test(card.text), card.text);
-    assert(card.citations.length >= 2, `the label and at least one fact, each cited: ${JSON.stringify(card.citations)}`);
-    assert(card.citations.every((c) => /· ¶ \d+$/.test(c.text) && c.href.includes('viewer.html#doc=')), JSON.stringify(card.citations));
+    assert(
+      card.citations.length >= 2,
+      `the label and at least one fact, each cited: ${JSON.stringify(card.citations)}`,
+    );
+    assert(
+      card.citations.every((c) => /· ¶ \d+$/.test(c.text) && c.href.includes('viewer.html#doc=')),
+      JSON.stringify(card.citations),
+    );
     assert(/Mentioned in \d of 6 documents/.test(card.text), card.text);
-    const background = await page.evaluate((host) => getComputedStyle(document.querySelector(host).shadowRoot.querySelector('.card')).backgroundColor, HOST);
+    const background = await page.evaluate(
+      (host) => getComputedStyle(document.querySelector(host).shadowRoot.querySelector('.card')).backgroundColor,
+      HOST,
+    );
     const expected = driver.colorScheme === 'dark' ? 'rgb(28, 33, 40)' : 'rgb(255, 255, 255)';
     assert(background === expected, `card background ${background} in a ${driver.colorScheme} scheme`);
     await page.close();
@@ -103,7 +137,11 @@ export function define(ctx, test) {
     await hover(page, 'RCEP');
     const card = await readyCard(page, 'Regional Comprehensive Economic Partnership');
     assert(card.related.includes('Belt and Road Initiative'), JSON.stringify(card.related));
-    const at = await page.evaluate(pageElementCenter, { host: HOST, selector: '.chip', index: card.related.indexOf('Belt and Road Initiative') });
+    const at = await page.evaluate(pageElementCenter, {
+      host: HOST,
+      selector: '.chip',
+      index: card.related.indexOf('Belt and Road Initiative'),
+    });
     await page.mouseMove(at.x, at.y);
     await page.mouseClick(at.x, at.y);
     await readyCard(page, 'Belt and Road Initiative');
@@ -123,12 +161,20 @@ export function define(ctx, test) {
     const url = new URL(await viewer.url());
     const params = new URLSearchParams(url.hash.slice(1));
     const expected = new URLSearchParams(new URL(card.citations[1].href, 'http://x').hash.slice(1));
-    assert(params.get('doc') === expected.get('doc') && params.get('p') === expected.get('p'), `${url} vs ${card.citations[1].href}`);
-    const shown = await viewer.waitFor(() => {
-      const mark = document.querySelector('li.target mark.quote');
-      const target = /** @type {HTMLLIElement} */ (document.querySelector('li.target'));
-      return mark ? { quote: mark.textContent, n: target.value } : null;
-    }, undefined, (v) => v !== null, 8000);
+    assert(
+      params.get('doc') === expected.get('doc') && params.get('p') === expected.get('p'),
+      `${url} vs ${card.citations[1].href}`,
+    );
+    const shown = await viewer.waitFor(
+      () => {
+        const mark = document.querySelector('li.target mark.quote');
+        const target = /** @type {HTMLLIElement} */ (document.querySelector('li.target'));
+        return mark ? { quote: mark.textContent, n: target.value } : null;
+      },
+      undefined,
+      (v) => v !== null,
+      8000,
+    );
     assert(shown.n === Number(params.get('p')), `target paragraph ${shown.n}`);
     assert(shown.quote.replace(/\s+/g, ' ') === params.get('q').replace(/\s+/g, ' '), `quote shown: ${shown.quote}`);
     await viewer.close();
@@ -186,12 +232,17 @@ export function define(ctx, test) {
 
   test('a term in a same-origin frame is marked and opens its card inside the frame', async () => {
     const page = await driver.openPage(`${origin}/frames.html`);
-    await page.waitFor((name) => {
-      const frame = /** @type {HTMLIFrameElement} */ (document.getElementById('inner'));
-      // The frame's window is a global object as this one is, with its own CSS namespace.
-      const h = /** @type {Window & typeof globalThis} */ (frame.contentWindow).CSS?.highlights?.get(name);
-      return h ? [...h].map((r) => r.toString()) : [];
-    }, HIGHLIGHT, (m) => m.includes('Nguyen Phu Trong'), 8000);
+    await page.waitFor(
+      (name) => {
+        const frame = /** @type {HTMLIFrameElement} */ (document.getElementById('inner'));
+        // The frame's window is a global object as this one is, with its own CSS namespace.
+        const h = /** @type {Window & typeof globalThis} */ (frame.contentWindow).CSS?.highlights?.get(name);
+        return h ? [...h].map((r) => r.toString()) : [];
+      },
+      HIGHLIGHT,
+      (m) => m.includes('Nguyen Phu Trong'),
+      8000,
+    );
     const at = await page.evaluate(() => {
       const frame = /** @type {HTMLIFrameElement} */ (document.getElementById('inner'));
       const doc = frame.contentDocument;
@@ -206,19 +257,32 @@ export function define(ctx, test) {
     });
     await page.mouseMove(at.x - 30, at.y + 30);
     await page.mouseMove(at.x, at.y);
-    const name = await page.waitFor(() => {
-      const frame = /** @type {HTMLIFrameElement} */ (document.getElementById('inner'));
-      const host = frame.contentDocument.querySelector('gloss-card');
-      const card = host?.shadowRoot?.querySelector('.card[aria-busy="false"]');
-      return card?.querySelector('.name')?.textContent ?? null;
-    }, undefined, (n) => n === 'Nguyen Phu Trong', 5000);
+    const name = await page.waitFor(
+      () => {
+        const frame = /** @type {HTMLIFrameElement} */ (document.getElementById('inner'));
+        const host = frame.contentDocument.querySelector('gloss-card');
+        const card = host?.shadowRoot?.querySelector('.card[aria-busy="false"]');
+        return card?.querySelector('.name')?.textContent ?? null;
+      },
+      undefined,
+      (n) => n === 'Nguyen Phu Trong',
+      5000,
+    );
     assert(name === 'Nguyen Phu Trong');
     await page.close();
   });
 
   test('page CSS cannot hide, shrink or restyle the card, and the card’s CSS does not leak', async () => {
     const page = await driver.openPage(`${origin}/hostile-css.html`);
-    const before = await page.evaluate(() => getComputedStyle(document.getElementById('p')).cssText || JSON.stringify([...getComputedStyle(document.getElementById('p'))].map((k) => getComputedStyle(document.getElementById('p')).getPropertyValue(k))));
+    const before = await page.evaluate(
+      () =>
+        getComputedStyle(document.getElementById('p')).cssText ||
+        JSON.stringify(
+          [...getComputedStyle(document.getElementById('p'))].map((k) =>
+            getComputedStyle(document.getElementById('p')).getPropertyValue(k),
+          ),
+        ),
+    );
     await marksOf(page);
     await hover(page, 'Regional');
     await readyCard(page, 'Regional Comprehensive Economic Partnership');
@@ -228,14 +292,28 @@ export function define(ctx, test) {
       const r = card.getBoundingClientRect();
       const name = getComputedStyle(root.querySelector('.name'));
       const hit = document.elementFromPoint(r.left + r.width / 2, r.top + 20);
-      return { width: Math.round(r.width), height: Math.round(r.height), nameSize: name.fontSize, nameColor: name.color, onTop: hit === document.querySelector(host) };
+      return {
+        width: Math.round(r.width),
+        height: Math.round(r.height),
+        nameSize: name.fontSize,
+        nameColor: name.color,
+        onTop: hit === document.querySelector(host),
+      };
     }, HOST);
     assert(look.width >= 370 && look.width <= 390, `card width ${look.width}`);
     assert(look.height > 100, `card height ${look.height}`);
     assert(look.nameSize === '15px', `title size ${look.nameSize}`);
     assert(look.nameColor !== 'rgb(255, 0, 0)', 'page colours reached the card');
     assert(look.onTop, 'the card is not the topmost element at its own position');
-    const after = await page.evaluate(() => getComputedStyle(document.getElementById('p')).cssText || JSON.stringify([...getComputedStyle(document.getElementById('p'))].map((k) => getComputedStyle(document.getElementById('p')).getPropertyValue(k))));
+    const after = await page.evaluate(
+      () =>
+        getComputedStyle(document.getElementById('p')).cssText ||
+        JSON.stringify(
+          [...getComputedStyle(document.getElementById('p'))].map((k) =>
+            getComputedStyle(document.getElementById('p')).getPropertyValue(k),
+          ),
+        ),
+    );
     assert(before === after, 'the page’s own styles changed');
     await page.close();
   });
@@ -248,9 +326,15 @@ export function define(ctx, test) {
     await readyCard(page, 'Regional Comprehensive Economic Partnership');
     const look = await page.evaluate((host) => {
       const card = document.querySelector(host).shadowRoot.querySelector('.card');
-      return { width: Math.round(card.getBoundingClientRect().width), position: getComputedStyle(card.parentElement).position };
+      return {
+        width: Math.round(card.getBoundingClientRect().width),
+        position: getComputedStyle(card.parentElement).position,
+      };
     }, HOST);
-    assert(look.width >= 370 && look.width <= 390 && look.position === 'fixed', `the card is unstyled: ${JSON.stringify(look)}`);
+    assert(
+      look.width >= 370 && look.width <= 390 && look.position === 'fixed',
+      `the card is unstyled: ${JSON.stringify(look)}`,
+    );
     // Firefox reports the CSP blocking the fixture's own inline style, script and favicon as page
     // errors; a block of Gloss's card style would show above as an unstyled card.
     const errors = page.errors.filter((e) => !e.startsWith('Content-Security-Policy:'));
@@ -263,16 +347,28 @@ export function define(ctx, test) {
   const robustCard = (host) => {
     const card = document.querySelector(host)?.shadowRoot?.querySelector('.card');
     if (!card || card.ariaBusy !== 'false' || card.parentElement.hidden) return null;
-    return { name: card.querySelector('.name').textContent, text: card.textContent, elements: card.querySelectorAll('img, script').length };
+    return {
+      name: card.querySelector('.name').textContent,
+      text: card.textContent,
+      elements: card.querySelectorAll('img, script').length,
+    };
   };
 
   test('a page that overrides the DOM’s own methods does not affect Gloss', async () => {
     const page = await driver.openPage(`${origin}/hostile-prototypes.html`);
-    const marks = await page.waitFor((name) => {
-      const h = CSS.highlights.get(name);
-      return h ? Array.from(h, (r) => r.toString()) : null;
-    }, HIGHLIGHT, (m) => Array.isArray(m) && m.length >= 2, 8000);
-    assert(marks.includes('Regional Comprehensive Economic Partnership') && marks.includes('Hanoi'), JSON.stringify(marks));
+    const marks = await page.waitFor(
+      (name) => {
+        const h = CSS.highlights.get(name);
+        return h ? Array.from(h, (r) => r.toString()) : null;
+      },
+      HIGHLIGHT,
+      (m) => Array.isArray(m) && m.length >= 2,
+      8000,
+    );
+    assert(
+      marks.includes('Regional Comprehensive Economic Partnership') && marks.includes('Hanoi'),
+      JSON.stringify(marks),
+    );
     // "Regional" is the 5th word of the paragraph; offsetLeft/Top are untouched by the page.
     const at = await page.evaluate(() => {
       const p = document.getElementById('p');
@@ -287,7 +383,12 @@ export function define(ctx, test) {
 
   test('markup-looking page text looked up as a selection stays text', async () => {
     const page = await driver.openPage(`${origin}/hostile-prototypes.html`);
-    await page.waitFor((name) => CSS.highlights.get(name)?.size ?? 0, HIGHLIGHT, (n) => n > 0, 8000);
+    await page.waitFor(
+      (name) => CSS.highlights.get(name)?.size ?? 0,
+      HIGHLIGHT,
+      (n) => n > 0,
+      8000,
+    );
     await page.evaluate(() => {
       const range = new Range();
       range.selectNodeContents(document.getElementById('markup'));
@@ -296,7 +397,10 @@ export function define(ctx, test) {
     });
     await driver.lookUpSelection(page);
     const card = await page.waitFor(robustCard, HOST, Boolean, 5000);
-    assert(card.text.includes('No entry in Gloss matches') && card.text.includes('<img src=x onerror=alert(1)>'), card.text);
+    assert(
+      card.text.includes('No entry in Gloss matches') && card.text.includes('<img src=x onerror=alert(1)>'),
+      card.text,
+    );
     assert(card.elements === 0, 'markup from the page became elements');
     assert(page.errors.length === 0, `page errors: ${page.errors.join('; ')}`);
     await page.close();
@@ -308,7 +412,10 @@ export function define(ctx, test) {
     await marksOf(page);
     await hover(page, 'RCEP');
     await readyCard(page, 'Regional Comprehensive Economic Partnership');
-    const background = await page.evaluate((host) => getComputedStyle(document.querySelector(host).shadowRoot.querySelector('.card')).backgroundColor, HOST);
+    const background = await page.evaluate(
+      (host) => getComputedStyle(document.querySelector(host).shadowRoot.querySelector('.card')).backgroundColor,
+      HOST,
+    );
     assert(background === 'rgb(28, 33, 40)', `card background ${background}`);
     await page.close();
   });
@@ -326,7 +433,9 @@ export function define(ctx, test) {
   });
 
   test('real page: the US–Vietnam joint statement names Nguyen Phu Trong and Vo Van Thuong', async () => {
-    const page = await driver.openPage(`${origin}/shared/en_whitehouse_us-vietnam_joint_leaders_statement_2023-09-11.md`);
+    const page = await driver.openPage(
+      `${origin}/shared/en_whitehouse_us-vietnam_joint_leaders_statement_2023-09-11.md`,
+    );
     await marksOf(page);
     await hover(page, 'Nguyen Phu Trong');
     await readyCard(page, 'Nguyen Phu Trong');
@@ -342,13 +451,17 @@ export function define(ctx, test) {
     const page = await driver.openPage(`${origin}/shared/vi_wikipedia_dang_cong_san_viet_nam_2017.txt`);
     const marks = await marksOf(page);
     const fold = (s) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gi, 'd').toLowerCase();
-    const trongs = await page.evaluate(() => (document.body.innerText.match(/(^|[^\p{L}])trong(?![\p{L}])/giu) ?? []).length);
+    const trongs = await page.evaluate(
+      () => (document.body.innerText.match(/(^|[^\p{L}])trong(?![\p{L}])/giu) ?? []).length,
+    );
     assert(trongs > 20, `the page has ${trongs} "trong"`);
     const bad = marks.filter((m) => fold(m) === 'trong' && m !== 'Trọng');
     assert(bad.length === 0, `marked as names: ${bad.join(', ')}`);
     assert(!marks.some((m) => m === 'đổi mới' || m === 'hữu nghị'), 'lower-case Vietnamese words are never marked');
-    assert(marks.some((m) => fold(m).includes('nguyen phu trong') || fold(m) === 'ho chi minh'), `expected Vietnamese names: ${marks.slice(0, 20).join(' | ')}`);
+    assert(
+      marks.some((m) => fold(m).includes('nguyen phu trong') || fold(m) === 'ho chi minh'),
+      `expected Vietnamese names: ${marks.slice(0, 20).join(' | ')}`,
+    );
     await page.close();
   });
-
 }

@@ -13,8 +13,12 @@ function pageMarkPositions(name) {
   return { height: innerHeight, boxes };
 }
 
-/** Every registered range is within half a screen of the viewport (NEAR_VIEW_MARGIN; a line's height of slack), and there is one. */
-const nearTheScreen = ({ height, boxes }) => boxes.length > 0 && boxes.every((b) => b.bottom >= -height / 2 - 40 && b.top <= 1.5 * height + 40);
+/**
+ * Every registered range is within half a screen of the viewport (NEAR_VIEW_MARGIN; a line's height of slack), and
+ * there is one.
+ */
+const nearTheScreen = ({ height, boxes }) =>
+  boxes.length > 0 && boxes.every((b) => b.bottom >= -height / 2 - 40 && b.top <= 1.5 * height + 40);
 
 export function define(ctx, test) {
   const { driver, origin, marksOf, storePreferences } = ctx;
@@ -29,20 +33,37 @@ export function define(ctx, test) {
       const height = await page.evaluate(() => document.documentElement.scrollHeight / innerHeight);
       assert(height > 4, `the feed is ${height.toFixed(1)} screens long`);
       // Read a screen at a time, as a reader scrolls: the whole feed is marked.
-      const all = await page.waitFor(pageMarksThroughout, HIGHLIGHT, (m) => Array.isArray(m) && m.includes('Nguyen Phu Trong') && m.includes('RCEP'), 10000);
+      const all = await page.waitFor(
+        pageMarksThroughout,
+        HIGHLIGHT,
+        (m) => Array.isArray(m) && m.includes('Nguyen Phu Trong') && m.includes('RCEP'),
+        10000,
+      );
       // At the top, only what is near the screen is drawn.
       await page.evaluate(() => scrollTo({ top: 0, behavior: 'instant' }));
       const top = await page.waitFor(pageMarkPositions, HIGHLIGHT, nearTheScreen, 5000);
-      assert(top.boxes.length < all.length / 2, `${top.boxes.length} of ${all.length} marks drawn at the top of a feed of ${height.toFixed(1)} screens`);
+      assert(
+        top.boxes.length < all.length / 2,
+        `${top.boxes.length} of ${all.length} marks drawn at the top of a feed of ${height.toFixed(1)} screens`,
+      );
       // At the bottom, the newest paragraphs' marks are drawn, and the first ones are not.
       await page.evaluate(() => scrollTo({ top: document.documentElement.scrollHeight, behavior: 'instant' }));
-      const bottom = await page.waitFor(pageMarkPositions, HIGHLIGHT, (p) => nearTheScreen(p) && p.boxes.some((b) => b.top > 0 && b.bottom < p.height), 5000);
+      const bottom = await page.waitFor(
+        pageMarkPositions,
+        HIGHLIGHT,
+        (p) => nearTheScreen(p) && p.boxes.some((b) => b.top > 0 && b.bottom < p.height),
+        5000,
+      );
       assert(bottom.boxes.length < all.length / 2, `${bottom.boxes.length} of ${all.length} marks drawn at the bottom`);
       // The popup counts every mention on the page, drawn or not.
       const tabId = await driver.activeTabId();
       const popup = await driver.openExtensionPage(`/popup.html?tab=${tabId}`);
       const counted = await popup.waitFor(
-        () => [...document.querySelectorAll('.on-page .term-count')].reduce((sum, c) => sum + Number.parseInt(c.textContent, 10), 0),
+        () =>
+          [...document.querySelectorAll('.on-page .term-count')].reduce(
+            (sum, c) => sum + Number.parseInt(c.textContent, 10),
+            0,
+          ),
         undefined,
         (n) => n > 0,
         5000,

@@ -5,8 +5,15 @@ import { PDFDocument, rgb, StandardFonts } from 'pdf-lib';
 
 /** The report's pages: each a list of paragraphs, each a list of the lines it is set in. */
 export const REPORT_PAGES = [
-  [['Field report on the border trade'], ['Officials met in Lang Son to review the trade in fruit', 'along the border, which grew again this year.'], ['The report was written for Gloss’s tests.']],
-  [['The Regional Comprehensive Economic Partnership came up', 'when the delegations spoke of tariffs.'], ['Nguyen Phu Trong was remembered in a short speech.']],
+  [
+    ['Field report on the border trade'],
+    ['Officials met in Lang Son to review the trade in fruit', 'along the border, which grew again this year.'],
+    ['The report was written for Gloss’s tests.'],
+  ],
+  [
+    ['The Regional Comprehensive Economic Partnership came up', 'when the delegations spoke of tariffs.'],
+    ['Nguyen Phu Trong was remembered in a short speech.'],
+  ],
   [['Trucks waited for two days at the crossing in the spring.'], ['To Lam spoke of the crossing’s new lanes.']],
 ];
 export const REPORT_TITLE = 'Field report on the border trade';
@@ -43,7 +50,14 @@ export async function scannedPdf() {
   for (let n = 0; n < 2; n++) {
     const page = doc.addPage(PAGE);
     page.drawRectangle({ x: 60, y: 60, width: PAGE[0] - 120, height: PAGE[1] - 120, color: rgb(0.95, 0.94, 0.9) });
-    for (let line = 0; line < 30; line++) page.drawRectangle({ x: 72, y: PAGE[1] - 90 - line * 20, width: 300 + ((line * 37) % 140), height: 8, color: rgb(0.2, 0.2, 0.2) });
+    for (let line = 0; line < 30; line++)
+      page.drawRectangle({
+        x: 72,
+        y: PAGE[1] - 90 - line * 20,
+        width: 300 + ((line * 37) % 140),
+        height: 8,
+        color: rgb(0.2, 0.2, 0.2),
+      });
   }
   return doc.save();
 }

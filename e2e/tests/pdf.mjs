@@ -14,14 +14,24 @@ function yourCitation(host) {
   const link = document.querySelector(host)?.shadowRoot?.querySelector('.card[aria-busy="false"] .yours a.cite');
   if (!link) return null;
   const r = link.getClientRects()[0];
-  return { text: link.textContent, title: link.closest('li').querySelector('.also-title').textContent, x: r.left + 10, y: r.top + r.height / 2 };
+  return {
+    text: link.textContent,
+    title: link.closest('li').querySelector('.also-title').textContent,
+    x: r.left + 10,
+    y: r.top + r.height / 2,
+  };
 }
 
 export function define({ driver, origin, marksOf, hover, clickOption: click, deleteListed }, test) {
   const importFile = async (options, path) => {
     await options.chooseFile('input[name="document"]', path);
     await click(options, '.import button[type="submit"]');
-    return options.waitFor(() => document.querySelector('.import [role="status"], .import [role="alert"]')?.textContent ?? null, undefined, Boolean, 30000);
+    return options.waitFor(
+      () => document.querySelector('.import [role="status"], .import [role="alert"]')?.textContent ?? null,
+      undefined,
+      Boolean,
+      30000,
+    );
   };
 
   test('your documents: a PDF is read page by page and cited by page on cards and in the source viewer; a scan with no text layer is refused', async () => {
@@ -50,27 +60,44 @@ export function define({ driver, origin, marksOf, hover, clickOption: click, del
       await page.mouseMove(cite.x, cite.y);
       await page.mouseClick(cite.x, cite.y);
       const viewer = await opened;
-      const target = await viewer.waitFor(() => {
-        const li = /** @type {HTMLLIElement} */ (document.querySelector('li.target'));
-        const start = li && document.querySelector(`li.page-start[data-page="${li.dataset.page}"]`);
-        return li?.querySelector('mark.quote') && {
-          page: li.dataset.page,
-          number: li.value,
-          quote: li.querySelector('mark.quote').textContent,
-          pageMark: start?.querySelector('.page-mark')?.textContent,
-          byline: document.querySelector('.byline')?.textContent,
-        };
-      }, undefined, Boolean, 8000);
+      const target = await viewer.waitFor(
+        () => {
+          const li = /** @type {HTMLLIElement} */ (document.querySelector('li.target'));
+          const start = li && document.querySelector(`li.page-start[data-page="${li.dataset.page}"]`);
+          return (
+            li?.querySelector('mark.quote') && {
+              page: li.dataset.page,
+              number: li.value,
+              quote: li.querySelector('mark.quote').textContent,
+              pageMark: start?.querySelector('.page-mark')?.textContent,
+              byline: document.querySelector('.byline')?.textContent,
+            }
+          );
+        },
+        undefined,
+        Boolean,
+        8000,
+      );
       assert(target.page === '2' && target.number === 1 && target.pageMark === 'p. 2', JSON.stringify(target));
-      assert(target.quote === 'Regional Comprehensive Economic Partnership' && target.byline.includes('PDF, 3 pages'), JSON.stringify(target));
+      assert(
+        target.quote === 'Regional Comprehensive Economic Partnership' && target.byline.includes('PDF, 3 pages'),
+        JSON.stringify(target),
+      );
       await viewer.close();
       await page.close();
 
       // A scan: pages that are pictures, no text. Refused, and nothing is added.
       await options.front();
       const refused = await importFile(options, scan);
-      assert(refused === 'This PDF has no text layer (its pages are images, as in a scan): Gloss reads only the text of a PDF, so nothing was added. Run it through text recognition (OCR) first.', refused);
-      assert((await options.evaluate(() => document.querySelectorAll('.documents li').length)) === 1, 'the scan added nothing');
+      assert(
+        refused ===
+          'This PDF has no text layer (its pages are images, as in a scan): Gloss reads only the text of a PDF, so nothing was added. Run it through text recognition (OCR) first.',
+        refused,
+      );
+      assert(
+        (await options.evaluate(() => document.querySelectorAll('.documents li').length)) === 1,
+        'the scan added nothing',
+      );
     } finally {
       await deleteListed(options, '.documents');
       await options.close();

@@ -4,7 +4,6 @@ import { assert } from '../harness.mjs';
 export function define(ctx, test) {
   const { driver, origin, proxy, poll } = ctx;
 
-
   // Last, after every context has been used (background, content scripts, popup, options, source
   // viewer). The browsers' own services are theirs, not Gloss's, and are named here by the exact
   // requests they were seen to make on these machines (Gloss has no address of any host in it):
@@ -27,12 +26,16 @@ export function define(ctx, test) {
     // Prove the recorder sees what a page asks of the network.
     const probe = await driver.openPage(`${origin}/basic.html`);
     await probe.evaluate(() => fetch('http://gloss-probe.invalid/ping').catch(() => {}));
-    await poll(async () => proxy.take(), (seen) => seen.some((r) => r.url.includes('gloss-probe.invalid')), 5000, 'the probe request at the proxy').catch((e) => {
+    await poll(
+      async () => proxy.take(),
+      (seen) => seen.some((r) => r.url.includes('gloss-probe.invalid')),
+      5000,
+      'the probe request at the proxy',
+    ).catch((e) => {
       throw new Error(`the recording proxy saw nothing: ${e.message}`);
     });
     await probe.close();
     const leaks = seenDuringSuite.filter((r) => !isBrowserService(r));
     assert(leaks.length === 0, `requests to the network: ${leaks.map((r) => `${r.method} ${r.url}`).join(', ')}`);
   });
-
 }

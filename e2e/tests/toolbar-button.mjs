@@ -17,20 +17,43 @@ export function define(ctx, test) {
 
   test('toolbar button: the number of terms on the page, grey and empty where Gloss is off, no number once the badge is switched off', async () => {
     const page = await driver.openPage(`${origin}/summary.html`);
-    await page.waitFor(() => CSS.highlights.get('gloss-term')?.size ?? 0, undefined, (n) => n > 0, 8000);
+    await page.waitFor(
+      () => CSS.highlights.get('gloss-term')?.size ?? 0,
+      undefined,
+      (n) => n > 0,
+      8000,
+    );
     const tabId = await driver.activeTabId();
     const popup = await driver.openExtensionPage(`/popup.html?tab=${tabId}`);
-    const listed = await popup.waitFor(() => document.querySelectorAll('.on-page .term').length, undefined, (n) => n >= 5, 5000);
+    const listed = await popup.waitFor(
+      () => document.querySelectorAll('.on-page .term').length,
+      undefined,
+      (n) => n >= 5,
+      5000,
+    );
     const on = await popup.waitFor(buttonOf, tabId, (b) => b.badge === String(listed), 5000);
     assert(on.title === `Gloss: ${listed} terms on this page`, on.title);
-    const setSites = (sites) => popup.evaluate((s) => (globalThis.browser ?? globalThis.chrome).storage.local.set({ disabledSites: s }), sites);
+    const setSites = (sites) =>
+      popup.evaluate((s) => (globalThis.browser ?? globalThis.chrome).storage.local.set({ disabledSites: s }), sites);
     try {
       await setSites([new URL(origin).hostname]);
-      const off = await popup.waitFor(buttonOf, tabId, (b) => b.badge === '' && b.title === 'Gloss is off on this site', 5000);
+      const off = await popup.waitFor(
+        buttonOf,
+        tabId,
+        (b) => b.badge === '' && b.title === 'Gloss is off on this site',
+        5000,
+      );
       assert(off.badge === '', JSON.stringify(off));
       await setSites([]);
       await popup.waitFor(buttonOf, tabId, (b) => b.badge === String(listed) && b.title === on.title, 5000);
-      await storePreferences({ hoverDelayMs: 150, cardTrigger: 'hover', markStyle: 'underline', markDensity: 'first', theme: 'system', showBadge: false });
+      await storePreferences({
+        hoverDelayMs: 150,
+        cardTrigger: 'hover',
+        markStyle: 'underline',
+        markDensity: 'first',
+        theme: 'system',
+        showBadge: false,
+      });
       const hidden = await popup.waitFor(buttonOf, tabId, (b) => b.badge === '', 5000);
       assert(hidden.title === on.title, `the title still counts the terms: ${hidden.title}`);
     } finally {

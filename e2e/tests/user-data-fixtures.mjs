@@ -43,8 +43,18 @@ export function largeBackup(documents, paragraphs) {
   const rows = [];
   for (let d = 1; d <= documents; d++) {
     const id = `user-library-${d}-${String(d).padStart(6, '0')}`;
-    docs.push({ id, file: `library-${d}.txt`, title: `Library ${d}`, outlet: 'Archive', authors: [], date: null, dateISO: null, user: true });
-    for (let n = 1; n <= paragraphs; n++) rows.push({ docId: id, n, text: `${longParagraph(n + d)} (volume ${d})`, sentences: [] });
+    docs.push({
+      id,
+      file: `library-${d}.txt`,
+      title: `Library ${d}`,
+      outlet: 'Archive',
+      authors: [],
+      date: null,
+      dateISO: null,
+      user: true,
+    });
+    for (let n = 1; n <= paragraphs; n++)
+      rows.push({ docId: id, n, text: `${longParagraph(n + d)} (volume ${d})`, sentences: [] });
   }
   return JSON.stringify({
     format: 'gloss-backup',

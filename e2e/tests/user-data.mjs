@@ -15,11 +15,16 @@ const MEGABYTE = 1024 * 1024;
 /** What the options page shows of the reader's data. */
 function optionsView() {
   const list = (name) => {
-    const box = document.querySelector(`section.user-${name}`)?.querySelector(':scope > .items, :scope > .empty, :scope > .loading');
+    const box = document
+      .querySelector(`section.user-${name}`)
+      ?.querySelector(':scope > .items, :scope > .empty, :scope > .loading');
     if (!box) return { state: 'absent' };
     if (box.classList.contains('loading')) return { state: 'loading' };
     if (box.classList.contains('empty')) return { state: 'empty', text: box.textContent };
-    return { state: 'listed', items: [...box.querySelectorAll('li')].map((li) => li.querySelector('a, strong').textContent) };
+    return {
+      state: 'listed',
+      items: [...box.querySelectorAll('li')].map((li) => li.querySelector('a, strong').textContent),
+    };
   };
   return {
     documents: list('documents'),
@@ -106,7 +111,12 @@ export function define({ driver, clickOption: click, deleteListed }, test) {
   };
   const openOptions = async () => {
     const options = await driver.openExtensionPage('/options.html');
-    await options.waitFor(optionsView, undefined, (v) => v.documents.state !== 'absent' && v.documents.state !== 'loading', 8000);
+    await options.waitFor(
+      optionsView,
+      undefined,
+      (v) => v.documents.state !== 'absent' && v.documents.state !== 'loading',
+      8000,
+    );
     return options;
   };
   /** Content-Security-Policy violations the page logs, from now on. */
@@ -173,7 +183,11 @@ export function define({ driver, clickOption: click, deleteListed }, test) {
       const added = await options.waitFor(optionsView, undefined, (v) => v.status, 15000);
       assert(added.status.startsWith('Added “My title”'), added.status);
       // Nothing of the first document stays in the form.
-      assert(JSON.stringify(added.form) === JSON.stringify({ title: '', outlet: '', date: '', pasted: '', files: 0, hint: '…or drop a file here.' }), JSON.stringify(added.form));
+      assert(
+        JSON.stringify(added.form) ===
+          JSON.stringify({ title: '', outlet: '', date: '', pasted: '', files: 0, hint: '…or drop a file here.' }),
+        JSON.stringify(added.form),
+      );
       const disabled = await options.evaluate(
         () => /** @type {HTMLButtonElement} */ (document.querySelector('.import button[type="submit"]')).disabled,
       );
@@ -181,15 +195,29 @@ export function define({ driver, clickOption: click, deleteListed }, test) {
       // The next file is stored under its own name, with no outlet or date.
       const next = await addDocument(options, second);
       assert(next.status?.startsWith('Added “Second notes”'), JSON.stringify(next));
-      const meta = await options.evaluate(() => [...document.querySelectorAll('.documents li')].map((li) => `${li.querySelector('a').textContent} | ${li.querySelector('.meta').textContent}`));
-      assert(meta.includes('My title | Outlet A · 2024-02-02 · first.txt') && meta.includes('Second notes | No outlet named · undated · second.txt'), JSON.stringify(meta));
+      const meta = await options.evaluate(() =>
+        [...document.querySelectorAll('.documents li')].map(
+          (li) => `${li.querySelector('a').textContent} | ${li.querySelector('.meta').textContent}`,
+        ),
+      );
+      assert(
+        meta.includes('My title | Outlet A · 2024-02-02 · first.txt') &&
+          meta.includes('Second notes | No outlet named · undated · second.txt'),
+        JSON.stringify(meta),
+      );
       // The same text again: refused, naming the stored one, until the reader adds it on purpose.
       const again = await addDocument(options, first);
-      assert(again.alert === 'This text is already in your documents, as “My title”: nothing was added.', JSON.stringify(again));
+      assert(
+        again.alert === 'This text is already in your documents, as “My title”: nothing was added.',
+        JSON.stringify(again),
+      );
       assert((await options.evaluate(optionsView)).documents.items.length === 2, 'nothing was added');
       await click(options, '.import .add-again');
       const twice = await options.waitFor(optionsView, undefined, (v) => v.status, 15000);
-      assert(twice.status.startsWith('Added “First notes”') && twice.documents.items.length === 3, JSON.stringify(twice));
+      assert(
+        twice.status.startsWith('Added “First notes”') && twice.documents.items.length === 3,
+        JSON.stringify(twice),
+      );
     }));
 
   test('your documents: the lists say they are loading, never that nothing is there, until the store answers', () =>
@@ -204,7 +232,10 @@ export function define({ driver, clickOption: click, deleteListed }, test) {
         await locker.evaluate(holdDocumentsLock);
         second = await driver.openExtensionPage('/options.html');
         const blocked = await second.waitFor(optionsView, undefined, (v) => v.documents.state !== 'absent', 8000);
-        assert(blocked.documents.state === 'loading', `while the store is busy the list shows: ${JSON.stringify(blocked.documents)}`);
+        assert(
+          blocked.documents.state === 'loading',
+          `while the store is busy the list shows: ${JSON.stringify(blocked.documents)}`,
+        );
         assert(blocked.labelChoices[0] === 'Loading…', JSON.stringify(blocked.labelChoices));
         await locker.evaluate(() => window.releaseGloss());
         const shown = await second.waitFor(optionsView, undefined, (v) => v.documents.state === 'listed', 8000);
@@ -225,30 +256,59 @@ export function define({ driver, clickOption: click, deleteListed }, test) {
       const popup = await driver.openExtensionPage('/popup.html');
       try {
         await first.front();
-        await addDocument(first, await fixtureFile(dir, 'zebra.txt', 'Zebra notes\nA quiet zebra crossing near the RCEP office.\n'));
+        await addDocument(
+          first,
+          await fixtureFile(dir, 'zebra.txt', 'Zebra notes\nA quiet zebra crossing near the RCEP office.\n'),
+        );
         const docId = await first.evaluate(
           () => /** @type {HTMLElement} */ (document.querySelector('.documents li')).dataset.id,
         );
         const viewer = await driver.openExtensionPage(`/viewer.html#doc=${docId}`);
-        await viewer.waitFor(() => document.querySelector('article.document h1')?.textContent ?? null, undefined, (t) => t === 'Zebra notes', 8000);
+        await viewer.waitFor(
+          () => document.querySelector('article.document h1')?.textContent ?? null,
+          undefined,
+          (t) => t === 'Zebra notes',
+          8000,
+        );
         // The other options tab lists it, and offers it for a label.
         const seen = await second.waitFor(optionsView, undefined, (v) => v.documents.state === 'listed', 8000);
-        assert(JSON.stringify(seen.documents.items) === '["Zebra notes"]' && seen.labelChoices.includes('Zebra notes'), JSON.stringify(seen));
+        assert(
+          JSON.stringify(seen.documents.items) === '["Zebra notes"]' && seen.labelChoices.includes('Zebra notes'),
+          JSON.stringify(seen),
+        );
         // The popup finds its passage.
         await popup.front();
-        await popup.evaluate(
-          () => /** @type {HTMLInputElement} */ (document.querySelector('input[type="search"]')).focus(),
+        await popup.evaluate(() =>
+          /** @type {HTMLInputElement} */ (document.querySelector('input[type="search"]')).focus(),
         );
         await popup.typeText('zebra crossing');
-        await popup.waitFor(() => document.querySelectorAll('[role="option"]').length, undefined, (n) => n > 0, 8000);
+        await popup.waitFor(
+          () => document.querySelectorAll('[role="option"]').length,
+          undefined,
+          (n) => n > 0,
+          8000,
+        );
         // Deleted in the second tab: gone from the first, from the popup's results and from the reader.
         await second.front();
         await click(second, '.documents li button');
         await click(second, '.documents li button.danger');
         const gone = await first.waitFor(optionsView, undefined, (v) => v.documents.state === 'empty', 8000);
         assert(!gone.labelChoices.includes('Zebra notes'), JSON.stringify(gone.labelChoices));
-        await popup.waitFor(() => (document.querySelectorAll('[role="option"]').length === 0 ? document.querySelector('.state')?.textContent ?? '' : null), undefined, (t) => t?.includes('No entry or passage matches'), 8000);
-        await viewer.waitFor(() => document.querySelector('main .empty')?.textContent ?? null, undefined, (t) => t?.includes(docId), 8000);
+        await popup.waitFor(
+          () =>
+            document.querySelectorAll('[role="option"]').length === 0
+              ? (document.querySelector('.state')?.textContent ?? '')
+              : null,
+          undefined,
+          (t) => t?.includes('No entry or passage matches'),
+          8000,
+        );
+        await viewer.waitFor(
+          () => document.querySelector('main .empty')?.textContent ?? null,
+          undefined,
+          (t) => t?.includes(docId),
+          8000,
+        );
         await viewer.close();
       } finally {
         await clearAll(first);
@@ -265,7 +325,12 @@ export function define({ driver, clickOption: click, deleteListed }, test) {
       await options.chooseFile('input[name="document"]', large);
       await click(options, '.import button[type="submit"]');
       // Progress in real units, then Cancel while the mentions are being found.
-      const finding = await options.waitFor(optionsView, undefined, (v) => v.job?.startsWith('Finding the mentions') || v.status || v.alert, 60000);
+      const finding = await options.waitFor(
+        optionsView,
+        undefined,
+        (v) => v.job?.startsWith('Finding the mentions') || v.status || v.alert,
+        60000,
+      );
       assert(finding.job, `the import ended before it could be cancelled: ${JSON.stringify(finding)}`);
       // The page answers the reader meanwhile: typing into a field shows at once.
       await typeInto(options, 'input[name="entryName"]', 'Busy');
@@ -278,7 +343,10 @@ export function define({ driver, clickOption: click, deleteListed }, test) {
       );
       assert(typed === 'Busy', 'typing was lost');
       const refused = await addDocument(options, tooLarge);
-      assert(refused.alert === 'The file is larger than 5.0 MB, the largest document Gloss accepts: nothing was added.', JSON.stringify(refused));
+      assert(
+        refused.alert === 'The file is larger than 5.0 MB, the largest document Gloss accepts: nothing was added.',
+        JSON.stringify(refused),
+      );
     }));
 
   test('source viewer: a 36,000-paragraph document opens at a cited paragraph, only the paragraphs near the screen rendered, with hover cards', () =>
@@ -290,18 +358,22 @@ export function define({ driver, clickOption: click, deleteListed }, test) {
       );
       const cited = 30001;
       const quote = longParagraph(cited).split('. ').slice(1, 2).join('');
-      const viewer = await driver.openExtensionPage(`/viewer.html#doc=${docId}&p=${cited}&q=${encodeURIComponent(quote)}`);
+      const viewer = await driver.openExtensionPage(
+        `/viewer.html#doc=${docId}&p=${cited}&q=${encodeURIComponent(quote)}`,
+      );
       const view = await viewer.waitFor(
         () => {
           const active = document.activeElement;
           const target = active?.matches('li.target') ? /** @type {HTMLLIElement} */ (active) : null;
           const r = target?.getBoundingClientRect();
-          return target && {
-            value: target.value,
-            quote: target.querySelector('mark.quote')?.textContent,
-            rendered: document.querySelectorAll('.paragraphs li').length,
-            onScreen: r.top < innerHeight && r.bottom > 0,
-          };
+          return (
+            target && {
+              value: target.value,
+              quote: target.querySelector('mark.quote')?.textContent,
+              rendered: document.querySelectorAll('.paragraphs li').length,
+              onScreen: r.top < innerHeight && r.bottom > 0,
+            }
+          );
         },
         undefined,
         (v) => v?.quote && v.onScreen,
@@ -311,24 +383,39 @@ export function define({ driver, clickOption: click, deleteListed }, test) {
       assert(view.rendered < 200, `paragraphs in the page: ${view.rendered}`);
       // A mention near the citation opens its card, once the list has stopped moving (it measures the
       // paragraphs it draws, and keeps the cited one in the middle meanwhile).
-      const at = await viewer.waitFor(() => {
-        const still = window.__glossScrollY === scrollY;
-        window.__glossScrollY = scrollY;
-        if (!still) return null;
-        const el = [.../** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('.mention'))].find((m) => {
-          const r = m.getBoundingClientRect();
-          return r.top > 40 && r.bottom < innerHeight - 40;
-        });
-        if (!el) return null;
-        const r = el.getClientRects()[0];
-        return { x: r.left + Math.min(r.width / 2, 15), y: r.top + r.height / 2, entry: el.dataset.entry };
-      }, undefined, Boolean, 8000);
+      const at = await viewer.waitFor(
+        () => {
+          const still = window.__glossScrollY === scrollY;
+          window.__glossScrollY = scrollY;
+          if (!still) return null;
+          const el = [.../** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('.mention'))].find((m) => {
+            const r = m.getBoundingClientRect();
+            return r.top > 40 && r.bottom < innerHeight - 40;
+          });
+          if (!el) return null;
+          const r = el.getClientRects()[0];
+          return { x: r.left + Math.min(r.width / 2, 15), y: r.top + r.height / 2, entry: el.dataset.entry };
+        },
+        undefined,
+        Boolean,
+        8000,
+      );
       await viewer.mouseMove(at.x - 30, at.y + 30);
       await viewer.mouseMove(at.x, at.y);
-      await viewer.waitFor(() => document.querySelector('.viewer-card:not([hidden]) .card[aria-busy="false"] .name')?.textContent ?? null, undefined, Boolean, 8000);
+      await viewer.waitFor(
+        () => document.querySelector('.viewer-card:not([hidden]) .card[aria-busy="false"] .name')?.textContent ?? null,
+        undefined,
+        Boolean,
+        8000,
+      );
       // Scrolling to the end brings the last paragraphs in.
       await viewer.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-      await viewer.waitFor(() => !!document.querySelector('.paragraphs li[value="36000"]')?.textContent, undefined, Boolean, 8000);
+      await viewer.waitFor(
+        () => !!document.querySelector('.paragraphs li[value="36000"]')?.textContent,
+        undefined,
+        Boolean,
+        8000,
+      );
       await viewer.close();
     }));
 
@@ -364,7 +451,15 @@ export function define({ driver, clickOption: click, deleteListed }, test) {
       const damaged = await fixtureFile(
         dir,
         'string-version.json',
-        JSON.stringify({ format: 'gloss-backup', version: '1', exportedAt: '', documents: [], paragraphs: [], entries: [], settings: {} }),
+        JSON.stringify({
+          format: 'gloss-backup',
+          version: '1',
+          exportedAt: '',
+          documents: [],
+          paragraphs: [],
+          entries: [],
+          settings: {},
+        }),
       );
       await options.chooseFile('input[name="backup"]', damaged);
       await click(options, '.restore button[type="submit"]');
@@ -376,7 +471,12 @@ export function define({ driver, clickOption: click, deleteListed }, test) {
     withOptions('backup-cancel', async (options, dir) => {
       await options.chooseFile('input[name="backup"]', await fixtureFile(dir, 'library.json', largeBackup(3, 30000)));
       await click(options, '.restore button[type="submit"]');
-      const stage = await options.waitFor(() => document.querySelector('.backup .job-stage')?.textContent ?? backupOutcome(), undefined, (t) => /^(Checking the backup|Finding the mentions): \d+ %$/.test(t ?? '') || /^(Restored|The)/.test(t ?? ''), 60000);
+      const stage = await options.waitFor(
+        () => document.querySelector('.backup .job-stage')?.textContent ?? backupOutcome(),
+        undefined,
+        (t) => /^(Checking the backup|Finding the mentions): \d+ %$/.test(t ?? '') || /^(Restored|The)/.test(t ?? ''),
+        60000,
+      );
       assert(/%$/.test(stage), `no progress was shown before: ${stage}`);
       await click(options, '.backup .job .cancel');
       const cancelled = await options.waitFor(backupOutcome, undefined, Boolean, 60000);
@@ -387,16 +487,24 @@ export function define({ driver, clickOption: click, deleteListed }, test) {
   test('your documents: a 300-character file name wraps; the page is no wider than the window', () =>
     withOptions('long-name', async (options) => {
       const fits = async (when) => {
-        const { width, window } = await options.evaluate(() => ({ width: document.documentElement.scrollWidth, window: innerWidth }));
+        const { width, window } = await options.evaluate(() => ({
+          width: document.documentElement.scrollWidth,
+          window: innerWidth,
+        }));
         assert(width <= window, `${when} the page is ${width} px wide in a ${window} px window`);
       };
       // One word, with nowhere to break a line; longer than a file system here allows a name, so the
       // file is made in the page and dropped, as from a browser or a mail client.
-      await options.evaluate((name) => {
-        const files = new DataTransfer();
-        files.items.add(new File(['Long name\nThe RCEP came up.\n'], name, { type: 'text/plain' }));
-        document.querySelector('.dropzone').dispatchEvent(new DragEvent('drop', { dataTransfer: files, bubbles: true, cancelable: true }));
-      }, `${'AnnualReportOnTradeAndInvestment'.repeat(10).slice(0, 296)}.txt`);
+      await options.evaluate(
+        (name) => {
+          const files = new DataTransfer();
+          files.items.add(new File(['Long name\nThe RCEP came up.\n'], name, { type: 'text/plain' }));
+          document
+            .querySelector('.dropzone')
+            .dispatchEvent(new DragEvent('drop', { dataTransfer: files, bubbles: true, cancelable: true }));
+        },
+        `${'AnnualReportOnTradeAndInvestment'.repeat(10).slice(0, 296)}.txt`,
+      );
       await options.waitFor(optionsView, undefined, (v) => v.form.hint?.length > 300, 5000);
       await fits('with the file chosen');
       await click(options, '.import button[type="submit"]');

@@ -52,7 +52,8 @@ export class PageCards {
     );
     this.hover = new HoverMachine<CardAnchor>(
       {
-        show: (anchor, token) => void this.present(anchor, () => this.hover.isCurrent(token) && !options.extensionGone()),
+        show: (anchor, token) =>
+          void this.present(anchor, () => this.hover.isCurrent(token) && !options.extensionGone()),
         hide: () => {
           this.layer.current?.hide();
           options.onClosed();

@@ -60,7 +60,11 @@ function startGloss(setup: PageSetup): void {
   const listen = () => {
     if (listening) return;
     listening = true;
-    listenToReader(document, { cards, marking, termKeys, preferences: () => preferences.current, extensionGone }, listeners.signal);
+    listenToReader(
+      document,
+      { cards, marking, termKeys, preferences: () => preferences.current, extensionGone },
+      listeners.signal,
+    );
   };
 
   const marking: PageMarking = new PageMarking(document, setup.sieve, !setup.disabledSites.includes(site), {

@@ -6,7 +6,13 @@
  * (opened by the caller), the ring a highlight like the marks.
  */
 import type { Mark } from '../../lib/page/marker';
-import { compareTreePoints, startOf, termFromReader, type Direction, type TermPlace } from '../../lib/page/reading-order';
+import {
+  compareTreePoints,
+  startOf,
+  termFromReader,
+  type Direction,
+  type TermPlace,
+} from '../../lib/page/reading-order';
 
 /** The highlight that rings the term the keyboard is at. */
 export interface RingHighlight {
@@ -75,7 +81,8 @@ export class TermKeys {
    */
   returnTo(range: Range): void {
     const view = this.doc.defaultView;
-    if (this.readingPosition && this.at?.range === range) view?.scrollTo({ ...this.readingPosition, behavior: 'instant' });
+    if (this.readingPosition && this.at?.range === range)
+      view?.scrollTo({ ...this.readingPosition, behavior: 'instant' });
     const focusable = range.startContainer.parentElement?.closest<HTMLElement>(FOCUSABLE);
     if (focusable) focusable.focus({ preventScroll: true });
     else (this.doc.activeElement as HTMLElement | null)?.blur?.();
@@ -96,12 +103,16 @@ export class TermKeys {
   }
 }
 
-const placeOf = (mark: Mark): TermPlace => ({ point: startOf(mark.range), box: () => mark.range.getBoundingClientRect() });
+const placeOf = (mark: Mark): TermPlace => ({
+  point: startOf(mark.range),
+  box: () => mark.range.getBoundingClientRect(),
+});
 
 /** Brings a term into view: inside any scrolled box that holds it, then a third of the way down the window. */
 function scrollToRange(range: Range): void {
   const view = range.startContainer.ownerDocument?.defaultView;
   range.startContainer.parentElement?.scrollIntoView({ block: 'nearest', inline: 'nearest', behavior: 'instant' });
   const box = range.getBoundingClientRect();
-  if (view && (box.top < 0 || box.bottom > view.innerHeight)) view.scrollBy({ top: box.top - view.innerHeight / 3, behavior: 'instant' });
+  if (view && (box.top < 0 || box.bottom > view.innerHeight))
+    view.scrollBy({ top: box.top - view.innerHeight / 3, behavior: 'instant' });
 }

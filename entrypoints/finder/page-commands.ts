@@ -39,7 +39,8 @@ export function answerPageCommands({ cards, marking, termKeys, site, listen }: P
       // back on, while one runs).
       await marking.whenSettled();
       const counts = new Map<string, number>();
-      for (const mark of marking.marker?.allMarks() ?? []) counts.set(mark.entryId, (counts.get(mark.entryId) ?? 0) + 1);
+      for (const mark of marking.marker?.allMarks() ?? [])
+        counts.set(mark.entryId, (counts.get(mark.entryId) ?? 0) + 1);
       return { counts: [...counts], enabled: marking.enabled, site };
     }),
     onPageMessage('revealTerm', ({ data }) => marking.marker?.reveal(data.entryId, data.index) ?? false),

@@ -30,7 +30,11 @@ export interface ReaderInput {
 }
 
 /** Listens to the reader until `signal` aborts. */
-export function listenToReader(doc: Document, { cards, marking, termKeys, preferences, extensionGone }: ReaderInput, signal: AbortSignal): void {
+export function listenToReader(
+  doc: Document,
+  { cards, marking, termKeys, preferences, extensionGone }: ReaderInput,
+  signal: AbortSignal,
+): void {
   const { hover } = cards;
   let pointer: Pointer | null = null;
   let frameRequested = false;
@@ -68,7 +72,14 @@ export function listenToReader(doc: Document, { cards, marking, termKeys, prefer
   doc.addEventListener(
     'pointermove',
     (e) => {
-      pointer = { x: e.clientX, y: e.clientY, time: e.timeStamp, target: e.target, altKey: e.altKey, shiftKey: e.shiftKey };
+      pointer = {
+        x: e.clientX,
+        y: e.clientY,
+        time: e.timeStamp,
+        target: e.target,
+        altKey: e.altKey,
+        shiftKey: e.shiftKey,
+      };
       requestCheck();
     },
     { ...options, passive: true },

@@ -33,5 +33,8 @@ export async function pageMatcher(sieve: Sieve | null): Promise<{ matcher: Match
   const data = await sendMessage('pageMatcher', undefined).catch(() => null);
   const matcher = data && readMatcher(data.matcher, sieve);
   if (!matcher) return null;
-  return { matcher, rules: { related: new Map(data.related), sides: new Map(data.sides), topical: new Set(data.topical) } };
+  return {
+    matcher,
+    rules: { related: new Map(data.related), sides: new Map(data.sides), topical: new Set(data.topical) },
+  };
 }

@@ -86,7 +86,11 @@ function Options() {
     if (!store) return Promise.resolve();
     const read = reads.current.then(async () => {
       const rows = databaseRows(store);
-      const [entries, documents, packs] = await Promise.all([store.userEntries.toArray(), rows.documents(), installedPacks(store)]);
+      const [entries, documents, packs] = await Promise.all([
+        store.userEntries.toArray(),
+        rows.documents(),
+        installedPacks(store),
+      ]);
       setLists({ documents, entries, packs });
     });
     reads.current = read.catch(() => {});
@@ -118,7 +122,11 @@ function Options() {
   }, []);
 
   /** Runs a job in the worker; `show` follows its progress. Resolves with its result, or rejects with JobFailed. */
-  function run(request: JobRequest, show: (progress: JobProgress | null) => void, slot?: 'import' | 'backup' | 'pack'): Promise<JobResult> {
+  function run(
+    request: JobRequest,
+    show: (progress: JobProgress | null) => void,
+    slot?: 'import' | 'backup' | 'pack',
+  ): Promise<JobResult> {
     show(null);
     const job = startJob(request, show);
     if (slot) jobs.current[slot] = job;
@@ -130,16 +138,30 @@ function Options() {
   async function onImport(input: DocumentInput, again: boolean): Promise<void> {
     const file = input.file ?? new Blob([input.pasted], { type: 'text/plain' });
     const details = { title: input.title, outlet: input.outlet, date: input.date };
-    const request: JobRequest = { kind: 'import', file, fileName: input.file?.name ?? '', mimeType: input.file?.type ?? '', details, allowDuplicate: again };
+    const request: JobRequest = {
+      kind: 'import',
+      file,
+      fileName: input.file?.name ?? '',
+      mimeType: input.file?.type ?? '',
+      details,
+      allowDuplicate: again,
+    };
     try {
       const result = await run(request, (progress) => setImportStatus({ kind: 'working', progress }), 'import');
       if (result.kind !== 'import') return;
       await publishWrite();
       setImportForm((n) => n + 1);
-      setImportStatus({ kind: 'done', message: t('documentAdded', result.document.title, result.paragraphs, result.mentions) });
+      setImportStatus({
+        kind: 'done',
+        message: t('documentAdded', result.document.title, result.paragraphs, result.mentions),
+      });
     } catch (error) {
       const failure = failureOf(error);
-      setImportStatus({ kind: 'refused', message: failureMessage(failure), duplicate: failure.kind === 'document' && failure.problem === 'duplicate' });
+      setImportStatus({
+        kind: 'refused',
+        message: failureMessage(failure),
+        duplicate: failure.kind === 'document' && failure.problem === 'duplicate',
+      });
     }
   }
 
@@ -180,10 +202,14 @@ function Options() {
     onPackJob({ kind: 'installPack', file }, (result) => {
       if (result.kind !== 'installPack') return '';
       const { pack, replaced } = result;
-      return replaced ? t('packUpdated', pack.title, replaced.version, pack.version, pack.documents, pack.entries) : t('packInstalled', pack.title, pack.version, pack.documents, pack.entries);
+      return replaced
+        ? t('packUpdated', pack.title, replaced.version, pack.version, pack.documents, pack.entries)
+        : t('packInstalled', pack.title, pack.version, pack.documents, pack.entries);
     });
   const onTogglePack = (packId: string, enabled: boolean) =>
-    onPackJob({ kind: 'setPackEnabled', packId, enabled }, () => t(enabled ? 'packSwitchedOn' : 'packSwitchedOff', packTitle(packId)));
+    onPackJob({ kind: 'setPackEnabled', packId, enabled }, () =>
+      t(enabled ? 'packSwitchedOn' : 'packSwitchedOff', packTitle(packId)),
+    );
   const onRemovePack = (packId: string) => {
     const title = packTitle(packId);
     return onPackJob({ kind: 'removePack', packId }, () => t('packRemoved', title));
@@ -194,7 +220,11 @@ function Options() {
     if (backupStatus.kind === 'exported') URL.revokeObjectURL(backupStatus.href);
     try {
       const settings = { preferences: await preferences.getValue(), disabledSites: await disabledSites.getValue() };
-      const result = await run({ kind: 'export', settings }, (progress) => setBackupStatus({ kind: 'working', progress }), 'backup');
+      const result = await run(
+        { kind: 'export', settings },
+        (progress) => setBackupStatus({ kind: 'working', progress }),
+        'backup',
+      );
       if (result.kind !== 'export') return;
       const href = URL.createObjectURL(result.file);
       setBackupStatus({ kind: 'exported', href, fileName: result.fileName });
@@ -207,7 +237,11 @@ function Options() {
 
   async function onRestore(file: File): Promise<void> {
     try {
-      const result = await run({ kind: 'restore', file }, (progress) => setBackupStatus({ kind: 'working', progress }), 'backup');
+      const result = await run(
+        { kind: 'restore', file },
+        (progress) => setBackupStatus({ kind: 'working', progress }),
+        'backup',
+      );
       if (result.kind !== 'restore') return;
       const { report } = result;
       const current = { preferences: await preferences.getValue(), disabledSites: await disabledSites.getValue() };
@@ -216,7 +250,11 @@ function Options() {
       await preferences.setValue(settings.preferences);
       const conflicts = [...report.conflicts, ...(preferencesKept ? [t('preferencesKept')] : [])];
       await publishWrite();
-      setBackupStatus({ kind: 'imported', message: t('backupMerged', report.documentsAdded, report.entriesAdded, report.unchanged), conflicts });
+      setBackupStatus({
+        kind: 'imported',
+        message: t('backupMerged', report.documentsAdded, report.entriesAdded, report.unchanged),
+        conflicts,
+      });
     } catch (error) {
       setBackupStatus({ kind: 'refused', message: failureMessage(failureOf(error)) });
     }
@@ -224,7 +262,8 @@ function Options() {
 
   const rows = db ? databaseRows(db) : null;
   const paragraphCount = (docId: string) => rows?.paragraphCount(docId) ?? Promise.resolve(0);
-  const paragraphRange = async (docId: string, from: number, to: number) => (await rows?.paragraphRange(docId, from, to))?.paragraphs ?? [];
+  const paragraphRange = async (docId: string, from: number, to: number) =>
+    (await rows?.paragraphRange(docId, from, to))?.paragraphs ?? [];
 
   return (
     <main class="options">
@@ -242,17 +281,31 @@ function Options() {
         {db === null && <p class="message error">{t('noStorage')}</p>}
         {db && (
           <>
-            <DocumentImport key={importForm} status={importStatus} onImport={(input, again) => void onImport(input, again)} onCancel={() => jobs.current.import?.cancel()} />
+            <DocumentImport
+              key={importForm}
+              status={importStatus}
+              onImport={(input, again) => void onImport(input, again)}
+              onCancel={() => jobs.current.import?.cancel()}
+            />
             <DeletableList
               className="documents"
               empty={t('noUserDocuments')}
-              items={lists && documents.map((d) => ({
-                id: d.id,
-                title: d.title,
-                href: viewerHref(d.id),
-                meta: [d.outlet ?? t('outletNotStated'), d.date ?? t('undatedShort'), d.file].filter(Boolean).join(' · '),
-              }))}
-              onDelete={(id) => void remove({ kind: 'deleteDocument', docId: id }, (message) => setImportStatus({ kind: 'refused', message, duplicate: false }))}
+              items={
+                lists &&
+                documents.map((d) => ({
+                  id: d.id,
+                  title: d.title,
+                  href: viewerHref(d.id),
+                  meta: [d.outlet ?? t('outletNotStated'), d.date ?? t('undatedShort'), d.file]
+                    .filter(Boolean)
+                    .join(' · '),
+                }))
+              }
+              onDelete={(id) =>
+                void remove({ kind: 'deleteDocument', docId: id }, (message) =>
+                  setImportStatus({ kind: 'refused', message, duplicate: false }),
+                )
+              }
             />
           </>
         )}
@@ -261,27 +314,57 @@ function Options() {
         <>
           <section aria-labelledby="entries-heading" class="user-entries">
             <h2 id="entries-heading">{t('entriesHeading')}</h2>
-            <EntryForm key={entryForm} documents={lists?.documents ?? null} paragraphCount={paragraphCount} paragraphRange={paragraphRange} message={entryMessage} onAdd={(input) => void onAddEntry(input)} />
+            <EntryForm
+              key={entryForm}
+              documents={lists?.documents ?? null}
+              paragraphCount={paragraphCount}
+              paragraphRange={paragraphRange}
+              message={entryMessage}
+              onAdd={(input) => void onAddEntry(input)}
+            />
             <DeletableList
               className="entries"
               empty={t('noUserEntries')}
-              items={lists && lists.entries.map((e) => ({ id: e.id, title: e.name, meta: e.label ? `${kindLabel(e.kind)} · “${e.label.quote}”` : kindLabel(e.kind) }))}
-              onDelete={(id) => void remove({ kind: 'deleteEntry', entryId: id }, (text) => setEntryMessage({ error: true, text }))}
+              items={
+                lists &&
+                lists.entries.map((e) => ({
+                  id: e.id,
+                  title: e.name,
+                  meta: e.label ? `${kindLabel(e.kind)} · “${e.label.quote}”` : kindLabel(e.kind),
+                }))
+              }
+              onDelete={(id) =>
+                void remove({ kind: 'deleteEntry', entryId: id }, (text) => setEntryMessage({ error: true, text }))
+              }
             />
           </section>
           <section aria-labelledby="packs-heading" class="knowledge-packs">
             <h2 id="packs-heading">{t('packsHeading')}</h2>
             <p class="intro">{t('packsIntro')}</p>
-            <PackPanel packs={lists?.packs ?? null} status={packStatus} onInstall={(file) => void onInstallPack(file)} onCancel={() => jobs.current.pack?.cancel()} onToggle={(id, on) => void onTogglePack(id, on)} onRemove={(id) => void onRemovePack(id)} />
+            <PackPanel
+              packs={lists?.packs ?? null}
+              status={packStatus}
+              onInstall={(file) => void onInstallPack(file)}
+              onCancel={() => jobs.current.pack?.cancel()}
+              onToggle={(id, on) => void onTogglePack(id, on)}
+              onRemove={(id) => void onRemovePack(id)}
+            />
           </section>
           <section aria-labelledby="backup-heading">
             <h2 id="backup-heading">{t('backupHeading')}</h2>
-            <BackupPanel status={backupStatus} onExport={() => void onExport()} onImport={(file) => void onRestore(file)} onCancel={() => jobs.current.backup?.cancel()} />
+            <BackupPanel
+              status={backupStatus}
+              onExport={() => void onExport()}
+              onImport={(file) => void onRestore(file)}
+              onCancel={() => jobs.current.backup?.cancel()}
+            />
           </section>
         </>
       )}
       <footer class="options-footer">
-        <a href="/privacy.html" target="_blank" rel="noopener">{t('privacyLink')}</a>
+        <a href="/privacy.html" target="_blank" rel="noopener">
+          {t('privacyLink')}
+        </a>
       </footer>
     </main>
   );

@@ -21,7 +21,10 @@ export interface RunningJob {
 
 let worker: Worker | null = null;
 let nextId = 1;
-const waiting = new Map<number, { progress(p: JobProgress): void; done(r: JobResult): void; failed(f: JobFailure): void }>();
+const waiting = new Map<
+  number,
+  { progress(p: JobProgress): void; done(r: JobResult): void; failed(f: JobFailure): void }
+>();
 
 function theWorker(): Worker {
   if (!worker) {

@@ -73,13 +73,19 @@ function Popup() {
 
   async function loadSummary(): Promise<void> {
     const tabId = await activeTabId();
-    const page = tabId === null ? null : await sendToTab('pageSummary', undefined, { tabId, frameId: 0 }).catch(() => null);
+    const page =
+      tabId === null ? null : await sendToTab('pageSummary', undefined, { tabId, frameId: 0 }).catch(() => null);
     if (!page || !page.enabled || page.counts.length === 0) void loadSuggestions();
     if (!page) return setSummary({ status: 'unavailable' });
     setSite(page.site);
-    const briefs = await sendMessage('briefs', page.counts.map(([id]) => id)).catch(() => []);
+    const briefs = await sendMessage(
+      'briefs',
+      page.counts.map(([id]) => id),
+    ).catch(() => []);
     const counts = new Map(page.counts);
-    const terms = briefs.map((b) => ({ ...b, count: counts.get(b.id) ?? 0 })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+    const terms = briefs
+      .map((b) => ({ ...b, count: counts.get(b.id) ?? 0 }))
+      .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
     setSummary({ status: 'ready', enabled: page.enabled, terms });
   }
 
@@ -114,7 +120,8 @@ function Popup() {
     // The background tells every frame of every tab; this tab's top frame is also told here, and
     // answers once it has switched, so the summary asked for next is the page's new one.
     const tabId = await activeTabId();
-    if (tabId !== null) await sendToTab('settingsChanged', { disabledSites: changed }, { tabId, frameId: 0 }).catch(() => {});
+    if (tabId !== null)
+      await sendToTab('settingsChanged', { disabledSites: changed }, { tabId, frameId: 0 }).catch(() => {});
     await loadSummary();
   }
 
@@ -145,16 +152,31 @@ function Popup() {
             active={active}
             onQuery={onQuery}
             onActive={setActive}
-            onOpen={(r) => (r.type === 'entry' ? openEntry(r.id) : openCitation({ docId: r.docId, paragraph: r.paragraph, quote: '', start: 0, end: 0 }))}
+            onOpen={(r) =>
+              r.type === 'entry'
+                ? openEntry(r.id)
+                : openCitation({ docId: r.docId, paragraph: r.paragraph, quote: '', start: 0, end: 0 })
+            }
           />
           {query.trim().length < MIN_QUERY && (
-            <PageSummary view={summary} suggestions={suggestions} indexHref={viewerUrl + ENTRY_INDEX_HASH} onReveal={reveal} onOpenEntry={(id) => void openEntry(id)} onToggle={toggleSite} />
+            <PageSummary
+              view={summary}
+              suggestions={suggestions}
+              indexHref={viewerUrl + ENTRY_INDEX_HASH}
+              onReveal={reveal}
+              onOpenEntry={(id) => void openEntry(id)}
+              onToggle={toggleSite}
+            />
           )}
         </>
       )}
       <footer class="foot">
-        <a href={viewerUrl} target="_blank" rel="noopener">{t('sourceViewer')}</a>
-        <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noopener">{t('optionsLink')}</a>
+        <a href={viewerUrl} target="_blank" rel="noopener">
+          {t('sourceViewer')}
+        </a>
+        <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noopener">
+          {t('optionsLink')}
+        </a>
         <span>{t('lookUpShortcut', 'Alt+Shift+G')}</span>
       </footer>
     </main>

@@ -15,7 +15,16 @@ import { Timeline } from '../../components/Timeline';
 import { Welcome } from '../../components/Welcome';
 import '../../components/card.css';
 import { loadBundledPack } from '../../adapters/bundled-pack';
-import { citationTarget, citedDate, ENTRY_INDEX_HASH, entryHash, entryOfHash, parseViewerHash, viewerHash, type ViewerTarget } from '../../lib/citation';
+import {
+  citationTarget,
+  citedDate,
+  ENTRY_INDEX_HASH,
+  entryHash,
+  entryOfHash,
+  parseViewerHash,
+  viewerHash,
+  type ViewerTarget,
+} from '../../lib/citation';
 import { isEntryId, onMessage, sendMessage } from '../../lib/messages';
 import type { EntryDetail, IndexedEntry, SearchResult } from '../../lib/views';
 import { SearchResults } from '../../components/SearchResults';
@@ -35,7 +44,12 @@ const knowledge = openForReading(loadBundledPack);
 /** The passage the welcome page offers to try: the Xinhua report's account of the welcome ceremony. */
 const WELCOME_PASSAGE = { docId: 'xinhua-community', paragraphs: [4, 5] };
 
-type Route = { view: 'welcome' } | { view: 'timeline' } | { view: 'document'; target: ViewerTarget } | { view: 'entry'; entryId: string } | { view: 'index' };
+type Route =
+  | { view: 'welcome' }
+  | { view: 'timeline' }
+  | { view: 'document'; target: ViewerTarget }
+  | { view: 'entry'; entryId: string }
+  | { view: 'index' };
 
 /** An address of the source viewer; anything it does not know shows the index of every entry. */
 function routeOf(hash: string): Route {
@@ -114,7 +128,8 @@ function SourceViewer() {
     };
   }, []);
 
-  const docId = route.view === 'document' ? route.target.docId : route.view === 'welcome' ? WELCOME_PASSAGE.docId : null;
+  const docId =
+    route.view === 'document' ? route.target.docId : route.view === 'welcome' ? WELCOME_PASSAGE.docId : null;
   const shownDocument = useRef<string | null>(null);
   useEffect(() => {
     // Another document: nothing of the last one stays. The same one read again after a write stays
@@ -160,12 +175,12 @@ function SourceViewer() {
       : shownEntry
         ? `${shownEntry.card.name} — Gloss`
         : route.view === 'welcome'
-        ? t('welcomeTitle')
-        : route.view === 'timeline'
-          ? `${t('timeline')} — Gloss`
-          : route.view === 'index'
-            ? `${t('entryIndexTitle')} — Gloss`
-            : t('viewerTitle');
+          ? t('welcomeTitle')
+          : route.view === 'timeline'
+            ? `${t('timeline')} — Gloss`
+            : route.view === 'index'
+              ? `${t('entryIndexTitle')} — Gloss`
+              : t('viewerTitle');
   }, [doc, route, entry]);
 
   const search = useSearch();
@@ -176,79 +191,111 @@ function SourceViewer() {
 
   return (
     <>
-    <header class="viewer-head">
-      <a class="home" href={ENTRY_INDEX_HASH}>Gloss</a>
-      <SearchResults query={search.query} results={search.results} active={search.active} onQuery={(q) => void search.search(q)} onActive={search.setActive} onOpen={openResult} autoFocus={false} />
-      <nav aria-label={t('sourceViewerSections')}>
-        <a href={ENTRY_INDEX_HASH} aria-current={route.view === 'index' ? 'page' : undefined}>{t('entryIndexTitle')}</a>
-        <a href="#timeline" aria-current={route.view === 'timeline' ? 'page' : undefined}>{t('timeline')}</a>
-        <a href="/options.html" target="_blank" rel="noopener">{t('optionsLink')}</a>
-      </nav>
-    </header>
-    <div class="layout">
-      <nav class="doclist" aria-label={t('documents')}>
-        <h2>{t('documents')}</h2>
-        <ul>
-          {documents.map((d) => (
-            <li key={d.id}>
-              <a href={viewerHash({ docId: d.id })} aria-current={d.id === doc?.id ? 'page' : undefined}>
-                {d.title}
-              </a>
-              <span class="meta">
-                {d.outlet ?? t('outletNotStated')} · {citedDate(sourceInfo(d))}
-              </span>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <main ref={mainRef}>
-        {route.view === 'index' && index && <EntryIndex entries={index} entryHref={entryHash} />}
-        {route.view === 'welcome' && (
-          <Welcome>
-            {data && 'paragraphs' in data && data.paragraphs
-              .filter((p) => WELCOME_PASSAGE.paragraphs.includes(p.n))
-              .map((p) => (
-                <p key={p.n}>
-                  <ParagraphText text={p.text} mentions={data.mentions.filter((m) => m.paragraph === p.n)} />
-                </p>
-              ))}
-          </Welcome>
-        )}
-        {route.view === 'timeline' && timeline && (
-          <Timeline
-            events={timeline}
-            sources={new Map(documents.map((d) => [d.id, sourceInfo(d)]))}
-            entryNames={names}
-            citationHref={citationHref}
-            onOpenCitation={openCitation}
-            entryHref={entryHash}
-          />
-        )}
-        {route.view === 'entry' && entry?.entryId === route.entryId && (
-          entry.detail ? (
-            <EntryView detail={entry.detail} citationHref={citationHref} onOpenCitation={openCitation} onOpenEntry={openEntry} onBack={() => (history.length > 1 ? history.back() : (location.hash = ENTRY_INDEX_HASH))} />
-          ) : (
-            <p class="empty">{t('noSuchEntry')}</p>
-          )
-        )}
-        {route.view === 'document' && documents.length > 0 && !doc && <p class="empty">{t('noSuchDocument', route.target.docId)}</p>}
-        {route.view === 'document' && doc && data && 'paragraphs' in data && (
-          <DocumentView document={doc} paragraphs={data.paragraphs} mentions={data.mentions} paragraph={route.target.paragraph} quote={route.target.quote} />
-        )}
-        {route.view === 'document' && doc && data && 'count' in data && (
-          <LongDocumentView
-            key={doc.id}
-            revision={version}
-            document={doc}
-            count={data.count}
-            load={(from, to) => knowledge.then((k) => k.paragraphRange(doc.id, from, to))}
-            paragraph={route.target.paragraph}
-            quote={route.target.quote}
-          />
-        )}
-      </main>
-      <div ref={boxRef} class="gloss-floating viewer-card" hidden />
-    </div>
+      <header class="viewer-head">
+        <a class="home" href={ENTRY_INDEX_HASH}>
+          Gloss
+        </a>
+        <SearchResults
+          query={search.query}
+          results={search.results}
+          active={search.active}
+          onQuery={(q) => void search.search(q)}
+          onActive={search.setActive}
+          onOpen={openResult}
+          autoFocus={false}
+        />
+        <nav aria-label={t('sourceViewerSections')}>
+          <a href={ENTRY_INDEX_HASH} aria-current={route.view === 'index' ? 'page' : undefined}>
+            {t('entryIndexTitle')}
+          </a>
+          <a href="#timeline" aria-current={route.view === 'timeline' ? 'page' : undefined}>
+            {t('timeline')}
+          </a>
+          <a href="/options.html" target="_blank" rel="noopener">
+            {t('optionsLink')}
+          </a>
+        </nav>
+      </header>
+      <div class="layout">
+        <nav class="doclist" aria-label={t('documents')}>
+          <h2>{t('documents')}</h2>
+          <ul>
+            {documents.map((d) => (
+              <li key={d.id}>
+                <a href={viewerHash({ docId: d.id })} aria-current={d.id === doc?.id ? 'page' : undefined}>
+                  {d.title}
+                </a>
+                <span class="meta">
+                  {d.outlet ?? t('outletNotStated')} · {citedDate(sourceInfo(d))}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main ref={mainRef}>
+          {route.view === 'index' && index && <EntryIndex entries={index} entryHref={entryHash} />}
+          {route.view === 'welcome' && (
+            <Welcome>
+              {data &&
+                'paragraphs' in data &&
+                data.paragraphs
+                  .filter((p) => WELCOME_PASSAGE.paragraphs.includes(p.n))
+                  .map((p) => (
+                    <p key={p.n}>
+                      <ParagraphText text={p.text} mentions={data.mentions.filter((m) => m.paragraph === p.n)} />
+                    </p>
+                  ))}
+            </Welcome>
+          )}
+          {route.view === 'timeline' && timeline && (
+            <Timeline
+              events={timeline}
+              sources={new Map(documents.map((d) => [d.id, sourceInfo(d)]))}
+              entryNames={names}
+              citationHref={citationHref}
+              onOpenCitation={openCitation}
+              entryHref={entryHash}
+            />
+          )}
+          {route.view === 'entry' &&
+            entry?.entryId === route.entryId &&
+            (entry.detail ? (
+              <EntryView
+                detail={entry.detail}
+                citationHref={citationHref}
+                onOpenCitation={openCitation}
+                onOpenEntry={openEntry}
+                onBack={() => (history.length > 1 ? history.back() : (location.hash = ENTRY_INDEX_HASH))}
+              />
+            ) : (
+              <p class="empty">{t('noSuchEntry')}</p>
+            ))}
+          {route.view === 'document' && documents.length > 0 && !doc && (
+            <p class="empty">{t('noSuchDocument', route.target.docId)}</p>
+          )}
+          {route.view === 'document' && doc && data && 'paragraphs' in data && (
+            <DocumentView
+              document={doc}
+              paragraphs={data.paragraphs}
+              mentions={data.mentions}
+              paragraph={route.target.paragraph}
+              quote={route.target.quote}
+            />
+          )}
+          {route.view === 'document' && doc && data && 'count' in data && (
+            <LongDocumentView
+              key={doc.id}
+              revision={version}
+              document={doc}
+              count={data.count}
+              load={(from, to) => knowledge.then((k) => k.paragraphRange(doc.id, from, to))}
+              paragraph={route.target.paragraph}
+              quote={route.target.quote}
+            />
+          )}
+        </main>
+        <div ref={boxRef} class="gloss-floating viewer-card" hidden />
+      </div>
     </>
   );
 }

@@ -11,9 +11,35 @@ import type { Fact, Genre, Paragraph } from './types';
 
 /** Verbs that give words to a speaker. */
 export const SPEECH_VERBS = [
-  'said', 'says', 'added', 'adding', 'continued', 'noted', 'noting', 'stressed', 'stressing', 'emphasized',
-  'expressed', 'believe', 'believes', 'believed', 'hoped', 'hopes', 'hoping', 'told', 'stated', 'declared',
-  'affirmed', 'reaffirmed', 'underscored', 'urged', 'thanked', 'welcomed', 'pointed', 'called', 'calling',
+  'said',
+  'says',
+  'added',
+  'adding',
+  'continued',
+  'noted',
+  'noting',
+  'stressed',
+  'stressing',
+  'emphasized',
+  'expressed',
+  'believe',
+  'believes',
+  'believed',
+  'hoped',
+  'hopes',
+  'hoping',
+  'told',
+  'stated',
+  'declared',
+  'affirmed',
+  'reaffirmed',
+  'underscored',
+  'urged',
+  'thanked',
+  'welcomed',
+  'pointed',
+  'called',
+  'calling',
 ];
 
 const NAME = String.raw`\p{Lu}[\p{L}\p{M}\p{N}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}\p{N}'’-]*)*`;
@@ -73,8 +99,10 @@ export class DocumentVoices {
         // "He said" at a sentence's start is a pronoun, which PRONOUN_THEN_VERB finds.
         if (!PRONOUN.test(m[1])) found.push({ start: m.index, end: m.index + m[0].length, name: m[1], named: true });
       }
-      for (const m of p.text.matchAll(VERB_THEN_NAME)) found.push({ start: m.index, end: m.index + m[0].length, name: m[1], named: true });
-      for (const m of p.text.matchAll(PRONOUN_THEN_VERB)) found.push({ start: m.index, end: m.index + m[0].length, name: null, named: false });
+      for (const m of p.text.matchAll(VERB_THEN_NAME))
+        found.push({ start: m.index, end: m.index + m[0].length, name: m[1], named: true });
+      for (const m of p.text.matchAll(PRONOUN_THEN_VERB))
+        found.push({ start: m.index, end: m.index + m[0].length, name: null, named: false });
       for (const v of found.sort((a, b) => a.start - b.start)) {
         if (v.named) lastNamed = v.name;
         else if (!/^they/i.test(p.text.slice(v.start, v.end))) v.name = lastNamed;
@@ -93,7 +121,12 @@ export class DocumentVoices {
    * Who speaks in the quote at [start, end) of paragraph `n`, and whether it is cut short, or the problem
    * with it. `speaker` is the curator's, checked against the text.
    */
-  attribute(n: number, start: number, end: number, speaker: string | undefined): Pick<Fact, 'attribution' | 'truncated'> | { problem: string } {
+  attribute(
+    n: number,
+    start: number,
+    end: number,
+    speaker: string | undefined,
+  ): Pick<Fact, 'attribution' | 'truncated'> | { problem: string } {
     const p = this.paragraph(n)!;
     const { voices, bodyStart } = this.byParagraph.get(n)!;
     const text = p.text;
@@ -116,25 +149,37 @@ export class DocumentVoices {
       }
     }
     const cut = cutEnd ? { truncated: true as const } : {};
-    const inSentence = voices.filter((v) => (v.start < to && v.end > from) || (v.start === 0 && v.end === bodyStart && v.name));
+    const inSentence = voices.filter(
+      (v) => (v.start < to && v.end > from) || (v.start === 0 && v.end === bodyStart && v.name),
+    );
     const inQuote = inSentence.filter((v) => v.named && v.start >= start && v.end <= end);
     if (inQuote.length) {
       if (speaker && !inQuote.some((v) => sameSpeaker(v.name!, speaker))) {
-        return { problem: `the quote names its speaker, ${inQuote.map((v) => `"${v.name}"`).join(', ')}, not "${speaker}"` };
+        return {
+          problem: `the quote names its speaker, ${inQuote.map((v) => `"${v.name}"`).join(', ')}, not "${speaker}"`,
+        };
       }
       return cut;
     }
     if (!inSentence.length) {
-      if (speaker) return { problem: `the sentence gives no one's words: it is the document's own narration (leave out speaker "${speaker}")` };
+      if (speaker)
+        return {
+          problem: `the sentence gives no one's words: it is the document's own narration (leave out speaker "${speaker}")`,
+        };
       return { attribution: 'narration', ...cut };
     }
     const names = [...new Set(inSentence.map((v) => v.name).filter((name): name is string => !!name))];
     if (!speaker) {
-      return { problem: `the sentence gives these words to ${names.length ? names.map((x) => `"${x}"`).join(' or ') : 'someone it names by a pronoun'}: keep the speaker in the quote, or give "speaker"` };
+      return {
+        problem: `the sentence gives these words to ${names.length ? names.map((x) => `"${x}"`).join(' or ') : 'someone it names by a pronoun'}: keep the speaker in the quote, or give "speaker"`,
+      };
     }
-    const theyNamed = inSentence.some((v) => v.name === null) && speaker.split(/\s+and\s+/).every((part) => this.namesNear(n, part));
+    const theyNamed =
+      inSentence.some((v) => v.name === null) && speaker.split(/\s+and\s+/).every((part) => this.namesNear(n, part));
     if (names.some((name) => sameSpeaker(name, speaker)) || theyNamed) return { attribution: { speaker }, ...cut };
-    return { problem: `the text gives these words to ${names.map((x) => `"${x}"`).join(' or ') || 'speakers it does not name'}, not to "${speaker}"` };
+    return {
+      problem: `the text gives these words to ${names.map((x) => `"${x}"`).join(' or ') || 'speakers it does not name'}, not to "${speaker}"`,
+    };
   }
 
   /** Whether paragraph `n` or one of the two before it names `name` (whom "they" may stand for). */
@@ -169,7 +214,9 @@ function attributionAtStart(text: string): string | null {
 
 /** Whether the text ends with an attribution of its own ("…, Trong said"). */
 function attributionAtEnd(text: string): boolean {
-  return words(text).slice(-3).some((w) => SPEECH_WORD.test(w));
+  return words(text)
+    .slice(-3)
+    .some((w) => SPEECH_WORD.test(w));
 }
 
 function ellipsis(text: string, length: number): string {

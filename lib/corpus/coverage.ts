@@ -40,14 +40,107 @@ const NAME_GAP = /^\s+(?:&\s+)?$/u;
 const JOINERS = new Set(['of', 'and', 'for', 'the', 'on', 'in', 'de']);
 /** Capitalised words that are never names: function words that start sentences, and dates' words. */
 const NOT_NAMES = new Set([
-  'a', 'an', 'the', 'this', 'that', 'these', 'those', 'it', 'its', 'he', 'his', 'she', 'her', 'they', 'their', 'we', 'our',
-  'there', 'what', 'how', 'who', 'when', 'where', 'why', 'which', 'in', 'on', 'at', 'as', 'after', 'before', 'during',
-  'since', 'for', 'with', 'by', 'to', 'from', 'under', 'upon', 'of', 'both', 'all', 'each', 'such', 'first', 'second',
-  'third', 'furthermore', 'therefore', 'however', 'meanwhile', 'despite', 'regarding', 'similar', 'together', 'toward',
-  'accordingly', 'looking', 'time', 'and', 'but', 'or', 'if', 'while', 'although', 'because', 'so', 'then', 'also',
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'a',
+  'an',
+  'the',
+  'this',
+  'that',
+  'these',
+  'those',
+  'it',
+  'its',
+  'he',
+  'his',
+  'she',
+  'her',
+  'they',
+  'their',
+  'we',
+  'our',
+  'there',
+  'what',
+  'how',
+  'who',
+  'when',
+  'where',
+  'why',
+  'which',
+  'in',
+  'on',
+  'at',
+  'as',
+  'after',
+  'before',
+  'during',
+  'since',
+  'for',
+  'with',
+  'by',
+  'to',
+  'from',
+  'under',
+  'upon',
+  'of',
+  'both',
+  'all',
+  'each',
+  'such',
+  'first',
+  'second',
+  'third',
+  'furthermore',
+  'therefore',
+  'however',
+  'meanwhile',
+  'despite',
+  'regarding',
+  'similar',
+  'together',
+  'toward',
+  'accordingly',
+  'looking',
+  'time',
+  'and',
+  'but',
+  'or',
+  'if',
+  'while',
+  'although',
+  'because',
+  'so',
+  'then',
+  'also',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
 ]);
 
 /** A name the documents hold: its text, and where it stands. */
@@ -68,7 +161,10 @@ function trimName(text: string): string {
   return text.replace(/['’]s?$/u, '').replace(/\.$/u, (dot) => (/\.\p{L}\.$/u.test(text) ? dot : ''));
 }
 
-/** A word after which a name ends: a possessive ("Vietnam’s Mekong Delta"), or one with a full stop that is not an initial ("D.C. President Biden"). */
+/**
+ * A word after which a name ends: a possessive ("Vietnam’s Mekong Delta"), or one with a full stop that is not an
+ * initial ("D.C. President Biden").
+ */
 function endsName(word: string): boolean {
   return /['’]s$/u.test(word) || (word.endsWith('.') && !/^\p{Lu}\.$/u.test(word));
 }
@@ -107,7 +203,10 @@ export function uncoveredNames(paragraphs: readonly Paragraph[], mentions: reado
     // A word capitalised on its own in mid-sentence is a name ("…with Vietnam"); one capitalised only
     // inside a longer name ("Asia-Pacific Economic Cooperation") is not thereby one.
     list.forEach((t, i) => {
-      const alone = ![list[i - 1], list[i + 1]].some((n) => n && isNameWord(n.word) && /^\s+$/u.test(p.text.slice(Math.min(n.end, t.end), Math.max(n.start, t.start))));
+      const alone = ![list[i - 1], list[i + 1]].some(
+        (n) =>
+          n && isNameWord(n.word) && /^\s+$/u.test(p.text.slice(Math.min(n.end, t.end), Math.max(n.start, t.start))),
+      );
       if (t.first || t.covered || !isNameWord(t.word)) return;
       inNames.add(t.key);
       if (alone) midSentence.add(t.key);
@@ -116,10 +215,11 @@ export function uncoveredNames(paragraphs: readonly Paragraph[], mentions: reado
   });
   const found: NameFound[] = [];
   prose.forEach((p, i) => {
-    let run: typeof tokens[number] = [];
+    let run: (typeof tokens)[number] = [];
     const flush = () => {
       while (run.length && JOINERS.has(run[run.length - 1].word.toLowerCase())) run.pop();
-      // A capitalised word that starts a sentence is a name only if it is one elsewhere too: alone, or in a longer name.
+      // A capitalised word that starts a sentence is a name only if it is one elsewhere too: alone, or in a longer
+      // name.
       if (run.length && run[0].first && !(run.length === 1 ? midSentence : inNames).has(run[0].key)) run.shift();
       while (run.length && JOINERS.has(run[0].word)) run.shift();
       if (run.length) {
@@ -149,7 +249,11 @@ export function uncoveredNames(paragraphs: readonly Paragraph[], mentions: reado
  * How the names are covered: by entries' mentions, by the exclusion list (the whole name, or each of
  * the names "and" joins in it), or not at all.
  */
-export function coverageOf(found: readonly NameFound[], mentions: readonly Mention[], exclusions: readonly Exclusion[]): { coverage: Coverage; unused: Exclusion[] } {
+export function coverageOf(
+  found: readonly NameFound[],
+  mentions: readonly Mention[],
+  exclusions: readonly Exclusion[],
+): { coverage: Coverage; unused: Exclusion[] } {
   const excluded = new Map(exclusions.map((e) => [foldKey(e.name), e]));
   const used = new Set<Exclusion>();
   const uncovered = new Map<string, Coverage['uncovered'][number]>();
@@ -158,11 +262,17 @@ export function coverageOf(found: readonly NameFound[], mentions: readonly Menti
     const parts = f.name.split(/\s+and\s+/u).map((part) => excluded.get(foldKey(trimJoiners(part))));
     if (whole) used.add(whole);
     else if (parts.length > 1 && parts.every(Boolean)) for (const e of parts) used.add(e!);
-    else if (!uncovered.has(foldKey(f.name))) uncovered.set(foldKey(f.name), { name: f.name, docId: f.docId, paragraph: f.paragraph });
+    else if (!uncovered.has(foldKey(f.name)))
+      uncovered.set(foldKey(f.name), { name: f.name, docId: f.docId, paragraph: f.paragraph });
   }
   const byEntries = new Set(mentions.map((m) => foldKey(m.text))).size;
   return {
-    coverage: { names: byEntries + used.size + uncovered.size, byEntries, excluded: used.size, uncovered: [...uncovered.values()] },
+    coverage: {
+      names: byEntries + used.size + uncovered.size,
+      byEntries,
+      excluded: used.size,
+      uncovered: [...uncovered.values()],
+    },
     unused: exclusions.filter((e) => !used.has(e)),
   };
 }

@@ -13,7 +13,9 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 /** Year, month (1–12) and day a date in words states ("Dec. 12, 2023", "October 31", "in the 1980s"). */
 export function datePartsOf(when: string): { year?: number; month?: number; day?: number } {
   const year = when.match(/\b(\d{4})s?\b/)?.[1];
-  const monthMatch = when.match(/\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+(\d{1,2})\b(?!\d))?/i);
+  const monthMatch = when.match(
+    /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+(\d{1,2})\b(?!\d))?/i,
+  );
   return {
     ...(year ? { year: Number(year) } : {}),
     ...(monthMatch ? { month: MONTHS.indexOf(monthMatch[1].toLowerCase()) + 1 } : {}),

@@ -10,7 +10,11 @@ export interface DocumentMeta extends Omit<DocumentInfo, 'file'> {
 }
 
 export class CorpusError extends Error {
-  constructor(message: string, readonly file?: string, readonly line?: number) {
+  constructor(
+    message: string,
+    readonly file?: string,
+    readonly line?: number,
+  ) {
     super(file ? `${file}${line ? `:${line}` : ''}: ${message}` : message);
     this.name = 'CorpusError';
   }
@@ -52,7 +56,22 @@ export function splitParagraphs(docId: string, text: string, boilerplate: readon
   return paragraphs;
 }
 
-const META_FIELDS = ['id', 'title', 'titleNote', 'outlet', 'outletNote', 'authors', 'perspective', 'genre', 'date', 'dateISO', 'republished', 'updated', 'licence', 'boilerplate'];
+const META_FIELDS = [
+  'id',
+  'title',
+  'titleNote',
+  'outlet',
+  'outletNote',
+  'authors',
+  'perspective',
+  'genre',
+  'date',
+  'dateISO',
+  'republished',
+  'updated',
+  'licence',
+  'boilerplate',
+];
 /** A line that credits another outlet as the source ("Source:Xinhua"): the page republishes it. */
 const CREDITS_A_SOURCE = /\bSource\s*:/i;
 const UPDATED = /\bupdated\b/i;
@@ -64,7 +83,8 @@ export function checkDocumentMeta(value: unknown, file: string, text: string): D
   };
   if (!value || typeof value !== 'object') fail('metadata must be a mapping');
   const meta = value as Record<string, unknown>;
-  for (const key of Object.keys(meta)) if (!META_FIELDS.includes(key)) fail(`unknown field "${key}" (known: ${META_FIELDS.join(', ')})`);
+  for (const key of Object.keys(meta))
+    if (!META_FIELDS.includes(key)) fail(`unknown field "${key}" (known: ${META_FIELDS.join(', ')})`);
   const str = (key: string, optional = false, from: Record<string, unknown> = meta): string | null => {
     const v = from[key];
     if (v === null || v === undefined) return optional ? null : fail(`"${key}" is required`);
@@ -81,7 +101,8 @@ export function checkDocumentMeta(value: unknown, file: string, text: string): D
   const authors = meta.authors ?? [];
   if (!Array.isArray(authors) || authors.some((a) => typeof a !== 'string')) fail('"authors" must be a list of names');
   const boilerplate = meta.boilerplate ?? [];
-  if (!Array.isArray(boilerplate) || boilerplate.some((b) => typeof b !== 'string')) fail('"boilerplate" must be a list of lines');
+  if (!Array.isArray(boilerplate) || boilerplate.some((b) => typeof b !== 'string'))
+    fail('"boilerplate" must be a list of lines');
   const lines = text.split(/\r\n|\r|\n/).map(lineKey);
   const lineSet = new Set(lines);
   for (const line of boilerplate as string[]) {
@@ -91,12 +112,14 @@ export function checkDocumentMeta(value: unknown, file: string, text: string): D
   const statedDate = (from: Record<string, unknown>, what: string): { stated: StatedDate; line: string } | null => {
     const date = str('date', true, from);
     const dateISO = str('dateISO', true, from);
-    if (dateISO && !/^\d{4}-\d{2}-\d{2}$/.test(dateISO)) fail(`${what}: "dateISO" must be YYYY-MM-DD, not "${dateISO}"`);
+    if (dateISO && !/^\d{4}-\d{2}-\d{2}$/.test(dateISO))
+      fail(`${what}: "dateISO" must be YYYY-MM-DD, not "${dateISO}"`);
     if (dateISO && !date) fail(`${what}: "dateISO" needs the "date" the text states`);
     if (!date) return null;
     const line = lines.find((l) => l.includes(lineKey(date)));
     if (line === undefined) fail(`${what}: "date" must be quoted from the text; "${date}" is not in it`);
-    if (dateISO && !date.includes(dateISO) && !date.includes(dateISO.slice(0, 4))) fail(`${what}: "${dateISO}" is not the date "${date}" states`);
+    if (dateISO && !date.includes(dateISO) && !date.includes(dateISO.slice(0, 4)))
+      fail(`${what}: "${dateISO}" is not the date "${date}" states`);
     return { stated: { date, dateISO }, line: line! };
   };
   const original = statedDate(meta, 'the publication date');
@@ -104,7 +127,9 @@ export function checkDocumentMeta(value: unknown, file: string, text: string): D
     fail(`"${original.stated.date}" is when the page was updated, not when it was published: give it under "updated"`);
   }
   if (original && CREDITS_A_SOURCE.test(original.line)) {
-    fail(`the line of "${original.stated.date}" credits another outlet as its source, so it is the republisher's date: give it under "republished"`);
+    fail(
+      `the line of "${original.stated.date}" credits another outlet as its source, so it is the republisher's date: give it under "republished"`,
+    );
   }
   const mapping = (key: string): Record<string, unknown> | null => {
     const v = meta[key];
@@ -113,7 +138,10 @@ export function checkDocumentMeta(value: unknown, file: string, text: string): D
     return v as Record<string, unknown>;
   };
   const republishedMeta = mapping('republished');
-  const republished = republishedMeta && { by: str('by', true, republishedMeta), date: statedDate(republishedMeta, 'republished')?.stated ?? null };
+  const republished = republishedMeta && {
+    by: str('by', true, republishedMeta),
+    date: statedDate(republishedMeta, 'republished')?.stated ?? null,
+  };
   const updatedMeta = mapping('updated');
   const updated = updatedMeta && statedDate(updatedMeta, 'updated')?.stated;
   if (updatedMeta && !updated) fail('"updated" needs the "date" the text states');

@@ -53,7 +53,8 @@ export function parseGlossary(source: string, file: string): GlossaryEntry[] {
     return fail(`${what} must be a word, an entry id, or a list of them`, node);
   };
   const parseAlias = (a: unknown, where: string, kind: EntryKind): AliasInput => {
-    if (isScalar(a) && typeof a.value === 'string' && a.value.trim()) return { text: a.value, caseRule: defaultCaseRule(a.value, kind) };
+    if (isScalar(a) && typeof a.value === 'string' && a.value.trim())
+      return { text: a.value, caseRule: defaultCaseRule(a.value, kind) };
     if (!isMap(a)) return fail(`${where}: an alias must be a string or { text, case, needs, near, misspelling }`, a);
     onlyKeys(a, ALIAS_FIELDS, `${where} alias`);
     const text = str(a, 'text', `${where} alias`);
@@ -65,16 +66,30 @@ export function parseGlossary(source: string, file: string): GlossaryEntry[] {
       fail(`${where}: alias "${text}": misspelling must be true when given`, misspellingNode);
     }
     const needsNode = field(a, 'needs');
-    const needs = (isScalar(needsNode) ? needsNode.value : misspellingNode ? 'related' : undefined) as Evidence | undefined;
+    const needs = (isScalar(needsNode) ? needsNode.value : misspellingNode ? 'related' : undefined) as
+      Evidence | undefined;
     if (needsNode !== undefined && !EVIDENCE_LEVELS.includes(needs as Evidence)) {
       fail(`${where}: alias "${text}": needs must be one of ${EVIDENCE_LEVELS.join(', ')}`, needsNode);
     }
     const nearNode = field(a, 'near');
-    const near = nearNode === undefined ? undefined : isSeq(nearNode) ? nearNode.items.map((g) => oneOrMany(g, `${where}: alias "${text}": each group of near`)) : fail(`${where}: alias "${text}": near must be a list of groups`, nearNode);
+    const near =
+      nearNode === undefined
+        ? undefined
+        : isSeq(nearNode)
+          ? nearNode.items.map((g) => oneOrMany(g, `${where}: alias "${text}": each group of near`))
+          : fail(`${where}: alias "${text}": near must be a list of groups`, nearNode);
     const bySentence = needs === 'sentence' || needs === 'sentence-only';
-    if (bySentence && !near?.length) fail(`${where}: alias "${text}": needs ${needs} names what the sentence must hold in "near"`, a);
-    if (!bySentence && near) fail(`${where}: alias "${text}": "near" is read only with needs: sentence or sentence-only`, nearNode);
-    return { text, caseRule, ...(needs ? { needs } : {}), ...(near ? { near } : {}), ...(misspellingNode ? { misspelling: true as const } : {}) };
+    if (bySentence && !near?.length)
+      fail(`${where}: alias "${text}": needs ${needs} names what the sentence must hold in "near"`, a);
+    if (!bySentence && near)
+      fail(`${where}: alias "${text}": "near" is read only with needs: sentence or sentence-only`, nearNode);
+    return {
+      text,
+      caseRule,
+      ...(needs ? { needs } : {}),
+      ...(near ? { near } : {}),
+      ...(misspellingNode ? { misspelling: true as const } : {}),
+    };
   };
   for (const map of list('entries')) {
     if (!isMap(map)) fail('each entry must be a mapping', map);
@@ -86,10 +101,12 @@ export function parseGlossary(source: string, file: string): GlossaryEntry[] {
     seen.set(id, lineOf(map));
     const name = str(map, 'name', where);
     const kind = str(map, 'kind', where) as EntryKind;
-    if (!ENTRY_KINDS.includes(kind)) fail(`${where}: kind must be one of ${ENTRY_KINDS.join(', ')}`, field(map, 'kind'));
+    if (!ENTRY_KINDS.includes(kind))
+      fail(`${where}: kind must be one of ${ENTRY_KINDS.join(', ')}`, field(map, 'kind'));
     const sideNode = field(map, 'side');
     const side = isScalar(sideNode) ? (sideNode.value as Side) : undefined;
-    if (sideNode !== undefined && !SIDES.includes(side as Side)) fail(`${where}: side must be one of ${SIDES.join(', ')}`, sideNode);
+    if (sideNode !== undefined && !SIDES.includes(side as Side))
+      fail(`${where}: side must be one of ${SIDES.join(', ')}`, sideNode);
 
     const aliases: AliasInput[] = [{ text: name, caseRule: defaultCaseRule(name, kind) }];
     const aliasList = field(map, 'aliases');
@@ -104,22 +121,43 @@ export function parseGlossary(source: string, file: string): GlossaryEntry[] {
     const not = notNode === undefined ? [] : oneOrMany(notNode, `${where}: not`);
 
     const labelNode = field(map, 'label');
-    const label = labelNode === undefined || (isScalar(labelNode) && labelNode.value === null) ? undefined : quoteSpec(labelNode, `${where} label`);
-    if (label && label.quote.length > 160) fail(`${where}: the label is a short phrase (160 characters at most)`, labelNode);
+    const label =
+      labelNode === undefined || (isScalar(labelNode) && labelNode.value === null)
+        ? undefined
+        : quoteSpec(labelNode, `${where} label`);
+    if (label && label.quote.length > 160)
+      fail(`${where}: the label is a short phrase (160 characters at most)`, labelNode);
     // An empty list says the documents only name the entry; a missing one would be a forgotten field.
     const factList = field(map, 'facts');
     if (!isSeq(factList) || factList.items.length > MAX_FACTS) {
-      fail(`${where}: facts must be a list of at most ${MAX_FACTS} quotes ([] where the documents say nothing about it)`, factList ?? map);
+      fail(
+        `${where}: facts must be a list of at most ${MAX_FACTS} quotes ([] where the documents say nothing about it)`,
+        factList ?? map,
+      );
     }
-    const facts = (factList as unknown as { items: unknown[] }).items.map((f, i) => quoteSpec(f, `${where} fact ${i + 1}`, ['speaker', 'pronoun', 'note']));
+    const facts = (factList as unknown as { items: unknown[] }).items.map((f, i) =>
+      quoteSpec(f, `${where} fact ${i + 1}`, ['speaker', 'pronoun', 'note']),
+    );
 
     const related = strings(map, 'related', where);
-    entries.push({ id, name, kind, ...(side ? { side } : {}), aliases, not, ...(label ? { label } : {}), facts, related, line: lineOf(map) });
+    entries.push({
+      id,
+      name,
+      kind,
+      ...(side ? { side } : {}),
+      aliases,
+      not,
+      ...(label ? { label } : {}),
+      facts,
+      related,
+      line: lineOf(map),
+    });
   }
 
   for (const entry of entries) {
     for (const r of entry.related) {
-      if (!seen.has(r)) throw new CorpusError(`entry "${entry.id}": related entry "${r}" does not exist`, file, entry.line);
+      if (!seen.has(r))
+        throw new CorpusError(`entry "${entry.id}": related entry "${r}" does not exist`, file, entry.line);
       if (r === entry.id) throw new CorpusError(`entry "${entry.id}" lists itself as related`, file, entry.line);
     }
   }

@@ -30,7 +30,9 @@ export function* scanDocument(
     evidence.noteFirm(scanned[i]);
   }
   out.mentions = paragraphs.flatMap((paragraph, i) =>
-    scanned[i].filter((m) => evidence.verdict(m, paragraph.text, scanned[i]) === 'mark').map((m) => toMention(paragraph, m)),
+    scanned[i]
+      .filter((m) => evidence.verdict(m, paragraph.text, scanned[i]) === 'mark')
+      .map((m) => toMention(paragraph, m)),
   );
   out.named = [...evidence.named].sort();
 }
@@ -44,14 +46,31 @@ export function findMentions(matcher: Matcher, rules: EvidenceRules, paragraphs:
 
 /** A match as a mention of the paragraph it was found in. */
 export function toMention(paragraph: Paragraph, m: Match): Mention {
-  return { entryId: m.entryId, docId: paragraph.docId, paragraph: paragraph.n, start: m.start, end: m.end, text: paragraph.text.slice(m.start, m.end) };
+  return {
+    entryId: m.entryId,
+    docId: paragraph.docId,
+    paragraph: paragraph.n,
+    start: m.start,
+    end: m.end,
+    text: paragraph.text.slice(m.start, m.end),
+  };
 }
 
 /** Kinds of entry whose firm mention tells what a page is about; places are named in passing. */
-const TOPICAL_KINDS: ReadonlySet<EntryKind> = new Set(['person', 'party', 'policy', 'initiative', 'agreement', 'event', 'concept']);
+const TOPICAL_KINDS: ReadonlySet<EntryKind> = new Set([
+  'person',
+  'party',
+  'policy',
+  'initiative',
+  'agreement',
+  'event',
+  'concept',
+]);
 
 /** The rules the evidence model reads: related entries both ways, sides, and the topical entries. */
-export function evidenceRules(entries: readonly { id: string; kind: EntryKind; related: readonly string[]; side?: Side }[]): EvidenceRules {
+export function evidenceRules(
+  entries: readonly { id: string; kind: EntryKind; related: readonly string[]; side?: Side }[],
+): EvidenceRules {
   const related = new Map<string, Set<string>>();
   const link = (a: string, b: string) => {
     if (!related.has(a)) related.set(a, new Set());

@@ -48,7 +48,11 @@ export function locateQuote(quote: string, docId: string, paragraphs: readonly F
     }
   }
   if (caseOrAccentMismatch) {
-    return { ok: false, problem: 'the quote differs from the text in case, accents or punctuation', nearest: caseOrAccentMismatch };
+    return {
+      ok: false,
+      problem: 'the quote differs from the text in case, accents or punctuation',
+      nearest: caseOrAccentMismatch,
+    };
   }
   return { ok: false, problem: 'the quote is not in the document', nearest: nearestText(wanted, paragraphs) };
 }
@@ -57,7 +61,10 @@ export function locateQuote(quote: string, docId: string, paragraphs: readonly F
  * The passage that shares the longest run of words with the start or the end of the quote: enough to
  * show the author where the quote went wrong.
  */
-export function nearestText(wanted: string, paragraphs: readonly FoldedParagraph[]): { paragraph: number; text: string } | null {
+export function nearestText(
+  wanted: string,
+  paragraphs: readonly FoldedParagraph[],
+): { paragraph: number; text: string } | null {
   const words = wanted.split(' ').filter(Boolean);
   let best: { paragraph: number; text: string; words: number } | null = null;
   const tryPart = (part: string, count: number) => {
@@ -99,7 +106,9 @@ export function sentencesOf(paragraph: Paragraph, start: number, end: number): [
 
 /** The words of a text, folded ("Trọng's" → "trong", "s"). */
 export function wordsOf(text: string): string[] {
-  return foldKey(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return foldKey(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 }
 
 /** Whether `text` holds the words of `phrase`, whole and in order. */

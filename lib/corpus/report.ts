@@ -1,8 +1,7 @@
 /**
- * What the glossary might be missing, reported by the compiler: acronym definitions in the corpus
- * ("Communist Party of Vietnam (CPV)") and whether an entry or the exclusion list knows the acronym, entries no document
- * mentions, and how the names the documents hold are covered (coverage.ts, which the compiler
- * enforces).
+ * What the glossary might be missing, reported by the compiler: acronym definitions in the corpus ("Communist Party of
+ * Vietnam (CPV)") and whether an entry or the exclusion list knows the acronym, entries no document mentions, and how
+ * the names the documents hold are covered (coverage.ts, which the compiler enforces).
  */
 import type { AliasSpec } from '../match/matcher';
 import { foldKey } from '../text/normalize';
@@ -11,7 +10,10 @@ import type { CompileReport, Coverage, Entry, Mention, Paragraph } from './types
 const NAME_WORD = String.raw`\p{Lu}[\p{L}\p{M}’'.&-]*`;
 const JOINER = String.raw`(?:of|and|for|the|on|in|&)`;
 /** "Full Name (ACR)". */
-const ACRONYM_DEFINITION = new RegExp(String.raw`(${NAME_WORD}(?:\s+(?:${JOINER}|${NAME_WORD}))*)\s+\((\p{Lu}{2,6})\)`, 'gu');
+const ACRONYM_DEFINITION = new RegExp(
+  String.raw`(${NAME_WORD}(?:\s+(?:${JOINER}|${NAME_WORD}))*)\s+\((\p{Lu}{2,6})\)`,
+  'gu',
+);
 
 export function buildReport(
   paragraphs: readonly Paragraph[],
@@ -26,7 +28,13 @@ export function buildReport(
   const acronyms: CompileReport['acronyms'] = [];
   for (const p of paragraphs) {
     for (const match of p.text.matchAll(ACRONYM_DEFINITION)) {
-      acronyms.push({ acronym: match[2], expansion: expansionOf(match[1], match[2]), docId: p.docId, paragraph: p.n, covered: aliasKeys.has(foldKey(match[2])) ? 'entry' : excludedKeys.has(foldKey(match[2])) ? 'excluded' : false });
+      acronyms.push({
+        acronym: match[2],
+        expansion: expansionOf(match[1], match[2]),
+        docId: p.docId,
+        paragraph: p.n,
+        covered: aliasKeys.has(foldKey(match[2])) ? 'entry' : excludedKeys.has(foldKey(match[2])) ? 'excluded' : false,
+      });
     }
   }
   const mentioned = new Set(mentions.map((m) => m.entryId));
@@ -40,7 +48,11 @@ export function buildReport(
 function expansionOf(run: string, acronym: string): string {
   const words = run.split(/\s+/);
   for (let from = words.length - 1; from >= 0; from--) {
-    const initials = words.slice(from).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+    const initials = words
+      .slice(from)
+      .filter((w) => /^\p{Lu}/u.test(w))
+      .map((w) => w[0])
+      .join('');
     if (initials === acronym) return words.slice(from).join(' ');
   }
   return run;

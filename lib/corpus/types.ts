@@ -11,15 +11,42 @@ export const BUNDLE_FORMAT = 2;
 export const USER_ID_PREFIX = 'user-';
 
 export type EntryKind =
-  | 'person' | 'party' | 'institution' | 'media' | 'policy' | 'slogan' | 'initiative' | 'agreement' | 'place' | 'event' | 'concept';
+  | 'person'
+  | 'party'
+  | 'institution'
+  | 'media'
+  | 'policy'
+  | 'slogan'
+  | 'initiative'
+  | 'agreement'
+  | 'place'
+  | 'event'
+  | 'concept';
 
 export const ENTRY_KINDS: readonly EntryKind[] = [
-  'person', 'party', 'institution', 'media', 'policy', 'slogan', 'initiative', 'agreement', 'place', 'event', 'concept',
+  'person',
+  'party',
+  'institution',
+  'media',
+  'policy',
+  'slogan',
+  'initiative',
+  'agreement',
+  'place',
+  'event',
+  'concept',
 ];
 
 /** Who publishes a corpus document, as a reader weighs what it says; shown beside its outlet. */
-export type Perspective = 'chinese-state-media' | 'chinese-party-newspaper' | 'chinese-media' | 'us-government' | 'not-stated';
-export const PERSPECTIVES: readonly Perspective[] = ['chinese-state-media', 'chinese-party-newspaper', 'chinese-media', 'us-government', 'not-stated'];
+export type Perspective =
+  'chinese-state-media' | 'chinese-party-newspaper' | 'chinese-media' | 'us-government' | 'not-stated';
+export const PERSPECTIVES: readonly Perspective[] = [
+  'chinese-state-media',
+  'chinese-party-newspaper',
+  'chinese-media',
+  'us-government',
+  'not-stated',
+];
 
 /** What kind of text a corpus document is: it tells who speaks in the document's own narration. */
 export type Genre = 'report' | 'commentary' | 'interview' | 'joint-statement' | 'article';
@@ -44,7 +71,9 @@ export type Attribution = { speaker: string } | 'narration';
 /** A quote shown as a fact: where it stands, who speaks in it, whether it is cut short, and Gloss's note on it. */
 export interface Fact extends Citation {
   attribution?: Attribution;
-  /** The quote stops before its sentence does: shown with an ellipsis. (A fact always starts where its sentence starts.) */
+  /**
+   * The quote stops before its sentence does: shown with an ellipsis. (A fact always starts where its sentence starts.)
+   */
   truncated?: true;
   /** A source error the quote keeps verbatim, noted ("the source misspells Xi Jinping"). */
   note?: string;
@@ -166,7 +195,13 @@ export interface TimelineEvent {
 
 export interface CompileReport {
   /** "Full Name (ACR)" definitions in the corpus, and whether an entry or the exclusion list knows the acronym. */
-  acronyms: { acronym: string; expansion: string; docId: string; paragraph: number; covered: 'entry' | 'excluded' | false }[];
+  acronyms: {
+    acronym: string;
+    expansion: string;
+    docId: string;
+    paragraph: number;
+    covered: 'entry' | 'excluded' | false;
+  }[];
   /** Entries no document mentions. */
   unmentioned: string[];
   /** Every name the documents hold, covered by an entry's mention or by a line of the exclusion list. */

@@ -2,7 +2,16 @@
  * Reading the corpus's YAML files (glossary, timeline) with line numbers, so every problem the
  * compiler reports points at the line to fix.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type YAMLMap, type YAMLSeq } from 'yaml';
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Node as YamlNode,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml';
 import { CorpusError } from './documents';
 
 export interface QuoteSpec {
@@ -78,7 +87,8 @@ export function readYaml(source: string, file: string): YamlReader {
       if (!keys.includes(key)) fail(`${where}: unknown field "${key}" (known: ${keys.join(', ')})`, pair.key);
     }
   };
-  const root = (what: string): YAMLMap => (isMap(doc.contents) ? doc.contents : fail(`the file must be a mapping ${what}`, doc.contents));
+  const root = (what: string): YAMLMap =>
+    isMap(doc.contents) ? doc.contents : fail(`the file must be a mapping ${what}`, doc.contents);
   return {
     root,
     list(key) {
@@ -95,13 +105,19 @@ export function readYaml(source: string, file: string): YamlReader {
       const node = field(map, key);
       if (node === undefined) return [];
       if (!isSeq(node)) return fail(`${where}: ${key} must be a list of entry ids`, node);
-      return node.items.map((r) => (isScalar(r) && typeof r.value === 'string' ? r.value : fail(`${where}: ${key} must be a list of entry ids`, r)));
+      return node.items.map((r) =>
+        isScalar(r) && typeof r.value === 'string' ? r.value : fail(`${where}: ${key} must be a list of entry ids`, r),
+      );
     },
     onlyKeys,
     quoteSpec(node, where, extra = [], others = []) {
       if (!isMap(node)) return fail(`${where} must be { quote, doc }`, node);
       onlyKeys(node, ['quote', 'doc', ...extra, ...others], where);
-      const spec: QuoteSpec = { quote: str(node, 'quote', where), doc: str(node, 'doc', where), line: lineOf(field(node, 'quote')) };
+      const spec: QuoteSpec = {
+        quote: str(node, 'quote', where),
+        doc: str(node, 'doc', where),
+        line: lineOf(field(node, 'quote')),
+      };
       for (const key of extra) {
         const value = optionalStr(node, key, where);
         if (value !== undefined) spec[key] = value;

@@ -100,7 +100,14 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
   // Breadth first, so a node's failure link is known before its children's.
   const rootAscii = new Int32Array(0x80);
   for (let e = edgeStart[0]; e < edgeStart[1] && edgeCode[e] < 0x80; e++) rootAscii[edgeCode[e]] = e + 1;
-  const a: Automaton = { edgeStart, edgeCode, fail: new Int32Array(count), patternAt, outputLink: new Int32Array(count), rootAscii };
+  const a: Automaton = {
+    edgeStart,
+    edgeCode,
+    fail: new Int32Array(count),
+    patternAt,
+    outputLink: new Int32Array(count),
+    rootAscii,
+  };
   for (let node = 0; node < count; node++) {
     for (let e = edgeStart[node]; e < edgeStart[node + 1]; e++) {
       const target = e + 1;

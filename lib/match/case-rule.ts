@@ -4,6 +4,7 @@ import type { CaseRule } from './matcher';
 
 export function defaultCaseRule(text: string, kind: EntryKind): CaseRule {
   if (/^[\p{Lu}\d]{2,6}$/u.test(text) && /\p{Lu}/u.test(text)) return 'acronym';
-  if (kind === 'person' || kind === 'place' || kind === 'institution' || kind === 'media' || kind === 'party') return 'name';
+  if (kind === 'person' || kind === 'place' || kind === 'institution' || kind === 'media' || kind === 'party')
+    return 'name';
   return 'any';
 }

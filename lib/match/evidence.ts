@@ -86,7 +86,9 @@ export class PageEvidence {
       case 'entry':
         return this.named.has(match.entryId) ? 'mark' : 'wait';
       case 'related':
-        return this.named.has(match.entryId) || this.namesRelated(match.entryId) || this.aboutTheSubject ? 'mark' : 'wait';
+        return this.named.has(match.entryId) || this.namesRelated(match.entryId) || this.aboutTheSubject
+          ? 'mark'
+          : 'wait';
       case 'sentence':
         return cuesMet(match, text, matches) || this.aboutTheSubject ? 'mark' : 'wait';
       case 'sentence-only':
@@ -121,8 +123,15 @@ export function firmEntries(matches: Iterable<Match>): Set<string> {
  * The entries whose being named firmly can change another match's verdict: each with an alias that
  * needs its own entry, each related to another, and each that tells what a page is about.
  */
-export function contextualEntries(aliases: readonly { entryId: string; needs?: Evidence }[], rules: EvidenceRules): Set<string> {
-  return new Set([...aliases.filter((a) => a.needs === 'entry').map((a) => a.entryId), ...rules.related.keys(), ...rules.topical]);
+export function contextualEntries(
+  aliases: readonly { entryId: string; needs?: Evidence }[],
+  rules: EvidenceRules,
+): Set<string> {
+  return new Set([
+    ...aliases.filter((a) => a.needs === 'entry').map((a) => a.entryId),
+    ...rules.related.keys(),
+    ...rules.topical,
+  ]);
 }
 
 /** Whether the sentence around `match` meets every one of its cue groups. */
@@ -132,10 +141,14 @@ function cuesMet(match: Match, text: string, matches: readonly Match[]): boolean
   const entries = new Set(matches.filter((m) => m !== match && m.start >= from && m.end <= to).map((m) => m.entryId));
   // Words are compared folded, as whole words, in the sentence without the match itself.
   const words = ` ${foldKey(`${text.slice(from, match.start)} ${text.slice(match.end, to)}`).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
-  return match.near.every((group) => group.entries.some((e) => entries.has(e)) || group.words.some((w) => words.includes(` ${w} `)));
+  return match.near.every(
+    (group) => group.entries.some((e) => entries.has(e)) || group.words.some((w) => words.includes(` ${w} `)),
+  );
 }
 
 /** A cue word as cuesMet compares it. */
 export function cueWordKey(word: string): string {
-  return foldKey(word).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return foldKey(word)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }

@@ -115,7 +115,9 @@ function isCapitalLetter(letter: string | undefined): boolean {
 function isNameCased(original: string, aliasText: string): boolean {
   const words = original.split(WORD_SPLIT).filter(Boolean);
   const aliasWords = aliasText.split(WORD_SPLIT).filter(Boolean);
-  const capitalised = words.map((_, i) => isCapitalLetter(firstLetter(aliasWords[Math.min(i, aliasWords.length - 1)] ?? '')));
+  const capitalised = words.map((_, i) =>
+    isCapitalLetter(firstLetter(aliasWords[Math.min(i, aliasWords.length - 1)] ?? '')),
+  );
   const checked = new Set(capitalised.flatMap((c, i) => (c ? [i] : [])));
   if (aliasWords.length >= 3 && checked.size > 2) {
     const [first, last] = [Math.min(...checked), Math.max(...checked)];
@@ -196,7 +198,11 @@ function acceptsSurroundings(
   startsName: (at: number) => boolean,
 ): boolean {
   if (isInsideAddress(input, match.start, match.end)) return false;
-  if (alias.caseRule !== 'any' && isInsideLongerName(input, match.start, match.end, alias.caseRule === 'acronym', startsName)) return false;
+  if (
+    alias.caseRule !== 'any' &&
+    isInsideLongerName(input, match.start, match.end, alias.caseRule === 'acronym', startsName)
+  )
+    return false;
   if (isBareName(alias)) {
     if (before === 'the' && !qualifiesNextWord(input, match.end)) return false;
     if (options.vietnamese && !followsVietnameseHonorific(before)) return false;

@@ -8,18 +8,72 @@
 
 /** Words before a name that make it a title, not a longer name ("President Xi", "Presidents Xi and Ma"). */
 const TITLES = new Set([
-  'president', 'presidents', 'chairman', 'premier', 'secretary', 'general', 'minister', 'leader', 'chief', 'vice',
-  'state', 'party', 'comrade', 'mr', 'mrs', 'ms', 'dr', 'prof', 'professor', 'ambassador', 'envoy', 'uncle',
-  'chinese', 'vietnamese', 'former', 'deputy', 'acting',
+  'president',
+  'presidents',
+  'chairman',
+  'premier',
+  'secretary',
+  'general',
+  'minister',
+  'leader',
+  'chief',
+  'vice',
+  'state',
+  'party',
+  'comrade',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'professor',
+  'ambassador',
+  'envoy',
+  'uncle',
+  'chinese',
+  'vietnamese',
+  'former',
+  'deputy',
+  'acting',
   // Vietnamese capitalised titles: "Chủ tịch Đảng Hồ Chí Minh", "Bác Hồ".
-  'đảng', 'bác', 'nước',
+  'đảng',
+  'bác',
+  'nước',
 ]);
 
 /** Capitalised words that stand before or after a name without joining it ("On Monday Xi said"). */
 const CALENDAR = new Set([
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
 ]);
 
 /**
@@ -74,14 +128,36 @@ function opensSentence(text: string, start: number): boolean {
 
 /** Lower-cased, without a possessive or a final full stop ("Vietnam's" → "vietnam"). */
 function bare(word: string): string {
-  return word.toLowerCase().replace(/['’]s$/u, '').replace(/\.$/, '');
+  return word
+    .toLowerCase()
+    .replace(/['’]s$/u, '')
+    .replace(/\.$/, '');
 }
 
 /** Longest text judged as a heading or a headline; longer text is prose, where capitals tell names. */
 const HEADLINE_LENGTH = 160;
 
 /** Short words that a title-cased headline may leave in lower case. */
-const HEADLINE_SMALL_WORDS = new Set(['with', 'from', 'into', 'onto', 'over', 'upon', 'amid', 'about', 'after', 'than', 'that', 'this', 'across', 'between', 'against', 'during', 'under', 'without']);
+const HEADLINE_SMALL_WORDS = new Set([
+  'with',
+  'from',
+  'into',
+  'onto',
+  'over',
+  'upon',
+  'amid',
+  'about',
+  'after',
+  'than',
+  'that',
+  'this',
+  'across',
+  'between',
+  'against',
+  'during',
+  'under',
+  'without',
+]);
 
 /**
  * Text in which capitals carry no evidence: a short heading or headline in title case ("Xi Jinping
@@ -111,9 +187,27 @@ export function isInsideAddress(text: string, start: number, end: number): boole
  * "Asia-Pacific Region".
  */
 const ORGANS = new Set([
-  'central', 'committee', 'committees', 'politburo', 'secretariat', 'congress', 'plenum', 'general', 'secretary',
-  'chairman', 'president', 'premier', 'prime', 'minister', 'leader', 'leaders', 'leadership', 'delegation',
-  'government', 'party', 'region',
+  'central',
+  'committee',
+  'committees',
+  'politburo',
+  'secretariat',
+  'congress',
+  'plenum',
+  'general',
+  'secretary',
+  'chairman',
+  'president',
+  'premier',
+  'prime',
+  'minister',
+  'leader',
+  'leaders',
+  'leadership',
+  'delegation',
+  'government',
+  'party',
+  'region',
 ]);
 
 /**
@@ -135,7 +229,13 @@ export function isInsideLongerName(
 ): boolean {
   if (!followersAllowed) {
     const after = wordAfter(text, end);
-    if (after && isCapitalised(after) && !CALENDAR.has(bare(after)) && !ORGANS.has(bare(after)) && !startsName(end + 1)) {
+    if (
+      after &&
+      isCapitalised(after) &&
+      !CALENDAR.has(bare(after)) &&
+      !ORGANS.has(bare(after)) &&
+      !startsName(end + 1)
+    ) {
       return !capitalsCarryNoEvidence(text);
     }
   }

@@ -21,8 +21,21 @@
  */
 import type { AliasSpec } from './matcher';
 import {
-  codePointWidth, foldCodePoint, foldKey, isHighSurrogate, isUnspacedCode, isWordCode,
-  learnUnit, UNIT_CAPITAL, UNIT_GAP, UNIT_IGNORED, UNIT_KIND_BITS, UNIT_KIND_MASK, UNIT_SEVERAL, UNIT_TABLE, UNIT_UNSPACED,
+  codePointWidth,
+  foldCodePoint,
+  foldKey,
+  isHighSurrogate,
+  isUnspacedCode,
+  isWordCode,
+  learnUnit,
+  UNIT_CAPITAL,
+  UNIT_GAP,
+  UNIT_IGNORED,
+  UNIT_KIND_BITS,
+  UNIT_KIND_MASK,
+  UNIT_SEVERAL,
+  UNIT_TABLE,
+  UNIT_UNSPACED,
 } from '../text/normalize';
 
 export interface Sieve {
@@ -62,7 +75,9 @@ function pairHash(first: number, second: number): number {
   return Math.imul(first ^ 0x5bd1e995, 0x9e3779b1) ^ second;
 }
 
-/** The slot a hash goes to first in a table of `slots` slots: the high bits of hash × golden ratio (Fibonacci hashing). */
+/**
+ * The slot a hash goes to first in a table of `slots` slots: the high bits of hash × golden ratio (Fibonacci hashing).
+ */
 function firstSlot(hash: number, slots: number): number {
   return Math.imul(hash, 0x9e3779b1) >>> (Math.clz32(slots) + 1);
 }
@@ -125,7 +140,8 @@ function wantsCapital(alias: AliasSpec): boolean {
 export function buildSieve(aliases: readonly AliasSpec[]): Sieve {
   const words = new Map<number, number>();
   const pairs = new Map<number, number>();
-  const add = (table: Map<number, number>, hash: number, flag: number) => table.set(hash, (table.get(hash) ?? 0) | flag);
+  const add = (table: Map<number, number>, hash: number, flag: number) =>
+    table.set(hash, (table.get(hash) ?? 0) | flag);
   for (const alias of aliases) {
     const hashes = wordHashes(foldKey(alias.text));
     if (hashes.length === 0) continue;
@@ -211,7 +227,8 @@ export class SieveReader {
       const code = text.charCodeAt(i);
       const entry = UNIT_TABLE[code];
       const kind = entry & UNIT_KIND_MASK;
-      if (entry === 0) learnUnit(code); // the loop reads it now
+      if (entry === 0)
+        learnUnit(code); // the loop reads it now
       else if (kind === UNIT_GAP) {
         this.inWord = false;
         this.endWord(this.hash);
@@ -219,7 +236,12 @@ export class SieveReader {
         i++;
       } else if (kind === UNIT_SEVERAL || kind === UNIT_UNSPACED) {
         const width = kind === UNIT_SEVERAL ? codePointWidth(text, i) : 1;
-        this.readFolded(kind === UNIT_SEVERAL ? foldCodePoint(text.slice(i, i + width)) : String.fromCharCode(entry >>> UNIT_KIND_BITS), kind !== UNIT_UNSPACED);
+        this.readFolded(
+          kind === UNIT_SEVERAL
+            ? foldCodePoint(text.slice(i, i + width))
+            : String.fromCharCode(entry >>> UNIT_KIND_BITS),
+          kind !== UNIT_UNSPACED,
+        );
         i += width;
       }
     }

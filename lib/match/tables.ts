@@ -18,9 +18,18 @@ const ARRAY_KINDS = { Int32Array, Uint16Array } as const;
 
 /** Each field of a table, and the kind of typed array it is. */
 const AUTOMATON_FIELDS: Record<keyof Automaton, ArrayKind> = {
-  edgeStart: 'Int32Array', edgeCode: 'Uint16Array', fail: 'Int32Array', patternAt: 'Int32Array', outputLink: 'Int32Array', rootAscii: 'Int32Array',
+  edgeStart: 'Int32Array',
+  edgeCode: 'Uint16Array',
+  fail: 'Int32Array',
+  patternAt: 'Int32Array',
+  outputLink: 'Int32Array',
+  rootAscii: 'Int32Array',
 };
-const SIEVE_FIELDS: Record<keyof Sieve, ArrayKind> = { words: 'Int32Array', pairs: 'Int32Array', wordBits: 'Int32Array' };
+const SIEVE_FIELDS: Record<keyof Sieve, ArrayKind> = {
+  words: 'Int32Array',
+  pairs: 'Int32Array',
+  wordBits: 'Int32Array',
+};
 const UNIT_FIELDS = { entries: 'Int32Array' } as const;
 
 /** Field name → base64 of the array's bytes. */
@@ -90,9 +99,18 @@ export function serializeMatcher(matcher: Matcher): SerializedMatcher {
 /** The matcher from its serialized form and the sieve read before; null if the form is not one this code reads. */
 export function readMatcher(value: unknown, sieve: Sieve | null): Matcher | null {
   const s = value as Partial<SerializedMatcher> | null;
-  if (!s || s.format !== FORMAT || !Array.isArray(s.aliases) || !Array.isArray(s.patterns) || !Array.isArray(s.patternAliases)) return null;
+  if (
+    !s ||
+    s.format !== FORMAT ||
+    !Array.isArray(s.aliases) ||
+    !Array.isArray(s.patterns) ||
+    !Array.isArray(s.patternAliases)
+  )
+    return null;
   const automaton = decodeTable<Automaton>(s.automaton, AUTOMATON_FIELDS);
-  return automaton ? { aliases: s.aliases, patterns: s.patterns, patternAliases: s.patternAliases, automaton, sieve } : null;
+  return automaton
+    ? { aliases: s.aliases, patterns: s.patterns, patternAliases: s.patternAliases, automaton, sieve }
+    : null;
 }
 
 function encodeTable<T extends object>(table: T, fields: Record<keyof T, ArrayKind>): EncodedTable {
@@ -135,7 +153,10 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-/** The bytes of base64 text, or null if it is not base64. Its buffer is its own (offset 0), so typed arrays of any width can view it. */
+/**
+ * The bytes of base64 text, or null if it is not base64. Its buffer is its own (offset 0), so typed arrays of any width
+ * can view it.
+ */
 function fromBase64(text: string): Uint8Array<ArrayBuffer> | null {
   try {
     const native = (Uint8Array as Base64NativeStatic).fromBase64;

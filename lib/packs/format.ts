@@ -60,7 +60,9 @@ export interface PackFile {
 
 /** The hash a pack's content must carry. */
 export function packHash(pack: Omit<PackFile, 'hash'>): Promise<string> {
-  return sha256(JSON.stringify({ glossPack: pack.glossPack, manifest: pack.manifest, yaml: pack.yaml, compiled: pack.compiled }));
+  return sha256(
+    JSON.stringify({ glossPack: pack.glossPack, manifest: pack.manifest, yaml: pack.yaml, compiled: pack.compiled }),
+  );
 }
 
 /** The pack's compiled corpus as the store and the in-memory fallback read it. */

@@ -18,8 +18,7 @@ export type PackJobRequest =
 
 export type PackJobResult =
   /** `replaced`: the version it updated, if any. */
-  | { kind: 'installPack'; pack: PackRow; replaced: PackRow | null }
-  | { kind: 'packs' };
+  { kind: 'installPack'; pack: PackRow; replaced: PackRow | null } | { kind: 'packs' };
 
 /** A pack compressed for sharing starts with gzip's two magic bytes. */
 const isGzip = (bytes: Uint8Array) => bytes[0] === 0x1f && bytes[1] === 0x8b;
@@ -68,14 +67,22 @@ async function installPack(db: GlossDatabase, file: Blob, control: JobControl): 
   // What is installed refuses it at once, before the long part (the transaction checks again).
   const installed = await db.packs.get(pack.manifest.id);
   if (installed?.bundled) throw refuse.pack('builtIn', installed.title);
-  if (installed && compareVersions(pack.manifest.version, installed.version) <= 0) throw refuse.pack('notNewer', installed.version);
+  if (installed && compareVersions(pack.manifest.version, installed.version) <= 0)
+    throw refuse.pack('notNewer', installed.version);
   await pacer(control, 'installing')(0, 1);
-  const result = await storePack(db, preparePack(pack, false), { saving: steadyPacer(control, 'installing'), finding: steadyPacer(control, 'finding') });
+  const result = await storePack(db, preparePack(pack, false), {
+    saving: steadyPacer(control, 'installing'),
+    finding: steadyPacer(control, 'finding'),
+  });
   if (result.status !== 'installed') throw refuse.pack('notNewer', pack.manifest.version);
   return { kind: 'installPack', pack: result.pack, replaced: result.replaced };
 }
 
-export async function runPackJob(db: GlossDatabase, request: PackJobRequest, control: JobControl): Promise<PackJobResult> {
+export async function runPackJob(
+  db: GlossDatabase,
+  request: PackJobRequest,
+  control: JobControl,
+): Promise<PackJobResult> {
   switch (request.kind) {
     case 'installPack':
       return installPack(db, request.file, control);

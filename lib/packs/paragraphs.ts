@@ -13,7 +13,12 @@ import { enabledPacks } from './store';
 /** Every paragraph of the enabled packs. */
 export function enabledPackParagraphs(db: GlossDatabase): Promise<Paragraph[]> {
   return enabledPacks(db)
-    .then((packs) => db.packParagraphPages.where('pack').anyOf(packs.map((p) => p.id)).toArray())
+    .then((packs) =>
+      db.packParagraphPages
+        .where('pack')
+        .anyOf(packs.map((p) => p.id))
+        .toArray(),
+    )
     .then((rows) => rows.flatMap((row) => row.paragraphs));
 }
 
@@ -26,7 +31,12 @@ export function packParagraphsHolding(db: GlossDatabase, words: ReadonlySet<stri
   return enabledPacks(db)
     .then((packs) => db.packSearch.bulkGet(packs.map((p) => p.id)))
     .then((rows) => {
-      const holding = rows.flatMap((row) => row?.records ?? []).filter((record) => [...words].some((w) => record.text.includes(w)));
-      return readPassages(db, holding.map((record) => splitPassageRef(record.ref)));
+      const holding = rows
+        .flatMap((row) => row?.records ?? [])
+        .filter((record) => [...words].some((w) => record.text.includes(w)));
+      return readPassages(
+        db,
+        holding.map((record) => splitPassageRef(record.ref)),
+      );
     });
 }

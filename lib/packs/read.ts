@@ -4,12 +4,34 @@
  * it shows — labels, facts, timeline accounts, mentions — must stand in its own documents, word for
  * word at the place it says. Anything else is refused with the fault named, and nothing changes.
  */
-import { BUNDLE_FORMAT, ENTRY_KINDS, GENRES, PERSPECTIVES, USER_ID_PREFIX, type Citation, type DocumentInfo, type Entry, type Fact, type Mention, type Paragraph, type TimelineEvent } from '../corpus/types';
+import {
+  BUNDLE_FORMAT,
+  ENTRY_KINDS,
+  GENRES,
+  PERSPECTIVES,
+  USER_ID_PREFIX,
+  type Citation,
+  type DocumentInfo,
+  type Entry,
+  type Fact,
+  type Mention,
+  type Paragraph,
+  type TimelineEvent,
+} from '../corpus/types';
 import { EVIDENCE_LEVELS, SIDES } from '../match/evidence';
 import type { AliasSpec, CaseRule } from '../match/matcher';
 import { fieldReaders, isObject, type Check, type Json } from '../json-fields';
 import type { Progress } from '../user/document-text';
-import { MAX_PACK_BYTES, MAX_PACK_ID, PACK_FORMAT, PACK_ID_PATTERN, packHash, VERSION_PATTERN, type PackFile, type PackManifest } from './format';
+import {
+  MAX_PACK_BYTES,
+  MAX_PACK_ID,
+  PACK_FORMAT,
+  PACK_ID_PATTERN,
+  packHash,
+  VERSION_PATTERN,
+  type PackFile,
+  type PackManifest,
+} from './format';
 import { refuse } from '../refused';
 
 export type PackProblem =
@@ -36,9 +58,11 @@ const CHECKS_PER_REPORT = 2000;
 const fields = fieldReaders((where) => refuse.pack('malformed', where), 100_000);
 const check: Check = fields.check;
 const { text, list } = fields;
-const optionalText = (v: unknown, where: string, max?: number): string | undefined => (v === undefined ? undefined : text(v, where, max));
+const optionalText = (v: unknown, where: string, max?: number): string | undefined =>
+  v === undefined ? undefined : text(v, where, max);
 const textOrNull = (v: unknown, where: string): string | null => (v === null ? null : text(v, where, 1000));
-const textList = (v: unknown, where: string, max?: number): string[] => list(v, where).map((s, i) => text(s, `${where}[${i}]`, max));
+const textList = (v: unknown, where: string, max?: number): string[] =>
+  list(v, where).map((s, i) => text(s, `${where}[${i}]`, max));
 const whole = (v: unknown, where: string, min = 0): number => {
   check(Number.isInteger(v) && (v as number) >= min, where);
   return v as number;
@@ -73,13 +97,23 @@ export async function readPack(source: string, progress: Progress = () => {}): P
 export async function checkPack(value: unknown, progress: Progress = () => {}): Promise<PackFile> {
   check(isObject(value), 'the file');
   // Only a whole number above this Gloss's comes from a newer Gloss; any other is damage.
-  if (typeof value.glossPack === 'number' && Number.isInteger(value.glossPack) && value.glossPack > PACK_FORMAT) throw refuse.pack('newerFormat', String(value.glossPack));
+  if (typeof value.glossPack === 'number' && Number.isInteger(value.glossPack) && value.glossPack > PACK_FORMAT)
+    throw refuse.pack('newerFormat', String(value.glossPack));
   check(value.glossPack === PACK_FORMAT, 'glossPack');
   const claimed = text(value.hash, 'hash', 64);
-  const content = { glossPack: value.glossPack, manifest: value.manifest, yaml: value.yaml, compiled: value.compiled } as Omit<PackFile, 'hash'>;
+  const content = {
+    glossPack: value.glossPack,
+    manifest: value.manifest,
+    yaml: value.yaml,
+    compiled: value.compiled,
+  } as Omit<PackFile, 'hash'>;
   if ((await packHash(content)) !== claimed) throw refuse.pack('tampered');
   check(isObject(value.yaml), 'yaml');
-  const yaml = { glossary: text(value.yaml.glossary, 'yaml.glossary', MAX_PACK_BYTES), timeline: text(value.yaml.timeline, 'yaml.timeline', MAX_PACK_BYTES), exclusions: text(value.yaml.exclusions, 'yaml.exclusions', MAX_PACK_BYTES) };
+  const yaml = {
+    glossary: text(value.yaml.glossary, 'yaml.glossary', MAX_PACK_BYTES),
+    timeline: text(value.yaml.timeline, 'yaml.timeline', MAX_PACK_BYTES),
+    exclusions: text(value.yaml.exclusions, 'yaml.exclusions', MAX_PACK_BYTES),
+  };
   const compiled = await readCompiled(value.compiled, progress);
   const manifest = readManifest(value.manifest, compiled.documents);
   return { glossPack: PACK_FORMAT, manifest, yaml, compiled, hash: claimed };
@@ -98,7 +132,12 @@ function readManifest(v: unknown, documents: readonly DocumentInfo[]): PackManif
   const sources = list(v.sources, `${where}.sources`).map((s, i) => {
     const at = `${where}.sources[${i}]`;
     check(isObject(s), at);
-    return { doc: id(s.doc, `${at}.doc`), title: text(s.title, `${at}.title`, 1000), outlet: textOrNull(s.outlet, `${at}.outlet`), perspective: oneOf(PERSPECTIVES, s.perspective, `${at}.perspective`) };
+    return {
+      doc: id(s.doc, `${at}.doc`),
+      title: text(s.title, `${at}.title`, 1000),
+      outlet: textOrNull(s.outlet, `${at}.outlet`),
+      perspective: oneOf(PERSPECTIVES, s.perspective, `${at}.perspective`),
+    };
   });
   check(sources.length === documents.length && sources.every((s) => known.has(s.doc)), `${where}.sources`);
   const description = optionalText(v.description, `${where}.description`, 2000);
@@ -135,7 +174,14 @@ function readDocument(v: unknown, i: number): DocumentInfo {
     authors: textList(v.authors, `${where}.authors`, 200),
     date: textOrNull(v.date, `${where}.date`),
     dateISO,
-    ...(republished ? { republished: { by: textOrNull(republished.by, `${where}.republished.by`), date: republished.date === null ? null : readStatedDate(republished.date, `${where}.republished.date`) } } : {}),
+    ...(republished
+      ? {
+          republished: {
+            by: textOrNull(republished.by, `${where}.republished.by`),
+            date: republished.date === null ? null : readStatedDate(republished.date, `${where}.republished.date`),
+          },
+        }
+      : {}),
     ...(v.updated !== undefined ? { updated: readStatedDate(v.updated, `${where}.updated`) } : {}),
     perspective: oneOf(PERSPECTIVES, v.perspective, `${where}.perspective`),
     genre: oneOf(GENRES, v.genre, `${where}.genre`),
@@ -147,9 +193,17 @@ function readDocument(v: unknown, i: number): DocumentInfo {
 type Texts = Map<string, string[]>;
 
 /** A quote must be the very words its paragraph holds between `start` and `end`. */
-function quoteStands(texts: Texts, c: { docId: string; paragraph: number; start: number; end: number; quote: string }): boolean {
+function quoteStands(
+  texts: Texts,
+  c: { docId: string; paragraph: number; start: number; end: number; quote: string },
+): boolean {
   const paragraph = texts.get(c.docId)?.[c.paragraph - 1];
-  return paragraph !== undefined && c.start < c.end && c.end <= paragraph.length && paragraph.slice(c.start, c.end) === c.quote;
+  return (
+    paragraph !== undefined &&
+    c.start < c.end &&
+    c.end <= paragraph.length &&
+    paragraph.slice(c.start, c.end) === c.quote
+  );
 }
 
 function readCitation(v: unknown, where: string, texts: Texts, what: string): Citation {
@@ -161,7 +215,11 @@ function readCitation(v: unknown, where: string, texts: Texts, what: string): Ci
     start: whole(v.start, `${where}.start`),
     end: whole(v.end, `${where}.end`),
   };
-  if (!quoteStands(texts, citation)) throw refuse.pack('quoteNotInDocuments', `${what}: “${citation.quote.slice(0, 120)}” (${citation.docId} ¶ ${citation.paragraph})`);
+  if (!quoteStands(texts, citation))
+    throw refuse.pack(
+      'quoteNotInDocuments',
+      `${what}: “${citation.quote.slice(0, 120)}” (${citation.docId} ¶ ${citation.paragraph})`,
+    );
   return citation;
 }
 
@@ -170,7 +228,10 @@ function readFact(v: unknown, where: string, texts: Texts, what: string): Fact {
   const f = v as Json;
   if (f.attribution !== undefined) {
     const a = f.attribution;
-    check(a === 'narration' || (isObject(a) && typeof a.speaker === 'string' && a.speaker.length <= 200), `${where}.attribution`);
+    check(
+      a === 'narration' || (isObject(a) && typeof a.speaker === 'string' && a.speaker.length <= 200),
+      `${where}.attribution`,
+    );
     fact.attribution = a === 'narration' ? 'narration' : { speaker: (a as Json).speaker as string };
   }
   if (f.truncated !== undefined) fact.truncated = oneOf([true] as const, f.truncated, `${where}.truncated`);
@@ -207,13 +268,25 @@ async function readCompiled(v: unknown, progress: Progress): Promise<PackFile['c
     const body = text(p.text, `${where}.text`, 1_000_000);
     check(body.trim() && !body.includes('\n'), `${where}.text`);
     const sentences = list(p.sentences, `${where}.sentences`).map((s, j) => {
-      check(Array.isArray(s) && s.length === 2 && Number.isInteger(s[0]) && Number.isInteger(s[1]) && 0 <= s[0] && s[0] <= s[1] && s[1] <= body.length, `${where}.sentences[${j}]`);
+      check(
+        Array.isArray(s) &&
+          s.length === 2 &&
+          Number.isInteger(s[0]) &&
+          Number.isInteger(s[1]) &&
+          0 <= s[0] &&
+          s[0] <= s[1] &&
+          s[1] <= body.length,
+        `${where}.sentences[${j}]`,
+      );
       return [s[0], s[1]] as [number, number];
     });
     own.push(body);
     paragraphs.push({ docId, n: p.n as number, text: body, sentences });
   }
-  check([...texts.values()].every((t) => t.length > 0), 'compiled.paragraphs: a document without paragraphs');
+  check(
+    [...texts.values()].every((t) => t.length > 0),
+    'compiled.paragraphs: a document without paragraphs',
+  );
 
   const entryIds = new Set(rawEntries.map((e) => (isObject(e) ? e.id : null)));
   const entries: Entry[] = [];
@@ -227,14 +300,19 @@ async function readCompiled(v: unknown, progress: Progress): Promise<PackFile['c
     const aliases = textList(e.aliases, `${where}.aliases`, 200);
     check(aliases.length > 0 && aliases.every((a) => a.trim()), `${where}.aliases`);
     const related = textList(e.related, `${where}.related`, MAX_ID);
-    check(related.every((r) => entryIds.has(r) && r !== entryId), `${where}.related`);
+    check(
+      related.every((r) => entryIds.has(r) && r !== entryId),
+      `${where}.related`,
+    );
     entries.push({
       id: entryId,
       name,
       kind: oneOf(ENTRY_KINDS, e.kind, `${where}.kind`),
       ...(e.side !== undefined ? { side: oneOf(SIDES, e.side, `${where}.side`) } : {}),
       ...(e.label !== undefined ? { label: readCitation(e.label, `${where}.label`, texts, `${what}, label`) } : {}),
-      facts: list(e.facts, `${where}.facts`).map((f, j) => readFact(f, `${where}.facts[${j}]`, texts, `${what}, fact ${j + 1}`)),
+      facts: list(e.facts, `${where}.facts`).map((f, j) =>
+        readFact(f, `${where}.facts[${j}]`, texts, `${what}, fact ${j + 1}`),
+      ),
       related,
       aliases,
     });
@@ -247,12 +325,18 @@ async function readCompiled(v: unknown, progress: Progress): Promise<PackFile['c
     check(entryIds.has(a.entryId), `${where}.entryId`);
     const aliasText = text(a.text, `${where}.text`, 200);
     check(aliasText.trim(), `${where}.text`);
-    const near = a.near === undefined ? undefined : list(a.near, `${where}.near`).map((g, j) => {
-      check(isObject(g), `${where}.near[${j}]`);
-      const groupEntries = textList(g.entries, `${where}.near[${j}].entries`, MAX_ID);
-      check(groupEntries.every((x) => entryIds.has(x)), `${where}.near[${j}].entries`);
-      return { entries: groupEntries, words: textList(g.words, `${where}.near[${j}].words`, 200) };
-    });
+    const near =
+      a.near === undefined
+        ? undefined
+        : list(a.near, `${where}.near`).map((g, j) => {
+            check(isObject(g), `${where}.near[${j}]`);
+            const groupEntries = textList(g.entries, `${where}.near[${j}].entries`, MAX_ID);
+            check(
+              groupEntries.every((x) => entryIds.has(x)),
+              `${where}.near[${j}].entries`,
+            );
+            return { entries: groupEntries, words: textList(g.words, `${where}.near[${j}].words`, 200) };
+          });
     return {
       entryId: a.entryId as string,
       text: aliasText,
@@ -269,8 +353,19 @@ async function readCompiled(v: unknown, progress: Progress): Promise<PackFile['c
     const where = `compiled.mentions[${i}]`;
     check(isObject(m), where);
     check(entryIds.has(m.entryId), `${where}.entryId`);
-    const mention: Mention = { entryId: m.entryId as string, docId: text(m.docId, `${where}.docId`, MAX_ID), paragraph: whole(m.paragraph, `${where}.paragraph`, 1), start: whole(m.start, `${where}.start`), end: whole(m.end, `${where}.end`), text: text(m.text, `${where}.text`, 1000) };
-    if (!quoteStands(texts, { ...mention, quote: mention.text })) throw refuse.pack('quoteNotInDocuments', `mention “${mention.text.slice(0, 120)}” (${mention.docId} ¶ ${mention.paragraph})`);
+    const mention: Mention = {
+      entryId: m.entryId as string,
+      docId: text(m.docId, `${where}.docId`, MAX_ID),
+      paragraph: whole(m.paragraph, `${where}.paragraph`, 1),
+      start: whole(m.start, `${where}.start`),
+      end: whole(m.end, `${where}.end`),
+      text: text(m.text, `${where}.text`, 1000),
+    };
+    if (!quoteStands(texts, { ...mention, quote: mention.text }))
+      throw refuse.pack(
+        'quoteNotInDocuments',
+        `mention “${mention.text.slice(0, 120)}” (${mention.docId} ¶ ${mention.paragraph})`,
+      );
     mentions.push(mention);
   }
 
@@ -281,19 +376,39 @@ async function readCompiled(v: unknown, progress: Progress): Promise<PackFile['c
     const sort = textOrNull(t.sort, `${where}.sort`);
     check(sort === null || /^\d{4}(-\d{2}(-\d{2})?)?$/.test(sort), `${where}.sort`);
     const involved = textList(t.entries, `${where}.entries`, MAX_ID);
-    check(involved.every((x) => entryIds.has(x)), `${where}.entries`);
+    check(
+      involved.every((x) => entryIds.has(x)),
+      `${where}.entries`,
+    );
     return {
       id: id(t.id, `${where}.id`),
       title,
       sort,
       accounts: list(t.accounts, `${where}.accounts`).map((a, j) => {
         check(isObject(a), `${where}.accounts[${j}]`);
-        return { when: textOrNull(a.when, `${where}.accounts[${j}].when`), citation: readFact(a.citation, `${where}.accounts[${j}].citation`, texts, `event “${title}”, account ${j + 1}`) };
+        return {
+          when: textOrNull(a.when, `${where}.accounts[${j}].when`),
+          citation: readFact(
+            a.citation,
+            `${where}.accounts[${j}].citation`,
+            texts,
+            `event “${title}”, account ${j + 1}`,
+          ),
+        };
       }),
       entries: involved,
     };
   });
   await progress(total, total);
   check(isObject(v.report), 'compiled.report');
-  return { format: BUNDLE_FORMAT, documents, paragraphs, entries, aliases, mentions, timeline, report: v.report as unknown as PackFile['compiled']['report'] };
+  return {
+    format: BUNDLE_FORMAT,
+    documents,
+    paragraphs,
+    entries,
+    aliases,
+    mentions,
+    timeline,
+    report: v.report as unknown as PackFile['compiled']['report'],
+  };
 }

@@ -7,7 +7,18 @@
  */
 import type { KnowledgeBundle, Mention } from '../corpus/types';
 import { buildSearchRecords } from '../search/records';
-import { PACK_TABLES, type GlossDatabase, type MentionPageRow, type PackDocumentRow, type PackEntryDocumentsRow, type PackEntryRow, type PackIndexRow, type PackRow, type PackSearchRow, type ParagraphPageRow } from '../store/db';
+import {
+  PACK_TABLES,
+  type GlossDatabase,
+  type MentionPageRow,
+  type PackDocumentRow,
+  type PackEntryDocumentsRow,
+  type PackEntryRow,
+  type PackIndexRow,
+  type PackRow,
+  type PackSearchRow,
+  type ParagraphPageRow,
+} from '../store/db';
 import { mentionPages, paragraphPages } from '../store/pages';
 import { foldKey } from '../text/normalize';
 import { entryDocumentRows, rebuildDerivedUserData, type SteadyPace } from '../user/derived';
@@ -37,10 +48,25 @@ export function qualifyBundle(bundle: KnowledgeBundle, packId: string): Knowledg
     ...bundle,
     documents: bundle.documents.map((d) => ({ ...d, id: q(d.id) })),
     paragraphs: bundle.paragraphs.map(cite),
-    entries: bundle.entries.map((e) => ({ ...e, id: q(e.id), related: e.related.map(q), ...(e.label ? { label: cite(e.label) } : {}), facts: e.facts.map(cite) })),
-    aliases: bundle.aliases.map((a) => ({ ...a, entryId: q(a.entryId), ...(a.near ? { near: a.near.map((g) => ({ ...g, entries: g.entries.map(q) })) } : {}) })),
+    entries: bundle.entries.map((e) => ({
+      ...e,
+      id: q(e.id),
+      related: e.related.map(q),
+      ...(e.label ? { label: cite(e.label) } : {}),
+      facts: e.facts.map(cite),
+    })),
+    aliases: bundle.aliases.map((a) => ({
+      ...a,
+      entryId: q(a.entryId),
+      ...(a.near ? { near: a.near.map((g) => ({ ...g, entries: g.entries.map(q) })) } : {}),
+    })),
     mentions: bundle.mentions.map((m) => ({ ...m, entryId: q(m.entryId), docId: q(m.docId) })),
-    timeline: bundle.timeline.map((t) => ({ ...t, id: q(t.id), entries: t.entries.map(q), accounts: t.accounts.map((a) => ({ ...a, citation: cite(a.citation) })) })),
+    timeline: bundle.timeline.map((t) => ({
+      ...t,
+      id: q(t.id),
+      entries: t.entries.map(q),
+      accounts: t.accounts.map((a) => ({ ...a, citation: cite(a.citation) })),
+    })),
   };
 }
 
@@ -81,7 +107,11 @@ export function preparePack(file: PackFile, bundled: boolean): PreparedPack {
     paragraphPages: bundle.documents.flatMap((d) => paragraphPages(d.id, paragraphsByDoc.get(d.id) ?? [], packId)),
     mentionPages: bundle.documents.flatMap((d) => mentionPages(d.id, mentionsByDoc.get(d.id) ?? [], packId)),
     entries: bundle.entries.map((e) => ({ ...e, pack: packId, key: foldKey(e.name) })),
-    entryDocuments: [...byEntry].map(([entryId, rows]) => ({ entryId, pack: packId, documents: rows.map(({ docId, mentions, first }) => ({ docId, mentions, first })) })),
+    entryDocuments: [...byEntry].map(([entryId, rows]) => ({
+      entryId,
+      pack: packId,
+      documents: rows.map(({ docId, mentions, first }) => ({ docId, mentions, first })),
+    })),
     index: { pack: packId, aliases: bundle.aliases, timeline: bundle.timeline },
     search: { pack: packId, records: buildSearchRecords([], bundle.paragraphs) },
   };
@@ -101,7 +131,10 @@ async function deletePackRows(db: GlossDatabase, packId: string): Promise<void> 
  * force. The reader's documents and entries themselves are not written.
  */
 async function packsChanged(db: GlossDatabase, pace?: SteadyPace): Promise<void> {
-  await db.meta.put({ key: PACKS_REVISION_KEY, value: Number((await db.meta.get(PACKS_REVISION_KEY))?.value ?? 0) + 1 });
+  await db.meta.put({
+    key: PACKS_REVISION_KEY,
+    value: Number((await db.meta.get(PACKS_REVISION_KEY))?.value ?? 0) + 1,
+  });
   const hasUserData = (await db.userEntries.count()) > 0 || (await db.userDocuments.count()) > 0;
   if (hasUserData) await rebuildDerivedUserData(db, pace);
 }
@@ -113,13 +146,19 @@ export type StoreResult = { status: 'unchanged' } | { status: 'installed'; pack:
  * of the same id it replaces, and may not replace the bundled pack; the bundled pack replaces
  * whatever has its id, and removes a bundled pack of another id (an earlier release's).
  */
-export async function storePack(db: GlossDatabase, prepared: PreparedPack, pace: { saving?: SteadyPace; finding?: SteadyPace } = {}, now = new Date()): Promise<StoreResult> {
+export async function storePack(
+  db: GlossDatabase,
+  prepared: PreparedPack,
+  pace: { saving?: SteadyPace; finding?: SteadyPace } = {},
+  now = new Date(),
+): Promise<StoreResult> {
   const { pack } = prepared;
   return db.transaction('rw', db.tables, async () => {
     const existing = (await db.packs.get(pack.id)) ?? null;
     if (pack.bundled && existing?.bundled && existing.hash === pack.hash) return { status: 'unchanged' } as const;
     if (!pack.bundled && existing?.bundled) throw refuse.pack('builtIn', existing.title);
-    if (!pack.bundled && existing && compareVersions(pack.version, existing.version) <= 0) throw refuse.pack('notNewer', existing.version);
+    if (!pack.bundled && existing && compareVersions(pack.version, existing.version) <= 0)
+      throw refuse.pack('notNewer', existing.version);
     if (existing) await deletePackRows(db, pack.id);
     if (pack.bundled) {
       for (const earlier of await db.packs.filter((p) => p.bundled && p.id !== pack.id).toArray()) {
@@ -156,7 +195,12 @@ export async function storePack(db: GlossDatabase, prepared: PreparedPack, pace:
 }
 
 /** Switches a pack on or off everywhere: cards, search, the popup's summary, the matcher, the reader. */
-export async function setPackEnabled(db: GlossDatabase, packId: string, enabled: boolean, pace?: SteadyPace): Promise<PackRow | undefined> {
+export async function setPackEnabled(
+  db: GlossDatabase,
+  packId: string,
+  enabled: boolean,
+  pace?: SteadyPace,
+): Promise<PackRow | undefined> {
   return db.transaction('rw', db.tables, async () => {
     const row = await db.packs.get(packId);
     if (!row || row.enabled === enabled) return row;
@@ -192,5 +236,7 @@ export function enabledPacks(db: GlossDatabase): Promise<PackRow[]> {
 
 /** The first mention in each of the packs' documents that mention one of `entryIds`. */
 export function packFirstMentions(db: GlossDatabase, entryIds: readonly string[]): Promise<Mention[]> {
-  return db.packEntryDocuments.bulkGet([...entryIds]).then((rows) => rows.flatMap((row) => row?.documents.map((d) => d.first) ?? []));
+  return db.packEntryDocuments
+    .bulkGet([...entryIds])
+    .then((rows) => rows.flatMap((row) => row?.documents.map((d) => d.first) ?? []));
 }

@@ -76,7 +76,12 @@ export class HoverMachine<T> {
     }
     const token = this.nextToken++;
     // While a card is open for another term, the new term must still be dwelt on; the card stays until then.
-    const open = s.kind === 'showing' || s.kind === 'leaving' ? { term: s.term, token: s.token } : s.kind === 'dwelling' ? s.open : undefined;
+    const open =
+      s.kind === 'showing' || s.kind === 'leaving'
+        ? { term: s.term, token: s.token }
+        : s.kind === 'dwelling'
+          ? s.open
+          : undefined;
     this.state = { kind: 'dwelling', term, token, ...(open ? { open } : {}) };
     this.startDwell(token);
   }

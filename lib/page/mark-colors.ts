@@ -39,7 +39,9 @@ export const WHITE: Rgba = { r: 255, g: 255, b: 255, a: 1 };
 /** Chromium's and Firefox's canvas behind a page that asks for a dark colour scheme. */
 export const DARK_CANVAS: Rgba = { r: 18, g: 18, b: 18, a: 1 };
 
-/** A colour as getComputedStyle gives it (rgb(), rgba(), color(srgb …), transparent) or #rrggbb; null for anything else. */
+/**
+ * A colour as getComputedStyle gives it (rgb(), rgba(), color(srgb …), transparent) or #rrggbb; null for anything else.
+ */
 export function parseColor(text: string): Rgba | null {
   const value = text.trim().toLowerCase();
   if (value === 'transparent') return { r: 0, g: 0, b: 0, a: 0 };
@@ -48,11 +50,13 @@ export function parseColor(text: string): Rgba | null {
   const rgb = /^rgba?\(\s*([\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)(?:\s*[,/]\s*([\d.]+)(%?))?\s*\)$/.exec(value);
   if (rgb) return { r: Number(rgb[1]), g: Number(rgb[2]), b: Number(rgb[3]), a: alpha(rgb[4], rgb[5]) };
   const srgb = /^color\(srgb\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)(?:\s*\/\s*([\d.]+)(%?))?\s*\)$/.exec(value);
-  if (srgb) return { r: Number(srgb[1]) * 255, g: Number(srgb[2]) * 255, b: Number(srgb[3]) * 255, a: alpha(srgb[4], srgb[5]) };
+  if (srgb)
+    return { r: Number(srgb[1]) * 255, g: Number(srgb[2]) * 255, b: Number(srgb[3]) * 255, a: alpha(srgb[4], srgb[5]) };
   return null;
 }
 
-const alpha = (value: string | undefined, percent: string | undefined) => (value === undefined ? 1 : Math.min(1, Number(value) / (percent ? 100 : 1)));
+const alpha = (value: string | undefined, percent: string | undefined) =>
+  value === undefined ? 1 : Math.min(1, Number(value) / (percent ? 100 : 1));
 
 /** `top` painted over `bottom` (source-over). */
 export function over(top: Rgba, bottom: Rgba): Rgba {
@@ -101,7 +105,10 @@ const hexColor = (hex: string) => parseColor(hex)!;
 
 /** The set of colours for marks on `background` (opaque): the one whose underline stands out more. */
 export function toneFor(background: Rgba): Tone {
-  return contrast(hexColor(MARK_COLORS.light.underline), background) >= contrast(hexColor(MARK_COLORS.dark.underline), background) ? 'light' : 'dark';
+  return contrast(hexColor(MARK_COLORS.light.underline), background) >=
+    contrast(hexColor(MARK_COLORS.dark.underline), background)
+    ? 'light'
+    : 'dark';
 }
 
 /** The names of a highlight in each tone, plain and alternate (the same name where a look does not alternate). */
@@ -142,8 +149,12 @@ export function highlightsCss(): string {
     const [underline] = HIGHLIGHTS.underline[tone];
     rules.push(`::highlight(${underline}) { ${line('dotted', c.underline, '1.5px')} }`);
     HIGHLIGHTS.tint[tone].forEach((name, i) => rules.push(`::highlight(${name}) { background-color: ${c.tints[i]}; }`));
-    rules.push(`::highlight(${HIGHLIGHTS.active[tone][0]}) { background-color: ${c.active}; ${line('solid', c.underline, '1.5px')} }`);
-    rules.push(`::highlight(${HIGHLIGHTS.focus[tone][0]}) { background-color: ${c.active}; ${line('solid', c.underline, '3px')} }`);
+    rules.push(
+      `::highlight(${HIGHLIGHTS.active[tone][0]}) { background-color: ${c.active}; ${line('solid', c.underline, '1.5px')} }`,
+    );
+    rules.push(
+      `::highlight(${HIGHLIGHTS.focus[tone][0]}) { background-color: ${c.active}; ${line('solid', c.underline, '3px')} }`,
+    );
     rules.push(`::highlight(${HIGHLIGHTS.flash[tone][0]}) { background-color: ${c.flash}; }`);
   }
   return rules.join('\n');

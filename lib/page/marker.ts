@@ -12,7 +12,16 @@ import type { ToneNames } from './mark-colors';
 import { NearViewHighlight } from './near-view';
 import { TonedHighlight } from './toned-highlight';
 import { FirstMentions, Sections } from './sections';
-import { GLOSS_HOST_TAG, languageOf, nearestBlock, rangeInRun, RUNS_PER_YIELD, textRuns, type RunFilter, type TextRun } from './text-runs';
+import {
+  GLOSS_HOST_TAG,
+  languageOf,
+  nearestBlock,
+  rangeInRun,
+  RUNS_PER_YIELD,
+  textRuns,
+  type RunFilter,
+  type TextRun,
+} from './text-runs';
 
 /**
  * Longest stretch of scanning before yielding to the page. Well under the 50 ms that makes a "long
@@ -204,7 +213,11 @@ export class PageMarker {
     for (const mark of marks) {
       if (!mark.range.startContainer.isConnected) continue;
       try {
-        if (mark.range.isPointInRange(node, offset) && !(mark.range.endContainer === node && mark.range.endOffset === offset)) return mark;
+        if (
+          mark.range.isPointInRange(node, offset) &&
+          !(mark.range.endContainer === node && mark.range.endOffset === offset)
+        )
+          return mark;
       } catch {
         // The node moved to another document or was removed: not a mark any more.
       }
@@ -243,14 +256,21 @@ export class PageMarker {
 
   /** Queues every run under `root`, and under each open shadow root met on the way. */
   private enqueueRoot(root: Node, pass: Pass): void {
-    this.enqueue(textRuns(root, (shadow) => {
-      if (!this.shadowRoots.includes(shadow)) {
-        this.shadowRoots.push(shadow);
-        // Changes inside a shadow root do not reach an observer of the document.
-        this.observer?.observe(shadow, PageMarker.OBSERVED);
-      }
-      this.enqueueRoot(shadow, pass);
-    }, this.runFilter()), pass);
+    this.enqueue(
+      textRuns(
+        root,
+        (shadow) => {
+          if (!this.shadowRoots.includes(shadow)) {
+            this.shadowRoots.push(shadow);
+            // Changes inside a shadow root do not reach an observer of the document.
+            this.observer?.observe(shadow, PageMarker.OBSERVED);
+          }
+          this.enqueueRoot(shadow, pass);
+        },
+        this.runFilter(),
+      ),
+      pass,
+    );
   }
 
   /** The matcher's sieve, read as the walk goes: runs that cannot hold a term are never assembled. */
@@ -464,7 +484,7 @@ function isBefore(a: Range, b: Range): boolean {
 
 /** The first `count` runs of a walk, counting the runs it passed over (each null stands for RUNS_PER_YIELD). */
 function* limit(runs: Iterator<TextRun | null>, count: number): Generator<TextRun | null> {
-  for (let walked = 0; walked < count; ) {
+  for (let walked = 0; walked < count;) {
     const next = runs.next();
     if (next.done) return;
     walked += next.value ? 1 : RUNS_PER_YIELD;

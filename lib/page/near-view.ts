@@ -23,7 +23,10 @@ export interface RangeSet {
   clear(): void;
 }
 
-type ObserverConstructor = new (callback: IntersectionObserverCallback, options?: IntersectionObserverInit) => IntersectionObserver;
+type ObserverConstructor = new (
+  callback: IntersectionObserverCallback,
+  options?: IntersectionObserverInit,
+) => IntersectionObserver;
 
 export class NearViewHighlight {
   /** Ranges shown, by the block that holds them. */

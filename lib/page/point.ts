@@ -9,7 +9,11 @@ export interface TextPosition {
 }
 
 type CaretPositionDoc = Document & {
-  caretPositionFromPoint?: (x: number, y: number, options?: { shadowRoots?: ShadowRoot[] }) => { offsetNode: Node; offset: number } | null;
+  caretPositionFromPoint?: (
+    x: number,
+    y: number,
+    options?: { shadowRoots?: ShadowRoot[] },
+  ) => { offsetNode: Node; offset: number } | null;
   caretRangeFromPoint?: (x: number, y: number) => Range | null;
 };
 
@@ -20,7 +24,12 @@ type CaretPositionDoc = Document & {
  *   engines ignore the option and return the host, which then simply has no mark.
  * - `caretRangeFromPoint` is the WebKit/Blink fallback for engines without the standard method.
  */
-export function textPositionFromPoint(doc: Document, x: number, y: number, shadowRoots: ShadowRoot[] = []): TextPosition | null {
+export function textPositionFromPoint(
+  doc: Document,
+  x: number,
+  y: number,
+  shadowRoots: ShadowRoot[] = [],
+): TextPosition | null {
   const d = doc as CaretPositionDoc;
   if (typeof d.caretPositionFromPoint === 'function') {
     const pos = shadowRoots.length ? d.caretPositionFromPoint(x, y, { shadowRoots }) : d.caretPositionFromPoint(x, y);
@@ -44,9 +53,12 @@ const RECT_SLACK_PX = 2;
 export function isPointOnRange(range: Range, x: number, y: number): boolean {
   for (const rect of Array.from(range.getClientRects())) {
     if (
-      x >= rect.left - RECT_SLACK_PX && x <= rect.right + RECT_SLACK_PX &&
-      y >= rect.top - RECT_SLACK_PX && y <= rect.bottom + RECT_SLACK_PX
-    ) return true;
+      x >= rect.left - RECT_SLACK_PX &&
+      x <= rect.right + RECT_SLACK_PX &&
+      y >= rect.top - RECT_SLACK_PX &&
+      y <= rect.bottom + RECT_SLACK_PX
+    )
+      return true;
   }
   return false;
 }

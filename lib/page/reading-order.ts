@@ -111,11 +111,20 @@ export interface TermPlace {
  * on screen going forward (the last going back). Terms that show nowhere (hidden text) are passed
  * over. Null when no term shows.
  */
-export function termFromReader<T>(terms: readonly T[], placeOf: (term: T) => TermPlace, at: T | null, doc: Document, direction: Direction): T | null {
+export function termFromReader<T>(
+  terms: readonly T[],
+  placeOf: (term: T) => TermPlace,
+  at: T | null,
+  doc: Document,
+  direction: Direction,
+): T | null {
   const view = doc.defaultView;
   if (!view) return null;
   const onScreen = (box: DOMRect) => box.bottom > 0 && box.top < view.innerHeight && (box.width > 0 || box.height > 0);
-  const sideOf = (point: TreePoint): SideOf<T> => (term) => compareTreePoints(placeOf(term).point, point);
+  const sideOf =
+    (point: TreePoint): SideOf<T> =>
+    (term) =>
+      compareTreePoints(placeOf(term).point, point);
   const selection = doc.getSelection();
   const selected = selection?.rangeCount ? selection.getRangeAt(0) : null;
   let side: SideOf<T>;

@@ -26,7 +26,8 @@ export class Sections {
     const heading = this.headingBefore(el);
     if (heading) return `h${this.idOf(heading)}`;
     const view = this.doc.defaultView;
-    const screen = view && view.innerHeight > 0 ? Math.floor((el.getBoundingClientRect().top + view.scrollY) / view.innerHeight) : 0;
+    const screen =
+      view && view.innerHeight > 0 ? Math.floor((el.getBoundingClientRect().top + view.scrollY) / view.innerHeight) : 0;
     return `s${Math.max(0, screen)}`;
   }
 
@@ -92,7 +93,10 @@ export class FirstMentions<M> {
     if (this.first.get(group) !== mark) return;
     this.hide(mark);
     this.first.delete(group);
-    const next = rest.reduce<M | undefined>((best, m) => (best === undefined || this.isBefore(m, best) ? m : best), undefined);
+    const next = rest.reduce<M | undefined>(
+      (best, m) => (best === undefined || this.isBefore(m, best) ? m : best),
+      undefined,
+    );
     if (next !== undefined) {
       this.first.set(group, next);
       this.show(next);

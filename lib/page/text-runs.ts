@@ -12,15 +12,67 @@ export const GLOSS_HOST_TAG = 'GLOSS-CARD';
 
 /** Elements whose text is never marked: code, form fields, editors, non-rendered content, Gloss's own UI. */
 const SKIPPED_NAMES = new Set([
-  'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'button', 'code', 'pre',
-  'kbd', 'samp', 'var', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio', 'head', 'title',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'textarea',
+  'input',
+  'select',
+  'option',
+  'button',
+  'code',
+  'pre',
+  'kbd',
+  'samp',
+  'var',
+  'svg',
+  'math',
+  'iframe',
+  'object',
+  'embed',
+  'canvas',
+  'video',
+  'audio',
+  'head',
+  'title',
   GLOSS_HOST_TAG.toLowerCase(),
 ]);
 
 /** Tags that flow inside a line; every other element starts a new run. */
 const INLINE_NAMES = new Set([
-  'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'data', 'dfn', 'em', 'font', 'i', 'ins', 'del', 'mark', 'q', 'ruby', 'rb',
-  'rp', 'rt', 's', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'nobr', 'big', 'tt', 'label', 'wbr',
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'cite',
+  'data',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'ins',
+  'del',
+  'mark',
+  'q',
+  'ruby',
+  'rb',
+  'rp',
+  'rt',
+  's',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'u',
+  'nobr',
+  'big',
+  'tt',
+  'label',
+  'wbr',
 ]);
 
 /** Text that is not only white space. */
@@ -86,7 +138,11 @@ export const RUNS_PER_YIELD = 32;
  * With a `filter`, only the runs it keeps are yielded, and null after every RUNS_PER_YIELD runs it
  * turned away. A generator, so the caller can stop after any yield and resume in a later task.
  */
-export function* textRuns(root: Node, onShadowRoot: (shadow: ShadowRoot) => void = () => {}, filter?: RunFilter): Generator<TextRun | null> {
+export function* textRuns(
+  root: Node,
+  onShadowRoot: (shadow: ShadowRoot) => void = () => {},
+  filter?: RunFilter,
+): Generator<TextRun | null> {
   const doc = root.ownerDocument ?? (root as Document);
   const startEl = root.nodeType === Node.ELEMENT_NODE ? (root as Element) : null;
   // The root, or an element above it, may be one whose text is left alone (a rescan inside <code>).

@@ -4,9 +4,22 @@
  * alternate), named by ToneNames. The tone of a range is read when it is added, from the computed
  * backgrounds of the elements around its text.
  */
-import { backgroundOf, canvasOf, oneName, parseColor, toneFor, type Rgba, type Tone, type ToneNames } from './mark-colors';
+import {
+  backgroundOf,
+  canvasOf,
+  oneName,
+  parseColor,
+  toneFor,
+  type Rgba,
+  type Tone,
+  type ToneNames,
+} from './mark-colors';
 
-type HighlightRegistryLike = { get(name: string): Highlight | undefined; set(name: string, h: Highlight): unknown; delete(name: string): boolean };
+type HighlightRegistryLike = {
+  get(name: string): Highlight | undefined;
+  set(name: string, h: Highlight): unknown;
+  delete(name: string): boolean;
+};
 
 /** The document's highlight registry, or null where the Custom Highlight API is missing. */
 export function highlightRegistry(doc: Document): HighlightRegistryLike | null {
@@ -42,14 +55,17 @@ let toneCache: Map<Element, Tone> | null = null;
 
 function readTone(element: Element, view: Window): Tone {
   const layers: Rgba[] = [];
-  for (let el: Element | null = element; el; el = el.parentElement ?? ((el.getRootNode() as ShadowRoot).host ?? null)) {
+  for (let el: Element | null = element; el; el = el.parentElement ?? (el.getRootNode() as ShadowRoot).host ?? null) {
     const colour = parseColor(view.getComputedStyle(el).backgroundColor);
     if (!colour || colour.a === 0) continue;
     layers.push(colour);
     if (colour.a >= 1) break;
   }
   const root = view.document.documentElement;
-  const canvas = canvasOf(root ? view.getComputedStyle(root).colorScheme : '', view.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false);
+  const canvas = canvasOf(
+    root ? view.getComputedStyle(root).colorScheme : '',
+    view.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false,
+  );
   return toneFor(backgroundOf(layers, canvas));
 }
 
@@ -81,7 +97,10 @@ export class TonedHighlight {
   ) {
     this.names = typeof names === 'string' ? oneName(names) : names;
     this.registry = highlightRegistry(doc);
-    this.Highlight = (doc.defaultView as (Window & { Highlight?: HighlightConstructor }) | null)?.Highlight ?? globalThis.Highlight ?? null;
+    this.Highlight =
+      (doc.defaultView as (Window & { Highlight?: HighlightConstructor }) | null)?.Highlight ??
+      globalThis.Highlight ??
+      null;
     this.register();
   }
 

@@ -21,7 +21,12 @@ export const READ_AHEAD_MS = SLICE_BUDGET_MS;
  * SLICE_BUDGET_MS, as the marker does). Never resolves once `signal` aborts. `onReadThrough` is
  * called each time all the text there is has been read and none may hold a term.
  */
-export function whenTermsMayBeHere(doc: Document, filter: () => RunFilter | undefined, signal: AbortSignal, onReadThrough?: () => void): Promise<void> {
+export function whenTermsMayBeHere(
+  doc: Document,
+  filter: () => RunFilter | undefined,
+  signal: AbortSignal,
+  onReadThrough?: () => void,
+): Promise<void> {
   return new Promise((resolve) => {
     const view = doc.defaultView as (Window & typeof globalThis) | null;
     const walks: Iterator<TextRun | null>[] = [];
@@ -29,28 +34,36 @@ export function whenTermsMayBeHere(doc: Document, filter: () => RunFilter | unde
     /** The document's own reading, not yet at its end: it gives up after READ_AHEAD_MS. */
     let readingAhead = true;
     const observed: MutationObserverInit = { childList: true, characterData: true, subtree: true };
-    const observer = view ? new view.MutationObserver((records) => {
-      for (const r of records) {
-        if (r.type === 'characterData') {
-          if (r.target.parentElement) walk(r.target.parentElement);
-        } else {
-          for (const node of Array.from(r.addedNodes)) {
-            if (node.nodeType === Node.ELEMENT_NODE) walk(node);
-            else if (node.nodeType === Node.TEXT_NODE && node.parentElement) walk(node.parentElement);
+    const observer = view
+      ? new view.MutationObserver((records) => {
+          for (const r of records) {
+            if (r.type === 'characterData') {
+              if (r.target.parentElement) walk(r.target.parentElement);
+            } else {
+              for (const node of Array.from(r.addedNodes)) {
+                if (node.nodeType === Node.ELEMENT_NODE) walk(node);
+                else if (node.nodeType === Node.TEXT_NODE && node.parentElement) walk(node.parentElement);
+              }
+            }
           }
-        }
-      }
-    }) : null;
+        })
+      : null;
     const stop = () => {
       observer?.disconnect();
       walks.length = 0;
     };
     function walk(root: Node): void {
-      walks.push(textRuns(root, (shadow) => {
-        // Changes inside a shadow root do not reach an observer of the document.
-        observer?.observe(shadow, observed);
-        walk(shadow);
-      }, filter()));
+      walks.push(
+        textRuns(
+          root,
+          (shadow) => {
+            // Changes inside a shadow root do not reach an observer of the document.
+            observer?.observe(shadow, observed);
+            walk(shadow);
+          },
+          filter(),
+        ),
+      );
       if (!reading) {
         reading = true;
         setTimeout(read, 0);

@@ -60,4 +60,3 @@ export function buildSearchRecords(entries: readonly Entry[], paragraphs: readon
 export function entryRecords(records: readonly SearchRecord[]): SearchRecord[] {
   return records.filter((r) => r.type === 'entry');
 }
-

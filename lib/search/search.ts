@@ -55,7 +55,8 @@ export const SHARD_ABOVE = 2000;
 /** First letters of every word of a record's name and aliases. */
 function initials(record: SearchRecord): Set<string> {
   const letters = new Set<string>();
-  for (const name of [record.name, ...record.aliases]) for (const word of name.split(' ')) if (word) letters.add(word[0]);
+  for (const name of [record.name, ...record.aliases])
+    for (const word of name.split(' ')) if (word) letters.add(word[0]);
   return letters;
 }
 
@@ -77,7 +78,8 @@ function bestOfEach(hits: readonly SearchHit[]): SearchHit[] {
   return [...best.values()].sort((a, b) => a.score - b.score);
 }
 
-const fuseOver = (records: readonly SearchRecord[]) => new Fuse(records, SEARCH_OPTIONS, Fuse.createIndex(SEARCH_KEYS, records));
+const fuseOver = (records: readonly SearchRecord[]) =>
+  new Fuse(records, SEARCH_OPTIONS, Fuse.createIndex(SEARCH_KEYS, records));
 
 export class Searcher {
   /** The entry records by each of their names without spaces. */
@@ -126,7 +128,8 @@ export class Searcher {
     for (let from = 0; from < words.length; from++) {
       for (let to = from + 1; to <= Math.min(words.length, from + MAX_NAME_WORDS); to++) {
         const key = words.slice(from, to).join('');
-        for (const record of this.byCompactName.get(key) ?? []) named.set(record, Math.max(named.get(record) ?? 0, key.length));
+        for (const record of this.byCompactName.get(key) ?? [])
+          named.set(record, Math.max(named.get(record) ?? 0, key.length));
       }
     }
     return [...named].sort((a, b) => b[1] - a[1]).map(([record]) => ({ record, score: 0, matches: undefined }));
@@ -138,7 +141,12 @@ export class Searcher {
     if (this.all) return run(this.all);
     // The first word's letter first; the other words' only if that finds nothing good. Fuse scores a
     // record against the query alone, so hits from several shards compare as one pass's would.
-    const [first, ...others] = new Set(folded.split(' ').filter(Boolean).map((word) => word[0]));
+    const [first, ...others] = new Set(
+      folded
+        .split(' ')
+        .filter(Boolean)
+        .map((word) => word[0]),
+    );
     const hits = run(this.shards.get(first));
     if (hits.length && hits[0].score <= CONFIDENT_SCORE) return hits;
     return bestOfEach([...hits, ...others.flatMap((letter) => run(this.shards.get(letter)))]).slice(0, limit);
@@ -165,7 +173,12 @@ export class Searcher {
       }
     }
     passages.sort((a, b) => b.hits - a.hits);
-    return [...entries, ...passages.slice(0, limit).map((p): SearchHit => ({ record: p.record, score: 1 / (1 + p.hits), matches: undefined }))].slice(0, limit);
+    return [
+      ...entries,
+      ...passages
+        .slice(0, limit)
+        .map((p): SearchHit => ({ record: p.record, score: 1 / (1 + p.hits), matches: undefined })),
+    ].slice(0, limit);
   }
 
   /** The entry a selection most likely names, or null when nothing matches well enough. */

@@ -15,7 +15,9 @@ export interface Snippet {
 
 /** Ranges of `text` where a word of `query` (two letters or more) begins a word. */
 export function queryMarks(text: string, query: string): [number, number][] {
-  const words = fold(query).text.split(' ').filter((w) => w.length >= 2);
+  const words = fold(query)
+    .text.split(' ')
+    .filter((w) => w.length >= 2);
   if (!words.length) return [];
   const folded = fold(text);
   const marks: [number, number][] = [];

@@ -23,7 +23,10 @@ export interface ParagraphPageRow {
   paragraphs: Paragraph[];
   pack?: string;
 }
-/** Mentions in a hundred paragraphs of a document (lib/store/pages.ts): a pack's own, or the reader's; `pack` for a pack's. */
+/**
+ * Mentions in a hundred paragraphs of a document (lib/store/pages.ts): a pack's own, or the reader's; `pack` for a
+ * pack's.
+ */
 export interface MentionPageRow {
   docId: string;
   page: number;
@@ -234,5 +237,12 @@ async function moveIntoPages(db: GlossDatabase, rows: Table<Paragraph, [string, 
 export const LAST_ID = '\uffff';
 
 /** Tables that hold the packs, each row with its pack's id. */
-export const PACK_TABLES = ['packDocuments', 'packEntries', 'packEntryDocuments', 'packParagraphPages', 'packMentionPages', 'packIndexes', 'packSearch'] as const;
-
+export const PACK_TABLES = [
+  'packDocuments',
+  'packEntries',
+  'packEntryDocuments',
+  'packParagraphPages',
+  'packMentionPages',
+  'packIndexes',
+  'packSearch',
+] as const;

@@ -6,11 +6,28 @@
  */
 import { defaultCaseRule } from '../match/case-rule';
 import { evidenceRules } from '../corpus/mentions';
-import { USER_ID_PREFIX, type Citation, type DocumentInfo, type Entry, type KnowledgeBundle, type Mention, type Paragraph, type TimelineEvent } from '../corpus/types';
+import {
+  USER_ID_PREFIX,
+  type Citation,
+  type DocumentInfo,
+  type Entry,
+  type KnowledgeBundle,
+  type Mention,
+  type Paragraph,
+  type TimelineEvent,
+} from '../corpus/types';
 import type { Side } from '../match/evidence';
 import type { AliasSpec } from '../match/matcher';
 import Dexie from 'dexie';
-import { combineEntry, EntryCatalogue, entryGroups, inPackOrder, packOfId, packRef, readCatalogue } from '../packs/combine';
+import {
+  combineEntry,
+  EntryCatalogue,
+  entryGroups,
+  inPackOrder,
+  packOfId,
+  packRef,
+  readCatalogue,
+} from '../packs/combine';
 import { enabledPacks, packFirstMentions } from '../packs/store';
 import { foldKey } from '../text/normalize';
 import { sourceInfo, type CardData, type IndexedEntry, type SourceInfo } from '../views';
@@ -64,7 +81,11 @@ export type StoreMode = 'database' | 'memory';
  * September 10, 2023, General Secretary of …"). It stays, for what else it says, in the entry in full.
  */
 export function labelRepeatsLast<F extends Citation>(facts: readonly F[], label: Citation | undefined): F[] {
-  const repeats = (f: F) => !!label && f.docId === label.docId && f.paragraph === label.paragraph && (f.quote.includes(label.quote) || label.quote.includes(f.quote));
+  const repeats = (f: F) =>
+    !!label &&
+    f.docId === label.docId &&
+    f.paragraph === label.paragraph &&
+    (f.quote.includes(label.quote) || label.quote.includes(f.quote));
   return [...facts.filter((f) => !repeats(f)), ...facts.filter(repeats)];
 }
 
@@ -80,7 +101,12 @@ export class Knowledge {
   async card(id: string): Promise<CardData | null> {
     const entry = await this.rows.entry(id);
     if (!entry) return null;
-    const [mentions, packs, documentCount, related] = await Promise.all([this.rows.firstMentions(entry.id), this.rows.packs(), this.rows.documentCount(), this.rows.entries(entry.related)]);
+    const [mentions, packs, documentCount, related] = await Promise.all([
+      this.rows.firstMentions(entry.id),
+      this.rows.packs(),
+      this.rows.documentCount(),
+      this.rows.entries(entry.related),
+    ]);
     const quoted = [...(entry.label ? [entry.label] : []), ...entry.facts];
     const cited = new Set(quoted.map((c) => c.docId));
     const yours = inTextOrder(mentions.filter((m) => isUserId(m.docId))).slice(0, MAX_ALSO_IN);
@@ -90,22 +116,38 @@ export class Knowledge {
       if (pack && !pack.bundled) elsewhere.set(pack.id, [...(elsewhere.get(pack.id) ?? []), m]);
     }
     const shown = [...elsewhere.values()].flatMap((list) => byDocument(list).slice(0, MAX_ALSO_IN));
-    const documents = await this.rows.documentsById([...new Set([...cited, ...yours.map((m) => m.docId), ...shown.map((m) => m.docId)])]);
+    const documents = await this.rows.documentsById([
+      ...new Set([...cited, ...yours.map((m) => m.docId), ...shown.map((m) => m.docId)]),
+    ]);
     const sources = new Map(documents.map((d): [string, SourceInfo] => [d.id, sourceInfo(d)]));
-    const cite = <T extends Citation>(c: T): T & { source: SourceInfo } => ({ ...c, source: sources.get(c.docId) ?? { title: c.docId, outlet: null, date: null, dateISO: null } });
-    const quoteOf = (m: Mention) => cite({ docId: m.docId, paragraph: m.paragraph, quote: m.text, start: m.start, end: m.end });
+    const cite = <T extends Citation>(c: T): T & { source: SourceInfo } => ({
+      ...c,
+      source: sources.get(c.docId) ?? { title: c.docId, outlet: null, date: null, dateISO: null },
+    });
+    const quoteOf = (m: Mention) =>
+      cite({ docId: m.docId, paragraph: m.paragraph, quote: m.text, start: m.start, end: m.end });
     return {
       id: entry.id,
       name: entry.name,
       kind: entry.kind,
       ...(entry.label ? { label: cite(entry.label) } : {}),
-      facts: factsOfEachPack(entry.facts, packs as PackRow[]).flatMap((facts) => labelRepeatsLast(facts, entry.label)).map(cite),
+      facts: factsOfEachPack(entry.facts, packs as PackRow[])
+        .flatMap((facts) => labelRepeatsLast(facts, entry.label))
+        .map(cite),
       mentionedIn: mentions.length,
       documentCount,
       // Other packs' documents are listed; the bundled pack's are counted above and listed in the entry in full.
       alsoIn: packs.flatMap((p) => {
         const list = byDocument(elsewhere.get(p.id) ?? []);
-        return list.length ? [{ pack: packRef(p), quotes: list.slice(0, MAX_ALSO_IN).map(quoteOf), more: Math.max(0, list.length - MAX_ALSO_IN) }] : [];
+        return list.length
+          ? [
+              {
+                pack: packRef(p),
+                quotes: list.slice(0, MAX_ALSO_IN).map(quoteOf),
+                more: Math.max(0, list.length - MAX_ALSO_IN),
+              },
+            ]
+          : [];
       }),
       inYourDocuments: yours.map(quoteOf),
       related: related.map((e) => ({ id: e.id, name: e.name, kind: e.kind })),
@@ -159,8 +201,15 @@ export class Knowledge {
     return this.rows.paragraphCount(docId);
   }
 
-  /** Paragraphs `from`…`to` of a document, with their mentions in text order (the reader loads a long document by pages). */
-  async paragraphRange(docId: string, from: number, to: number): Promise<{ paragraphs: Paragraph[]; mentions: Mention[] }> {
+  /**
+   * Paragraphs `from`…`to` of a document, with their mentions in text order (the reader loads a long document by
+   * pages).
+   */
+  async paragraphRange(
+    docId: string,
+    from: number,
+    to: number,
+  ): Promise<{ paragraphs: Paragraph[]; mentions: Mention[] }> {
     const { paragraphs, mentions } = await this.rows.paragraphRange(docId, from, to);
     return { paragraphs, mentions: inTextOrder(mentions) };
   }
@@ -173,11 +222,24 @@ export class Knowledge {
     return this.rows.mentionsOf(entryId);
   }
 
-  /** The matcher of every enabled pack and the reader's entries, with the evidence rules: the one source of what pages are marked with. */
+  /**
+   * The matcher of every enabled pack and the reader's entries, with the evidence rules: the one source of what pages
+   * are marked with.
+   */
   async matcherData(): Promise<MatcherData> {
-    const [hash, aliases, entries] = await Promise.all([this.rows.revision(), this.rows.aliases(), this.rows.allEntries()]);
+    const [hash, aliases, entries] = await Promise.all([
+      this.rows.revision(),
+      this.rows.aliases(),
+      this.rows.allEntries(),
+    ]);
     const rules = evidenceRules(entries);
-    return { hash, aliases, related: [...rules.related].map(([id, ids]) => [id, [...ids]]), sides: [...rules.sides], topical: [...rules.topical] };
+    return {
+      hash,
+      aliases,
+      related: [...rules.related].map(([id, ids]) => [id, [...ids]]),
+      sides: [...rules.sides],
+      topical: [...rules.topical],
+    };
   }
 }
 
@@ -202,7 +264,9 @@ function packDocument({ pack, order: _, ...doc }: PackDocumentRow, packs: readon
 /** Timeline events of several packs as one: dated events in order, undated ones after, each in its pack's order. */
 function mergeTimelines(lists: readonly TimelineEvent[][]): TimelineEvent[] {
   const events = lists.flat();
-  return events.sort((a, b) => (a.sort === null ? 1 : 0) - (b.sort === null ? 1 : 0) || (a.sort ?? '').localeCompare(b.sort ?? ''));
+  return events.sort(
+    (a, b) => (a.sort === null ? 1 : 0) - (b.sort === null ? 1 : 0) || (a.sort ?? '').localeCompare(b.sort ?? ''),
+  );
 }
 
 /**
@@ -215,7 +279,11 @@ export function databaseRows(db: GlossDatabase): KnowledgeRows {
   const combined = async (ids: readonly string[]): Promise<Entry[]> => {
     const user = (await db.userEntries.bulkGet(ids.filter(isUserId))).filter((e): e is Entry => !!e);
     const enabled = await packs();
-    const groups = await entryGroups(db, enabled, ids.filter((id) => !isUserId(id)));
+    const groups = await entryGroups(
+      db,
+      enabled,
+      ids.filter((id) => !isUserId(id)),
+    );
     const relatedIds = [...groups.values()].flatMap((members) => members.flatMap((m) => m.related));
     const relatedGroups = await entryGroups(db, enabled, [...new Set(relatedIds)]);
     const canonical = (id: string) => relatedGroups.get(id)?.[0].id;
@@ -238,10 +306,13 @@ export function databaseRows(db: GlossDatabase): KnowledgeRows {
    */
   const indexed = () =>
     packs().then((enabled) =>
-      Dexie.Promise.all([readCatalogue(db, enabled), db.packIndexes.bulkGet(enabled.map((p) => p.id))]).then(([names, indexes]) => ({ enabled, names, indexes })),
+      Dexie.Promise.all([readCatalogue(db, enabled), db.packIndexes.bulkGet(enabled.map((p) => p.id))]).then(
+        ([names, indexes]) => ({ enabled, names, indexes }),
+      ),
     );
   /** The first mention of the entry in each pack document, over all the packs' entries of its name. */
-  const memberIds = async (entryId: string) => (isUserId(entryId) ? [] : [...(await entryGroups(db, await packs(), [entryId])).values()].flat().map((m) => m.id));
+  const memberIds = async (entryId: string) =>
+    isUserId(entryId) ? [] : [...(await entryGroups(db, await packs(), [entryId])).values()].flat().map((m) => m.id);
   const rows: KnowledgeRows = {
     entry: async (id) => (await combined([id]))[0],
     entries: combined,
@@ -262,48 +333,91 @@ export function databaseRows(db: GlossDatabase): KnowledgeRows {
       ),
     async documents() {
       const enabled = await packs();
-      const perPack = await Promise.all(enabled.map(async (p) => (await db.packDocuments.where('pack').equals(p.id).sortBy('order')).map((d) => packDocument(d, enabled))));
+      const perPack = await Promise.all(
+        enabled.map(async (p) =>
+          (await db.packDocuments.where('pack').equals(p.id).sortBy('order')).map((d) => packDocument(d, enabled)),
+        ),
+      );
       return [...perPack.flat(), ...(await db.userDocuments.toArray())];
     },
     async documentsById(ids) {
       const enabled = await packs();
-      const [packed, user] = await Promise.all([db.packDocuments.bulkGet(ids.filter((id) => !isUserId(id))), db.userDocuments.bulkGet(ids.filter(isUserId))]);
+      const [packed, user] = await Promise.all([
+        db.packDocuments.bulkGet(ids.filter((id) => !isUserId(id))),
+        db.userDocuments.bulkGet(ids.filter(isUserId)),
+      ]);
       const on = new Set(enabled.map((p) => p.id));
-      return [...packed.filter((d): d is PackDocumentRow => !!d && on.has(d.pack)).map((d) => packDocument(d, enabled)), ...user.filter((d): d is DocumentInfo => !!d)];
+      return [
+        ...packed.filter((d): d is PackDocumentRow => !!d && on.has(d.pack)).map((d) => packDocument(d, enabled)),
+        ...user.filter((d): d is DocumentInfo => !!d),
+      ];
     },
     documentCount: async () => (await packs()).reduce((n, p) => n + p.documents, 0) + (await db.userDocuments.count()),
     packs,
     aliases: () =>
-      indexed().then(({ names, indexes }) => db.userEntries.toArray().then((user) => [...names.aliases(indexes.map((row) => row?.aliases ?? [])), ...userAliases(user)])),
-    entryIdsByAliasKey: (key) => rows.aliases().then((aliases) => aliases.filter((a) => !a.blocks && foldKey(a.text) === key).map((a) => a.entryId)),
+      indexed().then(({ names, indexes }) =>
+        db.userEntries
+          .toArray()
+          .then((user) => [...names.aliases(indexes.map((row) => row?.aliases ?? [])), ...userAliases(user)]),
+      ),
+    entryIdsByAliasKey: (key) =>
+      rows
+        .aliases()
+        .then((aliases) => aliases.filter((a) => !a.blocks && foldKey(a.text) === key).map((a) => a.entryId)),
     paragraphsOf: (docId) => readParagraphs(db, docId),
     passages: (refs) => readPassages(db, refs),
     mentionsOf: async (entryId) => {
       const members = await memberIds(entryId);
       const own = new Set(members);
       const packDocs = [...new Set((await packFirstMentions(db, members)).map((m) => m.docId))];
-      const inPacks = await Promise.all(packDocs.map(async (docId) => (await readMentions(db, docId, 1, Infinity, db.packMentionPages)).filter((m) => own.has(m.entryId))));
-      const yours = await Promise.all((await entryDocuments(db, entryId)).map(async (d) => (await readMentions(db, d.docId)).filter((m) => m.entryId === entryId)));
+      const inPacks = await Promise.all(
+        packDocs.map(async (docId) =>
+          (await readMentions(db, docId, 1, Infinity, db.packMentionPages)).filter((m) => own.has(m.entryId)),
+        ),
+      );
+      const yours = await Promise.all(
+        (await entryDocuments(db, entryId)).map(async (d) =>
+          (await readMentions(db, d.docId)).filter((m) => m.entryId === entryId),
+        ),
+      );
       return [...inPacks.flat(), ...yours.flat()];
     },
-    mentionsIn: async (docId) => [...(await readMentions(db, docId, 1, Infinity, db.packMentionPages)), ...(await readMentions(db, docId))],
+    mentionsIn: async (docId) => [
+      ...(await readMentions(db, docId, 1, Infinity, db.packMentionPages)),
+      ...(await readMentions(db, docId)),
+    ],
     // The reader's first mention in each document is kept in userEntryDocuments, a pack's in packEntryDocuments.
-    firstMentions: async (entryId) => [...(await packFirstMentions(db, await memberIds(entryId))), ...(await entryDocuments(db, entryId)).map((d) => d.first)],
+    firstMentions: async (entryId) => [
+      ...(await packFirstMentions(db, await memberIds(entryId))),
+      ...(await entryDocuments(db, entryId)).map((d) => d.first),
+    ],
     paragraphCount: (docId) => pagedParagraphCount(db, docId),
     paragraphRange: async (docId, from, to) => ({
       paragraphs: await readParagraphs(db, docId, from, to),
-      mentions: [...(await readMentions(db, docId, from, to, db.packMentionPages)), ...(await readMentions(db, docId, from, to))],
+      mentions: [
+        ...(await readMentions(db, docId, from, to, db.packMentionPages)),
+        ...(await readMentions(db, docId, from, to)),
+      ],
     }),
-    timeline: () => indexed().then(({ names, indexes }) => mergeTimelines(indexes.map((row) => (row?.timeline ?? []).map((t) => ({ ...t, entries: t.entries.map((e) => names.canonical(e) ?? e) }))))),
+    timeline: () =>
+      indexed().then(({ names, indexes }) =>
+        mergeTimelines(
+          indexes.map((row) =>
+            (row?.timeline ?? []).map((t) => ({ ...t, entries: t.entries.map((e) => names.canonical(e) ?? e) })),
+          ),
+        ),
+      ),
     revision: async () => (await packs()).map((p) => `${p.id}@${p.hash}`).join(','),
   };
   return rows;
 }
 
 /** The documents that hold the reader's mentions of an entry. */
-const entryDocuments = (db: GlossDatabase, entryId: string) => db.userEntryDocuments.where('[entryId+docId]').between([entryId, ''], [entryId, LAST_ID], true, true).toArray();
+const entryDocuments = (db: GlossDatabase, entryId: string) =>
+  db.userEntryDocuments.where('[entryId+docId]').between([entryId, ''], [entryId, LAST_ID], true, true).toArray();
 
-const inTextOrder = (mentions: readonly Mention[]) => [...mentions].sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
+const inTextOrder = (mentions: readonly Mention[]) =>
+  [...mentions].sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
 /** Mentions, one per document, by document id. */
 const byDocument = (mentions: readonly Mention[]) => [...mentions].sort((a, b) => a.docId.localeCompare(b.docId));
 
@@ -315,7 +429,9 @@ function firstMentionPerDocument(mentions: readonly Mention[]): Mention[] {
 
 /** The matcher's aliases of the reader's entries, with the case rule the glossary would give them. */
 function userAliases(entries: readonly Entry[]): AliasSpec[] {
-  return entries.flatMap((e) => e.aliases.map((text) => ({ entryId: e.id, text, caseRule: defaultCaseRule(text, e.kind) })));
+  return entries.flatMap((e) =>
+    e.aliases.map((text) => ({ entryId: e.id, text, caseRule: defaultCaseRule(text, e.kind) })),
+  );
 }
 
 /** The bundled pack in memory, when there is no database: `pack` names it on every document. */

@@ -27,16 +27,26 @@ export interface OpenedStore {
 /** The bundled pack, read from memory alone. */
 export const memoryKnowledge = (pack: PackFile) => new Knowledge(memoryRows(packBundle(pack), pack.manifest), 'memory');
 
-export async function openStore(pack: PackFile, dexieOptions?: ConstructorParameters<typeof GlossDatabase>[1]): Promise<OpenedStore> {
+export async function openStore(
+  pack: PackFile,
+  dexieOptions?: ConstructorParameters<typeof GlossDatabase>[1],
+): Promise<OpenedStore> {
   let db: GlossDatabase | undefined;
   try {
     db = new GlossDatabase(undefined, dexieOptions);
     await db.open();
     const seed = await seedBundledPack(db, pack);
-    return { db, knowledge: new Knowledge(databaseRows(db), 'database'), status: { mode: 'database', bundleHash: pack.hash, seed: seed.status } };
+    return {
+      db,
+      knowledge: new Knowledge(databaseRows(db), 'database'),
+      status: { mode: 'database', bundleHash: pack.hash, seed: seed.status },
+    };
   } catch (error) {
     db?.close();
-    return { knowledge: memoryKnowledge(pack), status: { mode: 'memory', bundleHash: pack.hash, problem: describeStorageError(error) } };
+    return {
+      knowledge: memoryKnowledge(pack),
+      status: { mode: 'memory', bundleHash: pack.hash, problem: describeStorageError(error) },
+    };
   }
 }
 

@@ -27,12 +27,22 @@ function byPage<T>(items: readonly T[], paragraphOf: (item: T) => number): Map<n
 
 /** The rows of a document's paragraphs (a pack's carry its id). */
 export function paragraphPages(docId: string, paragraphs: readonly Paragraph[], pack?: string): ParagraphPageRow[] {
-  return [...byPage(paragraphs, (p) => p.n)].map(([page, list]) => ({ docId, page, paragraphs: list, ...(pack ? { pack } : {}) }));
+  return [...byPage(paragraphs, (p) => p.n)].map(([page, list]) => ({
+    docId,
+    page,
+    paragraphs: list,
+    ...(pack ? { pack } : {}),
+  }));
 }
 
 /** The rows of a document's mentions (a pack's carry its id); a page without mentions has no row. */
 export function mentionPages(docId: string, mentions: readonly Mention[], pack?: string): MentionPageRow[] {
-  return [...byPage(mentions, (m) => m.paragraph)].map(([page, list]) => ({ docId, page, mentions: list, ...(pack ? { pack } : {}) }));
+  return [...byPage(mentions, (m) => m.paragraph)].map(([page, list]) => ({
+    docId,
+    page,
+    mentions: list,
+    ...(pack ? { pack } : {}),
+  }));
 }
 
 /** A document's key range over pages `from`…`to`. */
@@ -47,7 +57,10 @@ const paragraphTable = (db: GlossDatabase, docId: string): Table<ParagraphPageRo
 
 /** The rows of pages `from`…`to` (by paragraph number) of a document in a table of pages. */
 const pagesBetween = <T>(table: Table<T, [string, number]>, docId: string, from: number, to: number) =>
-  table.where('[docId+page]').between(...pageRange(docId, pageOf(from), to === Infinity ? Infinity : pageOf(to)), true, true).toArray();
+  table
+    .where('[docId+page]')
+    .between(...pageRange(docId, pageOf(from), to === Infinity ? Infinity : pageOf(to)), true, true)
+    .toArray();
 
 /** Paragraphs `from`…`to` of a document, the reader's or a pack's (all of it by default), in order. */
 export async function readParagraphs(db: GlossDatabase, docId: string, from = 1, to = Infinity): Promise<Paragraph[]> {
@@ -55,8 +68,17 @@ export async function readParagraphs(db: GlossDatabase, docId: string, from = 1,
   return rows.flatMap((row) => row.paragraphs).filter((p) => p.n >= from && p.n <= to);
 }
 
-/** The reader's mentions (`table`: userMentionPages) or a pack's own (packMentionPages) in paragraphs `from`…`to` of a document, in text order. */
-export async function readMentions(db: GlossDatabase, docId: string, from = 1, to = Infinity, table: Table<MentionPageRow, [string, number]> = db.userMentionPages): Promise<Mention[]> {
+/**
+ * The reader's mentions (`table`: userMentionPages) or a pack's own (packMentionPages) in paragraphs `from`…`to` of a
+ * document, in text order.
+ */
+export async function readMentions(
+  db: GlossDatabase,
+  docId: string,
+  from = 1,
+  to = Infinity,
+  table: Table<MentionPageRow, [string, number]> = db.userMentionPages,
+): Promise<Mention[]> {
   const rows = await pagesBetween(table, docId, from, to);
   return rows.flatMap((row) => row.mentions).filter((m) => m.paragraph >= from && m.paragraph <= to);
 }
@@ -66,10 +88,15 @@ export async function readMentions(db: GlossDatabase, docId: string, from = 1, t
  * page they stand on read once, in one request per table. A chain of Dexie's own promises, as it runs
  * inside transactions too (docs/browser-bugs.md, "A transaction ends at the first pause").
  */
-export function readPassages(db: GlossDatabase, refs: readonly (readonly [docId: string, paragraph: number])[]): Promise<Paragraph[]> {
+export function readPassages(
+  db: GlossDatabase,
+  refs: readonly (readonly [docId: string, paragraph: number])[],
+): Promise<Paragraph[]> {
   const wanted = new Map<string, Set<number>>();
   for (const [docId, n] of refs) wanted.set(docId, (wanted.get(docId) ?? new Set()).add(n));
-  const keys = [...wanted].flatMap(([docId, ns]) => [...new Set([...ns].map(pageOf))].map((page): [string, number] => [docId, page]));
+  const keys = [...wanted].flatMap(([docId, ns]) =>
+    [...new Set([...ns].map(pageOf))].map((page): [string, number] => [docId, page]),
+  );
   const own = keys.filter(([docId]) => docId.startsWith(USER_ID_PREFIX));
   const packs = keys.filter(([docId]) => !docId.startsWith(USER_ID_PREFIX));
   return Dexie.Promise.all([db.userParagraphPages.bulkGet(own), db.packParagraphPages.bulkGet(packs)]).then((tables) =>
@@ -79,7 +106,10 @@ export function readPassages(db: GlossDatabase, refs: readonly (readonly [docId:
 
 /** How many paragraphs a document has: the last one's number. */
 export async function paragraphCount(db: GlossDatabase, docId: string): Promise<number> {
-  const last = await paragraphTable(db, docId).where('[docId+page]').between(...pageRange(docId), true, true).last();
+  const last = await paragraphTable(db, docId)
+    .where('[docId+page]')
+    .between(...pageRange(docId), true, true)
+    .last();
   return last?.paragraphs.at(-1)?.n ?? 0;
 }
 
@@ -89,16 +119,33 @@ export async function allParagraphs(db: GlossDatabase): Promise<Paragraph[]> {
 }
 
 /** Removes a document's pages of paragraphs and of mentions. */
-export async function deletePages(db: GlossDatabase, docId: string, tables: ('paragraphs' | 'mentions')[]): Promise<void> {
-  if (tables.includes('paragraphs')) await db.userParagraphPages.where('[docId+page]').between(...pageRange(docId), true, true).delete();
-  if (tables.includes('mentions')) await db.userMentionPages.where('[docId+page]').between(...pageRange(docId), true, true).delete();
+export async function deletePages(
+  db: GlossDatabase,
+  docId: string,
+  tables: ('paragraphs' | 'mentions')[],
+): Promise<void> {
+  if (tables.includes('paragraphs'))
+    await db.userParagraphPages
+      .where('[docId+page]')
+      .between(...pageRange(docId), true, true)
+      .delete();
+  if (tables.includes('mentions'))
+    await db.userMentionPages
+      .where('[docId+page]')
+      .between(...pageRange(docId), true, true)
+      .delete();
 }
 
 /**
  * The mentions of some paragraphs of a document replaced by `mentions` (which stand in those
  * paragraphs); the pages they are on are read and written whole. Returns the mentions replaced.
  */
-export async function replaceMentions(db: GlossDatabase, docId: string, paragraphs: readonly number[], mentions: readonly Mention[]): Promise<Mention[]> {
+export async function replaceMentions(
+  db: GlossDatabase,
+  docId: string,
+  paragraphs: readonly number[],
+  mentions: readonly Mention[],
+): Promise<Mention[]> {
   const replaced = new Set(paragraphs);
   const pages = [...new Set(paragraphs.map(pageOf))];
   const rows = await db.userMentionPages.bulkGet(pages.map((page): [string, number] => [docId, page]));
@@ -109,7 +156,9 @@ export async function replaceMentions(db: GlossDatabase, docId: string, paragrap
   pages.forEach((page, i) => {
     const kept: Mention[] = [];
     for (const m of rows[i]?.mentions ?? []) (replaced.has(m.paragraph) ? old : kept).push(m);
-    const list = [...kept, ...(incoming.get(page) ?? [])].sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
+    const list = [...kept, ...(incoming.get(page) ?? [])].sort(
+      (a, b) => a.paragraph - b.paragraph || a.start - b.start,
+    );
     if (list.length) written.push({ docId, page, mentions: list });
     else emptied.push([docId, page]);
   });

@@ -23,14 +23,26 @@ export interface FoldedText {
 const SPACE = ' ';
 
 /** Characters that stand for a word gap: every Unicode space, plus hyphens and dashes. */
-const GAP = /[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\u2010-\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d_-]/u;
+const GAP =
+  /[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\u2010-\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d_-]/u;
 /** Invisible characters that should not split or join words: soft hyphen, ZWSP, ZWNJ, ZWJ, BOM, word joiner. */
 const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/u;
 const COMBINING_MARK = /\p{M}/u;
 
 const QUOTES: Record<string, string> = {
-  '\u2018': "'", '\u2019': "'", '\u201a': "'", '\u201b': "'", '\u2032': "'", '\u02bc': "'",
-  '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u201f': '"', '\u2033': '"', '\u00ab': '"', '\u00bb': '"',
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201a': "'",
+  '\u201b': "'",
+  '\u2032': "'",
+  '\u02bc': "'",
+  '\u201c': '"',
+  '\u201d': '"',
+  '\u201e': '"',
+  '\u201f': '"',
+  '\u2033': '"',
+  '\u00ab': '"',
+  '\u00bb': '"',
 };
 
 /**
@@ -85,17 +97,25 @@ for (let code = 0; code < 0x80; code++) {
  * marks, general punctuation, CJK punctuation and full-width forms.
  */
 export const SHARED_UNIT_RANGES: readonly (readonly [from: number, to: number])[] = [
-  [0x80, 0x250], [0x300, 0x370], [0x1e00, 0x1f00], [0x2000, 0x2070], [0x3000, 0x3040], [0xff00, 0xff70],
+  [0x80, 0x250],
+  [0x300, 0x370],
+  [0x1e00, 0x1f00],
+  [0x2000, 0x2070],
+  [0x3000, 0x3040],
+  [0xff00, 0xff70],
 ];
 
 /** The entries of SHARED_UNIT_RANGES, in order, learnt here. */
 export function sharedUnitEntries(): Int32Array {
   const entries: number[] = [];
-  for (const [from, to] of SHARED_UNIT_RANGES) for (let code = from; code < to; code++) entries.push(UNIT_TABLE[code] || learnUnit(code));
+  for (const [from, to] of SHARED_UNIT_RANGES)
+    for (let code = from; code < to; code++) entries.push(UNIT_TABLE[code] || learnUnit(code));
   return Int32Array.from(entries);
 }
 
-/** Takes the entries of SHARED_UNIT_RANGES learnt elsewhere (sharedUnitEntries); false if they do not fit the ranges. */
+/**
+ * Takes the entries of SHARED_UNIT_RANGES learnt elsewhere (sharedUnitEntries); false if they do not fit the ranges.
+ */
 export function learnSharedUnits(entries: Int32Array): boolean {
   if (entries.length !== SHARED_UNIT_RANGES.reduce((sum, [from, to]) => sum + to - from, 0)) return false;
   // One copy per range: every frame does this, before any code of its own has warmed up.
@@ -116,7 +136,13 @@ export function learnUnit(code: number): number {
     if (folded.length === 0) entry = UNIT_IGNORED;
     else if (folded.length === 1) {
       const unit = folded.charCodeAt(0);
-      const kind = !isWordCode(unit) ? UNIT_GAP : isUnspacedCode(unit) ? UNIT_UNSPACED : ch !== ch.toLowerCase() ? UNIT_CAPITAL : UNIT_WORD;
+      const kind = !isWordCode(unit)
+        ? UNIT_GAP
+        : isUnspacedCode(unit)
+          ? UNIT_UNSPACED
+          : ch !== ch.toLowerCase()
+            ? UNIT_CAPITAL
+            : UNIT_WORD;
       entry = (unit << UNIT_KIND_BITS) | kind;
     }
   }
@@ -192,7 +218,7 @@ export function foldUnits(input: string): FoldedUnits {
     sourceIndex = sharedIndex = index2;
   };
 
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     const code = input.charCodeAt(i);
     const entry = UNIT_TABLE[code] || learnUnit(code);
     const kind = entry & UNIT_KIND_MASK;
@@ -269,7 +295,8 @@ export function isWordChar(ch: string | undefined): boolean {
 }
 
 /** Scripts written without spaces between words. */
-const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const UNSPACED =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 
 /**
  * Whether a code unit is a letter of a script written without spaces between words (Chinese,

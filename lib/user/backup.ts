@@ -6,7 +6,15 @@
  * is written. Mentions are not in the file: they are derived, and found again on restore.
  */
 import { splitSentences } from '../corpus/documents';
-import { ENTRY_KINDS, USER_ID_PREFIX, type Citation, type DocumentInfo, type Entry, type PageStart, type Paragraph } from '../corpus/types';
+import {
+  ENTRY_KINDS,
+  USER_ID_PREFIX,
+  type Citation,
+  type DocumentInfo,
+  type Entry,
+  type PageStart,
+  type Paragraph,
+} from '../corpus/types';
 import { fieldReaders, isObject, type Check } from '../json-fields';
 import { isEntryId } from '../messages';
 import { readPreferences, type Preferences } from '../settings';
@@ -60,7 +68,8 @@ export async function exportBackup(db: GlossDatabase, settings: BackupSettings, 
 const fields = fieldReaders((where) => refuse.backup('malformed', where), 300);
 const check: Check = fields.check;
 const { text, list } = fields;
-const textOrNull = (v: unknown, where: string): string | null => (v === null || v === undefined ? null : text(v, where));
+const textOrNull = (v: unknown, where: string): string | null =>
+  v === null || v === undefined ? null : text(v, where);
 const userId = (v: unknown, where: string): string => {
   check(isEntryId(v) && v.startsWith(USER_ID_PREFIX), where);
   return v;
@@ -88,7 +97,10 @@ function readPages(v: unknown, where: string): PageStart[] {
     check(isObject(p) && Number.isInteger(p.first) && (p.first as number) > 0, `${where}[${i}]`);
     return { label: text(p.label, `${where}[${i}].label`, 40), first: p.first as number };
   });
-  check(pages.every((p, i) => i === 0 || p.first > pages[i - 1].first), where);
+  check(
+    pages.every((p, i) => i === 0 || p.first > pages[i - 1].first),
+    where,
+  );
   return pages;
 }
 
@@ -105,8 +117,20 @@ function readParagraph(v: unknown, i: number, documents: Set<string>): Paragraph
 
 function readCitation(v: unknown, where: string): Citation {
   check(isObject(v), where);
-  check(typeof v.docId === 'string' && Number.isInteger(v.paragraph) && Number.isInteger(v.start) && Number.isInteger(v.end), where);
-  return { docId: v.docId as string, paragraph: v.paragraph as number, quote: text(v.quote, `${where}.quote`, 5000), start: v.start as number, end: v.end as number };
+  check(
+    typeof v.docId === 'string' &&
+      Number.isInteger(v.paragraph) &&
+      Number.isInteger(v.start) &&
+      Number.isInteger(v.end),
+    where,
+  );
+  return {
+    docId: v.docId as string,
+    paragraph: v.paragraph as number,
+    quote: text(v.quote, `${where}.quote`, 5000),
+    start: v.start as number,
+    end: v.end as number,
+  };
 }
 
 function readEntry(v: unknown, i: number): Entry {
@@ -151,7 +175,9 @@ export async function parseBackup(source: string, progress: Progress = () => {})
   }
   const entries = list(value.entries, 'entries').map(readEntry);
   const settings = isObject(value.settings) ? value.settings : {};
-  const sites = Array.isArray(settings.disabledSites) ? settings.disabledSites.filter((s): s is string => typeof s === 'string' && s.length <= 300) : [];
+  const sites = Array.isArray(settings.disabledSites)
+    ? settings.disabledSites.filter((s): s is string => typeof s === 'string' && s.length <= 300)
+    : [];
   return {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
@@ -188,7 +214,12 @@ function paragraphsByDocument(backup: Backup): Map<string, Paragraph[]> {
  * against the entries as they are; the transaction finds them again only if the entries changed
  * meanwhile, then adds the new entries and finds their mentions by the word index.
  */
-export async function mergeBackup(db: GlossDatabase, backup: Backup, progress: Progress = () => {}, saving: () => void = () => {}): Promise<MergeReport> {
+export async function mergeBackup(
+  db: GlossDatabase,
+  backup: Backup,
+  progress: Progress = () => {},
+  saving: () => void = () => {},
+): Promise<MergeReport> {
   const report: MergeReport = { documentsAdded: 0, entriesAdded: 0, unchanged: 0, conflicts: [] };
   const byDocument = paragraphsByDocument(backup);
   const revision = await storeRevision(db);
@@ -232,7 +263,9 @@ export async function mergeBackup(db: GlossDatabase, backup: Backup, progress: P
       }
       // Every quote must stand in its passage, in this store.
       const quotesHold = await Promise.all(
-        [...(entry.label ? [entry.label] : []), ...entry.facts].map(async (c) => (await paragraphAt(db, c.docId, c.paragraph))?.text.slice(c.start, c.end) === c.quote),
+        [...(entry.label ? [entry.label] : []), ...entry.facts].map(
+          async (c) => (await paragraphAt(db, c.docId, c.paragraph))?.text.slice(c.start, c.end) === c.quote,
+        ),
       );
       if (!quotesHold.every(Boolean)) {
         report.conflicts.push(entry.name);

@@ -55,19 +55,27 @@ export async function storeMatcher(db: GlossDatabase): Promise<StoreMatcher> {
   };
 }
 
-const scanParagraph = (m: StoreMatcher, p: Paragraph): Match[] => scan(m.matcher, p.text, { vietnamese: () => looksVietnamese(p.text) });
+const scanParagraph = (m: StoreMatcher, p: Paragraph): Match[] =>
+  scan(m.matcher, p.text, { vietnamese: () => looksVietnamese(p.text) });
 
 /**
  * Every mention in a reader's document (the document is the page), and the entries it names firmly;
  * a slice of paragraphs at a time, yielding how many are done (see deriveDocument), or run through
  * (deriveDocumentNow).
  */
-const documentMentions = (m: StoreMatcher, paragraphs: readonly Paragraph[], out: { mentions: Mention[]; named: string[] }) =>
-  scanDocument(m.matcher, m.rules, paragraphs, out, PACE_EVERY);
+const documentMentions = (
+  m: StoreMatcher,
+  paragraphs: readonly Paragraph[],
+  out: { mentions: Mention[]; named: string[] },
+) => scanDocument(m.matcher, m.rules, paragraphs, out, PACE_EVERY);
 
 /** The reader's entries in a pack's paragraphs (the pack's own mentions are its compiler's, and stay). */
 function corpusMentions(m: StoreMatcher, paragraphs: readonly Paragraph[]): Mention[] {
-  return paragraphs.flatMap((p) => scanParagraph(m, p).filter((match) => m.userEntries.has(match.entryId)).map((match) => toMention(p, match)));
+  return paragraphs.flatMap((p) =>
+    scanParagraph(m, p)
+      .filter((match) => m.userEntries.has(match.entryId))
+      .map((match) => toMention(p, match)),
+  );
 }
 
 /** Which documents each entry is mentioned in, how often, and where first. */
@@ -111,7 +119,12 @@ export interface DerivedDocument {
 }
 
 /** A document's derived data, outside any transaction: progress reported, with pauses for a cancel. */
-export async function deriveDocument(m: StoreMatcher, docId: string, paragraphs: readonly Paragraph[], pace: Pace): Promise<DerivedDocument> {
+export async function deriveDocument(
+  m: StoreMatcher,
+  docId: string,
+  paragraphs: readonly Paragraph[],
+  pace: Pace,
+): Promise<DerivedDocument> {
   const derived: DerivedDocument = { docId, hash: textHash(paragraphs), mentions: [], named: [], index: [] };
   for (const done of documentMentions(m, paragraphs, derived)) await pace(done, paragraphs.length);
   derived.index = indexRows(docId, paragraphs);
@@ -121,7 +134,13 @@ export async function deriveDocument(m: StoreMatcher, docId: string, paragraphs:
 
 /** A document's derived data at once, as a transaction needs it (no pause: a transaction ends at the first). */
 export function deriveDocumentNow(m: StoreMatcher, docId: string, paragraphs: readonly Paragraph[]): DerivedDocument {
-  const derived: DerivedDocument = { docId, hash: textHash(paragraphs), mentions: [], named: [], index: indexRows(docId, paragraphs) };
+  const derived: DerivedDocument = {
+    docId,
+    hash: textHash(paragraphs),
+    mentions: [],
+    named: [],
+    index: indexRows(docId, paragraphs),
+  };
   for (const _ of documentMentions(m, paragraphs, derived));
   return derived;
 }
@@ -143,10 +162,15 @@ export async function deleteDerivedDocument(db: GlossDatabase, docId: string): P
 }
 
 /** The stored reader's document whose text is `paragraphs`' exactly, if any. */
-export async function storedTwin(db: GlossDatabase, derived: Pick<DerivedDocument, 'hash'>, paragraphs: readonly Paragraph[]): Promise<string | null> {
+export async function storedTwin(
+  db: GlossDatabase,
+  derived: Pick<DerivedDocument, 'hash'>,
+  paragraphs: readonly Paragraph[],
+): Promise<string | null> {
   for (const facts of await db.userDocumentFacts.where('hash').equals(derived.hash).toArray()) {
     const stored = await readParagraphs(db, facts.docId);
-    if (stored.length === paragraphs.length && stored.every((p, i) => p.text === paragraphs[i].text)) return facts.docId;
+    if (stored.length === paragraphs.length && stored.every((p, i) => p.text === paragraphs[i].text))
+      return facts.docId;
   }
   return null;
 }
@@ -157,7 +181,12 @@ export async function storedTwin(db: GlossDatabase, derived: Pick<DerivedDocumen
  * on or off, removed). `pace` counts the reader's documents.
  */
 export async function rebuildDerivedUserData(db: GlossDatabase, pace: SteadyPace = noPace): Promise<void> {
-  await Promise.all([db.userMentionPages.clear(), db.userEntryDocuments.clear(), db.userTextIndex.clear(), db.userDocumentFacts.clear()]);
+  await Promise.all([
+    db.userMentionPages.clear(),
+    db.userEntryDocuments.clear(),
+    db.userTextIndex.clear(),
+    db.userDocumentFacts.clear(),
+  ]);
   const m = await storeMatcher(db);
   const documents = await db.userDocuments.toCollection().primaryKeys();
   for (const [i, docId] of documents.entries()) {
@@ -183,7 +212,13 @@ export async function rebuildDerivedUserData(db: GlossDatabase, pace: SteadyPace
  * mention (a longer alias of the reader's now covers it, or no longer does) may change the context of
  * its whole document: that document is found again whole.
  */
-export async function updateForEntryChange(db: GlossDatabase, before: StoreMatcher, after: StoreMatcher, changedAliases: readonly string[], pace: SteadyPace = noPace): Promise<void> {
+export async function updateForEntryChange(
+  db: GlossDatabase,
+  before: StoreMatcher,
+  after: StoreMatcher,
+  changedAliases: readonly string[],
+  pace: SteadyPace = noPace,
+): Promise<void> {
   const words = new Set(changedAliases.map(lookUpWord).filter((w): w is string => !!w));
   if (words.size === 0) return;
   const buckets = [...new Set([...words].map(bucketOf))];
@@ -196,18 +231,23 @@ export async function updateForEntryChange(db: GlossDatabase, before: StoreMatch
   let done = 0;
   for (const docId of documents) {
     pace(done++, documents.length + 1);
-    const rows = (await db.userTextIndex.bulkGet(buckets.map((b): [string, number] => [docId, b]))).filter((r): r is TextIndexRow => !!r);
+    const rows = (await db.userTextIndex.bulkGet(buckets.map((b): [string, number] => [docId, b]))).filter(
+      (r): r is TextIndexRow => !!r,
+    );
     const candidates = [...paragraphsHolding(rows, words)].sort((a, b) => a - b);
     if (candidates.length === 0) continue;
     // The pages the candidates stand on, in one request.
     const wanted = new Set(candidates);
-    const pages = await db.userParagraphPages.bulkGet([...new Set(candidates.map(pageOf))].map((page): [string, number] => [docId, page]));
+    const pages = await db.userParagraphPages.bulkGet(
+      [...new Set(candidates.map(pageOf))].map((page): [string, number] => [docId, page]),
+    );
     const paragraphs = pages.flatMap((page) => page?.paragraphs ?? []).filter((p) => wanted.has(p.n));
     const facts = await db.userDocumentFacts.get(docId);
     const scans = paragraphs.map((p) => ({ p, now: scanParagraph(after, p) }));
     const contextual = new Set([...before.contextual, ...after.contextual]);
     const namedHere = (matches: Match[]) => new Set([...firmEntries(matches)].filter((e) => contextual.has(e)));
-    const contextMoved = !facts || paragraphs.some((p, i) => !sameSet(namedHere(scanParagraph(before, p)), namedHere(scans[i].now)));
+    const contextMoved =
+      !facts || paragraphs.some((p, i) => !sameSet(namedHere(scanParagraph(before, p)), namedHere(scans[i].now)));
     if (contextMoved) {
       const all = await readParagraphs(db, docId);
       await deleteDerivedDocument(db, docId);
@@ -216,10 +256,21 @@ export async function updateForEntryChange(db: GlossDatabase, before: StoreMatch
     }
     const evidence = new PageEvidence(after.rules);
     evidence.noteNamed(facts.named);
-    await replace(docId, candidates, scans.flatMap(({ p, now }) => now.filter((match) => evidence.verdict(match, p.text, now) === 'mark').map((match) => toMention(p, match))));
+    await replace(
+      docId,
+      candidates,
+      scans.flatMap(({ p, now }) =>
+        now.filter((match) => evidence.verdict(match, p.text, now) === 'mark').map((match) => toMention(p, match)),
+      ),
+    );
   }
   // The packs' documents: those of their paragraphs that hold a word of the changed spellings.
-  for (const [docId, paragraphs] of byDocument(await packParagraphsHolding(db, words))) await replace(docId, paragraphs.map((p) => p.n), corpusMentions(after, paragraphs));
+  for (const [docId, paragraphs] of byDocument(await packParagraphsHolding(db, words)))
+    await replace(
+      docId,
+      paragraphs.map((p) => p.n),
+      corpusMentions(after, paragraphs),
+    );
   pace(documents.length + 1, documents.length + 1);
 }
 
@@ -238,14 +289,20 @@ function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   return a.size === b.size && [...a].every((x) => b.has(x));
 }
 
-const precedes = (a: Mention, b: Mention) => a.paragraph < b.paragraph || (a.paragraph === b.paragraph && a.start < b.start);
+const precedes = (a: Mention, b: Mention) =>
+  a.paragraph < b.paragraph || (a.paragraph === b.paragraph && a.start < b.start);
 
 /**
  * The documents-per-entry rows of one document after `removed` mentions gave way to `added` ones:
  * counts move by the difference; a first mention is read again from all the document's mentions
  * only when the old first one was removed.
  */
-async function recount(db: GlossDatabase, docId: string, removed: readonly Mention[], added: readonly Mention[]): Promise<void> {
+async function recount(
+  db: GlossDatabase,
+  docId: string,
+  removed: readonly Mention[],
+  added: readonly Mention[],
+): Promise<void> {
   const entries = [...new Set([...removed, ...added].map((m) => m.entryId))];
   if (entries.length === 0) return;
   const rows = await db.userEntryDocuments.bulkGet(entries.map((e): [string, string] => [e, docId]));
@@ -258,7 +315,8 @@ async function recount(db: GlossDatabase, docId: string, removed: readonly Menti
     const into = added.filter((m) => m.entryId === entryId);
     const mentions = (row?.mentions ?? 0) - out.length + into.length;
     if (mentions <= 0) return gone.push([entryId, docId]);
-    if (row && out.some((m) => m.paragraph === row.first.paragraph && m.start === row.first.start)) return lost.push(entryId);
+    if (row && out.some((m) => m.paragraph === row.first.paragraph && m.start === row.first.start))
+      return lost.push(entryId);
     const first = [...(row ? [row.first] : []), ...into].reduce((a, b) => (precedes(b, a) ? b : a));
     written.push({ entryId, docId, mentions, first });
   });

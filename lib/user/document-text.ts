@@ -10,7 +10,16 @@ import { refuse } from '../refused';
 /** The largest document Gloss imports (README states it; the options page says it when refusing). */
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 
-export type DocumentProblem = 'empty' | 'tooLarge' | 'pdfTooLarge' | 'binary' | 'notUtf8' | 'noText' | 'duplicate' | 'noTextLayer' | 'pdfUnreadable';
+export type DocumentProblem =
+  | 'empty'
+  | 'tooLarge'
+  | 'pdfTooLarge'
+  | 'binary'
+  | 'notUtf8'
+  | 'noText'
+  | 'duplicate'
+  | 'noTextLayer'
+  | 'pdfUnreadable';
 
 /** Reports progress (done of total); may pause to let a cancel through. See lib/user/jobs.ts. */
 export type Progress = (done: number, total: number) => void | Promise<void>;
@@ -58,16 +67,80 @@ export function documentFormat(fileName: string, mimeType: string, text: string)
 }
 
 /** Elements whose text is no part of the document's reading text. */
-const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'head', 'iframe', 'object', 'svg', 'math', 'canvas', 'nav', 'button', 'select', 'textarea']);
+const SKIPPED = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'head',
+  'iframe',
+  'object',
+  'svg',
+  'math',
+  'canvas',
+  'nav',
+  'button',
+  'select',
+  'textarea',
+]);
 /** Elements that start a new paragraph. */
 const BLOCKS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'dd', 'details', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer',
-  'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'ol', 'p', 'pre', 'section', 'summary', 'table',
-  'tbody', 'td', 'th', 'thead', 'tr', 'ul',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'dd',
+  'details',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'main',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'th',
+  'thead',
+  'tr',
+  'ul',
 ]);
 
 /** Elements that have no end tag and hold nothing. */
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+const VOID = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'keygen',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+]);
 
 /**
  * The reading text of an HTML document, one paragraph per line, and its title (<title>, else the
@@ -78,7 +151,10 @@ const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input'
  * a stack that grows at its end: nesting of any depth costs the same per tag (htmlparser2's own
  * Parser shifts its whole stack on every tag, quadratic in the depth).
  */
-export async function htmlDocumentText(html: string, progress: Progress = () => {}): Promise<{ text: string; title: string | null }> {
+export async function htmlDocumentText(
+  html: string,
+  progress: Progress = () => {},
+): Promise<{ text: string; title: string | null }> {
   const lines: string[] = [];
   let line = '';
   const open: string[] = [];
@@ -208,9 +284,17 @@ function inlineMarkdown(text: string): string {
 }
 
 /** Plain text keeps its lines as they are: one paragraph per non-empty line, as in the corpus. */
-export async function documentText(format: DocumentFormat, text: string, progress?: Progress): Promise<{ text: string; title: string | null }> {
+export async function documentText(
+  format: DocumentFormat,
+  text: string,
+  progress?: Progress,
+): Promise<{ text: string; title: string | null }> {
   if (format === 'html') return htmlDocumentText(text, progress);
   if (format === 'markdown') return markdownDocumentText(text);
-  const firstLine = text.split(/\r\n|\r|\n/).find((l) => l.trim())?.trim() ?? null;
+  const firstLine =
+    text
+      .split(/\r\n|\r|\n/)
+      .find((l) => l.trim())
+      ?.trim() ?? null;
   return { text, title: firstLine && firstLine.length <= 200 ? firstLine : null };
 }

@@ -38,19 +38,45 @@ export async function addUserEntry(db: GlossDatabase, input: EntryInput, pace?: 
   if (aliases.some((a) => a.length > ALIAS_LENGTH[1])) throw refuse.entry('tooLong');
   if (aliases.some((a) => a.length < ALIAS_LENGTH[0])) throw refuse.entry('noName');
   if (!ENTRY_KINDS.includes(input.kind)) throw refuse.entry('badKind');
-  return writeEntries(db, async () => {
-    if ((await databaseRows(db).entryIdsByAliasKey(foldKey(name))).length) throw refuse.entry('nameTaken');
-    const { docId, paragraph: n } = input.label;
-    const paragraph = typeof docId === 'string' && Number.isInteger(n) ? await paragraphAt(db, docId, n) : undefined;
-    const { start, end } = input.label;
-    if (!paragraph || !Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > paragraph.text.length || end - start < 1) {
-      throw refuse.entry('badLabel');
-    }
-    const label: Citation = { docId: paragraph.docId, paragraph: paragraph.n, quote: paragraph.text.slice(start, end), start, end };
-    const entry: Entry = { id: userId(name, 'entry'), name, kind: input.kind, label, facts: [], related: [], aliases, user: true };
-    await db.userEntries.add(entry);
-    return { result: entry, aliases };
-  }, pace);
+  return writeEntries(
+    db,
+    async () => {
+      if ((await databaseRows(db).entryIdsByAliasKey(foldKey(name))).length) throw refuse.entry('nameTaken');
+      const { docId, paragraph: n } = input.label;
+      const paragraph = typeof docId === 'string' && Number.isInteger(n) ? await paragraphAt(db, docId, n) : undefined;
+      const { start, end } = input.label;
+      if (
+        !paragraph ||
+        !Number.isInteger(start) ||
+        !Number.isInteger(end) ||
+        start < 0 ||
+        end > paragraph.text.length ||
+        end - start < 1
+      ) {
+        throw refuse.entry('badLabel');
+      }
+      const label: Citation = {
+        docId: paragraph.docId,
+        paragraph: paragraph.n,
+        quote: paragraph.text.slice(start, end),
+        start,
+        end,
+      };
+      const entry: Entry = {
+        id: userId(name, 'entry'),
+        name,
+        kind: input.kind,
+        label,
+        facts: [],
+        related: [],
+        aliases,
+        user: true,
+      };
+      await db.userEntries.add(entry);
+      return { result: entry, aliases };
+    },
+    pace,
+  );
 }
 
 export async function deleteUserEntry(db: GlossDatabase, entryId: string): Promise<void> {

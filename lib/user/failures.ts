@@ -89,7 +89,10 @@ export function mergeSettings(
   const same = (a: Preferences, b: Preferences) => JSON.stringify(a) === JSON.stringify(b);
   const untouched = same(current.preferences, defaults);
   return {
-    settings: { disabledSites: [...new Set([...current.disabledSites, ...restored.disabledSites])], preferences: untouched ? restored.preferences : current.preferences },
+    settings: {
+      disabledSites: [...new Set([...current.disabledSites, ...restored.disabledSites])],
+      preferences: untouched ? restored.preferences : current.preferences,
+    },
     preferencesKept: !untouched && !same(current.preferences, restored.preferences),
   };
 }

@@ -8,8 +8,8 @@ import type { Progress } from './document-text';
 import type { SteadyPace } from './derived';
 
 /**
- * What a job is doing: reading (bytes), parsing (characters, or a PDF's pages), checking a backup or
- * a pack's quotes against its documents (paragraphs, items), finding mentions (paragraphs or documents), installing a pack (rows
+ * What a job is doing: reading (bytes), parsing (characters, or a PDF's pages), checking a backup or a pack's quotes
+ * against its documents (paragraphs, items), finding mentions (paragraphs or documents), installing a pack (rows
  * written), saving.
  */
 export type JobStage = 'reading' | 'parsing' | 'checking' | 'checkingPack' | 'finding' | 'installing' | 'saving';
@@ -69,4 +69,3 @@ export async function readBytes(file: Blob, progress: Progress): Promise<Uint8Ar
   await progress(file.size, file.size);
   return bytes;
 }
-

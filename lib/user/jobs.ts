@@ -7,7 +7,14 @@
  */
 import type { DocumentInfo, Entry, PageStart } from '../corpus/types';
 import { LAST_ID, type GlossDatabase } from '../store/db';
-import { exportBackup, MAX_BACKUP_BYTES, mergeBackup, parseBackup, type BackupSettings, type MergeReport } from './backup';
+import {
+  exportBackup,
+  MAX_BACKUP_BYTES,
+  mergeBackup,
+  parseBackup,
+  type BackupSettings,
+  type MergeReport,
+} from './backup';
 import { decodeDocument, documentFormat, documentText, MAX_DOCUMENT_BYTES } from './document-text';
 import { addUserEntry, deleteUserEntry, type EntryInput } from './entries';
 import { isPdf, MAX_PDF_BYTES, namedPdf, pdfDocumentText } from './pdf';
@@ -21,7 +28,14 @@ export type { JobControl, JobProgress, JobStage } from './job-control';
 
 export type JobRequest =
   | PackJobRequest
-  | { kind: 'import'; file: Blob; fileName: string; mimeType: string; details: DocumentDetails; allowDuplicate: boolean }
+  | {
+      kind: 'import';
+      file: Blob;
+      fileName: string;
+      mimeType: string;
+      details: DocumentDetails;
+      allowDuplicate: boolean;
+    }
   | { kind: 'addEntry'; input: EntryInput }
   | { kind: 'deleteEntry'; entryId: string }
   | { kind: 'deleteDocument'; docId: string }
@@ -38,9 +52,7 @@ export type JobResult =
 
 /** Why a job wrote nothing, as plain data (errors do not cross to the page whole): what refused it, or else. */
 export type JobFailure =
-  | Exclude<Refusal, { kind: 'message' }>
-  | { kind: 'cancelled' }
-  | { kind: 'error'; name: string; message: string };
+  Exclude<Refusal, { kind: 'message' }> | { kind: 'cancelled' } | { kind: 'error'; name: string; message: string };
 
 /** Messages between the options page and its worker. */
 export type ToWorker = { id: number; type: 'run'; request: JobRequest } | { id: number; type: 'cancel' };
@@ -50,9 +62,13 @@ export type FromWorker =
   | { id: number; type: 'failed'; failure: JobFailure };
 
 /** A file's reading text (one paragraph per line), its own title, and a PDF's pages. */
-async function readDocumentFile(request: Extract<JobRequest, { kind: 'import' }>, control: JobControl): Promise<{ text: string; title: string | null; pages?: PageStart[] }> {
+async function readDocumentFile(
+  request: Extract<JobRequest, { kind: 'import' }>,
+  control: JobControl,
+): Promise<{ text: string; title: string | null; pages?: PageStart[] }> {
   const pdf = namedPdf(request.fileName, request.mimeType);
-  if (request.file.size > (pdf ? MAX_PDF_BYTES : MAX_DOCUMENT_BYTES)) throw refuse.document(pdf ? 'pdfTooLarge' : 'tooLarge');
+  if (request.file.size > (pdf ? MAX_PDF_BYTES : MAX_DOCUMENT_BYTES))
+    throw refuse.document(pdf ? 'pdfTooLarge' : 'tooLarge');
   const bytes = await readBytes(request.file, pacer(control, 'reading'));
   if (isPdf(bytes)) {
     const read = await pdfDocumentText(bytes, pacer(control, 'parsing'));
@@ -63,7 +79,11 @@ async function readDocumentFile(request: Extract<JobRequest, { kind: 'import' }>
   return documentText(documentFormat(request.fileName, request.mimeType, raw), raw, pacer(control, 'parsing'));
 }
 
-async function importDocument(db: GlossDatabase, request: Extract<JobRequest, { kind: 'import' }>, control: JobControl): Promise<JobResult> {
+async function importDocument(
+  db: GlossDatabase,
+  request: Extract<JobRequest, { kind: 'import' }>,
+  control: JobControl,
+): Promise<JobResult> {
   const { text, title, pages } = await readDocumentFile(request, control);
   const info = documentInfo(request.details, request.fileName, title, pages);
   const prepared = await prepareDocument(db, info, text, request.allowDuplicate, pacer(control, 'finding'));
@@ -76,13 +96,18 @@ async function restore(db: GlossDatabase, file: Blob, control: JobControl): Prom
   if (file.size > MAX_BACKUP_BYTES) throw refuse.backup('tooLarge');
   const text = new TextDecoder().decode(await readBytes(file, pacer(control, 'reading')));
   const backup = await parseBackup(text, pacer(control, 'checking'));
-  const report = await mergeBackup(db, backup, pacer(control, 'finding'), () => control.report({ stage: 'saving', done: 0, total: 1 }));
+  const report = await mergeBackup(db, backup, pacer(control, 'finding'), () =>
+    control.report({ stage: 'saving', done: 0, total: 1 }),
+  );
   return { kind: 'restore', report, settings: backup.settings };
 }
 
 /** How many times an entry is mentioned, by the documents-per-entry index. */
 async function mentionCount(db: GlossDatabase, entryId: string): Promise<number> {
-  const rows = await db.userEntryDocuments.where('[entryId+docId]').between([entryId, ''], [entryId, LAST_ID], true, true).toArray();
+  const rows = await db.userEntryDocuments
+    .where('[entryId+docId]')
+    .between([entryId, ''], [entryId, LAST_ID], true, true)
+    .toArray();
   return rows.reduce((sum, row) => sum + row.mentions, 0);
 }
 

@@ -20,7 +20,8 @@ export function isPdf(bytes: Uint8Array): boolean {
 }
 
 /** Whether a file is meant as a PDF, by its name or type, before its bytes are read. */
-export const namedPdf = (fileName: string, mimeType: string) => /\.pdf$/i.test(fileName) || mimeType === 'application/pdf';
+export const namedPdf = (fileName: string, mimeType: string) =>
+  /\.pdf$/i.test(fileName) || mimeType === 'application/pdf';
 
 interface Line {
   text: string;
@@ -45,7 +46,12 @@ function pageLines(items: readonly unknown[]): Line[] {
   let current: Line | null = null;
   for (const item of items) {
     if (!item || typeof item !== 'object' || !('str' in item)) continue;
-    const { str, transform, height, hasEOL } = item as { str: string; transform: number[]; height: number; hasEOL: boolean };
+    const { str, transform, height, hasEOL } = item as {
+      str: string;
+      transform: number[];
+      height: number;
+      hasEOL: boolean;
+    };
     const y = transform[5];
     // A new line where the baseline moves by more than half a line (a superscript does not).
     if (current && Math.abs(current.y - y) > Math.max(current.height, height) / 2 && str.trim()) {
@@ -92,10 +98,19 @@ export function pageParagraphs(items: readonly unknown[]): string[] {
  * PDF's own, else none), and where each page begins. DocumentRefused: 'noTextLayer' for a PDF whose
  * pages hold no text, 'pdfUnreadable' for one pdf.js cannot open (damaged, or locked by a password).
  */
-export async function pdfDocumentText(bytes: Uint8Array, progress: Progress = () => {}): Promise<{ text: string; title: string | null; pages: PageStart[] }> {
+export async function pdfDocumentText(
+  bytes: Uint8Array,
+  progress: Progress = () => {},
+): Promise<{ text: string; title: string | null; pages: PageStart[] }> {
   const pdfjs = await loadPdfJs();
   // pdf.js takes the buffer over: it is given a copy, so the caller's bytes stay whole.
-  const task = pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 });
+  const task = pdfjs.getDocument({
+    data: bytes.slice(),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+  });
   let pdf: Awaited<typeof task.promise>;
   try {
     pdf = await task.promise;

@@ -11,7 +11,18 @@ import type { GlossDatabase } from '../store/db';
 import { deletePages, paragraphPages, readParagraphs } from '../store/pages';
 import { PACKS_REVISION_KEY } from '../packs/store';
 import { foldKey } from '../text/normalize';
-import { deleteDerivedDocument, deriveDocument, deriveDocumentNow, storedTwin, storeMatcher, updateForEntryChange, writeDerivedDocument, type DerivedDocument, type Pace, type SteadyPace } from './derived';
+import {
+  deleteDerivedDocument,
+  deriveDocument,
+  deriveDocumentNow,
+  storedTwin,
+  storeMatcher,
+  updateForEntryChange,
+  writeDerivedDocument,
+  type DerivedDocument,
+  type Pace,
+  type SteadyPace,
+} from './derived';
 import { refuse } from '../refused';
 
 export interface DocumentDetails {
@@ -30,18 +41,30 @@ const MAX_FIELD = 300;
  * addresses and as an entry id, and never a bundled id (those never start with "user-").
  */
 export function userId(text: string, fallback: string, random = Math.random): string {
-  const slug = foldKey(text).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40).replace(/-$/, '');
-  return `${USER_ID_PREFIX}${slug || fallback}-${Math.floor(random() * 36 ** 6).toString(36).padStart(6, '0')}`;
+  const slug = foldKey(text)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40)
+    .replace(/-$/, '');
+  return `${USER_ID_PREFIX}${slug || fallback}-${Math.floor(random() * 36 ** 6)
+    .toString(36)
+    .padStart(6, '0')}`;
 }
 
-const field = (value: string | null | undefined): string | null => value?.replace(/\s+/g, ' ').trim().slice(0, MAX_FIELD) || null;
+const field = (value: string | null | undefined): string | null =>
+  value?.replace(/\s+/g, ' ').trim().slice(0, MAX_FIELD) || null;
 
 /**
  * The reader's document as it will be stored. The title the reader gave wins; else the document's
  * own (HTML <title>, first heading, first line, a PDF's title); else the file name. A PDF's pages
  * come with it, so its citations say the page.
  */
-export function documentInfo(details: DocumentDetails, fileName: string, ownTitle: string | null = null, pages?: PageStart[]): DocumentInfo {
+export function documentInfo(
+  details: DocumentDetails,
+  fileName: string,
+  ownTitle: string | null = null,
+  pages?: PageStart[],
+): DocumentInfo {
   const title = field(details.title) ?? field(ownTitle) ?? field(fileName) ?? 'Untitled';
   const date = field(details.date);
   return {
@@ -79,7 +102,13 @@ export interface PreparedDocument {
  * outside any transaction. Throws DocumentRefused when it has no text, or when the store already holds
  * the same text and `allowDuplicate` is not set.
  */
-export async function prepareDocument(db: GlossDatabase, info: DocumentInfo, text: string, allowDuplicate: boolean, pace: Pace = () => {}): Promise<PreparedDocument> {
+export async function prepareDocument(
+  db: GlossDatabase,
+  info: DocumentInfo,
+  text: string,
+  allowDuplicate: boolean,
+  pace: Pace = () => {},
+): Promise<PreparedDocument> {
   const paragraphs = splitParagraphs(info.id, text, []);
   if (paragraphs.length === 0) throw refuse.document('noText');
   const at = await storeRevision(db);
@@ -88,7 +117,11 @@ export async function prepareDocument(db: GlossDatabase, info: DocumentInfo, tex
   return { info, paragraphs, derived, revision: at };
 }
 
-async function refuseTwin(db: GlossDatabase, derived: DerivedDocument, paragraphs: readonly Paragraph[]): Promise<void> {
+async function refuseTwin(
+  db: GlossDatabase,
+  derived: DerivedDocument,
+  paragraphs: readonly Paragraph[],
+): Promise<void> {
   const twin = await storedTwin(db, derived, paragraphs);
   const existing = twin ? await db.userDocuments.get(twin) : undefined;
   if (existing) throw refuse.document('duplicate', existing);
@@ -98,11 +131,18 @@ async function refuseTwin(db: GlossDatabase, derived: DerivedDocument, paragraph
  * Stores a prepared document in one transaction; its mentions are found again if the entries changed
  * meanwhile. Returns how many mentions it has.
  */
-export async function storeDocument(db: GlossDatabase, prepared: PreparedDocument, allowDuplicate: boolean): Promise<number> {
+export async function storeDocument(
+  db: GlossDatabase,
+  prepared: PreparedDocument,
+  allowDuplicate: boolean,
+): Promise<number> {
   const { info, paragraphs } = prepared;
   return db.transaction('rw', db.tables, async () => {
     if (!allowDuplicate) await refuseTwin(db, prepared.derived, paragraphs);
-    const derived = (await storeRevision(db)) === prepared.revision ? prepared.derived : deriveDocumentNow(await storeMatcher(db), info.id, paragraphs);
+    const derived =
+      (await storeRevision(db)) === prepared.revision
+        ? prepared.derived
+        : deriveDocumentNow(await storeMatcher(db), info.id, paragraphs);
     await db.userDocuments.add(info);
     await db.userParagraphPages.bulkAdd(paragraphPages(info.id, paragraphs));
     await writeDerivedDocument(db, derived);
@@ -111,7 +151,13 @@ export async function storeDocument(db: GlossDatabase, prepared: PreparedDocumen
 }
 
 /** Stores a document the reader imported; `text` has one paragraph per line (see document-text.ts). */
-export async function addUserDocument(db: GlossDatabase, details: DocumentDetails, text: string, fileName: string, allowDuplicate = false): Promise<DocumentInfo> {
+export async function addUserDocument(
+  db: GlossDatabase,
+  details: DocumentDetails,
+  text: string,
+  fileName: string,
+  allowDuplicate = false,
+): Promise<DocumentInfo> {
   const info = documentInfo(details, fileName);
   await storeDocument(db, await prepareDocument(db, info, text, allowDuplicate), allowDuplicate);
   return info;
@@ -121,13 +167,20 @@ export async function addUserDocument(db: GlossDatabase, details: DocumentDetail
  * Changes the reader's entries (`write` adds or deletes them and says which spellings it added or
  * removed) and finds the mentions those spellings change, all in one transaction.
  */
-export async function writeEntries<T>(db: GlossDatabase, write: () => Promise<{ result: T; aliases: string[] }>, pace?: SteadyPace): Promise<T> {
+export async function writeEntries<T>(
+  db: GlossDatabase,
+  write: () => Promise<{ result: T; aliases: string[] }>,
+  pace?: SteadyPace,
+): Promise<T> {
   return db.transaction('rw', db.tables, async () => {
     const before = await storeMatcher(db);
     const { result, aliases } = await write();
     if (aliases.length) {
       await updateForEntryChange(db, before, await storeMatcher(db), aliases, pace);
-      await db.meta.put({ key: ENTRIES_REVISION_KEY, value: Number((await db.meta.get(ENTRIES_REVISION_KEY))?.value ?? 0) + 1 });
+      await db.meta.put({
+        key: ENTRIES_REVISION_KEY,
+        value: Number((await db.meta.get(ENTRIES_REVISION_KEY))?.value ?? 0) + 1,
+      });
     }
     return result;
   });
@@ -140,9 +193,20 @@ export async function paragraphAt(db: GlossDatabase, docId: string, n: number): 
 
 /** Removes a reader's document with its paragraphs and everything derived from it. */
 export async function deleteUserDocument(db: GlossDatabase, docId: string): Promise<void> {
-  await db.transaction('rw', [db.userDocuments, db.userParagraphPages, db.userMentionPages, db.userEntryDocuments, db.userTextIndex, db.userDocumentFacts], async () => {
-    await db.userDocuments.delete(docId);
-    await deletePages(db, docId, ['paragraphs']);
-    await deleteDerivedDocument(db, docId);
-  });
+  await db.transaction(
+    'rw',
+    [
+      db.userDocuments,
+      db.userParagraphPages,
+      db.userMentionPages,
+      db.userEntryDocuments,
+      db.userTextIndex,
+      db.userDocumentFacts,
+    ],
+    async () => {
+      await db.userDocuments.delete(docId);
+      await deletePages(db, docId, ['paragraphs']);
+      await deleteDerivedDocument(db, docId);
+    },
+  );
 }

@@ -115,7 +115,11 @@ export function candidatesOf(page: string, aliases: readonly { text: string; ent
 }
 
 /** The row that labels a candidate: by occurrence, else by the longest passage around it, else by text. */
-export function rowFor(rows: readonly LabelRow[], page: string, c: Candidate): { row: LabelRow; occurrence: number } | { row: null; occurrence: number } {
+export function rowFor(
+  rows: readonly LabelRow[],
+  page: string,
+  c: Candidate,
+): { row: LabelRow; occurrence: number } | { row: null; occurrence: number } {
   const text = collapse(c.text);
   const occurrence = occurrences(page, text).findIndex(([s]) => s === c.start) + 1;
   const same = rows.filter((r) => collapse(r.text) === text);
@@ -181,16 +185,28 @@ function pageText(root: Element): { text: string; offsets: Map<Node, number> } {
 }
 
 /** What Gloss must mark on a page loaded into `doc`: each labelled place's text and entry, in page order. */
-export function expectedMarks(doc: Document, bundle: KnowledgeBundle, labelled: LabelledPage): { text: string; entryId: string }[] {
+export function expectedMarks(
+  doc: Document,
+  bundle: KnowledgeBundle,
+  labelled: LabelledPage,
+): { text: string; entryId: string }[] {
   const { text: page } = pageText(doc.body);
-  return candidatesOf(page, bundle.aliases.filter((a) => !a.blocks)).flatMap((c) => {
+  return candidatesOf(
+    page,
+    bundle.aliases.filter((a) => !a.blocks),
+  ).flatMap((c) => {
     const { row } = rowFor(labelled.rows, page, c);
     return row && row.entry !== 'none' ? [{ text: collapse(row.mark ?? c.text), entryId: row.entry }] : [];
   });
 }
 
 /** Runs Gloss's page scanner on a labelled page and compares every mark with the labels. */
-export async function evaluatePage(doc: Document, bundle: KnowledgeBundle, labelled: LabelledPage, density: MarkDensity = 'first'): Promise<PageResult> {
+export async function evaluatePage(
+  doc: Document,
+  bundle: KnowledgeBundle,
+  labelled: LabelledPage,
+  density: MarkDensity = 'first',
+): Promise<PageResult> {
   loadPage(doc, labelled.page, labelled.lang);
   const marker = new PageMarker(doc, {
     matcher: buildMatcher(bundle.aliases),
@@ -212,12 +228,16 @@ export async function evaluatePage(doc: Document, bundle: KnowledgeBundle, label
   const underlines = marker.underlinedMarks().length;
   marker.stop();
 
-  const candidates = candidatesOf(page, bundle.aliases.filter((a) => !a.blocks));
+  const candidates = candidatesOf(
+    page,
+    bundle.aliases.filter((a) => !a.blocks),
+  );
   const outcomes: Outcome[] = [];
   const claimed = new Set<(typeof marks)[number]>();
   const used = new Set<LabelRow>();
   let meant = 0;
-  const contextOf = (start: number, end: number) => collapse(`${page.slice(Math.max(0, start - 50), start)}[${page.slice(start, end)}]${page.slice(end, end + 50)}`);
+  const contextOf = (start: number, end: number) =>
+    collapse(`${page.slice(Math.max(0, start - 50), start)}[${page.slice(start, end)}]${page.slice(end, end + 50)}`);
   for (const c of candidates) {
     const { row, occurrence } = rowFor(labelled.rows, page, c);
     const over = marks.filter((m) => m.start < c.end && c.start < m.end);
@@ -231,15 +251,36 @@ export async function evaluatePage(doc: Document, bundle: KnowledgeBundle, label
     const expected = row.entry === 'none' ? null : row.entry;
     if (row.means && !expected) meant++;
     const marked = over.length ? over.map((m) => m.entryId).join('+') : null;
-    const right = expected !== null && over.length === 1 && over[0].entryId === expected && collapse(over[0].text) === collapse(row.mark ?? c.text);
-    const status: Status = expected === null ? (over.length ? 'extra' : 'ok') : right ? 'ok' : over.length ? 'wrong' : 'missed';
+    const right =
+      expected !== null &&
+      over.length === 1 &&
+      over[0].entryId === expected &&
+      collapse(over[0].text) === collapse(row.mark ?? c.text);
+    const status: Status =
+      expected === null ? (over.length ? 'extra' : 'ok') : right ? 'ok' : over.length ? 'wrong' : 'missed';
     outcomes.push({ ...base, status, expected, marked });
   }
   for (const m of marks) {
-    if (!claimed.has(m)) outcomes.push({ status: 'extra', text: m.text, occurrence: 0, expected: null, marked: m.entryId, context: contextOf(m.start, m.end) });
+    if (!claimed.has(m))
+      outcomes.push({
+        status: 'extra',
+        text: m.text,
+        occurrence: 0,
+        expected: null,
+        marked: m.entryId,
+        context: contextOf(m.start, m.end),
+      });
   }
   const unused = labelled.rows.filter((r) => !used.has(r));
-  return { page: labelled.page, outcomes, marks: marks.length, underlines, words: page.match(/[\p{L}\p{N}]+/gu)?.length ?? 0, meant, unused };
+  return {
+    page: labelled.page,
+    outcomes,
+    marks: marks.length,
+    underlines,
+    words: page.match(/[\p{L}\p{N}]+/gu)?.length ?? 0,
+    meant,
+    unused,
+  };
 }
 
 /** Precision, and recall against the labels and against what the texts mean. */
