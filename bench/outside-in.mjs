@@ -391,11 +391,12 @@ export async function outsideIn({
   const results = new Map();
   try {
     for (const page of pages) {
-      const r = { page, gloss: [], before: [], walk: [], read: [], pageWalk: [], markjs: [] };
+      const r = { page, gloss: [], before: [], walk: [], elements: [], read: [], pageWalk: [], markjs: [] };
       for (let i = 0; i < reps; i++) {
         r.gloss.push(await measureGloss(gloss, origin, page.path, afterLoadMs));
         if (before) r.before.push(await measureGloss(before, origin, page.path, afterLoadMs));
         r.walk.push(await measureScript(plain, origin, page.path, scripts.floors, 'benchFloors.walk()'));
+        r.elements.push(await measureScript(plain, origin, page.path, scripts.floors, 'benchFloors.elements()'));
         r.read.push(await measureScript(plain, origin, page.path, scripts.floors, 'benchFloors.read()'));
         r.pageWalk.push(await measureScript(plain, origin, page.path, scripts.floors, 'benchFloors.walk()', 'page'));
       }
@@ -406,7 +407,7 @@ export async function outsideIn({
       }
       results.set(page.id, r);
       log(
-        `  ${page.name}: Gloss ${fmt(median(r.gloss.map((g) => g.ms)))} ms${before ? `, before ${fmt(median(r.before.map((g) => g.ms)))} ms` : ''}; floors ${fmt(median(r.walk.map((f) => f.ms)))} / ${fmt(median(r.read.map((f) => f.ms)))} ms (page's world: ${fmt(median(r.pageWalk.map((f) => f.ms)))} ms); mark.js ${fmt(median(r.markjs.map((m) => m.ms)))} ms; longest task ${fmt(Math.max(...r.gloss.map((g) => g.longestTaskMs)))} ms; ${r.gloss.at(-1).marks} underlines near the screen`,
+        `  ${page.name}: Gloss ${fmt(median(r.gloss.map((g) => g.ms)))} ms${before ? `, before ${fmt(median(r.before.map((g) => g.ms)))} ms` : ''}; floors ${fmt(median(r.walk.map((f) => f.ms)))} / ${fmt(median(r.read.map((f) => f.ms)))} ms (elements and text: ${fmt(median(r.elements.map((f) => f.ms)))} ms) (page's world: ${fmt(median(r.pageWalk.map((f) => f.ms)))} ms); mark.js ${fmt(median(r.markjs.map((m) => m.ms)))} ms; longest task ${fmt(Math.max(...r.gloss.map((g) => g.longestTaskMs)))} ms; ${r.gloss.at(-1).marks} underlines near the screen`,
       );
     }
     const liveResults = live ? await measureLive({ origin, browsers: { gloss, before, plain }, ...live, log }) : null;
@@ -448,6 +449,7 @@ export function outsideInTable(judged, { hasBaseline, aliasCount }) {
     'Gloss, all its JS',
     ...(hasBaseline ? ['before'] : []),
     'floor: TreeWalker over text nodes',
+    'TreeWalker over elements and text',
     'floor: read every character',
     "TreeWalker from the page's own world",
     `mark.js, ${aliasCount} aliases`,
@@ -462,6 +464,7 @@ export function outsideInTable(judged, { hasBaseline, aliasCount }) {
       `${cell(r.gloss)}; ${r.gloss.at(-1).marks} underlines near the screen`,
       ...(hasBaseline ? [cell(r.before)] : []),
       cell(r.walk),
+      cell(r.elements),
       cell(r.read),
       cell(r.pageWalk),
       cell(r.markjs),

@@ -87,7 +87,9 @@ const comparisonScript = async (name, contents) => ({
 const scripts = {
   floors: await comparisonScript(
     'gloss-bench-floors.js',
-    "import { walkTextNodes, readEveryCharacter } from './floors'; globalThis.benchFloors = { walk: () => walkTextNodes(), read: () => readEveryCharacter() };",
+    "import { walkTextNodes, walkElementsAndText, readEveryCharacter } from './floors';" +
+      ' globalThis.benchFloors = { walk: () => walkTextNodes(), elements: () => walkElementsAndText(),' +
+      ' read: () => readEveryCharacter() };',
   ),
   markjs: await comparisonScript(
     'gloss-bench-markjs.js',
