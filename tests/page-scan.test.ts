@@ -51,6 +51,18 @@ describe('text runs', () => {
     expect(roots).toEqual([shadow]);
     expect(collectTextRuns(shadow).map((r) => r.text)).toEqual(['To Lam']);
   });
+
+  it('finds the shadow roots of every kind of element that can host one, and of custom elements', () => {
+    // The DOM standard's valid shadow host names but <body>, the walk's root (no other element can have one).
+    const hosts = ['article', 'aside', 'blockquote', 'div', 'footer', 'h1', 'h6', 'header', 'main', 'nav', 'p', 'span'];
+    hosts.push('section', 'news-card');
+    const doc = page(hosts.map((name) => `<${name} class="host"></${name}>`).join(''));
+    const shadows = [...doc.querySelectorAll('.host')].map((host) => host.attachShadow({ mode: 'open' }));
+    expect(() => doc.createElement('li').attachShadow({ mode: 'open' })).toThrow();
+    const roots: ShadowRoot[] = [];
+    collectTextRuns(doc.body, roots);
+    expect(roots).toEqual(shadows);
+  });
 });
 
 describe('page marker', () => {

@@ -11,68 +11,29 @@ export const GLOSS_HOST_TAG = 'GLOSS-CARD';
 // elements have lower-case local names, and so do the SVG and MathML roots.
 
 /** Elements whose text is never marked: code, form fields, editors, non-rendered content, Gloss's own UI. */
+// prettier-ignore
 const SKIPPED_NAMES = new Set([
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'textarea',
-  'input',
-  'select',
-  'option',
-  'button',
-  'code',
-  'pre',
-  'kbd',
-  'samp',
-  'var',
-  'svg',
-  'math',
-  'iframe',
-  'object',
-  'embed',
-  'canvas',
-  'video',
-  'audio',
-  'head',
-  'title',
+  'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'button', 'code', 'pre', 'kbd',
+  'samp', 'var', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio', 'head', 'title',
   GLOSS_HOST_TAG.toLowerCase(),
 ]);
 
 /** Tags that flow inside a line; every other element starts a new run. */
+// prettier-ignore
 const INLINE_NAMES = new Set([
-  'a',
-  'abbr',
-  'b',
-  'bdi',
-  'bdo',
-  'cite',
-  'data',
-  'dfn',
-  'em',
-  'font',
-  'i',
-  'ins',
-  'del',
-  'mark',
-  'q',
-  'ruby',
-  'rb',
-  'rp',
-  'rt',
-  's',
-  'small',
-  'span',
-  'strong',
-  'sub',
-  'sup',
-  'time',
-  'u',
-  'nobr',
-  'big',
-  'tt',
-  'label',
-  'wbr',
+  'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'data', 'dfn', 'em', 'font', 'i', 'ins', 'del', 'mark', 'q', 'ruby', 'rb',
+  'rp', 'rt', 's', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'nobr', 'big', 'tt', 'label', 'wbr',
+]);
+
+/**
+ * The only elements that can host a shadow root, besides custom elements (whose names hold a hyphen):
+ * the DOM standard's valid shadow host names (https://dom.spec.whatwg.org/#valid-shadow-host-name).
+ * Asking any other element for its shadow root would cost a call into the DOM for nothing.
+ */
+// prettier-ignore
+const SHADOW_HOST_NAMES = new Set([
+  'article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'main',
+  'nav', 'p', 'section', 'span',
 ]);
 
 /** Text that is not only white space. */
@@ -167,11 +128,12 @@ export function* textRuns(
   while (node) {
     if (node.nodeType === Node.ELEMENT_NODE) {
       const el = node as Element;
-      if (el !== root && (SKIPPED_NAMES.has(el.localName) || editors?.has(el))) {
+      const name = el.localName;
+      if (el !== root && (SKIPPED_NAMES.has(name) || editors?.has(el))) {
         node = skipSubtree(walker);
         continue;
       }
-      if (el.shadowRoot) onShadowRoot(el.shadowRoot);
+      if ((SHADOW_HOST_NAMES.has(name) || name.includes('-')) && el.shadowRoot) onShadowRoot(el.shadowRoot);
     } else if (node.nodeType === Node.TEXT_NODE) {
       const text = node as Text;
       const data = text.data;
