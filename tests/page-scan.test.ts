@@ -94,6 +94,36 @@ describe('page marker', () => {
     return { marker, texts };
   }
 
+  it('scans the region on screen first only on a page scrolled past its first screen', async () => {
+    const doc = page('<p id="top">Hanoi first.</p><div><p id="far">Hanoi far down.</p></div>');
+    const view = doc.defaultView!;
+    const hitTest = vi.fn(() => doc.getElementById('far'));
+    doc.elementFromPoint = hitTest;
+    const markedFirst = async () => {
+      const marker = new PageMarker(doc, {
+        matcher: buildMatcher(FIXTURE_ALIASES),
+        rules,
+        density: 'every',
+        highlightName: 'test-marks',
+        activeHighlightName: 'test-active',
+        flashHighlightName: 'test-flash',
+      });
+      marker.start();
+      await settle(marker);
+      // Marks are kept by block in the order their blocks were scanned.
+      const first = marker.allMarks()[0].block.id;
+      marker.stop();
+      return first;
+    };
+    // At the top, reading from the start reaches the screen first: no hit test.
+    expect(await markedFirst()).toBe('top');
+    expect(hitTest).not.toHaveBeenCalled();
+    // Scrolled down, the region under the middle of the screen is scanned first.
+    Object.defineProperty(view, 'scrollY', { value: view.innerHeight * 3, configurable: true });
+    expect(await markedFirst()).toBe('far');
+    expect(hitTest).toHaveBeenCalledOnce();
+  });
+
   it('marks terms across inline boundaries, with context for ambiguous names', async () => {
     const { marker, texts } = await markedTexts(
       '<p>The Belt and <b>Road</b> Initiative.</p><p>Trong spoke.</p><p>Later, Nguyen Phu Trong left.</p>',

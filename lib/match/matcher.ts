@@ -54,6 +54,8 @@ export interface ScanOptions {
    * language costs more than matching.
    */
   vietnamese: boolean | (() => boolean);
+  /** The text has passed the matcher's sieve already (the page's walk reads it through the sieve). */
+  sieved?: boolean;
 }
 
 /** Options with the language decided. */
@@ -221,7 +223,7 @@ interface Candidate extends Match {
  * Matches that need evidence are returned with what they need: the caller decides (evidence.ts).
  */
 export function scan(matcher: Matcher, input: string, options: ScanOptions): Match[] {
-  if (matcher.sieve && !mayHoldTerm(matcher.sieve, input)) return [];
+  if (matcher.sieve && !options.sieved && !mayHoldTerm(matcher.sieve, input)) return [];
   // The folded code units are read in place: no string is built for text that holds no term.
   const { units, sourceIndex, length } = foldUnits(input);
   const codeAt = (i: number) => (i >= 0 && i < length ? units[i] : -1);

@@ -147,10 +147,18 @@ export class PageMarker {
     this.flashHighlight = new TonedHighlight(doc, options.flashHighlightName);
   }
 
-  /** Scans the whole document, the viewport first, then watches for changes. */
+  /**
+   * Scans the whole document, then watches for changes. A page scrolled past its first screen (a
+   * reload, a link to a fragment) has the region on screen scanned first; at the top, reading from
+   * the start reaches the screen first anyway, and the hit test that finds the region is not paid
+   * (on a long page it lays the page out for hit testing: 8 ms on War and Peace).
+   */
   start(): void {
     const view = this.doc.defaultView;
-    const visible = view ? visibleElement(this.doc, view.innerWidth / 2, Math.min(view.innerHeight / 3, 200)) : null;
+    const scrolled = !!view && view.scrollY > view.innerHeight;
+    const visible = scrolled
+      ? visibleElement(this.doc, view.innerWidth / 2, Math.min(view.innerHeight / 3, 200))
+      : null;
     if (visible) {
       const region = visible.closest('article, main, section, div, body') ?? visible;
       this.enqueue(limit(textRuns(region, undefined, this.runFilter()), VISIBLE_FIRST_RUNS), 'visible');
@@ -316,7 +324,8 @@ export class PageMarker {
     if (pass === 'visible') this.scannedInView.add(run.block);
     else if (pass === 'page' && this.scannedInView.has(run.block)) return;
     const vietnamese = () => isVietnameseTag(languageOf(run.block)) || looksVietnamese(run.text);
-    const matches = scan(this.options.matcher, run.text, { vietnamese });
+    // Every run comes through the matcher's sieve (runFilter): it need not be sieved again.
+    const matches = scan(this.options.matcher, run.text, { vietnamese, sieved: true });
     if (matches.length === 0) return;
     const moreEvidence = this.evidence.noteFirm(matches);
     for (const match of matches) {

@@ -10,16 +10,25 @@ export class Sections {
   private headings: Element[] | null = null;
   private readonly ids = new WeakMap<Element, number>();
   private nextId = 0;
+  /** Each block's key, until the page changes: a block with many marks is placed once. */
+  private keys = new WeakMap<Element, string>();
 
   constructor(private readonly doc: Document) {}
 
   /** The page changed: headings may have come or gone. */
   invalidate(): void {
     this.headings = null;
+    this.keys = new WeakMap();
   }
 
   /** A key naming the section `block` is in. */
   keyOf(block: Element): string {
+    let key = this.keys.get(block);
+    if (key === undefined) this.keys.set(block, (key = this.placeOf(block)));
+    return key;
+  }
+
+  private placeOf(block: Element): string {
     // Text in a shadow root belongs where its host stands on the page.
     let el = block;
     for (let root = el.getRootNode(); root instanceof ShadowRoot; root = el.getRootNode()) el = root.host;
