@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { SHARED_PAGES } from '../e2e/server.mjs';
 
 const escape = (s) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
-const paragraphsOf = (file) =>
+export const paragraphsOf = (file) =>
   readFileSync(resolve(SHARED_PAGES, file), 'utf8')
     .split(/\n\s*\n|\n/)
     .map((p) => p.trim().replace(/^#+\s*/, ''))
@@ -110,3 +110,20 @@ export const OUTSIDE_IN_PAGES = [
   },
   { id: 'noFrames', name: 'the same article without them', path: '/bench/no-frames.html', target: null },
 ];
+
+/**
+ * English prose of about `chars` characters, in paragraphs: the text of War and Peace from its start,
+ * its markup taken out.
+ */
+export function englishProse(chars) {
+  const html = readFileSync(resolve(SHARED_PAGES, 'perf_gutenberg_war_and_peace_2600-h.htm'), 'utf8');
+  const paragraphs = [];
+  let total = 0;
+  for (const p of html.replace(/<[^>]*>/g, '\n').split('\n')) {
+    const text = p.trim();
+    if (!text) continue;
+    paragraphs.push(text);
+    if ((total += text.length) >= chars) break;
+  }
+  return paragraphs;
+}

@@ -24,6 +24,7 @@ interface BenchMatcherData {
  */
 interface GlossBench {
   linear(bundle: unknown, length: number): { ms: number; matches: number };
+  perCharacter(bundle: unknown, texts: string[][], reps: number): { sieveNs: number; foldNs: number }[];
   floor(): { ms: number; chars: number };
   gloss(bundle: unknown, aliasCount: number): Promise<BenchScan>;
   glossWith(data: BenchMatcherData): Promise<BenchScan>;
