@@ -117,15 +117,21 @@ function mainThreadTasks(events, url) {
     .sort((a, b) => a.start - b.start);
 }
 
+/** A CPU profile's nodes by id, and each node's parent. */
+function callTree(profile) {
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const child of n.children ?? []) parent.set(child, n.id);
+  return { nodes, parent };
+}
+
 /**
  * The samples whose stack holds a frame of a script `isMeasured` picks: start time and duration, µs.
  * A sample lasts until the next one is taken, but not past the end of its task: the profiler's
  * thread, short of CPU on a busy machine, may take the next sample long after the thread went idle.
  */
 function measuredSamples(profile, isMeasured, tasks) {
-  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map();
-  for (const n of profile.nodes) for (const child of n.children ?? []) parent.set(child, n.id);
+  const { nodes, parent } = callTree(profile);
   const measured = new Map();
   const holdsMeasured = (id) => {
     if (!measured.has(id)) {
@@ -226,9 +232,7 @@ function traceMapOf(extension, url) {
 
 /** Milliseconds of Gloss's samples by part (PARTS, UNMAPPED). */
 function partsOf(profile, samples, extension) {
-  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map();
-  for (const n of profile.nodes) for (const child of n.children ?? []) parent.set(child, n.id);
+  const { nodes, parent } = callTree(profile);
   const partOfNode = new Map();
   const partOf = (id) => {
     if (partOfNode.has(id)) return partOfNode.get(id);

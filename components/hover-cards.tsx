@@ -5,22 +5,16 @@
  * keys as on web pages move from term to term and open their cards with the focus in them
  * (lib/keyboard.ts); Esc gives the focus back to the term.
  */
-import type { Citation } from '../lib/corpus/types';
 import { HoverMachine } from '../lib/page/hover';
 import { isLookUpKey, stepOfKey } from '../lib/keyboard';
 import { termFromReader, type Direction } from '../lib/page/reading-order';
-import type { CardData } from '../lib/views';
-import { CardPresenter, type CardRequest } from './card-presenter';
+import { CardPresenter, type CardContext, type CardRequest } from './card-presenter';
 
-export interface HoverCardOptions {
-  card(entryId: string): Promise<CardData | null>;
-  /** The card of the best match of a text (a selection), if any. */
-  lookUpText(text: string): Promise<CardData | null>;
-  citationHref(c: Citation): string;
-  onOpenCitation(c: Citation): void;
-  entryHref(entryId: string): string;
-  onOpenEntry(entryId: string): void;
-}
+/** Where the cards' data and links come from on this page. */
+export type HoverCardOptions = Pick<
+  CardContext,
+  'card' | 'lookUpText' | 'citationHref' | 'onOpenCitation' | 'entryHref' | 'onOpenEntry'
+>;
 
 /** A card asked for, and the element it is for. */
 interface Anchor extends CardRequest {
