@@ -5,6 +5,7 @@
  * text in capitals) the rules step aside. Each rule is general; what no rule can tell, a glossary entry
  * lists as a longer name it must not match (`not:` in corpus/glossary.yaml).
  */
+import { CALENDAR_WORDS } from '../text/calendar';
 
 /** Words before a name that make it a title, not a longer name ("President Xi", "Presidents Xi and Ma"). */
 const TITLES = new Set([
@@ -42,39 +43,7 @@ const TITLES = new Set([
 ]);
 
 /** Capitalised words that stand before or after a name without joining it ("On Monday Xi said"). */
-const CALENDAR = new Set([
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
-]);
+const CALENDAR = new Set(CALENDAR_WORDS);
 
 /**
  * Vietnamese titles and honorifics, folded, of which one stands before a bare given name: in
@@ -138,25 +107,10 @@ function bare(word: string): string {
 const HEADLINE_LENGTH = 160;
 
 /** Short words that a title-cased headline may leave in lower case. */
+// prettier-ignore
 const HEADLINE_SMALL_WORDS = new Set([
-  'with',
-  'from',
-  'into',
-  'onto',
-  'over',
-  'upon',
-  'amid',
-  'about',
-  'after',
-  'than',
-  'that',
-  'this',
-  'across',
-  'between',
-  'against',
-  'during',
-  'under',
-  'without',
+  'with', 'from', 'into', 'onto', 'over', 'upon', 'amid', 'about', 'after', 'than', 'that', 'this', 'across', 'between',
+  'against', 'during', 'under', 'without',
 ]);
 
 /**
@@ -186,28 +140,11 @@ export function isInsideAddress(text: string, start: number, end: number): boole
  * "Communist Party of Vietnam Central Committee", "CPC General Secretary", "Taiwan Prime Minister",
  * "Asia-Pacific Region".
  */
+// prettier-ignore
 const ORGANS = new Set([
-  'central',
-  'committee',
-  'committees',
-  'politburo',
-  'secretariat',
-  'congress',
-  'plenum',
-  'general',
-  'secretary',
-  'chairman',
-  'president',
-  'premier',
-  'prime',
-  'minister',
-  'leader',
-  'leaders',
-  'leadership',
-  'delegation',
-  'government',
-  'party',
-  'region',
+  'central', 'committee', 'committees', 'politburo', 'secretariat', 'congress', 'plenum', 'general', 'secretary',
+  'chairman', 'president', 'premier', 'prime', 'minister', 'leader', 'leaders', 'leadership', 'delegation',
+  'government', 'party', 'region',
 ]);
 
 /**

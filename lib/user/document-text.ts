@@ -67,78 +67,23 @@ export function documentFormat(fileName: string, mimeType: string, text: string)
 }
 
 /** Elements whose text is no part of the document's reading text. */
+// prettier-ignore
 const SKIPPED = new Set([
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'head',
-  'iframe',
-  'object',
-  'svg',
-  'math',
-  'canvas',
-  'nav',
-  'button',
-  'select',
-  'textarea',
+  'script', 'style', 'noscript', 'template', 'head', 'iframe', 'object', 'svg', 'math', 'canvas', 'nav', 'button',
+  'select', 'textarea',
 ]);
 /** Elements that start a new paragraph. */
+// prettier-ignore
 const BLOCKS = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'dd',
-  'details',
-  'div',
-  'dl',
-  'dt',
-  'fieldset',
-  'figcaption',
-  'figure',
-  'footer',
-  'form',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hr',
-  'li',
-  'main',
-  'ol',
-  'p',
-  'pre',
-  'section',
-  'summary',
-  'table',
-  'tbody',
-  'td',
-  'th',
-  'thead',
-  'tr',
-  'ul',
+  'address', 'article', 'aside', 'blockquote', 'dd', 'details', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure',
+  'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'ol', 'p', 'pre', 'section',
+  'summary', 'table', 'tbody', 'td', 'th', 'thead', 'tr', 'ul',
 ]);
 
 /** Elements that have no end tag and hold nothing. */
+// prettier-ignore
 const VOID = new Set([
-  'area',
-  'base',
-  'br',
-  'col',
-  'embed',
-  'hr',
-  'img',
-  'input',
-  'keygen',
-  'link',
-  'meta',
-  'param',
-  'source',
-  'track',
+  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'keygen', 'link', 'meta', 'param', 'source', 'track',
   'wbr',
 ]);
 
