@@ -58,9 +58,13 @@ export class PageMarking {
     this.settle = settle;
     void (async () => {
       const sieve = this.sieve;
-      await whenTermsMayBeHere(this.doc, () => (sieve ? new SieveReader(sieve) : undefined), wait.signal, settle);
+      const filter = () => (sieve ? new SieveReader(sieve) : undefined);
+      const ahead = await whenTermsMayBeHere(this.doc, filter, wait.signal, settle);
       const fresh = await pageMatcher(sieve);
-      if (!fresh || wait.signal.aborted || this.options.extensionGone()) return settle();
+      if (!fresh || wait.signal.aborted || this.options.extensionGone()) {
+        ahead?.changes(); // ends its watch
+        return settle();
+      }
       this.waiting = null;
       const prefs = this.options.preferences();
       this.marker = new PageMarker(this.doc, {
@@ -72,7 +76,7 @@ export class PageMarking {
         flashHighlightName: HIGHLIGHTS.flash,
         onIdle: () => this.report(),
       });
-      this.marker.start();
+      this.marker.start(ahead ?? undefined);
       void this.marker.whenScanned().then(settle);
       this.options.onMarked();
     })();
