@@ -5,7 +5,6 @@ import { buildMatcher } from '../lib/match/matcher';
 import { PageMarker, type MarkDensity } from '../lib/page/marker';
 import { SieveReader } from '../lib/match/sieve';
 import { rangeInRun, RUNS_PER_YIELD, textRuns, type TextRun } from '../lib/page/text-runs';
-import { whenTermsMayBeHere } from '../lib/page/wake';
 import { FIXTURE_ALIASES } from './fixtures/aliases';
 
 const collectTextRuns = (root: Node, shadowRoots: ShadowRoot[] = []) =>
@@ -123,31 +122,6 @@ describe('page marker', () => {
     Object.defineProperty(view, 'scrollY', { value: view.innerHeight * 3, configurable: true });
     expect(await markedFirst()).toBe('far');
     expect(hitTest).toHaveBeenCalledOnce();
-  });
-
-  it('goes on from where a first reading stopped, with the shadow roots it found and the changes made since', async () => {
-    const doc = page('<p id="a">Nothing here.</p><div id="host"></div><p id="b">Hanoi here.</p><p id="c">Doi Moi.</p>');
-    const shadow = doc.getElementById('host')!.attachShadow({ mode: 'open' });
-    shadow.innerHTML = '<p id="inside">Doi Moi inside.</p>';
-    const matcher = buildMatcher(FIXTURE_ALIASES);
-    const reading = whenTermsMayBeHere(doc, () => new SieveReader(matcher.sieve!), new AbortController().signal);
-    await vi.runAllTimersAsync();
-    const ahead = await reading;
-    expect(ahead?.from.id).toBe('b');
-    // Between the two readings, a term comes into the part already read.
-    doc.getElementById('a')!.textContent = 'Now Hanoi is here too.';
-    const marker = new PageMarker(doc, {
-      matcher,
-      rules,
-      density: 'every',
-      highlightName: 'test-marks',
-      activeHighlightName: 'test-active',
-      flashHighlightName: 'test-flash',
-    });
-    marker.start(ahead!);
-    await settle(marker);
-    expect(new Set(marker.allMarks().map((m) => m.block.id))).toEqual(new Set(['a', 'b', 'c', 'inside']));
-    marker.stop();
   });
 
   it('marks terms across inline boundaries, with context for ambiguous names', async () => {

@@ -58,13 +58,9 @@ export class PageMarking {
     this.settle = settle;
     void (async () => {
       const sieve = this.sieve;
-      const filter = () => (sieve ? new SieveReader(sieve) : undefined);
-      const ahead = await whenTermsMayBeHere(this.doc, filter, wait.signal, settle);
+      await whenTermsMayBeHere(this.doc, () => (sieve ? new SieveReader(sieve) : undefined), wait.signal, settle);
       const fresh = await pageMatcher(sieve);
-      if (!fresh || wait.signal.aborted || this.options.extensionGone()) {
-        ahead?.changes(); // ends its watch
-        return settle();
-      }
+      if (!fresh || wait.signal.aborted || this.options.extensionGone()) return settle();
       this.waiting = null;
       const prefs = this.options.preferences();
       this.marker = new PageMarker(this.doc, {
@@ -76,7 +72,7 @@ export class PageMarking {
         flashHighlightName: HIGHLIGHTS.flash,
         onIdle: () => this.report(),
       });
-      this.marker.start(ahead ?? undefined);
+      this.marker.start();
       void this.marker.whenScanned().then(settle);
       this.options.onMarked();
     })();

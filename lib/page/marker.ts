@@ -22,7 +22,6 @@ import {
   type RunFilter,
   type TextRun,
 } from './text-runs';
-import type { ReadAhead } from './wake';
 
 /**
  * Longest stretch of scanning before yielding to the page. Well under the 50 ms that makes a "long
@@ -152,11 +151,9 @@ export class PageMarker {
    * Scans the whole document, then watches for changes. A page scrolled past its first screen (a
    * reload, a link to a fragment) has the region on screen scanned first; at the top, reading from
    * the start reaches the screen first anyway, and the hit test that finds the region is not paid
-   * (on a long page it lays the page out for hit testing: 8 ms on War and Peace). With `ahead`, the
-   * document is read from where a first reading stopped (lib/page/wake.ts): the shadow roots it found
-   * are read, and the changes made since are taken as the observer's.
+   * (on a long page it lays the page out for hit testing: 8 ms on War and Peace).
    */
-  start(ahead?: ReadAhead): void {
+  start(): void {
     const view = this.doc.defaultView;
     const scrolled = !!view && view.scrollY > view.innerHeight;
     const visible = scrolled
@@ -166,11 +163,8 @@ export class PageMarker {
       const region = visible.closest('article, main, section, div, body') ?? visible;
       this.enqueue(limit(textRuns(region, undefined, this.runFilter()), VISIBLE_FIRST_RUNS), 'visible');
     }
-    this.enqueueRoot(this.doc, 'page', ahead?.from);
+    this.enqueueRoot(this.doc, 'page');
     this.observe();
-    if (!ahead) return;
-    for (const shadow of ahead.shadowRoots) this.addShadowRoot(shadow, 'page');
-    this.noteChanges(ahead.changes());
   }
 
   stop(): void {
@@ -268,22 +262,23 @@ export class PageMarker {
     return [...this.marksByBlock.values()].flat();
   }
 
-  /** Queues every run under `root` (from `from` on), and under each open shadow root met on the way. */
-  private enqueueRoot(root: Node, pass: Pass, from?: Element): void {
+  /** Queues every run under `root`, and under each open shadow root met on the way. */
+  private enqueueRoot(root: Node, pass: Pass): void {
     this.enqueue(
-      textRuns(root, (shadow) => this.addShadowRoot(shadow, pass), this.runFilter(), from),
+      textRuns(
+        root,
+        (shadow) => {
+          if (!this.shadowRoots.includes(shadow)) {
+            this.shadowRoots.push(shadow);
+            // Changes inside a shadow root do not reach an observer of the document.
+            this.observer?.observe(shadow, PageMarker.OBSERVED);
+          }
+          this.enqueueRoot(shadow, pass);
+        },
+        this.runFilter(),
+      ),
       pass,
     );
-  }
-
-  /** An open shadow root found on the page: watched, and its runs queued. */
-  private addShadowRoot(shadow: ShadowRoot, pass: Pass): void {
-    if (!this.shadowRoots.includes(shadow)) {
-      this.shadowRoots.push(shadow);
-      // Changes inside a shadow root do not reach an observer of the document.
-      this.observer?.observe(shadow, PageMarker.OBSERVED);
-    }
-    this.enqueueRoot(shadow, pass);
   }
 
   /** The matcher's sieve, read as the walk goes: runs that cannot hold a term are never assembled. */
@@ -422,18 +417,15 @@ export class PageMarker {
   private observe(): void {
     const view = this.doc.defaultView;
     if (!view?.MutationObserver) return;
-    this.observer = new view.MutationObserver((records) => this.noteChanges(records));
+    this.observer = new view.MutationObserver((records) => {
+      for (const r of records) this.noteChange(r);
+      if ((this.dirty.size || this.sweepPending) && !this.settleTimer) {
+        this.settleTimer = setTimeout(() => this.flushMutations(), MUTATION_SETTLE_MS);
+      }
+    });
     this.observer.observe(this.doc.documentElement, PageMarker.OBSERVED);
     // Shadow roots found before the observer existed; later ones are added as they are found.
     for (const shadow of this.shadowRoots) this.observer.observe(shadow, PageMarker.OBSERVED);
-  }
-
-  /** Notes what the changes ask for, and flushes them once they settle. */
-  private noteChanges(records: MutationRecord[]): void {
-    for (const r of records) this.noteChange(r);
-    if ((this.dirty.size || this.sweepPending) && !this.settleTimer) {
-      this.settleTimer = setTimeout(() => this.flushMutations(), MUTATION_SETTLE_MS);
-    }
   }
 
   /**

@@ -97,14 +97,12 @@ export const RUNS_PER_YIELD = 32;
  * reports each open shadow root found on the way through `onShadowRoot` (the caller scans those as
  * roots of their own). Excluded subtrees are skipped whole; white-space-only nodes are passed over.
  * With a `filter`, only the runs it keeps are yielded, and null after every RUNS_PER_YIELD runs it
- * turned away. A generator, so the caller can stop after any yield and resume in a later task. With
- * `from` (an element under `root`), the walk begins there: what comes before it has been read.
+ * turned away. A generator, so the caller can stop after any yield and resume in a later task.
  */
 export function* textRuns(
   root: Node,
   onShadowRoot: (shadow: ShadowRoot) => void = () => {},
   filter?: RunFilter,
-  from?: Element,
 ): Generator<TextRun | null> {
   const doc = root.ownerDocument ?? (root as Document);
   const startEl = root.nodeType === Node.ELEMENT_NODE ? (root as Element) : null;
@@ -122,7 +120,6 @@ export function* textRuns(
   let length = 0;
   let passedOver = 0;
   const finish = (): TextRun => ({ block: block!, nodes: nodes.slice(), starts: starts.slice(), text: parts.join('') });
-  if (from) walker.currentNode = from;
   let node: Node | null = walker.currentNode;
   // Consecutive text nodes mostly share a parent: remember the last parent's block.
   let lastParent: Element | null = null;

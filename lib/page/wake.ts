@@ -1,9 +1,8 @@
 /**
  * When a frame that holds text is marked. It reads its text with the sieve alone; only once some of
  * it may hold a term does it ask for the rest of the matcher and mark the page, with the marker's
- * observers and the card's listeners. A long page is not read twice: the marker goes on from the
- * block where this reading found text that may hold a term (ReadAhead), and past one slice of reading
- * (READ_AHEAD_MS) with none found, the marker takes over and reads it all with the same sieve.
+ * observers and the card's listeners. A long page is not read twice: past one slice of reading
+ * (READ_AHEAD_MS) the marker takes over, and reads it all with the same sieve.
  */
 import { SLICE_BUDGET_MS } from './marker';
 import { textRuns, type RunFilter, type TextRun } from './text-runs';
@@ -16,45 +15,27 @@ import { textRuns, type RunFilter, type TextRun } from './text-runs';
 export const READ_AHEAD_MS = SLICE_BUDGET_MS;
 
 /**
- * Where the reading of the document stopped, for the marker to go on from: the block of the first run
- * that may hold a term (everything before it was read, and held none), the open shadow roots found
- * before it (not read yet), and the changes to the page since (`changes()` ends the watch for them).
- */
-export interface ReadAhead {
-  from: Element;
-  shadowRoots: ShadowRoot[];
-  changes(): MutationRecord[];
-}
-
-/**
  * Resolves once some text of `doc` may hold a term (`filter`, the sieve, lets a run of it through;
  * without one, any run does), or once READ_AHEAD_MS of reading it have found none; then, on a page
  * read to its end with no such text, once text added or changed later may (read in slices of
  * SLICE_BUDGET_MS, as the marker does). Never resolves once `signal` aborts. `onReadThrough` is
- * called each time all the text there is has been read and none may hold a term. It resolves with
- * where the document's own reading stopped when that is where the text was found, else with null.
+ * called each time all the text there is has been read and none may hold a term.
  */
 export function whenTermsMayBeHere(
   doc: Document,
   filter: () => RunFilter | undefined,
   signal: AbortSignal,
   onReadThrough?: () => void,
-): Promise<ReadAhead | null> {
+): Promise<void> {
   return new Promise((resolve) => {
     const view = doc.defaultView as (Window & typeof globalThis) | null;
     const walks: Iterator<TextRun | null>[] = [];
-    /** The document's own walk, and the shadow roots it has found. */
-    let documentWalk: Iterator<TextRun | null> | null = null;
-    const shadowRoots: ShadowRoot[] = [];
-    /** Once resolved with a ReadAhead: the page's changes, kept for the marker. */
-    let kept: MutationRecord[] | null = null;
     let reading = false;
     /** The document's own reading, not yet at its end: it gives up after READ_AHEAD_MS. */
     let readingAhead = true;
     const observed: MutationObserverInit = { childList: true, characterData: true, subtree: true };
     const observer = view
       ? new view.MutationObserver((records) => {
-          if (kept) return void kept.push(...records);
           for (const r of records) {
             if (r.type === 'characterData') {
               if (r.target.parentElement) walk(r.target.parentElement);
@@ -78,7 +59,6 @@ export function whenTermsMayBeHere(
           (shadow) => {
             // Changes inside a shadow root do not reach an observer of the document.
             observer?.observe(shadow, observed);
-            shadowRoots.push(shadow);
             walk(shadow);
           },
           filter(),
@@ -94,24 +74,9 @@ export function whenTermsMayBeHere(
       while (walks.length && !signal.aborted) {
         const next = walks[0].next();
         if (next.done) walks.shift();
-        else if (next.value && walks[0] === documentWalk && readingAhead && observer) {
-          // The marker goes on from here; the page's changes meanwhile are kept for it.
-          walks.length = 0;
-          kept = [];
-          const records = kept;
-          resolve({
-            from: next.value.block,
-            shadowRoots,
-            changes: () => {
-              records.push(...observer.takeRecords());
-              observer.disconnect();
-              return records;
-            },
-          });
-          return;
-        } else if (next.value || (readingAhead && performance.now() - start >= READ_AHEAD_MS)) {
+        else if (next.value || (readingAhead && performance.now() - start >= READ_AHEAD_MS)) {
           stop();
-          resolve(null);
+          resolve();
           return;
         } else if (performance.now() - start >= SLICE_BUDGET_MS) {
           setTimeout(read, 0);
@@ -125,6 +90,5 @@ export function whenTermsMayBeHere(
     if (doc.documentElement) observer?.observe(doc.documentElement, observed);
     signal.addEventListener('abort', stop);
     walk(doc);
-    documentWalk = walks[0];
   });
 }
