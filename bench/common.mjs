@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { tsImport } from 'tsx/esm/api';
 import { chromium } from 'playwright-core';
-import { CHROMIUM } from '../e2e/drivers.mjs';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../e2e/drivers.mjs';
 import { HOST, pageCard } from '../e2e/page.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -52,15 +52,6 @@ export function recorder(smoke) {
 }
 
 // ── a plain headless Chromium with the page-side harness (bench/page-bench.ts) ──────────────────
-export const BROWSER_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** Starts Chromium; `benchPage(path)` opens a fresh page of `origin` with `window.glossBench` in it. */
 export async function startBenchBrowser(origin) {
@@ -74,7 +65,7 @@ export async function startBenchBrowser(origin) {
       logLevel: 'error',
     })
   ).outputFiles[0].text;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: BROWSER_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
   const benchPage = async (path) => {
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     await page.goto(`${origin}${path}`, { waitUntil: 'domcontentloaded', timeout: 60000 });

@@ -16,21 +16,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
 import { chromium } from 'playwright-core';
-import { CHROMIUM } from '../e2e/drivers.mjs';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../e2e/drivers.mjs';
 
 /** How long after the load event the profile runs: Gloss waits for the page to be idle, then scans. */
 export const AFTER_LOAD_MS = 4000;
 /** The profiler's sampling interval: fine enough for costs of a millisecond. */
 const SAMPLING_US = 100;
-const BROWSER_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const HIGHLIGHT = 'gloss-term';
 
 /**
@@ -47,7 +38,7 @@ export async function launchChromium(extension, origin) {
     viewport: { width: 1200, height: 900 },
     args: [
       ...(extension ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : []),
-      ...BROWSER_ARGS,
+      ...CHROMIUM_FLAGS,
     ],
   });
   if (extension) {

@@ -7,6 +7,16 @@ import { join } from 'node:path';
 
 export const CHROMIUM = process.env.GLOSS_CHROMIUM ?? '/usr/bin/chromium';
 export const FIREFOX = process.env.GLOSS_FIREFOX ?? '/usr/bin/firefox-esr';
+/** Chromium run quiet: no sandbox (these machines' containers have none), no GPU, nothing fetched on its own. */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 /** A fixed moz-extension host, so tests can open extension pages by address. */
 export const FIREFOX_UUID = '6f1c2d3e-4a5b-4c6d-8e7f-90a1b2c3d4e5';
 
@@ -144,13 +154,7 @@ export async function chromiumDriver(extensionPath, { locale, proxyPort } = {}) 
     args: [
       `--disable-extensions-except=${extensionPath}`,
       `--load-extension=${extensionPath}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...CHROMIUM_FLAGS,
       ...(locale ? [`--lang=${locale}`] : []),
       // Every request for a host other than the loopback goes to the recording proxy (e2e/proxy.mjs).
       ...(proxyPort ? [`--proxy-server=http://127.0.0.1:${proxyPort}`] : []),
