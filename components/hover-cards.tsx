@@ -37,9 +37,8 @@ export function attachHoverCards(root: HTMLElement, box: HTMLElement, options: H
   const presenter = new CardPresenter(box, root, {
     ...options,
     onOpenRelated: (entryId) => {
-      const s = hover.state;
-      if (s.kind === 'showing' || s.kind === 'leaving')
-        hover.showNow({ element: s.term.element, entryId, focus: presenter.hasFocus() });
+      const open = hover.openTerm;
+      if (open) hover.showNow({ element: open.element, entryId, focus: presenter.hasFocus() });
     },
     onClose: closeCard,
     onPointerEnter: () => hover.enterCard(),
@@ -95,8 +94,7 @@ export function attachHoverCards(root: HTMLElement, box: HTMLElement, options: H
   };
   /** Closes the card; a card the focus was in gives it back to its term, where the page was read. */
   function closeCard(): void {
-    const s = hover.state;
-    const term = s.kind === 'showing' || s.kind === 'leaving' ? s.term.element : null;
+    const term = hover.openTerm?.element ?? null;
     const hadFocus = presenter.hasFocus();
     hover.close();
     if (!(term instanceof HTMLElement) || !hadFocus) return;

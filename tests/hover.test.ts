@@ -61,12 +61,16 @@ describe('hover intent', () => {
 
   it('keeps the card through the grace period, and closes after it', () => {
     machine.enterTerm('Xi');
+    expect(machine.openTerm).toBeNull();
     clock.advance(DWELL_MS);
+    expect(machine.openTerm).toBe('Xi');
     machine.leaveTerm();
     clock.advance(GRACE_MS - 1);
     expect(log).toEqual(['show Xi #1']);
+    expect(machine.openTerm).toBe('Xi');
     clock.advance(1);
     expect(log).toEqual(['show Xi #1', 'hide']);
+    expect(machine.openTerm).toBeNull();
   });
 
   it('keeps the card open while the pointer is in it, even crossing another term on the way', () => {

@@ -72,8 +72,7 @@ export class PageCards {
 
   /** The term the open card is for, if a card is open. */
   openOn(): Range | null {
-    const s = this.hover.state;
-    return s.kind === 'showing' || s.kind === 'leaving' ? s.term.range : null;
+    return this.hover.openTerm?.range ?? null;
   }
 
   /** Whether the focus is in the card. */

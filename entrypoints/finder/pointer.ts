@@ -56,8 +56,7 @@ export function listenToReader(
       void cards.layer.load();
       hover.enterTerm({ range: mark.range, entryId: mark.entryId }, pointer);
     } else {
-      const s = hover.state;
-      if (s.kind !== 'showing' && s.kind !== 'leaving') marker.setActive(null);
+      if (!hover.openTerm) marker.setActive(null);
       hover.leaveTerm(pointer);
     }
   }

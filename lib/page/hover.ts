@@ -149,6 +149,12 @@ export class HoverMachine<T> {
     this.state = { kind: 'idle' };
   }
 
+  /** The term whose card is open (shown, or kept while the pointer goes to it), if any. */
+  get openTerm(): T | null {
+    const s = this.state;
+    return s.kind === 'showing' || s.kind === 'leaving' ? s.term : null;
+  }
+
   /** Whether an answer for `token` should still be shown. */
   isCurrent(token: number): boolean {
     const s = this.state;
