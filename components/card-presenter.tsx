@@ -42,7 +42,7 @@ export interface CardContext {
  * What a card says when its answer is missing: a marked entry that cannot be read is a fault, said as
  * one; a text that matches no entry is an answer.
  */
-export function missingCard(request: CardRequest): CardView {
+function missingCard(request: CardRequest): CardView {
   return request.entryId
     ? { status: 'error', message: t('entryNotLoaded') }
     : { status: 'none', query: request.query ?? '' };
