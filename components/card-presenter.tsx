@@ -19,6 +19,8 @@ export interface CardRequest {
   query?: string;
   /** Opened from the keyboard: the focus goes into the card. */
   focus?: boolean;
+  /** Its answer, if it was asked for already (when the dwell began). */
+  answer?: Promise<CardData | null>;
 }
 
 /** Where a card's data and its links come from, and what its buttons do, in the context that shows it. */
@@ -48,6 +50,37 @@ function missingCard(request: CardRequest): CardView {
     : { status: 'none', query: request.query ?? '' };
 }
 
+/** Asks for the answer to `request`: the entry's card, or the best match of its text. */
+export function askForCard(context: Pick<CardContext, 'card' | 'lookUpText'>, request: CardRequest) {
+  return request.entryId ? context.card(request.entryId) : context.lookUpText(request.query ?? '');
+}
+
+/**
+ * The answers asked for when a dwell began (HoverEffects.dwellStarted), by the term dwelt on: the
+ * background's answer arrives during the dwell instead of after it. A later dwell on the same term
+ * asks again, so no answer outlives the dwell it was asked for.
+ */
+export class EarlyAnswers<T extends CardRequest> {
+  private readonly answers = new WeakMap<T, Promise<CardData | null>>();
+
+  constructor(private readonly context: Pick<CardContext, 'card' | 'lookUpText'>) {}
+
+  ask(term: T): void {
+    // Caught here: an answer nobody takes (the pointer moved on) must not be an unhandled rejection.
+    this.answers.set(
+      term,
+      askForCard(this.context, term).catch(() => null),
+    );
+  }
+
+  /** `term` with its answer, if one was asked for. */
+  with(term: T): T {
+    const answer = this.answers.get(term);
+    this.answers.delete(term);
+    return answer ? { ...term, answer } : term;
+  }
+}
+
 export class CardPresenter {
   private stopPlacing: (() => void) | null = null;
   private readonly announce: (name: string) => void;
@@ -73,10 +106,7 @@ export class CardPresenter {
    */
   async present(request: CardRequest, anchor: Range | Element, isCurrent: () => boolean): Promise<void> {
     this.draw({ status: 'loading' }, anchor, request.focus);
-    const fetching = request.entryId
-      ? this.context.card(request.entryId)
-      : this.context.lookUpText(request.query ?? '');
-    const card = await fetching.catch(() => null);
+    const card = await (request.answer ?? askForCard(this.context, request)).catch(() => null);
     if (!isCurrent()) return;
     this.draw(card ? { status: 'ready', card } : missingCard(request), anchor, request.focus);
   }

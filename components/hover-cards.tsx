@@ -8,7 +8,7 @@
 import { HoverMachine } from '../lib/page/hover';
 import { isLookUpKey, stepOfKey } from '../lib/keyboard';
 import { termFromReader, type Direction } from '../lib/page/reading-order';
-import { CardPresenter, type CardContext, type CardRequest } from './card-presenter';
+import { CardPresenter, EarlyAnswers, type CardContext, type CardRequest } from './card-presenter';
 
 /** Where the cards' data and links come from on this page. */
 export type HoverCardOptions = Pick<
@@ -44,9 +44,11 @@ export function attachHoverCards(root: HTMLElement, box: HTMLElement, options: H
     onPointerEnter: () => hover.enterCard(),
     onPointerLeave: () => hover.leaveCard(),
   });
+  const early = new EarlyAnswers<Anchor>(options);
   const hover: HoverMachine<Anchor> = new HoverMachine<Anchor>(
     {
-      show: (anchor, token) => void presenter.present(anchor, anchor.element, () => hover.isCurrent(token)),
+      dwellStarted: (anchor) => early.ask(anchor),
+      show: (anchor, token) => void presenter.present(early.with(anchor), anchor.element, () => hover.isCurrent(token)),
       hide: () => presenter.hide(),
       setTimer: (fn, ms) => setTimeout(fn, ms),
       clearTimer: (handle) => clearTimeout(handle as number),

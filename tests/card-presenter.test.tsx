@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CardPresenter, type CardContext } from '../components/card-presenter';
+import { CardPresenter, EarlyAnswers, type CardContext, type CardRequest } from '../components/card-presenter';
 import type { CardData } from '../lib/views';
 
 // Placing the card needs layout, which jsdom has none of: where it goes is the end-to-end suite's.
@@ -68,5 +68,36 @@ describe('the card presenter', () => {
     expect(box.hidden).toBe(false);
     shown.hide();
     expect(box.hidden).toBe(true);
+  });
+
+  it('draws a card from the answer asked for when the dwell began, without asking again', async () => {
+    const asked: string[] = [];
+    const context = {
+      card: async (id: string) => (asked.push(id), card('Xi Jinping')),
+      lookUpText: async () => null,
+    };
+    const early = new EarlyAnswers<CardRequest>(context);
+    const term = { entryId: 'xi-jinping' };
+    early.ask(term);
+    const { shown, text } = presenter({ card: () => Promise.reject(new Error('asked again')) });
+    await shown.present(early.with(term), document.body, () => true);
+    expect(text()).toContain('Xi Jinping');
+    expect(asked).toEqual(['xi-jinping']);
+    // An answer serves the dwell it was asked for only: the next one asks the background again.
+    expect(early.with(term)).toEqual(term);
+  });
+
+  it('shows an early answer that failed as a fault, with nothing left unhandled', async () => {
+    const early = new EarlyAnswers<CardRequest>({
+      card: () => Promise.reject(new Error('the extension went away')),
+      lookUpText: async () => null,
+    });
+    const term = { entryId: 'xi-jinping' };
+    early.ask(term);
+    // One never taken (the pointer moved on) is dropped quietly as well.
+    early.ask({ entryId: 'cpv' });
+    const { shown, text } = presenter({});
+    await shown.present(early.with(term), document.body, () => true);
+    expect(text()).toContain('This entry could not be loaded.');
   });
 });

@@ -126,6 +126,40 @@ describe('hover intent', () => {
     expect(log).toEqual(['show Xi #1', 'hide', 'show RCEP #2']);
   });
 
+  it('says when each dwell begins, once per dwell, with the term its card then opens for', () => {
+    const began: object[] = [];
+    const shown: object[] = [];
+    const terms = new HoverMachine<{ name: string }>(
+      {
+        show: (term) => shown.push(term),
+        hide: () => {},
+        setTimer: clock.set,
+        clearTimer: clock.clear,
+        dwellStarted: (term) => began.push(term),
+      },
+      (a, b) => a.name === b.name,
+    );
+    const xi = { name: 'Xi' };
+    terms.enterTerm(xi, { x: 0, y: 0, time: 0 });
+    // Moving on the term, slowly or not, is the same dwell: its answer is not asked for again.
+    terms.enterTerm({ name: 'Xi' }, { x: 2, y: 0, time: 50 });
+    terms.enterTerm({ name: 'Xi' }, { x: 90, y: 0, time: 60 });
+    expect(began).toEqual([xi]);
+    clock.advance(DWELL_MS);
+    expect(shown).toEqual([xi]);
+    expect(shown[0]).toBe(began[0]);
+    // Left and come back to: a new dwell, asked for again.
+    terms.leaveTerm();
+    clock.advance(GRACE_MS);
+    terms.enterTerm({ name: 'Xi' });
+    expect(began).toHaveLength(2);
+    // No dwell while text is being selected.
+    terms.close();
+    terms.startSelecting();
+    terms.enterTerm({ name: 'CPV' });
+    expect(began).toHaveLength(2);
+  });
+
   it('a dwell under way when a selection starts opens nothing', () => {
     machine.enterTerm('Xi');
     clock.advance(DWELL_MS - 1);

@@ -3,7 +3,7 @@
  * card layer (loaded on first use) shows it, the background answers what it holds.
  */
 import { browser } from 'wxt/browser';
-import type { CardRequest } from '../../components/card-presenter';
+import { EarlyAnswers, type CardContext, type CardRequest } from '../../components/card-presenter';
 import { VIEWER_PAGE, citationTarget, entryHash, viewerHash } from '../../lib/citation';
 import { sendMessage } from '../../lib/messages';
 import { HoverMachine } from '../../lib/page/hover';
@@ -28,32 +28,37 @@ export interface PageCardsOptions {
 export class PageCards {
   readonly hover: HoverMachine<CardAnchor>;
   readonly layer: LazyCardLayer;
+  private readonly early: EarlyAnswers<CardAnchor>;
 
   constructor(private readonly options: PageCardsOptions) {
     const viewerUrl = browser.runtime.getURL(VIEWER_PAGE);
-    this.layer = new LazyCardLayer(
-      {
-        card: (entryId) => sendMessage('card', entryId),
-        lookUpText: (text) => sendMessage('lookUpText', text),
-        citationHref: (c) => viewerUrl + viewerHash(citationTarget(c)),
-        onOpenCitation: (c) => void sendMessage('openViewer', citationTarget(c)).catch(() => {}),
-        entryHref: (entryId) => viewerUrl + entryHash(entryId),
-        onOpenEntry: (entryId) => void sendMessage('openEntry', entryId).catch(() => {}),
-        onOpenRelated: (entryId) => {
-          const range = this.openOn();
-          // A related entry chosen from the keyboard keeps the focus in the card it switches.
-          if (range) this.hover.showNow({ range, entryId, focus: this.hasFocus() });
-        },
-        onClose: () => this.close(),
-        onPointerEnter: () => this.hover.enterCard(),
-        onPointerLeave: () => this.hover.leaveCard(),
+    const context: CardContext = {
+      card: (entryId) => sendMessage('card', entryId),
+      lookUpText: (text) => sendMessage('lookUpText', text),
+      citationHref: (c) => viewerUrl + viewerHash(citationTarget(c)),
+      onOpenCitation: (c) => void sendMessage('openViewer', citationTarget(c)).catch(() => {}),
+      entryHref: (entryId) => viewerUrl + entryHash(entryId),
+      onOpenEntry: (entryId) => void sendMessage('openEntry', entryId).catch(() => {}),
+      onOpenRelated: (entryId) => {
+        const range = this.openOn();
+        // A related entry chosen from the keyboard keeps the focus in the card it switches.
+        if (range) this.hover.showNow({ range, entryId, focus: this.hasFocus() });
       },
-      options.theme,
-    );
+      onClose: () => this.close(),
+      onPointerEnter: () => this.hover.enterCard(),
+      onPointerLeave: () => this.hover.leaveCard(),
+    };
+    this.layer = new LazyCardLayer(context, options.theme);
+    this.early = new EarlyAnswers(context);
     this.hover = new HoverMachine<CardAnchor>(
       {
+        // The card's script and the card's answer are asked for as the dwell begins, to be here by its end.
+        dwellStarted: (anchor) => {
+          void this.layer.load();
+          this.early.ask(anchor);
+        },
         show: (anchor, token) =>
-          void this.present(anchor, () => this.hover.isCurrent(token) && !options.extensionGone()),
+          void this.present(this.early.with(anchor), () => this.hover.isCurrent(token) && !options.extensionGone()),
         hide: () => {
           this.layer.current?.hide();
           options.onClosed();

@@ -52,8 +52,6 @@ export function listenToReader(
     const mark = pos ? marker.markAt(pos.node, pos.offset) : null;
     if (mark && isPointOnRange(mark.range, pointer.x, pointer.y) && triggerHeld(preferences().cardTrigger, pointer)) {
       marker.setActive(mark);
-      // Start loading the card's script at the start of the dwell, so it is there by the end.
-      void cards.layer.load();
       hover.enterTerm({ range: mark.range, entryId: mark.entryId }, pointer);
     } else {
       if (!hover.openTerm) marker.setActive(null);

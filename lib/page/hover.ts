@@ -34,8 +34,13 @@ export type HoverState<T> =
   | { kind: 'leaving'; term: T; token: number };
 
 export interface HoverEffects<T> {
-  /** Open (or switch) the card for `term`; the answer must come back through `answer(token, …)`. */
+  /** Open (or switch) the card for `term`; `isCurrent(token)` says whether its answer is still wanted when it comes. */
   show(term: T, token: number): void;
+  /**
+   * A dwell began on `term`: what its card needs may be asked for now, so that the card is ready when
+   * the dwell ends. The same `term` comes to `show` if it does.
+   */
+  dwellStarted?(term: T): void;
   hide(): void;
   setTimer(fn: () => void, ms: number): unknown;
   clearTimer(handle: unknown): void;
@@ -84,6 +89,7 @@ export class HoverMachine<T> {
           : undefined;
     this.state = { kind: 'dwelling', term, token, ...(open ? { open } : {}) };
     this.startDwell(token);
+    this.effects.dwellStarted?.(term);
   }
 
   /** The pointer is over no term (at `at`, if known). */
