@@ -110,9 +110,8 @@ export function Card({
               />
             </p>
           )}
-          {view.card.facts.length > 0 ? (
-            <PackFacts facts={facts.slice(0, shownFacts)} {...links} />
-          ) : (
+          {facts.length > 0 && <PackFacts facts={facts.slice(0, shownFacts)} {...links} />}
+          {view.card.facts.length === 0 && (
             <p class="status">{t(view.card.mentionedIn ? 'noFacts' : 'notInDocuments')}</p>
           )}
           <p class="mentions">

@@ -1,6 +1,6 @@
 /**
- * A citation link: "Outlet · date · ¶ n", each part unbroken (a line may break between parts, never
- * inside a date), with the document's title as its tooltip, and beside it who
+ * A citation link: "Outlet · date · ¶ n", the date and the place each unbroken (a line may break
+ * between parts or inside a long title, never inside a date), with the document's title as its tooltip, and beside it who
  * publishes the source ("Chinese state media", "US government"), so a reader weighs each quote by its
  * side. Clicking opens the source viewer at that passage (through `onOpen`, so each context opens tabs
  * its own way).
@@ -18,7 +18,8 @@ export interface CitationProps {
 }
 
 export function Citation({ citation, source, href, onOpen }: CitationProps) {
-  const perspective = perspectiveLabel(source);
+  // "(no outlet named)" already says the publisher is not stated.
+  const perspective = source.outlet || source.perspective !== 'not-stated' ? perspectiveLabel(source) : null;
   return (
     <>
       <a
@@ -35,7 +36,8 @@ export function Citation({ citation, source, href, onOpen }: CitationProps) {
         {citationParts(source, citation.paragraph).map((part, i) => (
           <Fragment key={i}>
             {i > 0 && ' · '}
-            <span class="cite-part">{part}</span>
+            {/* Who published it may wrap between words (a long title); the date and the place never. */}
+            <span class={i === 0 ? 'cite-source' : 'cite-part'}>{part}</span>
           </Fragment>
         ))}
       </a>

@@ -167,21 +167,36 @@ export function attributionLabel(fact: Fact, source: SourceInfo): string | null 
   return fact.attribution === 'narration' ? narrationLabel(source) : t('saidBy', fact.attribution.speaker);
 }
 
+/** Where a quote stands and what it says. */
+type Quoted = Pick<Citation, 'docId' | 'paragraph' | 'quote'>;
+
+/** Whether a fact quotes the sentence the label comes from: under that label it says the label twice. */
+export function repeatsLabel(fact: Quoted, label: Quoted | undefined): boolean {
+  return (
+    !!label &&
+    fact.docId === label.docId &&
+    fact.paragraph === label.paragraph &&
+    (fact.quote.includes(label.quote) || label.quote.includes(fact.quote))
+  );
+}
+
 /**
  * The facts a card shows first: every pack that holds some, and more than one voice where there is
  * more than one. In the glossary's order, except that the first fact of each pack comes before the
  * rest, and a fact from a side the card does not show yet (counting the label's) before a second fact
- * from the same side; the card shows as many of these as fit.
+ * from the same side; the card shows as many of these as fit. A fact that repeats the label is left
+ * for the entry in full.
  */
-export function factsForCard<F extends { source: SourceInfo }>(
+export function factsForCard<F extends Quoted & { source: SourceInfo }>(
   facts: readonly F[],
-  label?: { source: SourceInfo },
+  label?: Quoted & { source: SourceInfo },
 ): F[] {
   const voice = (source: SourceInfo) => source.perspective ?? source.outlet ?? source.title;
   const heard = new Set(label ? [voice(label.source)] : []);
   const first: F[] = [];
   const rest: F[] = [];
   for (const fact of facts) {
+    if (repeatsLabel(fact, label)) continue;
     const v = voice(fact.source);
     if (heard.has(v)) rest.push(fact);
     else {

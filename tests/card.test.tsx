@@ -72,6 +72,36 @@ describe('Card', () => {
     expect(h.onClose).toHaveBeenCalled();
   });
 
+  it('says the label once: a fact quoting its sentence is left for the entry in full', () => {
+    const label = { ...card.label!, quote: 'the Great Hall of the People' };
+    const repeat = { ...card.facts[0], quote: 'Talks were held at the Great Hall of the People in Beijing.' };
+    const { container } = render(
+      <Card view={{ status: 'ready', card: { ...card, label, facts: [repeat] } }} {...handlers()} />,
+    );
+    expect(container.querySelectorAll('q')).toHaveLength(1);
+    expect(container.querySelector('.facts')).toBeNull();
+    expect(container.querySelector('.status')).toBeNull();
+    expect(container.querySelector('.mentions')!.textContent).toBe('Mentioned in 1 of 5 documents · Every mention →');
+  });
+
+  it('does not say twice that a source names no publisher', () => {
+    const unnamed = {
+      ...source,
+      outlet: null,
+      perspective: 'not-stated' as const,
+      title: 'Bring relations to a new height',
+    };
+    const { container } = render(
+      <Card
+        view={{ status: 'ready', card: { ...card, facts: [{ ...card.facts[0], source: unnamed }] } }}
+        {...handlers()}
+      />,
+    );
+    const fact = container.querySelector('.facts li')!.textContent!;
+    expect(fact).toContain('Bring relations to a new height (no outlet named)');
+    expect(fact).not.toContain('publisher not stated');
+  });
+
   it('renders markup-looking text as text', () => {
     const { container } = render(<Card view={{ status: 'ready', card }} {...handlers()} />);
     expect(container.querySelector('img')).toBeNull();

@@ -9,7 +9,13 @@ const source = (over: Partial<SourceInfo>): SourceInfo => ({
   dateISO: null,
   ...over,
 });
-const fact = (name: string, over: Partial<SourceInfo>) => ({ name, source: source(over) });
+const fact = (name: string, over: Partial<SourceInfo>, paragraph = 1) => ({
+  name,
+  docId: 'a-report',
+  paragraph,
+  quote: `${name} said so.`,
+  source: source(over),
+});
 
 describe('the facts a card shows first', () => {
   const bundled = { id: 'china-vietnam', title: 'China–Vietnam relations', bundled: true as const };
@@ -32,11 +38,23 @@ describe('the facts a card shows first', () => {
       fact('c', { perspective: 'us-government' }),
     ];
     expect(factsForCard(facts).map((f) => f.name)).toEqual(['a', 'c', 'b']);
-    expect(factsForCard(facts, { source: source({ perspective: 'us-government' }) }).map((f) => f.name)).toEqual([
+    expect(factsForCard(facts, fact('label', { perspective: 'us-government' }, 9)).map((f) => f.name)).toEqual([
       'a',
       'b',
       'c',
     ]);
+  });
+});
+
+describe('a card under its label', () => {
+  it('leaves out a fact that quotes the sentence the label comes from, and keeps one from elsewhere', () => {
+    const label = { docId: 'a-report', paragraph: 3, quote: 'the Great Hall of the People', source: source({}) };
+    const facts = [
+      { ...fact('same sentence', {}, 3), quote: 'Talks were held at the Great Hall of the People in Beijing.' },
+      { ...fact('another paragraph', {}, 4), quote: 'A banquet at the Great Hall of the People followed.' },
+      fact('same paragraph, other words', {}, 3),
+    ];
+    expect(factsForCard(facts, label).map((f) => f.name)).toEqual(['another paragraph', 'same paragraph, other words']);
   });
 });
 

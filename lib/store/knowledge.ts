@@ -28,6 +28,7 @@ import {
   packRef,
   readCatalogue,
 } from '../packs/combine';
+import { repeatsLabel } from '../citation';
 import { enabledPacks, packFirstMentions } from '../packs/store';
 import { foldKey } from '../text/normalize';
 import { sourceInfo, type CardData, type IndexedEntry, type SourceInfo } from '../views';
@@ -78,15 +79,11 @@ export type StoreMode = 'database' | 'memory';
 /**
  * The facts in the glossary's order, except that a fact quoting the sentence the label comes from
  * goes last: shown first, it would read as the label said twice ("General Secretary of …" then "On
- * September 10, 2023, General Secretary of …"). It stays, for what else it says, in the entry in full.
+ * September 10, 2023, General Secretary of …"). The card leaves it out (factsForCard); it stays, for
+ * what else it says, in the entry in full.
  */
 export function labelRepeatsLast<F extends Citation>(facts: readonly F[], label: Citation | undefined): F[] {
-  const repeats = (f: F) =>
-    !!label &&
-    f.docId === label.docId &&
-    f.paragraph === label.paragraph &&
-    (f.quote.includes(label.quote) || label.quote.includes(f.quote));
-  return [...facts.filter((f) => !repeats(f)), ...facts.filter(repeats)];
+  return [...facts.filter((f) => !repeatsLabel(f, label)), ...facts.filter((f) => repeatsLabel(f, label))];
 }
 
 /** Most documents a card lists for each pack, and for the reader's own. */
