@@ -50,7 +50,7 @@ const EXTENSION_PAGES = [
     },
   },
   {
-    path: '/viewer.html#doc=us-vietnam-joint-statement&p=3',
+    path: '/viewer.html#doc=us-vietnam-joint-statement&p=1',
     file: 'docs/store/source-viewer.png',
     prepare: sourceViewerReady,
   },
@@ -61,7 +61,7 @@ const EXTENSION_PAGES = [
   },
   { path: '/popup.html', file: 'docs/popup-search.png', size: { width: 400, height: 600 }, prepare: searchPopup },
   {
-    path: '/viewer.html#doc=us-vietnam-joint-statement&p=3',
+    path: '/viewer.html#doc=us-vietnam-joint-statement&p=1',
     file: 'docs/source-viewer.png',
     size: { width: 1100, height: 700 },
     prepare: sourceViewerReady,
