@@ -1,9 +1,9 @@
 /**
  * A citation link: "Outlet · date · ¶ n", the date and the place each unbroken (a line may break
- * between parts or inside a long title, never inside a date), with the document's title as its tooltip, and beside it who
- * publishes the source ("Chinese state media", "US government"), so a reader weighs each quote by its
- * side. Clicking opens the source viewer at that passage (through `onOpen`, so each context opens tabs
- * its own way).
+ * between parts or inside a long title, never inside a date), with the document's title as its
+ * tooltip, and beside it who publishes the source ("Chinese state media", "US government"), so a
+ * reader weighs each quote by its side. Clicking opens the source viewer at that passage (through
+ * `onOpen`, so each context opens tabs its own way).
  */
 import { Fragment } from 'preact';
 import { citationParts, perspectiveLabel } from '../lib/citation';
