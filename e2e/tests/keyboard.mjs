@@ -24,6 +24,7 @@ function keyboardState(host) {
         ? { name: card.querySelector('.name')?.textContent ?? '', busy: card.getAttribute('aria-busy') }
         : null,
     focusInCard: document.activeElement === cardHost && !!inner,
+    inRelated: !!inner?.closest('.related'),
     focused: inner
       ? inner.tagName + (inner.className ? `.${inner.className}` : '')
       : (document.activeElement?.tagName ?? null),
@@ -98,7 +99,7 @@ export function define(ctx, test) {
     await page.close();
   });
 
-  test("keyboard: Tab and the arrow keys move through the card's links and buttons; Esc gives the focus and the reading position back to the term", async () => {
+  test("keyboard: Tab and the arrow keys move through the card's links and buttons, End to a related entry that Enter opens; Esc gives the focus and the reading position back to the term", async () => {
     const page = await driver.openPage(`${origin}/density.html`);
     await marksOf(page);
     // Some way down the page, where the reader is reading.
@@ -112,6 +113,17 @@ export function define(ctx, test) {
     assert(/^(A|BUTTON)/.test(second.focused), `arrow down focused ${second.focused}`);
     await page.key('ArrowUp');
     await page.waitFor(keyboardState, HOST, (s) => s.focusInCard && s.focused === first.focused, 3000);
+    // End reaches the last control, a related entry; Enter opens its card, the focus still in the card.
+    await page.key('End');
+    await page.waitFor(keyboardState, HOST, (s) => s.focusInCard && s.inRelated, 3000);
+    await page.key('Enter');
+    const related = await page.waitFor(
+      keyboardState,
+      HOST,
+      (s) => s.card?.busy === 'false' && s.card.name !== opened.card.name && s.focusInCard,
+      5000,
+    );
+    assert(related.announced === `Card for ${related.card.name} opened`, `announced: "${related.announced}"`);
     await page.key('Escape');
     const back = await page.waitFor(keyboardState, HOST, (s) => s.card === null, 3000);
     assert(!back.focusInCard, 'the focus stayed in the closed card');
@@ -141,7 +153,7 @@ export function define(ctx, test) {
     return { page, told };
   };
 
-  test("keyboard: on Gloss's welcome page the same keys open a card with the focus in it, and Esc gives the focus back to the term", async () => {
+  test("keyboard: on Gloss's welcome page the same keys open a card with the focus in it, Esc gives the focus back to the term, Alt+Shift+, goes back and Tab moves through the card", async () => {
     const { page, told } = await openWelcome();
     assert(told.includes('Alt+Shift+.'), 'the welcome page does not tell of the shortcut');
     await chord(page, 'Period');
@@ -173,6 +185,33 @@ export function define(ctx, test) {
       3000,
     );
     assert(focused === opened.term, `focus after Esc on "${focused}", term "${opened.term}"`);
+    // Alt+Shift+, goes back: from the first term, round to the last, its card with the focus in it;
+    // Tab moves on inside the card, as the page says.
+    assert(told.includes('Alt+Shift+,'), 'the welcome page does not tell of the shortcut back');
+    await chord(page, 'Comma');
+    const back = await page.waitFor(
+      (first) => {
+        const card = document.querySelector('.viewer-card .card[aria-busy="false"]');
+        const at = document.querySelector('.gloss-term-at');
+        return card && at && at.textContent !== first && card.contains(document.activeElement)
+          ? { term: at.textContent, focused: document.activeElement.outerHTML.slice(0, 60) }
+          : null;
+      },
+      opened.term,
+      Boolean,
+      5000,
+    );
+    await page.key('Tab');
+    await page.waitFor(
+      (before) => {
+        const card = document.querySelector('.viewer-card .card');
+        const el = document.activeElement;
+        return !!card?.contains(el) && el.outerHTML.slice(0, 60) !== before && /^(A|BUTTON)$/.test(el.tagName);
+      },
+      back.focused,
+      Boolean,
+      3000,
+    );
     await page.close();
   });
 

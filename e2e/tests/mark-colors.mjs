@@ -36,8 +36,37 @@ function drawnMarks() {
   return { marks, systemDark: matchMedia('(prefers-color-scheme: dark)').matches };
 }
 
+/**
+ * The tinted terms of each block in reading order: the highlight each is drawn in and the background the
+ * browser computes for it there.
+ */
+function tintedByBlock() {
+  const blocks = new Map();
+  for (const name of [
+    'gloss-term-tint',
+    'gloss-term-tint-alt',
+    'gloss-term-tint-on-dark',
+    'gloss-term-tint-on-dark-alt',
+  ]) {
+    for (const range of CSS.highlights.get(name) ?? []) {
+      const element = range.startContainer.parentElement;
+      const block = element.closest('p, li, h1, h2, h3, td, blockquote');
+      const box = /** @type {Range} */ (range).getBoundingClientRect();
+      const list = blocks.get(block) ?? [];
+      list.push({
+        text: range.toString(),
+        name,
+        at: [Math.round(box.top + scrollY), box.left],
+        tint: getComputedStyle(element, `::highlight(${name})`).backgroundColor,
+      });
+      blocks.set(block, list);
+    }
+  }
+  return [...blocks.values()].map((list) => list.sort((a, b) => a.at[0] - b.at[0] || a.at[1] - b.at[1]));
+}
+
 export function define(ctx, test) {
-  const { driver, origin } = ctx;
+  const { driver, origin, storePreferences } = ctx;
   const check = (marks) => {
     const weak = marks
       .map((m) => ({ ...m, ratio: contrast(parseColor(m.underline), parseColor(m.background)) }))
@@ -57,6 +86,27 @@ export function define(ctx, test) {
     );
     check(marks);
     await page.close();
+  });
+
+  test('marks: tinted terms side by side in a block take the two tints in turn, so neighbours stay apart', async () => {
+    await storePreferences({
+      hoverDelayMs: 150,
+      cardTrigger: 'hover',
+      markStyle: 'tint',
+      markDensity: 'every',
+      theme: 'system',
+      showBadge: true,
+    });
+    try {
+      const page = await driver.openPage(`${origin}/density.html`);
+      const blocks = await page.waitFor(tintedByBlock, undefined, (b) => b.some((list) => list.length >= 2), 8000);
+      const pairs = blocks.flatMap((list) => list.slice(1).map((mark, i) => [list[i], mark]));
+      const same = pairs.filter(([a, b]) => a.name === b.name || a.tint === b.tint);
+      assert(pairs.length >= 2 && same.length === 0, `neighbours alike: ${JSON.stringify(same)}`);
+      await page.close();
+    } finally {
+      await storePreferences(null);
+    }
   });
 
   test("marks: a dark page is marked in the dark page's colours and a white box on it in the light page's, every underline at least 3:1", async () => {

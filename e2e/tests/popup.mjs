@@ -20,7 +20,7 @@ export function define(ctx, test) {
     await popup.typeText(text);
   };
 
-  test('popup search: misspelled and accented queries put the right entry first', async () => {
+  test('popup search: misspelled, accented and run-together queries put the right entry first', async () => {
     const popup = await driver.openExtensionPage('/popup.html');
     const label = await popup.evaluate(() => document.querySelector('label[for="search-input"]')?.textContent);
     assert(label === 'Search Gloss', `the search box is labelled: ${label}`);
@@ -30,6 +30,10 @@ export function define(ctx, test) {
       ['nguyen phu trng', 'Nguyen Phu Trong'],
       ['belt road', 'Belt and Road Initiative'],
       ['global civilisation initiative', 'Global Civilization Initiative'],
+      // A name run together, or followed by other words, still puts its entry above the passages.
+      ['xijinping speech', 'Xi Jinping'],
+      ['doimoi reform', 'Doi Moi'],
+      ['belt and road cooperation', 'Belt and Road Initiative'],
     ]) {
       await typeInto(popup, query);
       const options = await popup.waitFor(popupOptions, undefined, (o) => o.length > 0 && o[0].name === expected, 5000);
@@ -269,6 +273,31 @@ export function define(ctx, test) {
     assert(opened === offered[0], `${opened} opened from ${offered[0]}`);
     await popup.close();
     await viewer.close();
+  });
+
+  test('popup: a web page with no term says so and offers entries to start from and the way to all of them', async () => {
+    const page = await driver.openPage(`${origin}/no-terms.html`);
+    const tabId = await driver.activeTabId();
+    const popup = await driver.openExtensionPage(`/popup.html?tab=${tabId}`);
+    await popup.waitFor(
+      () => document.querySelector('.summary .state')?.textContent ?? '',
+      undefined,
+      (t) => t === 'No term Gloss knows is on this page.',
+      8000,
+    );
+    const offered = await popup.waitFor(
+      () => ({
+        entries: document.querySelectorAll('.suggestions .term').length,
+        browse: document.querySelector('.suggestions .browse')?.textContent ?? '',
+        switchOn: /** @type {HTMLInputElement | null} */ (document.querySelector('.summary .switch input'))?.checked,
+      }),
+      undefined,
+      (o) => o.entries === 5,
+      5000,
+    );
+    assert(/^Browse all \d+ entries$/.test(offered.browse) && offered.switchOn, JSON.stringify(offered));
+    await popup.close();
+    await page.close();
   });
 
   test('source viewer: the index lists every entry by kind; the header searches and opens what it finds', async () => {

@@ -13,7 +13,7 @@ async function buttonOf(tabId) {
 }
 
 export function define(ctx, test) {
-  const { driver, origin, storePreferences } = ctx;
+  const { driver, origin, storePreferences, clickOption } = ctx;
 
   test('toolbar button: the number of terms on the page, grey and empty where Gloss is off, no number once the badge is switched off', async () => {
     const page = await driver.openPage(`${origin}/summary.html`);
@@ -46,15 +46,11 @@ export function define(ctx, test) {
       assert(off.badge === '', JSON.stringify(off));
       await setSites([]);
       await popup.waitFor(buttonOf, tabId, (b) => b.badge === String(listed) && b.title === on.title, 5000);
-      await storePreferences({
-        hoverDelayMs: 150,
-        cardTrigger: 'hover',
-        markStyle: 'underline',
-        markDensity: 'first',
-        theme: 'system',
-        showBadge: false,
-      });
+      // The reader unticks the badge on the options page.
+      const options = await driver.openExtensionPage('/options.html');
+      await clickOption(options, 'input[name="showBadge"]');
       const hidden = await popup.waitFor(buttonOf, tabId, (b) => b.badge === '', 5000);
+      await options.close();
       assert(hidden.title === on.title, `the title still counts the terms: ${hidden.title}`);
     } finally {
       await setSites([]);
@@ -62,5 +58,38 @@ export function define(ctx, test) {
     }
     await popup.close();
     await page.close();
+  });
+
+  test("identity: the manifest's icons from 16 to 128 px, the button's own, a homepage; each of Gloss's pages titled, with Gloss's icon", async () => {
+    // The popup opens from the button and shows no tab, so needs no icon of its own.
+    const pages = ['/options.html', '/viewer.html', '/viewer.html#welcome', '/privacy.html'];
+    const first = await driver.openExtensionPage('/popup.html');
+    const manifest = await first.evaluate(() => {
+      const m = (globalThis.browser ?? globalThis.chrome).runtime.getManifest();
+      return { icons: m.icons, button: (m.action ?? m.browser_action)?.default_icon, homepage: m.homepage_url };
+    });
+    assert(
+      ['16', '32', '48', '128'].every((size) => manifest.icons?.[size]) &&
+        Object.keys(manifest.button ?? {}).includes('16') &&
+        /^https:\/\//.test(manifest.homepage ?? ''),
+      JSON.stringify(manifest),
+    );
+    await first.close();
+    for (const path of pages) {
+      const page = await driver.openExtensionPage(path);
+      const shown = await page.waitFor(
+        async () => {
+          if (document.readyState !== 'complete') return null;
+          const href = document.querySelector('link[rel~="icon"]')?.getAttribute('href');
+          const icon = href ? await fetch(new URL(href, location.href)) : null;
+          return { title: document.title, icon: icon?.ok && (await icon.blob()).type };
+        },
+        undefined,
+        Boolean,
+        5000,
+      );
+      assert(/Gloss/.test(shown.title) && shown.icon === 'image/png', `${path}: ${JSON.stringify(shown)}`);
+      await page.close();
+    }
   });
 }
