@@ -60,6 +60,33 @@ export function define(ctx, test) {
     await page.close();
   });
 
+  test('toolbar button: a page with no term, which sends no report, shows no number; switched off there, it turns grey, and back', async () => {
+    const page = await driver.openPage(`${origin}/no-terms.html`);
+    const tabId = await driver.activeTabId();
+    const popup = await driver.openExtensionPage(`/popup.html?tab=${tabId}`);
+    // The popup asks the page what it found: by then Gloss has read it.
+    await popup.waitFor(
+      () => document.querySelector('.summary .state')?.textContent ?? '',
+      undefined,
+      (t) => t === 'No term Gloss knows is on this page.',
+      8000,
+    );
+    const shown = await popup.evaluate(buttonOf, tabId);
+    assert(shown.badge === '' && shown.title === 'Gloss', JSON.stringify(shown));
+    const setSites = (sites) =>
+      popup.evaluate((s) => (globalThis.browser ?? globalThis.chrome).storage.local.set({ disabledSites: s }), sites);
+    try {
+      await setSites([new URL(origin).hostname]);
+      await popup.waitFor(buttonOf, tabId, (b) => b.title === 'Gloss is off on this site', 5000);
+      await setSites([]);
+      await popup.waitFor(buttonOf, tabId, (b) => b.badge === '' && b.title === 'Gloss', 5000);
+    } finally {
+      await setSites([]);
+    }
+    await popup.close();
+    await page.close();
+  });
+
   test("identity: the manifest's icons from 16 to 128 px, the button's own, a homepage; each of Gloss's pages titled, with Gloss's icon", async () => {
     // The popup opens from the button and shows no tab, so needs no icon of its own.
     const pages = ['/options.html', '/viewer.html', '/viewer.html#welcome', '/privacy.html'];

@@ -39,8 +39,12 @@ export class PageMarking {
    */
   private settled: Promise<void> = Promise.resolve();
   private settle = () => {};
-  /** What the toolbar button was last told. */
-  private reported = '';
+  /**
+   * What the toolbar button was last told. To the background a frame that has said nothing is on and
+   * shows no term, so a frame with no term (most frames: an ad slot, a page on something else) sends
+   * no report at all.
+   */
+  private reported = reportKey(true, []);
 
   constructor(
     private readonly doc: Document,
@@ -112,9 +116,11 @@ export class PageMarking {
   /** Tells the toolbar button what this frame shows: the entries marked here, and whether Gloss is on. */
   report(): void {
     const entryIds = [...new Set(this.marker?.allMarks().map((m) => m.entryId))].sort();
-    const key = `${this.enabled} ${entryIds.join(' ')}`;
+    const key = reportKey(this.enabled, entryIds);
     if (key === this.reported || this.options.extensionGone()) return;
     this.reported = key;
     sendMessage('pageTerms', { entryIds, enabled: this.enabled }).catch(() => {});
   }
 }
+
+const reportKey = (enabled: boolean, entryIds: readonly string[]) => `${enabled} ${entryIds.join(' ')}`;
