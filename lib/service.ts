@@ -189,14 +189,20 @@ export class GlossService {
    * rest, which a frame asks for once its text may hold a term.
    */
   private pageTables(): Promise<{ sieve: SerializedSieve | null; matcher: PageMatcherData }> {
-    this.pageTablesOnce ??= this.store.knowledge.matcherData().then(({ aliases, related, sides, topical }) => {
-      const matcher = buildMatcher(aliases);
-      return {
-        sieve: matcher.sieve && serializeSieve(matcher.sieve),
-        matcher: { matcher: serializeMatcher(matcher), related, sides, topical },
-      };
+    const tables = (this.pageTablesOnce ??= this.store.knowledge
+      .matcherData()
+      .then(({ aliases, related, sides, topical }) => {
+        const matcher = buildMatcher(aliases);
+        return {
+          sieve: matcher.sieve && serializeSieve(matcher.sieve),
+          matcher: { matcher: serializeMatcher(matcher), related, sides, topical },
+        };
+      }));
+    // A read that failed (the store busy with a pack's install, say) is not kept: the next frame reads again.
+    tables.catch(() => {
+      if (this.pageTablesOnce === tables) this.pageTablesOnce = null;
     });
-    return this.pageTablesOnce;
+    return tables;
   }
 
   async pageSieve(): Promise<SerializedSieve | null> {

@@ -1,9 +1,10 @@
 import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checkedData, MAX_BRIEFS } from '../lib/messages';
 import { Refused } from '../lib/refused';
 import { DATABASE_NAME } from '../lib/store/db';
 import { GlossService } from '../lib/service';
+import { Knowledge } from '../lib/store/knowledge';
 import { parseViewerHash, viewerHash } from '../lib/citation';
 import { buildSearchRecords } from '../lib/search/records';
 import { realBundle, realPack } from './helpers';
@@ -23,6 +24,16 @@ describe('background service', () => {
     expect((await service.lookUpText('  Nguyen Phu Trng '))?.id).toBe('nguyen-phu-trong');
     expect((await service.lookUpText('Belt and'))?.id).toBe('belt-and-road');
     expect(await service.lookUpText('zzqx unrelated words')).toBeNull();
+  });
+
+  it('reads the page tables again after a read that failed, instead of failing every frame after it', async () => {
+    const service = await GlossService.start(await realPack());
+    const read = vi.spyOn(Knowledge.prototype, 'matcherData').mockRejectedValueOnce(new Error('the store was busy'));
+    await expect(service.pageSieve()).rejects.toThrow('the store was busy');
+    expect((await service.pageMatcher()).matcher.aliases.length).toBeGreaterThan(0);
+    expect(await service.pageSieve()).not.toBeNull();
+    expect(read).toHaveBeenCalledTimes(2);
+    read.mockRestore();
   });
 
   it('answers an unknown entry with null', async () => {

@@ -53,7 +53,8 @@ export class PageMarking {
     private readonly options: MarkingOptions,
   ) {}
 
-  start(): void {
+  /** Starts marking, once the page's text may hold a term; `attempt`: how many times it has tried. */
+  start(attempt = 1): void {
     if (this.marker || this.waiting || !this.enabled) return;
     const wait = (this.waiting = new AbortController());
     // This run's own: a run stopped and replaced must not settle the next one's.
@@ -64,8 +65,14 @@ export class PageMarking {
       const sieve = this.sieve;
       await whenTermsMayBeHere(this.doc, () => (sieve ? new SieveReader(sieve) : undefined), wait.signal, settle);
       const fresh = await pageMatcher(sieve);
-      if (!fresh || wait.signal.aborted || this.options.extensionGone()) return settle();
+      if (wait.signal.aborted || this.options.extensionGone()) return settle();
       this.waiting = null;
+      if (!fresh) {
+        // The background could not answer (its store busy with an install, say): try again a little later.
+        settle();
+        if (attempt < MATCHER_ATTEMPTS) setTimeout(() => this.start(attempt + 1), MATCHER_RETRY_MS * attempt);
+        return;
+      }
       const prefs = this.options.preferences();
       this.marker = new PageMarker(this.doc, {
         matcher: fresh.matcher,
@@ -122,5 +129,9 @@ export class PageMarking {
     sendMessage('pageTerms', { entryIds, enabled: this.enabled }).catch(() => {});
   }
 }
+
+/** How many times a frame asks for the matcher before it gives up, and the wait before the next ask. */
+const MATCHER_ATTEMPTS = 3;
+const MATCHER_RETRY_MS = 500;
 
 const reportKey = (enabled: boolean, entryIds: readonly string[]) => `${enabled} ${entryIds.join(' ')}`;
