@@ -28,6 +28,7 @@ import type { EntryInput } from '../../lib/user/entries';
 import { failureMessage, jobFailure, mergeSettings } from '../../lib/user/failures';
 import type { JobFailure, JobProgress, JobRequest, JobResult } from '../../lib/user/jobs';
 import { JobFailed, startJob, type RunningJob } from './worker-jobs';
+import '../../components/pages.css';
 import './options.css';
 
 /** The store, or null where the browser allows no IndexedDB here (the page says so). */

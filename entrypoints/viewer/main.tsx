@@ -37,6 +37,7 @@ import { t } from '../../lib/i18n';
 import { openForReading } from '../../lib/store/open';
 import { userDataVersion } from '../../adapters/storage';
 import { prepareExtensionPage } from '../../components/extension-page';
+import '../../components/pages.css';
 import './viewer.css';
 
 const knowledge = openForReading(loadBundledPack);
