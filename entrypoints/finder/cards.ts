@@ -1,14 +1,20 @@
 /**
  * Cards on a web page: the hover machine (lib/page/hover.ts) decides when a card opens and closes, the
- * card layer (loaded on first use) shows it, the background answers what it holds.
+ * card layer shows it, the background answers what it holds.
+ *
+ * The card layer is loaded on first use. Every page runs the content script, and most never show a
+ * card: the card's code (Preact, Floating UI, the Card view) is a separate script, fetched from the
+ * extension when the pointer first comes to rest on a term — during the dwell, so it is usually in
+ * place before the card is due.
  */
 import { browser } from 'wxt/browser';
-import type { CardRequest } from '../../components/card-presenter';
+import type { CardLayer } from '../../components/card-layer';
+import { CARD_LAYER_GLOBAL, CARD_UI_SCRIPT, type CardLayerGlobal } from '../../components/card-layer-global';
+import type { CardContext, CardRequest } from '../../components/card-presenter';
 import { VIEWER_PAGE, citationTarget, entryHash, viewerHash } from '../../lib/citation';
 import { sendMessage } from '../../lib/messages';
 import { HoverMachine } from '../../lib/page/hover';
 import type { Preferences } from '../../lib/settings';
-import { LazyCardLayer } from './card-loader';
 
 /** What a card is anchored to: a marked term, or a selection being looked up. */
 export interface CardAnchor extends CardRequest {
@@ -27,35 +33,36 @@ export interface PageCardsOptions {
 
 export class PageCards {
   readonly hover: HoverMachine<CardAnchor>;
-  readonly layer: LazyCardLayer;
+  /** The card layer, once its script is here. */
+  layer: CardLayer | null = null;
+  private loading: Promise<CardLayer | null> | null = null;
+  private removed = false;
+  private readonly context: CardContext;
 
   constructor(private readonly options: PageCardsOptions) {
     const viewerUrl = browser.runtime.getURL(VIEWER_PAGE);
-    this.layer = new LazyCardLayer(
-      {
-        card: (entryId) => sendMessage('card', entryId),
-        lookUpText: (text) => sendMessage('lookUpText', text),
-        citationHref: (c) => viewerUrl + viewerHash(citationTarget(c)),
-        onOpenCitation: (c) => void sendMessage('openViewer', citationTarget(c)).catch(() => {}),
-        entryHref: (entryId) => viewerUrl + entryHash(entryId),
-        onOpenEntry: (entryId) => void sendMessage('openEntry', entryId).catch(() => {}),
-        onOpenRelated: (entryId) => {
-          const range = this.openOn();
-          // A related entry chosen from the keyboard keeps the focus in the card it switches.
-          if (range) this.hover.showNow({ range, entryId, focus: this.hasFocus() });
-        },
-        onClose: () => this.close(),
-        onPointerEnter: () => this.hover.enterCard(),
-        onPointerLeave: () => this.hover.leaveCard(),
+    this.context = {
+      card: (entryId) => sendMessage('card', entryId),
+      lookUpText: (text) => sendMessage('lookUpText', text),
+      citationHref: (c) => viewerUrl + viewerHash(citationTarget(c)),
+      onOpenCitation: (c) => void sendMessage('openViewer', citationTarget(c)).catch(() => {}),
+      entryHref: (entryId) => viewerUrl + entryHash(entryId),
+      onOpenEntry: (entryId) => void sendMessage('openEntry', entryId).catch(() => {}),
+      onOpenRelated: (entryId) => {
+        const range = this.openOn();
+        // A related entry chosen from the keyboard keeps the focus in the card it switches.
+        if (range) this.hover.showNow({ range, entryId, focus: this.hasFocus() });
       },
-      options.theme,
-    );
+      onClose: () => this.close(),
+      onPointerEnter: () => this.hover.enterCard(),
+      onPointerLeave: () => this.hover.leaveCard(),
+    };
     this.hover = new HoverMachine<CardAnchor>(
       {
         show: (anchor, token) =>
           void this.present(anchor, () => this.hover.isCurrent(token) && !options.extensionGone()),
         hide: () => {
-          this.layer.current?.hide();
+          this.layer?.hide();
           options.onClosed();
         },
         setTimer: (fn, ms) => setTimeout(fn, ms),
@@ -65,9 +72,25 @@ export class PageCards {
     );
   }
 
+  /** The card layer, loading its script the first time; null if it cannot be loaded. */
+  load(): Promise<CardLayer | null> {
+    this.loading ??= import(/* @vite-ignore */ browser.runtime.getURL(CARD_UI_SCRIPT)).then(
+      () => {
+        const Layer = (globalThis as CardLayerGlobal)[CARD_LAYER_GLOBAL];
+        if (!Layer || this.removed) return null;
+        this.layer = new Layer(this.context);
+        this.layer.setTheme(this.options.theme());
+        return this.layer;
+      },
+      // The extension is gone (updated or removed) or the script is missing: no card, no error on the page.
+      () => null,
+    );
+    return this.loading;
+  }
+
   /** The card's host element, once it exists (for "is the pointer over the card"). */
   get host(): HTMLElement | null {
-    return this.layer.current?.host ?? null;
+    return this.layer?.host ?? null;
   }
 
   /** The term the open card is for, if a card is open. */
@@ -77,7 +100,7 @@ export class PageCards {
 
   /** Whether the focus is in the card. */
   hasFocus(): boolean {
-    return this.layer.current?.hasFocus() ?? false;
+    return this.layer?.hasFocus() ?? false;
   }
 
   /** Closes the card (Esc, its close button); a card the focus was in gives it back to its term. */
@@ -90,12 +113,14 @@ export class PageCards {
 
   remove(): void {
     this.hover.close();
-    this.layer.remove();
+    this.removed = true;
+    this.layer?.remove();
+    this.layer = null;
   }
 
   private async present(anchor: CardAnchor, isCurrent: () => boolean): Promise<void> {
     // The card's script may still be loading: the pointer may have moved on by the time it is here.
-    const layer = await this.layer.load();
+    const layer = await this.load();
     if (layer && isCurrent()) await layer.present(anchor, anchor.range, isCurrent);
   }
 }

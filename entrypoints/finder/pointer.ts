@@ -53,7 +53,7 @@ export function listenToReader(
     if (mark && isPointOnRange(mark.range, pointer.x, pointer.y) && triggerHeld(preferences().cardTrigger, pointer)) {
       marker.setActive(mark);
       // Start loading the card's script at the start of the dwell, so it is there by the end.
-      void cards.layer.load();
+      void cards.load();
       hover.enterTerm({ range: mark.range, entryId: mark.entryId }, pointer);
     } else {
       if (!hover.openTerm) marker.setActive(null);
