@@ -37,7 +37,7 @@ export function PageSummary({ view, suggestions, indexHref, onReveal, onOpenEntr
               type="checkbox"
               role="switch"
               checked={view.enabled}
-              onChange={(e) => onToggle((e.target as HTMLInputElement).checked)}
+              onChange={(e) => onToggle(e.currentTarget.checked)}
             />
             {t('glossOnThisSite')}
           </label>

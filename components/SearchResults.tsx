@@ -57,7 +57,7 @@ export function SearchResults({
         aria-controls={LISTBOX_ID}
         aria-activedescendant={count ? optionId(active) : undefined}
         value={query}
-        onInput={(e) => onQuery((e.target as HTMLInputElement).value)}
+        onInput={(e) => onQuery(e.currentTarget.value)}
         onKeyDown={onKeyDown}
         autoFocus={autoFocus}
       />

@@ -6,10 +6,8 @@
  */
 import { useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
-import type { JobProgress } from '../../lib/user/jobs';
 import { FileDrop } from './FileDrop';
-import { JobProgressView } from './JobProgress';
-import { Outcome } from './Outcome';
+import { JobState, type JobStatus } from './JobProgress';
 
 export interface DocumentInput {
   /** The file chosen or dropped; null for pasted text. */
@@ -20,12 +18,8 @@ export interface DocumentInput {
   date: string;
 }
 
-export type ImportStatus =
-  | { kind: 'idle' }
-  | { kind: 'working'; progress: JobProgress | null }
-  | { kind: 'done'; message: string }
-  /** `duplicate`: the store already holds this text; the reader may add it again all the same. */
-  | { kind: 'refused'; message: string; duplicate?: boolean };
+/** `duplicate`, when refused: the store already holds this text; the reader may add it again all the same. */
+export type ImportStatus = JobStatus & { duplicate?: boolean };
 
 export interface DocumentImportProps {
   status: ImportStatus;
@@ -58,12 +52,7 @@ export function DocumentImport({ status, onImport, onCancel }: DocumentImportPro
       />
       <label class="field">
         <span>{t('orPaste')}</span>
-        <textarea
-          name="pasted"
-          rows={4}
-          value={pasted}
-          onInput={(e) => setPasted((e.target as HTMLTextAreaElement).value)}
-        />
+        <textarea name="pasted" rows={4} value={pasted} onInput={(e) => setPasted(e.currentTarget.value)} />
       </label>
       <div class="fields">
         <label class="field">
@@ -73,30 +62,22 @@ export function DocumentImport({ status, onImport, onCancel }: DocumentImportPro
             name="title"
             value={title}
             placeholder={t('titlePlaceholder')}
-            onInput={(e) => setTitle((e.target as HTMLInputElement).value)}
+            onInput={(e) => setTitle(e.currentTarget.value)}
           />
         </label>
         <label class="field">
           <span>{t('documentOutlet')}</span>
-          <input
-            type="text"
-            name="outlet"
-            value={outlet}
-            onInput={(e) => setOutlet((e.target as HTMLInputElement).value)}
-          />
+          <input type="text" name="outlet" value={outlet} onInput={(e) => setOutlet(e.currentTarget.value)} />
         </label>
         <label class="field">
           <span>{t('documentDate')}</span>
-          <input type="date" name="date" value={date} onInput={(e) => setDate((e.target as HTMLInputElement).value)} />
+          <input type="date" name="date" value={date} onInput={(e) => setDate(e.currentTarget.value)} />
         </label>
       </div>
       <button type="submit" disabled={working || (!file && !pasted.trim())}>
         {t('importDocument')}
       </button>
-      {working && <JobProgressView progress={status.progress} onCancel={onCancel} />}
-      {(status.kind === 'done' || status.kind === 'refused') && (
-        <Outcome refused={status.kind === 'refused'}>{status.message}</Outcome>
-      )}
+      <JobState status={status} onCancel={onCancel} />
       {status.kind === 'refused' && status.duplicate && (
         <button type="button" class="add-again" onClick={() => onImport({ file, pasted, title, outlet, date }, true)}>
           {t('addAgain')}

@@ -33,12 +33,7 @@ export function FileDrop({ name, accept, chooseLabel, hint, chosen, file, onFile
     >
       <label>
         <span>{chooseLabel}</span>
-        <input
-          type="file"
-          name={name}
-          accept={accept}
-          onChange={(e) => onFile((e.target as HTMLInputElement).files?.[0] ?? null)}
-        />
+        <input type="file" name={name} accept={accept} onChange={(e) => onFile(e.currentTarget.files?.[0] ?? null)} />
       </label>
       <p class="hint">{file ? chosen(file.name) : hint}</p>
     </div>

@@ -150,19 +150,6 @@ export async function storeDocument(
   });
 }
 
-/** Stores a document the reader imported; `text` has one paragraph per line (see document-text.ts). */
-export async function addUserDocument(
-  db: GlossDatabase,
-  details: DocumentDetails,
-  text: string,
-  fileName: string,
-  allowDuplicate = false,
-): Promise<DocumentInfo> {
-  const info = documentInfo(details, fileName);
-  await storeDocument(db, await prepareDocument(db, info, text, allowDuplicate), allowDuplicate);
-  return info;
-}
-
 /**
  * Changes the reader's entries (`write` adds or deletes them and says which spellings it added or
  * removed) and finds the mentions those spellings change, all in one transaction.
