@@ -5,13 +5,12 @@
  * become markup.
  */
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { Citation as CitationData } from '../lib/corpus/types';
 import type { CardData } from '../lib/views';
 import { t } from '../lib/i18n';
 import { factsForCard } from '../lib/citation';
 import { kindLabel } from './kinds';
 import { AlsoInList, PackFacts } from './PackFacts';
-import { LabelQuote } from './Quote';
+import { LabelQuote, type QuoteLinks } from './Quote';
 
 export type CardView =
   | { status: 'loading'; name?: string }
@@ -19,11 +18,8 @@ export type CardView =
   | { status: 'none'; query: string }
   | { status: 'error'; message: string };
 
-export interface CardProps {
+export interface CardProps extends QuoteLinks {
   view: CardView;
-  /** Address of the source viewer at a citation (shown on hover, used by "open in new tab"). */
-  citationHref(c: CitationData): string;
-  onOpenCitation(c: CitationData): void;
   /** Address of an entry in full in the source viewer, and how this context opens it. */
   entryHref(entryId: string): string;
   onOpenEntry(entryId: string): void;
@@ -102,12 +98,7 @@ export function Card({
         <>
           {view.card.label && (
             <p class="label">
-              <LabelQuote
-                label={view.card.label}
-                kind={view.card.kind}
-                citationHref={citationHref}
-                onOpenCitation={onOpenCitation}
-              />
+              <LabelQuote label={view.card.label} kind={view.card.kind} {...links} />
             </p>
           )}
           {view.card.facts.length > 0 ? (

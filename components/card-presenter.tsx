@@ -5,10 +5,9 @@
  * placed next to its anchor and, from the keyboard, given the focus and said to screen readers.
  */
 import { render } from 'preact';
-import type { Citation } from '../lib/corpus/types';
 import { t } from '../lib/i18n';
 import type { CardData } from '../lib/views';
-import { Card, type CardView } from './Card';
+import { Card, type CardProps, type CardView } from './Card';
 import { cardAnnouncer, cardHasFocus, focusCard, onCardArrowKey } from './card-keys';
 import { placeFloating } from './place';
 
@@ -22,18 +21,10 @@ export interface CardRequest {
 }
 
 /** Where a card's data and its links come from, and what its buttons do, in the context that shows it. */
-export interface CardContext {
+export interface CardContext extends Omit<CardProps, 'view'> {
   card(entryId: string): Promise<CardData | null>;
   /** The card of the best match of a text, if any. */
   lookUpText(text: string): Promise<CardData | null>;
-  /** Address of the source viewer at a citation (shown on hover, used by "open in new tab"). */
-  citationHref(c: Citation): string;
-  onOpenCitation(c: Citation): void;
-  /** Address of an entry in full in the source viewer, and how this context opens it. */
-  entryHref(entryId: string): string;
-  onOpenEntry(entryId: string): void;
-  onOpenRelated(entryId: string): void;
-  onClose(): void;
   onPointerEnter(): void;
   onPointerLeave(): void;
 }
@@ -100,19 +91,7 @@ export class CardPresenter {
   }
 
   private draw(view: CardView, anchor: Range | Element, focus = false): void {
-    const c = this.context;
-    render(
-      <Card
-        view={view}
-        citationHref={c.citationHref}
-        onOpenCitation={c.onOpenCitation}
-        entryHref={c.entryHref}
-        onOpenEntry={c.onOpenEntry}
-        onOpenRelated={c.onOpenRelated}
-        onClose={c.onClose}
-      />,
-      this.box,
-    );
+    render(<Card view={view} {...this.context} />, this.box);
     this.box.hidden = false;
     this.stopPlacing?.();
     this.stopPlacing = placeFloating(anchor, this.box);
