@@ -26,7 +26,7 @@ import { whenIdle, whenWorthReading } from '../../lib/page/frame';
 import { siteKey, type Preferences } from '../../lib/settings';
 import { PageCards } from './cards';
 import { isKeyboardFrame, TermKeys } from './keyboard';
-import { MARK_HIGHLIGHTS, PageMarking } from './marking';
+import { PageMarking } from './marking';
 import { listenToReader } from './pointer';
 import { pageSetup, type PageSetup } from './setup';
 
@@ -94,7 +94,7 @@ function startGloss(setup: PageSetup): void {
   const apply = (p: Preferences) => {
     preferences = p;
     cards.hover.dwellMs = p.hoverDelayMs;
-    marking.marker?.showMarksAs(MARK_HIGHLIGHTS[p.markStyle]);
+    marking.marker?.showMarksAs(HIGHLIGHTS[p.markStyle]);
     marking.marker?.setDensity(p.markDensity);
     cards.layer?.setTheme(p.theme);
   };
