@@ -13,7 +13,7 @@ import { AlsoInList, PackFacts } from './PackFacts';
 import { LabelQuote, type QuoteLinks } from './Quote';
 
 export type CardView =
-  | { status: 'loading'; name?: string }
+  | { status: 'loading' }
   | { status: 'ready'; card: CardData }
   | { status: 'none'; query: string }
   | { status: 'error'; message: string };
@@ -57,7 +57,7 @@ export function Card({
   onOpenRelated,
   onClose,
 }: CardProps) {
-  const title = view.status === 'ready' ? view.card.name : view.status === 'loading' ? (view.name ?? 'Gloss') : 'Gloss';
+  const title = view.status === 'ready' ? view.card.name : 'Gloss';
   const box = useRef<HTMLDivElement>(null);
   // A new entry starts from the most; each render that overflows the box takes one more step off.
   const [cut, setCut] = useState(0);
