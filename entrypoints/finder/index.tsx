@@ -21,7 +21,6 @@ import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { onPageMessage } from '../../lib/messages';
 import { HIGHLIGHTS } from '../../lib/page/mark-colors';
-import { TonedHighlight } from '../../lib/page/toned-highlight';
 import { whenIdle, whenWorthReading } from '../../lib/page/frame';
 import { siteKey, type Preferences } from '../../lib/settings';
 import { PageCards } from './cards';
@@ -88,7 +87,6 @@ function startGloss(setup: PageSetup): void {
       marking.marker?.setActive(mark);
       cards.hover.showNow({ range: mark.range, entryId: mark.entryId, focus: true });
     },
-    makeRing: () => new TonedHighlight(document, HIGHLIGHTS.focus),
   });
   /** The reader's preferences, applied at once when changed on the options page. */
   const apply = (p: Preferences) => {
