@@ -35,9 +35,9 @@ export interface CardProps extends QuoteLinks {
  */
 export const FACTS_ON_CARD = 3;
 /** Most documents a card lists under each "Also in …". */
-export const ALSO_IN_ON_CARD = 5;
+const ALSO_IN_ON_CARD = 5;
 /** Related entries a card offers; the entry in full lists them all. */
-export const RELATED_ON_CARD = 4;
+const RELATED_ON_CARD = 4;
 
 /** What a card shows after `cut` steps of shrinking: the "also in" lists first, then the facts. */
 function shownOnCard(cut: number, fewestFacts: number): { facts: number; alsoIn: number } {
@@ -46,7 +46,7 @@ function shownOnCard(cut: number, fewestFacts: number): { facts: number; alsoIn:
   return { alsoIn, facts: Math.max(Math.min(fewestFacts, FACTS_ON_CARD), FACTS_ON_CARD - factCut) };
 }
 
-export const CARD_TITLE_ID = 'gloss-card-title';
+const CARD_TITLE_ID = 'gloss-card-title';
 
 export function Card({
   view,

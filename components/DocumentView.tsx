@@ -15,7 +15,7 @@ import { t } from '../lib/i18n';
 import { pageOfParagraph, perspectiveLabel } from '../lib/citation';
 import { sourceInfo } from '../lib/views';
 
-export interface DocumentViewProps {
+interface DocumentViewProps {
   document: DocumentInfo;
   paragraphs: Paragraph[];
   /** The document's mentions: each is marked, and hovering one opens its entry's card. */
@@ -198,7 +198,7 @@ export function DocumentView({ document: doc, paragraphs, mentions, paragraph, q
 /** Paragraphs loaded and rendered at a time in a long document. */
 export const PAGE_SIZE = 100;
 
-export interface LongDocumentViewProps {
+interface LongDocumentViewProps {
   document: DocumentInfo;
   /** How many paragraphs the document has (numbered 1…count). */
   count: number;

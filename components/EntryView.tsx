@@ -11,7 +11,7 @@ import { PackFacts } from './PackFacts';
 import { LabelQuote, type QuoteLinks } from './Quote';
 import { t } from '../lib/i18n';
 
-export interface EntryViewProps extends QuoteLinks {
+interface EntryViewProps extends QuoteLinks {
   detail: EntryDetail;
   onOpenEntry(entryId: string): void;
   onBack(): void;

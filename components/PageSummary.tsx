@@ -6,14 +6,14 @@ import type { EntryBrief, IndexedEntry } from '../lib/views';
 import { t } from '../lib/i18n';
 import { kindLabel } from './kinds';
 
-export interface SummaryTerm extends EntryBrief {
+interface SummaryTerm extends EntryBrief {
   count: number;
 }
 
 export type SummaryView =
   { status: 'loading' } | { status: 'unavailable' } | { status: 'ready'; enabled: boolean; terms: SummaryTerm[] };
 
-export interface PageSummaryProps {
+interface PageSummaryProps {
   view: SummaryView;
   /** Where the page offers no term: entries to start from, and how many there are in all. */
   suggestions: { entries: IndexedEntry[]; total: number } | null;

@@ -8,7 +8,7 @@ import { Marked } from './Marked';
 import { citationLabel } from '../lib/citation';
 import { t } from '../lib/i18n';
 
-export interface SearchResultsProps {
+interface SearchResultsProps {
   query: string;
   results: SearchResult[] | null;
   active: number;

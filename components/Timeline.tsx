@@ -9,7 +9,7 @@ import type { SourceInfo } from '../lib/views';
 import { FactQuote, type QuoteLinks } from './Quote';
 import { t } from '../lib/i18n';
 
-export interface TimelineProps extends QuoteLinks {
+interface TimelineProps extends QuoteLinks {
   events: TimelineEvent[];
   sources: Map<string, SourceInfo>;
   entryNames: Map<string, string>;

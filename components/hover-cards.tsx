@@ -11,7 +11,7 @@ import { termFromReader, type Direction } from '../lib/page/reading-order';
 import { CardPresenter, type CardContext, type CardRequest } from './card-presenter';
 
 /** Where the cards' data and links come from on this page. */
-export type HoverCardOptions = Pick<
+type HoverCardOptions = Pick<
   CardContext,
   'card' | 'lookUpText' | 'citationHref' | 'onOpenCitation' | 'entryHref' | 'onOpenEntry'
 >;

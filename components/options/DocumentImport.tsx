@@ -21,7 +21,7 @@ export interface DocumentInput {
 /** `duplicate`, when refused: the store already holds this text; the reader may add it again all the same. */
 export type ImportStatus = JobStatus & { duplicate?: boolean };
 
-export interface DocumentImportProps {
+interface DocumentImportProps {
   status: ImportStatus;
   /** `again`: the reader chose to add a text the store already holds. */
   onImport(input: DocumentInput, again: boolean): void;

@@ -13,9 +13,9 @@ import { Outcome } from './Outcome';
 /**
  * Up to this many paragraphs a document's are offered in a list; past it, by number (a list of thousands helps nobody).
  */
-export const LISTED_PARAGRAPHS = 400;
+const LISTED_PARAGRAPHS = 400;
 
-export interface EntryFormProps {
+interface EntryFormProps {
   /** Every document, bundled and the reader's; null while the store is being read. */
   documents: readonly DocumentInfo[] | null;
   paragraphCount(docId: string): Promise<number>;

@@ -1,7 +1,7 @@
 /** A file picker that also takes a file dropped on it: the reader's documents and packs both come this way. */
 import { useState } from 'preact/hooks';
 
-export interface FileDropProps {
+interface FileDropProps {
   /** The input's name. */
   name: string;
   accept: string;

@@ -10,7 +10,7 @@ import { DeletableList } from './DeletableList';
 import { FileDrop } from './FileDrop';
 import { JobState, type JobStatus } from './JobProgress';
 
-export interface PackPanelProps {
+interface PackPanelProps {
   /** Null while the store is read. */
   packs: readonly PackRow[] | null;
   status: JobStatus;

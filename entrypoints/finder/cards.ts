@@ -17,11 +17,11 @@ import { HoverMachine } from '../../lib/page/hover';
 import type { Preferences } from '../../lib/settings';
 
 /** What a card is anchored to: a marked term, or a selection being looked up. */
-export interface CardAnchor extends CardRequest {
+interface CardAnchor extends CardRequest {
   range: Range;
 }
 
-export interface PageCardsOptions {
+interface PageCardsOptions {
   theme(): Preferences['theme'];
   /** The extension went away: no card may open. */
   extensionGone(): boolean;

@@ -16,7 +16,7 @@ import {
 } from '../../lib/page/reading-order';
 import { TonedHighlight } from '../../lib/page/toned-highlight';
 
-export interface TermKeysOptions {
+interface TermKeysOptions {
   /** The marks the reader sees, in any order. */
   marks(): Mark[];
   /** Opens the card of `mark`, with the focus in it. */

@@ -12,7 +12,7 @@ import { whenTermsMayBeHere } from '../../lib/page/wake';
 import type { Preferences } from '../../lib/settings';
 import { pageMatcher } from './setup';
 
-export interface MarkingOptions {
+interface MarkingOptions {
   preferences(): Preferences;
   /** The extension went away: nothing more may be done. */
   extensionGone(): boolean;

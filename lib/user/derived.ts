@@ -33,7 +33,7 @@ const noPace: SteadyPace = () => {};
 const PACE_EVERY = 500;
 
 /** The matcher over every entry in the store, bundled and the reader's, with the evidence rules. */
-export interface StoreMatcher {
+interface StoreMatcher {
   matcher: Matcher;
   rules: EvidenceRules;
   userEntries: ReadonlySet<string>;
@@ -95,7 +95,7 @@ export function entryDocumentRows(mentions: readonly Mention[]): EntryDocumentRo
 }
 
 /** A 53-bit hash of a document's text (cyrb53): finds a stored twin quickly; the text is then compared. */
-export function textHash(paragraphs: readonly Paragraph[]): string {
+function textHash(paragraphs: readonly Paragraph[]): string {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   for (const p of paragraphs) {

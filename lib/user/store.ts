@@ -90,7 +90,7 @@ export async function storeRevision(db: GlossDatabase): Promise<string> {
 }
 
 /** A document ready to be stored: its paragraphs and what is derived from them, as of `revision`. */
-export interface PreparedDocument {
+interface PreparedDocument {
   info: DocumentInfo;
   paragraphs: Paragraph[];
   derived: DerivedDocument;
