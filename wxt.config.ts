@@ -80,7 +80,7 @@ export default defineConfig({
     // storage: settings; contextMenus: "Look up in Gloss" on a selection. Content scripts need no
     // host permission beyond their own matches; nothing is fetched from anywhere.
     permissions: ['storage', 'contextMenus'],
-    // The card's script, loaded by the content script on first use (entrypoints/finder/card-loader.ts).
+    // The card's script, loaded by the content script on first use (entrypoints/finder/cards.ts).
     // A dynamic URL in Chrome, a per-install host in Firefox: a page cannot probe for Gloss with it.
     web_accessible_resources: [{ resources: ['card-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true }],
     commands: {

@@ -5,25 +5,21 @@
  * become markup.
  */
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { Citation as CitationData } from '../lib/corpus/types';
 import type { CardData } from '../lib/views';
 import { t } from '../lib/i18n';
 import { factsForCard } from '../lib/citation';
 import { kindLabel } from './kinds';
 import { AlsoInList, PackFacts } from './PackFacts';
-import { LabelQuote } from './Quote';
+import { LabelQuote, type QuoteLinks } from './Quote';
 
 export type CardView =
-  | { status: 'loading'; name?: string }
+  | { status: 'loading' }
   | { status: 'ready'; card: CardData }
   | { status: 'none'; query: string }
   | { status: 'error'; message: string };
 
-export interface CardProps {
+export interface CardProps extends QuoteLinks {
   view: CardView;
-  /** Address of the source viewer at a citation (shown on hover, used by "open in new tab"). */
-  citationHref(c: CitationData): string;
-  onOpenCitation(c: CitationData): void;
   /** Address of an entry in full in the source viewer, and how this context opens it. */
   entryHref(entryId: string): string;
   onOpenEntry(entryId: string): void;
@@ -39,9 +35,9 @@ export interface CardProps {
  */
 export const FACTS_ON_CARD = 3;
 /** Most documents a card lists under each "Also in …". */
-export const ALSO_IN_ON_CARD = 5;
+const ALSO_IN_ON_CARD = 5;
 /** Related entries a card offers; the entry in full lists them all. */
-export const RELATED_ON_CARD = 4;
+const RELATED_ON_CARD = 4;
 
 /** What a card shows after `cut` steps of shrinking: the "also in" lists first, then the facts. */
 function shownOnCard(cut: number, fewestFacts: number): { facts: number; alsoIn: number } {
@@ -50,7 +46,7 @@ function shownOnCard(cut: number, fewestFacts: number): { facts: number; alsoIn:
   return { alsoIn, facts: Math.max(Math.min(fewestFacts, FACTS_ON_CARD), FACTS_ON_CARD - factCut) };
 }
 
-export const CARD_TITLE_ID = 'gloss-card-title';
+const CARD_TITLE_ID = 'gloss-card-title';
 
 export function Card({
   view,
@@ -61,7 +57,7 @@ export function Card({
   onOpenRelated,
   onClose,
 }: CardProps) {
-  const title = view.status === 'ready' ? view.card.name : view.status === 'loading' ? (view.name ?? 'Gloss') : 'Gloss';
+  const title = view.status === 'ready' ? view.card.name : 'Gloss';
   const box = useRef<HTMLDivElement>(null);
   // A new entry starts from the most; each render that overflows the box takes one more step off.
   const [cut, setCut] = useState(0);
@@ -102,12 +98,7 @@ export function Card({
         <>
           {view.card.label && (
             <p class="label">
-              <LabelQuote
-                label={view.card.label}
-                kind={view.card.kind}
-                citationHref={citationHref}
-                onOpenCitation={onOpenCitation}
-              />
+              <LabelQuote label={view.card.label} kind={view.card.kind} {...links} />
             </p>
           )}
           {facts.length > 0 && <PackFacts facts={facts.slice(0, shownFacts)} {...links} />}

@@ -10,7 +10,7 @@ import { citationParts, perspectiveLabel } from '../lib/citation';
 import type { Citation as CitationData } from '../lib/corpus/types';
 import type { SourceInfo } from '../lib/views';
 
-export interface CitationProps {
+interface CitationProps {
   citation: CitationData;
   source: SourceInfo;
   href: string;

@@ -9,12 +9,13 @@
 import { observeWindowOffset, observeWindowRect, Virtualizer, windowScroll } from '@tanstack/virtual-core';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { DocumentInfo, Mention, Paragraph } from '../lib/corpus/types';
+import { groupBy } from '../lib/group-by';
 import { fold } from '../lib/text/normalize';
 import { t } from '../lib/i18n';
 import { pageOfParagraph, perspectiveLabel } from '../lib/citation';
 import { sourceInfo } from '../lib/views';
 
-export interface DocumentViewProps {
+interface DocumentViewProps {
   document: DocumentInfo;
   paragraphs: Paragraph[];
   /** The document's mentions: each is marked, and hovering one opens its entry's card. */
@@ -197,7 +198,7 @@ export function DocumentView({ document: doc, paragraphs, mentions, paragraph, q
 /** Paragraphs loaded and rendered at a time in a long document. */
 export const PAGE_SIZE = 100;
 
-export interface LongDocumentViewProps {
+interface LongDocumentViewProps {
   document: DocumentInfo;
   /** How many paragraphs the document has (numbered 1…count). */
   count: number;
@@ -259,15 +260,9 @@ export function LongDocumentView({ document: doc, count, load, paragraph, quote,
       const from = page * PAGE_SIZE + 1;
       const asOf = revision;
       void load(from, Math.min(count, from + PAGE_SIZE - 1)).then(({ paragraphs, mentions }) => {
-        const byParagraph = new Map<number, Mention[]>();
-        for (const m of mentions) {
-          const list = byParagraph.get(m.paragraph);
-          if (list) list.push(m);
-          else byParagraph.set(m.paragraph, [m]);
-        }
         pages.current.set(page, {
           paragraphs: new Map(paragraphs.map((p) => [p.n, p])),
-          mentions: byParagraph,
+          mentions: groupBy(mentions, (m) => m.paragraph),
           revision: asOf,
         });
         loading.current.delete(page);

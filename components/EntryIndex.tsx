@@ -2,7 +2,7 @@
  * Every entry Gloss knows, by kind, each with its label: the source viewer's index, where a reader
  * browses rather than searches.
  */
-import type { EntryKind } from '../lib/corpus/types';
+import { groupBy } from '../lib/group-by';
 import { t } from '../lib/i18n';
 import type { IndexedEntry } from '../lib/views';
 import { kindLabel } from './kinds';
@@ -14,8 +14,7 @@ export function EntryIndex({
   entries: readonly IndexedEntry[];
   entryHref(entryId: string): string;
 }) {
-  const byKind = new Map<EntryKind, IndexedEntry[]>();
-  for (const entry of entries) byKind.set(entry.kind, [...(byKind.get(entry.kind) ?? []), entry]);
+  const byKind = groupBy(entries, (entry) => entry.kind);
   const kinds = [...byKind.keys()].sort((a, b) => kindLabel(a).localeCompare(kindLabel(b)));
   return (
     <section class="entry-index" aria-labelledby="entry-index-title">

@@ -3,19 +3,16 @@
  * where each document mentions it, and related entries.
  */
 import { useEffect, useRef } from 'preact/hooks';
-import type { Citation as CitationData } from '../lib/corpus/types';
 import type { EntryDetail } from '../lib/views';
 import { Citation } from './Citation';
 import { kindLabel } from './kinds';
 import { Marked } from './Marked';
 import { PackFacts } from './PackFacts';
-import { LabelQuote } from './Quote';
+import { LabelQuote, type QuoteLinks } from './Quote';
 import { t } from '../lib/i18n';
 
-export interface EntryViewProps {
+interface EntryViewProps extends QuoteLinks {
   detail: EntryDetail;
-  citationHref(c: CitationData): string;
-  onOpenCitation(c: CitationData): void;
   onOpenEntry(entryId: string): void;
   onBack(): void;
 }

@@ -4,20 +4,17 @@
  * sets; then, for each pack, the other documents that mention it, and the reader's own.
  */
 import type { CitedFact, CitedQuote } from '../lib/views';
+import { groupBy } from '../lib/group-by';
 import { t } from '../lib/i18n';
 import { Citation } from './Citation';
 import { FactQuote, type QuoteLinks } from './Quote';
 
 /** Facts grouped by pack, packs in the order of their first fact, facts in the order given. */
-function byPack(facts: readonly CitedFact[]): { pack: CitedFact['source']['pack']; facts: CitedFact[] }[] {
-  const groups = new Map<string, { pack: CitedFact['source']['pack']; facts: CitedFact[] }>();
-  for (const fact of facts) {
-    const key = fact.source.pack?.id ?? '';
-    const group = groups.get(key);
-    if (group) group.facts.push(fact);
-    else groups.set(key, { pack: fact.source.pack, facts: [fact] });
-  }
-  return [...groups.values()];
+function byPack(facts: readonly CitedFact[]) {
+  return [...groupBy(facts, (fact) => fact.source.pack?.id).values()].map((list) => ({
+    pack: list[0].source.pack,
+    facts: list,
+  }));
 }
 
 /**

@@ -6,14 +6,14 @@ import type { EntryBrief, IndexedEntry } from '../lib/views';
 import { t } from '../lib/i18n';
 import { kindLabel } from './kinds';
 
-export interface SummaryTerm extends EntryBrief {
+interface SummaryTerm extends EntryBrief {
   count: number;
 }
 
 export type SummaryView =
   { status: 'loading' } | { status: 'unavailable' } | { status: 'ready'; enabled: boolean; terms: SummaryTerm[] };
 
-export interface PageSummaryProps {
+interface PageSummaryProps {
   view: SummaryView;
   /** Where the page offers no term: entries to start from, and how many there are in all. */
   suggestions: { entries: IndexedEntry[]; total: number } | null;
@@ -25,8 +25,23 @@ export interface PageSummaryProps {
 }
 
 export function PageSummary({ view, suggestions, indexHref, onReveal, onOpenEntry, onToggle }: PageSummaryProps) {
-  const noTerms =
-    view.status === 'unavailable' || (view.status === 'ready' && (!view.enabled || view.terms.length === 0));
+  const terms = view.status === 'ready' && view.enabled ? view.terms : [];
+  /** Why no term is listed, where none is. */
+  const none =
+    view.status === 'loading'
+      ? 'readingPage'
+      : view.status === 'unavailable'
+        ? 'tabUnavailable'
+        : !view.enabled
+          ? 'siteOff'
+          : terms.length === 0
+            ? 'noTermsOnPage'
+            : null;
+  const title = (entry: EntryBrief) => (
+    <span class="term-title">
+      <span class="term-name">{entry.name}</span> <span class="kind">{kindLabel(entry.kind)}</span>
+    </span>
+  );
   return (
     <section class="summary" aria-labelledby="summary-title">
       <div class="summary-head">
@@ -37,24 +52,19 @@ export function PageSummary({ view, suggestions, indexHref, onReveal, onOpenEntr
               type="checkbox"
               role="switch"
               checked={view.enabled}
-              onChange={(e) => onToggle((e.target as HTMLInputElement).checked)}
+              onChange={(e) => onToggle(e.currentTarget.checked)}
             />
             {t('glossOnThisSite')}
           </label>
         )}
       </div>
-      {view.status === 'loading' && <p class="state">{t('readingPage')}</p>}
-      {view.status === 'unavailable' && <p class="state">{t('tabUnavailable')}</p>}
-      {view.status === 'ready' && !view.enabled && <p class="state">{t('siteOff')}</p>}
-      {view.status === 'ready' && view.enabled && view.terms.length === 0 && <p class="state">{t('noTermsOnPage')}</p>}
-      {view.status === 'ready' && view.enabled && view.terms.length > 0 && (
+      {none && <p class="state">{t(none)}</p>}
+      {terms.length > 0 && (
         <ul class="terms on-page">
-          {view.terms.map((term) => (
+          {terms.map((term) => (
             <li key={term.id}>
               <button type="button" class="term" onClick={() => onReveal(term.id)} title={t('showOnPage')}>
-                <span class="term-title">
-                  <span class="term-name">{term.name}</span> <span class="kind">{kindLabel(term.kind)}</span>
-                </span>
+                {title(term)}
                 <span class="term-count" aria-label={t('timesCount', term.count)}>
                   {term.count}×
                 </span>
@@ -64,16 +74,14 @@ export function PageSummary({ view, suggestions, indexHref, onReveal, onOpenEntr
           ))}
         </ul>
       )}
-      {noTerms && suggestions && (
+      {view.status !== 'loading' && none && suggestions && (
         <div class="suggestions">
           <h3 id="suggestions-title">{t('suggestionsHeading')}</h3>
           <ul class="terms suggested" aria-labelledby="suggestions-title">
             {suggestions.entries.map((entry) => (
               <li key={entry.id}>
                 <button type="button" class="term" onClick={() => onOpenEntry(entry.id)}>
-                  <span class="term-title">
-                    <span class="term-name">{entry.name}</span> <span class="kind">{kindLabel(entry.kind)}</span>
-                  </span>
+                  {title(entry)}
                   {entry.label && <span class="term-label">{entry.label}</span>}
                 </button>
               </li>

@@ -5,7 +5,7 @@
 import { t } from '../lib/i18n';
 
 /** The day the policy's text last changed; a store listing shows the same. */
-export const PRIVACY_POLICY_CHANGED = '2026-12-02';
+const PRIVACY_POLICY_CHANGED = '2026-12-02';
 
 export function PrivacyPolicy() {
   return (

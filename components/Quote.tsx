@@ -10,6 +10,7 @@ import type { CitedFact, CitedQuote } from '../lib/views';
 import { t } from '../lib/i18n';
 import { Citation } from './Citation';
 
+/** A citation's address in the source viewer (shown on hover, used by "open in new tab"), and how it opens. */
 export interface QuoteLinks {
   citationHref(c: CitationData): string;
   onOpenCitation(c: CitationData): void;

@@ -8,7 +8,7 @@ import { Marked } from './Marked';
 import { citationLabel } from '../lib/citation';
 import { t } from '../lib/i18n';
 
-export interface SearchResultsProps {
+interface SearchResultsProps {
   query: string;
   results: SearchResult[] | null;
   active: number;
@@ -57,7 +57,7 @@ export function SearchResults({
         aria-controls={LISTBOX_ID}
         aria-activedescendant={count ? optionId(active) : undefined}
         value={query}
-        onInput={(e) => onQuery((e.target as HTMLInputElement).value)}
+        onInput={(e) => onQuery(e.currentTarget.value)}
         onKeyDown={onKeyDown}
         autoFocus={autoFocus}
       />

@@ -4,17 +4,15 @@
  * Where sources give different dates, each is shown and the event says they differ. Events no source dates in full are
  * listed apart, in their sources' words ("on Tuesday"): Gloss never supplies a date the text does not give.
  */
-import type { Citation as CitationData, TimelineEvent } from '../lib/corpus/types';
+import type { TimelineEvent } from '../lib/corpus/types';
 import type { SourceInfo } from '../lib/views';
-import { FactQuote } from './Quote';
+import { FactQuote, type QuoteLinks } from './Quote';
 import { t } from '../lib/i18n';
 
-export interface TimelineProps {
+interface TimelineProps extends QuoteLinks {
   events: TimelineEvent[];
   sources: Map<string, SourceInfo>;
   entryNames: Map<string, string>;
-  citationHref(c: CitationData): string;
-  onOpenCitation(c: CitationData): void;
   entryHref(entryId: string): string;
 }
 

@@ -12,9 +12,11 @@ import type { Preferences } from '../lib/settings';
 import cardCss from './card.css?inline';
 import { CardPresenter, type CardContext, type CardRequest } from './card-presenter';
 
+type CardUi = ShadowRootContentScriptUi<CardPresenter>;
+
 export class CardLayer {
-  private ui: ShadowRootContentScriptUi<CardPresenter> | null = null;
-  private mounting: Promise<ShadowRootContentScriptUi<CardPresenter>> | null = null;
+  private ui: CardUi | null = null;
+  private mounting: Promise<CardUi> | null = null;
   private theme: Preferences['theme'] = 'system';
 
   constructor(private readonly context: CardContext) {}
@@ -51,7 +53,7 @@ export class CardLayer {
     this.ui = null;
   }
 
-  private mount(): Promise<ShadowRootContentScriptUi<CardPresenter>> {
+  private mount(): Promise<CardUi> {
     // WXT's context for the shadow-root UI, made here rather than in the content script, which runs
     // in every frame and keeps its own watch for an extension that went away.
     this.mounting ??= createShadowRootUi(new ContentScriptContext('gloss-card'), {

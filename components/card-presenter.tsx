@@ -5,11 +5,9 @@
  * placed next to its anchor and, from the keyboard, given the focus and said to screen readers.
  */
 import { render } from 'preact';
-import type { Citation } from '../lib/corpus/types';
 import { t } from '../lib/i18n';
 import type { CardData } from '../lib/views';
-import { Card, type CardView } from './Card';
-import { cardAnnouncer, cardHasFocus, focusCard, onCardArrowKey } from './card-keys';
+import { Card, type CardProps, type CardView } from './Card';
 import { placeFloating } from './place';
 
 /** What a card is asked for: an entry's, or the best match of a text (a selection being looked up). */
@@ -24,18 +22,10 @@ export interface CardRequest {
 }
 
 /** Where a card's data and its links come from, and what its buttons do, in the context that shows it. */
-export interface CardContext {
+export interface CardContext extends Omit<CardProps, 'view'> {
   card(entryId: string): Promise<CardData | null>;
   /** The card of the best match of a text, if any. */
   lookUpText(text: string): Promise<CardData | null>;
-  /** Address of the source viewer at a citation (shown on hover, used by "open in new tab"). */
-  citationHref(c: Citation): string;
-  onOpenCitation(c: Citation): void;
-  /** Address of an entry in full in the source viewer, and how this context opens it. */
-  entryHref(entryId: string): string;
-  onOpenEntry(entryId: string): void;
-  onOpenRelated(entryId: string): void;
-  onClose(): void;
   onPointerEnter(): void;
   onPointerLeave(): void;
 }
@@ -51,7 +41,7 @@ function missingCard(request: CardRequest): CardView {
 }
 
 /** Asks for the answer to `request`: the entry's card, or the best match of its text. */
-export function askForCard(context: Pick<CardContext, 'card' | 'lookUpText'>, request: CardRequest) {
+function askForCard(context: Pick<CardContext, 'card' | 'lookUpText'>, request: CardRequest) {
   return request.entryId ? context.card(request.entryId) : context.lookUpText(request.query ?? '');
 }
 
@@ -130,19 +120,7 @@ export class CardPresenter {
   }
 
   private draw(view: CardView, anchor: Range | Element, focus = false): void {
-    const c = this.context;
-    render(
-      <Card
-        view={view}
-        citationHref={c.citationHref}
-        onOpenCitation={c.onOpenCitation}
-        entryHref={c.entryHref}
-        onOpenEntry={c.onOpenEntry}
-        onOpenRelated={c.onOpenRelated}
-        onClose={c.onClose}
-      />,
-      this.box,
-    );
+    render(<Card view={view} {...this.context} />, this.box);
     this.box.hidden = false;
     this.stopPlacing?.();
     this.stopPlacing = placeFloating(anchor, this.box);
@@ -150,4 +128,61 @@ export class CardPresenter {
     focusCard(this.box);
     if (view.status === 'ready') this.announce(view.card.name);
   }
+}
+
+// The card from the keyboard: the focus put in it, moved among its links and buttons with the arrow
+// keys as well as Tab, and its opening said to screen readers.
+
+const FOCUSABLE = 'a[href], button:not([disabled])';
+
+/** Puts the focus on the card in `box` (a non-modal dialog), without scrolling the page under it. */
+function focusCard(box: HTMLElement): void {
+  box.querySelector<HTMLElement>('.card')?.focus({ preventScroll: true });
+}
+
+/** Whether the focus is inside the card in `box`. */
+function cardHasFocus(box: HTMLElement): boolean {
+  const root = box.getRootNode() as Document | ShadowRoot;
+  const active = root.activeElement;
+  return !!active && box.contains(active);
+}
+
+/**
+ * Arrow keys in the card: down and right go to its next link or button, up and left to the one
+ * before (round at either end), Home and End to the first and last. Other keys are left alone.
+ */
+function onCardArrowKey(box: HTMLElement, event: KeyboardEvent): void {
+  const step = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1, Home: 0, End: 0 }[event.key];
+  if (step === undefined || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+  const controls = [...box.querySelectorAll<HTMLElement>(FOCUSABLE)];
+  if (!controls.length) return;
+  const active = (box.getRootNode() as Document | ShadowRoot).activeElement as HTMLElement | null;
+  const at = active ? controls.indexOf(active) : -1;
+  const next =
+    event.key === 'Home'
+      ? 0
+      : event.key === 'End'
+        ? controls.length - 1
+        : at === -1
+          ? step > 0
+            ? 0
+            : controls.length - 1
+          : (at + step + controls.length) % controls.length;
+  event.preventDefault();
+  controls[next].focus({ preventScroll: true });
+}
+
+/**
+ * A polite live region in `parent`, and the function that says a card opened in it. The region is
+ * there before anything is said in it, as screen readers need.
+ */
+function cardAnnouncer(parent: HTMLElement): (name: string) => void {
+  const region = parent.ownerDocument.createElement('div');
+  region.className = 'gloss-announce';
+  region.setAttribute('role', 'status');
+  region.setAttribute('aria-live', 'polite');
+  parent.append(region);
+  return (name) => {
+    region.textContent = t('cardOpened', name);
+  };
 }

@@ -11,7 +11,7 @@ import { termFromReader, type Direction } from '../lib/page/reading-order';
 import { CardPresenter, EarlyAnswers, type CardContext, type CardRequest } from './card-presenter';
 
 /** Where the cards' data and links come from on this page. */
-export type HoverCardOptions = Pick<
+type HoverCardOptions = Pick<
   CardContext,
   'card' | 'lookUpText' | 'citationHref' | 'onOpenCitation' | 'entryHref' | 'onOpenEntry'
 >;
@@ -21,19 +21,11 @@ interface Anchor extends CardRequest {
   element: Element;
 }
 
-export interface HoverCards {
-  /** Moves to the next or previous term of the page and opens its card, with the focus in it. */
-  step(direction: Direction): void;
-  /** Opens the card of the selection (or of `text`, the context menu's), with the focus in it. */
-  lookUp(text: string): void;
-  stop(): void;
-}
-
 /** The class of the term the keyboard went to (its ring, in components/card.css). */
 const TERM_AT = 'gloss-term-at';
 
 /** Starts hover cards for `root`. */
-export function attachHoverCards(root: HTMLElement, box: HTMLElement, options: HoverCardOptions): HoverCards {
+export function attachHoverCards(root: HTMLElement, box: HTMLElement, options: HoverCardOptions) {
   const presenter = new CardPresenter(box, root, {
     ...options,
     onOpenRelated: (entryId) => {
@@ -67,6 +59,7 @@ export function attachHoverCards(root: HTMLElement, box: HTMLElement, options: H
   /** The term the keyboard is at, and where the page was scrolled when its card opened. */
   let at: HTMLElement | null = null;
   let readingPosition = { left: 0, top: 0 };
+  /** Moves to the next or previous term of the page and opens its card, with the focus in it. */
   const step = (direction: Direction) => {
     const terms = [...root.querySelectorAll<HTMLElement>('[data-entry]')];
     const place = (el: HTMLElement) => ({ point: { node: el, offset: 0 }, box: () => el.getBoundingClientRect() });
@@ -80,7 +73,10 @@ export function attachHoverCards(root: HTMLElement, box: HTMLElement, options: H
     readingPosition = { left: scrollX, top: scrollY };
     hover.showNow({ element: target, entryId, focus: true });
   };
-  /** The selection's card: its term's where it is in one, else the best match of its text. */
+  /**
+   * The card of the selection (or of `text`, the context menu's), with the focus in it: its term's
+   * where it is in one, else the best match of its text.
+   */
   const lookUp = (text: string) => {
     const selection = getSelection();
     const query = (text || selection?.toString() || '').replace(/\s+/g, ' ').trim();

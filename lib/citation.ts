@@ -149,7 +149,7 @@ export function perspectiveLabel(source: SourceInfo): string | null {
  * China.com", "Joint statement published by The White House"; for a report or an article, its outlet
  * ("Xinhua reports"), or "Unsigned article" where the text names none.
  */
-export function narrationLabel(source: SourceInfo): string {
+function narrationLabel(source: SourceInfo): string {
   const authors = new Intl.ListFormat(t('localeCode'), { type: 'conjunction' }).format(source.authors ?? []);
   const byGenre: Partial<Record<Genre, () => string | null>> = {
     commentary: () => authors && t('commentaryBy', authors),

@@ -17,14 +17,14 @@ export const STEP_COMMANDS = {
   'previous-term': { direction: 'previous', suggestedKey: 'Alt+Shift+Comma', code: 'Comma' },
 } as const satisfies Record<string, { direction: Direction; suggestedKey: string; code: string }>;
 
-export type StepCommand = keyof typeof STEP_COMMANDS;
+type StepCommand = keyof typeof STEP_COMMANDS;
 
 export function isStepCommand(command: unknown): command is StepCommand {
   return typeof command === 'string' && Object.hasOwn(STEP_COMMANDS, command);
 }
 
 /** The key event's modifiers and physical key. */
-export interface KeyPress {
+interface KeyPress {
   code: string;
   altKey: boolean;
   shiftKey: boolean;

@@ -30,14 +30,6 @@ export class Refused extends Error {
     super(`${refusal.kind} refused: ${refusal.problem}${refusal.detail ? ` (${refusal.detail})` : ''}`);
     this.name = 'Refused';
   }
-
-  get problem(): Refusal['problem'] {
-    return this.refusal.problem;
-  }
-
-  get detail(): string {
-    return this.refusal.detail;
-  }
 }
 
 /** The refusal of each kind of thing, by its problem. */

@@ -23,7 +23,7 @@ import { allParagraphs } from './store/pages';
 import type { EntryBrief, EntryDetail, IndexedEntry, MentionGroup, SearchResult } from './views';
 
 /** Most results the popup lists for one query. */
-export const MAX_RESULTS = 20;
+const MAX_RESULTS = 20;
 
 export class GlossService {
   /** Every frame of every page asks for these; they change only with the store, so they are built once. */

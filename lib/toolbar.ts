@@ -5,7 +5,7 @@
  */
 import type { PageTerms } from './messages';
 
-export interface ToolbarState {
+interface ToolbarState {
   /** Gloss is off on the tab's site: the grey icon. */
   off: boolean;
   /** Distinct terms marked in the tab, all frames together. */

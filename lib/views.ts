@@ -39,13 +39,13 @@ export interface CitedQuote extends Citation {
 export interface CitedFact extends Fact {
   source: SourceInfo;
 }
-export interface RelatedLink {
+interface RelatedLink {
   id: string;
   name: string;
   kind: Entry['kind'];
 }
 /** The documents of one pack that mention an entry, besides those its facts cite: the first mention in each. */
-export interface AlsoIn {
+interface AlsoIn {
   pack: PackRef;
   /** The first few, in document order. */
   quotes: CitedQuote[];
@@ -71,7 +71,7 @@ export interface CardData {
   related: RelatedLink[];
 }
 
-export interface EntryResult {
+interface EntryResult {
   type: 'entry';
   id: string;
   name: string;
@@ -81,7 +81,7 @@ export interface EntryResult {
   label?: CitedQuote;
 }
 
-export interface PassageResult {
+interface PassageResult {
   type: 'passage';
   docId: string;
   paragraph: number;

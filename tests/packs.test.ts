@@ -26,7 +26,8 @@ const fileOf = (pack: PackFile | string) => new Blob([typeof pack === 'string' ?
 const outcome = (db: GlossDatabase, request: JobRequest) =>
   runJob(db, request, control).then(
     () => 'done',
-    (e) => (refusedAs(e, 'pack') ? `${e.problem}${e.detail ? `: ${e.detail}` : ''}` : `other: ${e}`),
+    (e) =>
+      refusedAs(e, 'pack') ? `${e.refusal.problem}${e.refusal.detail ? `: ${e.refusal.detail}` : ''}` : `other: ${e}`,
   );
 const install = (db: GlossDatabase, pack: PackFile | string) =>
   outcome(db, { kind: 'installPack', file: fileOf(pack) });
@@ -99,7 +100,10 @@ describe('reading a pack file', () => {
     const problem = (source: string) =>
       readPack(source).then(
         () => 'read',
-        (e) => (refusedAs(e, 'pack') ? `${e.problem}${e.detail ? `: ${e.detail}` : ''}` : `other: ${e}`),
+        (e) =>
+          refusedAs(e, 'pack')
+            ? `${e.refusal.problem}${e.refusal.detail ? `: ${e.refusal.detail}` : ''}`
+            : `other: ${e}`,
       );
     expect(await problem('{"hello": 1}')).toBe('notPack');
     expect(await problem('%PDF-1.7\n%âãÏÓ\n1 0 obj')).toBe('notPack');

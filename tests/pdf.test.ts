@@ -25,7 +25,7 @@ async function store() {
 const refusal = (promise: Promise<unknown>) =>
   promise.then(
     () => 'accepted',
-    (e) => (refusedAs(e, 'document') ? e.problem : `other: ${e}`),
+    (e) => (refusedAs(e, 'document') ? e.refusal.problem : `other: ${e}`),
   );
 
 describe('PDFs among the reader’s documents', () => {

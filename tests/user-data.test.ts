@@ -73,7 +73,7 @@ describe('the reader’s entries', () => {
     const problem = (p: Promise<unknown>) =>
       p.then(
         () => 'accepted',
-        (e) => (refusedAs(e, 'entry') ? e.problem : String(e)),
+        (e) => (refusedAs(e, 'entry') ? e.refusal.problem : String(e)),
       );
     expect(await problem(addUserEntry(db, { name: 'To Lam', aliases: [], kind: 'person', label }))).toBe('nameTaken');
     expect(await problem(addUserEntry(db, { name: ' ', aliases: [], kind: 'person', label }))).toBe('noName');
@@ -121,7 +121,8 @@ describe('backup', () => {
     const problem = (text: string) =>
       parseBackup(text).then(
         () => 'accepted',
-        (e) => (refusedAs(e, 'backup') ? `${e.problem}${e.detail ? ` ${e.detail}` : ''}` : String(e)),
+        (e) =>
+          refusedAs(e, 'backup') ? `${e.refusal.problem}${e.refusal.detail ? ` ${e.refusal.detail}` : ''}` : String(e),
       );
     expect(await problem('not json {')).toBe('notJson');
     expect(await problem(JSON.stringify({ formatName: 'dexie', data: {} }))).toBe('notBackup');

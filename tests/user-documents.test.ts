@@ -26,7 +26,7 @@ const bytes = (text: string) => new TextEncoder().encode(text);
 const refusal = (promise: Promise<unknown>) =>
   promise.then(
     () => 'accepted',
-    (e) => (refusedAs(e, 'document') ? e.problem : `other: ${e}`),
+    (e) => (refusedAs(e, 'document') ? e.refusal.problem : `other: ${e}`),
   );
 
 describe('reading an imported file', () => {
@@ -207,7 +207,7 @@ describe('the reader’s documents in the store', () => {
     const first = await importDocument(db, notes, { title: 'Notes, first copy' });
     const again = await importDocument(db, `\n${notes}\n`, { title: 'Notes, second copy' }).catch((e) => e);
     expect(again).toBeInstanceOf(Refused);
-    expect([again.problem, again.refusal.existing?.id]).toEqual(['duplicate', first.id]);
+    expect([again.refusal.problem, again.refusal.existing?.id]).toEqual(['duplicate', first.id]);
     const kept = await importDocument(db, notes, { title: 'Notes, second copy' }, true);
     expect((await db.userDocuments.toArray()).map((d) => d.title).sort()).toEqual([
       'Notes, first copy',

@@ -50,7 +50,7 @@ export function BackupPanel({
             type="file"
             name="backup"
             accept=".json,application/json"
-            onChange={(e) => setFile((e.target as HTMLInputElement).files?.[0] ?? null)}
+            onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
           />
         </label>
         <button type="submit" disabled={working || !file}>

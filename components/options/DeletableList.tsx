@@ -3,7 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 
-export interface DeletableItem {
+interface DeletableItem {
   id: string;
   title: string;
   /** Where the title links to, if anywhere. */

@@ -6,10 +6,8 @@
  */
 import { useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
-import type { JobProgress } from '../../lib/user/jobs';
 import { FileDrop } from './FileDrop';
-import { JobProgressView } from './JobProgress';
-import { Outcome } from './Outcome';
+import { JobState, type JobStatus } from './JobProgress';
 
 export interface DocumentInput {
   /** The file chosen or dropped; null for pasted text. */
@@ -20,14 +18,10 @@ export interface DocumentInput {
   date: string;
 }
 
-export type ImportStatus =
-  | { kind: 'idle' }
-  | { kind: 'working'; progress: JobProgress | null }
-  | { kind: 'done'; message: string }
-  /** `duplicate`: the store already holds this text; the reader may add it again all the same. */
-  | { kind: 'refused'; message: string; duplicate?: boolean };
+/** `duplicate`, when refused: the store already holds this text; the reader may add it again all the same. */
+export type ImportStatus = JobStatus & { duplicate?: boolean };
 
-export interface DocumentImportProps {
+interface DocumentImportProps {
   status: ImportStatus;
   /** `again`: the reader chose to add a text the store already holds. */
   onImport(input: DocumentInput, again: boolean): void;
@@ -36,14 +30,18 @@ export interface DocumentImportProps {
 
 export function DocumentImport({ status, onImport, onCancel }: DocumentImportProps) {
   const [file, setFile] = useState<File | null>(null);
-  const [pasted, setPasted] = useState('');
-  const [title, setTitle] = useState('');
-  const [outlet, setOutlet] = useState('');
-  const [date, setDate] = useState('');
+  const [text, setText] = useState({ pasted: '', title: '', outlet: '', date: '' });
+  /** A text field's name, value and what typing in it does. */
+  const field = (name: keyof typeof text) => ({
+    name,
+    value: text[name],
+    onInput: ({ currentTarget: { value } }: { currentTarget: { value: string } }) =>
+      setText((current) => ({ ...current, [name]: value })),
+  });
   const working = status.kind === 'working';
   const submit = (e: Event) => {
     e.preventDefault();
-    onImport({ file, pasted, title, outlet, date }, false);
+    onImport({ file, ...text }, false);
   };
   return (
     <form class="import" onSubmit={submit}>
@@ -58,47 +56,28 @@ export function DocumentImport({ status, onImport, onCancel }: DocumentImportPro
       />
       <label class="field">
         <span>{t('orPaste')}</span>
-        <textarea
-          name="pasted"
-          rows={4}
-          value={pasted}
-          onInput={(e) => setPasted((e.target as HTMLTextAreaElement).value)}
-        />
+        <textarea rows={4} {...field('pasted')} />
       </label>
       <div class="fields">
         <label class="field">
           <span>{t('documentTitle')}</span>
-          <input
-            type="text"
-            name="title"
-            value={title}
-            placeholder={t('titlePlaceholder')}
-            onInput={(e) => setTitle((e.target as HTMLInputElement).value)}
-          />
+          <input type="text" {...field('title')} placeholder={t('titlePlaceholder')} />
         </label>
         <label class="field">
           <span>{t('documentOutlet')}</span>
-          <input
-            type="text"
-            name="outlet"
-            value={outlet}
-            onInput={(e) => setOutlet((e.target as HTMLInputElement).value)}
-          />
+          <input type="text" {...field('outlet')} />
         </label>
         <label class="field">
           <span>{t('documentDate')}</span>
-          <input type="date" name="date" value={date} onInput={(e) => setDate((e.target as HTMLInputElement).value)} />
+          <input type="date" {...field('date')} />
         </label>
       </div>
-      <button type="submit" disabled={working || (!file && !pasted.trim())}>
+      <button type="submit" disabled={working || (!file && !text.pasted.trim())}>
         {t('importDocument')}
       </button>
-      {working && <JobProgressView progress={status.progress} onCancel={onCancel} />}
-      {(status.kind === 'done' || status.kind === 'refused') && (
-        <Outcome refused={status.kind === 'refused'}>{status.message}</Outcome>
-      )}
+      <JobState status={status} onCancel={onCancel} />
       {status.kind === 'refused' && status.duplicate && (
-        <button type="button" class="add-again" onClick={() => onImport({ file, pasted, title, outlet, date }, true)}>
+        <button type="button" class="add-again" onClick={() => onImport({ file, ...text }, true)}>
           {t('addAgain')}
         </button>
       )}

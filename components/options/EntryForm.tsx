@@ -13,9 +13,9 @@ import { Outcome } from './Outcome';
 /**
  * Up to this many paragraphs a document's are offered in a list; past it, by number (a list of thousands helps nobody).
  */
-export const LISTED_PARAGRAPHS = 400;
+const LISTED_PARAGRAPHS = 400;
 
-export interface EntryFormProps {
+interface EntryFormProps {
   /** Every document, bundled and the reader's; null while the store is being read. */
   documents: readonly DocumentInfo[] | null;
   paragraphCount(docId: string): Promise<number>;
@@ -68,20 +68,11 @@ export function EntryForm({ documents, paragraphCount, paragraphRange, message, 
       <div class="fields">
         <label class="field">
           <span>{t('entryName')}</span>
-          <input
-            type="text"
-            name="entryName"
-            value={name}
-            onInput={(e) => setName((e.target as HTMLInputElement).value)}
-          />
+          <input type="text" name="entryName" value={name} onInput={(e) => setName(e.currentTarget.value)} />
         </label>
         <label class="field">
           <span>{t('entryKind')}</span>
-          <select
-            name="entryKind"
-            value={kind}
-            onChange={(e) => setKind((e.target as HTMLSelectElement).value as EntryKind)}
-          >
+          <select name="entryKind" value={kind} onChange={(e) => setKind(e.currentTarget.value as EntryKind)}>
             {ENTRY_KINDS.map((k) => (
               <option key={k} value={k}>
                 {kindLabel(k)}
@@ -92,12 +83,7 @@ export function EntryForm({ documents, paragraphCount, paragraphRange, message, 
       </div>
       <label class="field">
         <span>{t('entryAliases')}</span>
-        <textarea
-          name="entryAliases"
-          rows={2}
-          value={aliases}
-          onInput={(e) => setAliases((e.target as HTMLTextAreaElement).value)}
-        />
+        <textarea name="entryAliases" rows={2} value={aliases} onInput={(e) => setAliases(e.currentTarget.value)} />
       </label>
       <label class="field">
         <span>{t('labelDocument')}</span>
@@ -105,7 +91,7 @@ export function EntryForm({ documents, paragraphCount, paragraphRange, message, 
           name="labelDocument"
           value={docId}
           aria-busy={documents === null}
-          onChange={(e) => setDocId((e.target as HTMLSelectElement).value)}
+          onChange={(e) => setDocId(e.currentTarget.value)}
         >
           <option value="">{documents === null ? t('loading') : '—'}</option>
           {documents?.map((d) => (
@@ -124,18 +110,14 @@ export function EntryForm({ documents, paragraphCount, paragraphRange, message, 
             min={1}
             max={count}
             value={paragraphN || ''}
-            onChange={(e) => choose(Number((e.target as HTMLInputElement).value))}
+            onChange={(e) => choose(Number(e.currentTarget.value))}
           />
         </label>
       )}
       {listed && (
         <label class="field">
           <span>{t('labelParagraph')}</span>
-          <select
-            name="labelParagraph"
-            value={paragraphN}
-            onChange={(e) => choose(Number((e.target as HTMLSelectElement).value))}
-          >
+          <select name="labelParagraph" value={paragraphN} onChange={(e) => choose(Number(e.currentTarget.value))}>
             <option value={0}>—</option>
             {paragraphs.map((p) => (
               <option key={p.n} value={p.n}>

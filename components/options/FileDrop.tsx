@@ -1,7 +1,7 @@
 /** A file picker that also takes a file dropped on it: the reader's documents and packs both come this way. */
 import { useState } from 'preact/hooks';
 
-export interface FileDropProps {
+interface FileDropProps {
   /** The input's name. */
   name: string;
   accept: string;
@@ -33,12 +33,7 @@ export function FileDrop({ name, accept, chooseLabel, hint, chosen, file, onFile
     >
       <label>
         <span>{chooseLabel}</span>
-        <input
-          type="file"
-          name={name}
-          accept={accept}
-          onChange={(e) => onFile((e.target as HTMLInputElement).files?.[0] ?? null)}
-        />
+        <input type="file" name={name} accept={accept} onChange={(e) => onFile(e.currentTarget.files?.[0] ?? null)} />
       </label>
       <p class="hint">{file ? chosen(file.name) : hint}</p>
     </div>

@@ -6,6 +6,14 @@
 import { t } from '../../lib/i18n';
 import { formatSize } from '../../lib/user/failures';
 import type { JobProgress } from '../../lib/user/jobs';
+import { Outcome } from './Outcome';
+
+/** Where a job of the options page stands: running, then done or refused (the message says what or why). */
+export type JobStatus =
+  | { kind: 'idle' }
+  | { kind: 'working'; progress: JobProgress | null }
+  | { kind: 'done'; message: string }
+  | { kind: 'refused'; message: string };
 
 const percent = (p: JobProgress) => String(p.total ? Math.floor((100 * p.done) / p.total) : 0);
 
@@ -47,4 +55,10 @@ export function JobProgressView({ progress, onCancel }: { progress: JobProgress 
       )}
     </div>
   );
+}
+
+/** A job's state under its form: its progress with Cancel while it runs, then its outcome. */
+export function JobState({ status, onCancel }: { status: JobStatus; onCancel(): void }) {
+  if (status.kind === 'working') return <JobProgressView progress={status.progress} onCancel={onCancel} />;
+  return status.kind === 'idle' ? null : <Outcome refused={status.kind === 'refused'}>{status.message}</Outcome>;
 }

@@ -6,22 +6,14 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import type { PackRow } from '../../lib/store/db';
-import type { JobProgress } from '../../lib/user/jobs';
 import { DeletableList } from './DeletableList';
 import { FileDrop } from './FileDrop';
-import { JobProgressView } from './JobProgress';
-import { Outcome } from './Outcome';
+import { JobState, type JobStatus } from './JobProgress';
 
-export type PackStatus =
-  | { kind: 'idle' }
-  | { kind: 'working'; progress: JobProgress | null }
-  | { kind: 'done'; message: string }
-  | { kind: 'refused'; message: string };
-
-export interface PackPanelProps {
+interface PackPanelProps {
   /** Null while the store is read. */
   packs: readonly PackRow[] | null;
-  status: PackStatus;
+  status: JobStatus;
   onInstall(file: File): void;
   onCancel(): void;
   onToggle(packId: string, enabled: boolean): void;
@@ -57,10 +49,7 @@ export function PackPanel({ packs, status, onInstall, onCancel, onToggle, onRemo
         <button type="submit" disabled={working || !file}>
           {t('installPack')}
         </button>
-        {working && <JobProgressView progress={status.progress} onCancel={onCancel} />}
-        {(status.kind === 'done' || status.kind === 'refused') && (
-          <Outcome refused={status.kind === 'refused'}>{status.message}</Outcome>
-        )}
+        <JobState status={status} onCancel={onCancel} />
       </form>
       <DeletableList
         className="packs"
@@ -78,7 +67,7 @@ export function PackPanel({ packs, status, onInstall, onCancel, onToggle, onRemo
                   name="enabled"
                   checked={p.enabled}
                   disabled={working}
-                  onChange={(e) => onToggle(p.id, (e.target as HTMLInputElement).checked)}
+                  onChange={(e) => onToggle(p.id, e.currentTarget.checked)}
                 />
                 <span>{t('packOn')}</span>
               </label>

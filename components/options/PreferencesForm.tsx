@@ -10,44 +10,28 @@ import {
   type Preferences,
 } from '../../lib/settings';
 
-const TRIGGER_LABELS: Record<Preferences['cardTrigger'], MessageKey> = {
-  hover: 'triggerHover',
-  alt: 'triggerAlt',
-  shift: 'triggerShift',
-};
-const MARK_LABELS: Record<Preferences['markStyle'], MessageKey> = {
-  underline: 'markUnderline',
-  tint: 'markTint',
-  none: 'markNone',
-};
-const DENSITY_LABELS: Record<Preferences['markDensity'], MessageKey> = { first: 'densityFirst', every: 'densityEvery' };
-const THEME_LABELS: Record<Preferences['theme'], MessageKey> = {
-  system: 'themeSystem',
-  light: 'themeLight',
-  dark: 'themeDark',
+type ChoiceName = 'cardTrigger' | 'markStyle' | 'markDensity' | 'theme';
+
+/** The preferences chosen with radio buttons, in the page's order: the options and each one's words. */
+const CHOICES: {
+  [K in ChoiceName]: { options: readonly Preferences[K][]; labels: Record<Preferences[K], MessageKey> };
+} = {
+  cardTrigger: { options: CARD_TRIGGERS, labels: { hover: 'triggerHover', alt: 'triggerAlt', shift: 'triggerShift' } },
+  markStyle: { options: MARK_STYLES, labels: { underline: 'markUnderline', tint: 'markTint', none: 'markNone' } },
+  markDensity: { options: MARK_DENSITIES, labels: { first: 'densityFirst', every: 'densityEvery' } },
+  theme: { options: THEMES, labels: { system: 'themeSystem', light: 'themeLight', dark: 'themeDark' } },
 };
 
-function Choice<T extends string>(props: {
-  name: string;
-  legend: string;
-  options: readonly T[];
-  labels: Record<T, MessageKey>;
-  value: T;
-  onChange(v: T): void;
-}) {
+/** One preference's radio buttons; its legend is the message named as the preference is. */
+function Choice({ name, value, onChange }: { name: ChoiceName; value: string; onChange(v: string): void }) {
+  const { options, labels } = CHOICES[name] as { options: readonly string[]; labels: Record<string, MessageKey> };
   return (
     <fieldset>
-      <legend>{props.legend}</legend>
-      {props.options.map((option) => (
+      <legend>{t(name)}</legend>
+      {options.map((option) => (
         <label key={option} class="choice">
-          <input
-            type="radio"
-            name={props.name}
-            value={option}
-            checked={props.value === option}
-            onChange={() => props.onChange(option)}
-          />
-          {t(props.labels[option])}
+          <input type="radio" name={name} value={option} checked={value === option} onChange={() => onChange(option)} />
+          {t(labels[option])}
         </label>
       ))}
     </fieldset>
@@ -79,8 +63,8 @@ function DelaySlider({ value, onCommit }: { value: number; onCommit(ms: number):
         step={DELAY_STEP_MS}
         value={draft}
         aria-valuetext={t('seconds', (draft / 1000).toFixed(2))}
-        onInput={(e) => setDraft(Number((e.target as HTMLInputElement).value))}
-        onChange={(e) => onCommit(Number((e.target as HTMLInputElement).value))}
+        onInput={(e) => setDraft(Number(e.currentTarget.value))}
+        onChange={(e) => onCommit(Number(e.currentTarget.value))}
         onFocus={() => (focused.current = true)}
         onBlur={() => {
           focused.current = false;
@@ -100,54 +84,21 @@ export function PreferencesForm({
   value: Preferences;
   onChange(change: Partial<Preferences>): void;
 }) {
-  const set =
-    <K extends keyof Preferences>(key: K) =>
-    (v: Preferences[K]) =>
-      onChange({ [key]: v });
   return (
     <div class="preferences">
       <label class="delay">
         <span>{t('hoverDelay')}</span>
-        <DelaySlider value={value.hoverDelayMs} onCommit={set('hoverDelayMs')} />
+        <DelaySlider value={value.hoverDelayMs} onCommit={(ms) => onChange({ hoverDelayMs: ms })} />
       </label>
-      <Choice
-        name="cardTrigger"
-        legend={t('cardTrigger')}
-        options={CARD_TRIGGERS}
-        labels={TRIGGER_LABELS}
-        value={value.cardTrigger}
-        onChange={set('cardTrigger')}
-      />
-      <Choice
-        name="markStyle"
-        legend={t('markStyle')}
-        options={MARK_STYLES}
-        labels={MARK_LABELS}
-        value={value.markStyle}
-        onChange={set('markStyle')}
-      />
-      <Choice
-        name="markDensity"
-        legend={t('markDensity')}
-        options={MARK_DENSITIES}
-        labels={DENSITY_LABELS}
-        value={value.markDensity}
-        onChange={set('markDensity')}
-      />
-      <Choice
-        name="theme"
-        legend={t('theme')}
-        options={THEMES}
-        labels={THEME_LABELS}
-        value={value.theme}
-        onChange={set('theme')}
-      />
+      {(Object.keys(CHOICES) as ChoiceName[]).map((name) => (
+        <Choice key={name} name={name} value={value[name]} onChange={(v) => onChange({ [name]: v })} />
+      ))}
       <label class="choice">
         <input
           type="checkbox"
           name="showBadge"
           checked={value.showBadge}
-          onChange={(e) => set('showBadge')((e.target as HTMLInputElement).checked)}
+          onChange={(e) => onChange({ showBadge: e.currentTarget.checked })}
         />
         {t('showBadge')}
       </label>

@@ -1,21 +1,27 @@
 /**
  * Cards on a web page: the hover machine (lib/page/hover.ts) decides when a card opens and closes, the
- * card layer (loaded on first use) shows it, the background answers what it holds.
+ * card layer shows it, the background answers what it holds.
+ *
+ * The card layer is loaded on first use. Every page runs the content script, and most never show a
+ * card: the card's code (Preact, Floating UI, the Card view) is a separate script, fetched from the
+ * extension when the pointer first comes to rest on a term — during the dwell, so it is usually in
+ * place before the card is due.
  */
 import { browser } from 'wxt/browser';
+import type { CardLayer } from '../../components/card-layer';
+import { CARD_LAYER_GLOBAL, CARD_UI_SCRIPT, type CardLayerGlobal } from '../../components/card-layer-global';
 import { EarlyAnswers, type CardContext, type CardRequest } from '../../components/card-presenter';
 import { VIEWER_PAGE, citationTarget, entryHash, viewerHash } from '../../lib/citation';
 import { sendMessage } from '../../lib/messages';
 import { HoverMachine } from '../../lib/page/hover';
 import type { Preferences } from '../../lib/settings';
-import { LazyCardLayer } from './card-loader';
 
 /** What a card is anchored to: a marked term, or a selection being looked up. */
-export interface CardAnchor extends CardRequest {
+interface CardAnchor extends CardRequest {
   range: Range;
 }
 
-export interface PageCardsOptions {
+interface PageCardsOptions {
   theme(): Preferences['theme'];
   /** The extension went away: no card may open. */
   extensionGone(): boolean;
@@ -27,12 +33,16 @@ export interface PageCardsOptions {
 
 export class PageCards {
   readonly hover: HoverMachine<CardAnchor>;
-  readonly layer: LazyCardLayer;
+  /** The card layer, once its script is here. */
+  layer: CardLayer | null = null;
+  private loading: Promise<CardLayer | null> | null = null;
+  private removed = false;
+  private readonly context: CardContext;
   private readonly early: EarlyAnswers<CardAnchor>;
 
   constructor(private readonly options: PageCardsOptions) {
     const viewerUrl = browser.runtime.getURL(VIEWER_PAGE);
-    const context: CardContext = {
+    this.context = {
       card: (entryId) => sendMessage('card', entryId),
       lookUpText: (text) => sendMessage('lookUpText', text),
       citationHref: (c) => viewerUrl + viewerHash(citationTarget(c)),
@@ -48,19 +58,18 @@ export class PageCards {
       onPointerEnter: () => this.hover.enterCard(),
       onPointerLeave: () => this.hover.leaveCard(),
     };
-    this.layer = new LazyCardLayer(context, options.theme);
-    this.early = new EarlyAnswers(context);
+    this.early = new EarlyAnswers(this.context);
     this.hover = new HoverMachine<CardAnchor>(
       {
         // The card's script and the card's answer are asked for as the dwell begins, to be here by its end.
         dwellStarted: (anchor) => {
-          void this.layer.load();
+          void this.load();
           this.early.ask(anchor);
         },
         show: (anchor, token) =>
           void this.present(this.early.with(anchor), () => this.hover.isCurrent(token) && !options.extensionGone()),
         hide: () => {
-          this.layer.current?.hide();
+          this.layer?.hide();
           options.onClosed();
         },
         setTimer: (fn, ms) => setTimeout(fn, ms),
@@ -70,9 +79,25 @@ export class PageCards {
     );
   }
 
+  /** The card layer, loading its script the first time; null if it cannot be loaded. */
+  load(): Promise<CardLayer | null> {
+    this.loading ??= import(/* @vite-ignore */ browser.runtime.getURL(CARD_UI_SCRIPT)).then(
+      () => {
+        const Layer = (globalThis as CardLayerGlobal)[CARD_LAYER_GLOBAL];
+        if (!Layer || this.removed) return null;
+        this.layer = new Layer(this.context);
+        this.layer.setTheme(this.options.theme());
+        return this.layer;
+      },
+      // The extension is gone (updated or removed) or the script is missing: no card, no error on the page.
+      () => null,
+    );
+    return this.loading;
+  }
+
   /** The card's host element, once it exists (for "is the pointer over the card"). */
   get host(): HTMLElement | null {
-    return this.layer.current?.host ?? null;
+    return this.layer?.host ?? null;
   }
 
   /** The term the open card is for, if a card is open. */
@@ -82,7 +107,7 @@ export class PageCards {
 
   /** Whether the focus is in the card. */
   hasFocus(): boolean {
-    return this.layer.current?.hasFocus() ?? false;
+    return this.layer?.hasFocus() ?? false;
   }
 
   /** Closes the card (Esc, its close button); a card the focus was in gives it back to its term. */
@@ -95,12 +120,14 @@ export class PageCards {
 
   remove(): void {
     this.hover.close();
-    this.layer.remove();
+    this.removed = true;
+    this.layer?.remove();
+    this.layer = null;
   }
 
   private async present(anchor: CardAnchor, isCurrent: () => boolean): Promise<void> {
     // The card's script may still be loading: the pointer may have moved on by the time it is here.
-    const layer = await this.layer.load();
+    const layer = await this.load();
     if (layer && isCurrent()) await layer.present(anchor, anchor.range, isCurrent);
   }
 }

@@ -3,11 +3,11 @@
  * rests the pointer on one. A table of contents; each part has one job:
  * - setup.ts: what the background sends (the sieve and settings, then the rest of the matcher);
  * - marking.ts: marking the page, started and stopped, and what it tells the toolbar button;
- * - cards.ts: the hover machine and the card layer (card-loader.ts, loaded on first use);
+ * - cards.ts: the hover machine and the card layer, loaded on first use;
  * - pointer.ts: the reader's pointer and keys, handed to the hover machine;
  * - keyboard.ts: from marked term to term with the keyboard;
- * - page-commands.ts: what the background and the popup ask of the page;
- * - preferences.ts: the reader's settings, applied as they change.
+ * - here: the reader's settings, applied as they change, and what the background and the popup ask
+ *   of the page.
  * Matching, scanning, pointer mapping and hover intent live in lib/.
  *
  * It runs in every frame of every page (the manifest entry is written in wxt.config.ts), so it is
@@ -19,16 +19,14 @@
  */
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { onPageMessage } from '../../lib/messages';
 import { HIGHLIGHTS } from '../../lib/page/mark-colors';
-import { TonedHighlight } from '../../lib/page/toned-highlight';
 import { whenIdle, whenWorthReading } from '../../lib/page/frame';
-import { siteKey } from '../../lib/settings';
+import { siteKey, type Preferences } from '../../lib/settings';
 import { PageCards } from './cards';
-import { TermKeys } from './keyboard';
+import { isKeyboardFrame, TermKeys } from './keyboard';
 import { PageMarking } from './marking';
-import { answerPageCommands } from './page-commands';
 import { listenToReader } from './pointer';
-import { PagePreferences } from './preferences';
 import { pageSetup, type PageSetup } from './setup';
 
 /**
@@ -54,6 +52,7 @@ function startGloss(setup: PageSetup): void {
    */
   const extensionGone = () => !browser.runtime?.id;
   const site = siteKey(location.href);
+  let preferences = setup.preferences;
   /** The page's events Gloss listens to, removed together when the extension goes away. */
   const listeners = new AbortController();
   let listening = false;
@@ -62,13 +61,13 @@ function startGloss(setup: PageSetup): void {
     listening = true;
     listenToReader(
       document,
-      { cards, marking, termKeys, preferences: () => preferences.current, extensionGone },
+      { cards, marking, termKeys, preferences: () => preferences, extensionGone },
       listeners.signal,
     );
   };
 
   const marking: PageMarking = new PageMarking(document, setup.sieve, !setup.disabledSites.includes(site), {
-    preferences: () => preferences.current,
+    preferences: () => preferences,
     extensionGone,
     onMarked: listen,
     onStopped: () => {
@@ -77,7 +76,7 @@ function startGloss(setup: PageSetup): void {
     },
   });
   const cards: PageCards = new PageCards({
-    theme: () => preferences.current.theme,
+    theme: () => preferences.theme,
     extensionGone,
     onClosed: () => marking.marker?.setActive(null),
     returnFocus: (range) => termKeys.returnTo(range),
@@ -88,15 +87,56 @@ function startGloss(setup: PageSetup): void {
       marking.marker?.setActive(mark);
       cards.hover.showNow({ range: mark.range, entryId: mark.entryId, focus: true });
     },
-    makeRing: () => new TonedHighlight(document, HIGHLIGHTS.focus),
   });
-  const preferences: PagePreferences = new PagePreferences(setup.preferences, marking, cards);
+  /** The reader's preferences, applied at once when changed on the options page. */
+  const apply = (p: Preferences) => {
+    preferences = p;
+    cards.hover.dwellMs = p.hoverDelayMs;
+    marking.marker?.showMarksAs(HIGHLIGHTS[p.markStyle]);
+    marking.marker?.setDensity(p.markDensity);
+    cards.layer?.setTheme(p.theme);
+  };
+  apply(preferences);
 
-  const stopCommands = answerPageCommands({ cards, marking, termKeys, site, listen });
+  const stopAnswering = [
+    // The settings changed (the background tells every tab): the preferences apply, the site switch
+    // starts or stops marking, and entries the reader added or removed make the page be read again.
+    onPageMessage('settingsChanged', async ({ data }) => {
+      if (data.preferences) apply(data.preferences);
+      if (data.disabledSites) marking.setEnabled(!data.disabledSites.includes(site));
+      if (!data.userData) return;
+      const fresh = await pageSetup();
+      if (fresh && !extensionGone()) marking.restart(fresh.sieve);
+    }),
+    // Look up the selection (the shortcut and the context menu).
+    onPageMessage('lookUpSelection', ({ data }) => {
+      const selection = window.getSelection();
+      const text = data.trim() || selection?.toString() || '';
+      if (!text.trim() || !selection || selection.rangeCount === 0) return;
+      // Only the frame that holds the selection answers.
+      if (selection.isCollapsed && !data) return;
+      listen();
+      cards.hover.showNow({ range: selection.getRangeAt(0).cloneRange(), entryId: null, query: text.trim() });
+    }),
+    // The browser's step commands: only the frame the reader's keys are in moves.
+    onPageMessage('stepTerm', ({ data }) => {
+      if (isKeyboardFrame(window)) termKeys.step(data.direction);
+    }),
+    // The popup's summary: what is marked here, and one of those marks revealed.
+    onPageMessage('pageSummary', async () => {
+      // Answered from the page as it is, not from a scan under way (the popup may open, or switch Gloss
+      // back on, while one runs).
+      await marking.whenSettled();
+      const counts = new Map<string, number>();
+      for (const mark of marking.marker?.allMarks() ?? [])
+        counts.set(mark.entryId, (counts.get(mark.entryId) ?? 0) + 1);
+      return { counts: [...counts], enabled: marking.enabled, site };
+    }),
+    onPageMessage('revealTerm', ({ data }) => marking.marker?.reveal(data.entryId, data.index) ?? false),
+  ];
   marking.start();
   // The top frame says at once whether Gloss is on here; frames speak once they have marked something.
   if (window === window.top) marking.report();
-  const stopFollowing = preferences.follow(site, extensionGone);
 
   // The extension went away: leave the page exactly as it was. The page first; the message listeners
   // after, since the extension APIs may be gone and throw.
@@ -107,8 +147,7 @@ function startGloss(setup: PageSetup): void {
     marking.stop();
     cards.remove();
     try {
-      stopCommands();
-      stopFollowing();
+      stopAnswering.forEach((stop) => stop());
     } catch {
       // Nothing left to unregister from.
     }

@@ -5,6 +5,7 @@
  * back to the term. Glue: the order is lib/page/reading-order.ts, the card is the hover machine's
  * (opened by the caller), the ring a highlight like the marks.
  */
+import { HIGHLIGHTS } from '../../lib/page/mark-colors';
 import type { Mark } from '../../lib/page/marker';
 import {
   compareTreePoints,
@@ -13,21 +14,13 @@ import {
   type Direction,
   type TermPlace,
 } from '../../lib/page/reading-order';
+import { TonedHighlight } from '../../lib/page/toned-highlight';
 
-/** The highlight that rings the term the keyboard is at. */
-export interface RingHighlight {
-  add(range: Range): unknown;
-  clear(): void;
-  unregister(): void;
-}
-
-export interface TermKeysOptions {
+interface TermKeysOptions {
   /** The marks the reader sees, in any order. */
   marks(): Mark[];
   /** Opens the card of `mark`, with the focus in it. */
   open(mark: Mark): void;
-  /** Makes the ring's highlight, the first time the keyboard goes to a term. */
-  makeRing(): RingHighlight;
 }
 
 /** Elements that take the focus themselves: a term inside one gives the focus back to it. */
@@ -48,7 +41,8 @@ export class TermKeys {
   private at: Mark | null = null;
   /** Where the page was scrolled when the term's card opened: Esc comes back to it. */
   private readingPosition: { left: number; top: number } | null = null;
-  private ring: RingHighlight | null = null;
+  /** The highlight that rings the term the keyboard is at, made the first time the keyboard goes to one. */
+  private ring: TonedHighlight | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -67,7 +61,7 @@ export class TermKeys {
     scrollToRange(target.range);
     const view = this.doc.defaultView;
     this.readingPosition = view ? { left: view.scrollX, top: view.scrollY } : null;
-    this.ring ??= this.options.makeRing();
+    this.ring ??= new TonedHighlight(this.doc, HIGHLIGHTS.focus);
     this.ring.clear();
     this.ring.add(target.range);
     this.options.open(target);

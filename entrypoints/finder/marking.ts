@@ -12,14 +12,7 @@ import { whenTermsMayBeHere } from '../../lib/page/wake';
 import type { Preferences } from '../../lib/settings';
 import { pageMatcher } from './setup';
 
-/** Highlight names by mark style (lib/page/mark-colors.ts, which writes their stylesheet). */
-export const MARK_HIGHLIGHTS: Record<Preferences['markStyle'], (typeof HIGHLIGHTS)['underline']> = {
-  underline: HIGHLIGHTS.underline,
-  tint: HIGHLIGHTS.tint,
-  none: HIGHLIGHTS.none,
-};
-
-export interface MarkingOptions {
+interface MarkingOptions {
   preferences(): Preferences;
   /** The extension went away: nothing more may be done. */
   extensionGone(): boolean;
@@ -78,7 +71,7 @@ export class PageMarking {
         matcher: fresh.matcher,
         rules: fresh.rules,
         density: prefs.markDensity,
-        highlightName: MARK_HIGHLIGHTS[prefs.markStyle],
+        highlightName: HIGHLIGHTS[prefs.markStyle],
         activeHighlightName: HIGHLIGHTS.active,
         flashHighlightName: HIGHLIGHTS.flash,
         onIdle: () => this.report(),

@@ -21,7 +21,7 @@ interface Pointer {
   shiftKey: boolean;
 }
 
-export interface ReaderInput {
+interface ReaderInput {
   cards: PageCards;
   marking: PageMarking;
   termKeys: TermKeys;

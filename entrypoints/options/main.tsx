@@ -12,7 +12,8 @@ import { BackupPanel, type BackupStatus } from '../../components/options/BackupP
 import { DeletableList } from '../../components/options/DeletableList';
 import { EntryForm } from '../../components/options/EntryForm';
 import { kindLabel } from '../../components/kinds';
-import { PackPanel, type PackStatus } from '../../components/options/PackPanel';
+import type { JobStatus } from '../../components/options/JobProgress';
+import { PackPanel } from '../../components/options/PackPanel';
 import { PreferencesForm } from '../../components/options/PreferencesForm';
 import { SiteList } from '../../components/options/SiteList';
 import { VIEWER_PAGE, viewerHash } from '../../lib/citation';
@@ -28,6 +29,7 @@ import type { EntryInput } from '../../lib/user/entries';
 import { failureMessage, jobFailure, mergeSettings } from '../../lib/user/failures';
 import type { JobFailure, JobProgress, JobRequest, JobResult } from '../../lib/user/jobs';
 import { JobFailed, startJob, type RunningJob } from './worker-jobs';
+import '../../components/pages.css';
 import './options.css';
 
 /** The store, or null where the browser allows no IndexedDB here (the page says so). */
@@ -49,6 +51,8 @@ async function announceUserDataChange(): Promise<void> {
 
 /** A job's failure as the worker said it, or an error thrown on this page said the same way. */
 const failureOf = (error: unknown): JobFailure => (error instanceof JobFailed ? error.failure : jobFailure(error));
+/** Why a job failed, in the reader's words. */
+const whyFailed = (error: unknown) => failureMessage(failureOf(error));
 
 const viewerHref = (docId: string) => browser.runtime.getURL(VIEWER_PAGE) + viewerHash({ docId });
 
@@ -70,7 +74,7 @@ function Options() {
   const documents = lists?.documents.filter((d) => d.user) ?? [];
   const [entryMessage, setEntryMessage] = useState<{ error: boolean; text: string } | null>(null);
   const [backupStatus, setBackupStatus] = useState<BackupStatus>({ kind: 'idle' });
-  const [packStatus, setPackStatus] = useState<PackStatus>({ kind: 'idle' });
+  const [packStatus, setPackStatus] = useState<JobStatus>({ kind: 'idle' });
   /** A new form after every document or entry added: nothing of one carries over to the next. */
   const [importForm, setImportForm] = useState(0);
   const [entryForm, setEntryForm] = useState(0);
@@ -121,12 +125,11 @@ function Options() {
     return () => stops.forEach((stop) => stop());
   }, []);
 
-  /** Runs a job in the worker; `show` follows its progress. Resolves with its result, or rejects with JobFailed. */
-  function run(
-    request: JobRequest,
-    show: (progress: JobProgress | null) => void,
-    slot?: 'import' | 'backup' | 'pack',
-  ): Promise<JobResult> {
+  /** The panels that show a job's progress, and whose Cancel button stops it. */
+  const panels = { import: setImportStatus, backup: setBackupStatus, pack: setPackStatus };
+  /** Runs a job in the worker, its progress shown in `slot`'s panel; its result, or JobFailed. */
+  function run(request: JobRequest, slot?: keyof typeof panels): Promise<JobResult> {
+    const show = (progress: JobProgress | null) => slot && panels[slot]({ kind: 'working', progress });
     show(null);
     const job = startJob(request, show);
     if (slot) jobs.current[slot] = job;
@@ -147,7 +150,7 @@ function Options() {
       allowDuplicate: again,
     };
     try {
-      const result = await run(request, (progress) => setImportStatus({ kind: 'working', progress }), 'import');
+      const result = await run(request, 'import');
       if (result.kind !== 'import') return;
       await publishWrite();
       setImportForm((n) => n + 1);
@@ -168,33 +171,33 @@ function Options() {
   /** Runs a delete, then tells the rest of Gloss and reads the lists again; `refused` shows why one failed. */
   async function remove(request: JobRequest, refused: (message: string) => void): Promise<void> {
     try {
-      await run(request, () => {});
+      await run(request);
     } catch (error) {
-      refused(failureMessage(failureOf(error)));
+      refused(whyFailed(error));
     }
     await publishWrite();
   }
 
   async function onAddEntry(input: EntryInput): Promise<void> {
     try {
-      const result = await run({ kind: 'addEntry', input }, () => {});
+      const result = await run({ kind: 'addEntry', input });
       if (result.kind !== 'addEntry') return;
       await publishWrite();
       setEntryForm((n) => n + 1);
       setEntryMessage({ error: false, text: t('entryAdded', result.entry.name, result.mentions) });
     } catch (error) {
-      setEntryMessage({ error: true, text: failureMessage(failureOf(error)) });
+      setEntryMessage({ error: true, text: whyFailed(error) });
     }
   }
 
   /** Runs a pack job; the panel shows its progress, then `done(result)` or why nothing changed. */
   async function onPackJob(request: JobRequest, done: (result: JobResult) => string): Promise<void> {
     try {
-      const result = await run(request, (progress) => setPackStatus({ kind: 'working', progress }), 'pack');
+      const result = await run(request, 'pack');
       await publishWrite();
       setPackStatus({ kind: 'done', message: done(result) });
     } catch (error) {
-      setPackStatus({ kind: 'refused', message: failureMessage(failureOf(error)) });
+      setPackStatus({ kind: 'refused', message: whyFailed(error) });
     }
   }
   const packTitle = (id: string) => lists?.packs.find((p) => p.id === id)?.title ?? id;
@@ -220,28 +223,20 @@ function Options() {
     if (backupStatus.kind === 'exported') URL.revokeObjectURL(backupStatus.href);
     try {
       const settings = { preferences: await preferences.getValue(), disabledSites: await disabledSites.getValue() };
-      const result = await run(
-        { kind: 'export', settings },
-        (progress) => setBackupStatus({ kind: 'working', progress }),
-        'backup',
-      );
+      const result = await run({ kind: 'export', settings }, 'backup');
       if (result.kind !== 'export') return;
       const href = URL.createObjectURL(result.file);
       setBackupStatus({ kind: 'exported', href, fileName: result.fileName });
       // Save it at once; the link stays for saving again.
       Object.assign(document.createElement('a'), { href, download: result.fileName }).click();
     } catch (error) {
-      setBackupStatus({ kind: 'refused', message: failureMessage(failureOf(error)) });
+      setBackupStatus({ kind: 'refused', message: whyFailed(error) });
     }
   }
 
   async function onRestore(file: File): Promise<void> {
     try {
-      const result = await run(
-        { kind: 'restore', file },
-        (progress) => setBackupStatus({ kind: 'working', progress }),
-        'backup',
-      );
+      const result = await run({ kind: 'restore', file }, 'backup');
       if (result.kind !== 'restore') return;
       const { report } = result;
       const current = { preferences: await preferences.getValue(), disabledSites: await disabledSites.getValue() };
@@ -256,7 +251,7 @@ function Options() {
         conflicts,
       });
     } catch (error) {
-      setBackupStatus({ kind: 'refused', message: failureMessage(failureOf(error)) });
+      setBackupStatus({ kind: 'refused', message: whyFailed(error) });
     }
   }
 

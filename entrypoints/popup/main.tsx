@@ -19,6 +19,7 @@ import type { StoreStatus } from '../../lib/store/open';
 import { bestDocumented, type EntryDetail, type IndexedEntry } from '../../lib/views';
 import { prepareExtensionPage } from '../../components/extension-page';
 import '../../components/quote.css';
+import '../../components/pages.css';
 import './popup.css';
 import { t } from '../../lib/i18n';
 

@@ -37,6 +37,7 @@ import { t } from '../../lib/i18n';
 import { openForReading } from '../../lib/store/open';
 import { userDataVersion } from '../../adapters/storage';
 import { prepareExtensionPage } from '../../components/extension-page';
+import '../../components/pages.css';
 import './viewer.css';
 
 const knowledge = openForReading(loadBundledPack);
@@ -112,18 +113,22 @@ function SourceViewer() {
         onOpenEntry: openEntry,
       }),
     );
-    // The step shortcuts, which the browser gives the background: this page answers for its own tab.
-    const stopSteps = onMessage('stepTerm', async ({ data }) => {
+    // The step and look-up shortcuts, which the browser gives the background: this page answers for
+    // its own tab.
+    const isThisTab = async (tabId?: number) => {
       const tab = await browser.tabs.getCurrent();
-      if (tab?.id !== undefined && tab.id === data.tabId) (await cards).step(data.direction);
-    });
-    const stopLookUps = onMessage('lookUpHere', async ({ data }) => {
-      const tab = await browser.tabs.getCurrent();
-      if (tab?.id !== undefined && tab.id === data.tabId) (await cards).lookUp(data.text);
-    });
+      return tab?.id !== undefined && tab.id === tabId;
+    };
+    const stops = [
+      onMessage('stepTerm', async ({ data }) => {
+        if (await isThisTab(data.tabId)) (await cards).step(data.direction);
+      }),
+      onMessage('lookUpHere', async ({ data }) => {
+        if (await isThisTab(data.tabId)) (await cards).lookUp(data.text);
+      }),
+    ];
     return () => {
-      stopSteps();
-      stopLookUps();
+      stops.forEach((stop) => stop());
       void cards.then((c) => c.stop());
     };
   }, []);

@@ -2,6 +2,7 @@
  * The corpus compiler: documents + metadata + glossary → one knowledge bundle. Runs in the build (a
  * broken quote stops it) and in `npm run corpus`. Pure: the caller reads the files.
  */
+import { groupBy } from '../group-by';
 import { cueWordKey, type CueGroup } from '../match/evidence';
 import { buildMatcher, type AliasSpec } from '../match/matcher';
 import { foldKey, isWordChar } from '../text/normalize';
@@ -317,12 +318,6 @@ export async function compileCorpus(input: CompileInput): Promise<KnowledgeBundl
     ),
   } as const;
   return { ...body, hash: await sha256(JSON.stringify(body)) };
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
-  return groups;
 }
 
 /** Whether `text` holds `words` bounded by non-letters on both sides. */

@@ -12,7 +12,7 @@ import { foldKey } from '../text/normalize';
 import type { Coverage, Mention, Paragraph } from './types';
 import { readYaml } from './yaml';
 
-export interface Exclusion {
+interface Exclusion {
   name: string;
   reason: string;
   line: number;
@@ -52,7 +52,7 @@ const NOT_NAMES = new Set([
 ]);
 
 /** A name the documents hold: its text, and where it stands. */
-export interface NameFound {
+interface NameFound {
   name: string;
   docId: string;
   paragraph: number;

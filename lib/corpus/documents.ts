@@ -4,7 +4,7 @@
  */
 import { GENRES, PERSPECTIVES, type DocumentInfo, type Paragraph, type StatedDate } from './types';
 
-export interface DocumentMeta extends Omit<DocumentInfo, 'file'> {
+interface DocumentMeta extends Omit<DocumentInfo, 'file'> {
   /** Whole lines (after trimming) that are site chrome, bylines or repeated headlines. */
   boilerplate: string[];
 }

@@ -12,7 +12,7 @@ import { ID_PATTERN, readYaml, type QuoteSpec } from './yaml';
 
 export type { QuoteSpec };
 
-export interface AliasInput {
+interface AliasInput {
   text: string;
   caseRule: CaseRule;
   needs?: Evidence;
@@ -22,7 +22,7 @@ export interface AliasInput {
   misspelling?: true;
 }
 
-export interface GlossaryEntry {
+interface GlossaryEntry {
   id: string;
   name: string;
   kind: EntryKind;
@@ -38,7 +38,7 @@ export interface GlossaryEntry {
 }
 
 const CASE_RULES: readonly CaseRule[] = ['any', 'name', 'acronym'];
-export const MAX_FACTS = 6;
+const MAX_FACTS = 6;
 const ENTRY_FIELDS = ['id', 'name', 'kind', 'side', 'aliases', 'not', 'label', 'facts', 'related'];
 const ALIAS_FIELDS = ['text', 'case', 'needs', 'near', 'misspelling'];
 

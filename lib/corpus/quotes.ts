@@ -24,7 +24,7 @@ export function foldParagraphs(paragraphs: readonly Paragraph[]): FoldedParagrap
   return paragraphs.map((paragraph) => ({ paragraph, folded: fold(paragraph.text) }));
 }
 
-export type QuoteResult =
+type QuoteResult =
   | { ok: true; citation: Citation }
   | { ok: false; problem: string; nearest: { paragraph: number; text: string } | null };
 
@@ -61,7 +61,7 @@ export function locateQuote(quote: string, docId: string, paragraphs: readonly F
  * The passage that shares the longest run of words with the start or the end of the quote: enough to
  * show the author where the quote went wrong.
  */
-export function nearestText(
+function nearestText(
   wanted: string,
   paragraphs: readonly FoldedParagraph[],
 ): { paragraph: number; text: string } | null {

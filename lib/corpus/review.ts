@@ -52,7 +52,7 @@ export function sourceErrorsIn(quote: string, misspellings: readonly string[]): 
 }
 
 /** What the review of a label reads besides the label: its entry, the entry's names, and the document. */
-export interface LabelContext {
+interface LabelContext {
   entryId: string;
   /** The entry's name and aliases. */
   names: readonly string[];

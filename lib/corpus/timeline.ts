@@ -6,13 +6,13 @@
 import { isMap, isSeq } from 'yaml';
 import { ID_PATTERN, readYaml, type QuoteSpec } from './yaml';
 
-export interface AccountInput {
+interface AccountInput {
   quote: QuoteSpec;
   /** The date exactly as this source's sentence states it; absent when it states none. */
   when?: string;
 }
 
-export interface TimelineInput {
+interface TimelineInput {
   id: string;
   title: string;
   /** The date as YYYY[-MM[-DD]], for ordering; absent when no account dates it fully ("on Tuesday"). */

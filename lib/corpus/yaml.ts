@@ -28,11 +28,11 @@ export interface QuoteSpec {
 }
 
 /** What a quote may carry besides `quote` and `doc`. */
-export type QuoteField = 'speaker' | 'pronoun' | 'note';
+type QuoteField = 'speaker' | 'pronoun' | 'note';
 
 export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-export interface YamlReader {
+interface YamlReader {
   /** The file's top-level mapping, or a failure naming the file. */
   root(what: string): YAMLMap;
   /** The top-level list under `key`, or a failure naming the file. */

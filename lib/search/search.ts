@@ -6,7 +6,7 @@ import type { SearchRecord } from '../corpus/types';
 import { foldKey } from '../text/normalize';
 import { entryRecords, SEARCH_KEYS, SEARCH_OPTIONS } from './records';
 
-export interface SearchHit {
+interface SearchHit {
   record: SearchRecord;
   /** 0 is a perfect match, 1 no match at all. */
   score: number;
@@ -14,7 +14,7 @@ export interface SearchHit {
 }
 
 /** How good a fuzzy match must be to open a card from a selection without asking. */
-export const CONFIDENT_SCORE = 0.3;
+const CONFIDENT_SCORE = 0.3;
 
 /**
  * How an entry's names relate to the query, best first: an alias spelled exactly as the query; an

@@ -14,7 +14,7 @@ export interface Snippet {
 }
 
 /** Ranges of `text` where a word of `query` (two letters or more) begins a word. */
-export function queryMarks(text: string, query: string): [number, number][] {
+function queryMarks(text: string, query: string): [number, number][] {
   const words = fold(query)
     .text.split(' ')
     .filter((w) => w.length >= 2);

@@ -12,6 +12,7 @@ import Dexie, { type Table } from 'dexie';
 import type { AliasSpec } from '../match/matcher';
 import type { DocumentInfo, Entry, Mention, Paragraph, SearchRecord, TimelineEvent } from '../corpus/types';
 import type { PackManifest } from '../packs/format';
+import { groupBy } from '../group-by';
 import { paragraphPages } from './pages';
 
 export const DATABASE_NAME = 'gloss';
@@ -224,12 +225,7 @@ export class GlossDatabase extends Dexie {
  * installing the bundled pack finds everything derived again: lib/packs/store.ts.)
  */
 async function moveIntoPages(db: GlossDatabase, rows: Table<Paragraph, [string, number]>): Promise<void> {
-  const byDocument = new Map<string, Paragraph[]>();
-  for (const p of await rows.orderBy('[docId+n]').toArray()) {
-    const list = byDocument.get(p.docId);
-    if (list) list.push(p);
-    else byDocument.set(p.docId, [p]);
-  }
+  const byDocument = groupBy(await rows.orderBy('[docId+n]').toArray(), (p) => p.docId);
   for (const [docId, paragraphs] of byDocument) await db.userParagraphPages.bulkPut(paragraphPages(docId, paragraphs));
 }
 

@@ -25,7 +25,7 @@ export interface OpenedStore {
 }
 
 /** The bundled pack, read from memory alone. */
-export const memoryKnowledge = (pack: PackFile) => new Knowledge(memoryRows(packBundle(pack), pack.manifest), 'memory');
+const memoryKnowledge = (pack: PackFile) => new Knowledge(memoryRows(packBundle(pack), pack.manifest), 'memory');
 
 export async function openStore(
   pack: PackFile,

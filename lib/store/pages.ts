@@ -7,6 +7,7 @@
 import { USER_ID_PREFIX, type Mention, type Paragraph } from '../corpus/types';
 import Dexie, { type Table } from 'dexie';
 import type { GlossDatabase, MentionPageRow, ParagraphPageRow } from './db';
+import { groupBy } from '../group-by';
 
 /** Paragraphs per page: page 0 holds paragraphs 1–100. */
 export const PAGE_SIZE = 100;
@@ -14,16 +15,8 @@ export const PAGE_SIZE = 100;
 export const pageOf = (paragraph: number) => Math.floor((paragraph - 1) / PAGE_SIZE);
 
 /** `items` by the page of their paragraph, in their order. */
-function byPage<T>(items: readonly T[], paragraphOf: (item: T) => number): Map<number, T[]> {
-  const pages = new Map<number, T[]>();
-  for (const item of items) {
-    const page = pageOf(paragraphOf(item));
-    const list = pages.get(page);
-    if (list) list.push(item);
-    else pages.set(page, [item]);
-  }
-  return pages;
-}
+const byPage = <T>(items: readonly T[], paragraphOf: (item: T) => number) =>
+  groupBy(items, (item) => pageOf(paragraphOf(item)));
 
 /** The rows of a document's paragraphs (a pack's carry its id). */
 export function paragraphPages(docId: string, paragraphs: readonly Paragraph[], pack?: string): ParagraphPageRow[] {

@@ -9,6 +9,7 @@
  */
 import { evidenceRules, scanDocument, toMention } from '../corpus/mentions';
 import type { Mention, Paragraph } from '../corpus/types';
+import { groupBy } from '../group-by';
 import { contextualEntries, firmEntries, PageEvidence, type EvidenceRules } from '../match/evidence';
 import { buildMatcher, scan, type Match, type Matcher } from '../match/matcher';
 import type { EntryDocumentRow, GlossDatabase, TextIndexRow } from '../store/db';
@@ -32,7 +33,7 @@ const noPace: SteadyPace = () => {};
 const PACE_EVERY = 500;
 
 /** The matcher over every entry in the store, bundled and the reader's, with the evidence rules. */
-export interface StoreMatcher {
+interface StoreMatcher {
   matcher: Matcher;
   rules: EvidenceRules;
   userEntries: ReadonlySet<string>;
@@ -94,7 +95,7 @@ export function entryDocumentRows(mentions: readonly Mention[]): EntryDocumentRo
 }
 
 /** A 53-bit hash of a document's text (cyrb53): finds a stored twin quickly; the text is then compared. */
-export function textHash(paragraphs: readonly Paragraph[]): string {
+function textHash(paragraphs: readonly Paragraph[]): string {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   for (const p of paragraphs) {
@@ -275,15 +276,7 @@ export async function updateForEntryChange(
 }
 
 /** Paragraphs by document, in their order. */
-function byDocument(paragraphs: readonly Paragraph[]): Map<string, Paragraph[]> {
-  const groups = new Map<string, Paragraph[]>();
-  for (const p of paragraphs) {
-    const list = groups.get(p.docId);
-    if (list) list.push(p);
-    else groups.set(p.docId, [p]);
-  }
-  return groups;
-}
+const byDocument = (paragraphs: readonly Paragraph[]) => groupBy(paragraphs, (p) => p.docId);
 
 function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   return a.size === b.size && [...a].every((x) => b.has(x));

@@ -27,7 +27,7 @@ export type Progress = (done: number, total: number) => void | Promise<void>;
 /** Text is decoded and HTML parsed in pieces of this many units, with progress between them. */
 const PIECE = 512 * 1024;
 
-export type DocumentFormat = 'text' | 'markdown' | 'html';
+type DocumentFormat = 'text' | 'markdown' | 'html';
 
 /**
  * UTF-8 text of a file's bytes, or DocumentRefused. Binary files are told apart from text by NUL

@@ -90,7 +90,7 @@ export async function storeRevision(db: GlossDatabase): Promise<string> {
 }
 
 /** A document ready to be stored: its paragraphs and what is derived from them, as of `revision`. */
-export interface PreparedDocument {
+interface PreparedDocument {
   info: DocumentInfo;
   paragraphs: Paragraph[];
   derived: DerivedDocument;
@@ -148,19 +148,6 @@ export async function storeDocument(
     await writeDerivedDocument(db, derived);
     return derived.mentions.length;
   });
-}
-
-/** Stores a document the reader imported; `text` has one paragraph per line (see document-text.ts). */
-export async function addUserDocument(
-  db: GlossDatabase,
-  details: DocumentDetails,
-  text: string,
-  fileName: string,
-  allowDuplicate = false,
-): Promise<DocumentInfo> {
-  const info = documentInfo(details, fileName);
-  await storeDocument(db, await prepareDocument(db, info, text, allowDuplicate), allowDuplicate);
-  return info;
 }
 
 /**

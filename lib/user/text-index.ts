@@ -17,7 +17,7 @@ import type { TextIndexRow } from '../store/db';
 import { foldUnits, isUnspacedCode, isWordCode } from '../text/normalize';
 
 /** Buckets per document: a look-up reads about 1/64 of a document's index. */
-export const INDEX_BUCKETS = 64;
+const INDEX_BUCKETS = 64;
 
 /** The words of `text`, folded, each once. */
 export function wordsOf(text: string, into = new Set<string>()): Set<string> {
