@@ -141,3 +141,23 @@ export function pageMarkupWithoutGloss(host) {
   clone.querySelectorAll(host).forEach((el) => el.remove());
   return clone.outerHTML;
 }
+
+/** The popup's words for a page on which Gloss found no term. */
+export const NO_TERM_ON_PAGE = 'No term Gloss knows is on this page.';
+
+/**
+ * Opens e2e/fixtures/no-terms.html and the popup for its tab, once the popup says Gloss found no term
+ * there (the popup asks the page itself, so by then Gloss has read it).
+ */
+export async function noTermPageAndPopup(driver, origin) {
+  const page = await driver.openPage(`${origin}/no-terms.html`);
+  const tabId = await driver.activeTabId();
+  const popup = await driver.openExtensionPage(`/popup.html?tab=${tabId}`);
+  await popup.waitFor(
+    () => document.querySelector('.summary .state')?.textContent ?? '',
+    undefined,
+    (t) => t === NO_TERM_ON_PAGE,
+    8000,
+  );
+  return { page, tabId, popup };
+}

@@ -1,6 +1,6 @@
 // The toolbar popup: search, an entry in full, the page summary, the per-site switch.
 import { assert } from '../harness.mjs';
-import { HIGHLIGHT, pageMarks, pageMarksThroughout } from '../page.mjs';
+import { HIGHLIGHT, noTermPageAndPopup, pageMarks, pageMarksThroughout } from '../page.mjs';
 
 export function define(ctx, test) {
   const { driver, origin, clickOption } = ctx;
@@ -276,15 +276,7 @@ export function define(ctx, test) {
   });
 
   test('popup: a web page with no term says so and offers entries to start from and the way to all of them', async () => {
-    const page = await driver.openPage(`${origin}/no-terms.html`);
-    const tabId = await driver.activeTabId();
-    const popup = await driver.openExtensionPage(`/popup.html?tab=${tabId}`);
-    await popup.waitFor(
-      () => document.querySelector('.summary .state')?.textContent ?? '',
-      undefined,
-      (t) => t === 'No term Gloss knows is on this page.',
-      8000,
-    );
+    const { page, popup } = await noTermPageAndPopup(driver, origin);
     const offered = await popup.waitFor(
       () => ({
         entries: document.querySelectorAll('.suggestions .term').length,

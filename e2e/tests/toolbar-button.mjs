@@ -3,6 +3,7 @@
 // switches the badge off on the options page. Read through the button's own API from an extension
 // page; the title is set with the icon, so it says which icon the tab has.
 import { assert } from '../harness.mjs';
+import { noTermPageAndPopup } from '../page.mjs';
 
 /** The button's badge and title for a tab, as the browser holds them. */
 async function buttonOf(tabId) {
@@ -61,16 +62,8 @@ export function define(ctx, test) {
   });
 
   test('toolbar button: a page with no term, which sends no report, shows no number; switched off there, it turns grey, and back', async () => {
-    const page = await driver.openPage(`${origin}/no-terms.html`);
-    const tabId = await driver.activeTabId();
-    const popup = await driver.openExtensionPage(`/popup.html?tab=${tabId}`);
     // The popup asks the page what it found: by then Gloss has read it.
-    await popup.waitFor(
-      () => document.querySelector('.summary .state')?.textContent ?? '',
-      undefined,
-      (t) => t === 'No term Gloss knows is on this page.',
-      8000,
-    );
+    const { page, tabId, popup } = await noTermPageAndPopup(driver, origin);
     const shown = await popup.evaluate(buttonOf, tabId);
     assert(shown.badge === '' && shown.title === 'Gloss', JSON.stringify(shown));
     const setSites = (sites) =>

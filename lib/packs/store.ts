@@ -6,6 +6,7 @@
  * entries a page or a document is read with have changed.
  */
 import type { KnowledgeBundle, Mention } from '../corpus/types';
+import { groupBy } from '../group-by';
 import { buildSearchRecords } from '../search/records';
 import {
   PACK_TABLES,
@@ -68,17 +69,6 @@ export function qualifyBundle(bundle: KnowledgeBundle, packId: string): Knowledg
       accounts: t.accounts.map((a) => ({ ...a, citation: cite(a.citation) })),
     })),
   };
-}
-
-/** Items by a key, each list in the items' order. */
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const list = groups.get(key(item));
-    if (list) list.push(item);
-    else groups.set(key(item), [item]);
-  }
-  return groups;
 }
 
 /** The rows of a checked pack (lib/packs/read.ts). The bundled pack keeps its ids; any other's are qualified. */
