@@ -384,7 +384,7 @@ if (wants('size')) {
     content.length <= 40 * 1024,
     `gzipped ${kb(gzipSync(content).length)}`,
   );
-  // Loaded on the first dwell on a term, not with every page (entrypoints/finder/card-loader.ts).
+  // Loaded on the first dwell on a term, not with every page (entrypoints/finder/cards.ts).
   const cardScript = readFileSync(resolve(root, '.output/chrome-mv3/card-ui.js'));
   record(
     'card script, loaded on first use',

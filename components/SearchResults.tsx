@@ -5,6 +5,7 @@
 import type { SearchResult } from '../lib/views';
 import { kindLabel } from './kinds';
 import { Marked } from './Marked';
+import { MIN_QUERY } from './use-search';
 import { citationLabel } from '../lib/citation';
 import { t } from '../lib/i18n';
 
@@ -61,7 +62,7 @@ export function SearchResults({
         onKeyDown={onKeyDown}
         autoFocus={autoFocus}
       />
-      {query.trim().length >= 2 && results !== null && count === 0 && (
+      {query.trim().length >= MIN_QUERY && results !== null && count === 0 && (
         <p class="state" role="status">
           {t('noSearchResults', query.trim())}
         </p>
