@@ -63,7 +63,8 @@ export class PageMarking {
       if (!fresh) {
         // The background could not answer (its store busy with an install, say): try again a little later.
         settle();
-        if (attempt < MATCHER_ATTEMPTS) setTimeout(() => this.start(attempt + 1), MATCHER_RETRY_MS * attempt);
+        if (attempt < MATCHER_ATTEMPTS)
+          setTimeout(() => this.options.extensionGone() || this.start(attempt + 1), MATCHER_RETRY_MS * attempt);
         return;
       }
       const prefs = this.options.preferences();
