@@ -144,17 +144,42 @@ describe('sieve', () => {
     );
   });
 
-  it('property: the same with a glossary of every kind of alias Gloss has, and hundreds of them', () => {
-    const glossary = [...FIXTURE_ALIASES, ...madeUpAliases(250)];
+  it('property: the same with a glossary of every kind of alias Gloss has, and hundreds of them; reading only where the sieve says an alias may begin finds what reading everything finds', () => {
+    const glossary: AliasSpec[] = [
+      ...FIXTURE_ALIASES,
+      ...madeUpAliases(250),
+      // A longer name that blocks, found in any case; aliases that open and close with punctuation.
+      { entryId: 'ho-chi-minh', text: 'Hồ Chí Minh', caseRule: 'name' },
+      { entryId: 'ho-chi-minh', text: 'Thành phố Hồ Chí Minh', caseRule: 'name', blocks: true },
+      { entryId: 'bamboo', text: '“Bamboo diplomacy”', caseRule: 'any' },
+      { entryId: 'dotnet', text: '.NET', caseRule: 'name' },
+    ];
     const many = buildMatcher(glossary);
     expect(many.sieve).not.toBeNull();
     fc.assert(
-      fc.property(textArbitrary(glossary.map((a) => a.text)), (text) => {
-        const exact = scan(exactOnly(many), text, { vietnamese: false });
+      fc.property(textArbitrary(glossary.map((a) => a.text)), fc.boolean(), (text, vietnamese) => {
+        const exact = scan(exactOnly(many), text, { vietnamese });
         if (exact.length > 0) expect(mayHoldTerm(many.sieve!, text)).toBe(true);
+        expect(scan(many, text, { vietnamese })).toEqual(exact);
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('reads only around the words where an alias may begin, and still finds a blocking name in lower case', () => {
+    const matcher = buildMatcher([
+      { entryId: 'ho-chi-minh', text: 'Hồ Chí Minh', caseRule: 'name' },
+      { entryId: 'ho-chi-minh', text: 'Thành phố Hồ Chí Minh', caseRule: 'name', blocks: true },
+      { entryId: 'trong', text: 'Nguyễn Phú Trọng', caseRule: 'name' },
+    ]);
+    const filler = 'trong một thời gian dài, ông nói rằng '.repeat(40);
+    for (const text of [
+      `${filler}ở thành phố Hồ Chí Minh, ${filler}`,
+      `${filler}Hồ Chí Minh và Nguyễn Phú Trọng. ${filler}Nguyễn Phú Trọng`,
+      `Hồ Chí Minh${filler}`,
+    ])
+      expect(scan(matcher, text, { vietnamese: true })).toEqual(scan(exactOnly(matcher), text, { vietnamese: true }));
+    expect(scan(matcher, `${filler}ở thành phố Hồ Chí Minh`, { vietnamese: true })).toEqual([]);
   });
 });
 

@@ -11,7 +11,7 @@ import { foldKey, foldUnits, isUnspacedCode, isWordCode } from '../text/normaliz
 import { buildAutomaton, nextNode, patternsEndingAt, type Automaton } from './automaton';
 import type { CueGroup, Evidence } from './evidence';
 import { followsVietnameseHonorific, isInsideAddress, isInsideLongerName, qualifiesNextWord } from './names';
-import { buildSieve, mayHoldTerm, type Sieve } from './sieve';
+import { aliasStarts, buildSieve, mayHoldTerm, type Sieve } from './sieve';
 
 /**
  * - `any`: any case ("belt and road" in running prose).
@@ -225,7 +225,14 @@ interface Candidate extends Match {
 export function scan(matcher: Matcher, input: string, options: ScanOptions): Match[] {
   if (matcher.sieve && !options.sieved && !mayHoldTerm(matcher.sieve, input)) return [];
   // The folded code units are read in place: no string is built for text that holds no term.
-  const { units, sourceIndex, length } = foldUnits(input);
+  const folded = foldUnits(input);
+  const { units, sourceIndex, length } = folded;
+  // Where the sieve says an alias may begin, the automaton reads from a little before (an alias may
+  // open with punctuation) to as far as the longest alias reaches; the text between is skipped.
+  const mayBegin = matcher.sieve ? aliasStarts(matcher.sieve, input, folded) : [];
+  const { lead, longest } = reachOf(matcher.patterns);
+  let next = 0;
+  let until = matcher.sieve ? 0 : length;
   const codeAt = (i: number) => (i >= 0 && i < length ? units[i] : -1);
   let resolved: ResolvedScanOptions | null = null;
   const decided = (): ResolvedScanOptions =>
@@ -234,6 +241,17 @@ export function scan(matcher: Matcher, input: string, options: ScanOptions): Mat
   const candidates: Candidate[] = [];
   let node = 0;
   for (let i = 0; i < length; i++) {
+    if (i >= until) {
+      if (next === mayBegin.length) break;
+      // Past every window so far: on to the next, from the automaton's first state. An alias that
+      // begins in the text skipped begins at no word the sieve lets through, so none is missed.
+      const from = mayBegin[next] - lead;
+      if (from > i) {
+        i = from;
+        node = 0;
+      }
+    }
+    while (next < mayBegin.length && mayBegin[next] - lead <= i) until = Math.max(until, mayBegin[next++] + longest);
     const code = units[i];
     node = nextNode(automaton, node, code);
     if (node === 0) continue;
@@ -274,6 +292,26 @@ export function scan(matcher: Matcher, input: string, options: ScanOptions): Mat
   return selectMatches(candidates).filter((m) =>
     acceptsSurroundings(matcher.aliases[m.alias], input, m, (m as Candidate).before, decided(), startsName),
   );
+}
+
+/**
+ * How far a pattern reaches around its first word: the units before it (an alias that opens with
+ * punctuation) at most, and the longest pattern. Computed once per matcher.
+ */
+const reaches = new WeakMap<readonly string[], { lead: number; longest: number }>();
+function reachOf(patterns: readonly string[]): { lead: number; longest: number } {
+  let reach = reaches.get(patterns);
+  if (!reach) {
+    reach = { lead: 0, longest: 0 };
+    for (const p of patterns) {
+      let first = 0;
+      while (first < p.length && !isWordCode(p.charCodeAt(first))) first++;
+      reach.lead = Math.max(reach.lead, first);
+      reach.longest = Math.max(reach.longest, p.length);
+    }
+    reaches.set(patterns, reach);
+  }
+  return reach;
 }
 
 /**

@@ -36,6 +36,7 @@ import {
   UNIT_SEVERAL,
   UNIT_TABLE,
   UNIT_UNSPACED,
+  type FoldedUnits,
 } from '../text/normalize';
 
 export interface Sieve {
@@ -132,6 +133,9 @@ function wordHashes(folded: string): number[] {
  * first word begins with a capital (a "name" alias written "de Gaulle" does not ask it of "de").
  */
 function wantsCapital(alias: AliasSpec): boolean {
+  // A longer name that blocks is found in any case ("thành phố Hồ Chí Minh", the city): the scan
+  // looks only where the sieve says an alias may begin (aliasStarts).
+  if (alias.blocks) return false;
   if (alias.caseRule !== 'name' && alias.caseRule !== 'acronym') return false;
   const first = alias.text.trimStart()[0];
   return first !== undefined && first !== first.toLowerCase();
@@ -328,4 +332,88 @@ export class SieveReader {
     this.pairStartCapital = capital;
     return false;
   }
+}
+
+/** Which ASCII code units are word units (isWordCode). */
+const ASCII_WORD = Uint8Array.from({ length: 0x80 }, (_, code) => (isWordCode(code) ? 1 : 0));
+
+/** What aliasStarts knows of the words read so far. */
+interface StartsState {
+  readonly sieve: Sieve;
+  readonly input: string;
+  readonly sourceIndex: Uint32Array;
+  readonly starts: number[];
+  /** The word before begins an alias of two words or more: its hash, its capital, where it begins. */
+  pairStarted: boolean;
+  pairFirst: number;
+  pairCapital: boolean;
+  pairAt: number;
+}
+
+/**
+ * Where in folded text an alias may begin, in order: the offset of every word the sieve lets through
+ * (an alias of one word, or the first word of an alias's first two), as SieveReader reads the text
+ * `input` folds to. The exact scan reads only around these (matcher.ts): most of a paragraph that
+ * names a term is other words. Like readPlainUnits, the loop over units calls nothing for most
+ * words: a word is looked up only when its bit is set, or the word before may begin a pair.
+ */
+export function aliasStarts(sieve: Sieve, input: string, { units, sourceIndex, length }: FoldedUnits): number[] {
+  const { wordBits } = sieve;
+  const state: StartsState = {
+    sieve,
+    input,
+    sourceIndex,
+    starts: [],
+    pairStarted: false,
+    pairFirst: 0,
+    pairCapital: false,
+    pairAt: 0,
+  };
+  let hash = WORD_SEED;
+  let start = -1;
+  for (let i = 0; i <= length; i++) {
+    const code = i < length ? units[i] : 0x20;
+    // Most folded text is ASCII (Vietnamese too, its marks folded away): a table read, not a call.
+    const word = code < 0x80 ? ASCII_WORD[code] === 1 : isWordCode(code);
+    const unspaced = code >= 0x0e00 && word && isUnspacedCode(code);
+    if (word && !unspaced) {
+      if (start < 0) start = i;
+      hash = Math.imul(hash ^ code, WORD_PRIME);
+      continue;
+    }
+    if (start >= 0) {
+      const bit = hash >>> (32 - WORD_BITS_LOG2);
+      if (state.pairStarted || (wordBits[bit >>> 5] & (1 << (bit & 31))) !== 0) wordEnded(state, hash, start);
+      start = -1;
+      hash = WORD_SEED;
+    }
+    // A letter of a script without spaces is a word of its own.
+    if (unspaced) wordEnded(state, Math.imul(WORD_SEED ^ code, WORD_PRIME), i);
+  }
+  return state.starts;
+}
+
+/** A word (`word`: its hash) ended that begins at `at`: notes where an alias may begin, as endWord does. */
+function wordEnded(state: StartsState, word: number, at: number): void {
+  const { words, pairs } = state.sieve;
+  if (state.pairStarted) {
+    const pair = flagsIn(pairs, pairHash(state.pairFirst, word));
+    if (pair & PAIR_ANY_CASE || (state.pairCapital && pair & PAIR_CAPITALISED)) state.starts.push(state.pairAt);
+  }
+  const flags = flagsIn(words, word);
+  const capital = flags !== 0 && beginsWithCapital(state.input.charCodeAt(state.sourceIndex[at]));
+  if (flags & WORD_IS_ALIAS || (capital && flags & WORD_IS_ALIAS_CAPITALISED)) state.starts.push(at);
+  state.pairStarted = (flags & WORD_BEGINS_PAIR) !== 0 || (capital && (flags & WORD_BEGINS_PAIR_CAPITALISED) !== 0);
+  state.pairFirst = word;
+  state.pairCapital = capital;
+  state.pairAt = at;
+}
+
+/**
+ * Whether a word that begins with this code unit begins with a capital, as SieveReader counts it: a
+ * character that folds to several units may (the sieve may see too much, never too little).
+ */
+function beginsWithCapital(code: number): boolean {
+  const kind = (UNIT_TABLE[code] || learnUnit(code)) & UNIT_KIND_MASK;
+  return kind === UNIT_CAPITAL || kind === UNIT_SEVERAL;
 }

@@ -191,7 +191,7 @@ let sharedIndex = new Uint32Array(1024);
  * buffers that the next call overwrites. The page scanner folds every run of text on a page and reads
  * each result at once; anything kept must come from `fold`, which copies.
  */
-interface FoldedUnits {
+export interface FoldedUnits {
   units: Uint16Array;
   sourceIndex: Uint32Array;
   length: number;
