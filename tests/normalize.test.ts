@@ -10,6 +10,7 @@ import {
   UNIT_KIND_BITS,
   UNIT_TABLE,
 } from '../lib/text/normalize';
+import { looksVietnamese } from '../lib/text/language';
 
 describe('fold', () => {
   it('treats every ASCII white-space character as a gap, the vertical tab too', () => {
@@ -105,5 +106,23 @@ describe('code units, folded one at a time', () => {
     expect(learnSharedUnits(entries)).toBe(true);
     expect(learnSharedUnits(entries.subarray(1))).toBe(false);
     expect(fold('Đổi Mới “Tô Lâm” – Hà Nội').text).toBe('doi moi "to lam" ha noi');
+  });
+});
+
+describe('telling Vietnamese prose from text that quotes a Vietnamese name', () => {
+  it('reads the share of Vietnamese letters, in either case, and wants enough letters to tell', () => {
+    expect(looksVietnamese('Đảng Cộng sản Việt Nam là đảng cầm quyền tại Việt Nam.')).toBe(true);
+    expect(looksVietnamese('ĐẢNG CỘNG SẢN VIỆT NAM LÀ ĐẢNG CẦM QUYỀN TẠI VIỆT NAM.')).toBe(true);
+    expect(looksVietnamese('General Secretary Nguyễn Phú Trọng met the Chinese delegation in Hanoi on Tuesday.')).toBe(
+      false,
+    );
+    expect(looksVietnamese('Phú Trọng')).toBe(false); // a name on its own is not a language
+    expect(looksVietnamese('Plain English prose with no accents at all, long enough to tell.')).toBe(false);
+    expect(looksVietnamese('Le président a rencontré les élèves à l’école, après la réunion générale.')).toBe(false);
+    // Letters outside the Basic Multilingual Plane count once each: 𝐀 is one letter, not two.
+    expect(looksVietnamese(`${'𝐀'.repeat(200)} Việt Nam`)).toBe(false);
+    expect(looksVietnamese(`${'𝐀'.repeat(30)} Đảng Cộng sản Việt Nam là đảng cầm quyền`)).toBe(true);
+    // Only the beginning of a long block is read.
+    expect(looksVietnamese(`${'word '.repeat(500)}Đảng Cộng sản Việt Nam là đảng cầm quyền`)).toBe(false);
   });
 });
