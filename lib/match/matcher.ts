@@ -228,7 +228,8 @@ export function scan(matcher: Matcher, input: string, options: ScanOptions): Mat
   const folded = foldUnits(input);
   const { units, sourceIndex, length } = folded;
   // Where the sieve says an alias may begin, the automaton reads from a little before (an alias may
-  // open with punctuation) to as far as the longest alias reaches; the text between is skipped.
+  // open with punctuation) until no alias begun there can still end, and at most as far as the
+  // longest alias reaches; the text between is skipped.
   const mayBegin = matcher.sieve ? aliasStarts(matcher.sieve, input, folded) : [];
   const { lead, longest } = reachOf(matcher.patterns);
   let next = 0;
@@ -254,7 +255,12 @@ export function scan(matcher: Matcher, input: string, options: ScanOptions): Mat
     while (next < mayBegin.length && mayBegin[next] - lead <= i) until = Math.max(until, mayBegin[next++] + longest);
     const code = units[i];
     node = nextNode(automaton, node, code);
-    if (node === 0) continue;
+    if (node === 0) {
+      // Back at the root: no alias begun at or before here can end later, so once past the last
+      // word where one may begin, this window is done (most end at the space after their word).
+      if (next > 0 && i >= mayBegin[next - 1]) until = i + 1;
+      continue;
+    }
     const found = patternsEndingAt(automaton, node);
     if (!found) continue;
     const end = i + 1;
