@@ -157,7 +157,7 @@ function isBareName(alias: AliasSpec): boolean {
  * - Vietnamese-language text: a hit must hold a capital (lower-case "đổi mới" is "renewal"), and a bare
  *   name must carry the alias's own diacritics ("Trọng" is a name, "Trong" is "in").
  */
-export function acceptsSpelling(alias: AliasSpec, original: string, options: ResolvedScanOptions): boolean {
+function acceptsSpelling(alias: AliasSpec, original: string, options: ResolvedScanOptions): boolean {
   switch (alias.caseRule) {
     case 'acronym':
       if (!isAllCapitals(original)) return false;
@@ -174,6 +174,30 @@ export function acceptsSpelling(alias: AliasSpec, original: string, options: Res
     if (isBareName(alias) && !hasDiacritics(alias.text)) return false;
   }
   return true;
+}
+
+/** Spellings judged so far, by matcher: a page writes a name the same way again and again. */
+const judgedSpellings = new WeakMap<readonly AliasSpec[], Map<string, boolean>>();
+/** Most spellings remembered per matcher: past this, they are judged afresh. */
+const MAX_JUDGED_SPELLINGS = 4096;
+
+/** acceptsSpelling for the alias `a` of `aliases`, remembered. */
+function acceptsSpellingOf(
+  aliases: readonly AliasSpec[],
+  a: number,
+  original: string,
+  options: ResolvedScanOptions,
+): boolean {
+  let judged = judgedSpellings.get(aliases);
+  if (!judged) judgedSpellings.set(aliases, (judged = new Map()));
+  const key = `${a}${options.vietnamese ? 'v' : ' '}${original}`;
+  let accepted = judged.get(key);
+  if (accepted === undefined) {
+    accepted = acceptsSpelling(aliases[a], original, options);
+    if (judged.size >= MAX_JUDGED_SPELLINGS) judged.clear();
+    judged.set(key, accepted);
+  }
+  return accepted;
 }
 
 /** The folded word that ends before folded position `at` (past one space), or ''. */
@@ -275,7 +299,7 @@ export function scan(matcher: Matcher, input: string, options: ScanOptions): Mat
       for (const a of matcher.patternAliases[p]) {
         const alias = matcher.aliases[a];
         // A longer name blocks whatever its case: blocking too much is safe, too little is not.
-        if (!alias.blocks && !acceptsSpelling(alias, original, decided())) continue;
+        if (!alias.blocks && !acceptsSpellingOf(matcher.aliases, a, original, decided())) continue;
         candidates.push({
           start: sourceStart,
           end: sourceEnd,
