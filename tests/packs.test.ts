@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CorpusError } from '../lib/corpus/documents';
-import { compareVersions, MAX_PACK_BYTES, PACK_FORMAT, type PackFile } from '../lib/packs/format';
+import { compareVersions, MAX_PACK_BYTES, PACK_FORMAT, type CompiledPack, type PackFile } from '../lib/packs/format';
 import { readPack } from '../lib/packs/read';
 import { GlossService } from '../lib/service';
 import { DATABASE_NAME, GlossDatabase, PACK_TABLES } from '../lib/store/db';
@@ -126,6 +126,39 @@ describe('reading a pack file', () => {
       documents: c.documents.map((d) => ({ ...d, id: `user-${d.id}` })),
     }));
     expect(await problem(JSON.stringify(ids))).toBe('malformed: compiled.documents[0].id');
+    // Every field is named by its path, however deep.
+    const malformed = async (change: (c: CompiledPack) => CompiledPack) =>
+      problem(JSON.stringify(await repack(pack, change)));
+    expect(
+      await malformed((c) => ({
+        ...c,
+        entries: c.entries.map((e, i) => (i === 0 ? { ...e, facts: [{ ...e.facts[0], start: -1 }] } : e)),
+      })),
+    ).toBe('malformed: compiled.entries[0].facts[0].start');
+    expect(
+      await malformed((c) => ({
+        ...c,
+        aliases: c.aliases.map((a, i) => (i === 1 ? { ...a, caseRule: 'loud' as never } : a)),
+      })),
+    ).toBe('malformed: compiled.aliases[1].caseRule');
+    expect(
+      await malformed((c) => ({
+        ...c,
+        paragraphs: c.paragraphs.map((p, i) => (i === 0 ? { ...p, sentences: [[0, p.text.length + 1]] } : p)),
+      })),
+    ).toBe('malformed: compiled.paragraphs[0].sentences[0]');
+    expect(
+      await malformed((c) => ({
+        ...c,
+        timeline: c.timeline.map((t, i) => (i === 0 ? { ...t, entries: ['no-such-entry'] } : t)),
+      })),
+    ).toBe('malformed: compiled.timeline[0].entries');
+    expect(
+      await malformed((c) => ({
+        ...c,
+        documents: c.documents.map((d, i) => (i === 0 ? { ...d, republished: { by: 7 as never, date: null } } : d)),
+      })),
+    ).toBe('malformed: compiled.documents[0].republished.by');
     // Rebuilt with a hash that matches, but a fact that is not what its paragraph says.
     const lying = await repack(pack, (c) => ({
       ...c,
@@ -141,7 +174,7 @@ describe('reading a pack file', () => {
       ...c,
       mentions: c.mentions.map((m, i) => (i === 0 ? { ...m, start: m.start + 1 } : m)),
     }));
-    expect(await problem(JSON.stringify(mention))).toMatch(/^quoteNotInDocuments: mention “/);
+    expect(await problem(JSON.stringify(mention))).toMatch(/^quoteNotInDocuments: mention: “/);
   });
 });
 

@@ -11,16 +11,14 @@ import {
   PERSPECTIVES,
   USER_ID_PREFIX,
   type Citation,
-  type DocumentInfo,
   type Entry,
-  type Fact,
   type Mention,
   type Paragraph,
-  type TimelineEvent,
 } from '../corpus/types';
 import { EVIDENCE_LEVELS, SIDES } from '../match/evidence';
-import type { AliasSpec, CaseRule } from '../match/matcher';
-import { fieldReaders, isObject, type Check, type Json } from '../json-fields';
+import type { CaseRule } from '../match/matcher';
+import * as v from 'valibot';
+import { fieldReader, Filled, isObject, Text, Whole, type Check } from '../json-fields';
 import type { Progress } from '../user/document-text';
 import {
   MAX_PACK_BYTES,
@@ -30,7 +28,6 @@ import {
   packHash,
   VERSION_PATTERN,
   type PackFile,
-  type PackManifest,
 } from './format';
 import { refuse } from '../refused';
 
@@ -49,35 +46,119 @@ export type PackProblem =
 
 /** How a pack file starts: its first key says what it is, so a cut-off pack is told from a file that is none. */
 const PACK_START = /^\ufeff?\s*\{\s*"glossPack"\s*:/;
-const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const MAX_ID = 80;
 const CASE_RULES: readonly CaseRule[] = ['any', 'name', 'acronym'];
 /** Items checked between two progress reports. */
 const CHECKS_PER_REPORT = 2000;
 
-const fields = fieldReaders((where) => refuse.pack('malformed', where), 100_000);
+const fields = fieldReader((where) => refuse.pack('malformed', where));
 const check: Check = fields.check;
-const { text, list } = fields;
-const optionalText = (v: unknown, where: string, max?: number): string | undefined =>
-  v === undefined ? undefined : text(v, where, max);
-const textOrNull = (v: unknown, where: string): string | null => (v === null ? null : text(v, where, 1000));
-const textList = (v: unknown, where: string, max?: number): string[] =>
-  list(v, where).map((s, i) => text(s, `${where}[${i}]`, max));
-const whole = (v: unknown, where: string, min = 0): number => {
-  check(Number.isInteger(v) && (v as number) >= min, where);
-  return v as number;
-};
-const oneOf = <T>(values: readonly T[], v: unknown, where: string): T => {
-  check(values.includes(v as T), where);
-  return v as T;
-};
-const id = (v: unknown, where: string): string => {
-  check(typeof v === 'string' && ID.test(v) && v.length <= MAX_ID && !v.startsWith(USER_ID_PREFIX), where);
-  return v as string;
-};
+const { read } = fields;
+
+// ── The schema of each part of a pack ──────────────────────────────────────────────────────────
+const notUser = v.check((s: string) => !s.startsWith(USER_ID_PREFIX));
+const Id = v.pipe(Text(MAX_ID), v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/), notUser);
+const Ids = v.array(Text(MAX_ID));
+const TextOrNull = v.nullable(Text(1000));
+const IsoDate = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/));
+const StatedDate = v.object({ date: Text(1000), dateISO: v.nullable(IsoDate) });
+const QUOTE = 100_000;
+
+const Manifest = v.object({
+  id: v.pipe(Text(MAX_PACK_ID), v.regex(PACK_ID_PATTERN), notUser),
+  version: v.pipe(Text(40), v.regex(VERSION_PATTERN)),
+  created: IsoDate,
+  sources: v.array(v.object({ doc: Id, title: Text(1000), outlet: TextOrNull, perspective: v.picklist(PERSPECTIVES) })),
+  description: v.optional(Text(2000)),
+  title: Filled(200),
+  licence: Filled(2000),
+  authors: v.pipe(v.array(Text(200)), v.minLength(1)),
+});
+
+const Document = v.object({
+  id: Id,
+  file: Text(1000),
+  title: Text(1000),
+  outlet: TextOrNull,
+  outletNote: v.optional(Text(2000)),
+  authors: v.array(Text(200)),
+  date: TextOrNull,
+  dateISO: v.nullable(IsoDate),
+  republished: v.optional(v.object({ by: TextOrNull, date: v.nullable(StatedDate) })),
+  updated: v.optional(StatedDate),
+  perspective: v.picklist(PERSPECTIVES),
+  genre: v.picklist(GENRES),
+  licence: v.optional(Text(2000)),
+});
+
+const Paragraph = v.object({
+  docId: Text(MAX_ID),
+  n: Whole(1),
+  text: v.pipe(
+    Filled(1_000_000),
+    v.check((s) => !s.includes('\n')),
+  ),
+  sentences: v.array(v.tuple([Whole(0), Whole(0)])),
+});
+
+const CitationSchema = v.object({ docId: Id, paragraph: Whole(1), quote: Text(QUOTE), start: Whole(0), end: Whole(0) });
+const Fact = v.object({
+  ...CitationSchema.entries,
+  attribution: v.optional(v.union([v.literal('narration'), v.object({ speaker: Text(200) })])),
+  truncated: v.optional(v.literal(true)),
+  note: v.optional(Text(2000)),
+});
+
+const EntrySchema = v.object({
+  id: Id,
+  name: Text(200),
+  kind: v.picklist(ENTRY_KINDS),
+  side: v.optional(v.picklist(SIDES)),
+  label: v.optional(CitationSchema),
+  facts: v.array(Fact),
+  related: Ids,
+  aliases: v.pipe(v.array(Filled(200)), v.minLength(1)),
+});
+
+const Alias = v.object({
+  entryId: Text(MAX_ID),
+  text: Filled(200),
+  caseRule: v.picklist(CASE_RULES),
+  needs: v.optional(v.picklist(EVIDENCE_LEVELS)),
+  near: v.optional(v.array(v.object({ entries: Ids, words: v.array(Text(200)) }))),
+  blocks: v.optional(v.literal(true)),
+});
+
+const MentionSchema = v.object({
+  entryId: Text(MAX_ID),
+  docId: Text(MAX_ID),
+  paragraph: Whole(1),
+  start: Whole(0),
+  end: Whole(0),
+  text: Text(1000),
+});
+
+const Event = v.object({
+  id: Id,
+  title: Text(500),
+  sort: v.nullable(v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/))),
+  accounts: v.array(v.object({ when: TextOrNull, citation: Fact })),
+  entries: Ids,
+});
+
+const Compiled = v.object({
+  format: v.literal(BUNDLE_FORMAT),
+  documents: v.pipe(v.array(Document), v.minLength(1)),
+  paragraphs: v.array(v.unknown()),
+  entries: v.array(v.unknown()),
+  aliases: v.array(Alias),
+  mentions: v.array(v.unknown()),
+  timeline: v.array(Event),
+  report: v.record(v.string(), v.unknown()),
+});
 
 /**
- * A pack file's text, checked whole: PackRefused says what is wrong. `progress` counts the items
+ * A pack file's text, checked whole: a refusal says what is wrong. `progress` counts the items
  * checked (paragraphs, entries, mentions…).
  */
 export async function readPack(source: string, progress: Progress = () => {}): Promise<PackFile> {
@@ -100,7 +181,7 @@ export async function checkPack(value: unknown, progress: Progress = () => {}): 
   if (typeof value.glossPack === 'number' && Number.isInteger(value.glossPack) && value.glossPack > PACK_FORMAT)
     throw refuse.pack('newerFormat', String(value.glossPack));
   check(value.glossPack === PACK_FORMAT, 'glossPack');
-  const claimed = text(value.hash, 'hash', 64);
+  const claimed = read(Text(64), value.hash, 'hash');
   const content = {
     glossPack: value.glossPack,
     manifest: value.manifest,
@@ -108,147 +189,30 @@ export async function checkPack(value: unknown, progress: Progress = () => {}): 
     compiled: value.compiled,
   } as Omit<PackFile, 'hash'>;
   if ((await packHash(content)) !== claimed) throw refuse.pack('tampered');
-  check(isObject(value.yaml), 'yaml');
-  const yaml = {
-    glossary: text(value.yaml.glossary, 'yaml.glossary', MAX_PACK_BYTES),
-    timeline: text(value.yaml.timeline, 'yaml.timeline', MAX_PACK_BYTES),
-    exclusions: text(value.yaml.exclusions, 'yaml.exclusions', MAX_PACK_BYTES),
-  };
+  const yamlText = Text(MAX_PACK_BYTES);
+  const yaml = read(v.object({ glossary: yamlText, timeline: yamlText, exclusions: yamlText }), value.yaml, 'yaml');
   const compiled = await readCompiled(value.compiled, progress);
-  const manifest = readManifest(value.manifest, compiled.documents);
+  const manifest = read(Manifest, value.manifest, 'manifest');
+  const known = new Set(compiled.documents.map((d) => d.id));
+  check(manifest.sources.length === known.size && manifest.sources.every((s) => known.has(s.doc)), 'manifest.sources');
   return { glossPack: PACK_FORMAT, manifest, yaml, compiled, hash: claimed };
-}
-
-function readManifest(v: unknown, documents: readonly DocumentInfo[]): PackManifest {
-  const where = 'manifest';
-  check(isObject(v), where);
-  const packId = text(v.id, `${where}.id`, MAX_PACK_ID);
-  check(PACK_ID_PATTERN.test(packId) && !packId.startsWith(USER_ID_PREFIX), `${where}.id`);
-  const version = text(v.version, `${where}.version`, 40);
-  check(VERSION_PATTERN.test(version), `${where}.version`);
-  const created = text(v.created, `${where}.created`, 10);
-  check(/^\d{4}-\d{2}-\d{2}$/.test(created), `${where}.created`);
-  const known = new Set(documents.map((d) => d.id));
-  const sources = list(v.sources, `${where}.sources`).map((s, i) => {
-    const at = `${where}.sources[${i}]`;
-    check(isObject(s), at);
-    return {
-      doc: id(s.doc, `${at}.doc`),
-      title: text(s.title, `${at}.title`, 1000),
-      outlet: textOrNull(s.outlet, `${at}.outlet`),
-      perspective: oneOf(PERSPECTIVES, s.perspective, `${at}.perspective`),
-    };
-  });
-  check(sources.length === documents.length && sources.every((s) => known.has(s.doc)), `${where}.sources`);
-  const description = optionalText(v.description, `${where}.description`, 2000);
-  const title = text(v.title, `${where}.title`, 200);
-  const licence = text(v.licence, `${where}.licence`, 2000);
-  check(title.trim() && licence.trim(), `${where}.title`);
-  const authors = textList(v.authors, `${where}.authors`, 200);
-  check(authors.length > 0, `${where}.authors`);
-  return { id: packId, title, version, authors, licence, created, ...(description ? { description } : {}), sources };
-}
-
-function readStatedDate(v: unknown, where: string) {
-  check(isObject(v), where);
-  const dateISO = textOrNull(v.dateISO, `${where}.dateISO`);
-  check(dateISO === null || /^\d{4}-\d{2}-\d{2}$/.test(dateISO), `${where}.dateISO`);
-  return { date: text(v.date, `${where}.date`, 1000), dateISO };
-}
-
-function readDocument(v: unknown, i: number): DocumentInfo {
-  const where = `compiled.documents[${i}]`;
-  check(isObject(v), where);
-  const dateISO = textOrNull(v.dateISO, `${where}.dateISO`);
-  check(dateISO === null || /^\d{4}-\d{2}-\d{2}$/.test(dateISO), `${where}.dateISO`);
-  check(v.republished === undefined || isObject(v.republished), `${where}.republished`);
-  const republished = v.republished as Json | undefined;
-  const outletNote = optionalText(v.outletNote, `${where}.outletNote`, 2000);
-  const licence = optionalText(v.licence, `${where}.licence`, 2000);
-  return {
-    id: id(v.id, `${where}.id`),
-    file: text(v.file, `${where}.file`, 1000),
-    title: text(v.title, `${where}.title`, 1000),
-    outlet: textOrNull(v.outlet, `${where}.outlet`),
-    ...(outletNote ? { outletNote } : {}),
-    authors: textList(v.authors, `${where}.authors`, 200),
-    date: textOrNull(v.date, `${where}.date`),
-    dateISO,
-    ...(republished
-      ? {
-          republished: {
-            by: textOrNull(republished.by, `${where}.republished.by`),
-            date: republished.date === null ? null : readStatedDate(republished.date, `${where}.republished.date`),
-          },
-        }
-      : {}),
-    ...(v.updated !== undefined ? { updated: readStatedDate(v.updated, `${where}.updated`) } : {}),
-    perspective: oneOf(PERSPECTIVES, v.perspective, `${where}.perspective`),
-    genre: oneOf(GENRES, v.genre, `${where}.genre`),
-    ...(licence ? { licence } : {}),
-  };
 }
 
 /** The pack's documents, paragraph by paragraph, for checking quotes. */
 type Texts = Map<string, string[]>;
 
-/** A quote must be the very words its paragraph holds between `start` and `end`. */
-function quoteStands(
-  texts: Texts,
-  c: { docId: string; paragraph: number; start: number; end: number; quote: string },
-): boolean {
+/** A quote must be the very words its paragraph holds between `start` and `end`; refused, naming `what`, if not. */
+function checkQuote(texts: Texts, c: Citation, what: string): void {
   const paragraph = texts.get(c.docId)?.[c.paragraph - 1];
-  return (
-    paragraph !== undefined &&
-    c.start < c.end &&
-    c.end <= paragraph.length &&
-    paragraph.slice(c.start, c.end) === c.quote
-  );
+  if (paragraph === undefined || c.start >= c.end || paragraph.slice(c.start, c.end) !== c.quote)
+    throw refuse.pack('quoteNotInDocuments', `${what}: “${c.quote.slice(0, 120)}” (${c.docId} ¶ ${c.paragraph})`);
 }
 
-function readCitation(v: unknown, where: string, texts: Texts, what: string): Citation {
-  check(isObject(v), where);
-  const citation: Citation = {
-    docId: id(v.docId, `${where}.docId`),
-    paragraph: whole(v.paragraph, `${where}.paragraph`, 1),
-    quote: text(v.quote, `${where}.quote`),
-    start: whole(v.start, `${where}.start`),
-    end: whole(v.end, `${where}.end`),
-  };
-  if (!quoteStands(texts, citation))
-    throw refuse.pack(
-      'quoteNotInDocuments',
-      `${what}: “${citation.quote.slice(0, 120)}” (${citation.docId} ¶ ${citation.paragraph})`,
-    );
-  return citation;
-}
-
-function readFact(v: unknown, where: string, texts: Texts, what: string): Fact {
-  const fact: Fact = readCitation(v, where, texts, what);
-  const f = v as Json;
-  if (f.attribution !== undefined) {
-    const a = f.attribution;
-    check(
-      a === 'narration' || (isObject(a) && typeof a.speaker === 'string' && a.speaker.length <= 200),
-      `${where}.attribution`,
-    );
-    fact.attribution = a === 'narration' ? 'narration' : { speaker: (a as Json).speaker as string };
-  }
-  if (f.truncated !== undefined) fact.truncated = oneOf([true] as const, f.truncated, `${where}.truncated`);
-  if (f.note !== undefined) fact.note = text(f.note, `${where}.note`, 2000);
-  return fact;
-}
-
-async function readCompiled(v: unknown, progress: Progress): Promise<PackFile['compiled']> {
-  check(isObject(v), 'compiled');
-  check(v.format === BUNDLE_FORMAT, 'compiled.format');
-  const documents = list(v.documents, 'compiled.documents').map(readDocument);
-  check(documents.length > 0, 'compiled.documents');
+async function readCompiled(value: unknown, progress: Progress): Promise<PackFile['compiled']> {
+  const compiled = read(Compiled, value, 'compiled');
+  const { documents } = compiled;
   check(new Set(documents.map((d) => d.id)).size === documents.length, 'compiled.documents: an id twice');
-  const rawParagraphs = list(v.paragraphs, 'compiled.paragraphs');
-  const rawMentions = list(v.mentions, 'compiled.mentions');
-  const rawEntries = list(v.entries, 'compiled.entries');
-  const total = rawParagraphs.length + rawMentions.length + rawEntries.length;
+  const total = compiled.paragraphs.length + compiled.mentions.length + compiled.entries.length;
   let done = 0;
   const tick = async () => {
     if (done++ % CHECKS_PER_REPORT === 0) await progress(done, total);
@@ -256,159 +220,63 @@ async function readCompiled(v: unknown, progress: Progress): Promise<PackFile['c
 
   const texts: Texts = new Map(documents.map((d) => [d.id, []]));
   const paragraphs: Paragraph[] = [];
-  for (const [i, p] of rawParagraphs.entries()) {
+  for (const [i, raw] of compiled.paragraphs.entries()) {
     await tick();
     const where = `compiled.paragraphs[${i}]`;
-    check(isObject(p), where);
-    const docId = text(p.docId, `${where}.docId`, MAX_ID);
-    const own = texts.get(docId);
+    const p = read(Paragraph, raw, where);
+    const own = texts.get(p.docId);
     check(own, `${where}.docId`);
     // Numbered from 1 in each document, in order: a quote's paragraph is found by its number.
     check(p.n === own.length + 1, `${where}.n`);
-    const body = text(p.text, `${where}.text`, 1_000_000);
-    check(body.trim() && !body.includes('\n'), `${where}.text`);
-    const sentences = list(p.sentences, `${where}.sentences`).map((s, j) => {
-      check(
-        Array.isArray(s) &&
-          s.length === 2 &&
-          Number.isInteger(s[0]) &&
-          Number.isInteger(s[1]) &&
-          0 <= s[0] &&
-          s[0] <= s[1] &&
-          s[1] <= body.length,
-        `${where}.sentences[${j}]`,
-      );
-      return [s[0], s[1]] as [number, number];
-    });
-    own.push(body);
-    paragraphs.push({ docId, n: p.n as number, text: body, sentences });
+    p.sentences.forEach(([start, end], j) => check(start <= end && end <= p.text.length, `${where}.sentences[${j}]`));
+    own.push(p.text);
+    paragraphs.push(p);
   }
   check(
     [...texts.values()].every((t) => t.length > 0),
     'compiled.paragraphs: a document without paragraphs',
   );
 
-  const entryIds = new Set(rawEntries.map((e) => (isObject(e) ? e.id : null)));
+  const entryIds = new Set(compiled.entries.map((e) => (isObject(e) ? e.id : null)));
+  const named = (ids: readonly unknown[]) => ids.every((id) => entryIds.has(id));
   const entries: Entry[] = [];
-  for (const [i, e] of rawEntries.entries()) {
+  for (const [i, raw] of compiled.entries.entries()) {
     await tick();
     const where = `compiled.entries[${i}]`;
-    check(isObject(e), where);
-    const entryId = id(e.id, `${where}.id`);
-    const name = text(e.name, `${where}.name`, 200);
-    const what = `entry “${name}”`;
-    const aliases = textList(e.aliases, `${where}.aliases`, 200);
-    check(aliases.length > 0 && aliases.every((a) => a.trim()), `${where}.aliases`);
-    const related = textList(e.related, `${where}.related`, MAX_ID);
-    check(
-      related.every((r) => entryIds.has(r) && r !== entryId),
-      `${where}.related`,
-    );
-    entries.push({
-      id: entryId,
-      name,
-      kind: oneOf(ENTRY_KINDS, e.kind, `${where}.kind`),
-      ...(e.side !== undefined ? { side: oneOf(SIDES, e.side, `${where}.side`) } : {}),
-      ...(e.label !== undefined ? { label: readCitation(e.label, `${where}.label`, texts, `${what}, label`) } : {}),
-      facts: list(e.facts, `${where}.facts`).map((f, j) =>
-        readFact(f, `${where}.facts[${j}]`, texts, `${what}, fact ${j + 1}`),
-      ),
-      related,
-      aliases,
-    });
+    const entry = read(EntrySchema, raw, where);
+    check(named(entry.related) && !entry.related.includes(entry.id), `${where}.related`);
+    const what = `entry “${entry.name}”`;
+    if (entry.label) checkQuote(texts, entry.label, `${what}, label`);
+    entry.facts.forEach((f, j) => checkQuote(texts, f, `${what}, fact ${j + 1}`));
+    entries.push(entry);
   }
   check(entries.length === entryIds.size, 'compiled.entries: an id twice');
 
-  const aliases = list(v.aliases, 'compiled.aliases').map((a, i): AliasSpec => {
-    const where = `compiled.aliases[${i}]`;
-    check(isObject(a), where);
-    check(entryIds.has(a.entryId), `${where}.entryId`);
-    const aliasText = text(a.text, `${where}.text`, 200);
-    check(aliasText.trim(), `${where}.text`);
-    const near =
-      a.near === undefined
-        ? undefined
-        : list(a.near, `${where}.near`).map((g, j) => {
-            check(isObject(g), `${where}.near[${j}]`);
-            const groupEntries = textList(g.entries, `${where}.near[${j}].entries`, MAX_ID);
-            check(
-              groupEntries.every((x) => entryIds.has(x)),
-              `${where}.near[${j}].entries`,
-            );
-            return { entries: groupEntries, words: textList(g.words, `${where}.near[${j}].words`, 200) };
-          });
-    return {
-      entryId: a.entryId as string,
-      text: aliasText,
-      caseRule: oneOf(CASE_RULES, a.caseRule, `${where}.caseRule`),
-      ...(a.needs !== undefined ? { needs: oneOf(EVIDENCE_LEVELS, a.needs, `${where}.needs`) } : {}),
-      ...(near ? { near } : {}),
-      ...(a.blocks !== undefined ? { blocks: oneOf([true] as const, a.blocks, `${where}.blocks`) } : {}),
-    };
+  compiled.aliases.forEach((a, i) => {
+    check(entryIds.has(a.entryId), `compiled.aliases[${i}].entryId`);
+    a.near?.forEach((g, j) => check(named(g.entries), `compiled.aliases[${i}].near[${j}].entries`));
   });
 
   const mentions: Mention[] = [];
-  for (const [i, m] of rawMentions.entries()) {
+  for (const [i, raw] of compiled.mentions.entries()) {
     await tick();
     const where = `compiled.mentions[${i}]`;
-    check(isObject(m), where);
-    check(entryIds.has(m.entryId), `${where}.entryId`);
-    const mention: Mention = {
-      entryId: m.entryId as string,
-      docId: text(m.docId, `${where}.docId`, MAX_ID),
-      paragraph: whole(m.paragraph, `${where}.paragraph`, 1),
-      start: whole(m.start, `${where}.start`),
-      end: whole(m.end, `${where}.end`),
-      text: text(m.text, `${where}.text`, 1000),
-    };
-    if (!quoteStands(texts, { ...mention, quote: mention.text }))
-      throw refuse.pack(
-        'quoteNotInDocuments',
-        `mention “${mention.text.slice(0, 120)}” (${mention.docId} ¶ ${mention.paragraph})`,
-      );
+    const mention = read(MentionSchema, raw, where);
+    check(entryIds.has(mention.entryId), `${where}.entryId`);
+    checkQuote(texts, { ...mention, quote: mention.text }, 'mention');
     mentions.push(mention);
   }
 
-  const timeline = list(v.timeline, 'compiled.timeline').map((t, i): TimelineEvent => {
-    const where = `compiled.timeline[${i}]`;
-    check(isObject(t), where);
-    const title = text(t.title, `${where}.title`, 500);
-    const sort = textOrNull(t.sort, `${where}.sort`);
-    check(sort === null || /^\d{4}(-\d{2}(-\d{2})?)?$/.test(sort), `${where}.sort`);
-    const involved = textList(t.entries, `${where}.entries`, MAX_ID);
-    check(
-      involved.every((x) => entryIds.has(x)),
-      `${where}.entries`,
-    );
-    return {
-      id: id(t.id, `${where}.id`),
-      title,
-      sort,
-      accounts: list(t.accounts, `${where}.accounts`).map((a, j) => {
-        check(isObject(a), `${where}.accounts[${j}]`);
-        return {
-          when: textOrNull(a.when, `${where}.accounts[${j}].when`),
-          citation: readFact(
-            a.citation,
-            `${where}.accounts[${j}].citation`,
-            texts,
-            `event “${title}”, account ${j + 1}`,
-          ),
-        };
-      }),
-      entries: involved,
-    };
+  compiled.timeline.forEach((event, i) => {
+    check(named(event.entries), `compiled.timeline[${i}].entries`);
+    event.accounts.forEach((a, j) => checkQuote(texts, a.citation, `event “${event.title}”, account ${j + 1}`));
   });
   await progress(total, total);
-  check(isObject(v.report), 'compiled.report');
   return {
-    format: BUNDLE_FORMAT,
-    documents,
+    ...compiled,
     paragraphs,
     entries,
-    aliases,
     mentions,
-    timeline,
-    report: v.report as unknown as PackFile['compiled']['report'],
+    report: compiled.report as unknown as PackFile['compiled']['report'],
   };
 }

@@ -6,16 +6,9 @@
  * is written. Mentions are not in the file: they are derived, and found again on restore.
  */
 import { splitSentences } from '../corpus/documents';
-import {
-  ENTRY_KINDS,
-  USER_ID_PREFIX,
-  type Citation,
-  type DocumentInfo,
-  type Entry,
-  type PageStart,
-  type Paragraph,
-} from '../corpus/types';
-import { fieldReaders, isObject, type Check } from '../json-fields';
+import { ENTRY_KINDS, USER_ID_PREFIX, type DocumentInfo, type Entry, type Paragraph } from '../corpus/types';
+import * as v from 'valibot';
+import { fieldReader, Filled, isObject, Text, Whole, type Check } from '../json-fields';
 import { isEntryId } from '../messages';
 import { readPreferences, type Preferences } from '../settings';
 import type { GlossDatabase } from '../store/db';
@@ -65,91 +58,65 @@ export async function exportBackup(db: GlossDatabase, settings: BackupSettings, 
 }
 
 // ── Reading a file: every field checked, or the whole file refused ─────────────────────────────
-const fields = fieldReaders((where) => refuse.backup('malformed', where), 300);
+const fields = fieldReader((where) => refuse.backup('malformed', where));
 const check: Check = fields.check;
-const { text, list } = fields;
-const textOrNull = (v: unknown, where: string): string | null =>
-  v === null || v === undefined ? null : text(v, where);
-const userId = (v: unknown, where: string): string => {
-  check(isEntryId(v) && v.startsWith(USER_ID_PREFIX), where);
-  return v;
-};
+const { read } = fields;
+const BackupText = Text(300);
+/** Text, or null; a field left out is null. */
+const TextOrNull = v.optional(v.nullable(BackupText), null);
+const UserId = v.pipe(
+  v.string(),
+  v.check((id) => isEntryId(id)),
+  v.startsWith(USER_ID_PREFIX),
+);
+const Integer = v.pipe(v.number(), v.integer());
 
-function readDocument(v: unknown, i: number): DocumentInfo {
-  const where = `documents[${i}]`;
-  check(isObject(v), where);
-  return {
-    id: userId(v.id, `${where}.id`),
-    file: text(v.file ?? '', `${where}.file`),
-    title: text(v.title, `${where}.title`) || 'Untitled',
-    outlet: textOrNull(v.outlet, `${where}.outlet`),
-    authors: list(v.authors ?? [], `${where}.authors`).map((a, j) => text(a, `${where}.authors[${j}]`)),
-    date: textOrNull(v.date, `${where}.date`),
-    dateISO: textOrNull(v.dateISO, `${where}.dateISO`),
-    user: true,
-    ...(v.pages !== undefined ? { pages: readPages(v.pages, `${where}.pages`) } : {}),
-  };
-}
+const BackupDocument = v.object({
+  id: UserId,
+  file: v.optional(BackupText, ''),
+  title: v.pipe(
+    BackupText,
+    v.transform((title) => title || 'Untitled'),
+  ),
+  outlet: TextOrNull,
+  authors: v.optional(v.array(BackupText), []),
+  date: TextOrNull,
+  dateISO: TextOrNull,
+  /** A PDF's pages: labels, and first paragraphs in increasing order. */
+  pages: v.optional(
+    v.pipe(
+      v.array(v.object({ label: Text(40), first: Whole(1) })),
+      v.check((pages) => pages.every((p, i) => i === 0 || p.first > pages[i - 1].first)),
+    ),
+  ),
+});
 
-/** A PDF's pages: labels, and first paragraphs in increasing order. */
-function readPages(v: unknown, where: string): PageStart[] {
-  const pages = list(v, where).map((p, i) => {
-    check(isObject(p) && Number.isInteger(p.first) && (p.first as number) > 0, `${where}[${i}]`);
-    return { label: text(p.label, `${where}[${i}].label`, 40), first: p.first as number };
-  });
-  check(
-    pages.every((p, i) => i === 0 || p.first > pages[i - 1].first),
-    where,
-  );
-  return pages;
-}
+const BackupParagraph = v.object({
+  docId: v.string(),
+  n: Whole(1),
+  text: v.pipe(
+    Filled(1_000_000),
+    v.check((text) => !text.includes('\n')),
+  ),
+});
 
-function readParagraph(v: unknown, i: number, documents: Set<string>): Paragraph {
-  const where = `paragraphs[${i}]`;
-  check(isObject(v), where);
-  check(typeof v.docId === 'string' && documents.has(v.docId), `${where}.docId`);
-  check(Number.isInteger(v.n) && (v.n as number) > 0, `${where}.n`);
-  const body = text(v.text, `${where}.text`, 1_000_000);
-  check(body.trim() && !body.includes('\n'), `${where}.text`);
-  // Sentences are derived: computed again rather than trusted.
-  return { docId: v.docId as string, n: v.n as number, text: body, sentences: splitSentences(body) };
-}
+const BackupCitation = v.object({
+  docId: v.string(),
+  paragraph: Integer,
+  quote: Text(5000),
+  start: Integer,
+  end: Integer,
+});
 
-function readCitation(v: unknown, where: string): Citation {
-  check(isObject(v), where);
-  check(
-    typeof v.docId === 'string' &&
-      Number.isInteger(v.paragraph) &&
-      Number.isInteger(v.start) &&
-      Number.isInteger(v.end),
-    where,
-  );
-  return {
-    docId: v.docId as string,
-    paragraph: v.paragraph as number,
-    quote: text(v.quote, `${where}.quote`, 5000),
-    start: v.start as number,
-    end: v.end as number,
-  };
-}
-
-function readEntry(v: unknown, i: number): Entry {
-  const where = `entries[${i}]`;
-  check(isObject(v), where);
-  check(ENTRY_KINDS.includes(v.kind as Entry['kind']), `${where}.kind`);
-  const aliases = list(v.aliases, `${where}.aliases`).map((a, j) => text(a, `${where}.aliases[${j}]`, 100));
-  check(aliases.length > 0, `${where}.aliases`);
-  return {
-    id: userId(v.id, `${where}.id`),
-    name: text(v.name, `${where}.name`, 100),
-    kind: v.kind as Entry['kind'],
-    label: readCitation(v.label, `${where}.label`),
-    facts: list(v.facts ?? [], `${where}.facts`).map((f, j) => readCitation(f, `${where}.facts[${j}]`)),
-    related: list(v.related ?? [], `${where}.related`).map((r, j) => text(r, `${where}.related[${j}]`, 100)),
-    aliases,
-    user: true,
-  };
-}
+const BackupEntry = v.object({
+  id: UserId,
+  name: Text(100),
+  kind: v.picklist(ENTRY_KINDS),
+  label: BackupCitation,
+  facts: v.optional(v.array(BackupCitation), []),
+  related: v.optional(v.array(Text(100)), []),
+  aliases: v.pipe(v.array(Text(100)), v.minLength(1)),
+});
 
 /** A backup file's text, checked whole; BackupRefused says what is wrong and where. */
 export async function parseBackup(source: string, progress: Progress = () => {}): Promise<Backup> {
@@ -164,16 +131,21 @@ export async function parseBackup(source: string, progress: Progress = () => {})
   // Only a number above this Gloss's comes from a newer Gloss; any other version ("1", 0.5) is damage.
   if (typeof value.version === 'number' && value.version > BACKUP_VERSION) throw refuse.backup('newerVersion');
   check(value.version === BACKUP_VERSION, 'version');
-  const documents = list(value.documents, 'documents').map(readDocument);
+  const documents: DocumentInfo[] = read(v.array(BackupDocument), value.documents, 'documents').map(
+    ({ pages, ...document }) => ({ ...document, user: true, ...(pages ? { pages } : {}) }),
+  );
   const ids = new Set(documents.map((d) => d.id));
   check(ids.size === documents.length, 'documents: an id twice');
-  const rawParagraphs = list(value.paragraphs, 'paragraphs');
+  const rawParagraphs = read(v.array(v.unknown()), value.paragraphs, 'paragraphs');
   const paragraphs: Paragraph[] = [];
-  for (let i = 0; i < rawParagraphs.length; i++) {
+  for (const [i, raw] of rawParagraphs.entries()) {
     if (i % PARAGRAPHS_PER_REPORT === 0) await progress(i, rawParagraphs.length);
-    paragraphs.push(readParagraph(rawParagraphs[i], i, ids));
+    const p = read(BackupParagraph, raw, `paragraphs[${i}]`);
+    check(ids.has(p.docId), `paragraphs[${i}].docId`);
+    // Sentences are derived: computed again rather than trusted.
+    paragraphs.push({ ...p, sentences: splitSentences(p.text) });
   }
-  const entries = list(value.entries, 'entries').map(readEntry);
+  const entries: Entry[] = read(v.array(BackupEntry), value.entries, 'entries').map((e) => ({ ...e, user: true }));
   const settings = isObject(value.settings) ? value.settings : {};
   const sites = Array.isArray(settings.disabledSites)
     ? settings.disabledSites.filter((s): s is string => typeof s === 'string' && s.length <= 300)
