@@ -2,7 +2,8 @@
  * A sieve in front of the matcher. Almost all text on a page holds no term, and for that text the
  * exact scan (fold into buffers, run the automaton, map offsets back) is wasted work. The sieve makes
  * one pass over the raw text instead — each code unit folded by one table read — and answers whether
- * the text may hold a term. Only text it lets through is scanned exactly.
+ * the text may hold a term. Only text it lets through is scanned exactly, and there the automaton
+ * reads only around the words where an alias may begin (aliasStarts).
  *
  * It reads the text as words: runs of folded word characters, where a letter of a script written
  * without spaces (Chinese, Thai) is a word of its own. An alias is known by its first word, or by its
