@@ -109,7 +109,8 @@ function DocumentHeader({ document: doc }: { document: DocumentInfo }) {
           doc.outlet ?? t('outletNotStated'),
           perspectiveLabel(sourceInfo(doc)),
           doc.authors.length ? doc.authors.join(', ') : null,
-          doc.date ?? t('undatedShort'),
+          // The original's date as its citations give it ("2023-09-11", not the source's "00:32:32-04:00").
+          doc.dateISO ?? doc.date ?? t('undatedShort'),
           doc.pages ? t('pdfPages', doc.pages.length) : null,
         ]
           .filter(Boolean)

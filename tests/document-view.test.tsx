@@ -78,4 +78,20 @@ describe("a document's header", () => {
       'A work of the United States government.',
     ]);
   });
+
+  it('gives the original’s date as its citations do, not the source’s raw timestamp', () => {
+    const doc: DocumentInfo = {
+      id: 'us-vietnam-joint-statement',
+      file: 'statement.md',
+      title: 'Joint Leaders’ Statement',
+      outlet: 'The White House',
+      authors: [],
+      date: '2023-09-11 00:32:32-04:00',
+      dateISO: '2023-09-11',
+      perspective: 'us-government',
+      genre: 'joint-statement',
+    };
+    const { container } = render(<DocumentView document={doc} paragraphs={[]} mentions={[]} />);
+    expect(container.querySelector('header .byline')?.textContent).toBe('The White House · US government · 2023-09-11');
+  });
 });
