@@ -292,7 +292,7 @@ export function define(ctx, test) {
     await page.close();
   });
 
-  test('source viewer: the index lists every entry by kind; the header searches and opens what it finds', async () => {
+  test('source viewer: the index lists every entry by kind; the header searches and opens what it finds, its heading focused and showing it', async () => {
     const viewer = await driver.openExtensionPage('/viewer.html');
     const index = await viewer.waitFor(
       () => ({
@@ -321,6 +321,29 @@ export function define(ctx, test) {
       5000,
     );
     assert(entry.hash === '#entry=doi-moi', entry.hash);
+    // Opened from the keyboard, the entry's heading holds the focus, and the viewer styles a visible
+    // focus on it. Chromium shows it here; Firefox does not count a script's focus after a search
+    // field clicked into as visible, so there only the rule is checked.
+    const ring = await viewer.waitFor(
+      () => {
+        const heading = document.activeElement;
+        if (heading?.id !== 'entry-name') return null;
+        const rules = [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules]);
+        const rule = /** @type {CSSStyleRule | undefined} */ (
+          rules.find((r) => r instanceof CSSStyleRule && r.selectorText === '#entry-name:focus-visible')
+        );
+        const style = getComputedStyle(heading);
+        return {
+          rule: rule?.style.getPropertyValue('outline') ?? null,
+          visible: heading.matches(':focus-visible'),
+          shown: `${style.outlineStyle} ${style.outlineWidth}`,
+        };
+      },
+      undefined,
+      Boolean,
+      5000,
+    );
+    assert(/^2px solid\b/.test(ring.rule ?? '') && (!ring.visible || ring.shown === 'solid 2px'), JSON.stringify(ring));
     await viewer.close();
   });
 
