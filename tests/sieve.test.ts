@@ -153,6 +153,9 @@ describe('sieve', () => {
       { entryId: 'ho-chi-minh', text: 'Thành phố Hồ Chí Minh', caseRule: 'name', blocks: true },
       { entryId: 'bamboo', text: '“Bamboo diplomacy”', caseRule: 'any' },
       { entryId: 'dotnet', text: '.NET', caseRule: 'name' },
+      // A numeral and a symbol that have a lower case, where the case rules read letters only.
+      { entryId: 'corps', text: 'Ⅻ Corps', caseRule: 'name' },
+      { entryId: 'xi-circled', text: 'Ⓧi', caseRule: 'name' },
     ];
     const many = buildMatcher(glossary);
     expect(many.sieve).not.toBeNull();
@@ -164,6 +167,30 @@ describe('sieve', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('asks a capital only of a letter: a numeral or a symbol with a lower case asks nothing', () => {
+    const matcher = buildMatcher([
+      { entryId: 'corps', text: 'Ⅻ Corps', caseRule: 'name' },
+      { entryId: 'xi-circled', text: 'Ⓧi', caseRule: 'name' },
+    ]);
+    for (const text of ['The Ⅻ Corps and the ⅻ Corps.', 'Ⓧi', 'ⓧi']) {
+      const exact = scan(exactOnly(matcher), text, { vietnamese: false });
+      expect(exact.length).toBeGreaterThan(0);
+      expect(scan(matcher, text, { vietnamese: false })).toEqual(exact);
+    }
+    expect(scan(matcher, 'The Ⅻ Corps and the ⅻ Corps.', { vietnamese: false })).toHaveLength(2);
+  });
+
+  it('gives way to the exact scan alone when an alias has no word to be known by', () => {
+    const glossary: AliasSpec[] = [...aliases, { entryId: 'euro', text: '€', caseRule: 'any' }];
+    const matcher = buildMatcher(glossary);
+    expect(matcher.sieve).toBeNull();
+    expect(scan(matcher, 'It costs 5 € in Hanoi, said Xi.', { vietnamese: false }).map((m) => m.entryId)).toEqual([
+      'euro',
+      'xi',
+    ]);
+    expect(buildMatcher(aliases).sieve).not.toBeNull();
   });
 
   it('reads only around the words where an alias may begin, and still finds a blocking name in lower case', () => {

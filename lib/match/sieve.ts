@@ -138,18 +138,28 @@ function wantsCapital(alias: AliasSpec): boolean {
   // looks only where the sieve says an alias may begin (aliasStarts).
   if (alias.blocks) return false;
   if (alias.caseRule !== 'name' && alias.caseRule !== 'acronym') return false;
-  const first = alias.text.trimStart()[0];
+  // Only a letter, as the case rules read capitals: "Ⅻ" (a numeral) and "Ⓧ" (a symbol) have a
+  // lower case, yet ask nothing of the page's spelling.
+  const first = alias.text.trimStart().match(/^\p{L}/u)?.[0];
   return first !== undefined && first !== first.toLowerCase();
 }
 
-export function buildSieve(aliases: readonly AliasSpec[]): Sieve {
+/**
+ * The sieve of a glossary; null if an alias has no word to be known by (a symbol, an emoji): the exact
+ * scan alone then reads every text.
+ */
+export function buildSieve(aliases: readonly AliasSpec[]): Sieve | null {
   const words = new Map<number, number>();
   const pairs = new Map<number, number>();
   const add = (table: Map<number, number>, hash: number, flag: number) =>
     table.set(hash, (table.get(hash) ?? 0) | flag);
   for (const alias of aliases) {
-    const hashes = wordHashes(foldKey(alias.text));
-    if (hashes.length === 0) continue;
+    const key = foldKey(alias.text);
+    const hashes = wordHashes(key);
+    if (hashes.length === 0) {
+      if (key) return null;
+      continue;
+    }
     const capital = wantsCapital(alias);
     if (hashes.length === 1) add(words, hashes[0], capital ? WORD_IS_ALIAS_CAPITALISED : WORD_IS_ALIAS);
     else {
