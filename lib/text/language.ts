@@ -10,6 +10,8 @@ const VIETNAMESE_LETTERS = new Set(
     .map((ch) => ch.charCodeAt(0)),
 );
 const LETTER = /\p{L}/u;
+// eslint-disable-next-line no-control-regex -- the ASCII range starts at NUL on purpose
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /** How much of a text to look at: enough for a verdict, bounded for long blocks. */
 const SAMPLE_LENGTH = 2000;
@@ -27,6 +29,8 @@ const MIN_LETTERS = 12;
  * that do not say their language).
  */
 export function looksVietnamese(text: string): boolean {
+  // Every Vietnamese-specific letter is outside ASCII: plain ASCII text (most English) is answered at once.
+  if (!NON_ASCII.test(text)) return false;
   const end = Math.min(text.length, SAMPLE_LENGTH);
   let letters = 0;
   let vietnamese = 0;
@@ -44,7 +48,6 @@ export function looksVietnamese(text: string): boolean {
       if (LETTER.test(String.fromCodePoint(point))) letters++;
     }
   }
-  // Every Vietnamese-specific letter is outside ASCII: plain ASCII text is answered by the count.
   return letters >= MIN_LETTERS && vietnamese / letters >= VIETNAMESE_SHARE;
 }
 
