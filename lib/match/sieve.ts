@@ -106,6 +106,22 @@ function hashTable(flags: ReadonlyMap<number, number>): Int32Array {
   return table;
 }
 
+/** Whether `word` after `first` (which began with a capital, or not) is the first two words of an alias. */
+function isAliasPair(sieve: Sieve, first: number, firstCapital: boolean, word: number): boolean {
+  const pair = flagsIn(sieve.pairs, pairHash(first, word));
+  return (pair & PAIR_ANY_CASE) !== 0 || (firstCapital && (pair & PAIR_CAPITALISED) !== 0);
+}
+
+/** Whether a word of these flags (from `words`), capitalised or not, is an alias of one word. */
+function isAliasWord(flags: number, capital: boolean): boolean {
+  return (flags & WORD_IS_ALIAS) !== 0 || (capital && (flags & WORD_IS_ALIAS_CAPITALISED) !== 0);
+}
+
+/** Whether a word of these flags, capitalised or not, begins an alias of two words or more. */
+function beginsAliasPair(flags: number, capital: boolean): boolean {
+  return (flags & WORD_BEGINS_PAIR) !== 0 || (capital && (flags & WORD_BEGINS_PAIR_CAPITALISED) !== 0);
+}
+
 // ── Building ─────────────────────────────────────────────────────────────────────────────────────
 
 /** The words of a folded text, each as its hash, the way the sieve reads them in a page. */
@@ -330,15 +346,12 @@ export class SieveReader {
 
   /** A word ended (`word`: its hash): true if it, or it with the word before, begins an alias. */
   private endWord(word: number): boolean {
-    const { words, pairs } = this.sieve;
-    if (this.pairStarted) {
-      const pair = flagsIn(pairs, pairHash(this.pairStart, word));
-      if (pair & PAIR_ANY_CASE || (this.pairStartCapital && pair & PAIR_CAPITALISED)) return (this.found = true);
-    }
-    const flags = flagsIn(words, word);
+    if (this.pairStarted && isAliasPair(this.sieve, this.pairStart, this.pairStartCapital, word))
+      return (this.found = true);
+    const flags = flagsIn(this.sieve.words, word);
     const capital = this.capital;
-    if (flags & WORD_IS_ALIAS || (capital && flags & WORD_IS_ALIAS_CAPITALISED)) return (this.found = true);
-    this.pairStarted = (flags & WORD_BEGINS_PAIR) !== 0 || (capital && (flags & WORD_BEGINS_PAIR_CAPITALISED) !== 0);
+    if (isAliasWord(flags, capital)) return (this.found = true);
+    this.pairStarted = beginsAliasPair(flags, capital);
     this.pairStart = word;
     this.pairStartCapital = capital;
     return false;
@@ -406,15 +419,12 @@ export function aliasStarts(sieve: Sieve, input: string, { units, sourceIndex, l
 
 /** A word (`word`: its hash) ended that begins at `at`: notes where an alias may begin, as endWord does. */
 function wordEnded(state: StartsState, word: number, at: number): void {
-  const { words, pairs } = state.sieve;
-  if (state.pairStarted) {
-    const pair = flagsIn(pairs, pairHash(state.pairFirst, word));
-    if (pair & PAIR_ANY_CASE || (state.pairCapital && pair & PAIR_CAPITALISED)) state.starts.push(state.pairAt);
-  }
-  const flags = flagsIn(words, word);
+  if (state.pairStarted && isAliasPair(state.sieve, state.pairFirst, state.pairCapital, word))
+    state.starts.push(state.pairAt);
+  const flags = flagsIn(state.sieve.words, word);
   const capital = flags !== 0 && beginsWithCapital(state.input.charCodeAt(state.sourceIndex[at]));
-  if (flags & WORD_IS_ALIAS || (capital && flags & WORD_IS_ALIAS_CAPITALISED)) state.starts.push(at);
-  state.pairStarted = (flags & WORD_BEGINS_PAIR) !== 0 || (capital && (flags & WORD_BEGINS_PAIR_CAPITALISED) !== 0);
+  if (isAliasWord(flags, capital)) state.starts.push(at);
+  state.pairStarted = beginsAliasPair(flags, capital);
   state.pairFirst = word;
   state.pairCapital = capital;
   state.pairAt = at;
