@@ -17,6 +17,12 @@ export const Filled = (max: number) =>
     Text(max),
     v.check((s) => s.trim() !== ''),
   );
+/** One line of text (a paragraph): at most `max` characters, not only white space, no line break. */
+export const Line = (max: number) =>
+  v.pipe(
+    Filled(max),
+    v.check((s) => !s.includes('\n')),
+  );
 /** A whole number, at least `min`. */
 export const Whole = (min: number) => v.pipe(v.number(), v.integer(), v.minValue(min));
 

@@ -18,7 +18,7 @@ import {
 import { EVIDENCE_LEVELS, SIDES } from '../match/evidence';
 import type { CaseRule } from '../match/matcher';
 import * as v from 'valibot';
-import { fieldReader, Filled, isObject, Text, Whole, type Check } from '../json-fields';
+import { fieldReader, Filled, isObject, Line, Text, Whole, type Check } from '../json-fields';
 import type { Progress } from '../user/document-text';
 import {
   MAX_PACK_BYTES,
@@ -94,10 +94,7 @@ const Document = v.object({
 const Paragraph = v.object({
   docId: Text(MAX_ID),
   n: Whole(1),
-  text: v.pipe(
-    Filled(1_000_000),
-    v.check((s) => !s.includes('\n')),
-  ),
+  text: Line(1_000_000),
   sentences: v.array(v.tuple([Whole(0), Whole(0)])),
 });
 

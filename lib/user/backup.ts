@@ -8,7 +8,7 @@
 import { splitSentences } from '../corpus/documents';
 import { ENTRY_KINDS, USER_ID_PREFIX, type DocumentInfo, type Entry, type Paragraph } from '../corpus/types';
 import * as v from 'valibot';
-import { fieldReader, Filled, isObject, Text, Whole, type Check } from '../json-fields';
+import { fieldReader, isObject, Line, Text, Whole, type Check } from '../json-fields';
 import { isEntryId } from '../messages';
 import { readPreferences, type Preferences } from '../settings';
 import type { GlossDatabase } from '../store/db';
@@ -94,10 +94,7 @@ const BackupDocument = v.object({
 const BackupParagraph = v.object({
   docId: v.string(),
   n: Whole(1),
-  text: v.pipe(
-    Filled(1_000_000),
-    v.check((text) => !text.includes('\n')),
-  ),
+  text: Line(1_000_000),
 });
 
 const BackupCitation = v.object({
