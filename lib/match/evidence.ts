@@ -90,7 +90,8 @@ export class PageEvidence {
           ? 'mark'
           : 'wait';
       case 'sentence':
-        return cuesMet(match, text, matches) || this.aboutTheSubject ? 'mark' : 'wait';
+        // The page's subject first: on a page about it, the sentence need not be read.
+        return this.aboutTheSubject || cuesMet(match, text, matches) ? 'mark' : 'wait';
       case 'sentence-only':
         return cuesMet(match, text, matches) ? 'mark' : 'drop';
     }
