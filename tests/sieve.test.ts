@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildMatcher, scan, type AliasSpec, type Matcher } from '../lib/match/matcher';
-import { mayHoldTerm, SieveReader } from '../lib/match/sieve';
+import { aliasStarts, mayHoldTerm, SieveReader } from '../lib/match/sieve';
 import { FIXTURE_ALIASES, madeUpAliases } from './fixtures/aliases';
 
 const aliases: AliasSpec[] = [
@@ -126,7 +126,7 @@ describe('sieve', () => {
     expect(scan(exactOnly(matcher), 'see \u{2F800}江 here', { vietnamese: false })).toHaveLength(1);
   });
 
-  it("property: read in pieces (a run's text nodes), the answer is the same as for the text whole", () => {
+  it("property: read in pieces (a run's text nodes), the answers are the same as for the text whole", () => {
     const reader = new SieveReader(matcher.sieve!);
     fc.assert(
       fc.property(textArbitrary(aliases.map((a) => a.text)), fc.array(fc.nat(), { maxLength: 6 }), (text, cuts) => {
@@ -139,6 +139,11 @@ describe('sieve', () => {
           from = to;
         }
         expect(reader.mayHoldTerm()).toBe(mayHoldTerm(matcher.sieve!, text));
+        // The places an alias may begin are the same too, and the exact scan given them finds what
+        // reading everything finds.
+        expect(reader.aliasStarts()).toEqual(aliasStarts(matcher.sieve!, text));
+        const exact = scan(exactOnly(matcher), text, { vietnamese: false });
+        expect(scan(matcher, text, { vietnamese: false, mayBegin: reader.aliasStarts() })).toEqual(exact);
       }),
       { numRuns: 2000 },
     );

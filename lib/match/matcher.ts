@@ -7,11 +7,22 @@
  * Where hits overlap the longest wins; hits of one entry that overlap make one match ("President Xi
  * Jinping"). Evidence that generic and ambiguous aliases need is judged by the caller (evidence.ts).
  */
-import { foldKey, foldUnits, isUnspacedCode, isWordCode } from '../text/normalize';
+import {
+  FoldCursor,
+  foldKey,
+  isUnspacedCode,
+  isWordCode,
+  learnUnit,
+  UNIT_GAP,
+  UNIT_IGNORED,
+  UNIT_KIND_MASK,
+  UNIT_SEVERAL,
+  UNIT_TABLE,
+} from '../text/normalize';
 import { buildAutomaton, nextNode, patternsEndingAt, type Automaton } from './automaton';
 import type { CueGroup, Evidence } from './evidence';
 import { followsVietnameseHonorific, isInsideAddress, isInsideLongerName, qualifiesNextWord } from './names';
-import { aliasStarts, buildSieve, mayHoldTerm, type Sieve } from './sieve';
+import { aliasStarts, buildSieve, type Sieve } from './sieve';
 
 /**
  * - `any`: any case ("belt and road" in running prose).
@@ -54,8 +65,11 @@ export interface ScanOptions {
    * language costs more than matching.
    */
   vietnamese: boolean | (() => boolean);
-  /** The text has passed the matcher's sieve already (the page's walk reads it through the sieve). */
-  sieved?: boolean;
+  /**
+   * Where the matcher's sieve says an alias may begin in the text (aliasStarts), when the text has
+   * been read through the sieve already (the page's walk reads every run through it).
+   */
+  mayBegin?: readonly number[];
 }
 
 /** Options with the language decided. */
@@ -209,6 +223,53 @@ function foldedWordBefore(units: Uint16Array, at: number): string {
   return String.fromCharCode(...units.subarray(start, end));
 }
 
+/** The kind of a code unit (UNIT_TABLE), learnt if it is new. */
+function kindOf(code: number): number {
+  return (UNIT_TABLE[code] || learnUnit(code)) & UNIT_KIND_MASK;
+}
+
+/**
+ * Where the exact scan starts reading for an alias that may begin with the word at `wordAt`: before
+ * the gaps, punctuation and symbols in front of it, as an alias may open with these ("“Bamboo
+ * diplomacy”", ".NET"). A character that folds to several units may be a letter: reading from before
+ * it reads more than needed, never less.
+ */
+function leadFrom(input: string, wordAt: number): number {
+  let i = wordAt;
+  while (i > 0) {
+    const kind = kindOf(input.charCodeAt(i - 1));
+    if (kind !== UNIT_GAP && kind !== UNIT_IGNORED && kind !== UNIT_SEVERAL) break;
+    i--;
+  }
+  return i;
+}
+
+/**
+ * The longest word before a hit that the rules read whole: they compare it with "the" and with
+ * Vietnamese titles and honorifics, so a longer word is as good as its last units.
+ */
+const WORD_BEFORE_UNITS = 32;
+
+/**
+ * Restarts `folded` at the word before `from` (the rules read it: "the Xi administration", "ông
+ * Trọng") and folds on past `from`: the folded offset of `from`, or the folded length if the text
+ * ends first.
+ */
+function foldFrom(folded: FoldCursor, input: string, from: number): number {
+  let start = from;
+  while (start > 0 && kindOf(input.charCodeAt(start - 1)) === UNIT_GAP) start--;
+  const floor = Math.max(0, start - WORD_BEFORE_UNITS);
+  while (start > floor && kindOf(input.charCodeAt(start - 1)) !== UNIT_GAP) start--;
+  folded.restart(start);
+  for (let i = 0; ; i++) {
+    if (i + 1 >= folded.length) folded.reach(i + FOLD_AHEAD);
+    if (i >= folded.length || folded.sourceIndex[i] >= from) return i;
+  }
+}
+
+/** How many units the exact scan folds ahead of the automaton at a time: most windows end within a word. */
+const FOLD_AHEAD = 16;
+
 /**
  * Whether the words around a match let it stand as this alias (names.ts): not inside an address or a
  * longer name; a bare name after "the" only where it qualifies the next word ("the Xi administration",
@@ -247,47 +308,64 @@ interface Candidate extends Match {
  * Matches that need evidence are returned with what they need: the caller decides (evidence.ts).
  */
 export function scan(matcher: Matcher, input: string, options: ScanOptions): Match[] {
-  if (matcher.sieve && !options.sieved && !mayHoldTerm(matcher.sieve, input)) return [];
-  // The folded code units are read in place: no string is built for text that holds no term.
-  const folded = foldUnits(input);
-  const { units, sourceIndex, length } = folded;
-  // Where the sieve says an alias may begin, the automaton reads from a little before (an alias may
-  // open with punctuation) until no alias begun there can still end, and at most as far as the
-  // longest alias reaches; the text between is skipped.
-  const mayBegin = matcher.sieve ? aliasStarts(matcher.sieve, input, folded) : [];
-  const { lead, longest } = reachOf(matcher.patterns);
+  // Where an alias may begin, as offsets in the text; without a sieve, anywhere.
+  const mayBegin = matcher.sieve ? (options.mayBegin ?? aliasStarts(matcher.sieve, input)) : null;
+  if (mayBegin?.length === 0) return [];
+  // Only what the automaton reads is folded: a window around each place an alias may begin, from
+  // the punctuation before its first word until no alias begun there can still end, and at most as
+  // far as the longest alias reaches. The text between is neither folded nor read.
+  const folded = new FoldCursor(input);
+  const longest = longestPattern(matcher.patterns);
   let next = 0;
-  let until = matcher.sieve ? 0 : length;
-  const codeAt = (i: number) => (i >= 0 && i < length ? units[i] : -1);
+  let until = mayBegin ? 0 : Infinity;
+  /** The folded offset of the last place in the window where an alias may begin (-1: none yet). */
+  let lastStart = -1;
+  /** Where the window of `mayBegin[next]` starts reading, once asked. */
+  let nextFrom = -1;
   let resolved: ResolvedScanOptions | null = null;
   const decided = (): ResolvedScanOptions =>
     (resolved ??= { vietnamese: typeof options.vietnamese === 'function' ? options.vietnamese() : options.vietnamese });
   const { automaton } = matcher;
   const candidates: Candidate[] = [];
   let node = 0;
-  for (let i = 0; i < length; i++) {
-    if (i >= until) {
+  for (let i = 0; ; i++) {
+    // The unit read, and the one after it (for the word boundary), folded.
+    if (i + 1 >= folded.length) folded.reach(i + FOLD_AHEAD);
+    if (mayBegin && i >= until) {
       if (next === mayBegin.length) break;
-      // Past every window so far: on to the next, from the automaton's first state. An alias that
-      // begins in the text skipped begins at no word the sieve lets through, so none is missed.
-      const from = mayBegin[next] - lead;
-      if (from > i) {
-        i = from;
+      if (nextFrom < 0) nextFrom = leadFrom(input, mayBegin[next]);
+      if (nextFrom > folded.sourceIndex[i]) {
+        // Past every window so far: on to the next, from the automaton's first state. An alias that
+        // begins in the text skipped begins at no word the sieve lets through, so none is missed.
+        i = foldFrom(folded, input, nextFrom);
         node = 0;
+        lastStart = -1;
+      }
+      // Read on towards the place, through the punctuation before it.
+      until = i + 1;
+    }
+    const { units, sourceIndex, length } = folded;
+    if (i >= length) break;
+    if (mayBegin) {
+      while (next < mayBegin.length && mayBegin[next] <= sourceIndex[i]) {
+        until = Math.max(until, i + longest);
+        lastStart = i;
+        next++;
+        nextFrom = -1;
       }
     }
-    while (next < mayBegin.length && mayBegin[next] - lead <= i) until = Math.max(until, mayBegin[next++] + longest);
     const code = units[i];
     node = nextNode(automaton, node, code);
     if (node === 0) {
-      // Back at the root: no alias begun at or before here can end later, so once past the last
-      // word where one may begin, this window is done (most end at the space after their word).
-      if (next > 0 && i >= mayBegin[next - 1]) until = i + 1;
+      // Back at the root, past the window's last word where an alias may begin: no alias begun at or
+      // before here can end later, so the window is done (most end at the space after their word).
+      if (lastStart >= 0) until = i + 1;
       continue;
     }
     const found = patternsEndingAt(automaton, node);
     if (!found) continue;
     const end = i + 1;
+    const codeAt = (k: number) => (k >= 0 && k < length ? units[k] : -1);
     // Word boundaries ("trong" is not in "strong"), except beside letters of unspaced scripts.
     if (isWordCode(codeAt(end)) && !isUnspacedCode(code)) continue;
     for (const p of found) {
@@ -324,24 +402,12 @@ export function scan(matcher: Matcher, input: string, options: ScanOptions): Mat
   );
 }
 
-/**
- * How far a pattern reaches around its first word: the units before it (an alias that opens with
- * punctuation) at most, and the longest pattern. Computed once per matcher.
- */
-const reaches = new WeakMap<readonly string[], { lead: number; longest: number }>();
-function reachOf(patterns: readonly string[]): { lead: number; longest: number } {
-  let reach = reaches.get(patterns);
-  if (!reach) {
-    reach = { lead: 0, longest: 0 };
-    for (const p of patterns) {
-      let first = 0;
-      while (first < p.length && !isWordCode(p.charCodeAt(first))) first++;
-      reach.lead = Math.max(reach.lead, first);
-      reach.longest = Math.max(reach.longest, p.length);
-    }
-    reaches.set(patterns, reach);
-  }
-  return reach;
+/** The length of the longest pattern, computed once per matcher. */
+const longestPatterns = new WeakMap<readonly string[], number>();
+function longestPattern(patterns: readonly string[]): number {
+  let longest = longestPatterns.get(patterns);
+  if (longest === undefined) longestPatterns.set(patterns, (longest = Math.max(0, ...patterns.map((p) => p.length))));
+  return longest;
 }
 
 /**

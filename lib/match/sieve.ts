@@ -2,8 +2,8 @@
  * A sieve in front of the matcher. Almost all text on a page holds no term, and for that text the
  * exact scan (fold into buffers, run the automaton, map offsets back) is wasted work. The sieve makes
  * one pass over the raw text instead — each code unit folded by one table read — and answers whether
- * the text may hold a term. Only text it lets through is scanned exactly, and there the automaton
- * reads only around the words where an alias may begin (aliasStarts).
+ * the text may hold a term, and where an alias may begin in it. Only text it lets through is scanned
+ * exactly, and there only around those places (aliasStarts).
  *
  * It reads the text as words: runs of folded word characters, where a letter of a script written
  * without spaces (Chinese, Thai) is a word of its own. An alias is known by its first word, or by its
@@ -37,7 +37,6 @@ import {
   UNIT_SEVERAL,
   UNIT_TABLE,
   UNIT_UNSPACED,
-  type FoldedUnits,
 } from '../text/normalize';
 
 export interface Sieve {
@@ -195,26 +194,47 @@ export function buildSieve(aliases: readonly AliasSpec[]): Sieve | null {
 
 /** Whether `text` may hold a term: false only if the exact scan would find none. */
 export function mayHoldTerm(sieve: Sieve, text: string): boolean {
-  const reader = new SieveReader(sieve);
-  reader.read(text);
-  return reader.mayHoldTerm();
+  return aliasStarts(sieve, text).length > 0;
 }
 
 /**
- * The sieve over text that comes in pieces (the text nodes of one run): the same answer as
- * mayHoldTerm on the pieces joined, without joining them.
+ * Where in `text` an alias may begin, in order: the offset of every word the sieve lets through (an
+ * alias of one word, or the first word of an alias's first two). The exact scan reads only around
+ * these (matcher.ts): most of a paragraph that names a term is other words.
+ */
+export function aliasStarts(sieve: Sieve, text: string): number[] {
+  const reader = new SieveReader(sieve);
+  reader.read(text);
+  reader.mayHoldTerm();
+  return reader.aliasStarts();
+}
+
+/**
+ * The sieve over text that comes in pieces (the text nodes of one run): the same answers as
+ * mayHoldTerm and aliasStarts on the pieces joined, without joining them.
  */
 export class SieveReader {
-  /** A key was found: the run may hold a term, and the rest of it need not be read. */
-  private found = false;
+  /** Where an alias may begin in the text read since begin(), as offsets in it. */
+  private starts: number[] = [];
+  /** The offset of the next piece in the text read since begin(). */
+  private offset = 0;
   /** The word being read: its hash so far, and whether it began with a capital. */
   private inWord = false;
   private hash = WORD_SEED;
   private capital = false;
-  /** The word before, if it begins an alias of two words or more: its hash, and whether it began with a capital. */
+  /**
+   * Where the word being read begins; between words, where the next will at the earliest (past the
+   * last gap: an invisible character before a word may be counted in).
+   */
+  private wordAt = 0;
+  /**
+   * The word before, if it begins an alias of two words or more: its hash, whether it began with a
+   * capital, and where it begins.
+   */
   private pairStarted = false;
   private pairStart = 0;
   private pairStartCapital = false;
+  private pairAt = 0;
   /** A high surrogate that ended the last piece: it is read with the low one that starts the next. */
   private pendingHigh = '';
 
@@ -222,36 +242,46 @@ export class SieveReader {
 
   /** Starts over, for a new run of text. */
   begin(): void {
-    this.found = false;
+    // A new list: the last one may have gone with the run it was read for.
+    if (this.starts.length) this.starts = [];
+    this.offset = 0;
     this.inWord = false;
     this.hash = WORD_SEED;
+    this.wordAt = 0;
     this.pairStarted = false;
     this.pendingHigh = '';
   }
 
   /** Reads the next piece. */
   read(piece: string): void {
-    if (this.found) return;
     let text = this.pendingHigh + piece;
+    const base = this.offset - this.pendingHigh.length;
+    this.offset += piece.length;
     this.pendingHigh = isHighSurrogate(text.charCodeAt(text.length - 1)) ? text.slice(-1) : '';
     if (this.pendingHigh) text = text.slice(0, -1);
-    this.readUnits(text);
+    this.readUnits(text, base);
   }
 
   /** Whether the pieces read since begin() may hold a term. */
   mayHoldTerm(): boolean {
-    if (this.pendingHigh && !this.found) this.readUnits(this.pendingHigh);
+    if (this.pendingHigh) this.readUnits(this.pendingHigh, this.offset - 1);
     this.pendingHigh = '';
-    if (!this.found && this.inWord) {
+    if (this.inWord) {
       this.inWord = false;
       this.endWord(this.hash);
     }
-    return this.found;
+    return this.starts.length > 0;
   }
 
-  private readUnits(text: string): void {
+  /** Where an alias may begin in the pieces read since begin(), in order (once mayHoldTerm has answered). */
+  aliasStarts(): number[] {
+    return this.starts;
+  }
+
+  /** Reads `text`, which begins at offset `base` of the text read since begin(). */
+  private readUnits(text: string, base: number): void {
     const n = text.length;
-    for (let i = this.readPlainUnits(text, 0); i < n && !this.found; i = this.readPlainUnits(text, i)) {
+    for (let i = this.readPlainUnits(text, 0, base); i < n; i = this.readPlainUnits(text, i, base)) {
       // The loop stopped at a unit it leaves to this one: the end of a word that may begin an alias,
       // a unit not seen yet, a letter of a script without spaces, a character folding to several
       // units or a surrogate pair.
@@ -264,6 +294,7 @@ export class SieveReader {
         this.inWord = false;
         this.endWord(this.hash);
         this.hash = WORD_SEED;
+        this.wordAt = base + i + 1;
         i++;
       } else if (kind === UNIT_SEVERAL || kind === UNIT_UNSPACED) {
         const width = kind === UNIT_SEVERAL ? codePointWidth(text, i) : 1;
@@ -272,6 +303,8 @@ export class SieveReader {
             ? foldCodePoint(text.slice(i, i + width))
             : String.fromCharCode(entry >>> UNIT_KIND_BITS),
           kind !== UNIT_UNSPACED,
+          base + i,
+          width,
         );
         i += width;
       }
@@ -283,13 +316,15 @@ export class SieveReader {
    * the end of a word, one bit read. It calls nothing, so that it compiles to a tight loop, and
    * stops (returning where) at the first unit it cannot read alone.
    */
-  private readPlainUnits(text: string, from: number): number {
+  private readPlainUnits(text: string, from: number, base: number): number {
     const { wordBits } = this.sieve;
     const table = UNIT_TABLE;
     const pairStarted = this.pairStarted;
     let inWord = this.inWord;
     let hash = this.hash;
     let capital = this.capital;
+    // Where the word begins, as an offset in `text` (before it, if it began in an earlier piece).
+    let wordAt = this.wordAt - base;
     let i = from;
     for (const n = text.length; i < n; i++) {
       const entry = table[text.charCodeAt(i)];
@@ -301,38 +336,45 @@ export class SieveReader {
         inWord = true;
         hash = Math.imul(hash ^ (entry >>> UNIT_KIND_BITS), WORD_PRIME);
       } else if (kind === UNIT_GAP) {
-        if (!inWord) continue;
-        const bit = hash >>> (32 - WORD_BITS_LOG2);
-        if (pairStarted || (wordBits[bit >>> 5] & (1 << (bit & 31))) !== 0) break;
-        inWord = false;
-        hash = WORD_SEED;
+        if (inWord) {
+          const bit = hash >>> (32 - WORD_BITS_LOG2);
+          if (pairStarted || (wordBits[bit >>> 5] & (1 << (bit & 31))) !== 0) break;
+          inWord = false;
+          hash = WORD_SEED;
+        }
+        wordAt = i + 1;
       } else if (kind !== UNIT_IGNORED) break;
     }
     this.inWord = inWord;
     this.hash = hash;
     this.capital = capital;
+    this.wordAt = wordAt + base;
     return i;
   }
 
   /**
-   * Reads folded units one by one (the slow path). `mayBeCapital`: whether a word they begin counts
-   * as beginning with a capital — for a character folding to several units, assumed so, since the
-   * sieve may see too much but never too little.
+   * Reads folded units one by one (the slow path): those of the character at offset `at` (`width`
+   * units long). `mayBeCapital`: whether a word they begin counts as beginning with a capital — for a
+   * character folding to several units, assumed so, since the sieve may see too much but never too
+   * little.
    */
-  private readFolded(folded: string, mayBeCapital: boolean): boolean {
+  private readFolded(folded: string, mayBeCapital: boolean, at: number, width: number): void {
     for (let k = 0; k < folded.length; k++) {
       const unit = folded.charCodeAt(k);
       if (!isWordCode(unit) || isUnspacedCode(unit)) {
         if (this.inWord) {
           this.inWord = false;
-          if (this.endWord(this.hash)) return true;
+          this.endWord(this.hash);
           this.hash = WORD_SEED;
         }
         // A letter of a script without spaces is a word of its own.
         if (isWordCode(unit)) {
           this.capital = false;
-          if (this.endWord(Math.imul(WORD_SEED ^ unit, WORD_PRIME))) return true;
+          this.wordAt = at;
+          this.endWord(Math.imul(WORD_SEED ^ unit, WORD_PRIME));
         }
+        // The next word begins past this character at the latest; within it, if more of it follows.
+        this.wordAt = k + 1 < folded.length ? at : at + width;
         continue;
       }
       if (!this.inWord) {
@@ -341,100 +383,18 @@ export class SieveReader {
       }
       this.hash = Math.imul(this.hash ^ unit, WORD_PRIME);
     }
-    return false;
   }
 
-  /** A word ended (`word`: its hash): true if it, or it with the word before, begins an alias. */
-  private endWord(word: number): boolean {
+  /** A word ended (`word`: its hash): notes where an alias may begin, if it or it with the word before begins one. */
+  private endWord(word: number): void {
     if (this.pairStarted && isAliasPair(this.sieve, this.pairStart, this.pairStartCapital, word))
-      return (this.found = true);
+      this.starts.push(this.pairAt);
     const flags = flagsIn(this.sieve.words, word);
     const capital = this.capital;
-    if (isAliasWord(flags, capital)) return (this.found = true);
+    if (isAliasWord(flags, capital)) this.starts.push(this.wordAt);
     this.pairStarted = beginsAliasPair(flags, capital);
     this.pairStart = word;
     this.pairStartCapital = capital;
-    return false;
+    this.pairAt = this.wordAt;
   }
-}
-
-/** Which ASCII code units are word units (isWordCode). */
-const ASCII_WORD = Uint8Array.from({ length: 0x80 }, (_, code) => (isWordCode(code) ? 1 : 0));
-
-/** What aliasStarts knows of the words read so far. */
-interface StartsState {
-  readonly sieve: Sieve;
-  readonly input: string;
-  readonly sourceIndex: Uint32Array;
-  readonly starts: number[];
-  /** The word before begins an alias of two words or more: its hash, its capital, where it begins. */
-  pairStarted: boolean;
-  pairFirst: number;
-  pairCapital: boolean;
-  pairAt: number;
-}
-
-/**
- * Where in folded text an alias may begin, in order: the offset of every word the sieve lets through
- * (an alias of one word, or the first word of an alias's first two), as SieveReader reads the text
- * `input` folds to. The exact scan reads only around these (matcher.ts): most of a paragraph that
- * names a term is other words. Like readPlainUnits, the loop over units calls nothing for most
- * words: a word is looked up only when its bit is set, or the word before may begin a pair.
- */
-export function aliasStarts(sieve: Sieve, input: string, { units, sourceIndex, length }: FoldedUnits): number[] {
-  const { wordBits } = sieve;
-  const state: StartsState = {
-    sieve,
-    input,
-    sourceIndex,
-    starts: [],
-    pairStarted: false,
-    pairFirst: 0,
-    pairCapital: false,
-    pairAt: 0,
-  };
-  let hash = WORD_SEED;
-  let start = -1;
-  for (let i = 0; i <= length; i++) {
-    const code = i < length ? units[i] : 0x20;
-    // Most folded text is ASCII (Vietnamese too, its marks folded away): a table read, not a call.
-    const word = code < 0x80 ? ASCII_WORD[code] === 1 : isWordCode(code);
-    const unspaced = code >= 0x0e00 && word && isUnspacedCode(code);
-    if (word && !unspaced) {
-      if (start < 0) start = i;
-      hash = Math.imul(hash ^ code, WORD_PRIME);
-      continue;
-    }
-    if (start >= 0) {
-      const bit = hash >>> (32 - WORD_BITS_LOG2);
-      if (state.pairStarted || (wordBits[bit >>> 5] & (1 << (bit & 31))) !== 0) wordEnded(state, hash, start);
-      start = -1;
-      hash = WORD_SEED;
-    }
-    // A letter of a script without spaces is a word of its own.
-    if (unspaced) wordEnded(state, Math.imul(WORD_SEED ^ code, WORD_PRIME), i);
-  }
-  return state.starts;
-}
-
-/** A word (`word`: its hash) ended that begins at `at`: notes where an alias may begin, as endWord does. */
-function wordEnded(state: StartsState, word: number, at: number): void {
-  if (state.pairStarted && isAliasPair(state.sieve, state.pairFirst, state.pairCapital, word))
-    state.starts.push(state.pairAt);
-  const flags = flagsIn(state.sieve.words, word);
-  const capital = flags !== 0 && beginsWithCapital(state.input.charCodeAt(state.sourceIndex[at]));
-  if (isAliasWord(flags, capital)) state.starts.push(at);
-  state.pairStarted = beginsAliasPair(flags, capital);
-  state.pairFirst = word;
-  state.pairCapital = capital;
-  state.pairAt = at;
-}
-
-/**
- * Whether a word that begins with this code unit begins with a capital, as SieveReader counts it: a
- * character that folds to several units may (the sieve may see too much, never too little).
- */
-function beginsWithCapital(code: number): boolean {
-  const kind = (UNIT_TABLE[code] || learnUnit(code)) & UNIT_KIND_MASK;
-  return kind === UNIT_CAPITAL || kind === UNIT_SEVERAL;
 }

@@ -324,8 +324,8 @@ export class PageMarker {
     if (pass === 'visible') this.scannedInView.add(run.block);
     else if (pass === 'page' && this.scannedInView.has(run.block)) return;
     const vietnamese = () => isVietnameseTag(languageOf(run.block)) || looksVietnamese(run.text);
-    // Every run comes through the matcher's sieve (runFilter): it need not be sieved again.
-    const matches = scan(this.options.matcher, run.text, { vietnamese, sieved: true });
+    // Every run comes through the matcher's sieve (runFilter), which noted where an alias may begin.
+    const matches = scan(this.options.matcher, run.text, { vietnamese, mayBegin: run.mayBegin });
     if (matches.length === 0) return;
     const moreEvidence = this.evidence.noteFirm(matches);
     for (const match of matches) {

@@ -46,6 +46,8 @@ export interface TextRun {
   /** Offset of each node's text within `text`. */
   starts: number[];
   text: string;
+  /** Where an alias may begin in `text`, as the run filter read it (RunFilter.aliasStarts); absent without one. */
+  mayBegin?: readonly number[];
 }
 
 /** An editor: contenteditable="" / "true" / "plaintext-only" all make one; "false" does not. */
@@ -87,6 +89,8 @@ export interface RunFilter {
   begin(): void;
   read(piece: string): void;
   mayHoldTerm(): boolean;
+  /** Where an alias may begin in the run, once mayHoldTerm has said it may hold a term. */
+  aliasStarts(): readonly number[];
 }
 
 /** With a filter, how many runs may be passed over before the walk yields anyway (with null). */
@@ -119,7 +123,13 @@ export function* textRuns(
   const parts: string[] = [];
   let length = 0;
   let passedOver = 0;
-  const finish = (): TextRun => ({ block: block!, nodes: nodes.slice(), starts: starts.slice(), text: parts.join('') });
+  const finish = (): TextRun => ({
+    block: block!,
+    nodes: nodes.slice(),
+    starts: starts.slice(),
+    text: parts.join(''),
+    ...(filter ? { mayBegin: filter.aliasStarts() } : {}),
+  });
   let node: Node | null = walker.currentNode;
   // Consecutive text nodes mostly share a parent: remember the last parent's block.
   let lastParent: Element | null = null;

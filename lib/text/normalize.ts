@@ -182,7 +182,7 @@ export function fold(input: string): FoldedText {
   return { text: decodeUnits(units.subarray(0, length)), sourceIndex: sourceIndex.slice(0, length + 1) };
 }
 
-/** Buffers reused by foldUnits, grown as needed. */
+/** Buffers reused by foldUnits and FoldCursor, grown as needed. */
 let sharedUnits = new Uint16Array(1024);
 let sharedIndex = new Uint32Array(1024);
 
@@ -198,61 +198,97 @@ export interface FoldedUnits {
 }
 
 export function foldUnits(input: string): FoldedUnits {
-  const n = input.length;
-  // Folding rarely lengthens text; the buffers grow if it does.
-  if (sharedUnits.length < n + 1) {
-    sharedUnits = new Uint16Array(2 * n + 2);
-    sharedIndex = new Uint32Array(2 * n + 2);
+  // Folding rarely lengthens text: buffers of the input's length are grown only if it does.
+  if (sharedUnits.length < input.length + 1) {
+    sharedUnits = new Uint16Array(2 * input.length + 2);
+    sharedIndex = new Uint32Array(2 * input.length + 2);
   }
-  let units = sharedUnits;
-  let sourceIndex = sharedIndex;
-  let length = 0;
-  let lastWasSpace = false;
+  const cursor = new FoldCursor(input);
+  cursor.reach(Infinity);
+  return cursor;
+}
 
-  const grow = () => {
-    const units2 = new Uint16Array(units.length * 2 + 2);
-    units2.set(units);
-    units = sharedUnits = units2;
-    const index2 = new Uint32Array(sourceIndex.length * 2 + 2);
-    index2.set(sourceIndex);
-    sourceIndex = sharedIndex = index2;
-  };
+/**
+ * Folds `input` a stretch at a time, from any offset on, into the shared buffers (FoldedUnits): the
+ * exact scan folds only around the words where the sieve says an alias may begin. Folded from a
+ * word's first unit on, a stretch is what folding the whole text gives from there. After each call,
+ * `sourceIndex[length]` is the offset of the next unit to fold.
+ */
+export class FoldCursor implements FoldedUnits {
+  units = sharedUnits;
+  sourceIndex = sharedIndex;
+  length = 0;
+  /** The offset in `input` of the next unit to fold. */
+  private next = 0;
+  private lastWasSpace = false;
 
-  for (let i = 0; i < n;) {
-    const code = input.charCodeAt(i);
-    const entry = UNIT_TABLE[code] || learnUnit(code);
-    const kind = entry & UNIT_KIND_MASK;
-    if (kind === UNIT_IGNORED) {
-      i++;
-      continue;
-    }
-    if (kind !== UNIT_SEVERAL) {
-      // One code unit folding to one: a table read.
-      const folded = entry >>> UNIT_KIND_BITS;
-      if (folded !== 0x20 || !lastWasSpace) {
-        if (length + 1 >= units.length) grow();
-        units[length] = folded;
-        sourceIndex[length++] = i;
-      }
-      lastWasSpace = folded === 0x20;
-      i++;
-      continue;
-    }
-    const width = codePointWidth(input, i);
-    const folded = foldCodePoint(input.slice(i, i + width));
-    const isSpace = folded === SPACE;
-    if (!(isSpace && lastWasSpace)) {
-      for (let k = 0; k < folded.length; k++) {
-        if (length + 1 >= units.length) grow();
-        units[length] = folded.charCodeAt(k);
-        sourceIndex[length++] = i;
-      }
-    }
-    if (folded.length > 0) lastWasSpace = isSpace;
-    i += width;
+  constructor(private readonly input: string) {
+    this.sourceIndex[0] = 0;
   }
-  sourceIndex[length] = n;
-  return { units, sourceIndex, length };
+
+  /** Starts over at offset `from` of the input, with nothing folded. */
+  restart(from: number): void {
+    this.length = 0;
+    this.next = from;
+    this.lastWasSpace = false;
+    this.sourceIndex[0] = from;
+  }
+
+  /** Folds on until more than `count` units are folded or the input ends: false if it ends first. */
+  reach(count: number): boolean {
+    const input = this.input;
+    const n = input.length;
+    let { units, sourceIndex, length, lastWasSpace } = this;
+    let i = this.next;
+    const grow = () => {
+      const units2 = new Uint16Array(units.length * 2 + 2);
+      units2.set(units);
+      units = sharedUnits = units2;
+      const index2 = new Uint32Array(sourceIndex.length * 2 + 2);
+      index2.set(sourceIndex);
+      sourceIndex = sharedIndex = index2;
+    };
+    while (length <= count && i < n) {
+      const code = input.charCodeAt(i);
+      const entry = UNIT_TABLE[code] || learnUnit(code);
+      const kind = entry & UNIT_KIND_MASK;
+      if (kind === UNIT_IGNORED) {
+        i++;
+        continue;
+      }
+      if (kind !== UNIT_SEVERAL) {
+        // One code unit folding to one: a table read.
+        const folded = entry >>> UNIT_KIND_BITS;
+        if (folded !== 0x20 || !lastWasSpace) {
+          if (length + 1 >= units.length) grow();
+          units[length] = folded;
+          sourceIndex[length++] = i;
+        }
+        lastWasSpace = folded === 0x20;
+        i++;
+        continue;
+      }
+      const width = codePointWidth(input, i);
+      const folded = foldCodePoint(input.slice(i, i + width));
+      const isSpace = folded === SPACE;
+      if (!(isSpace && lastWasSpace)) {
+        for (let k = 0; k < folded.length; k++) {
+          if (length + 1 >= units.length) grow();
+          units[length] = folded.charCodeAt(k);
+          sourceIndex[length++] = i;
+        }
+      }
+      if (folded.length > 0) lastWasSpace = isSpace;
+      i += width;
+    }
+    sourceIndex[length] = i;
+    this.units = units;
+    this.sourceIndex = sourceIndex;
+    this.length = length;
+    this.lastWasSpace = lastWasSpace;
+    this.next = i;
+    return length > count;
+  }
 }
 
 /**
