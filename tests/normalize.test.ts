@@ -4,7 +4,9 @@ import {
   fold,
   foldCodePoint,
   foldKey,
+  isUnspacedCode,
   isWordChar,
+  isWordCode,
   learnSharedUnits,
   sharedUnitEntries,
   UNIT_KIND_BITS,
@@ -106,6 +108,25 @@ describe('code units, folded one at a time', () => {
     expect(learnSharedUnits(entries)).toBe(true);
     expect(learnSharedUnits(entries.subarray(1))).toBe(false);
     expect(fold('Đổi Mới “Tô Lâm” – Hà Nội').text).toBe('doi moi "to lam" ha noi');
+  });
+
+  it('property: a unit is a word unit, or a letter of a script without spaces, as the Unicode classes say, asked once or again', () => {
+    const word = /[\p{L}\p{N}\p{M}]/u;
+    const unspaced =
+      /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 0xffff }), fc.boolean(), (code, unspacedFirst) => {
+        const ch = String.fromCharCode(code);
+        // Either question first: each is learnt apart, and the other's answer must not leak into it.
+        for (let round = 0; round < 2; round++) {
+          if (unspacedFirst) expect(isUnspacedCode(code)).toBe(code >= 0x0e00 && unspaced.test(ch));
+          expect(isWordCode(code)).toBe(word.test(ch));
+          expect(isUnspacedCode(code)).toBe(code >= 0x0e00 && unspaced.test(ch));
+        }
+      }),
+      { numRuns: 5000 },
+    );
+    expect(isWordCode(-1)).toBe(false);
   });
 });
 

@@ -6,6 +6,7 @@
  * lists as a longer name it must not match (`not:` in corpus/glossary.yaml).
  */
 import { CALENDAR_WORDS } from '../text/calendar';
+import { isWordCode } from '../text/normalize';
 
 /** Words before a name that make it a title, not a longer name ("President Xi", "Presidents Xi and Ma"). */
 const TITLES = new Set([
@@ -67,11 +68,16 @@ function isCapitalised(word: string): boolean {
   return !!first && UPPER.test(first);
 }
 
+/** A letter, a mark or a digit, or an apostrophe (and, with `dot`, a full stop): a unit of a word as read here. */
+function isWordUnit(code: number, dot: boolean): boolean {
+  return isWordCode(code) || code === 0x27 || code === 0x2019 || (dot && code === 0x2e);
+}
+
 /** The word that ends right before `at` across one joiner, with where it starts; null if none. */
 function wordBefore(text: string, at: number): { word: string; start: number } | null {
   if (at < 2 || !JOINER.test(text[at - 1])) return null;
   let start = at - 1;
-  while (start > 0 && /[\p{L}\p{M}\p{N}'’.]/u.test(text[start - 1])) start--;
+  while (start > 0 && isWordUnit(text.charCodeAt(start - 1), true)) start--;
   const word = text.slice(start, at - 1);
   return LETTER.test(word) ? { word, start } : null;
 }
@@ -80,7 +86,7 @@ function wordBefore(text: string, at: number): { word: string; start: number } |
 function wordAfter(text: string, at: number): string | null {
   if (at >= text.length - 1 || !JOINER.test(text[at])) return null;
   let end = at + 1;
-  while (end < text.length && /[\p{L}\p{M}\p{N}'’]/u.test(text[end])) end++;
+  while (end < text.length && isWordUnit(text.charCodeAt(end), false)) end++;
   const word = text.slice(at + 1, end);
   return LETTER.test(word) ? word : null;
 }

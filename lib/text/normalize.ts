@@ -335,12 +335,34 @@ const UNSPACED =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 
 /**
+ * What each non-ASCII code unit is, learnt on first sight: a regular expression answers once per unit
+ * and question, a table read thereafter (the rules around a hit ask of every letter of the words
+ * beside it). Each question is learnt apart, so that a page that never asks one never compiles its
+ * expression (those for scripts are large).
+ */
+const WORD_KNOWN = 1;
+const WORD = 2;
+const UNSPACED_KNOWN = 4;
+const UNSPACED_LETTER = 8;
+const CODE_CLASSES = new Uint8Array(0x10000);
+
+/** The bit `yes` of a code unit's class, learnt with `test` (its bit `known` says whether it was). */
+function codeClass(code: number, known: number, yes: number, test: RegExp): boolean {
+  let bits = CODE_CLASSES[code];
+  if ((bits & known) === 0) {
+    bits |= known | (test.test(String.fromCharCode(code)) ? yes : 0);
+    CODE_CLASSES[code] = bits;
+  }
+  return (bits & yes) !== 0;
+}
+
+/**
  * Whether a code unit is a letter of a script written without spaces between words (Chinese,
  * Japanese kana, Thai, Lao, Khmer, Myanmar). A term that begins or ends with one needs no word
  * boundary on that side: "习近平说" holds "习近平".
  */
 export function isUnspacedCode(code: number): boolean {
-  return code >= 0x0e00 && UNSPACED.test(String.fromCharCode(code));
+  return code >= 0x0e00 && code <= 0xffff && codeClass(code, UNSPACED_KNOWN, UNSPACED_LETTER, UNSPACED);
 }
 
 /** isWordChar for one UTF-16 code unit (-1 for "no character"); a lone surrogate half is not a word character. */
@@ -349,5 +371,5 @@ export function isWordCode(code: number): boolean {
   if (code < 0x80) {
     return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a);
   }
-  return WORD_CHAR.test(String.fromCharCode(code));
+  return code <= 0xffff && codeClass(code, WORD_KNOWN, WORD, WORD_CHAR);
 }

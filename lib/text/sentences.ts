@@ -6,12 +6,16 @@
  * one. Erring towards longer sentences only widens where evidence is looked for a little.
  */
 
-const TERMINAL = /[.!?。！？]/u;
 const OPENER = /[\p{Lu}"“‘'([«]/u;
 
+/** ".", "!", "?" and their full-width forms: read as code units, as every unit of a sentence is asked. */
+function isTerminal(code: number): boolean {
+  return code === 0x2e || code === 0x21 || code === 0x3f || code === 0x3002 || code === 0xff01 || code === 0xff1f;
+}
+
 function endsSentence(text: string, i: number): boolean {
+  if (!isTerminal(text.charCodeAt(i))) return false;
   const ch = text[i];
-  if (!TERMINAL.test(ch)) return false;
   if (ch === '。' || ch === '！' || ch === '？') return true;
   let j = i + 1;
   while (j < text.length && /["”’')\]»]/u.test(text[j])) j++;
