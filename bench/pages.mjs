@@ -16,6 +16,7 @@ const html = (lang, title, body) =>
 
 /** Copies of the Vietnamese article: about 330 KB of text, as much as a long Wikipedia article. */
 const VIETNAMESE_COPIES = 10;
+const VIETNAMESE_FILE = 'vi_wikipedia_dang_cong_san_viet_nam_2017.txt';
 
 /** The frames a news page carries, 20 in all: ad slots, tracking pixels, empty and hidden frames. */
 const FRAMES = [
@@ -39,8 +40,43 @@ function article(withFrames) {
   return html('en', 'Joint statement', body.join('\n'));
 }
 
-/** Path → page, for startServer({ pages }). */
-export function benchPages() {
+/** Letters as the choice below compares them: no diacritics (đ → d), the case kept. */
+const withoutMarks = (s) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gu, 'd').replace(/Đ/gu, 'D');
+/** The words of a text, space-separated with a space at each end, for whole-word look-ups. */
+const spacedWords = (s) => ` ${s.replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+
+/**
+ * The paragraphs of the Vietnamese article that name no term, repeated to the length of the page of
+ * all its paragraphs: the same language and letters without a mention, so that what Gloss pays per
+ * character of Vietnamese is told apart from what it pays per mention. A paragraph names a term when
+ * it holds an alias as whole words, letters compared without diacritics and case compared unless the
+ * alias takes any case (erring towards leaving paragraphs out).
+ */
+function vietnameseWithoutTerms(aliases) {
+  const paragraphs = paragraphsOf(VIETNAMESE_FILE);
+  const wanted = aliases.map((a) => {
+    const words = spacedWords(withoutMarks(a.text));
+    return a.caseRule === 'any' ? { words: words.toLowerCase(), anyCase: true } : { words, anyCase: false };
+  });
+  const kept = paragraphs.filter((p) => {
+    const words = spacedWords(withoutMarks(p));
+    const lower = words.toLowerCase();
+    return !wanted.some((w) => (w.anyCase ? lower : words).includes(w.words));
+  });
+  const length = VIETNAMESE_COPIES * paragraphs.join('').length;
+  const page = [];
+  for (let total = 0, i = 0; kept.length && total < length; i++) {
+    page.push(kept[i % kept.length]);
+    total += kept[i % kept.length].length;
+  }
+  return page;
+}
+
+/**
+ * Path → page, for startServer({ pages }). `aliases`: the bundled glossary's (text and case rule),
+ * to choose the Vietnamese paragraphs that name no term.
+ */
+export function benchPages(aliases = []) {
   return new Map([
     // Where each measured navigation starts, so the page under test opens in the same process.
     ['/bench/blank.html', html('en', 'blank', '')],
@@ -59,10 +95,20 @@ export function benchPages() {
         'Đảng Cộng sản Việt Nam',
         Array(VIETNAMESE_COPIES)
           .fill(
-            paragraphsOf('vi_wikipedia_dang_cong_san_viet_nam_2017.txt')
+            paragraphsOf(VIETNAMESE_FILE)
               .map((p) => `<p>${escape(p)}</p>`)
               .join('\n'),
           )
+          .join('\n'),
+      ),
+    ],
+    [
+      '/bench/vietnamese-no-term.html',
+      html(
+        'vi',
+        'Đảng Cộng sản Việt Nam',
+        vietnameseWithoutTerms(aliases)
+          .map((p) => `<p>${escape(p)}</p>`)
           .join('\n'),
       ),
     ],
@@ -100,6 +146,12 @@ export const OUTSIDE_IN_PAGES = [
     id: 'vi',
     name: `Vietnamese Wikipedia "Đảng Cộng sản Việt Nam" ×${VIETNAMESE_COPIES} (330 KB)`,
     path: '/bench/vietnamese.html',
+    target: { floor: 'read', times: 3 },
+  },
+  {
+    id: 'viNoTerm',
+    name: 'the same article, only its paragraphs that name no term, to the same length',
+    path: '/bench/vietnamese-no-term.html',
     target: { floor: 'read', times: 3 },
   },
   {

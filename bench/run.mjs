@@ -96,7 +96,7 @@ const scripts = {
     "import { markWithMarkjs } from './markjs'; globalThis.benchMarkjs = (words) => markWithMarkjs(document.body, words);",
   ),
 };
-const server = await startServer({ pages: benchPages() });
+const server = await startServer({ pages: benchPages(pack.compiled.aliases) });
 const { benchPage, version: chromiumVersion, close: closeBrowser } = await startBenchBrowser(server.origin);
 
 // ── outside in: what the page pays, from a CPU profile of its loads; and a page that never stops changing ──
