@@ -113,7 +113,7 @@ describe('background: what the content scripts are told', () => {
   it('answers every frame with the sieve and the settings, and the rest of the matcher when asked', async () => {
     await fakeBrowser.storage.local.set({ disabledSites: ['example.com'], preferences: { hoverDelayMs: 400 } });
     expect((await ask('pageSetup')).res).toMatchObject({
-      sieve: { format: 1 },
+      sieve: { format: 2 },
       units: expect.any(String),
       disabledSites: ['example.com'],
       preferences: { hoverDelayMs: 400, markStyle: 'underline' },

@@ -48,13 +48,21 @@ export interface Sieve {
   /** Pairs of adjacent words that begin an alias of two words or more, by their hash: the same kind of table. */
   readonly pairs: Int32Array;
   /**
-   * One bit per value of a word hash's top WORD_BITS_LOG2 bits, set for the words in `words`: most
-   * words of a page are turned away by this one bit, without a look-up in the table.
+   * One bit per value of a word hash's top WORD_BITS_LOG2 bits, set for the words in `words` that
+   * begin an alias in any case: most words of a page are turned away by this one bit, without a
+   * look-up in the table.
    */
   readonly wordBits: Int32Array;
+  /**
+   * The same, set for every word in `words`: for a word that begins with a capital. Most aliases of
+   * names want one, so common words in lower case ("trung", "cộng", "nam" in Vietnamese prose) are
+   * turned away by their bit too.
+   */
+  readonly capitalBits: Int32Array;
 }
 
-const WORD_BITS_LOG2 = 15;
+/** Bits of a word hash that pick its bit: two tables of 2 KB, a few hundred first words in each. */
+const WORD_BITS_LOG2 = 14;
 
 /** The word is an alias of one word; or one whose first word begins with a capital, if it does. */
 const WORD_IS_ALIAS = 1;
@@ -183,11 +191,13 @@ export function buildSieve(aliases: readonly AliasSpec[]): Sieve | null {
     }
   }
   const wordBits = new Int32Array(1 << (WORD_BITS_LOG2 - 5));
-  for (const hash of words.keys()) {
+  const capitalBits = new Int32Array(1 << (WORD_BITS_LOG2 - 5));
+  for (const [hash, flags] of words) {
     const bit = hash >>> (32 - WORD_BITS_LOG2);
-    wordBits[bit >>> 5] |= 1 << (bit & 31);
+    capitalBits[bit >>> 5] |= 1 << (bit & 31);
+    if ((flags & (WORD_IS_ALIAS | WORD_BEGINS_PAIR)) !== 0) wordBits[bit >>> 5] |= 1 << (bit & 31);
   }
-  return { words: hashTable(words), pairs: hashTable(pairs), wordBits };
+  return { words: hashTable(words), pairs: hashTable(pairs), wordBits, capitalBits };
 }
 
 // ── Reading ──────────────────────────────────────────────────────────────────────────────────────
@@ -317,7 +327,7 @@ export class SieveReader {
    * stops (returning where) at the first unit it cannot read alone.
    */
   private readPlainUnits(text: string, from: number, base: number): number {
-    const { wordBits } = this.sieve;
+    const { wordBits, capitalBits } = this.sieve;
     const table = UNIT_TABLE;
     const pairStarted = this.pairStarted;
     let inWord = this.inWord;
@@ -338,7 +348,8 @@ export class SieveReader {
       } else if (kind === UNIT_GAP) {
         if (inWord) {
           const bit = hash >>> (32 - WORD_BITS_LOG2);
-          if (pairStarted || (wordBits[bit >>> 5] & (1 << (bit & 31))) !== 0) break;
+          // A word with its bit clear ends as endWord would end it: it begins nothing, in its case.
+          if (pairStarted || ((capital ? capitalBits : wordBits)[bit >>> 5] & (1 << (bit & 31))) !== 0) break;
           inWord = false;
           hash = WORD_SEED;
         }

@@ -10,7 +10,7 @@ import type { AliasSpec, Matcher } from './matcher';
 import type { Sieve } from './sieve';
 
 /** Changes with the shape of the tables: a frame never reads tables of another shape. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 type NumberArray = Int32Array | Uint16Array;
 type ArrayKind = 'Int32Array' | 'Uint16Array';
@@ -29,6 +29,7 @@ const SIEVE_FIELDS: Record<keyof Sieve, ArrayKind> = {
   words: 'Int32Array',
   pairs: 'Int32Array',
   wordBits: 'Int32Array',
+  capitalBits: 'Int32Array',
 };
 const UNIT_FIELDS = { entries: 'Int32Array' } as const;
 
