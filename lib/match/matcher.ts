@@ -267,6 +267,11 @@ function foldFrom(folded: FoldCursor, input: string, from: number): number {
   }
 }
 
+/** The folded unit at `k`, or -1 outside the units folded. */
+function unitAt(units: Uint16Array, length: number, k: number): number {
+  return k >= 0 && k < length ? units[k] : -1;
+}
+
 /** How many units the exact scan folds ahead of the automaton at a time: most windows end within a word. */
 const FOLD_AHEAD = 16;
 
@@ -315,7 +320,9 @@ export function scan(matcher: Matcher, input: string, options: ScanOptions): Mat
   // the punctuation before its first word until no alias begun there can still end, and at most as
   // far as the longest alias reaches. The text between is neither folded nor read.
   const folded = new FoldCursor(input);
+  let { units, sourceIndex, length } = folded;
   const longest = longestPattern(matcher.patterns);
+  const places = mayBegin?.length ?? 0;
   let next = 0;
   let until = mayBegin ? 0 : Infinity;
   /** The folded offset of the last place in the window where an alias may begin (-1: none yet). */
@@ -330,29 +337,31 @@ export function scan(matcher: Matcher, input: string, options: ScanOptions): Mat
   let node = 0;
   for (let i = 0; ; i++) {
     // The unit read, and the one after it (for the word boundary), folded.
-    if (i + 1 >= folded.length) folded.reach(i + FOLD_AHEAD);
-    if (mayBegin && i >= until) {
-      if (next === mayBegin.length) break;
-      if (nextFrom < 0) nextFrom = leadFrom(input, mayBegin[next]);
-      if (nextFrom > folded.sourceIndex[i]) {
+    if (i + 1 >= length) {
+      folded.reach(i + FOLD_AHEAD);
+      ({ units, sourceIndex, length } = folded);
+    }
+    if (i >= until) {
+      // (Only with a sieve: without one, the window is the whole text.)
+      if (next === places) break;
+      if (nextFrom < 0) nextFrom = leadFrom(input, mayBegin![next]);
+      if (nextFrom > sourceIndex[i]) {
         // Past every window so far: on to the next, from the automaton's first state. An alias that
         // begins in the text skipped begins at no word the sieve lets through, so none is missed.
         i = foldFrom(folded, input, nextFrom);
+        ({ units, sourceIndex, length } = folded);
         node = 0;
         lastStart = -1;
       }
       // Read on towards the place, through the punctuation before it.
       until = i + 1;
     }
-    const { units, sourceIndex, length } = folded;
     if (i >= length) break;
-    if (mayBegin) {
-      while (next < mayBegin.length && mayBegin[next] <= sourceIndex[i]) {
-        until = Math.max(until, i + longest);
-        lastStart = i;
-        next++;
-        nextFrom = -1;
-      }
+    while (next < places && mayBegin![next] <= sourceIndex[i]) {
+      until = Math.max(until, i + longest);
+      lastStart = i;
+      next++;
+      nextFrom = -1;
     }
     const code = units[i];
     node = nextNode(automaton, node, code);
@@ -365,12 +374,11 @@ export function scan(matcher: Matcher, input: string, options: ScanOptions): Mat
     const found = patternsEndingAt(automaton, node);
     if (!found) continue;
     const end = i + 1;
-    const codeAt = (k: number) => (k >= 0 && k < length ? units[k] : -1);
     // Word boundaries ("trong" is not in "strong"), except beside letters of unspaced scripts.
-    if (isWordCode(codeAt(end)) && !isUnspacedCode(code)) continue;
+    if (isWordCode(unitAt(units, length, end)) && !isUnspacedCode(code)) continue;
     for (const p of found) {
       const start = end - matcher.patterns[p].length;
-      if (isWordCode(codeAt(start - 1)) && !isUnspacedCode(units[start])) continue;
+      if (isWordCode(unitAt(units, length, start - 1)) && !isUnspacedCode(units[start])) continue;
       const sourceStart = sourceIndex[start];
       const sourceEnd = trimmedSourceEnd(input, sourceIndex[end]);
       const original = input.slice(sourceStart, sourceEnd);
