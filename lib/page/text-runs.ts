@@ -128,7 +128,7 @@ export function* textRuns(
     nodes: nodes.slice(),
     starts: starts.slice(),
     text: parts.join(''),
-    ...(filter ? { mayBegin: filter.aliasStarts() } : {}),
+    mayBegin: filter?.aliasStarts(),
   });
   let node: Node | null = walker.currentNode;
   // Consecutive text nodes mostly share a parent: remember the last parent's block.
