@@ -253,11 +253,10 @@ const WORD_BEFORE_UNITS = 32;
 /**
  * Restarts `folded` at the word before `from` (the rules read it: "the Xi administration", "ông
  * Trọng") and folds on past `from`: the folded offset of `from`, or the folded length if the text
- * ends first.
+ * ends first. `from` comes from leadFrom, so the units before it are that word's.
  */
 function foldFrom(folded: FoldCursor, input: string, from: number): number {
   let start = from;
-  while (start > 0 && kindOf(input.charCodeAt(start - 1)) === UNIT_GAP) start--;
   const floor = Math.max(0, start - WORD_BEFORE_UNITS);
   while (start > floor && kindOf(input.charCodeAt(start - 1)) !== UNIT_GAP) start--;
   folded.restart(start);
