@@ -7,6 +7,7 @@
  */
 import { CALENDAR_WORDS } from '../text/calendar';
 import { isWordCode } from '../text/normalize';
+import { isTerminal } from '../text/sentences';
 
 /** Words before a name that make it a title, not a longer name ("President Xi", "Presidents Xi and Ma"). */
 const TITLES = new Set([
@@ -60,8 +61,6 @@ const UPPER = /\p{Lu}/u;
  * instead ("China-Taiwan relations", "EU-Taiwan"), and punctuation ends a name.
  */
 const JOINER = /^[ \u00a0]$/u;
-/** Where a sentence ends. A line break inside a block is white space, as the browser shows it. */
-const SENTENCE_END = /[.!?。！？]/u;
 
 function isCapitalised(word: string): boolean {
   const first = word.match(LETTER)?.[0];
@@ -98,7 +97,7 @@ function opensSentence(text: string, start: number): boolean {
   while (i >= 0 && /[\s"'“”‘’()[\]«»*•·–—\d-]/u.test(text[i])) {
     i--;
   }
-  return i < 0 || SENTENCE_END.test(text[i]);
+  return i < 0 || isTerminal(text.charCodeAt(i));
 }
 
 /** Lower-cased, without a possessive or a final full stop ("Vietnam's" → "vietnam"). */

@@ -9,7 +9,7 @@
 const OPENER = /[\p{Lu}"“‘'([«]/u;
 
 /** ".", "!", "?" and their full-width forms: read as code units, as every unit of a sentence is asked. */
-function isTerminal(code: number): boolean {
+export function isTerminal(code: number): boolean {
   return code === 0x2e || code === 0x21 || code === 0x3f || code === 0x3002 || code === 0xff01 || code === 0xff1f;
 }
 
