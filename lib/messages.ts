@@ -10,6 +10,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import * as v from 'valibot';
 import { parseViewerHash, viewerHash } from './citation';
+import { onFirstUse } from './on-first-use';
 import type { PageMatcherData, SerializedSieve } from './match/tables';
 import { refuse } from './refused';
 import { readPreferences, readSiteList, type Preferences } from './settings';
@@ -34,62 +35,67 @@ export function isEntryId(value: unknown): value is string {
   return typeof value === 'string' && value.length <= MAX_ID && ENTRY_ID.test(value);
 }
 
-const EntryId = v.pipe(v.string(), v.maxLength(MAX_ID), v.regex(ENTRY_ID));
+const entryId = () => v.pipe(v.string(), v.maxLength(MAX_ID), v.regex(ENTRY_ID));
 
 /** Text to look up: white space collapsed, neither empty nor longer than a term can be. */
-const LookupText = v.pipe(
-  v.string(),
-  v.transform((text) => text.replace(/\s+/g, ' ').trim()),
-  v.minLength(1),
-  v.maxLength(MAX_LOOKUP_TEXT),
-);
+const lookupText = () =>
+  v.pipe(
+    v.string(),
+    v.transform((text) => text.replace(/\s+/g, ' ').trim()),
+    v.minLength(1),
+    v.maxLength(MAX_LOOKUP_TEXT),
+  );
 
 /** No data at all. */
-const Nothing = v.nullish(v.never());
+const nothing = () => v.nullish(v.never());
 
 /**
  * A place in a document, re-read through the same parser as a source viewer's address, so only what one could name
  * passes.
  */
-const Target = v.pipe(
-  v.object({ docId: v.string(), paragraph: v.optional(v.number()), quote: v.optional(v.string()) }),
-  v.rawTransform(({ dataset, addIssue, NEVER }) => {
-    const target = parseViewerHash(viewerHash(dataset.value));
-    if (target) return target;
-    addIssue({ message: 'not a place in a document' });
-    return NEVER;
-  }),
-);
+const target = () =>
+  v.pipe(
+    v.object({ docId: v.string(), paragraph: v.optional(v.number()), quote: v.optional(v.string()) }),
+    v.rawTransform(({ dataset, addIssue, NEVER }) => {
+      const target = parseViewerHash(viewerHash(dataset.value));
+      if (target) return target;
+      addIssue({ message: 'not a place in a document' });
+      return NEVER;
+    }),
+  );
 
 /** Settings as the background tells content scripts: read as storage is read, a field at a time. */
-const SettingsChange = v.object({
-  preferences: v.optional(v.pipe(v.unknown(), v.transform(readPreferences))),
-  disabledSites: v.optional(v.pipe(v.unknown(), v.transform(readSiteList))),
-  userData: v.optional(v.boolean()),
-});
+const settingsChange = () =>
+  v.object({
+    preferences: v.optional(v.pipe(v.unknown(), v.transform(readPreferences))),
+    disabledSites: v.optional(v.pipe(v.unknown(), v.transform(readSiteList))),
+    userData: v.optional(v.boolean()),
+  });
 
-const PageSummary = v.object({
-  /** Entry id → number of occurrences, in page order of first appearance. */
-  counts: v.array(v.tuple([EntryId, v.pipe(v.number(), v.integer(), v.minValue(1))])),
-  /** False when Gloss is switched off on this site. */
-  enabled: v.boolean(),
-  /** The key the site is remembered by for the on/off switch (lib/settings.ts siteKey). */
-  site: v.string(),
-});
+const pageSummary = () =>
+  v.object({
+    /** Entry id → number of occurrences, in page order of first appearance. */
+    counts: v.array(v.tuple([entryId(), v.pipe(v.number(), v.integer(), v.minValue(1))])),
+    /** False when Gloss is switched off on this site. */
+    enabled: v.boolean(),
+    /** The key the site is remembered by for the on/off switch (lib/settings.ts siteKey). */
+    site: v.string(),
+  });
 
 /** What a frame has marked, and whether Gloss is on for its site: for the toolbar button. */
-const PageTerms = v.object({ entryIds: v.pipe(v.array(EntryId), v.maxLength(10_000)), enabled: v.boolean() });
+const pageTerms = () => v.object({ entryIds: v.pipe(v.array(entryId()), v.maxLength(10_000)), enabled: v.boolean() });
 /** Move to the next or previous marked term and open its card; Gloss's own pages check `tabId` is theirs. */
-const StepTerm = v.object({
-  direction: v.picklist(['next', 'previous']),
-  tabId: v.optional(v.pipe(v.number(), v.integer())),
-});
+const stepTerm = () =>
+  v.object({
+    direction: v.picklist(['next', 'previous']),
+    tabId: v.optional(v.pipe(v.number(), v.integer())),
+  });
 
-export type PageTerms = v.InferOutput<typeof PageTerms>;
+export type PageTerms = v.InferOutput<ReturnType<typeof pageTerms>>;
 /** The terms marked on a page, as the content script of its top frame reports them. */
-export type PageSummary = v.InferOutput<typeof PageSummary>;
+export type PageSummary = v.InferOutput<ReturnType<typeof pageSummary>>;
 /** Settings that changed (only those present), as the background tells the content scripts. */
-export type SettingsChange = v.InferInput<typeof SettingsChange>;
+export type SettingsChange = v.InferInput<ReturnType<typeof settingsChange>>;
 
 /**
  * What every frame that holds text asks for first: the sieve, to tell whether its text may hold a
@@ -104,76 +110,77 @@ export interface PageSetup {
 }
 
 // Every message, by the context that receives it: the schema of its data. Three maps, not one, so that
-// each context's bundle carries only the schemas it checks (the content script runs in every frame).
+// each context's bundle carries only the schemas it checks (the content script runs in every frame);
+// each made on first use, so that a frame that receives no message makes none.
 
 /**
  * Messages sent over runtime messaging: the background receives them (from content scripts, the popup,
  * the source viewer, the options page), and so do Gloss's own pages where one is meant for them.
  */
-const TO_BACKGROUND = {
+const toBackground = onFirstUse(() => ({
   /** Content script → background: the card of an entry. */
-  card: EntryId,
+  card: entryId(),
   /** Content script → background: the card of the best fuzzy match of a text (a selection), if any. */
-  lookUpText: LookupText,
+  lookUpText: lookupText(),
   /** Content script → background: the sieve (built once in the background, to read as it is) and the settings. */
-  pageSetup: Nothing,
+  pageSetup: nothing(),
   /** Content script → background, once the page's text may hold a term: the rest of the matcher. */
-  pageMatcher: Nothing,
+  pageMatcher: nothing(),
   /**
    * Content script → background, when either changes: the entries marked in its frame, and whether Gloss is on there.
    */
-  pageTerms: PageTerms,
+  pageTerms: pageTerms(),
   /** Background → Gloss's own pages (the source viewer, the welcome page): the step shortcuts, for the tab `tabId`. */
-  stepTerm: StepTerm,
+  stepTerm: stepTerm(),
   /** Background → Gloss's own pages: the look-up shortcut or menu, for the tab `tabId`, with the menu's text if any. */
   lookUpHere: v.object({
     tabId: v.pipe(v.number(), v.integer()),
     text: v.pipe(v.string(), v.maxLength(MAX_SELECTION)),
   }),
   /** Popup, source viewer → background: search results for the search box. */
-  search: LookupText,
+  search: lookupText(),
   /** Popup, source viewer → background: an entry in full, with its mentions by document. */
-  entryDetail: EntryId,
+  entryDetail: entryId(),
   /** Popup → background: name, kind and label of entries (for the page summary); unknown ids are left out. */
-  briefs: v.pipe(v.array(EntryId), v.maxLength(MAX_BRIEFS)),
+  briefs: v.pipe(v.array(entryId()), v.maxLength(MAX_BRIEFS)),
   /** Popup, source viewer → background: every entry, by name. */
-  entryIndex: Nothing,
+  entryIndex: nothing(),
   /** Popup → background: whether the database is in use, or the in-memory fallback and why. */
-  storeStatus: Nothing,
+  storeStatus: nothing(),
   /** Content script → background: open the source viewer at a citation, in a new tab. */
-  openViewer: Target,
+  openViewer: target(),
   /** Content script → background: open an entry in full in the source viewer, in a new tab. */
-  openEntry: EntryId,
+  openEntry: entryId(),
   /**
    * Options page → background: the reader's documents, entries or packs changed; forget what was read
    * from the store. Answered before the options page sets lib/settings.ts userDataVersion, on which
    * the background tells the content scripts, so they never rebuild from stale data.
    */
-  userDataChanged: Nothing,
-};
+  userDataChanged: nothing(),
+}));
 
 /** Messages content scripts receive (from the background and the popup). */
-const TO_PAGE = {
+const toPage = onFirstUse(() => ({
   /**
    * Background → content scripts (every tab), and popup → its tab's top frame: settings changed on the options page or
    * in the popup.
    */
-  settingsChanged: SettingsChange,
+  settingsChanged: settingsChange(),
   /** Background → content script: open a card for the current selection (shortcut or context menu). */
   lookUpSelection: v.pipe(v.string(), v.maxLength(MAX_SELECTION)),
   /** Popup → content script (top frame): the terms marked on the page, with counts. */
-  pageSummary: Nothing,
+  pageSummary: nothing(),
   /** Background → content scripts of a tab: move to the next or previous marked term and open its card. */
-  stepTerm: StepTerm,
+  stepTerm: stepTerm(),
   /** Popup → content script: scroll to the `index`-th occurrence of an entry on the page and flash it. */
-  revealTerm: v.object({ entryId: EntryId, index: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
-};
+  revealTerm: v.object({ entryId: entryId(), index: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+}));
 
 /** The answers that come from content scripts, checked where they arrive (sendToTab). */
-const FROM_PAGE = {
-  pageSummary: PageSummary,
+const fromPage = onFirstUse(() => ({
+  pageSummary: pageSummary(),
   revealTerm: v.boolean(),
-};
+}));
 
 /** What each message is answered with. */
 interface Answers {
@@ -198,8 +205,8 @@ interface Answers {
   userDataChanged: void;
 }
 
-type BackgroundBound = typeof TO_BACKGROUND;
-type PageBound = typeof TO_PAGE;
+type BackgroundBound = ReturnType<typeof toBackground>;
+type PageBound = ReturnType<typeof toPage>;
 type Schemas = BackgroundBound & PageBound;
 export type MessageType = keyof Schemas;
 /** The data a message is sent with, and the data its handler receives once checked. */
@@ -214,8 +221,9 @@ type Sender = Parameters<Parameters<typeof messaging.onMessage>[1]>[0]['sender']
 
 /** The data of a message of `type` as its handler receives it, once it meets the message's schema; else Refused. */
 export function checkedData<K extends MessageType>(type: K, data: unknown): Received<K> {
+  const page = toPage();
   const schema: v.GenericSchema =
-    type in TO_PAGE ? TO_PAGE[type as keyof PageBound] : TO_BACKGROUND[type as keyof BackgroundBound];
+    type in page ? page[type as keyof PageBound] : toBackground()[type as keyof BackgroundBound];
   return checked(schema, type, 'data', data) as Received<K>;
 }
 
@@ -230,7 +238,7 @@ function checked(schema: v.GenericSchema, type: MessageType, part: 'data' | 'ans
  * against its schema first, the handler receiving data that meets it (trimmed, re-read, as the schema
  * says); a message that does not is refused. The handler returns the function that stops listening.
  */
-function receiver<Map extends Record<string, v.GenericSchema>>(schemas: Map) {
+function receiver<Map extends Record<string, v.GenericSchema>>(schemas: () => Map) {
   return <K extends keyof Map & MessageType>(
     type: K,
     handler: (message: { data: Received<K>; sender: Sender }) => Answers[K] | Promise<Answers[K]>,
@@ -238,15 +246,15 @@ function receiver<Map extends Record<string, v.GenericSchema>>(schemas: Map) {
     // The library's own types cannot follow a map of keys to handlers; the schema is what checks.
     messaging.onMessage(type, ((message: { data: unknown; sender: Sender }) =>
       handler({
-        data: checked(schemas[type], type, 'data', message.data) as Received<K>,
+        data: checked(schemas()[type], type, 'data', message.data) as Received<K>,
         sender: message.sender,
       })) as never);
 }
 
 /** Handles a message to the background or an extension page (the popup, the source viewer, the options page). */
-export const onMessage = /* @__PURE__ */ receiver(TO_BACKGROUND);
+export const onMessage = /* @__PURE__ */ receiver(toBackground);
 /** Handles a message to a content script. */
-export const onPageMessage = /* @__PURE__ */ receiver(TO_PAGE);
+export const onPageMessage = /* @__PURE__ */ receiver(toPage);
 
 /** Sends a message to the background. */
 export function sendMessage<K extends keyof BackgroundBound>(type: K, data: Sent<K>): Promise<Answers[K]> {
@@ -263,6 +271,7 @@ export async function sendToTab<K extends keyof PageBound>(
   to: number | { tabId: number; frameId?: number },
 ): Promise<Answers[K]> {
   const answer: unknown = await messaging.sendMessage(type, data as never, to);
-  const schema: v.GenericSchema | undefined = type in FROM_PAGE ? FROM_PAGE[type as keyof typeof FROM_PAGE] : undefined;
+  const answers = fromPage();
+  const schema: v.GenericSchema | undefined = type in answers ? answers[type as keyof typeof answers] : undefined;
   return (schema ? checked(schema, type, 'answer', answer) : answer) as Answers[K];
 }

@@ -7,7 +7,7 @@
  * extension when the pointer first comes to rest on a term — during the dwell, so it is usually in
  * place before the card is due.
  */
-import { browser } from 'wxt/browser';
+import { extensionApi } from '../../adapters/extension-api';
 import type { CardLayer } from '../../components/card-layer';
 import { CARD_LAYER_GLOBAL, CARD_UI_SCRIPT, type CardLayerGlobal } from '../../components/card-layer-global';
 import { EarlyAnswers, type CardContext, type CardRequest } from '../../components/card-presenter';
@@ -41,7 +41,7 @@ export class PageCards {
   private readonly early: EarlyAnswers<CardAnchor>;
 
   constructor(private readonly options: PageCardsOptions) {
-    const viewerUrl = browser.runtime.getURL(VIEWER_PAGE);
+    const viewerUrl = extensionApi().runtime.getURL(VIEWER_PAGE);
     this.context = {
       card: (entryId) => sendMessage('card', entryId),
       lookUpText: (text) => sendMessage('lookUpText', text),
@@ -81,7 +81,7 @@ export class PageCards {
 
   /** The card layer, loading its script the first time; null if it cannot be loaded. */
   load(): Promise<CardLayer | null> {
-    this.loading ??= import(/* @vite-ignore */ browser.runtime.getURL(CARD_UI_SCRIPT)).then(
+    this.loading ??= import(/* @vite-ignore */ extensionApi().runtime.getURL(CARD_UI_SCRIPT)).then(
       () => {
         const Layer = (globalThis as CardLayerGlobal)[CARD_LAYER_GLOBAL];
         if (!Layer || this.removed) return null;

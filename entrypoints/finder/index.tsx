@@ -17,7 +17,7 @@
  * look every INVALIDATION_CHECK_MS for an extension that went away. The card's script makes WXT's
  * context for the card's shadow-root UI (components/card-layer.tsx).
  */
-import { browser } from 'wxt/browser';
+import { extensionApi } from '../../adapters/extension-api';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { onPageMessage } from '../../lib/messages';
 import { HIGHLIGHTS } from '../../lib/page/mark-colors';
@@ -50,7 +50,7 @@ function startGloss(setup: PageSetup): void {
    * The extension was reloaded, updated or removed: this script is an orphan, and no event says so
    * (https://github.com/w3c/webextensions/issues/138; docs/browser-bugs.md).
    */
-  const extensionGone = () => !browser.runtime?.id;
+  const extensionGone = () => !extensionApi().runtime?.id;
   const site = siteKey(location.href);
   let preferences = setup.preferences;
   /** The page's events Gloss listens to, removed together when the extension goes away. */

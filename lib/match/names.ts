@@ -6,6 +6,7 @@
  * lists as a longer name it must not match (`not:` in corpus/glossary.yaml).
  */
 import { CALENDAR_WORDS } from '../text/calendar';
+import { onFirstUse } from '../on-first-use';
 import { isWordCode } from '../text/normalize';
 import { isTerminal } from '../text/sentences';
 
@@ -54,8 +55,8 @@ const CALENDAR = new Set(CALENDAR_WORDS);
  */
 const VIETNAMESE_HONORIFICS = new Set(['ong', 'ba', 'anh', 'chi', 'cu', 'bac', 'thu', 'tich', 'tuong', 'thong', 'pho']);
 
-const LETTER = /\p{L}/u;
-const UPPER = /\p{Lu}/u;
+const letter = onFirstUse(() => /\p{L}/u);
+const upper = onFirstUse(() => /\p{Lu}/u);
 /**
  * Characters that join two words of one name: a single space. A hyphen makes a compound of two names
  * instead ("China-Taiwan relations", "EU-Taiwan"), and punctuation ends a name.
@@ -63,8 +64,8 @@ const UPPER = /\p{Lu}/u;
 const JOINER = /^[ \u00a0]$/u;
 
 function isCapitalised(word: string): boolean {
-  const first = word.match(LETTER)?.[0];
-  return !!first && UPPER.test(first);
+  const first = word.match(letter())?.[0];
+  return !!first && upper().test(first);
 }
 
 /** A letter, a mark or a digit, or an apostrophe (and, with `dot`, a full stop): a unit of a word as read here. */
@@ -78,7 +79,7 @@ function wordBefore(text: string, at: number): { word: string; start: number } |
   let start = at - 1;
   while (start > 0 && isWordUnit(text.charCodeAt(start - 1), true)) start--;
   const word = text.slice(start, at - 1);
-  return LETTER.test(word) ? { word, start } : null;
+  return letter().test(word) ? { word, start } : null;
 }
 
 /** The word that starts right after `at` across one joiner; null if none. */
@@ -87,7 +88,7 @@ function wordAfter(text: string, at: number): string | null {
   let end = at + 1;
   while (end < text.length && isWordUnit(text.charCodeAt(end), false)) end++;
   const word = text.slice(at + 1, end);
-  return LETTER.test(word) ? word : null;
+  return letter().test(word) ? word : null;
 }
 
 /** Whether the word starting at `start` opens a sentence (its capital is the sentence's, not a name's). */

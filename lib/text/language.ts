@@ -2,14 +2,18 @@
  * Tells Vietnamese-language text from text that merely quotes a Vietnamese name. In Vietnamese,
  * "trong" means "in" and "đổi mới" means "renewal", so the matcher is stricter there.
  */
+import { onFirstUse } from '../on-first-use';
 
 /** Letters that occur in Vietnamese orthography and almost nowhere else, in both cases. */
-const VIETNAMESE_LETTERS = new Set(
-  Array.from('ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ', (ch) => [ch, ch.toUpperCase()])
-    .flat()
-    .map((ch) => ch.charCodeAt(0)),
+const vietnameseLetters = onFirstUse(
+  () =>
+    new Set(
+      Array.from('ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ', (ch) => [ch, ch.toUpperCase()])
+        .flat()
+        .map((ch) => ch.charCodeAt(0)),
+    ),
 );
-const LETTER = /\p{L}/u;
+const letter = onFirstUse(() => /\p{L}/u);
 // eslint-disable-next-line no-control-regex -- the ASCII range starts at NUL on purpose
 const NON_ASCII = /[^\x00-\x7f]/;
 
@@ -32,6 +36,8 @@ export function looksVietnamese(text: string): boolean {
   // Every Vietnamese-specific letter is outside ASCII: plain ASCII text (most English) is answered at once.
   if (!NON_ASCII.test(text)) return false;
   const end = Math.min(text.length, SAMPLE_LENGTH);
+  const vietnameseLetter = vietnameseLetters();
+  const isLetter = letter();
   let letters = 0;
   let vietnamese = 0;
   for (let i = 0; i < end; i++) {
@@ -39,13 +45,13 @@ export function looksVietnamese(text: string): boolean {
     if (code < 0x80) {
       const lower = code | 0x20;
       if (lower >= 0x61 && lower <= 0x7a) letters++;
-    } else if (VIETNAMESE_LETTERS.has(code)) {
+    } else if (vietnameseLetter.has(code)) {
       letters++;
       vietnamese++;
     } else {
       const point = text.codePointAt(i)!;
       if (point > 0xffff) i++;
-      if (LETTER.test(String.fromCodePoint(point))) letters++;
+      if (isLetter.test(String.fromCodePoint(point))) letters++;
     }
   }
   return letters >= MIN_LETTERS && vietnamese / letters >= VIETNAMESE_SHARE;

@@ -7,6 +7,7 @@
  * characters (soft hyphen, zero-width space/joiner) disappear. Each folded character remembers where
  * it came from, so a match in folded text maps back to an exact range of the original.
  */
+import { onFirstUse } from '../on-first-use';
 
 export interface FoldedText {
   /** The folded text. */
@@ -23,11 +24,13 @@ export interface FoldedText {
 const SPACE = ' ';
 
 /** Characters that stand for a word gap: every Unicode space, plus hyphens and dashes. */
-const GAP =
-  /[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\u2010-\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d_-]/u;
+const gap = onFirstUse(
+  () =>
+    /[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\u2010-\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d_-]/u,
+);
 /** Invisible characters that should not split or join words: soft hyphen, ZWSP, ZWNJ, ZWJ, BOM, word joiner. */
-const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/u;
-const COMBINING_MARK = /\p{M}/u;
+const invisible = onFirstUse(() => /[\u00ad\u200b-\u200d\u2060\ufeff]/u);
+const combiningMark = onFirstUse(() => /\p{M}/u);
 
 const QUOTES: Record<string, string> = {
   '\u2018': "'",
@@ -47,8 +50,8 @@ const QUOTES: Record<string, string> = {
 
 /**
  * The fold of each ASCII code unit, which is always one unit: letters lower-cased, the gap characters
- * (the white space \s finds in ASCII, hyphen, underscore: GAP's ASCII) a space, everything else
- * itself. Spelt out rather than found with GAP, so that loading this module compiles no regular
+ * (the white space \s finds in ASCII, hyphen, underscore: the ASCII of `gap`) a space, everything else
+ * itself. Spelt out rather than found with `gap`, so that loading this module compiles no regular
  * expression: every frame of every page loads it.
  */
 const ASCII_GAPS = '\t\n\v\f\r -_';
@@ -157,14 +160,14 @@ const foldCache = new Map<string, string>();
 export function foldCodePoint(ch: string): string {
   let folded = foldCache.get(ch);
   if (folded !== undefined) return folded;
-  if (INVISIBLE.test(ch)) folded = '';
-  else if (GAP.test(ch)) folded = SPACE;
+  if (invisible().test(ch)) folded = '';
+  else if (gap().test(ch)) folded = SPACE;
   else if (QUOTES[ch]) folded = QUOTES[ch];
   else {
     folded = '';
     // Lower-case before decomposing: "İ".toLowerCase() is "i̇", whose dot is then dropped as a mark.
     for (const part of ch.toLowerCase().normalize('NFD')) {
-      if (COMBINING_MARK.test(part)) continue;
+      if (combiningMark().test(part)) continue;
       folded += part === 'đ' ? 'd' : part === 'ł' ? 'l' : part === 'ø' ? 'o' : part;
     }
   }
@@ -325,14 +328,16 @@ export function foldKey(input: string): string {
  * True for characters that can be part of a word in folded text (letters, digits, marks).
  * Used for word boundaries: "trong" must not match inside "strong".
  */
-const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+const wordChar = onFirstUse(() => /[\p{L}\p{N}\p{M}]/u);
 export function isWordChar(ch: string | undefined): boolean {
   return ch !== undefined && ch !== '' && isWordCode(ch.charCodeAt(0));
 }
 
 /** Scripts written without spaces between words. */
-const UNSPACED =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const unspaced = onFirstUse(
+  () =>
+    /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u,
+);
 
 /**
  * What each non-ASCII code unit is, learnt on first sight: a regular expression answers once per unit
@@ -347,10 +352,10 @@ const UNSPACED_LETTER = 8;
 const CODE_CLASSES = new Uint8Array(0x10000);
 
 /** The bit `yes` of a code unit's class, learnt with `test` (its bit `known` says whether it was). */
-function codeClass(code: number, known: number, yes: number, test: RegExp): boolean {
+function codeClass(code: number, known: number, yes: number, test: () => RegExp): boolean {
   let bits = CODE_CLASSES[code];
   if ((bits & known) === 0) {
-    bits |= known | (test.test(String.fromCharCode(code)) ? yes : 0);
+    bits |= known | (test().test(String.fromCharCode(code)) ? yes : 0);
     CODE_CLASSES[code] = bits;
   }
   return (bits & yes) !== 0;
@@ -362,7 +367,7 @@ function codeClass(code: number, known: number, yes: number, test: RegExp): bool
  * boundary on that side: "习近平说" holds "习近平".
  */
 export function isUnspacedCode(code: number): boolean {
-  return code >= 0x0e00 && code <= 0xffff && codeClass(code, UNSPACED_KNOWN, UNSPACED_LETTER, UNSPACED);
+  return code >= 0x0e00 && code <= 0xffff && codeClass(code, UNSPACED_KNOWN, UNSPACED_LETTER, unspaced);
 }
 
 /** isWordChar for one UTF-16 code unit (-1 for "no character"); a lone surrogate half is not a word character. */
@@ -371,5 +376,5 @@ export function isWordCode(code: number): boolean {
   if (code < 0x80) {
     return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a);
   }
-  return code <= 0xffff && codeClass(code, WORD_KNOWN, WORD, WORD_CHAR);
+  return code <= 0xffff && codeClass(code, WORD_KNOWN, WORD, wordChar);
 }

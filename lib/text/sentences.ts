@@ -5,8 +5,10 @@
  * a full stop after a short capitalised word ("Dec.", "Mr.", "U.S.") or a single letter does not end
  * one. Erring towards longer sentences only widens where evidence is looked for a little.
  */
+import { onFirstUse } from '../on-first-use';
 
-const OPENER = /[\p{Lu}"“‘'([«]/u;
+/** What a sentence opens with: a capital, a quote or a bracket. */
+const opener = onFirstUse(() => /[\p{Lu}"“‘'([«]/u);
 
 /** ".", "!", "?" and their full-width forms: read as code units, as every unit of a sentence is asked. */
 export function isTerminal(code: number): boolean {
@@ -21,7 +23,7 @@ function endsSentence(text: string, i: number): boolean {
   while (j < text.length && /["”’')\]»]/u.test(text[j])) j++;
   if (j < text.length && !/\s/u.test(text[j])) return false;
   while (j < text.length && /\s/u.test(text[j])) j++;
-  if (j < text.length && !OPENER.test(text[j])) return false;
+  if (j < text.length && !opener().test(text[j])) return false;
   if (ch === '.') {
     // The word before the full stop: an abbreviation or an initial does not end a sentence.
     let k = i;
