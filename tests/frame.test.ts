@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildMatcher } from '../lib/match/matcher';
 import { SieveReader } from '../lib/match/sieve';
-import { FRAME_RECHECK_MS, isWorthReading, whenWorthReading } from '../lib/page/frame';
+import { FRAME_RECHECK_MS, isWorthReading, MIN_FRAME_TEXT, whenWorthReading } from '../lib/page/frame';
 import { RUNS_PER_YIELD } from '../lib/page/text-runs';
 import { READ_AHEAD_MS, whenTermsMayBeHere } from '../lib/page/wake';
 
@@ -17,6 +17,10 @@ function frame(html: string, width = 300, height = 250): Window {
   return win;
 }
 
+/** A paragraph an embedded post could hold: longer than MIN_FRAME_TEXT. */
+const POST =
+  '<p>Xi Jinping arrived in Hanoi on Tuesday for a two-day state visit, his first since the Communist Party of Vietnam named its new leader.</p>';
+
 const settled = async (promise: Promise<void>) => {
   let done = false;
   void promise.then(() => (done = true));
@@ -30,16 +34,22 @@ afterEach(() => {
 });
 
 describe('frames worth reading', () => {
-  it('reads the top frame, and frames that can show a line and hold text', () => {
+  it('reads the top frame, and frames that can show a line and hold a sentence or more of text', () => {
     expect(isWorthReading(window)).toBe(true);
-    expect(isWorthReading(frame('<p>Advertisement · Fly to Da Nang from $99</p>'))).toBe(true);
+    expect(isWorthReading(frame(POST))).toBe(true);
+    // The text of several blocks counts together.
+    expect(isWorthReading(frame('<p>Xi Jinping in Hanoi.</p>'.repeat(Math.ceil(MIN_FRAME_TEXT / 10))))).toBe(true);
   });
 
-  it('leaves tracking pixels, hidden frames and frames without text (scripts are not text) alone', () => {
-    expect(isWorthReading(frame('<p>Xi Jinping</p>', 1, 1))).toBe(false);
-    expect(isWorthReading(frame('<p>Xi Jinping</p>', 0, 0))).toBe(false);
+  it('leaves tracking pixels, hidden frames, ad slots and frames without text (scripts are not text) alone', () => {
+    expect(isWorthReading(frame(POST, 1, 1))).toBe(false);
+    expect(isWorthReading(frame(POST, 0, 0))).toBe(false);
+    expect(
+      isWorthReading(frame('<div style="height:200px"></div><p>Advertisement · Fly to Da Nang from $99</p>')),
+    ).toBe(false);
     expect(isWorthReading(frame(''))).toBe(false);
-    expect(isWorthReading(frame('<script>var text = "Xi Jinping";</script>   '))).toBe(false);
+    expect(isWorthReading(frame(`<script>var text = "${POST}";</script>   `))).toBe(false);
+    expect(isWorthReading(frame(`<p>${' '.repeat(MIN_FRAME_TEXT * 2)}</p><p>Xi Jinping</p>`))).toBe(false);
   });
 
   it('reads an empty frame once it is filled, and a hidden one once it is shown', async () => {
@@ -47,11 +57,11 @@ describe('frames worth reading', () => {
     const empty = frame('');
     let filled = false;
     void whenWorthReading(empty).then(() => (filled = true));
-    empty.document.body.innerHTML = '<p>Xi Jinping arrives in Hanoi</p>';
+    empty.document.body.innerHTML = POST;
     await vi.advanceTimersByTimeAsync(FRAME_RECHECK_MS);
     expect(filled).toBe(true);
 
-    const hidden = frame('<p>Xi Jinping</p>', 0, 0);
+    const hidden = frame(POST, 0, 0);
     let shown = false;
     void whenWorthReading(hidden).then(() => (shown = true));
     await vi.advanceTimersByTimeAsync(FRAME_RECHECK_MS);

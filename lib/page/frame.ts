@@ -1,7 +1,8 @@
 /**
  * When a frame is read. The content script runs in every frame of every page, and a news page
- * carries many frames with nothing to read in them: tracking pixels, hidden frames, empty ad slots.
- * Those do nothing (nothing asked of the background, no scan, no listener) until they hold text;
+ * carries many frames with nothing to read in them: tracking pixels, hidden frames, ad slots, empty
+ * frames. Those do nothing (nothing asked of the background, no scan, no listener) until they hold
+ * text worth reading;
  * and no frame starts before the page is idle, since nothing Gloss does is needed sooner.
  */
 import { textRuns } from './text-runs';
@@ -9,20 +10,36 @@ import { textRuns } from './text-runs';
 /** Smallest frame that can show a line of text, in CSS pixels: a tracking pixel or a hidden frame is smaller. */
 export const MIN_FRAME_WIDTH = 40;
 export const MIN_FRAME_HEIGHT = 12;
+/**
+ * Least text a frame other than the top one must hold to be read, in characters: about a sentence.
+ * An ad's line, a button's caption or a player's title is shorter; a post, a comment or an article
+ * is longer.
+ */
+export const MIN_FRAME_TEXT = 100;
 /** A frame that does not hold text worth reading yet looks again this long after it changes. */
 export const FRAME_RECHECK_MS = 500;
 /** Longest wait for the page to be idle before Gloss starts anyway. */
 export const IDLE_TIMEOUT_MS = 2000;
 
 /**
- * Whether a frame holds text worth reading: the top frame always; another frame when it is large
- * enough to show a line and holds text (outside scripts, styles, code and editors, as the scan reads).
+ * Whether a frame holds text worth reading: the top frame always; another frame when it holds at
+ * least MIN_FRAME_TEXT characters of text (outside scripts, styles, code and editors, as the scan
+ * reads) and is large enough to show a line.
  */
 export function isWorthReading(win: Window): boolean {
   if (win === win.top) return true;
-  if (win.innerWidth < MIN_FRAME_WIDTH || win.innerHeight < MIN_FRAME_HEIGHT) return false;
+  // The text first: a frame's size is read from the layout of the page around it, which reading it
+  // may make the browser bring up to date; most frames that hold no text are answered without.
   const body = win.document.body;
-  return !!body && !textRuns(body).next().done;
+  if (!body || !holdsText(body, MIN_FRAME_TEXT)) return false;
+  return win.innerWidth >= MIN_FRAME_WIDTH && win.innerHeight >= MIN_FRAME_HEIGHT;
+}
+
+/** Whether `root` holds at least `least` characters of text as the scan reads it, white space around each run aside. */
+function holdsText(root: Element, least: number): boolean {
+  let length = 0;
+  for (const run of textRuns(root)) if (run && (length += run.text.trim().length) >= least) return true;
+  return false;
 }
 
 /**
