@@ -243,14 +243,6 @@ export class FoldCursor implements FoldedUnits {
     const n = input.length;
     let { units, sourceIndex, length, lastWasSpace } = this;
     let i = this.next;
-    const grow = () => {
-      const units2 = new Uint16Array(units.length * 2 + 2);
-      units2.set(units);
-      units = sharedUnits = units2;
-      const index2 = new Uint32Array(sourceIndex.length * 2 + 2);
-      index2.set(sourceIndex);
-      sourceIndex = sharedIndex = index2;
-    };
     while (length <= count && i < n) {
       const code = input.charCodeAt(i);
       const entry = UNIT_TABLE[code] || learnUnit(code);
@@ -263,7 +255,11 @@ export class FoldCursor implements FoldedUnits {
         // One code unit folding to one: a table read.
         const folded = entry >>> UNIT_KIND_BITS;
         if (folded !== 0x20 || !lastWasSpace) {
-          if (length + 1 >= units.length) grow();
+          if (length + 1 >= units.length) {
+            shareGrown(units, sourceIndex);
+            units = sharedUnits;
+            sourceIndex = sharedIndex;
+          }
           units[length] = folded;
           sourceIndex[length++] = i;
         }
@@ -276,7 +272,11 @@ export class FoldCursor implements FoldedUnits {
       const isSpace = folded === SPACE;
       if (!(isSpace && lastWasSpace)) {
         for (let k = 0; k < folded.length; k++) {
-          if (length + 1 >= units.length) grow();
+          if (length + 1 >= units.length) {
+            shareGrown(units, sourceIndex);
+            units = sharedUnits;
+            sourceIndex = sharedIndex;
+          }
           units[length] = folded.charCodeAt(k);
           sourceIndex[length++] = i;
         }
@@ -292,6 +292,18 @@ export class FoldCursor implements FoldedUnits {
     this.next = i;
     return length > count;
   }
+}
+
+/**
+ * Makes the shared buffers twice as large as `units` and `sourceIndex`, holding what they held. (A
+ * function of its own, not a closure in FoldCursor.reach: variables a closure assigns live on the
+ * heap, and reach's loop reads its buffers at every unit.)
+ */
+function shareGrown(units: Uint16Array, sourceIndex: Uint32Array): void {
+  sharedUnits = new Uint16Array(units.length * 2 + 2);
+  sharedUnits.set(units);
+  sharedIndex = new Uint32Array(sourceIndex.length * 2 + 2);
+  sharedIndex.set(sourceIndex);
 }
 
 /**
