@@ -2,8 +2,8 @@
  * When a frame is read. The content script runs in every frame of every page, and a news page
  * carries many frames with nothing to read in them: tracking pixels, hidden frames, ad slots, empty
  * frames. Those do nothing (nothing asked of the background, no scan, no listener) until they hold
- * text worth reading;
- * and no frame starts before the page is idle, since nothing Gloss does is needed sooner.
+ * text worth reading; and no frame starts before the page is idle, since nothing Gloss does is
+ * needed sooner.
  */
 import { textRuns } from './text-runs';
 
