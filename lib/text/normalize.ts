@@ -255,11 +255,7 @@ export class FoldCursor implements FoldedUnits {
         // One code unit folding to one: a table read.
         const folded = entry >>> UNIT_KIND_BITS;
         if (folded !== 0x20 || !lastWasSpace) {
-          if (length + 1 >= units.length) {
-            shareGrown(units, sourceIndex);
-            units = sharedUnits;
-            sourceIndex = sharedIndex;
-          }
+          if (length + 1 >= units.length) [units, sourceIndex] = shareGrown(units, sourceIndex);
           units[length] = folded;
           sourceIndex[length++] = i;
         }
@@ -272,11 +268,7 @@ export class FoldCursor implements FoldedUnits {
       const isSpace = folded === SPACE;
       if (!(isSpace && lastWasSpace)) {
         for (let k = 0; k < folded.length; k++) {
-          if (length + 1 >= units.length) {
-            shareGrown(units, sourceIndex);
-            units = sharedUnits;
-            sourceIndex = sharedIndex;
-          }
+          if (length + 1 >= units.length) [units, sourceIndex] = shareGrown(units, sourceIndex);
           units[length] = folded.charCodeAt(k);
           sourceIndex[length++] = i;
         }
@@ -295,15 +287,19 @@ export class FoldCursor implements FoldedUnits {
 }
 
 /**
- * Makes the shared buffers twice as large as `units` and `sourceIndex`, holding what they held. (A
- * function of its own, not a closure in FoldCursor.reach: variables a closure assigns live on the
- * heap, and reach's loop reads its buffers at every unit.)
+ * Makes the shared buffers twice as large as `units` and `sourceIndex`, holding what they held, and
+ * returns them. (A function of its own, not a closure in FoldCursor.reach: variables a closure
+ * assigns live on the heap, and reach's loop reads its buffers at every unit.)
  */
-function shareGrown(units: Uint16Array, sourceIndex: Uint32Array): void {
+function shareGrown(
+  units: Uint16Array,
+  sourceIndex: Uint32Array,
+): [Uint16Array<ArrayBuffer>, Uint32Array<ArrayBuffer>] {
   sharedUnits = new Uint16Array(units.length * 2 + 2);
   sharedUnits.set(units);
   sharedIndex = new Uint32Array(sourceIndex.length * 2 + 2);
   sharedIndex.set(sourceIndex);
+  return [sharedUnits, sharedIndex];
 }
 
 /**
