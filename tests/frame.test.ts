@@ -72,6 +72,26 @@ describe('frames worth reading', () => {
     await vi.advanceTimersByTimeAsync(FRAME_RECHECK_MS);
     expect(shown).toBe(true);
   });
+
+  it('reads a frame too short to read once the reader selects text in it, not when a click only moves the caret', async () => {
+    const ad = frame('<p>Advertisement · Xi Jinping in Hanoi</p>');
+    let read = false;
+    void whenWorthReading(ad).then(() => (read = true));
+    const text = ad.document.querySelector('p')!.firstChild!;
+    const select = (start: number, end: number) => {
+      const range = ad.document.createRange();
+      range.setStart(text, start);
+      range.setEnd(text, end);
+      ad.getSelection()!.removeAllRanges();
+      ad.getSelection()!.addRange(range);
+      ad.document.dispatchEvent(new Event('selectionchange'));
+    };
+    select(4, 4);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(read).toBe(false);
+    select(16, 26);
+    await vi.waitFor(() => expect(read).toBe(true));
+  });
 });
 
 describe('waiting for text that may hold a term', () => {

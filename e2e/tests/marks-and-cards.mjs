@@ -272,6 +272,44 @@ export function define(ctx, test) {
     await page.close();
   });
 
+  test('a frame with one short line is not read, until the reader selects text in it and asks for a card', async () => {
+    const page = await driver.openPage(`${origin}/short-frame.html`);
+    /** The frame's underlines, and the name on its card, if any. */
+    const frameState = (name) => {
+      const frame = /** @type {HTMLIFrameElement} */ (document.getElementById('short'));
+      const win = /** @type {Window & typeof globalThis} */ (frame.contentWindow);
+      const h = win.CSS?.highlights?.get(name);
+      const card = frame.contentDocument
+        .querySelector('gloss-card')
+        ?.shadowRoot?.querySelector('.card[aria-busy="false"]');
+      return {
+        marks: h ? [...h].map((r) => r.toString()) : [],
+        card: card?.querySelector('.name')?.textContent ?? null,
+      };
+    };
+    await page.waitFor(pageMarks, HIGHLIGHT, (m) => Array.isArray(m) && m.includes('Communist Party of Vietnam'));
+    // Well after the page was read, the line in the frame is still not: it is shorter than a sentence.
+    await new Promise((r) => setTimeout(r, 1500));
+    assert((await page.evaluate(frameState, HIGHLIGHT)).marks.length === 0, 'the short frame was read');
+    // The reader selects the name in the frame, as with a mouse, and presses the shortcut.
+    await page.evaluate(() => {
+      const frame = /** @type {HTMLIFrameElement} */ (document.getElementById('short'));
+      const doc = frame.contentDocument;
+      const text = doc.getElementById('short-p').firstChild;
+      const i = text.data.indexOf('Xi Jinping');
+      const range = doc.createRange();
+      range.setStart(text, i);
+      range.setEnd(text, i + 'Xi Jinping'.length);
+      doc.getSelection().removeAllRanges();
+      doc.getSelection().addRange(range);
+    });
+    await page.waitFor(frameState, HIGHLIGHT, (s) => s.marks.includes('Xi Jinping'), 5000);
+    await driver.lookUpSelection(page, '');
+    const state = await page.waitFor(frameState, HIGHLIGHT, (s) => s.card === 'Xi Jinping', 5000);
+    assert(state.card === 'Xi Jinping');
+    await page.close();
+  });
+
   test('page CSS cannot hide, shrink or restyle the card, and the card’s CSS does not leak', async () => {
     const page = await driver.openPage(`${origin}/hostile-css.html`);
     const before = await page.evaluate(

@@ -2,8 +2,9 @@
  * When a frame is read. The content script runs in every frame of every page, and a news page
  * carries many frames with nothing to read in them: tracking pixels, hidden frames, ad slots, empty
  * frames. Those do nothing (nothing asked of the background, no scan, no listener) until they hold
- * text worth reading; and no frame starts before the page is idle, since nothing Gloss does is
- * needed sooner.
+ * text worth reading, or the reader selects text in them (to look it up with the shortcut or the
+ * context menu); and no frame starts before the page is idle, since nothing Gloss does is needed
+ * sooner.
  */
 import { textRuns } from './text-runs';
 
@@ -44,7 +45,8 @@ function holdsText(root: Element, least: number): boolean {
 
 /**
  * Resolves once `win` holds text worth reading: at once for most frames; for the others, when a
- * change to their size or their content makes them so.
+ * change to their size or their content makes them so, or when the reader selects text in them: a
+ * short line the reader means to look up is worth reading to that reader.
  */
 export function whenWorthReading(win: Window): Promise<void> {
   if (isWorthReading(win)) return Promise.resolve();
@@ -55,8 +57,15 @@ export function whenWorthReading(win: Window): Promise<void> {
     const stop = () => {
       observer.disconnect();
       win.removeEventListener('resize', recheckSoon);
+      win.document.removeEventListener('selectionchange', onSelection);
       if (timer !== null) clearTimeout(timer);
     };
+    function onSelection(): void {
+      // A click moves the caret, which is a selection too: only selected text counts.
+      if (!win.getSelection()?.toString().trim()) return;
+      stop();
+      resolve();
+    }
     function recheckSoon(): void {
       timer ??= setTimeout(() => {
         timer = null;
@@ -67,6 +76,7 @@ export function whenWorthReading(win: Window): Promise<void> {
     }
     observer.observe(win.document, { childList: true, subtree: true, characterData: true });
     win.addEventListener('resize', recheckSoon);
+    win.document.addEventListener('selectionchange', onSelection);
   });
 }
 
