@@ -295,7 +295,7 @@ export function define(ctx, test) {
     await page.evaluate(() => {
       const frame = /** @type {HTMLIFrameElement} */ (document.getElementById('short'));
       const doc = frame.contentDocument;
-      const text = doc.getElementById('short-p').firstChild;
+      const text = /** @type {Text} */ (doc.getElementById('short-p').firstChild);
       const i = text.data.indexOf('Xi Jinping');
       const range = doc.createRange();
       range.setStart(text, i);
