@@ -147,10 +147,14 @@ export function* textRuns(
     } else if (node.nodeType === Node.TEXT_NODE) {
       const text = node as Text;
       const data = text.data;
+      // Most text nodes begin with a letter: the regular expression only for the others. White space
+      // between tags is passed over before its parent is asked for (a call into the DOM).
       // Text directly under a shadow root belongs to the host's block.
-      const parent = text.parentElement ?? (text.parentNode instanceof ShadowRoot ? text.parentNode.host : null);
-      // Most text nodes begin with a letter: the regular expression only for the others.
-      if (parent && (data.charCodeAt(0) > 0x20 || NOT_BLANK.test(data))) {
+      const parent =
+        data.charCodeAt(0) > 0x20 || NOT_BLANK.test(data)
+          ? (text.parentElement ?? (text.parentNode instanceof ShadowRoot ? text.parentNode.host : null))
+          : null;
+      if (parent) {
         if (parent !== lastParent) {
           lastParent = parent;
           lastBlock = nearestBlock(parent, root);
