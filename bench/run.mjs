@@ -87,9 +87,9 @@ const comparisonScript = async (name, contents) => ({
 const scripts = {
   floors: await comparisonScript(
     'gloss-bench-floors.js',
-    "import { walkTextNodes, walkElementsAndText, readEveryCharacter } from './floors';" +
+    "import { walkTextNodes, walkElementsAndText, readEveryCharacter, readEveryWord } from './floors';" +
       ' globalThis.benchFloors = { walk: () => walkTextNodes(), elements: () => walkElementsAndText(),' +
-      ' read: () => readEveryCharacter() };',
+      ' read: () => readEveryCharacter(), words: () => readEveryWord() };',
   ),
   markjs: await comparisonScript(
     'gloss-bench-markjs.js',
