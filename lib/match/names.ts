@@ -7,7 +7,7 @@
  */
 import { CALENDAR_WORDS } from '../text/calendar';
 import { onFirstUse } from '../on-first-use';
-import { isWordCode } from '../text/normalize';
+import { isWordCode, letterPattern } from '../text/normalize';
 import { isTerminal } from '../text/sentences';
 
 /** Words before a name that make it a title, not a longer name ("President Xi", "Presidents Xi and Ma"). */
@@ -55,7 +55,6 @@ const CALENDAR = new Set(CALENDAR_WORDS);
  */
 const VIETNAMESE_HONORIFICS = new Set(['ong', 'ba', 'anh', 'chi', 'cu', 'bac', 'thu', 'tich', 'tuong', 'thong', 'pho']);
 
-const letter = onFirstUse(() => /\p{L}/u);
 const upper = onFirstUse(() => /\p{Lu}/u);
 /**
  * Characters that join two words of one name: a single space. A hyphen makes a compound of two names
@@ -64,7 +63,7 @@ const upper = onFirstUse(() => /\p{Lu}/u);
 const JOINER = /^[ \u00a0]$/u;
 
 function isCapitalised(word: string): boolean {
-  const first = word.match(letter())?.[0];
+  const first = word.match(letterPattern())?.[0];
   return !!first && upper().test(first);
 }
 
@@ -79,7 +78,7 @@ function wordBefore(text: string, at: number): { word: string; start: number } |
   let start = at - 1;
   while (start > 0 && isWordUnit(text.charCodeAt(start - 1), true)) start--;
   const word = text.slice(start, at - 1);
-  return letter().test(word) ? { word, start } : null;
+  return letterPattern().test(word) ? { word, start } : null;
 }
 
 /** The word that starts right after `at` across one joiner; null if none. */
@@ -88,7 +87,7 @@ function wordAfter(text: string, at: number): string | null {
   let end = at + 1;
   while (end < text.length && isWordUnit(text.charCodeAt(end), false)) end++;
   const word = text.slice(at + 1, end);
-  return letter().test(word) ? word : null;
+  return letterPattern().test(word) ? word : null;
 }
 
 /** Whether the word starting at `start` opens a sentence (its capital is the sentence's, not a name's). */

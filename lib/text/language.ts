@@ -3,6 +3,7 @@
  * "trong" means "in" and "đổi mới" means "renewal", so the matcher is stricter there.
  */
 import { onFirstUse } from '../on-first-use';
+import { letterPattern } from './normalize';
 
 /** Letters that occur in Vietnamese orthography and almost nowhere else, in both cases. */
 const vietnameseLetters = onFirstUse(
@@ -13,7 +14,6 @@ const vietnameseLetters = onFirstUse(
         .map((ch) => ch.charCodeAt(0)),
     ),
 );
-const letter = onFirstUse(() => /\p{L}/u);
 // eslint-disable-next-line no-control-regex -- the ASCII range starts at NUL on purpose
 const NON_ASCII = /[^\x00-\x7f]/;
 
@@ -37,7 +37,7 @@ export function looksVietnamese(text: string): boolean {
   if (!NON_ASCII.test(text)) return false;
   const end = Math.min(text.length, SAMPLE_LENGTH);
   const vietnameseLetter = vietnameseLetters();
-  const isLetter = letter();
+  const isLetter = letterPattern();
   let letters = 0;
   let vietnamese = 0;
   for (let i = 0; i < end; i++) {

@@ -332,6 +332,9 @@ export function foldKey(input: string): string {
   return fold(input).text.trim();
 }
 
+/** A letter of any script: one compiled copy for every module that tells letters apart. */
+export const letterPattern = onFirstUse(() => /\p{L}/u);
+
 /**
  * True for characters that can be part of a word in folded text (letters, digits, marks).
  * Used for word boundaries: "trong" must not match inside "strong".
