@@ -273,7 +273,7 @@ export function define(ctx, test) {
   });
 
   test('a frame with one short line is not read, until the reader selects text in it and asks for a card', async () => {
-    const page = await driver.openPage(`${origin}/short-frame.html`);
+    const page = await driver.openPage(`${origin}/frames.html`);
     /** The frame's underlines, and the name on its card, if any. */
     const frameState = (name) => {
       const frame = /** @type {HTMLIFrameElement} */ (document.getElementById('short'));
