@@ -91,6 +91,11 @@ describe('frames worth reading', () => {
     expect(read).toBe(false);
     select(16, 26);
     await vi.waitFor(() => expect(read).toBe(true));
+
+    // Text selected before Gloss looked (it waits for the page to be idle) counts as well.
+    const selectedEarly = frame('<p>Advertisement · Xi Jinping in Hanoi</p>');
+    selectedEarly.getSelection()!.selectAllChildren(selectedEarly.document.body);
+    expect((await settled(whenWorthReading(selectedEarly)))()).toBe(true);
   });
 });
 

@@ -41,11 +41,19 @@ export default defineUnlistedScript(async () => {
   // read (a tracking pixel, a hidden or empty frame) does nothing until it holds text.
   await whenIdle(window);
   await whenWorthReading(window);
+  // A frame woken by the reader's selection may be asked to look it up before it has started: the
+  // request is kept, and answered once it has.
+  let earlyLookUp: string | null = null;
+  const stopHolding = onPageMessage('lookUpSelection', ({ data }) => {
+    earlyLookUp = data;
+  });
   const setup = await pageSetup();
-  if (setup) startGloss(setup);
+  stopHolding();
+  if (setup) startGloss(setup, earlyLookUp);
 });
 
-function startGloss(setup: PageSetup): void {
+/** `earlyLookUp`: the text of a look-up asked for while the frame started, to answer now. */
+function startGloss(setup: PageSetup, earlyLookUp: string | null): void {
   /**
    * The extension was reloaded, updated or removed: this script is an orphan, and no event says so
    * (https://github.com/w3c/webextensions/issues/138; docs/browser-bugs.md).
@@ -98,6 +106,17 @@ function startGloss(setup: PageSetup): void {
   };
   apply(preferences);
 
+  /** Opens a card for the reader's selection (`data`: its text as the background saw it, if it did). */
+  const lookUpSelection = (data: string) => {
+    const selection = window.getSelection();
+    const text = data.trim() || selection?.toString() || '';
+    if (!text.trim() || !selection || selection.rangeCount === 0) return;
+    // Only the frame that holds the selection answers.
+    if (selection.isCollapsed && !data) return;
+    listen();
+    cards.hover.showNow({ range: selection.getRangeAt(0).cloneRange(), entryId: null, query: text.trim() });
+  };
+
   const stopAnswering = [
     // The settings changed (the background tells every tab): the preferences apply, the site switch
     // starts or stops marking, and entries the reader added or removed make the page be read again.
@@ -109,15 +128,7 @@ function startGloss(setup: PageSetup): void {
       if (fresh && !extensionGone()) marking.restart(fresh.sieve);
     }),
     // Look up the selection (the shortcut and the context menu).
-    onPageMessage('lookUpSelection', ({ data }) => {
-      const selection = window.getSelection();
-      const text = data.trim() || selection?.toString() || '';
-      if (!text.trim() || !selection || selection.rangeCount === 0) return;
-      // Only the frame that holds the selection answers.
-      if (selection.isCollapsed && !data) return;
-      listen();
-      cards.hover.showNow({ range: selection.getRangeAt(0).cloneRange(), entryId: null, query: text.trim() });
-    }),
+    onPageMessage('lookUpSelection', ({ data }) => lookUpSelection(data)),
     // The browser's step commands: only the frame the reader's keys are in moves.
     onPageMessage('stepTerm', ({ data }) => {
       if (isKeyboardFrame(window)) termKeys.step(data.direction);
@@ -137,6 +148,7 @@ function startGloss(setup: PageSetup): void {
   marking.start();
   // The top frame says at once whether Gloss is on here; frames speak once they have marked something.
   if (window === window.top) marking.report();
+  if (earlyLookUp !== null) lookUpSelection(earlyLookUp);
 
   // The extension went away: leave the page exactly as it was. The page first; the message listeners
   // after, since the extension APIs may be gone and throw.

@@ -1,10 +1,10 @@
 /**
  * When a frame is read. The content script runs in every frame of every page, and a news page
  * carries many frames with nothing to read in them: tracking pixels, hidden frames, ad slots, empty
- * frames. Those do nothing (nothing asked of the background, no scan, no listener) until they hold
- * text worth reading, or the reader selects text in them (to look it up with the shortcut or the
- * context menu); and no frame starts before the page is idle, since nothing Gloss does is needed
- * sooner.
+ * frames. Those do nothing (nothing asked of the background, no scan, no listener but those of the
+ * wait itself) until they hold text worth reading, or the reader selects text in them (to look it
+ * up with the shortcut or the context menu); and no frame starts before the page is idle, since
+ * nothing Gloss does is needed sooner.
  */
 import { textRuns } from './text-runs';
 
@@ -49,7 +49,8 @@ function holdsText(root: Element, least: number): boolean {
  * short line the reader means to look up is worth reading to that reader.
  */
 export function whenWorthReading(win: Window): Promise<void> {
-  if (isWorthReading(win)) return Promise.resolve();
+  // Text the reader selected before this script looked (it waits for the page to be idle) counts too.
+  if (isWorthReading(win) || holdsSelectedText(win)) return Promise.resolve();
   return new Promise((resolve) => {
     let timer: ReturnType<typeof setTimeout> | null = null;
     // A hidden frame that is shown, or a pixel that grows, is resized; an empty one is filled.
@@ -61,8 +62,7 @@ export function whenWorthReading(win: Window): Promise<void> {
       if (timer !== null) clearTimeout(timer);
     };
     function onSelection(): void {
-      // A click moves the caret, which is a selection too: only selected text counts.
-      if (!win.getSelection()?.toString().trim()) return;
+      if (!holdsSelectedText(win)) return;
       stop();
       resolve();
     }
@@ -78,6 +78,11 @@ export function whenWorthReading(win: Window): Promise<void> {
     win.addEventListener('resize', recheckSoon);
     win.document.addEventListener('selectionchange', onSelection);
   });
+}
+
+/** Whether the reader has selected text in `win`: a click moves the caret, which is a selection too, of nothing. */
+function holdsSelectedText(win: Window): boolean {
+  return !!win.getSelection()?.toString().trim();
 }
 
 /**
