@@ -27,8 +27,8 @@ export function walkElementsAndText(root: Node = document.body): number {
 }
 
 /**
- * The same walk, reading every character of every text node once (`charCodeAt`): a finder must at
- * least look at each character, so this is the floor for text with few nodes and much text in each.
+ * The walk over text nodes, reading every character of every one once (`charCodeAt`): a finder must
+ * at least look at each character, so this is the floor for text with few nodes and much text in each.
  */
 export function readEveryCharacter(root: Node = document.body): number {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
@@ -46,10 +46,13 @@ const WORD_BITS = 14;
 /**
  * The least a finder that knows words must do: the walk over elements and text (a page's structure),
  * every character told to be part of a word or not, every word hashed as it is read and its bit
- * looked up when it ends. Only ASCII letters and digits are folded (to lower case) and every other
- * character above ASCII counts as a letter, so it does less than any finder of Gloss's terms (which
- * folds Vietnamese letters and tells punctuation apart everywhere): a floor below all of them, and
- * what a target that is a multiple of a cheaper floor must be weighed against.
+ * looked up when it ends. Only ASCII letters are folded (to lower case) and every character above
+ * ASCII counts as a letter, so it does less than any finder of Gloss's terms (which folds Vietnamese
+ * letters and tells punctuation apart everywhere): a floor below them, and what a target that is a
+ * multiple of a cheaper floor must be weighed against. Where it differs from a finder it mostly does
+ * less: a word that ends its text node is not looked up, and the hash starts again in each node. It
+ * does read the text of scripts and styles in the page's body, as the walks above do, which a finder
+ * skips (under 1 % of the text on the pages measured).
  */
 export function readEveryWord(root: Node = document.body): number {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);

@@ -426,7 +426,8 @@ export function judge(results) {
     else if (t?.floor) {
       const floor = median(r[t.floor].map((f) => f.ms));
       const what = t.floor === 'walk' ? 'the TreeWalker floor' : 'the read-every-character floor';
-      // What the least finder of words costs against the same floor: beyond the target, no finder meets it.
+      // What the least finder of words costs against the same floor: a target below it is out of any
+      // finder's reach (by as much as it is below, against the spread of the two floors' loads).
       const least = median(r.words.map((f) => f.ms)) / floor;
       target = { text: `≤ ${t.times}× ${what}`, ratio: ms / floor, met: ms / floor <= t.times, least };
     } else if (t?.versus) {
