@@ -116,6 +116,18 @@ describe('sieve', () => {
     );
   });
 
+  it('reads the same word before a hit in a window as in the whole text, through characters that fold to nothing', () => {
+    // A word of letters split by soft hyphens and a zero-width space, then 习近平 (found by the property below).
+    const text =
+      '\u00c6\u00adr\u00ad\u00f8\u00ads\u00adk\u00ad\u00f8\u00adb\u00adi\u00adn\u00adgR\u00adC\u00adE\u00adPRCE\u00c6\u200br\u00f8\u4e60\u8fd1\u5e73';
+    const exact = scan(exactOnly(matcher), text, { vietnamese: false });
+    expect(exact).toHaveLength(1);
+    expect(scan(matcher, text, { vietnamese: false })).toEqual(exact);
+    // A "word" of thousands of letters before a hit is read as its last units, alike both ways.
+    const long = `${'ab\u00ad'.repeat(3000)}习近平`;
+    expect(scan(matcher, long, { vietnamese: false })).toEqual(scan(exactOnly(matcher), long, { vietnamese: false }));
+  });
+
   it('reads a surrogate pair cut between two pieces as one character', () => {
     const reader = new SieveReader(matcher.sieve!);
     reader.begin();

@@ -214,12 +214,16 @@ function acceptsSpellingOf(
   return accepted;
 }
 
-/** The folded word that ends before folded position `at` (past one space), or ''. */
+/**
+ * The folded word that ends before folded position `at` (past one space), or '': its last
+ * WORD_BEFORE_UNITS units, so that a scan of the whole text and one of windows (foldFrom) read the
+ * same word, and a page's endless "word" is not copied whole.
+ */
 function foldedWordBefore(units: Uint16Array, at: number): string {
   let end = at;
   while (end > 0 && units[end - 1] === 0x20) end--;
   let start = end;
-  while (start > 0 && isWordCode(units[start - 1])) start--;
+  while (start > 0 && end - start < WORD_BEFORE_UNITS && isWordCode(units[start - 1])) start--;
   return String.fromCharCode(...units.subarray(start, end));
 }
 
@@ -249,6 +253,12 @@ function leadFrom(input: string, wordAt: number): number {
  * Vietnamese titles and honorifics, so a longer word is as good as its last units.
  */
 const WORD_BEFORE_UNITS = 32;
+/**
+ * How far back in the text foldFrom looks for the word before: far enough for WORD_BEFORE_UNITS
+ * letters among characters that fold to nothing (soft hyphens between every letter, say), and no
+ * further on a page that strings thousands of them together.
+ */
+const WORD_BEFORE_REACH = 4096;
 
 /**
  * Restarts `folded` at the word before `from` (the rules read it: "the Xi administration", "ông
@@ -257,8 +267,15 @@ const WORD_BEFORE_UNITS = 32;
  */
 function foldFrom(folded: FoldCursor, input: string, from: number): number {
   let start = from;
-  const floor = Math.max(0, start - WORD_BEFORE_UNITS);
-  while (start > floor && kindOf(input.charCodeAt(start - 1)) !== UNIT_GAP) start--;
+  const floor = Math.max(0, from - WORD_BEFORE_REACH);
+  // Back to the word's start, or until it has given WORD_BEFORE_UNITS folded units: a letter gives
+  // one; a character that folds to nothing gives none; one that folds to several is not counted,
+  // which reads more than needed, never less.
+  for (let letters = 0; start > floor && letters < WORD_BEFORE_UNITS; start--) {
+    const kind = kindOf(input.charCodeAt(start - 1));
+    if (kind === UNIT_GAP) break;
+    if (kind !== UNIT_IGNORED && kind !== UNIT_SEVERAL) letters++;
+  }
   folded.restart(start);
   for (let i = 0; ; i++) {
     if (i + 1 >= folded.length) folded.reach(i + FOLD_AHEAD);
