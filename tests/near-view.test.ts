@@ -1,31 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { NEAR_VIEW_MARGIN, NearViewHighlight } from '../lib/page/near-view';
-
-/** An IntersectionObserver the test drives: `cross(block, near)` is the browser reporting a block's crossing. */
-class FakeObserver {
-  static last: FakeObserver;
-  readonly observed = new Set<Element>();
-  constructor(
-    private readonly callback: IntersectionObserverCallback,
-    readonly options?: IntersectionObserverInit,
-  ) {
-    FakeObserver.last = this;
-  }
-  observe(el: Element) {
-    this.observed.add(el);
-  }
-  unobserve(el: Element) {
-    this.observed.delete(el);
-  }
-  disconnect() {
-    this.observed.clear();
-  }
-  cross(target: Element, isIntersecting: boolean) {
-    if (!this.observed.has(target)) return;
-    this.callback([{ target, isIntersecting } as IntersectionObserverEntry], this as unknown as IntersectionObserver);
-  }
-}
+import { FakeObserver, viewWithFakeObserver as view } from './fake-observer';
 
 function blockWithRanges(count: number): { block: Element; ranges: Range[] } {
   const block = document.createElement('p');
@@ -34,8 +10,6 @@ function blockWithRanges(count: number): { block: Element; ranges: Range[] } {
   const ranges = Array.from({ length: count }, () => document.createRange());
   return { block, ranges };
 }
-
-const view = { IntersectionObserver: FakeObserver as unknown as typeof IntersectionObserver };
 
 describe('marks registered near the viewport', () => {
   it('registers a block’s marks while it is near the viewport, and only then', () => {

@@ -5,7 +5,9 @@ import { buildMatcher } from '../lib/match/matcher';
 import { PageMarker, type MarkDensity } from '../lib/page/marker';
 import { SieveReader } from '../lib/match/sieve';
 import { rangeInRun, RUNS_PER_YIELD, textRuns, type TextRun } from '../lib/page/text-runs';
+import { READ_AHEAD_MARGIN } from '../lib/page/until-near';
 import { FIXTURE_ALIASES } from './fixtures/aliases';
+import { FakeObserver } from './fake-observer';
 
 const collectTextRuns = (root: Node, shadowRoots: ShadowRoot[] = []) =>
   [...textRuns(root, (s) => shadowRoots.push(s))].filter((r): r is TextRun => r !== null);
@@ -196,17 +198,105 @@ describe('page marker', () => {
     marker.stop();
   });
 
+  describe('text far from the viewport', () => {
+    // The window's IntersectionObserver is the test's: it says which blocks are near.
+    beforeEach(() =>
+      Object.defineProperty(window, 'IntersectionObserver', { value: FakeObserver, configurable: true }),
+    );
+    afterEach(() => Reflect.deleteProperty(window, 'IntersectionObserver'));
+
+    async function heldPage(html: string) {
+      const { marker } = await markedTexts(html);
+      const observer = FakeObserver.withMargin(READ_AHEAD_MARGIN);
+      const texts = () => marker.allMarks().map((m) => `${m.block.id}: ${m.range.toString()}`);
+      /** The browser reports where blocks are; the marker reads what came near. */
+      const cross = async (id: string, near: boolean) => {
+        observer.cross(document.getElementById(id)!, near);
+        await settle(marker);
+      };
+      return { marker, observer, texts, cross };
+    }
+
+    it('is matched and marked once its block comes near, and not before', async () => {
+      const { marker, observer, texts, cross } = await heldPage(
+        '<p id="a">Doi Moi at the top.</p><p id="none">Nothing here.</p><p id="b">Hanoi far below.</p>',
+      );
+      // Read by the sieve, held: only the blocks that may hold a term are watched.
+      expect(texts()).toEqual([]);
+      expect([...observer.observed].map((b) => b.id)).toEqual(['a', 'b']);
+      await cross('a', true);
+      await cross('b', false);
+      expect(texts()).toEqual(['a: Doi Moi']);
+      expect([...observer.observed].map((b) => b.id)).toEqual(['b']);
+      // The reader scrolls: the block below comes near, and is read once.
+      await cross('b', true);
+      await cross('b', true);
+      expect(texts()).toEqual(['a: Doi Moi', 'b: Hanoi']);
+      expect(observer.observed.size).toBe(0);
+      marker.stop();
+    });
+
+    it('is read at once when the whole page is asked for, evidence and all', async () => {
+      const { marker, texts, cross } = await heldPage(
+        '<p id="a">Xi spoke first.</p><p id="b">Doi Moi, in between.</p><p id="c">Xi Jinping, named in full far below.</p>',
+      );
+      // "Xi" near the top waits for the page to name Xi Jinping, which it does far below.
+      await cross('a', true);
+      expect(texts()).toEqual([]);
+      const read = marker.readWholePage();
+      await vi.runAllTimersAsync();
+      await read;
+      expect(texts().sort()).toEqual(['a: Xi', 'b: Doi Moi', 'c: Xi Jinping']);
+      marker.stop();
+    });
+
+    it('is read as it stands when it comes near: a held text the page changed meanwhile is not', async () => {
+      const { marker, texts, cross } = await heldPage('<p id="a">Hanoi and Doi Moi, far below.</p>');
+      // The page rewrites the text before the reader scrolls to it, and the block comes near before
+      // the change has reached the marker: nothing is marked from the text as it was.
+      const text = document.getElementById('a')!.firstChild as Text;
+      text.data = 'Only Doi Moi now.';
+      FakeObserver.withMargin(READ_AHEAD_MARGIN).cross(document.getElementById('a')!, true);
+      // One slice of reading (the change itself reaches the marker only after MUTATION_SETTLE_MS).
+      await vi.advanceTimersByTimeAsync(1);
+      expect(texts()).toEqual([]);
+      // The change reaches the marker: the new text is held, and read once near.
+      await settle(marker);
+      await cross('a', true);
+      expect(texts()).toEqual(['a: Doi Moi']);
+      expect(marker.allMarks()[0].range.startOffset).toBe(5);
+      marker.stop();
+    });
+
+    it('a run that changed is not matched either when it waited for evidence', async () => {
+      const { marker, texts, cross } = await heldPage(
+        '<p id="a">Xi spoke first.</p><p id="b">Xi Jinping, named in full far below.</p>',
+      );
+      await cross('a', true);
+      (document.getElementById('a')!.firstChild as Text).data = 'Someone else spoke first.';
+      // The full name comes near before the change reaches the marker: "Xi" is not marked in text that is gone.
+      FakeObserver.withMargin(READ_AHEAD_MARGIN).cross(document.getElementById('b')!, true);
+      // One slice of reading (the change itself reaches the marker only after MUTATION_SETTLE_MS).
+      await vi.advanceTimersByTimeAsync(1);
+      expect(texts()).toEqual(['b: Xi Jinping']);
+      await settle(marker);
+      await cross('a', true);
+      expect(texts()).toEqual(['b: Xi Jinping']);
+      marker.stop();
+    });
+  });
+
   it('reveals the n-th occurrence of an entry, in page order, wrapping around', async () => {
     const { marker } = await markedTexts('<p id="a">Doi Moi first.</p><p>Hanoi.</p><p id="b">Then Doi Moi again.</p>');
     const scrolled: string[] = [];
     Element.prototype.scrollIntoView = function (this: Element) {
       scrolled.push(this.id);
     };
-    expect(marker.reveal('doi-moi', 0)).toBe(true);
-    expect(marker.reveal('doi-moi', 1)).toBe(true);
-    expect(marker.reveal('doi-moi', 2)).toBe(true);
+    expect(await marker.reveal('doi-moi', 0)).toBe(true);
+    expect(await marker.reveal('doi-moi', 1)).toBe(true);
+    expect(await marker.reveal('doi-moi', 2)).toBe(true);
     expect(scrolled).toEqual(['a', 'b', 'a']);
-    expect(marker.reveal('xi-jinping', 0)).toBe(false);
+    expect(await marker.reveal('xi-jinping', 0)).toBe(false);
     marker.stop();
   });
 

@@ -99,6 +99,27 @@ export function define(ctx, test) {
     await page.close();
   });
 
+  test('keyboard: a step reaches the terms far below the screen, which Gloss had not read yet, and the evidence they give', async () => {
+    const page = await driver.openPage(`${origin}/far.html`);
+    await marksOf(page);
+    // At the top only "Doi Moi" is marked: "Xi" waits for the full name, 8000 pixels down. The step
+    // reads the whole page first, so it starts at "Xi", then goes on down to the names far below.
+    const visited = [];
+    let state = null;
+    for (let i = 0; i < 3; i++) {
+      await chord(page, 'Period');
+      state = await cardFor(page, state?.ring[0]);
+      visited.push(state.ring[0].replace(/ @\d+$/, ''));
+    }
+    assert(
+      JSON.stringify(visited) === JSON.stringify(['Xi', 'Doi Moi', 'Xi Jinping']),
+      `visited ${visited.join(', ')}`,
+    );
+    assert(state.scroll > 5000, `the page scrolled to ${state.scroll} for the term far below`);
+    assert(page.errors.length === 0, page.errors.join('\n'));
+    await page.close();
+  });
+
   test("keyboard: Tab and the arrow keys move through the card's links and buttons, End to a related entry that Enter opens; Esc gives the focus and the reading position back to the term", async () => {
     const page = await driver.openPage(`${origin}/density.html`);
     await marksOf(page);

@@ -1,7 +1,8 @@
-// A long page that keeps growing: Gloss draws the marks near the screen (lib/page/near-view.ts), the
-// others once the reader scrolls to them, and still finds and counts every mention.
+// Long pages: Gloss reads the text far from the screen once the reader nears it (lib/page/until-near.ts)
+// and draws the marks near the screen (lib/page/near-view.ts), the others once the reader scrolls to
+// them; the popup still finds and counts every mention.
 import { assert } from '../harness.mjs';
-import { HIGHLIGHT, pageMarksThroughout } from '../page.mjs';
+import { HIGHLIGHT, pageMarks, pageMarksThroughout } from '../page.mjs';
 
 /** The viewport's height, and where each range of highlight `name` registered now stands in it. */
 function pageMarkPositions(name) {
@@ -74,5 +75,61 @@ export function define(ctx, test) {
     } finally {
       await storePreferences(null);
     }
+  });
+
+  /** The terms the popup lists for the tab in front, each with its count, sorted. */
+  const popupTerms = async () => {
+    const tabId = await driver.activeTabId();
+    const popup = await driver.openExtensionPage(`/popup.html?tab=${tabId}`);
+    const terms = await popup.waitFor(
+      () =>
+        Array.from(document.querySelectorAll('.on-page .term'), (b) => [
+          b.querySelector('.term-name').textContent,
+          b.querySelector('.term-count').textContent,
+        ]),
+      undefined,
+      (t) => t.length > 0,
+      5000,
+    );
+    await popup.close();
+    return terms.map(([name, count]) => `${name} ${count}`).sort();
+  };
+  /**
+   * The page's marks once Gloss has read what is near the screen: two rendering updates and a moment
+   * past the first mark.
+   */
+  const settledMarks = async (page) => {
+    await marksOf(page);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    return page.evaluate(pageMarks, HIGHLIGHT);
+  };
+
+  test('text far below the screen is read as the reader scrolls near it, with the evidence it gives', async () => {
+    const page = await driver.openPage(`${origin}/far.html`);
+    // "Xi" waits for the page to name Xi Jinping, which it does 8000 pixels down, not read yet.
+    const top = await settledMarks(page);
+    assert(JSON.stringify(top) === JSON.stringify(['Doi Moi']), `marked at the top: ${JSON.stringify(top)}`);
+    await page.evaluate(() => scrollTo({ top: document.documentElement.scrollHeight, behavior: 'instant' }));
+    const bottom = await page.waitFor(pageMarks, HIGHLIGHT, (m) => m?.includes('Nguyen Phu Trong'), 5000);
+    assert(bottom.includes('Xi Jinping') && bottom.includes('Hanoi'), `marked at the bottom: ${bottom}`);
+    // Back at the top, the name read below vouches for "Xi".
+    await page.evaluate(() => scrollTo({ top: 0, behavior: 'instant' }));
+    await page.waitFor(pageMarks, HIGHLIGHT, (m) => m?.includes('Xi') && m.includes('Doi Moi'), 5000);
+    await page.close();
+  });
+
+  test('the popup reads the whole page at once: terms far below the screen are counted, and their evidence marks the top', async () => {
+    const page = await driver.openPage(`${origin}/far.html`);
+    await settledMarks(page);
+    const terms = await popupTerms();
+    assert(
+      JSON.stringify(terms) === JSON.stringify(['Doi Moi 1×', 'Hanoi 1×', 'Nguyen Phu Trong 1×', 'Xi Jinping 2×']),
+      `the popup lists ${JSON.stringify(terms)}`,
+    );
+    await page.front();
+    await page.waitFor(pageMarks, HIGHLIGHT, (m) => m?.includes('Xi') && m.includes('Doi Moi'), 5000);
+    assert(page.errors.length === 0, page.errors.join('\n'));
+    await page.close();
   });
 }

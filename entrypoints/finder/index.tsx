@@ -90,7 +90,10 @@ function startGloss(setup: PageSetup, earlyLookUp: string | null): void {
     returnFocus: (range) => termKeys.returnTo(range),
   });
   const termKeys = new TermKeys(document, {
-    marks: () => marking.marker?.underlinedMarks() ?? [],
+    marks: async () => {
+      await marking.marker?.readWholePage();
+      return marking.marker?.underlinedMarks() ?? [];
+    },
     open: (mark) => {
       marking.marker?.setActive(mark);
       cards.hover.showNow({ range: mark.range, entryId: mark.entryId, focus: true });
@@ -131,13 +134,13 @@ function startGloss(setup: PageSetup, earlyLookUp: string | null): void {
     onPageMessage('lookUpSelection', ({ data }) => lookUpSelection(data)),
     // The browser's step commands: only the frame the reader's keys are in moves.
     onPageMessage('stepTerm', ({ data }) => {
-      if (isKeyboardFrame(window)) termKeys.step(data.direction);
+      if (isKeyboardFrame(window)) void termKeys.step(data.direction);
     }),
     // The popup's summary: what is marked here, and one of those marks revealed.
     onPageMessage('pageSummary', async () => {
-      // Answered from the page as it is, not from a scan under way (the popup may open, or switch Gloss
-      // back on, while one runs).
-      await marking.whenSettled();
+      // Answered from the whole page as it is, not from a scan under way (the popup may open, or switch
+      // Gloss back on, while one runs) nor only from the text near the screen.
+      await marking.readWholePage();
       const counts = new Map<string, number>();
       for (const mark of marking.marker?.allMarks() ?? [])
         counts.set(mark.entryId, (counts.get(mark.entryId) ?? 0) + 1);

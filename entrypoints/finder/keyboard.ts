@@ -17,8 +17,8 @@ import {
 import { TonedHighlight } from '../../lib/page/toned-highlight';
 
 interface TermKeysOptions {
-  /** The marks the reader sees, in any order. */
-  marks(): Mark[];
+  /** The marks the reader sees, in any order, once the whole page is read (the next may be far from the screen). */
+  marks(): Promise<Mark[]>;
   /** Opens the card of `mark`, with the focus in it. */
   open(mark: Mark): void;
 }
@@ -50,9 +50,8 @@ export class TermKeys {
   ) {}
 
   /** Moves to the next (or previous) term and opens its card; false when the page has none to show. */
-  step(direction: Direction): boolean {
-    const marks = this.options
-      .marks()
+  async step(direction: Direction): Promise<boolean> {
+    const marks = (await this.options.marks())
       .filter((m) => m.range.startContainer.isConnected)
       .sort((a, b) => compareTreePoints(startOf(a.range), startOf(b.range)));
     const target = termFromReader(marks, placeOf, this.at, this.doc, direction);

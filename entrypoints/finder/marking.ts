@@ -108,10 +108,13 @@ export class PageMarking {
     this.start();
   }
 
-  /** Resolves once the page as it is has been read: a scan under way is finished first. */
-  async whenSettled(): Promise<void> {
+  /**
+   * Reads the whole page as it is, and resolves once done: a scan under way is finished, and the text
+   * held far from the screen is matched and marked (PageMarker.readWholePage).
+   */
+  async readWholePage(): Promise<void> {
     await this.settled;
-    await this.marker?.whenScanned();
+    await this.marker?.readWholePage();
   }
 
   /** Tells the toolbar button what this frame shows: the entries marked here, and whether Gloss is on. */

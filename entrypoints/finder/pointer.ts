@@ -99,7 +99,7 @@ export function listenToReader(
       if (direction) {
         e.preventDefault();
         e.stopPropagation();
-        termKeys.step(direction);
+        void termKeys.step(direction);
         return;
       }
       onModifier(e);

@@ -1,8 +1,10 @@
 /**
  * Marks every known term on a page without touching its DOM: matches become Ranges in a CSS Custom
- * Highlight, registered while they are near the viewport (near-view.ts). Work is cut into slices of at
- * most SLICE_BUDGET_MS, the part of the page in view first; a MutationObserver keeps marks current on
- * pages that change, batched and budgeted the same way.
+ * Highlight, registered while they are near the viewport (near-view.ts). The whole page is read by the
+ * sieve; the text it lets through is matched and marked once its block comes near the viewport
+ * (until-near.ts), or at once when the whole page is asked for (readWholePage). Work is cut into
+ * slices of at most SLICE_BUDGET_MS, the part of the page in view first; a MutationObserver keeps
+ * marks current on pages that change, batched and budgeted the same way.
  */
 import { PageEvidence, type EvidenceRules } from '../match/evidence';
 import { scan, type Match, type Matcher } from '../match/matcher';
@@ -11,12 +13,14 @@ import { isVietnameseTag, looksVietnamese } from '../text/language';
 import type { ToneNames } from './mark-colors';
 import { NearViewHighlight } from './near-view';
 import { TonedHighlight } from './toned-highlight';
+import { UntilNear } from './until-near';
 import { FirstMentions, Sections } from './sections';
 import {
   GLOSS_HOST_TAG,
   languageOf,
   nearestBlock,
   rangeInRun,
+  runIsCurrent,
   RUNS_PER_YIELD,
   textRuns,
   type RunFilter,
@@ -74,8 +78,11 @@ export interface MarkerOptions {
   now?: () => number;
 }
 
-/** Why runs are scanned: the viewport pass, the whole-page pass (which skips what the first did), a rescan. */
-type Pass = 'visible' | 'page' | 'rescan';
+/**
+ * Why runs are read: the viewport pass, the whole-page pass (which skips what the first did), a
+ * rescan; or held runs matched now (their block came near the viewport, or the whole page was asked for).
+ */
+type Pass = 'visible' | 'page' | 'rescan' | 'held';
 
 interface QueuedRuns {
   runs: Iterator<TextRun | null>;
@@ -97,6 +104,8 @@ export class PageMarker {
   private readonly evidence: PageEvidence;
   /** Matches waiting for evidence. */
   private pending: PendingMatch[] = [];
+  /** Runs the sieve let through, held until their block comes near the viewport. */
+  private readonly offScreen: UntilNear<TextRun>;
   private readonly sections: Sections;
   private density: MarkDensity;
   private readonly firstMentions: FirstMentions<Mark>;
@@ -134,6 +143,7 @@ export class PageMarker {
     this.yieldToPage = options.yieldToPage ?? ((resume) => setTimeout(resume, 0));
     this.now = options.now ?? (() => performance.now());
     this.evidence = new PageEvidence(options.rules);
+    this.offScreen = new UntilNear(doc.defaultView, (runs) => this.enqueue(runs.values(), 'held'));
     this.sections = new Sections(doc);
     this.density = options.density;
     this.firstMentions = new FirstMentions<Mark>(
@@ -194,6 +204,20 @@ export class PageMarker {
     for (const mark of this.allMarks()) this.underline(mark);
   }
 
+  /**
+   * Matches and marks the text still held far from the viewport, and whatever the walk under way
+   * reads meanwhile: for what must know the whole page (the popup's summary, a jump or a step to a
+   * term). Resolves once done.
+   */
+  async readWholePage(): Promise<void> {
+    for (;;) {
+      await this.whenScanned();
+      const runs = this.offScreen.takeAll();
+      if (runs.length === 0 || this.stopped) return;
+      this.enqueue(runs.values(), 'held');
+    }
+  }
+
   /** The marks underlined now, in no particular order. */
   underlinedMarks(): Mark[] {
     return [...this.underlined];
@@ -243,7 +267,8 @@ export class PageMarker {
    * Scrolls to the `index`-th occurrence of an entry on the page (in document order, wrapping around)
    * and flashes it. False when the page has none.
    */
-  reveal(entryId: string, index: number): boolean {
+  async reveal(entryId: string, index: number): Promise<boolean> {
+    await this.readWholePage();
     const marks = this.allMarks()
       .filter((m) => m.entryId === entryId && m.range.startContainer.isConnected)
       .sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
@@ -318,11 +343,22 @@ export class PageMarker {
     if (!this.settleTimer) this.settled();
   }
 
-  /** Scans a run just read from the page (in the same task, so its nodes are still in place). */
+  /**
+   * A run just read from the page (in the same task, so its nodes are still in place): held until its
+   * block is near the viewport, or matched now.
+   */
   private scanRun(run: TextRun, pass: Pass): void {
-    // A block scanned in the viewport pass is not scanned again by the whole-page pass.
+    // A block read in the viewport pass is not read again by the whole-page pass.
     if (pass === 'visible') this.scannedInView.add(run.block);
     else if (pass === 'page' && this.scannedInView.has(run.block)) return;
+    if (pass === 'held') {
+      // Held since it was read: the page may have changed it (a rescan of it is then on its way).
+      if (runIsCurrent(run)) this.matchRun(run);
+    } else if (!this.offScreen.hold(run.block, run)) this.matchRun(run);
+  }
+
+  /** Matches a run and marks what the evidence allows. */
+  private matchRun(run: TextRun): void {
     const vietnamese = () => isVietnameseTag(languageOf(run.block)) || looksVietnamese(run.text);
     // Every run comes through the matcher's sieve (runFilter), which noted where an alias may begin.
     const matches = scan(this.options.matcher, run.text, { vietnamese, mayBegin: run.mayBegin });
@@ -340,7 +376,7 @@ export class PageMarker {
   private promotePending(): void {
     const still: PendingMatch[] = [];
     for (const p of this.pending) {
-      if (!p.run.nodes.every((n) => n.isConnected)) continue;
+      if (!runIsCurrent(p.run)) continue;
       const verdict = this.evidence.verdict(p.match, p.run.text, p.matches);
       if (verdict === 'mark') this.addMark(p.run, p.match);
       else if (verdict === 'wait') still.push(p);
@@ -398,6 +434,7 @@ export class PageMarker {
     }
     for (const node of [...this.marksByNode.keys()]) if (isStale(node)) this.marksByNode.delete(node);
     this.pending = this.pending.filter((p) => !isStale(p.run.nodes[0]));
+    this.offScreen.drop((run) => isStale(run.nodes[0]));
   }
 
   private clearMarks(): void {
@@ -408,6 +445,7 @@ export class PageMarker {
     this.marksByBlock.clear();
     this.marksByNode.clear();
     this.pending = [];
+    this.offScreen.clear();
   }
 
   // ── Dynamic pages ─────────────────────────────────────────────────────────────────────────────

@@ -210,6 +210,13 @@ export function locateInRun(run: TextRun, offset: number, preferEnd = false): { 
   return { node: run.nodes[lo], offset: offset - run.starts[lo] };
 }
 
+/** Whether a run still reads as it did: each of its nodes on the page, holding the text it held. */
+export function runIsCurrent(run: TextRun): boolean {
+  return run.nodes.every(
+    (node, i) => node.isConnected && node.data === run.text.slice(run.starts[i], run.starts[i + 1] ?? run.text.length),
+  );
+}
+
 /** A Range over [start, end) of a run's text. */
 export function rangeInRun(run: TextRun, start: number, end: number): Range {
   const a = locateInRun(run, start);
