@@ -4,6 +4,8 @@
 // written, but for the outside-in table when both its sections, outside and dynamic, ran).
 // `--baseline=DIR`: also measure another build of Gloss (a chrome-mv3 directory) in the outside-in
 // section, side by side with this one, for a before-and-after.
+// `--pages=vi,viNoTerm`: the outside-in section on those pages alone (their ids in bench/pages.mjs;
+// nothing written), for a quick look at one page while working on it.
 // `--no-build`: measure the zips and build already in .output (npm test has just made them).
 // Real pages come from ../shared/pages at run time (see its SOURCES.md for attribution).
 import { execFileSync } from 'node:child_process';
@@ -49,6 +51,10 @@ const only = process.argv
   .split(',');
 const wants = (section) => !only || only.includes(section);
 const baseline = process.argv.find((a) => a.startsWith('--baseline='))?.slice('--baseline='.length);
+const pageIds = process.argv
+  .find((a) => a.startsWith('--pages='))
+  ?.slice('--pages='.length)
+  .split(',');
 const REPS = smoke ? 1 : 5;
 const MARKJS_REPS = smoke ? 1 : 3;
 const HOVER_REPS = smoke ? 3 : 30;
@@ -106,7 +112,7 @@ if (wants('outside') || wants('dynamic')) {
     ? []
     : smoke
       ? OUTSIDE_IN_PAGES.filter((p) => p.id === 'tiny')
-      : OUTSIDE_IN_PAGES;
+      : OUTSIDE_IN_PAGES.filter((p) => !pageIds || pageIds.includes(p.id));
   console.log(
     `\nOutside in — CPU profile from navigation to ${smoke ? 1000 : AFTER_LOAD_MS} ms after load${baseline ? `; before: ${baseline}` : ''}`,
   );
@@ -421,12 +427,12 @@ else
   );
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${fmt(totalmem() / 2 ** 30, 0)} GiB, load average ${fmt(loadAtStart, 1)} at the start and ${fmt(loadavg()[0], 1)} at the end; Node ${process.version}; ${chromiumVersion.startsWith('1') ? 'Chromium ' : ''}${chromiumVersion}`;
 const file = resolve(root, 'BENCHMARKS.md');
-if (!smoke && !only) {
+if (!smoke && !only && !pageIds) {
   const heading = `Run ${new Date().toISOString().slice(0, 10)} on ${machine}. Medians of ${REPS} runs (mark.js: ${MARKJS_REPS}; hover: ${HOVER_REPS}); ranges in brackets.`;
   writeResults(file, 'results', heading, rows);
 }
 // The outside-in table is whole in itself: a run of that section alone (--only=outside,dynamic) writes it.
-if (!smoke && wants('outside') && wants('dynamic')) {
+if (!smoke && !pageIds && wants('outside') && wants('dynamic')) {
   writeSection(file, 'outside-in', [
     `Run ${new Date().toISOString().slice(0, 10)} on ${machine}. Medians of ${REPS} loads (mark.js: ${MARKJS_REPS}), ranges in brackets; the longest task is the longest of all loads.`,
     '',
