@@ -7,6 +7,7 @@ import {
   isUnspacedCode,
   isWordChar,
   isWordCode,
+  learnUnit,
   learnSharedUnits,
   sharedUnitEntries,
   UNIT_KIND_BITS,
@@ -127,6 +128,21 @@ describe('code units, folded one at a time', () => {
       { numRuns: 5000 },
     );
     expect(isWordCode(-1)).toBe(false);
+  });
+
+  it('every code unit is a word unit, or a letter of a script without spaces, as the Unicode classes say, once its fold is in the table too', () => {
+    const word = /[\p{L}\p{N}\p{M}]/u;
+    const unspaced =
+      /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+    const wrong: string[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      // Folded (its entry learnt), the unit is answered from the table where the entry tells.
+      if (!UNIT_TABLE[code]) learnUnit(code);
+      const ch = String.fromCharCode(code);
+      if (isWordCode(code) !== word.test(ch) || isUnspacedCode(code) !== (code >= 0x0e00 && unspaced.test(ch)))
+        wrong.push(`U+${code.toString(16)}`);
+    }
+    expect(wrong).toEqual([]);
   });
 });
 

@@ -37,36 +37,46 @@ export function toneOfRange(range: AbstractRange): Tone {
   const element = start.nodeType === 1 ? (start as Element) : start.parentElement;
   const view = start.ownerDocument?.defaultView;
   if (!element || !view) return 'light';
-  if (!toneCache) {
-    toneCache = new Map();
-    queueMicrotask(() => (toneCache = null));
+  if (reading?.view !== view) {
+    if (!reading) queueMicrotask(() => (reading = null));
+    reading = { view, tones: new Map(), backgrounds: new Map(), canvas: null };
   }
-  let tone = toneCache.get(element);
-  if (!tone) toneCache.set(element, (tone = readTone(element, view)));
+  let tone = reading.tones.get(element);
+  if (!tone) reading.tones.set(element, (tone = readTone(element, view, reading)));
   return tone;
 }
 
 /**
- * Tones read in one task share what they read: the marks of a block, registered together as it
- * comes near the screen, ask about the same element. Dropped at the end of the task, so a page that
- * changes its colours is read again.
+ * What tones read in one task share: the marks of a block, registered together as it comes near the
+ * screen, ask about the same element, and the blocks of a page about the same ancestors and canvas.
+ * Dropped at the end of the task, so a page that changes its colours is read again.
  */
-let toneCache: Map<Element, Tone> | null = null;
+interface ToneReading {
+  /** The window read (a range of another document starts a reading of its own). */
+  view: Window;
+  tones: Map<Element, Tone>;
+  /** Each element's own background colour, null where it is not one parseColor reads. */
+  backgrounds: Map<Element, Rgba | null>;
+  canvas: Rgba | null;
+}
+let reading: ToneReading | null = null;
 
-function readTone(element: Element, view: Window): Tone {
+function readTone(element: Element, view: Window, known: ToneReading): Tone {
   const layers: Rgba[] = [];
   for (let el: Element | null = element; el; el = el.parentElement ?? (el.getRootNode() as ShadowRoot).host ?? null) {
-    const colour = parseColor(view.getComputedStyle(el).backgroundColor);
+    let colour = known.backgrounds.get(el);
+    if (colour === undefined)
+      known.backgrounds.set(el, (colour = parseColor(view.getComputedStyle(el).backgroundColor)));
     if (!colour || colour.a === 0) continue;
     layers.push(colour);
     if (colour.a >= 1) break;
   }
   const root = view.document.documentElement;
-  const canvas = canvasOf(
+  known.canvas ??= canvasOf(
     root ? view.getComputedStyle(root).colorScheme : '',
     view.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false,
   );
-  return toneFor(backgroundOf(layers, canvas));
+  return toneFor(backgroundOf(layers, known.canvas));
 }
 
 type HighlightConstructor = new () => Highlight;
