@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EvidenceRules } from '../lib/match/evidence';
 import { buildMatcher } from '../lib/match/matcher';
-import { PageMarker, type MarkDensity } from '../lib/page/marker';
+import { MUTATION_SETTLE_MS, PageMarker, SLICE_BUDGET_MS, type MarkDensity } from '../lib/page/marker';
 import { SieveReader } from '../lib/match/sieve';
 import { rangeInRun, RUNS_PER_YIELD, textRuns, type TextRun } from '../lib/page/text-runs';
 import { READ_AHEAD_MARGIN } from '../lib/page/until-near';
@@ -227,12 +227,29 @@ describe('page marker', () => {
       await cross('a', true);
       await cross('b', false);
       expect(texts()).toEqual(['a: Doi Moi']);
-      expect([...observer.observed].map((b) => b.id)).toEqual(['b']);
       // The reader scrolls: the block below comes near, and is read once.
       await cross('b', true);
       await cross('b', true);
       expect(texts()).toEqual(['a: Doi Moi', 'b: Hanoi']);
-      expect(observer.observed.size).toBe(0);
+      // Blocks stay watched while on the page; one that leaves it is let go.
+      expect([...observer.observed].map((b) => b.id)).toEqual(['a', 'b']);
+      document.getElementById('b')!.remove();
+      await settle(marker);
+      expect([...observer.observed].map((b) => b.id)).toEqual(['a']);
+      marker.stop();
+    });
+
+    it('a block known to be near is read again at once when the page changes it; a far one waits', async () => {
+      const { marker, texts, cross } = await heldPage('<p id="a">Doi Moi near.</p><p id="b">Hanoi far below.</p>');
+      await cross('a', true);
+      await cross('b', false);
+      document.getElementById('a')!.textContent = 'Hanoi near, now.';
+      document.getElementById('b')!.textContent = 'Doi Moi far below, now.';
+      // No word from the observer: the near block is matched as soon as the change is flushed.
+      await settle(marker);
+      expect(texts()).toEqual(['a: Hanoi']);
+      await cross('b', true);
+      expect(texts()).toEqual(['a: Hanoi', 'b: Doi Moi']);
       marker.stop();
     });
 
@@ -282,6 +299,64 @@ describe('page marker', () => {
       await settle(marker);
       await cross('a', true);
       expect(texts()).toEqual(['b: Xi Jinping']);
+      marker.stop();
+    });
+
+    /** A marker whose slices run one at a time when the test says; each run read takes a whole slice's budget. */
+    function steppedMarker(html: string) {
+      const doc = page(html);
+      const slices: (() => void)[] = [];
+      let clock = 0;
+      const marker = new PageMarker(doc, {
+        matcher: buildMatcher(FIXTURE_ALIASES),
+        rules,
+        density: 'every',
+        highlightName: 'test-marks',
+        activeHighlightName: 'test-active',
+        flashHighlightName: 'test-flash',
+        yieldToPage: (resume) => slices.push(resume),
+        now: () => (clock += SLICE_BUDGET_MS),
+      });
+      const runSlice = () => slices.shift()?.();
+      const runSlices = () => {
+        while (slices.length) runSlice();
+      };
+      const watched = () => [...FakeObserver.withMargin(READ_AHEAD_MARGIN).observed].map((b) => b.id);
+      const cross = (id: string) => FakeObserver.withMargin(READ_AHEAD_MARGIN).cross(doc.getElementById(id)!, true);
+      return { doc, marker, runSlice, runSlices, watched, cross };
+    }
+
+    it('runs that come near are matched before the rest of the page is read', () => {
+      const { marker, runSlice, runSlices, watched, cross } = steppedMarker(
+        '<p id="a">Doi Moi first.</p><p id="b">Hanoi second.</p><p id="c">Doi Moi third.</p>',
+      );
+      marker.start();
+      runSlice();
+      expect(watched()).toEqual(['a']);
+      // The first block comes near while the walk is under way: it is matched in the next slice,
+      // before the walk reads on.
+      cross('a');
+      runSlice();
+      expect(marker.allMarks().map((m) => m.block.id)).toEqual(['a']);
+      expect(watched()).toEqual(['a']);
+      runSlices();
+      expect(watched()).toEqual(['a', 'b', 'c']);
+      marker.stop();
+    });
+
+    it('a run let go, but not yet matched when a rescan of its block is flushed, is dropped: the block is marked once', async () => {
+      const { doc, marker, runSlices, cross } = steppedMarker('<p id="a">Doi Moi <em>and</em> Hanoi.</p>');
+      marker.start();
+      runSlices();
+      // Let go and queued; the page then adds markup between its nodes, and the change is flushed first.
+      cross('a');
+      doc.querySelector('em')!.append(doc.createElement('b'));
+      await vi.advanceTimersByTimeAsync(MUTATION_SETTLE_MS);
+      runSlices();
+      // The rescan's run is held again, and read once near.
+      cross('a');
+      runSlices();
+      expect(marker.allMarks().map((m) => m.range.toString())).toEqual(['Doi Moi', 'Hanoi']);
       marker.stop();
     });
   });

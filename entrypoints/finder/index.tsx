@@ -91,7 +91,7 @@ function startGloss(setup: PageSetup, earlyLookUp: string | null): void {
   });
   const termKeys = new TermKeys(document, {
     marks: async () => {
-      await marking.marker?.readWholePage();
+      await marking.readWholePage();
       return marking.marker?.underlinedMarks() ?? [];
     },
     open: (mark) => {

@@ -106,6 +106,8 @@ export class PageMarker {
   private pending: PendingMatch[] = [];
   /** Runs the sieve let through, held until their block comes near the viewport. */
   private readonly offScreen: UntilNear<TextRun>;
+  /** Runs let go by offScreen and queued to be matched: a rescan of their block drops them first. */
+  private readonly released = new Set<TextRun>();
   private readonly sections: Sections;
   private density: MarkDensity;
   private readonly firstMentions: FirstMentions<Mark>;
@@ -143,7 +145,7 @@ export class PageMarker {
     this.yieldToPage = options.yieldToPage ?? ((resume) => setTimeout(resume, 0));
     this.now = options.now ?? (() => performance.now());
     this.evidence = new PageEvidence(options.rules);
-    this.offScreen = new UntilNear(doc.defaultView, (runs) => this.enqueue(runs.values(), 'held'));
+    this.offScreen = new UntilNear(doc.defaultView, (runs) => this.matchSoon(runs));
     this.sections = new Sections(doc);
     this.density = options.density;
     this.firstMentions = new FirstMentions<Mark>(
@@ -214,8 +216,14 @@ export class PageMarker {
       await this.whenScanned();
       const runs = this.offScreen.takeAll();
       if (runs.length === 0 || this.stopped) return;
-      this.enqueue(runs.values(), 'held');
+      this.matchSoon(runs);
     }
+  }
+
+  /** Queues held runs to be matched, ahead of the rest: those that came near are where the reader is. */
+  private matchSoon(runs: TextRun[]): void {
+    for (const run of runs) this.released.add(run);
+    this.enqueue(runs.values(), 'held');
   }
 
   /** The marks underlined now, in no particular order. */
@@ -313,7 +321,8 @@ export class PageMarker {
   }
 
   private enqueue(runs: Iterator<TextRun | null>, pass: Pass): void {
-    this.queue.push({ runs, pass });
+    if (pass === 'held') this.queue.unshift({ runs, pass });
+    else this.queue.push({ runs, pass });
     if (!this.working) {
       this.working = true;
       this.yieldToPage(() => this.work());
@@ -352,8 +361,9 @@ export class PageMarker {
     if (pass === 'visible') this.scannedInView.add(run.block);
     else if (pass === 'page' && this.scannedInView.has(run.block)) return;
     if (pass === 'held') {
-      // Held since it was read: the page may have changed it (a rescan of it is then on its way).
-      if (runIsCurrent(run)) this.matchRun(run);
+      // Held since it was read: the page may have changed it since. A rescan of its block, once
+      // flushed, has dropped it; before that, its nodes must still hold the text read.
+      if (this.released.delete(run) && runIsCurrent(run)) this.matchRun(run);
     } else if (!this.offScreen.hold(run.block, run)) this.matchRun(run);
   }
 
@@ -435,6 +445,7 @@ export class PageMarker {
     for (const node of [...this.marksByNode.keys()]) if (isStale(node)) this.marksByNode.delete(node);
     this.pending = this.pending.filter((p) => !isStale(p.run.nodes[0]));
     this.offScreen.drop((run) => isStale(run.nodes[0]));
+    for (const run of this.released) if (isStale(run.nodes[0])) this.released.delete(run);
   }
 
   private clearMarks(): void {
@@ -446,6 +457,7 @@ export class PageMarker {
     this.marksByNode.clear();
     this.pending = [];
     this.offScreen.clear();
+    this.released.clear();
   }
 
   // ── Dynamic pages ─────────────────────────────────────────────────────────────────────────────

@@ -23,7 +23,8 @@ export interface RangeSet {
   clear(): void;
 }
 
-type ObserverConstructor = new (
+/** A window's IntersectionObserver constructor, where it has one (jsdom and old engines have none). */
+export type ObserverConstructor = new (
   callback: IntersectionObserverCallback,
   options?: IntersectionObserverInit,
 ) => IntersectionObserver;

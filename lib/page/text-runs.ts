@@ -212,9 +212,15 @@ export function locateInRun(run: TextRun, offset: number, preferEnd = false): { 
 
 /** Whether a run still reads as it did: each of its nodes on the page, holding the text it held. */
 export function runIsCurrent(run: TextRun): boolean {
-  return run.nodes.every(
-    (node, i) => node.isConnected && node.data === run.text.slice(run.starts[i], run.starts[i + 1] ?? run.text.length),
-  );
+  return run.nodes.every((node, i) => {
+    const start = run.starts[i];
+    const data = node.data;
+    return (
+      node.isConnected &&
+      data.length === (run.starts[i + 1] ?? run.text.length) - start &&
+      run.text.startsWith(data, start)
+    );
+  });
 }
 
 /** A Range over [start, end) of a run's text. */

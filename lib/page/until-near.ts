@@ -5,8 +5,15 @@
  * reader may never scroll to. So the marker hands each run the sieve lets through to an UntilNear,
  * which holds it, by block, until an IntersectionObserver says the block is within READ_AHEAD_MARGIN
  * of the viewport, or until everything is asked for at once (the popup's summary of the page, a jump
- * to a term). Where there is no observer (an old engine, jsdom) nothing is held.
+ * to a term). A block once watched stays watched while it is on the page, so that its text, read
+ * again after a change, is not held when the block is known to be near. Where there is no observer
+ * (an old engine, jsdom) nothing is held.
+ *
+ * The observer's margin reaches beyond the viewport only in the top frame and same-origin frames
+ * (the spec ignores rootMargin for a cross-origin frame's targets), and a scrolled box clips what it
+ * holds: there text is read as it comes into view.
  */
+import type { ObserverConstructor } from './near-view';
 
 /**
  * How far beyond the viewport text is read before it is seen, as the observer's rootMargin: a screen
@@ -15,14 +22,13 @@
  */
 export const READ_AHEAD_MARGIN = '100% 0px';
 
-type ObserverConstructor = new (
-  callback: IntersectionObserverCallback,
-  options?: IntersectionObserverInit,
-) => IntersectionObserver;
-
 export class UntilNear<T> {
   /** What is held, by block, in the order held. */
   private readonly held = new Map<Element, T[]>();
+  /** Blocks the observer watches: every block something was held for, while it is on the page. */
+  private readonly watched = new Set<Element>();
+  /** Watched blocks within READ_AHEAD_MARGIN of the viewport, as the observer last said. */
+  private readonly near = new Set<Element>();
   private readonly observer: IntersectionObserver | null;
 
   /**
@@ -41,14 +47,16 @@ export class UntilNear<T> {
 
   /**
    * Holds `item` until `block` comes near the viewport (the observer tells of a block it starts
-   * watching at its next rendering update, near or not). False when nothing can be held: do it now.
+   * watching at its next rendering update, near or not). False when it need not be held: there is no
+   * observer, or the block is known to be near. Do it now, then.
    */
   hold(block: Element, item: T): boolean {
-    if (!this.observer) return false;
+    if (!this.observer || this.near.has(block)) return false;
     const items = this.held.get(block);
     if (items) items.push(item);
-    else {
-      this.held.set(block, [item]);
+    else this.held.set(block, [item]);
+    if (!this.watched.has(block)) {
+      this.watched.add(block);
       this.observer.observe(block);
     }
     return true;
@@ -57,36 +65,48 @@ export class UntilNear<T> {
   /** Everything still held, in the order held; nothing is held after. */
   takeAll(): T[] {
     const all = [...this.held.values()].flat();
-    this.clear();
+    this.held.clear();
     return all;
   }
 
-  /** Lets go of what `isStale` says is gone (its text changed or left the page). */
+  /**
+   * Lets go of what `isStale` says is gone (its text changed or left the page), and stops watching
+   * the blocks that left the page.
+   */
   drop(isStale: (item: T) => boolean): void {
     for (const [block, items] of this.held) {
       const kept = items.filter((item) => !isStale(item));
       if (kept.length === items.length) continue;
       if (kept.length) this.held.set(block, kept);
-      else {
-        this.held.delete(block);
-        this.observer?.unobserve(block);
-      }
+      else this.held.delete(block);
+    }
+    for (const block of this.watched) {
+      if (block.isConnected) continue;
+      this.watched.delete(block);
+      this.near.delete(block);
+      this.held.delete(block);
+      this.observer?.unobserve(block);
     }
   }
 
   clear(): void {
     this.held.clear();
+    this.watched.clear();
+    this.near.clear();
     this.observer?.disconnect();
   }
 
   private update(entries: IntersectionObserverEntry[]): void {
     const released: T[] = [];
     for (const entry of entries) {
-      if (!entry.isIntersecting) continue;
+      if (!entry.isIntersecting) {
+        this.near.delete(entry.target);
+        continue;
+      }
+      this.near.add(entry.target);
       const items = this.held.get(entry.target);
       if (!items) continue;
       this.held.delete(entry.target);
-      this.observer?.unobserve(entry.target);
       released.push(...items);
     }
     if (released.length) this.release(released);
