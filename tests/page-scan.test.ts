@@ -2,7 +2,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EvidenceRules } from '../lib/match/evidence';
 import { buildMatcher } from '../lib/match/matcher';
-import { MUTATION_SETTLE_MS, PageMarker, SLICE_BUDGET_MS, type MarkDensity } from '../lib/page/marker';
+import {
+  MUTATION_SETTLE_MS,
+  PageMarker,
+  SLICE_BUDGET_MS,
+  type MarkDensity,
+  type MarkerOptions,
+} from '../lib/page/marker';
 import { SieveReader } from '../lib/match/sieve';
 import { rangeInRun, RUNS_PER_YIELD, textRuns, type TextRun } from '../lib/page/text-runs';
 import { READ_AHEAD_MARGIN } from '../lib/page/until-near';
@@ -80,16 +86,21 @@ describe('page marker', () => {
     await marker.whenIdle();
   };
 
-  async function markedTexts(html: string, lang = 'en', density: MarkDensity = 'every') {
-    const doc = page(html, lang);
-    const marker = new PageMarker(doc, {
+  /** A marker of the fixture aliases on `doc`, every mention underlined, with `options` over these. */
+  const markerOn = (doc: Document, options: Partial<MarkerOptions> = {}) =>
+    new PageMarker(doc, {
       matcher: buildMatcher(FIXTURE_ALIASES),
       rules,
-      density,
+      density: 'every',
       highlightName: 'test-marks',
       activeHighlightName: 'test-active',
       flashHighlightName: 'test-flash',
+      ...options,
     });
+
+  async function markedTexts(html: string, lang = 'en', density: MarkDensity = 'every') {
+    const doc = page(html, lang);
+    const marker = markerOn(doc, { density });
     marker.start();
     await settle(marker);
     const texts = marker.allMarks().map((m) => m.range.toString());
@@ -102,14 +113,7 @@ describe('page marker', () => {
     const hitTest = vi.fn(() => doc.getElementById('far'));
     doc.elementFromPoint = hitTest;
     const markedFirst = async () => {
-      const marker = new PageMarker(doc, {
-        matcher: buildMatcher(FIXTURE_ALIASES),
-        rules,
-        density: 'every',
-        highlightName: 'test-marks',
-        activeHighlightName: 'test-active',
-        flashHighlightName: 'test-flash',
-      });
+      const marker = markerOn(doc);
       marker.start();
       await settle(marker);
       // Marks are kept by block in the order their blocks were scanned.
@@ -307,13 +311,7 @@ describe('page marker', () => {
       const doc = page(html);
       const slices: (() => void)[] = [];
       let clock = 0;
-      const marker = new PageMarker(doc, {
-        matcher: buildMatcher(FIXTURE_ALIASES),
-        rules,
-        density: 'every',
-        highlightName: 'test-marks',
-        activeHighlightName: 'test-active',
-        flashHighlightName: 'test-flash',
+      const marker = markerOn(doc, {
         yieldToPage: (resume) => slices.push(resume),
         now: () => (clock += SLICE_BUDGET_MS),
       });
