@@ -359,6 +359,140 @@ describe('page marker', () => {
     });
   });
 
+  describe('text far below the screen', () => {
+    // The page's layout is the test's: each block lies at its data-top, less the page's scroll.
+    let scrollY = 0;
+    beforeEach(() => {
+      scrollY = 0;
+      Object.defineProperty(window, 'IntersectionObserver', { value: FakeObserver, configurable: true });
+      vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
+        const top = Number((this as HTMLElement).dataset.top ?? 0) - scrollY;
+        return { top, bottom: top + 100, left: 0, right: 600, width: 600, height: 100, x: 0, y: top } as DOMRect;
+      });
+      vi.spyOn(Element.prototype, 'getClientRects').mockImplementation(function (this: Element) {
+        const boxes = (this as HTMLElement).dataset.top === undefined ? [] : [this.getBoundingClientRect()];
+        return boxes as unknown as DOMRectList;
+      });
+    });
+    afterEach(() => {
+      Reflect.deleteProperty(window, 'IntersectionObserver');
+      vi.restoreAllMocks();
+    });
+
+    /** Forty paragraphs of about 110 characters, 200 px apart: Doi Moi in the 4th, Hanoi in the 31st. */
+    const article = (top = (i: number) => i * 200) =>
+      Array.from(
+        { length: 40 },
+        (_, i) =>
+          `<p id="p${i}" data-top="${top(i)}">Paragraph ${i} of a long page${i === 3 ? ' on Doi Moi' : i === 30 ? ' in Hanoi' : ''}, whose words name nothing else at all, as words go.</p>`,
+      ).join('');
+
+    async function longPage(html: string) {
+      const doc = page(html);
+      const marker = markerOn(doc);
+      marker.start();
+      await settle(marker);
+      // The observer of the runs held is made after the one of the text left for later.
+      const [rests, runs] = FakeObserver.made.filter((o) => o.options?.rootMargin === READ_AHEAD_MARGIN).slice(-2);
+      const ids = (observer: FakeObserver) => [...observer.observed].map((el) => el.id);
+      const marked = () => marker.allMarks().map((m) => `${m.block.id}: ${m.range.toString()}`);
+      /** The reader scrolls to `y` and the scroll ends (no crossing reported: a jump). */
+      const jumpTo = async (y: number) => {
+        scrollY = y;
+        doc.dispatchEvent(new Event('scrollend'));
+        await settle(marker);
+      };
+      return { doc, marker, rests, runs, ids, marked, jumpTo };
+    }
+
+    it('is not read until the reader nears it; the first screens are', async () => {
+      const { marker, rests, runs, ids, marked } = await longPage(`<div id="article">${article()}</div>`);
+      // A look every 1000 characters: the 14th paragraph, at 2600 px, is past the screen (768 px) and
+      // a screen more below it. It and the paragraphs after it are left for later.
+      expect(ids(rests)).toEqual(['p13']);
+      expect(ids(runs)).toEqual(['p3']);
+      runs.cross(document.getElementById('p3')!, true);
+      await settle(marker);
+      expect(marked()).toEqual(['p3: Doi Moi']);
+      // The reader scrolls down: the first paragraph left comes near, and the walk reads on from it,
+      // to the next look past the screen and the read-ahead.
+      scrollY = 1000;
+      rests.cross(document.getElementById('p13')!, true);
+      await settle(marker);
+      expect(ids(rests)).toEqual(['p13', 'p26']);
+      expect(ids(runs)).toEqual(['p3']);
+      marker.stop();
+    });
+
+    it('is read when a scroll ends past it without its crossing the read-ahead (a jump)', async () => {
+      const { marker, runs, ids, marked, jumpTo } = await longPage(`<div id="article">${article()}</div>`);
+      await jumpTo(5600);
+      expect(ids(runs)).toEqual(['p3', 'p30']);
+      runs.cross(document.getElementById('p30')!, true);
+      await settle(marker);
+      expect(marked()).toEqual(['p30: Hanoi']);
+      marker.stop();
+    });
+
+    it('an aside later in the page, on the screen, is read: only the rest of the article is left', async () => {
+      const { marker, rests, runs, ids } = await longPage(
+        `<div id="article" data-top="0">${article()}</div><aside id="aside" data-top="100">Doi Moi, beside it.</aside>`,
+      );
+      expect(ids(rests)).toEqual(['p13']);
+      expect(ids(runs)).toEqual(['p3', 'aside']);
+      marker.stop();
+    });
+
+    it('nothing is left where the last sibling is not below the first left (a column laid out upwards)', async () => {
+      const { marker, rests, runs, ids } = await longPage(article((i) => (39 - i) * 200));
+      expect(ids(rests)).toEqual([]);
+      expect(ids(runs)).toEqual(['p3', 'p30']);
+      marker.stop();
+    });
+
+    it('the whole page asked for reads it all; a change inside text left unread is read with it, once', async () => {
+      const { doc, marker, rests, runs, ids, marked } = await longPage(`<div id="article">${article()}</div>`);
+      doc.getElementById('p20')!.append(' Doi Moi again.');
+      await settle(marker);
+      expect(ids(rests)).toEqual(['p13']);
+      const read = marker.readWholePage();
+      await vi.runAllTimersAsync();
+      await read;
+      expect(marked()).toEqual(['p3: Doi Moi', 'p20: Doi Moi', 'p30: Hanoi']);
+      // Nothing is left for later once the whole page has been read: an article added is read to its end.
+      doc.body.insertAdjacentHTML('beforeend', `<div id="more">${article()}</div>`);
+      await settle(marker);
+      expect(ids(rests)).toEqual(['p13']);
+      expect(ids(runs).filter((id) => id === 'p30')).toHaveLength(2);
+      marker.stop();
+    });
+
+    it('a change to the parent of text left unread reads the parent again, leaving its rest once', async () => {
+      const { doc, marker, rests, ids, marked } = await longPage(`<div id="article">${article()}</div>`);
+      doc.getElementById('article')!.prepend('An introduction. ');
+      await settle(marker);
+      const read = marker.readWholePage();
+      await vi.runAllTimersAsync();
+      await read;
+      expect(ids(rests)).toEqual(['p13']);
+      expect(marked()).toEqual(['p3: Doi Moi', 'p30: Hanoi']);
+      marker.stop();
+    });
+
+    it('text left unread whose first block leaves the page is read again from its parent, nothing twice', async () => {
+      const { doc, marker, rests, ids, marked } = await longPage(`<div id="article">${article()}</div>`);
+      doc.getElementById('p13')!.remove();
+      await settle(marker);
+      // Read again from the top, the article leaves the rest for later at its next look.
+      expect(ids(rests)).toEqual(['p14']);
+      const read = marker.readWholePage();
+      await vi.runAllTimersAsync();
+      await read;
+      expect(marked()).toEqual(['p3: Doi Moi', 'p30: Hanoi']);
+      marker.stop();
+    });
+  });
+
   it('reveals the n-th occurrence of an entry, in page order, wrapping around', async () => {
     const { marker } = await markedTexts('<p id="a">Doi Moi first.</p><p>Hanoi.</p><p id="b">Then Doi Moi again.</p>');
     const scrolled: string[] = [];

@@ -1,6 +1,7 @@
-// Long pages: Gloss reads the text far from the screen once the reader nears it (lib/page/until-near.ts)
-// and draws the marks near the screen (lib/page/near-view.ts), the others once the reader scrolls to
-// them; the popup still finds and counts every mention.
+// Long pages: Gloss reads the text far below the screen once the reader nears it
+// (lib/page/unread-below.ts), matches what may hold a term once near (lib/page/until-near.ts) and draws
+// the marks near the screen (lib/page/near-view.ts), the others once the reader scrolls to them; the
+// popup still finds and counts every mention.
 import { assert } from '../harness.mjs';
 import { HIGHLIGHT, pageMarks, pageMarksThroughout } from '../page.mjs';
 
@@ -131,5 +132,38 @@ export function define(ctx, test) {
     await page.waitFor(pageMarks, HIGHLIGHT, (m) => m?.includes('Xi') && m.includes('Doi Moi'), 5000);
     assert(page.errors.length === 0, page.errors.join('\n'));
     await page.close();
+  });
+
+  test('a long article is read as the reader goes: a jump to its middle, then to its end, marks what is there', async () => {
+    const page = await driver.openPage(`${origin}/long.html`);
+    // The aside comes after the article in the page's order, but is on the screen: it is read.
+    const top = await settledMarks(page);
+    assert(JSON.stringify(top.sort()) === JSON.stringify(['Doi Moi', 'Hanoi']), `marked at the top: ${top}`);
+    // Jumps: the text in between is passed over without the reader coming near it.
+    await page.evaluate(() => document.getElementById('p75').scrollIntoView({ block: 'center', behavior: 'instant' }));
+    await page.waitFor(pageMarks, HIGHLIGHT, (m) => m?.includes('Nguyen Phu Trong'), 5000);
+    await page.evaluate(() => scrollTo({ top: document.documentElement.scrollHeight, behavior: 'instant' }));
+    await page.waitFor(pageMarks, HIGHLIGHT, (m) => m?.includes('Xi Jinping'), 5000);
+    assert(page.errors.length === 0, page.errors.join('\n'));
+    await page.close();
+  });
+
+  test('a long article read a screen at a time is marked throughout; the popup counts it all without a scroll', async () => {
+    const page = await driver.openPage(`${origin}/long.html`);
+    await settledMarks(page);
+    const terms = await popupTerms();
+    assert(
+      JSON.stringify(terms) === JSON.stringify(['Doi Moi 1×', 'Hanoi 1×', 'Nguyen Phu Trong 1×', 'Xi Jinping 1×']),
+      `the popup lists ${JSON.stringify(terms)}`,
+    );
+    await page.close();
+    const again = await driver.openPage(`${origin}/long.html`);
+    await settledMarks(again);
+    const all = await again.evaluate(pageMarksThroughout, HIGHLIGHT);
+    assert(
+      JSON.stringify(all.sort()) === JSON.stringify(['Doi Moi', 'Hanoi', 'Nguyen Phu Trong', 'Xi Jinping']),
+      `marked from top to bottom: ${all}`,
+    );
+    await again.close();
   });
 }

@@ -1,8 +1,9 @@
 /**
  * Marks every known term on a page without touching its DOM: matches become Ranges in a CSS Custom
- * Highlight, registered while they are near the viewport (near-view.ts). The whole page is read by the
- * sieve; the text it lets through is matched and marked once its block comes near the viewport
- * (until-near.ts), or at once when the whole page is asked for (readWholePage). Work is cut into
+ * Highlight, registered while they are near the viewport (near-view.ts). Text far below the screen is
+ * left unread until the reader nears it (unread-below.ts); text read is sieved, and what the sieve
+ * lets through is matched and marked once its block comes near the viewport (until-near.ts). Both
+ * happen at once when the whole page is asked for (readWholePage). Work is cut into
  * slices of at most SLICE_BUDGET_MS, the part of the page in view first; a MutationObserver keeps
  * marks current on pages that change, batched and budgeted the same way.
  */
@@ -13,6 +14,7 @@ import { isVietnameseTag, looksVietnamese } from '../text/language';
 import type { ToneNames } from './mark-colors';
 import { NearViewHighlight } from './near-view';
 import { TonedHighlight } from './toned-highlight';
+import { UnreadBelow, type UnreadRest } from './unread-below';
 import { UntilNear } from './until-near';
 import { FirstMentions, Sections } from './sections';
 import {
@@ -104,6 +106,8 @@ export class PageMarker {
   private readonly evidence: PageEvidence;
   /** Matches waiting for evidence. */
   private pending: PendingMatch[] = [];
+  /** Text far below the screen, not read yet. */
+  private readonly unread: UnreadBelow;
   /** Runs the sieve let through, held until their block comes near the viewport. */
   private readonly offScreen: UntilNear<TextRun>;
   /** Runs let go by offScreen and queued to be matched: a rescan of their block drops them first. */
@@ -145,6 +149,7 @@ export class PageMarker {
     this.yieldToPage = options.yieldToPage ?? ((resume) => setTimeout(resume, 0));
     this.now = options.now ?? (() => performance.now());
     this.evidence = new PageEvidence(options.rules);
+    this.unread = new UnreadBelow(doc.defaultView, (rests) => this.readOn(rests));
     this.offScreen = new UntilNear(doc.defaultView, (runs) => this.matchSoon(runs));
     this.sections = new Sections(doc);
     this.density = options.density;
@@ -214,10 +219,17 @@ export class PageMarker {
   async readWholePage(): Promise<void> {
     for (;;) {
       await this.whenScanned();
+      const rests = this.unread.takeAll();
       const runs = this.offScreen.takeAll();
-      if (runs.length === 0 || this.stopped) return;
+      if ((rests.length === 0 && runs.length === 0) || this.stopped) return;
+      this.readOn(rests);
       this.matchSoon(runs);
     }
+  }
+
+  /** Reads text left for later, ahead of the rest of the work: the reader came near it, or asked for it. */
+  private readOn(rests: UnreadRest[]): void {
+    for (const { parent, first } of rests.reverse()) this.enqueueRoot(parent, 'page', first);
   }
 
   /** Queues held runs to be matched, ahead of the rest: those that came near are where the reader is. */
@@ -295,8 +307,11 @@ export class PageMarker {
     return [...this.marksByBlock.values()].flat();
   }
 
-  /** Queues every run under `root`, and under each open shadow root met on the way. */
-  private enqueueRoot(root: Node, pass: Pass): void {
+  /**
+   * Queues every run under `root` (from `startAt` on: text left for later, read now and first), and
+   * under each open shadow root met on the way; what lies far below the screen is left for later.
+   */
+  private enqueueRoot(root: Node, pass: Pass, startAt?: Element): void {
     this.enqueue(
       textRuns(
         root,
@@ -309,8 +324,10 @@ export class PageMarker {
           this.enqueueRoot(shadow, pass);
         },
         this.runFilter(),
+        { startAt, leaveRest: this.unread.leaveRest() },
       ),
       pass,
+      !!startAt,
     );
   }
 
@@ -320,8 +337,9 @@ export class PageMarker {
     return sieve ? new SieveReader(sieve) : undefined;
   }
 
-  private enqueue(runs: Iterator<TextRun | null>, pass: Pass): void {
-    if (pass === 'held') this.queue.unshift({ runs, pass });
+  /** Queues runs to be read: `first`, ahead of the rest (where the reader is). */
+  private enqueue(runs: Iterator<TextRun | null>, pass: Pass, first = pass === 'held'): void {
+    if (first) this.queue.unshift({ runs, pass });
     else this.queue.push({ runs, pass });
     if (!this.working) {
       this.working = true;
@@ -456,6 +474,7 @@ export class PageMarker {
     this.marksByBlock.clear();
     this.marksByNode.clear();
     this.pending = [];
+    this.unread.clear();
     this.offScreen.clear();
     this.released.clear();
   }
@@ -517,10 +536,15 @@ export class PageMarker {
     }
     this.dirty.clear();
     this.sections.invalidate();
+    // Text left for later whose first block left its place: its parent is read again, from its start.
+    for (const parent of this.unread.takeOrphaned()) if (parent.isConnected) blocks.add(parent);
     const insideAnother = insideAnyOf(blocks);
-    const roots = [...blocks].filter((b) => !insideAnother(parentAcrossShadows(b)));
-    // Marks in changed blocks, and of blocks that left the page, go in one pass; then rescan.
+    // A changed block in text left for later is read with it.
+    const roots = [...blocks].filter((b) => !insideAnother(parentAcrossShadows(b)) && !this.unread.holds(b));
+    // Marks in changed blocks, and of blocks that left the page, go in one pass; then rescan (text
+    // left for later inside them is read with them).
     const rescanned = insideAnyOf(new Set(roots));
+    this.unread.forgetWhere(rescanned);
     this.removeMarksWhere((node) => !node.isConnected || rescanned(node));
     for (const root of roots) this.enqueueRoot(root, 'rescan');
     if (!this.working) this.settled();

@@ -96,6 +96,18 @@ export interface RunFilter {
 /** With a filter, how many runs may be passed over before the walk yields anyway (with null). */
 export const RUNS_PER_YIELD = 32;
 
+/** Where a walk starts, and where it may stop early. */
+export interface WalkOptions {
+  /** The node under the root to start at (the root's own text before it is not read); the root by default. */
+  startAt?: Node;
+  /**
+   * Asked of each block element the walk is about to enter (not the root, nor where it starts), with
+   * the length of the text read so far: true leaves it and every sibling after it unread, and the walk
+   * goes on after their parent. (The marker leaves what lies far below the screen for later.)
+   */
+  leaveRest?: (el: Element, textRead: number) => boolean;
+}
+
 /**
  * Yields the text runs under `root` (an element, a document or a shadow root) in document order, and
  * reports each open shadow root found on the way through `onShadowRoot` (the caller scans those as
@@ -107,6 +119,7 @@ export function* textRuns(
   root: Node,
   onShadowRoot: (shadow: ShadowRoot) => void = () => {},
   filter?: RunFilter,
+  { startAt, leaveRest }: WalkOptions = {},
 ): Generator<TextRun | null> {
   const doc = root.ownerDocument ?? (root as Document);
   const startEl = root.nodeType === Node.ELEMENT_NODE ? (root as Element) : null;
@@ -130,10 +143,12 @@ export function* textRuns(
     text: parts.join(''),
     mayBegin: filter?.aliasStarts(),
   });
+  if (startAt) walker.currentNode = startAt;
   let node: Node | null = walker.currentNode;
   // Consecutive text nodes mostly share a parent: remember the last parent's block.
   let lastParent: Element | null = null;
   let lastBlock: Element | null = null;
+  let textRead = 0;
 
   while (node) {
     if (node.nodeType === Node.ELEMENT_NODE) {
@@ -141,6 +156,10 @@ export function* textRuns(
       const name = el.localName;
       if (el !== root && (SKIPPED_NAMES.has(name) || editors?.has(el))) {
         node = skipSubtree(walker);
+        continue;
+      }
+      if (leaveRest && el !== root && el !== startAt && !INLINE_NAMES.has(name) && leaveRest(el, textRead)) {
+        node = skipSiblingsFrom(walker, el, root);
         continue;
       }
       if ((SHADOW_HOST_NAMES.has(name) || name.includes('-')) && el.shadowRoot) onShadowRoot(el.shadowRoot);
@@ -178,6 +197,7 @@ export function* textRuns(
         nodes.push(text);
         parts.push(data);
         length += data.length;
+        textRead += data.length;
         filter?.read(data);
       }
     }
@@ -193,6 +213,14 @@ function skipSubtree(walker: TreeWalker): Node | null {
     if (sibling) return sibling;
     if (!walker.parentNode()) return null;
   }
+}
+
+/** Moves the walker past `el` and every sibling after it; returns the next node, or null at the end of `root`. */
+function skipSiblingsFrom(walker: TreeWalker, el: Element, root: Node): Node | null {
+  const parent = el.parentNode;
+  if (!parent || parent === root) return null;
+  walker.currentNode = parent;
+  return skipSubtree(walker);
 }
 
 /** Maps an offset in a run's text to the text node and offset within it. */

@@ -1,11 +1,12 @@
 /**
- * Work held back until its block comes near the viewport. The sieve reads a whole page, but text it
- * lets through costs far more than reading it: the exact scan, the rules and the marks took some
+ * Work held back until its block comes near the viewport. The sieve reads what the walk reads (the
+ * first screens, and all that lies above the screen), but text it lets through costs far more than
+ * reading it: the exact scan, the rules and the marks took some
  * 50 µs a mention on the Vietnamese benchmark page, most of what Gloss spent there, for text the
  * reader may never scroll to. So the marker hands each run the sieve lets through to an UntilNear,
  * which holds it, by block, until an IntersectionObserver says the block is within READ_AHEAD_MARGIN
  * of the viewport, or until everything is asked for at once (the popup's summary of the page, a jump
- * to a term). A block once watched stays watched while it is on the page, so that its text, read
+ * to a term). UnreadBelow uses one too, for the text left unread far below. A block once watched stays watched while it is on the page, so that its text, read
  * again after a change, is not held when the block is known to be near. Where there is no observer
  * (an old engine, jsdom) nothing is held.
  *
@@ -16,11 +17,13 @@
 import type { ObserverConstructor } from './near-view';
 
 /**
- * How far beyond the viewport text is read before it is seen, as the observer's rootMargin: a screen
- * above and below, so a scroll of a screen finds its marks made (a run takes well under a millisecond
- * to read, and the marks' own observer, at half a screen, then registers them as they come near).
+ * How far beyond the viewport text is read before it is seen, in screens and as the observer's
+ * rootMargin: a screen above and below, so a scroll of a screen finds its marks made (a run takes
+ * well under a millisecond to read, and the marks' own observer, at half a screen, then registers
+ * them as they come near).
  */
-export const READ_AHEAD_MARGIN = '100% 0px';
+export const READ_AHEAD_SCREENS = 1;
+export const READ_AHEAD_MARGIN = `${READ_AHEAD_SCREENS * 100}% 0px`;
 
 export class UntilNear<T> {
   /** What is held, by block, in the order held. */
@@ -67,6 +70,23 @@ export class UntilNear<T> {
     const all = [...this.held.values()].flat();
     this.held.clear();
     return all;
+  }
+
+  /** Whether anything held satisfies `test`. */
+  some(test: (item: T) => boolean): boolean {
+    for (const items of this.held.values()) if (items.some(test)) return true;
+    return false;
+  }
+
+  /** Releases what is held for the blocks `isNear` picks, as if the observer had said they came near. */
+  releaseWhere(isNear: (block: Element) => boolean): void {
+    const released: T[] = [];
+    for (const [block, items] of this.held) {
+      if (!isNear(block)) continue;
+      this.held.delete(block);
+      released.push(...items);
+    }
+    if (released.length) this.release(released);
   }
 
   /**
