@@ -50,6 +50,22 @@ describe('text runs', () => {
     expect(collectTextRuns(doc.body).map((r) => r.text.trim())).toEqual(['CPV', 'kept']);
   });
 
+  it('leaves a block and its siblings after it when asked, going on after their parent; starts where told', () => {
+    const doc = page(
+      '<div id="a"><p>one</p><p id="x">two</p><p>three</p></div><div>four <a><div id="y">five</div></a> six</div>',
+    );
+    const asked: string[] = [];
+    const leaveRest = (el: Element) => (asked.push(el.id || el.localName), el.id === 'x' || el.id === 'y');
+    const texts = (options: Parameters<typeof textRuns>[3], root: Node = doc.body) =>
+      [...textRuns(root, undefined, undefined, options)].map((r) => r!.text.trim());
+    // A block inside an inline element is not asked: leaving it would join "four" and "six" into one run.
+    expect(texts({ leaveRest })).toEqual(['one', 'four', 'five', 'six']);
+    expect(asked).toEqual(['a', 'p', 'x', 'div']);
+    expect(texts({ startAt: doc.getElementById('x')! }, doc.getElementById('a')!)).toEqual(['two', 'three']);
+    // A start no longer under the root reads nothing.
+    expect(texts({ startAt: doc.getElementById('y')! }, doc.getElementById('a')!)).toEqual([]);
+  });
+
   it('finds open shadow roots for separate scanning', () => {
     const doc = page('<div id="host"></div>');
     const shadow = doc.getElementById('host')!.attachShadow({ mode: 'open' });
@@ -379,13 +395,24 @@ describe('page marker', () => {
       vi.restoreAllMocks();
     });
 
-    /** Forty paragraphs of about 110 characters, 200 px apart: Doi Moi in the 4th, Hanoi in the 31st. */
-    const article = (top = (i: number) => i * 200) =>
+    /**
+     * Forty paragraphs of some 80 characters, 200 px apart, naming `terms` by paragraph (by default
+     * Doi Moi in the 4th, Hanoi in the 31st).
+     */
+    const article = (
+      top = (i: number) => i * 200,
+      terms: Record<number, string> = { 3: ' on Doi Moi', 30: ' in Hanoi' },
+    ) =>
       Array.from(
         { length: 40 },
         (_, i) =>
-          `<p id="p${i}" data-top="${top(i)}">Paragraph ${i} of a long page${i === 3 ? ' on Doi Moi' : i === 30 ? ' in Hanoi' : ''}, whose words name nothing else at all, as words go.</p>`,
+          `<p id="p${i}" data-top="${top(i)}">Paragraph ${i} of a long page${terms[i] ?? ''}, whose words name nothing else at all, as words go.</p>`,
       ).join('');
+    const readWholePage = async (marker: PageMarker) => {
+      const read = marker.readWholePage();
+      await vi.runAllTimersAsync();
+      await read;
+    };
 
     async function longPage(html: string) {
       const doc = page(html);
@@ -407,15 +434,15 @@ describe('page marker', () => {
 
     it('is not read until the reader nears it; the first screens are', async () => {
       const { marker, rests, runs, ids, marked } = await longPage(`<div id="article">${article()}</div>`);
-      // A look every 1000 characters: the 14th paragraph, at 2600 px, is past the screen (768 px) and
-      // a screen more below it. It and the paragraphs after it are left for later.
+      // The first look, past 1000 characters: the 14th paragraph, at 2600 px, is past the screen (768
+      // px) and a screen more below it. It and the paragraphs after it are left for later.
       expect(ids(rests)).toEqual(['p13']);
       expect(ids(runs)).toEqual(['p3']);
       runs.cross(document.getElementById('p3')!, true);
       await settle(marker);
       expect(marked()).toEqual(['p3: Doi Moi']);
       // The reader scrolls down: the first paragraph left comes near, and the walk reads on from it,
-      // to the next look past the screen and the read-ahead.
+      // to its first look past the screen and the read-ahead.
       scrollY = 1000;
       rests.cross(document.getElementById('p13')!, true);
       await settle(marker);
@@ -454,10 +481,8 @@ describe('page marker', () => {
       const { doc, marker, rests, runs, ids, marked } = await longPage(`<div id="article">${article()}</div>`);
       doc.getElementById('p20')!.append(' Doi Moi again.');
       await settle(marker);
-      expect(ids(rests)).toEqual(['p13']);
-      const read = marker.readWholePage();
-      await vi.runAllTimersAsync();
-      await read;
+      expect(ids(runs)).toEqual(['p3']);
+      await readWholePage(marker);
       expect(marked()).toEqual(['p3: Doi Moi', 'p20: Doi Moi', 'p30: Hanoi']);
       // Nothing is left for later once the whole page has been read: an article added is read to its end.
       doc.body.insertAdjacentHTML('beforeend', `<div id="more">${article()}</div>`);
@@ -467,29 +492,76 @@ describe('page marker', () => {
       marker.stop();
     });
 
-    it('a change to the parent of text left unread reads the parent again, leaving its rest once', async () => {
-      const { doc, marker, rests, ids, marked } = await longPage(`<div id="article">${article()}</div>`);
+    it('a change to the parent of text left unread reads the parent again whole, and the rest only then', async () => {
+      const { doc, marker, runs, ids, marked } = await longPage(`<div id="article">${article()}</div>`);
       doc.getElementById('article')!.prepend('An introduction. ');
       await settle(marker);
-      const read = marker.readWholePage();
-      await vi.runAllTimersAsync();
-      await read;
-      expect(ids(rests)).toEqual(['p13']);
+      // Read again whole, past where its rest began.
+      expect(ids(runs)).toEqual(['p3', 'p30']);
+      await readWholePage(marker);
       expect(marked()).toEqual(['p3: Doi Moi', 'p30: Hanoi']);
       marker.stop();
     });
 
     it('text left unread whose first block leaves the page is read again from its parent, nothing twice', async () => {
-      const { doc, marker, rests, ids, marked } = await longPage(`<div id="article">${article()}</div>`);
+      const { doc, marker, runs, ids, marked } = await longPage(`<div id="article">${article()}</div>`);
       doc.getElementById('p13')!.remove();
       await settle(marker);
-      // Read again from the top, the article leaves the rest for later at its next look.
-      expect(ids(rests)).toEqual(['p14']);
-      const read = marker.readWholePage();
-      await vi.runAllTimersAsync();
-      await read;
+      expect(ids(runs)).toEqual(['p3', 'p30']);
+      await readWholePage(marker);
       expect(marked()).toEqual(['p3: Doi Moi', 'p30: Hanoi']);
       marker.stop();
+    });
+
+    it('text left unread whose first block moved, or lost the block before it, is read again from its parent', async () => {
+      const { doc, marker, runs, ids, marked } = await longPage(
+        `<div id="article">${article(undefined, { 3: ' on Doi Moi', 14: ' in Hanoi' })}</div>`,
+      );
+      // The 14th paragraph moves after the 16th: the 15th, once after it, is now where the rest begins.
+      doc.getElementById('article')!.insertBefore(doc.getElementById('p13')!, doc.getElementById('p16'));
+      await settle(marker);
+      expect(ids(runs)).toEqual(['p3', 'p14']);
+      await readWholePage(marker);
+      expect(marked()).toEqual(['p3: Doi Moi', 'p14: Hanoi']);
+      marker.stop();
+    });
+
+    it('text left unread, released by a jump before the change to its start is flushed, is read as it stands', async () => {
+      const { doc, marker, ids, runs, marked, jumpTo } = await longPage(`<div id="article">${article()}</div>`);
+      doc.getElementById('p13')!.remove();
+      // The scroll ends before the change reaches the marker: the rest is let go as it was left.
+      scrollY = 5600;
+      doc.dispatchEvent(new Event('scrollend'));
+      await jumpTo(5600);
+      expect(ids(runs)).toEqual(['p3', 'p30']);
+      await readWholePage(marker);
+      expect(marked()).toEqual(['p3: Doi Moi', 'p30: Hanoi']);
+      marker.stop();
+    });
+
+    it('a block the viewport pass read, in text left for later, is read with it again when the page changes it', async () => {
+      const doc = page(`<div id="article">${article()}</div>`);
+      // The page opens scrolled down a screen, and the hit test finds the 31st paragraph: the viewport
+      // pass reads the article first; the whole-page pass then leaves the article from the 14th on.
+      scrollY = 800;
+      Object.defineProperty(window, 'scrollY', { value: scrollY, configurable: true });
+      const hitTest = vi.spyOn(doc, 'elementFromPoint').mockImplementation(() => doc.getElementById('p30'));
+      try {
+        const marker = markerOn(doc);
+        marker.start();
+        await settle(marker);
+        expect(hitTest).toHaveBeenCalled();
+        (doc.getElementById('p30')!.firstChild as Text).data = 'Paragraph 30, now on Doi Moi.';
+        await settle(marker);
+        await readWholePage(marker);
+        expect(marker.allMarks().map((m) => `${m.block.id}: ${m.range.toString()}`)).toEqual([
+          'p3: Doi Moi',
+          'p30: Doi Moi',
+        ]);
+        marker.stop();
+      } finally {
+        Reflect.deleteProperty(window, 'scrollY');
+      }
     });
   });
 

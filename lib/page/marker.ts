@@ -14,7 +14,7 @@ import { isVietnameseTag, looksVietnamese } from '../text/language';
 import type { ToneNames } from './mark-colors';
 import { NearViewHighlight } from './near-view';
 import { TonedHighlight } from './toned-highlight';
-import { UnreadBelow, type UnreadRest } from './unread-below';
+import { isOrphaned, UnreadBelow, type UnreadRest } from './unread-below';
 import { UntilNear } from './until-near';
 import { FirstMentions, Sections } from './sections';
 import {
@@ -132,7 +132,8 @@ export class PageMarker {
   private sweepPending = false;
   private settleTimer: ReturnType<typeof setTimeout> | null = null;
   private queue: QueuedRuns[] = [];
-  private readonly scannedInView = new WeakSet<Element>();
+  /** Blocks the viewport pass read (VISIBLE_FIRST_RUNS at most), which the whole-page pass passes over. */
+  private readonly scannedInView = new Set<Element>();
   private working = false;
   private stopped = false;
   private readonly idleWaiters: (() => void)[] = [];
@@ -227,9 +228,19 @@ export class PageMarker {
     }
   }
 
-  /** Reads text left for later, ahead of the rest of the work: the reader came near it, or asked for it. */
+  /**
+   * Reads text left for later, ahead of the rest of the work: the reader came near it, or asked for
+   * it. One the page has changed the start of since, not yet flushed, has its parent read again.
+   */
   private readOn(rests: UnreadRest[]): void {
-    for (const { parent, first } of rests.reverse()) this.enqueueRoot(parent, 'page', first);
+    for (const rest of rests.reverse()) this.enqueue(this.restRuns(rest), 'page', true);
+  }
+
+  /** The runs of a rest left for later, as it stands when its turn comes. */
+  private *restRuns(rest: UnreadRest): Generator<TextRun | null> {
+    // The page changed where it begins since it was left (a change not flushed yet): its parent is read again.
+    if (isOrphaned(rest)) return this.rescanSoon(rest.parent);
+    yield* this.walk(rest.parent, 'page', rest.first);
   }
 
   /** Queues held runs to be matched, ahead of the rest: those that came near are where the reader is. */
@@ -307,27 +318,29 @@ export class PageMarker {
     return [...this.marksByBlock.values()].flat();
   }
 
+  /** Queues every run under `root`, and under each open shadow root met on the way. */
+  private enqueueRoot(root: Node, pass: Pass): void {
+    this.enqueue(this.walk(root, pass), pass);
+  }
+
   /**
-   * Queues every run under `root` (from `startAt` on: text left for later, read now and first), and
-   * under each open shadow root met on the way; what lies far below the screen is left for later.
+   * The runs under `root` (from `startAt` on), with the shadow roots met queued; in the whole-page
+   * pass, what lies far below the screen is left for later.
    */
-  private enqueueRoot(root: Node, pass: Pass, startAt?: Element): void {
-    this.enqueue(
-      textRuns(
-        root,
-        (shadow) => {
-          if (!this.shadowRoots.includes(shadow)) {
-            this.shadowRoots.push(shadow);
-            // Changes inside a shadow root do not reach an observer of the document.
-            this.observer?.observe(shadow, PageMarker.OBSERVED);
-          }
-          this.enqueueRoot(shadow, pass);
-        },
-        this.runFilter(),
-        { startAt, leaveRest: this.unread.leaveRest() },
-      ),
-      pass,
-      !!startAt,
+  private walk(root: Node, pass: Pass, startAt?: Element): Generator<TextRun | null> {
+    return textRuns(
+      root,
+      (shadow) => {
+        if (!this.shadowRoots.includes(shadow)) {
+          this.shadowRoots.push(shadow);
+          // Changes inside a shadow root do not reach an observer of the document.
+          this.observer?.observe(shadow, PageMarker.OBSERVED);
+        }
+        this.enqueueRoot(shadow, pass);
+      },
+      this.runFilter(),
+      // A rescan reads what changed whole: its marks are gone, and the text it holds is near or was.
+      { startAt, leaveRest: pass === 'page' ? this.unread.leaveRest() : undefined },
     );
   }
 
@@ -474,6 +487,7 @@ export class PageMarker {
     this.marksByBlock.clear();
     this.marksByNode.clear();
     this.pending = [];
+    this.scannedInView.clear();
     this.unread.clear();
     this.offScreen.clear();
     this.released.clear();
@@ -488,9 +502,7 @@ export class PageMarker {
     if (!view?.MutationObserver) return;
     this.observer = new view.MutationObserver((records) => {
       for (const r of records) this.noteChange(r);
-      if ((this.dirty.size || this.sweepPending) && !this.settleTimer) {
-        this.settleTimer = setTimeout(() => this.flushMutations(), MUTATION_SETTLE_MS);
-      }
+      if (this.dirty.size || this.sweepPending) this.flushSoon();
     });
     this.observer.observe(this.doc.documentElement, PageMarker.OBSERVED);
     // Shadow roots found before the observer existed; later ones are added as they are found.
@@ -523,6 +535,16 @@ export class PageMarker {
     }
   }
 
+  private flushSoon(): void {
+    this.settleTimer ??= setTimeout(() => this.flushMutations(), MUTATION_SETTLE_MS);
+  }
+
+  /** Reads `node` again whole, with the changes flushed next. */
+  private rescanSoon(node: Node): void {
+    this.dirty.add(node);
+    this.flushSoon();
+  }
+
   private flushMutations(): void {
     this.settleTimer = null;
     this.sweepPending = false;
@@ -539,13 +561,19 @@ export class PageMarker {
     // Text left for later whose first block left its place: its parent is read again, from its start.
     for (const parent of this.unread.takeOrphaned()) if (parent.isConnected) blocks.add(parent);
     const insideAnother = insideAnyOf(blocks);
-    // A changed block in text left for later is read with it.
-    const roots = [...blocks].filter((b) => !insideAnother(parentAcrossShadows(b)) && !this.unread.holds(b));
-    // Marks in changed blocks, and of blocks that left the page, go in one pass; then rescan (text
-    // left for later inside them is read with them).
+    const changed = [...blocks].filter((b) => !insideAnother(parentAcrossShadows(b)));
+    // A changed block in text left for later is read with it, as it will be then: not now, and not
+    // passed over for the viewport pass having read it.
+    const roots = changed.filter((b) => !this.unread.holds(b));
     const rescanned = insideAnyOf(new Set(roots));
+    const readLater = insideAnyOf(new Set(changed.filter((b) => !roots.includes(b))));
+    for (const block of this.scannedInView) {
+      if (!block.isConnected || readLater(block)) this.scannedInView.delete(block);
+    }
+    // Text left for later inside a rescanned block is read with it.
     this.unread.forgetWhere(rescanned);
-    this.removeMarksWhere((node) => !node.isConnected || rescanned(node));
+    // Marks in changed blocks, and of blocks that left the page, go in one pass; then rescan.
+    this.removeMarksWhere((node) => !node.isConnected || rescanned(node) || readLater(node));
     for (const root of roots) this.enqueueRoot(root, 'rescan');
     if (!this.working) this.settled();
   }

@@ -101,9 +101,10 @@ export interface WalkOptions {
   /** The node under the root to start at (the root's own text before it is not read); the root by default. */
   startAt?: Node;
   /**
-   * Asked of each block element the walk is about to enter (not the root, nor where it starts), with
-   * the length of the text read so far: true leaves it and every sibling after it unread, and the walk
-   * goes on after their parent. (The marker leaves what lies far below the screen for later.)
+   * Asked of each block element the walk is about to enter (not the root, nor where it starts, nor a
+   * child of an inline element), with the length of the text read so far: true leaves it and every
+   * sibling after it unread, and the walk goes on after their parent (or ends, if that is the root).
+   * The marker leaves what lies far below the screen for later.
    */
   leaveRest?: (el: Element, textRead: number) => boolean;
 }
@@ -123,6 +124,8 @@ export function* textRuns(
 ): Generator<TextRun | null> {
   const doc = root.ownerDocument ?? (root as Document);
   const startEl = root.nodeType === Node.ELEMENT_NODE ? (root as Element) : null;
+  // A start that has left the root since it was chosen: a walk from there would run to the document's end.
+  if (startAt && !root.contains(startAt)) return;
   // The root, or an element above it, may be one whose text is left alone (a rescan inside <code>).
   for (let up = startEl; up; up = up.parentElement) if (isSkippedElement(up)) return;
 
@@ -158,7 +161,14 @@ export function* textRuns(
         node = skipSubtree(walker);
         continue;
       }
-      if (leaveRest && el !== root && el !== startAt && !INLINE_NAMES.has(name) && leaveRest(el, textRead)) {
+      if (
+        leaveRest &&
+        el !== root &&
+        el !== startAt &&
+        !INLINE_NAMES.has(name) &&
+        leavable(el) &&
+        leaveRest(el, textRead)
+      ) {
         node = skipSiblingsFrom(walker, el, root);
         continue;
       }
@@ -213,6 +223,15 @@ function skipSubtree(walker: TreeWalker): Node | null {
     if (sibling) return sibling;
     if (!walker.parentNode()) return null;
   }
+}
+
+/**
+ * Whether the walk may leave `el` and its siblings after it: not inside an inline element, whose
+ * text on either side of them would then join into one run.
+ */
+function leavable(el: Element): boolean {
+  const parent = el.parentElement;
+  return !parent || !INLINE_NAMES.has(parent.localName);
 }
 
 /** Moves the walker past `el` and every sibling after it; returns the next node, or null at the end of `root`. */

@@ -1,14 +1,14 @@
 /**
  * Text far below the screen, left unread until the reader nears it. A long page's first screens are
  * what a reader sees; reading the rest at once (the walk, the sieve) was most of what Gloss cost a
- * long article. So the walk looks, every TEXT_BETWEEN_LOOKS characters, at where the block it is
- * about to enter lies: once one lies more than READ_AHEAD_SCREENS below the screen, with the last of
- * its siblings below it too, it and the siblings after it are left unread, and the walk goes on after
- * their parent (an aside beside the article, later in the page's order, is still read). What is left
- * is read when its first block comes within the read-ahead (an IntersectionObserver), when a scroll
- * ends or the window is resized with it no longer below (a jump past it: the observer tells only of
- * crossings), or when the whole page is asked for (the popup's summary, the step keys), after which
- * nothing is left for later.
+ * long article. So the page's walk looks, now and then (TEXT_BEFORE_FIRST_LOOK), at where the block it
+ * is about to enter lies: once one lies more than READ_AHEAD_SCREENS below the screen, with the last
+ * of its siblings below it too, it and the siblings after it are left unread, and the walk goes on
+ * after their parent (an aside beside the article, later in the page's order, is still read). What
+ * is left is read when its first block comes within the read-ahead (an IntersectionObserver), when a
+ * scroll ends or the window is resized with it no longer below (a jump past it: the observer tells
+ * only of crossings), or when the whole page is asked for (the popup's summary, the step keys), after
+ * which nothing is left for later.
  *
  * Where blocks do not follow one another down the page (a column laid out in reverse, say) the look
  * at the last sibling finds it: nothing is left unread there. Where there is no observer (jsdom),
@@ -21,13 +21,17 @@ import { READ_AHEAD_SCREENS, UntilNear } from './until-near';
 export interface UnreadRest {
   parent: Node;
   first: Element;
+  /** The node before `first` when it was left: the rest is what it was while these still follow each other. */
+  before: Node | null;
 }
 
 /**
- * Text read between two looks at where the walk has got to: a look lays the page out if it must,
- * and the first screens of a page hold a few thousand characters.
+ * Text read before the first look at where the walk has got to: the first screens of a page hold a
+ * few thousand characters. A look lays the page out if it must, so after each look that finds the
+ * walk still above the fold the text to the next is doubled: a walk through text the reader jumped
+ * past (the End key, read from the top) looks a few dozen times, not once a screen.
  */
-export const TEXT_BETWEEN_LOOKS = 1000;
+export const TEXT_BEFORE_FIRST_LOOK = 1000;
 
 /** Siblings at the end of a parent passed over for one that has a box, in the look at the last sibling. */
 const BOXLESS_SIBLINGS_PASSED = 4;
@@ -56,15 +60,18 @@ export class UnreadBelow {
 
   /** For one walk (textRuns' leaveRest): whether to leave `el` and its siblings after it for later. */
   leaveRest(): (el: Element, textRead: number) => boolean {
-    let lookedAt = 0;
+    let nextLook = TEXT_BEFORE_FIRST_LOOK;
     // After leaving a rest the walk climbs to the parent's next sibling, which is looked at at once.
     let lookNext = false;
     return (el, textRead) => {
-      if (this.readingAll || (!lookNext && textRead - lookedAt < TEXT_BETWEEN_LOOKS)) return false;
-      lookedAt = textRead;
+      if (this.readingAll || (!lookNext && textRead < nextLook)) return false;
+      nextLook = textRead + Math.max(TEXT_BEFORE_FIRST_LOOK, textRead);
       const parent = el.parentNode;
       lookNext =
-        !!parent && this.isBelow(el) && this.lastIsBelow(parent) && this.waiting.hold(el, { parent, first: el });
+        !!parent &&
+        this.isBelow(el) &&
+        this.lastIsBelow(parent) &&
+        this.waiting.hold(el, { parent, first: el, before: el.previousSibling });
       return lookNext;
     };
   }
@@ -75,20 +82,23 @@ export class UnreadBelow {
     return this.waiting.takeAll();
   }
 
-  /** Whether `node` is in a rest left unread (it will be read with it). */
+  /** Whether `node` is in a rest left unread, or in a shadow root of an element in one (it will be read with it). */
   holds(node: Node): boolean {
-    return this.waiting.some(
-      ({ parent, first }) =>
-        parent.contains(node) &&
-        (first === node || (first.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0),
-    );
+    for (let n: Node | null = node; n; n = hostOf(n)) {
+      const inside = n;
+      const inRest = ({ parent, first }: UnreadRest) =>
+        parent.contains(inside) &&
+        (first === inside || (first.compareDocumentPosition(inside) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0);
+      if (this.waiting.some(inRest)) return true;
+    }
+    return false;
   }
 
-  /** Forgets the rests whose first block left its parent; returns their parents, to be read again. */
+  /** Forgets the rests whose first block moved or lost the node before it; returns their parents, to be read again. */
   takeOrphaned(): Node[] {
     const parents: Node[] = [];
     this.waiting.drop((rest) => {
-      if (rest.first.parentNode === rest.parent) return false;
+      if (!isOrphaned(rest)) return false;
       parents.push(rest.parent);
       return true;
     });
@@ -119,4 +129,18 @@ export class UnreadBelow {
     }
     return false;
   }
+}
+
+/**
+ * Whether a rest is no longer what was left: its first block moved, or the node before it did (a block
+ * put in or taken out just before it, or moved from there to after it). Its parent must be read again.
+ */
+export function isOrphaned({ parent, first, before }: UnreadRest): boolean {
+  return first.parentNode !== parent || first.previousSibling !== before;
+}
+
+/** The host of the shadow root `node` is in, if it is in one. */
+function hostOf(node: Node): Node | null {
+  const root = node.getRootNode();
+  return root instanceof ShadowRoot ? root.host : null;
 }

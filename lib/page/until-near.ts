@@ -1,14 +1,14 @@
 /**
  * Work held back until its block comes near the viewport. The sieve reads what the walk reads (the
  * first screens, and all that lies above the screen), but text it lets through costs far more than
- * reading it: the exact scan, the rules and the marks took some
- * 50 µs a mention on the Vietnamese benchmark page, most of what Gloss spent there, for text the
- * reader may never scroll to. So the marker hands each run the sieve lets through to an UntilNear,
- * which holds it, by block, until an IntersectionObserver says the block is within READ_AHEAD_MARGIN
- * of the viewport, or until everything is asked for at once (the popup's summary of the page, a jump
- * to a term). UnreadBelow uses one too, for the text left unread far below. A block once watched stays watched while it is on the page, so that its text, read
- * again after a change, is not held when the block is known to be near. Where there is no observer
- * (an old engine, jsdom) nothing is held.
+ * reading it: the exact scan, the rules and the marks took some 50 µs a mention on the Vietnamese
+ * benchmark page, most of what Gloss spent there, for text the reader may never scroll to. So the
+ * marker hands each run the sieve lets through to an UntilNear, which holds it, by block, until an
+ * IntersectionObserver says the block is within READ_AHEAD_MARGIN of the viewport, or until
+ * everything is asked for at once (the popup's summary of the page, a jump to a term). UnreadBelow
+ * holds the text left unread far below in one too. A block once watched stays watched while it is on
+ * the page, so that its text, read again after a change, is not held when the block is known to be
+ * near. Where there is no observer (an old engine, jsdom) nothing is held.
  *
  * The observer's margin reaches beyond the viewport only in the top frame and same-origin frames
  * (the spec ignores rootMargin for a cross-origin frame's targets), and a scrolled box clips what it
