@@ -20,6 +20,8 @@ import { CHROMIUM, CHROMIUM_FLAGS } from '../e2e/drivers.mjs';
 
 /** How long after the load event the profile runs: Gloss waits for the page to be idle, then scans. */
 export const AFTER_LOAD_MS = 4000;
+/** When the reader jumps to the end of a page (the End key), in the loads that read it through. */
+const JUMP_AFTER_LOAD_MS = 1000;
 /** The profiler's sampling interval: fine enough for costs of a millisecond. */
 const SAMPLING_US = 100;
 const HIGHLIGHT = 'gloss-term';
@@ -169,10 +171,17 @@ async function marksIn(page) {
 
 const isExtension = (url) => url.startsWith('chrome-extension://');
 
-/** Gloss's cost on one load of `path` in a browser with the extension. */
-export async function measureGloss(browser, origin, path, afterLoadMs) {
+/**
+ * Gloss's cost on one load of `path` in a browser with the extension; with `jumpToEnd`, the reader
+ * presses the End key JUMP_AFTER_LOAD_MS after the load.
+ */
+export async function measureGloss(browser, origin, path, afterLoadMs, jumpToEnd = false) {
   const run = await profiledLoad(browser.context, origin, path, isExtension, async (page) => {
-    await page.waitForTimeout(afterLoadMs);
+    if (jumpToEnd) {
+      await page.waitForTimeout(JUMP_AFTER_LOAD_MS);
+      await page.keyboard.press('End');
+      await page.waitForTimeout(afterLoadMs - JUMP_AFTER_LOAD_MS);
+    } else await page.waitForTimeout(afterLoadMs);
     return marksIn(page);
   });
   await run.page.close();
@@ -386,10 +395,26 @@ export async function outsideIn({
   const results = new Map();
   try {
     for (const page of pages) {
-      const r = { page, gloss: [], before: [], walk: [], elements: [], read: [], words: [], pageWalk: [], markjs: [] };
+      const r = {
+        page,
+        gloss: [],
+        before: [],
+        jumped: [],
+        jumpedBefore: [],
+        walk: [],
+        elements: [],
+        read: [],
+        words: [],
+        pageWalk: [],
+        markjs: [],
+      };
       for (let i = 0; i < reps; i++) {
         r.gloss.push(await measureGloss(gloss, origin, page.path, afterLoadMs));
         if (before) r.before.push(await measureGloss(before, origin, page.path, afterLoadMs));
+        if (page.readThrough) {
+          r.jumped.push(await measureGloss(gloss, origin, page.path, afterLoadMs, true));
+          if (before) r.jumpedBefore.push(await measureGloss(before, origin, page.path, afterLoadMs, true));
+        }
         r.walk.push(await measureScript(plain, origin, page.path, scripts.floors, 'benchFloors.walk()'));
         r.elements.push(await measureScript(plain, origin, page.path, scripts.floors, 'benchFloors.elements()'));
         r.read.push(await measureScript(plain, origin, page.path, scripts.floors, 'benchFloors.read()'));
@@ -494,6 +519,29 @@ export function partsTable(judged) {
     lines.push(`| ${[r.page.name, `${fmt(ms)} ms`, ...cells].join(' | ')} |`);
   }
   return lines;
+}
+
+/** Gloss on the pages read through (the reader jumping to the end), beside its cost with no scroll; no target. */
+export function readThroughTable(judged, { hasBaseline }) {
+  const rows = judged.filter(({ r }) => r.jumped.length);
+  if (!rows.length) return [];
+  const cell = (runs) =>
+    runs.length ? `${fmt(median(runs.map((x) => x.ms)))} ms${spread(runs.map((x) => x.ms))}` : '—';
+  const head = [
+    `the reader jumps to the end ${JUMP_AFTER_LOAD_MS / 1000} s after the load (End)`,
+    'Gloss, all its JS',
+    ...(hasBaseline ? ['before'] : []),
+    'no scroll (above)',
+    "Gloss's longest task",
+  ];
+  return [
+    `| ${head.join(' | ')} |`,
+    `|${head.map(() => '---').join('|')}|`,
+    ...rows.map(
+      ({ r, ms }) =>
+        `| ${[r.page.name, cell(r.jumped), ...(hasBaseline ? [cell(r.jumpedBefore)] : []), `${fmt(ms)} ms`, `${fmt(Math.max(...r.jumped.map((g) => g.longestTaskMs)))} ms`].join(' | ')} |`,
+    ),
+  ];
 }
 
 /** The live page's rows, each judged against LIVE_SHARE_TARGET. */

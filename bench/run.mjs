@@ -40,6 +40,7 @@ import {
   outsideIn,
   outsideInTable,
   partsTable,
+  readThroughTable,
 } from './outside-in.mjs';
 import { benchPages, englishProse, OUTSIDE_IN_PAGES, paragraphsOf } from './pages.mjs';
 
@@ -145,6 +146,16 @@ if (wants('outside') || wants('dynamic')) {
       hasBaseline: !!baseline,
       aliasCount: new Set(bundle.aliases.map((a) => a.text)).size,
     });
+    const readThrough = readThroughTable(judged, { hasBaseline: !!baseline });
+    if (readThrough.length) {
+      console.log(`\nRead through:\n${readThrough.join('\n')}`);
+      outsideInLines.push(
+        '',
+        'The same pages read through: what Gloss leaves for later it pays for once the reader goes there.',
+        '',
+        ...readThrough,
+      );
+    }
     const parts = partsTable(judged);
     console.log(`\nWhere Gloss's time goes, by part:\n${parts.join('\n')}`);
     outsideInLines.push(
