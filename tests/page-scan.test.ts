@@ -539,6 +539,40 @@ describe('page marker', () => {
       marker.stop();
     });
 
+    it('a feed growing far below the screen is left for later from its first new block on; one added above is read', async () => {
+      const { doc, marker, rests, runs, ids, marked, jumpTo } = await longPage(
+        '<div id="feed"><p id="f0" data-top="0">Doi Moi, the first item.</p></div>',
+      );
+      const add = (id: string, top: number, before?: Element | null) => {
+        const p = doc.createElement('p');
+        p.id = id;
+        p.dataset.top = String(top);
+        p.textContent = `Item ${id}, on Hanoi.`;
+        doc.getElementById('feed')!.insertBefore(p, before ?? null);
+      };
+      add('near', 300);
+      add('far1', 3000);
+      add('far2', 3100);
+      await settle(marker);
+      add('far3', 3200);
+      await settle(marker);
+      // One block watched for the whole tail of the feed, however long it grows; none of it read.
+      expect(ids(rests)).toEqual(['far1']);
+      expect(ids(runs)).toEqual(['f0', 'near']);
+      // An item put in before the tail is read as it comes.
+      add('inserted', 3050, doc.getElementById('far2'));
+      await settle(marker);
+      expect(ids(runs)).toEqual(['f0', 'near']);
+      add('top', 100, doc.getElementById('near'));
+      await settle(marker);
+      expect(ids(runs)).toEqual(['f0', 'near', 'top']);
+      await jumpTo(2500);
+      expect(ids(runs)).toEqual(['f0', 'near', 'top', 'far1', 'inserted', 'far2', 'far3']);
+      await readWholePage(marker);
+      expect(marked().filter((m) => m.endsWith('Hanoi'))).toHaveLength(6);
+      marker.stop();
+    });
+
     it('a block the viewport pass read, in text left for later, is read with it again when the page changes it', async () => {
       const doc = page(`<div id="article">${article()}</div>`);
       // The page opens scrolled down a screen, and the hit test finds the 31st paragraph: the viewport

@@ -20,6 +20,7 @@ import { FirstMentions, Sections } from './sections';
 import {
   GLOSS_HOST_TAG,
   languageOf,
+  leavable,
   nearestBlock,
   rangeInRun,
   runIsCurrent,
@@ -563,8 +564,12 @@ export class PageMarker {
     const insideAnother = insideAnyOf(blocks);
     const changed = [...blocks].filter((b) => !insideAnother(parentAcrossShadows(b)));
     // A changed block in text left for later is read with it, as it will be then: not now, and not
-    // passed over for the viewport pass having read it.
-    const roots = changed.filter((b) => !this.unread.holds(b));
+    // passed over for the viewport pass having read it. Blocks added at the end of their parent far
+    // below the screen (a feed growing downwards) are left for later, with what is added after them.
+    const isChanged = new Set(changed);
+    const roots = changed.filter(
+      (b) => !this.unread.holds(b) && !(b instanceof Element && isAddedAtEnd(b, isChanged) && this.unread.leave(b)),
+    );
     const rescanned = insideAnyOf(new Set(roots));
     const readLater = insideAnyOf(new Set(changed.filter((b) => !roots.includes(b))));
     for (const block of this.scannedInView) {
@@ -582,6 +587,18 @@ export class PageMarker {
     this.idleWaiters.splice(0).forEach((w) => w());
     this.options.onIdle?.();
   }
+}
+
+/**
+ * Whether `block` can be left for later with the siblings after it: it may be (textRuns' leavable),
+ * and what follows it was changed with it (added with it, at the end of its parent), or is blank.
+ */
+function isAddedAtEnd(block: Element, changed: ReadonlySet<Node>): boolean {
+  if (!leavable(block)) return false;
+  for (let next = block.nextSibling; next; next = next.nextSibling) {
+    if (next.nodeType === Node.ELEMENT_NODE ? !changed.has(next) : /\S/.test(next.textContent ?? '')) return false;
+  }
+  return true;
 }
 
 /** Whether `a` starts before `b` in the document (false where they cannot be compared). */

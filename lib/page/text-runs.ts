@@ -67,7 +67,7 @@ function editorsUnder(root: Node): Set<Element> | null {
   return found?.length ? new Set(found) : null;
 }
 
-function isInline(el: Element): boolean {
+export function isInline(el: Element): boolean {
   return INLINE_NAMES.has(el.localName);
 }
 
@@ -229,9 +229,9 @@ function skipSubtree(walker: TreeWalker): Node | null {
  * Whether the walk may leave `el` and its siblings after it: not inside an inline element, whose
  * text on either side of them would then join into one run.
  */
-function leavable(el: Element): boolean {
+export function leavable(el: Element): boolean {
   const parent = el.parentElement;
-  return !parent || !INLINE_NAMES.has(parent.localName);
+  return !parent || !isInline(parent);
 }
 
 /** Moves the walker past `el` and every sibling after it; returns the next node, or null at the end of `root`. */

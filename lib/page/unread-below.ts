@@ -66,14 +66,25 @@ export class UnreadBelow {
     return (el, textRead) => {
       if (this.readingAll || (!lookNext && textRead < nextLook)) return false;
       nextLook = textRead + Math.max(TEXT_BEFORE_FIRST_LOOK, textRead);
-      const parent = el.parentNode;
-      lookNext =
-        !!parent &&
-        this.isBelow(el) &&
-        this.lastIsBelow(parent) &&
-        this.waiting.hold(el, { parent, first: el, before: el.previousSibling });
+      lookNext = this.leave(el);
       return lookNext;
     };
+  }
+
+  /**
+   * Leaves `el` and the siblings after it for later, if it lies below the read-ahead, and so do they
+   * (textRuns' leavable: its parent is not inline). The marker also leaves blocks a page adds at the
+   * end of their parent there: a feed growing downwards is read as the reader scrolls down it.
+   */
+  leave(el: Element): boolean {
+    const parent = el.parentNode;
+    return (
+      !this.readingAll &&
+      !!parent &&
+      this.isBelow(el) &&
+      this.lastIsBelow(parent) &&
+      this.waiting.hold(el, { parent, first: el, before: el.previousSibling })
+    );
   }
 
   /** Everything left unread, in the order left; from now on nothing is left for later. */
