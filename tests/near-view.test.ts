@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
-import { describe, expect, it } from 'vitest';
-import { NEAR_VIEW_MARGIN, NearViewHighlight } from '../lib/page/near-view';
+import { describe, expect, it, vi } from 'vitest';
+import { CHANGING_PAGE_MARGIN, NEAR_VIEW_MARGIN, NearViewHighlight, STILL_PAGE_MS } from '../lib/page/near-view';
 import { FakeObserver, viewWithFakeObserver as view } from './fake-observer';
 
 function blockWithRanges(count: number): { block: Element; ranges: Range[] } {
@@ -67,5 +67,44 @@ describe('marks registered near the viewport', () => {
     expect(registered.size).toBe(3);
     near.hide(block, ranges[1]);
     expect(registered.size).toBe(2);
+  });
+
+  it('while the page keeps changing, registers only the marks in the viewport; half a screen ahead again once it is still', () => {
+    vi.useFakeTimers();
+    try {
+      const registered = new Set<Range>();
+      const near = new NearViewHighlight(registered, view);
+      const wide = FakeObserver.last;
+      const ahead = blockWithRanges(1);
+      const inView = blockWithRanges(1);
+      near.show(ahead.block, ahead.ranges[0]);
+      near.show(inView.block, inView.ranges[0]);
+      wide.cross(ahead.block, true);
+      wide.cross(inView.block, true);
+      expect(registered.size).toBe(2);
+      // The page changes: the blocks are watched with no margin, and the one only ahead of the viewport
+      // is let go when the browser says so.
+      near.pageChanged();
+      const tight = FakeObserver.last;
+      expect(tight.options?.rootMargin).toBe(CHANGING_PAGE_MARGIN);
+      expect(wide.observed.size).toBe(0);
+      expect([...tight.observed]).toEqual([ahead.block, inView.block]);
+      tight.cross(ahead.block, false);
+      tight.cross(inView.block, true);
+      expect([...registered]).toEqual(inView.ranges);
+      // It keeps changing: still the same observer; once still for STILL_PAGE_MS, the margin is back.
+      vi.advanceTimersByTime(STILL_PAGE_MS - 1);
+      near.pageChanged();
+      expect(FakeObserver.last).toBe(tight);
+      vi.advanceTimersByTime(STILL_PAGE_MS);
+      const again = FakeObserver.last;
+      expect(again.options?.rootMargin).toBe(NEAR_VIEW_MARGIN);
+      expect(tight.observed.size).toBe(0);
+      again.cross(ahead.block, true);
+      expect(registered.size).toBe(2);
+      near.clear();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -563,6 +563,7 @@ export class PageMarker {
     for (const parent of this.unread.takeOrphaned()) if (parent.isConnected) blocks.add(parent);
     const insideAnother = insideAnyOf(blocks);
     const changed = [...blocks].filter((b) => !insideAnother(parentAcrossShadows(b)));
+    if (changed.length) this.nearView?.pageChanged();
     // A changed block in text left for later is read with it, as it will be then: not now, and not
     // passed over for the viewport pass having read it. Blocks added at the end of their parent far
     // below the screen (a feed growing downwards) are left for later, with what is added after them.

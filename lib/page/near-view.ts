@@ -10,11 +10,18 @@
 
 /**
  * How far beyond the viewport marks are registered, as the observer's rootMargin: half a screen above
- * and below, so a mark is registered before a scroll of a few lines brings it into view. (Every range
- * registered costs on a live page: with every mention underlined, the live feed measured 20 % of the
- * main thread with no margin, 25–30 % with a whole screen.)
+ * and below, so a mark is registered before a scroll of a few lines brings it into view.
  */
 export const NEAR_VIEW_MARGIN = '50% 0px';
+/**
+ * The margin while the page keeps changing: none. Every range registered costs on every frame in
+ * which the page changes, and nothing while it is still; on the live feed with every mention
+ * underlined, half a screen more of ranges (77 against 50) was some 3 % of the main thread. A mark
+ * scrolled into view on such a page is underlined a frame or two after it appears.
+ */
+export const CHANGING_PAGE_MARGIN = '0px';
+/** How long a page must go without a change to have its marks registered half a screen ahead again. */
+export const STILL_PAGE_MS = 2000;
 
 /** The part of a Highlight used here (the Custom Highlight API's set of ranges). */
 export interface RangeSet {
@@ -32,17 +39,32 @@ export type ObserverConstructor = new (
 export class NearViewHighlight {
   /** Ranges shown, by the block that holds them. */
   private readonly shown = new Map<Element, Set<Range>>();
-  /** Blocks within NEAR_VIEW_MARGIN of the viewport, as the observer last said. */
+  /** Blocks within the observer's margin of the viewport, as it last said. */
   private readonly near = new Set<Element>();
-  private readonly observer: IntersectionObserver | null;
+  private observer: IntersectionObserver | null;
+  /** While the page changes: when it will count as still again (CHANGING_PAGE_MARGIN meanwhile). */
+  private stillTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** `view`: the window whose IntersectionObserver watches the blocks (none: every range registered). */
   constructor(
     private readonly highlight: RangeSet,
-    view: { IntersectionObserver?: ObserverConstructor } | null,
+    private readonly view: { IntersectionObserver?: ObserverConstructor } | null,
   ) {
-    const Observer = view?.IntersectionObserver;
-    this.observer = Observer ? new Observer((entries) => this.update(entries), { rootMargin: NEAR_VIEW_MARGIN }) : null;
+    this.observer = this.observerWith(NEAR_VIEW_MARGIN);
+  }
+
+  /**
+   * The page changed (the marker read its changes): marks are registered only in the viewport until
+   * it has been still for STILL_PAGE_MS.
+   */
+  pageChanged(): void {
+    if (!this.observer) return;
+    if (this.stillTimer === undefined) this.watchWith(CHANGING_PAGE_MARGIN);
+    else clearTimeout(this.stillTimer);
+    this.stillTimer = setTimeout(() => {
+      this.stillTimer = undefined;
+      this.watchWith(NEAR_VIEW_MARGIN);
+    }, STILL_PAGE_MS);
   }
 
   /** Shows `range`, in `block`: registered now if the block is near the viewport, else once it comes near. */
@@ -71,6 +93,20 @@ export class NearViewHighlight {
     this.shown.clear();
     this.near.clear();
     this.observer?.disconnect();
+    clearTimeout(this.stillTimer);
+    this.stillTimer = undefined;
+  }
+
+  private observerWith(rootMargin: string): IntersectionObserver | null {
+    const Observer = this.view?.IntersectionObserver;
+    return Observer ? new Observer((entries) => this.update(entries), { rootMargin }) : null;
+  }
+
+  /** Watches the blocks with another margin: the new observer tells of each block at its next rendering update. */
+  private watchWith(rootMargin: string): void {
+    this.observer?.disconnect();
+    this.observer = this.observerWith(rootMargin);
+    for (const block of this.shown.keys()) this.observer?.observe(block);
   }
 
   private update(entries: IntersectionObserverEntry[]): void {
