@@ -300,6 +300,15 @@ const sorted = (xs) => [...xs].sort((a, b) => a - b);
 const median = (xs) => sorted(xs)[Math.floor(xs.length / 2)];
 const fmt = (x) => (Number.isNaN(x) ? '—' : Number(x).toFixed(x >= 100 ? 0 : x >= 10 ? 1 : 2));
 const spread = (xs) => (xs.length > 1 ? ` (${fmt(sorted(xs)[0])}–${fmt(sorted(xs).at(-1))})` : '');
+/** The median of some loads' times, with their spread. */
+const msCell = (runs) =>
+  runs.length ? `${fmt(median(runs.map((x) => x.ms)))} ms${spread(runs.map((x) => x.ms))}` : '—';
+/** A Markdown table's lines: its head, then its rows, each a list of cells. */
+const markdownTable = (head, rows) => [
+  `| ${head.join(' | ')} |`,
+  `|${head.map(() => '---').join('|')}|`,
+  ...rows.map((row) => `| ${row.join(' | ')} |`),
+];
 /** The longest task any page may get from Gloss: the browser's own threshold for a long task. */
 export const LONGEST_TASK_MS = 50;
 
@@ -465,8 +474,6 @@ export function judge(results) {
 
 /** The outside-in table, for BENCHMARKS.md. */
 export function outsideInTable(judged, { hasBaseline, aliasCount }) {
-  const cell = (runs) =>
-    runs.length ? `${fmt(median(runs.map((x) => x.ms)))} ms${spread(runs.map((x) => x.ms))}` : '—';
   const head = [
     '',
     'page',
@@ -481,27 +488,26 @@ export function outsideInTable(judged, { hasBaseline, aliasCount }) {
     "Gloss's longest task",
     'target',
   ];
-  const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
+  const rows = [];
   for (const { r, longest, longestMet, target } of judged) {
-    const row = [
+    rows.push([
       target ? (target.met ? '✓' : '✗') : '',
       r.page.name,
-      `${cell(r.gloss)}; ${r.gloss.at(-1).marks} underlines near the screen`,
-      ...(hasBaseline ? [cell(r.before)] : []),
-      cell(r.walk),
-      cell(r.elements),
-      cell(r.read),
-      cell(r.words),
-      cell(r.pageWalk),
-      cell(r.markjs),
+      `${msCell(r.gloss)}; ${r.gloss.at(-1).marks} underlines near the screen`,
+      ...(hasBaseline ? [msCell(r.before)] : []),
+      msCell(r.walk),
+      msCell(r.elements),
+      msCell(r.read),
+      msCell(r.words),
+      msCell(r.pageWalk),
+      msCell(r.markjs),
       `${longestMet ? '✓' : '✗'} ${fmt(longest)} ms`,
       target
         ? `${target.text}${target.ratio === null ? '' : `: ${fmt(target.ratio)}×`}${target.least === undefined ? '' : ` (every word: ${fmt(target.least)}×)`}`
         : '',
-    ];
-    lines.push(`| ${row.join(' | ')} |`);
+    ]);
   }
-  return lines;
+  return markdownTable(head, rows);
 }
 
 /**
@@ -513,20 +519,20 @@ export function partsTable(judged) {
     judged.some(({ r }) => r.gloss.some((g) => g.parts[name])),
   );
   const head = ['page', 'Gloss, all its JS', ...names];
-  const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
-  for (const { r, ms } of judged) {
-    const cells = names.map((name) => `${fmt(median(r.gloss.map((g) => g.parts[name] ?? 0)))} ms`);
-    lines.push(`| ${[r.page.name, `${fmt(ms)} ms`, ...cells].join(' | ')} |`);
-  }
-  return lines;
+  return markdownTable(
+    head,
+    judged.map(({ r, ms }) => [
+      r.page.name,
+      `${fmt(ms)} ms`,
+      ...names.map((name) => `${fmt(median(r.gloss.map((g) => g.parts[name] ?? 0)))} ms`),
+    ]),
+  );
 }
 
 /** Gloss on the pages read through (the reader jumping to the end), beside its cost with no scroll; no target. */
 export function readThroughTable(judged, { hasBaseline }) {
-  const rows = judged.filter(({ r }) => r.jumped.length);
-  if (!rows.length) return [];
-  const cell = (runs) =>
-    runs.length ? `${fmt(median(runs.map((x) => x.ms)))} ms${spread(runs.map((x) => x.ms))}` : '—';
+  const read = judged.filter(({ r }) => r.jumped.length);
+  if (!read.length) return [];
   const head = [
     `the reader jumps to the end ${JUMP_AFTER_LOAD_MS / 1000} s after the load (End)`,
     'Gloss, all its JS',
@@ -534,14 +540,16 @@ export function readThroughTable(judged, { hasBaseline }) {
     'no scroll (above)',
     "Gloss's longest task",
   ];
-  return [
-    `| ${head.join(' | ')} |`,
-    `|${head.map(() => '---').join('|')}|`,
-    ...rows.map(
-      ({ r, ms }) =>
-        `| ${[r.page.name, cell(r.jumped), ...(hasBaseline ? [cell(r.jumpedBefore)] : []), `${fmt(ms)} ms`, `${fmt(Math.max(...r.jumped.map((g) => g.longestTaskMs)))} ms`].join(' | ')} |`,
-    ),
-  ];
+  return markdownTable(
+    head,
+    read.map(({ r, ms }) => [
+      r.page.name,
+      msCell(r.jumped),
+      ...(hasBaseline ? [msCell(r.jumpedBefore)] : []),
+      `${fmt(ms)} ms`,
+      `${fmt(Math.max(...r.jumped.map((g) => g.longestTaskMs)))} ms`,
+    ]),
+  );
 }
 
 /** The live page's rows, each judged against LIVE_SHARE_TARGET. */
@@ -563,12 +571,15 @@ export function liveTable(judged, { seconds, plainMs }, { hasBaseline }) {
     "ranges in Gloss's highlight at the end",
     'target',
   ];
-  return [
-    `| ${head.join(' | ')} |`,
-    `|${head.map(() => '---').join('|')}|`,
-    ...judged.map(
-      ({ run, met }) =>
-        `| ${[met ? '✓' : '✗', run.name, cell(run.shares), ...(hasBaseline ? [cell(run.beforeShares)] : []), run.gloss.at(-1).registered, `≤ ${LIVE_SHARE_TARGET} %`].join(' | ')} |`,
-    ),
-  ];
+  return markdownTable(
+    head,
+    judged.map(({ run, met }) => [
+      met ? '✓' : '✗',
+      run.name,
+      cell(run.shares),
+      ...(hasBaseline ? [cell(run.beforeShares)] : []),
+      run.gloss.at(-1).registered,
+      `≤ ${LIVE_SHARE_TARGET} %`,
+    ]),
+  );
 }

@@ -102,7 +102,14 @@ describe('marks registered near the viewport', () => {
       expect(tight.observed.size).toBe(0);
       again.cross(ahead.block, true);
       expect(registered.size).toBe(2);
+      // Cleared while the page changes (the reader picked another density): still watched without a
+      // margin until the page is still, then with it.
+      near.pageChanged();
       near.clear();
+      expect(FakeObserver.last.options?.rootMargin).toBe(CHANGING_PAGE_MARGIN);
+      vi.advanceTimersByTime(STILL_PAGE_MS);
+      expect(FakeObserver.last.options?.rootMargin).toBe(NEAR_VIEW_MARGIN);
+      near.stop();
     } finally {
       vi.useRealTimers();
     }

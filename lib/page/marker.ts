@@ -19,6 +19,7 @@ import { UntilNear } from './until-near';
 import { FirstMentions, Sections } from './sections';
 import {
   GLOSS_HOST_TAG,
+  isSkippedElement,
   languageOf,
   leavable,
   nearestBlock,
@@ -108,7 +109,7 @@ export class PageMarker {
   /** Matches waiting for evidence. */
   private pending: PendingMatch[] = [];
   /** Text far below the screen, not read yet. */
-  private readonly unread: UnreadBelow;
+  private readonly unread: UnreadBelow<Pass>;
   /** Runs the sieve let through, held until their block comes near the viewport. */
   private readonly offScreen: UntilNear<TextRun>;
   /** Runs let go by offScreen and queued to be matched: a rescan of their block drops them first. */
@@ -192,6 +193,7 @@ export class PageMarker {
     if (this.settleTimer) clearTimeout(this.settleTimer);
     this.queue = [];
     this.clearMarks();
+    this.nearView?.stop();
     clearTimeout(this.flashTimer);
     for (const highlight of [this.highlight, this.activeHighlight, this.flashHighlight]) highlight.unregister();
     this.idleWaiters.splice(0).forEach((w) => w());
@@ -233,15 +235,20 @@ export class PageMarker {
    * Reads text left for later, ahead of the rest of the work: the reader came near it, or asked for
    * it. One the page has changed the start of since, not yet flushed, has its parent read again.
    */
-  private readOn(rests: UnreadRest[]): void {
-    for (const rest of rests.reverse()) this.enqueue(this.restRuns(rest), 'page', true);
+  private readOn(rests: UnreadRest<Pass>[]): void {
+    for (const rest of rests.reverse()) this.enqueue(this.restRuns(rest), rest.pass, true);
   }
 
   /** The runs of a rest left for later, as it stands when its turn comes. */
-  private *restRuns(rest: UnreadRest): Generator<TextRun | null> {
-    // The page changed where it begins since it was left (a change not flushed yet): its parent is read again.
-    if (isOrphaned(rest)) return this.rescanSoon(rest.parent);
-    yield* this.walk(rest.parent, 'page', rest.first);
+  private *restRuns(rest: UnreadRest<Pass>): Generator<TextRun | null> {
+    // The page changed where it begins since it was left (a change not flushed yet): its parent is
+    // read again now (so that a reading of the whole page waits for it).
+    if (isOrphaned(rest)) {
+      this.dirty.add(rest.parent);
+      clearTimeout(this.settleTimer ?? undefined);
+      return this.flushMutations();
+    }
+    yield* this.walk(rest.parent, rest.pass, rest.first);
   }
 
   /** Queues held runs to be matched, ahead of the rest: those that came near are where the reader is. */
@@ -325,8 +332,8 @@ export class PageMarker {
   }
 
   /**
-   * The runs under `root` (from `startAt` on), with the shadow roots met queued; in the whole-page
-   * pass, what lies far below the screen is left for later.
+   * The runs under `root` (from `startAt` on), with the shadow roots met queued; what lies far below
+   * the screen is left for later (but by the viewport pass, which reads a few screens at most).
    */
   private walk(root: Node, pass: Pass, startAt?: Element): Generator<TextRun | null> {
     return textRuns(
@@ -340,8 +347,7 @@ export class PageMarker {
         this.enqueueRoot(shadow, pass);
       },
       this.runFilter(),
-      // A rescan reads what changed whole: its marks are gone, and the text it holds is near or was.
-      { startAt, leaveRest: pass === 'page' ? this.unread.leaveRest() : undefined },
+      { startAt, leaveRest: pass === 'visible' ? undefined : this.unread.leaveRest(pass) },
     );
   }
 
@@ -529,7 +535,9 @@ export class PageMarker {
     if (r.removedNodes.length) this.sweepPending = true;
     const changed = [...Array.from(r.addedNodes), ...Array.from(r.removedNodes)];
     const isBlock = (n: Node) => n.nodeType === Node.ELEMENT_NODE && nearestBlock(n as Element) === n;
-    if (changed.some((n) => !isBlock(n) && (n.nodeType === Node.ELEMENT_NODE || n.nodeType === Node.TEXT_NODE))) {
+    // White space between blocks (a page appending "\n<article>…") changes no text of its parent.
+    const isText = (n: Node) => n.nodeType === Node.TEXT_NODE && /\S/.test((n as Text).data);
+    if (changed.some((n) => !isBlock(n) && (n.nodeType === Node.ELEMENT_NODE || isText(n)))) {
       this.dirty.add(target);
     } else {
       for (const n of Array.from(r.addedNodes)) if (isBlock(n)) this.dirty.add(n);
@@ -538,12 +546,6 @@ export class PageMarker {
 
   private flushSoon(): void {
     this.settleTimer ??= setTimeout(() => this.flushMutations(), MUTATION_SETTLE_MS);
-  }
-
-  /** Reads `node` again whole, with the changes flushed next. */
-  private rescanSoon(node: Node): void {
-    this.dirty.add(node);
-    this.flushSoon();
   }
 
   private flushMutations(): void {
@@ -562,14 +564,17 @@ export class PageMarker {
     // Text left for later whose first block left its place: its parent is read again, from its start.
     for (const parent of this.unread.takeOrphaned()) if (parent.isConnected) blocks.add(parent);
     const insideAnother = insideAnyOf(blocks);
-    const changed = [...blocks].filter((b) => !insideAnother(parentAcrossShadows(b)));
+    // In the page's order: of two blocks added at the end of a parent, the first is left for later with the other.
+    const changed = [...blocks].filter((b) => !insideAnother(parentAcrossShadows(b))).sort(inPageOrder);
     if (changed.length) this.nearView?.pageChanged();
     // A changed block in text left for later is read with it, as it will be then: not now, and not
     // passed over for the viewport pass having read it. Blocks added at the end of their parent far
     // below the screen (a feed growing downwards) are left for later, with what is added after them.
     const isChanged = new Set(changed);
     const roots = changed.filter(
-      (b) => !this.unread.holds(b) && !(b instanceof Element && isAddedAtEnd(b, isChanged) && this.unread.leave(b)),
+      (b) =>
+        !this.unread.holds(b) &&
+        !(b instanceof Element && isAddedAtEnd(b, isChanged) && this.unread.leave(b, 'rescan')),
     );
     const rescanned = insideAnyOf(new Set(roots));
     const readLater = insideAnyOf(new Set(changed.filter((b) => !roots.includes(b))));
@@ -592,14 +597,23 @@ export class PageMarker {
 
 /**
  * Whether `block` can be left for later with the siblings after it: it may be (textRuns' leavable),
- * and what follows it was changed with it (added with it, at the end of its parent), or is blank.
+ * and what follows it was changed with it (added with it, at the end of its parent), or holds no
+ * text to read (white space, a script, a spinner's empty box).
  */
 function isAddedAtEnd(block: Element, changed: ReadonlySet<Node>): boolean {
   if (!leavable(block)) return false;
   for (let next = block.nextSibling; next; next = next.nextSibling) {
-    if (next.nodeType === Node.ELEMENT_NODE ? !changed.has(next) : /\S/.test(next.textContent ?? '')) return false;
+    if (changed.has(next)) continue;
+    if (next.nodeType === Node.ELEMENT_NODE && isSkippedElement(next as Element)) continue;
+    if (/\S/.test(next.textContent ?? '')) return false;
   }
   return true;
+}
+
+/** Sorts nodes into the page's order (those of other trees, shadow roots, after). */
+function inPageOrder(a: Node, b: Node): number {
+  if (a === b) return 0;
+  return a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
 }
 
 /** Whether `a` starts before `b` in the document (false where they cannot be compared). */

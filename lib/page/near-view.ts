@@ -88,7 +88,16 @@ export class NearViewHighlight {
     this.observer?.unobserve(block);
   }
 
+  /** Shows nothing; marks shown later are watched as before (with the margin of a changing page while it is one). */
   clear(): void {
+    this.highlight.clear();
+    this.shown.clear();
+    this.near.clear();
+    this.watchWith(this.stillTimer === undefined ? NEAR_VIEW_MARGIN : CHANGING_PAGE_MARGIN);
+  }
+
+  /** Shows nothing and watches nothing, for good. */
+  stop(): void {
     this.highlight.clear();
     this.shown.clear();
     this.near.clear();

@@ -8,7 +8,9 @@
  * is left is read when its first block comes within the read-ahead (an IntersectionObserver), when a
  * scroll ends or the window is resized with it no longer below (a jump past it: the observer tells
  * only of crossings), or when the whole page is asked for (the popup's summary, the step keys), after
- * which nothing is left for later.
+ * which nothing is left for later. A rest is read as the walk that left it read (the marker's pass);
+ * one whose first block moved, or the node before it, is no longer what was left: its parent is read
+ * again from its start.
  *
  * Where blocks do not follow one another down the page (a column laid out in reverse, say) the look
  * at the last sibling finds it: nothing is left unread there. Where there is no observer (jsdom),
@@ -18,11 +20,13 @@ import { type ObserverConstructor } from './near-view';
 import { READ_AHEAD_SCREENS, UntilNear } from './until-near';
 
 /** The children of `parent` from `first` on, left unread while they lay below the read-ahead. */
-export interface UnreadRest {
+export interface UnreadRest<Pass> {
   parent: Node;
   first: Element;
   /** The node before `first` when it was left: the rest is what it was while these still follow each other. */
   before: Node | null;
+  /** Why the walk that left it was reading (the marker's pass): the rest is read the same way. */
+  pass: Pass;
 }
 
 /**
@@ -38,8 +42,8 @@ const BOXLESS_SIBLINGS_PASSED = 4;
 
 type View = Window & { IntersectionObserver?: ObserverConstructor };
 
-export class UnreadBelow {
-  private readonly waiting: UntilNear<UnreadRest>;
+export class UnreadBelow<Pass> {
+  private readonly waiting: UntilNear<UnreadRest<Pass>>;
   /** Once the whole page has been asked for, nothing more is left for later. */
   private readingAll = false;
   private readonly listening = new AbortController();
@@ -47,7 +51,7 @@ export class UnreadBelow {
   /** `resume`: called with the rests the reader came near, to be read now. */
   constructor(
     private readonly view: View | null,
-    resume: (rests: UnreadRest[]) => void,
+    resume: (rests: UnreadRest<Pass>[]) => void,
   ) {
     this.waiting = new UntilNear(view, resume);
     // A jump (a link, the End key, the scroll bar) can pass a rest's first block without its crossing
@@ -58,15 +62,18 @@ export class UnreadBelow {
     view?.addEventListener('resize', lookAgain, options);
   }
 
-  /** For one walk (textRuns' leaveRest): whether to leave `el` and its siblings after it for later. */
-  leaveRest(): (el: Element, textRead: number) => boolean {
+  /** For one walk, reading for `pass` (textRuns' leaveRest): whether to leave `el` and the siblings after it. */
+  leaveRest(pass: Pass): (el: Element, textRead: number) => boolean {
     let nextLook = TEXT_BEFORE_FIRST_LOOK;
     // After leaving a rest the walk climbs to the parent's next sibling, which is looked at at once.
     let lookNext = false;
     return (el, textRead) => {
-      if (this.readingAll || (!lookNext && textRead < nextLook)) return false;
+      if (this.readingAll) return false;
+      // Left already (a block the page added while this walk was on its way to it): read with its rest.
+      if (this.waiting.isHolding(el)) return true;
+      if (!lookNext && textRead < nextLook) return false;
       nextLook = textRead + Math.max(TEXT_BEFORE_FIRST_LOOK, textRead);
-      lookNext = this.leave(el);
+      lookNext = this.leave(el, pass);
       return lookNext;
     };
   }
@@ -76,19 +83,19 @@ export class UnreadBelow {
    * (textRuns' leavable: its parent is not inline). The marker also leaves blocks a page adds at the
    * end of their parent there: a feed growing downwards is read as the reader scrolls down it.
    */
-  leave(el: Element): boolean {
+  leave(el: Element, pass: Pass): boolean {
     const parent = el.parentNode;
     return (
       !this.readingAll &&
       !!parent &&
       this.isBelow(el) &&
       this.lastIsBelow(parent) &&
-      this.waiting.hold(el, { parent, first: el, before: el.previousSibling })
+      this.waiting.hold(el, { parent, first: el, before: el.previousSibling, pass })
     );
   }
 
   /** Everything left unread, in the order left; from now on nothing is left for later. */
-  takeAll(): UnreadRest[] {
+  takeAll(): UnreadRest<Pass>[] {
     this.readingAll = true;
     return this.waiting.takeAll();
   }
@@ -97,7 +104,7 @@ export class UnreadBelow {
   holds(node: Node): boolean {
     for (let n: Node | null = node; n; n = hostOf(n)) {
       const inside = n;
-      const inRest = ({ parent, first }: UnreadRest) =>
+      const inRest = ({ parent, first }: UnreadRest<Pass>) =>
         parent.contains(inside) &&
         (first === inside || (first.compareDocumentPosition(inside) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0);
       if (this.waiting.some(inRest)) return true;
@@ -116,7 +123,7 @@ export class UnreadBelow {
     return parents;
   }
 
-  /** Forgets the rests whose first block `isReadNow` picks: a rescan reads them. */
+  /** Forgets the rests whose first block `isReadNow` picks: a rescan reads them (or leaves them anew). */
   forgetWhere(isReadNow: (first: Element) => boolean): void {
     this.waiting.drop((rest) => isReadNow(rest.first));
   }
@@ -146,7 +153,7 @@ export class UnreadBelow {
  * Whether a rest is no longer what was left: its first block moved, or the node before it did (a block
  * put in or taken out just before it, or moved from there to after it). Its parent must be read again.
  */
-export function isOrphaned({ parent, first, before }: UnreadRest): boolean {
+export function isOrphaned({ parent, first, before }: UnreadRest<unknown>): boolean {
   return first.parentNode !== parent || first.previousSibling !== before;
 }
 

@@ -72,6 +72,11 @@ export class UntilNear<T> {
     return all;
   }
 
+  /** Whether something is held for `block`. */
+  isHolding(block: Element): boolean {
+    return this.held.has(block);
+  }
+
   /** Whether anything held satisfies `test`. */
   some(test: (item: T) => boolean): boolean {
     for (const items of this.held.values()) if (items.some(test)) return true;
