@@ -23,6 +23,7 @@ import {
   languageOf,
   leavable,
   nearestBlock,
+  NOT_BLANK,
   rangeInRun,
   runIsCurrent,
   RUNS_PER_YIELD,
@@ -536,7 +537,7 @@ export class PageMarker {
     const changed = [...Array.from(r.addedNodes), ...Array.from(r.removedNodes)];
     const isBlock = (n: Node) => n.nodeType === Node.ELEMENT_NODE && nearestBlock(n as Element) === n;
     // White space between blocks (a page appending "\n<article>…") changes no text of its parent.
-    const isText = (n: Node) => n.nodeType === Node.TEXT_NODE && /\S/.test((n as Text).data);
+    const isText = (n: Node) => n.nodeType === Node.TEXT_NODE && NOT_BLANK.test((n as Text).data);
     if (changed.some((n) => !isBlock(n) && (n.nodeType === Node.ELEMENT_NODE || isText(n)))) {
       this.dirty.add(target);
     } else {
@@ -576,8 +577,9 @@ export class PageMarker {
         !this.unread.holds(b) &&
         !(b instanceof Element && isAddedAtEnd(b, isChanged) && this.unread.leave(b, 'rescan')),
     );
-    const rescanned = insideAnyOf(new Set(roots));
-    const readLater = insideAnyOf(new Set(changed.filter((b) => !roots.includes(b))));
+    const rootSet = new Set(roots);
+    const rescanned = insideAnyOf(rootSet);
+    const readLater = insideAnyOf(new Set(changed.filter((b) => !rootSet.has(b))));
     for (const block of this.scannedInView) {
       if (!block.isConnected || readLater(block)) this.scannedInView.delete(block);
     }
@@ -605,7 +607,7 @@ function isAddedAtEnd(block: Element, changed: ReadonlySet<Node>): boolean {
   for (let next = block.nextSibling; next; next = next.nextSibling) {
     if (changed.has(next)) continue;
     if (next.nodeType === Node.ELEMENT_NODE && isSkippedElement(next as Element)) continue;
-    if (/\S/.test(next.textContent ?? '')) return false;
+    if (NOT_BLANK.test(next.textContent ?? '')) return false;
   }
   return true;
 }

@@ -93,15 +93,12 @@ export class NearViewHighlight {
     this.highlight.clear();
     this.shown.clear();
     this.near.clear();
-    this.watchWith(this.stillTimer === undefined ? NEAR_VIEW_MARGIN : CHANGING_PAGE_MARGIN);
+    this.observer?.disconnect();
   }
 
   /** Shows nothing and watches nothing, for good. */
   stop(): void {
-    this.highlight.clear();
-    this.shown.clear();
-    this.near.clear();
-    this.observer?.disconnect();
+    this.clear();
     clearTimeout(this.stillTimer);
     this.stillTimer = undefined;
   }

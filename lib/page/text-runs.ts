@@ -37,7 +37,7 @@ const SHADOW_HOST_NAMES = new Set([
 ]);
 
 /** Text that is not only white space. */
-const NOT_BLANK = /\S/;
+export const NOT_BLANK = /\S/;
 
 export interface TextRun {
   /** The block element the run belongs to (its nearest non-inline ancestor). */

@@ -86,12 +86,16 @@ export class UntilNear<T> {
   /** Releases what is held for the blocks `isNear` picks, as if the observer had said they came near. */
   releaseWhere(isNear: (block: Element) => boolean): void {
     const released: T[] = [];
-    for (const [block, items] of this.held) {
-      if (!isNear(block)) continue;
-      this.held.delete(block);
-      released.push(...items);
-    }
+    for (const block of [...this.held.keys()]) if (isNear(block)) this.takeHeld(block, released);
     if (released.length) this.release(released);
+  }
+
+  /** Moves what is held for `block`, if anything, to the end of `released`. */
+  private takeHeld(block: Element, released: T[]): void {
+    const items = this.held.get(block);
+    if (!items) return;
+    this.held.delete(block);
+    released.push(...items);
   }
 
   /**
@@ -129,10 +133,7 @@ export class UntilNear<T> {
         continue;
       }
       this.near.add(entry.target);
-      const items = this.held.get(entry.target);
-      if (!items) continue;
-      this.held.delete(entry.target);
-      released.push(...items);
+      this.takeHeld(entry.target, released);
     }
     if (released.length) this.release(released);
   }
