@@ -98,7 +98,10 @@ export async function profiledLoad(context, origin, path, isMeasured, afterLoad)
   return { ms, ...longestTask(tasks, samples), extra, page, profile, samples };
 }
 
-/** The tasks of the page's main thread (the thread that parsed its HTML), in order: start and duration, µs. */
+/**
+ * The tasks of the page's main thread (the thread that parsed its HTML), in order: start and end, µs,
+ * and the share of that time the thread was on a CPU (the trace's thread time over its wall time).
+ */
 function mainThreadTasks(events, url) {
   const parse = events.find((e) => e.name === 'ParseHTML' && e.args?.beginData?.url === url);
   if (!parse) throw new Error(`the trace has no parse of ${url}`);
@@ -106,7 +109,7 @@ function mainThreadTasks(events, url) {
     .filter(
       (e) => e.name === 'ThreadControllerImpl::RunTask' && e.ph === 'X' && e.pid === parse.pid && e.tid === parse.tid,
     )
-    .map((e) => ({ start: e.ts, end: e.ts + e.dur }))
+    .map((e) => ({ start: e.ts, end: e.ts + e.dur, onCpu: e.dur > 0 && e.tdur >= 0 ? Math.min(1, e.tdur / e.dur) : 1 }))
     .sort((a, b) => a.start - b.start);
 }
 
@@ -122,6 +125,9 @@ function callTree(profile) {
  * The samples whose stack holds a frame of a script `isMeasured` picks: start time and duration, µs.
  * A sample lasts until the next one is taken, but not past the end of its task: the profiler's
  * thread, short of CPU on a busy machine, may take the next sample long after the thread went idle.
+ * And a sample counts only the CPU time in it, its share of its task's thread time: on a shared
+ * machine the page's thread waits for a CPU now and then, in the middle of whatever it was running,
+ * and the sample taken after the wait would otherwise count the wait as that code's cost.
  */
 function measuredSamples(profile, isMeasured, tasks) {
   const { nodes, parent } = callTree(profile);
@@ -140,8 +146,9 @@ function measuredSamples(profile, isMeasured, tasks) {
     if (!holdsMeasured(profile.samples[i])) continue;
     while (t < tasks.length && tasks[t].end <= time) t++;
     const next = time + (profile.timeDeltas[i + 1] ?? 0);
-    const end = t < tasks.length && tasks[t].start <= time ? Math.min(next, tasks[t].end) : next;
-    samples.push({ time, duration: end - time, node: profile.samples[i] });
+    const task = t < tasks.length && tasks[t].start <= time ? tasks[t] : null;
+    const end = task ? Math.min(next, task.end) : next;
+    samples.push({ time, duration: (end - time) * (task?.onCpu ?? 1), node: profile.samples[i] });
   }
   return samples;
 }

@@ -12,6 +12,7 @@ import {
 import { SieveReader } from '../lib/match/sieve';
 import { rangeInRun, RUNS_PER_YIELD, textRuns, type TextRun } from '../lib/page/text-runs';
 import { READ_AHEAD_MARGIN } from '../lib/page/until-near';
+import { TEXT_BEFORE_FIRST_LOOK, textBeforeNextLook } from '../lib/page/unread-below';
 import { FIXTURE_ALIASES } from './fixtures/aliases';
 import { FakeObserver } from './fake-observer';
 
@@ -46,8 +47,9 @@ describe('text runs', () => {
     const doc =
       page(`<p>CPV</p><code>CPV</code><pre>CPV</pre><textarea>CPV</textarea><select><option>CPV</option></select>
       <div contenteditable="true">CPV</div><div contenteditable="false">kept</div><script>var CPV</script><style>.CPV{}</style>
-      <gloss-card>CPV</gloss-card>`);
-    expect(collectTextRuns(doc.body).map((r) => r.text.trim())).toEqual(['CPV', 'kept']);
+      <div contenteditable="plaintext-only">CPV</div><p>also <span contenteditable="">CPV</span>kept</p>
+      <div contenteditable="FALSE">and kept</div><gloss-card>CPV</gloss-card>`);
+    expect(collectTextRuns(doc.body).map((r) => r.text.trim())).toEqual(['CPV', 'kept', 'also kept', 'and kept']);
   });
 
   it('leaves a block and its siblings after it when asked, going on after their parent; starts where told', () => {
@@ -449,6 +451,42 @@ describe('page marker', () => {
       expect(ids(rests)).toEqual(['p13', 'p26']);
       expect(ids(runs)).toEqual(['p3']);
       marker.stop();
+    });
+
+    it('is looked for where the text read so far says the read-ahead ends, not past it', async () => {
+      // Two hundred paragraphs of 64 characters, 20 px apart: the read-ahead ends at 1536 px (two screens
+      // of 768), at the 77th. The first looks find it far off; the text per pixel says where the walk
+      // will reach it, and a step of 1000 characters (16 paragraphs, 320 px) at most takes it past.
+      // Doubling the text between looks instead looked next at the 128th, 1000 px past it, having read
+      // half as much again as the first screens hold.
+      const dense = Array.from(
+        { length: 200 },
+        (_, i) =>
+          `<p id="p${i}" data-top="${i * 20}">Paragraph ${String(i).padStart(3, '0')} of a dense page, whose words name nothing at all.</p>`,
+      ).join('');
+      const { marker, rests } = await longPage(`<div id="article">${dense}</div>`);
+      const left = [...rests.observed][0] as HTMLElement;
+      expect(Number(left.dataset.top)).toBeGreaterThan(2 * window.innerHeight);
+      expect(Number(left.dataset.top)).toBeLessThanOrEqual(
+        2 * window.innerHeight + 20 * Math.ceil(TEXT_BEFORE_FIRST_LOOK / 70),
+      );
+      marker.stop();
+    });
+
+    it('the next look comes where the text per pixel says the edge is, in steps of 1000 characters to as much again as read', () => {
+      const edge = 1536;
+      // Four characters a pixel since the page's top: 5144 characters to the edge, but no more than read so far.
+      expect(textBeforeNextLook(null, { textRead: 1000, y: 250 }, edge)).toBe(1000);
+      expect(textBeforeNextLook({ textRead: 1000, y: 250 }, { textRead: 2000, y: 500 }, edge)).toBe(2000);
+      // Two characters a pixel since the last look: 1072 to the edge.
+      expect(textBeforeNextLook({ textRead: 2000, y: 500 }, { textRead: 3000, y: 1000 }, edge)).toBe(1072);
+      // Close to the edge: the least step.
+      expect(textBeforeNextLook({ textRead: 4000, y: 1000 }, { textRead: 6000, y: 1500 }, edge)).toBe(
+        TEXT_BEFORE_FIRST_LOOK,
+      );
+      // Past the edge with nothing left, or blocks going up the page: as much again as read.
+      expect(textBeforeNextLook({ textRead: 4000, y: 1000 }, { textRead: 6000, y: 2000 }, edge)).toBe(6000);
+      expect(textBeforeNextLook({ textRead: 1000, y: 500 }, { textRead: 2000, y: 400 }, edge)).toBe(2000);
     });
 
     it('is read when a scroll ends past it without its crossing the read-ahead (a jump)', async () => {

@@ -53,18 +53,19 @@ export interface TextRun {
 /** An editor: contenteditable="" / "true" / "plaintext-only" all make one; "false" does not. */
 const EDITOR = '[contenteditable]:not([contenteditable="false" i])';
 
-/** Whether an element's subtree is left alone. */
-export function isSkippedElement(el: Element): boolean {
-  return SKIPPED_NAMES.has(el.localName) || el.matches(EDITOR);
+/**
+ * Whether `el` makes an editor of its subtree. Asked of each element a walk enters: one attribute
+ * lookup each, where one query for the editors under the root would match every element of the
+ * page, of which a walk that leaves the text far below unread enters a few hundred (and a rest read
+ * later would query its whole parent again).
+ */
+function isEditor(el: Element): boolean {
+  return el.hasAttribute('contenteditable') && el.matches(EDITOR);
 }
 
-/**
- * The editors under `root`, found by one query: cheaper than reading an attribute of every element
- * on the walk, as most pages have none.
- */
-function editorsUnder(root: Node): Set<Element> | null {
-  const found = (root as Partial<ParentNode>).querySelectorAll?.(EDITOR);
-  return found?.length ? new Set(found) : null;
+/** Whether an element's subtree is left alone. */
+export function isSkippedElement(el: Element): boolean {
+  return SKIPPED_NAMES.has(el.localName) || isEditor(el);
 }
 
 export function isInline(el: Element): boolean {
@@ -129,7 +130,6 @@ export function* textRuns(
   // The root, or an element above it, may be one whose text is left alone (a rescan inside <code>).
   for (let up = startEl; up; up = up.parentElement) if (isSkippedElement(up)) return;
 
-  const editors = editorsUnder(root);
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
   // The run being gathered, in arrays reused from run to run: a run is copied out only if kept. Its
   // text is joined once at the end (a string grown by += is a rope, which every later read must walk).
@@ -157,7 +157,7 @@ export function* textRuns(
     if (node.nodeType === Node.ELEMENT_NODE) {
       const el = node as Element;
       const name = el.localName;
-      if (el !== root && (SKIPPED_NAMES.has(name) || editors?.has(el))) {
+      if (el !== root && (SKIPPED_NAMES.has(name) || isEditor(el))) {
         node = skipSubtree(walker);
         continue;
       }

@@ -31,11 +31,37 @@ export interface UnreadRest<Pass> {
 
 /**
  * Text read before the first look at where the walk has got to: the first screens of a page hold a
- * few thousand characters. A look lays the page out if it must, so after each look that finds the
- * walk still above the fold the text to the next is doubled: a walk through text the reader jumped
- * past (the End key, read from the top) looks a few dozen times, not once a screen.
+ * few thousand characters. Each look then tells how much text to read before the next one
+ * (textBeforeNextLook), and no look comes sooner than this after the one before.
  */
 export const TEXT_BEFORE_FIRST_LOOK = 1000;
+
+/** Where a walk was at a look: the text it had read, and the top of the block it was entering, from the page's top. */
+export interface Look {
+  textRead: number;
+  y: number;
+}
+
+/**
+ * How much text to read after a look (`now`) before looking again, `edge` being the read-ahead's
+ * lower edge (from the page's top). The text between the last look (or the page's top) and this one,
+ * over the height it took, says how much text the rest of the way to the edge holds: the next look
+ * comes where the walk should have reached it. A look lays the page out if it must, and each look
+ * that misses the edge says more precisely where it is, so that an over-read past it is a step of
+ * TEXT_BEFORE_FIRST_LOOK at most, where doubling the text between looks read up to as much again as
+ * the first screens held. Yet no look comes later than after as much text again as was read (nor
+ * sooner, once the walk is past the edge without leaving anything there): a walk
+ * through text the reader jumped past (the End key, read from the top) looks a few dozen times, not
+ * once a screen. A walk that began lower than the page's top (a rest, a rescan) takes its text to be
+ * thinner than it is at its first look, and looks again sooner.
+ */
+export function textBeforeNextLook(last: Look | null, now: Look, edge: number): number {
+  const since = last ?? { textRead: 0, y: 0 };
+  const textPerPixel = (now.textRead - since.textRead) / Math.max(1, now.y - since.y);
+  // Past the edge already, with nothing left (the siblings do not run down the page): geometry says no more.
+  const expected = now.y < edge ? (edge - now.y) * textPerPixel : now.textRead;
+  return Math.max(TEXT_BEFORE_FIRST_LOOK, Math.min(expected, now.textRead));
+}
 
 /** Siblings at the end of a parent passed over for one that has a box, in the look at the last sibling. */
 const BOXLESS_SIBLINGS_PASSED = 4;
@@ -65,15 +91,22 @@ export class UnreadBelow<Pass> {
   /** For one walk, reading for `pass` (textRuns' leaveRest): whether to leave `el` and the siblings after it. */
   leaveRest(pass: Pass): (el: Element, textRead: number) => boolean {
     let nextLook = TEXT_BEFORE_FIRST_LOOK;
+    let last: Look | null = null;
     // After leaving a rest the walk climbs to the parent's next sibling, which is looked at at once.
     let lookNext = false;
     return (el, textRead) => {
-      if (this.readingAll) return false;
+      if (this.readingAll || !this.view) return false;
       // Left already (a block the page added while this walk was on its way to it): read with its rest.
       if (this.waiting.isHolding(el)) return true;
       if (!lookNext && textRead < nextLook) return false;
-      nextLook = textRead + Math.max(TEXT_BEFORE_FIRST_LOOK, textRead);
-      lookNext = this.leave(el, pass);
+      const top = el.getBoundingClientRect().top;
+      lookNext = this.leave(el, pass, top);
+      if (!lookNext) {
+        const scrolled = this.view.scrollY;
+        const now = { textRead, y: top + scrolled };
+        nextLook = textRead + textBeforeNextLook(last, now, this.edge() + scrolled);
+        last = now;
+      }
       return lookNext;
     };
   }
@@ -83,12 +116,12 @@ export class UnreadBelow<Pass> {
    * (textRuns' leavable: its parent is not inline). The marker also leaves blocks a page adds at the
    * end of their parent there: a feed growing downwards is read as the reader scrolls down it.
    */
-  leave(el: Element, pass: Pass): boolean {
+  leave(el: Element, pass: Pass, top?: number): boolean {
     const parent = el.parentNode;
     return (
       !this.readingAll &&
       !!parent &&
-      this.isBelow(el) &&
+      (top ?? el.getBoundingClientRect().top) > this.edge() &&
       this.lastIsBelow(parent) &&
       this.waiting.hold(el, { parent, first: el, before: el.previousSibling, pass })
     );
@@ -135,7 +168,12 @@ export class UnreadBelow<Pass> {
 
   /** Whether an element's box begins below the screen and the read-ahead under it. */
   private isBelow(el: Element): boolean {
-    return !!this.view && el.getBoundingClientRect().top > (1 + READ_AHEAD_SCREENS) * this.view.innerHeight;
+    return el.getBoundingClientRect().top > this.edge();
+  }
+
+  /** The read-ahead's lower edge, from the viewport's top (none without a window: nothing lies below it). */
+  private edge(): number {
+    return this.view ? (1 + READ_AHEAD_SCREENS) * this.view.innerHeight : Infinity;
   }
 
   /** Whether the last child of `parent` that has a box lies below too: the siblings run down the page. */
