@@ -389,7 +389,8 @@ async function measureLive({ origin, browsers, seconds, reps, log }) {
 
 /**
  * Measures every page: Gloss (and the `baseline` build, if given, in the same run, loads taking
- * turns), the two floors and mark.js; then the live page, if `live` ({ seconds, reps }) is given.
+ * turns), the floors and mark.js, the pages taking turns too; then the live page, if `live`
+ * ({ seconds, reps }) is given.
  * `words`: the aliases, for mark.js. Logs as it goes.
  */
 export async function outsideIn({
@@ -408,10 +409,10 @@ export async function outsideIn({
   const gloss = await launchChromium(extension, origin);
   const before = baseline ? await launchChromium(baseline, origin) : null;
   const plain = await launchChromium(null, origin);
-  const results = new Map();
-  try {
-    for (const page of pages) {
-      const r = {
+  const results = new Map(
+    pages.map((page) => [
+      page.id,
+      {
         page,
         gloss: [],
         before: [],
@@ -423,8 +424,15 @@ export async function outsideIn({
         words: [],
         pageWalk: [],
         markjs: [],
-      };
-      for (let i = 0; i < reps; i++) {
+      },
+    ]),
+  );
+  try {
+    // The pages take turns, a load of each in each round: a machine that slows or speeds up during
+    // the run moves every page alike, and the ratio of two pages (the frames' target) stays theirs.
+    for (let i = 0; i < reps; i++) {
+      for (const page of pages) {
+        const r = results.get(page.id);
         r.gloss.push(await measureGloss(gloss, origin, page.path, afterLoadMs));
         if (before) r.before.push(await measureGloss(before, origin, page.path, afterLoadMs));
         if (page.readThrough) {
@@ -437,12 +445,15 @@ export async function outsideIn({
         r.words.push(await measureScript(plain, origin, page.path, scripts.floors, 'benchFloors.words()'));
         r.pageWalk.push(await measureScript(plain, origin, page.path, scripts.floors, 'benchFloors.walk()', 'page'));
       }
+      log(`  round ${i + 1} of ${reps}: a load of each page`);
+    }
+    for (const page of pages) {
+      const r = results.get(page.id);
       for (let i = 0; i < markjsReps; i++) {
         r.markjs.push(
           await measureScript(plain, origin, page.path, scripts.markjs, `benchMarkjs(${JSON.stringify(words)})`),
         );
       }
-      results.set(page.id, r);
       log(
         `  ${page.name}: Gloss ${fmt(median(r.gloss.map((g) => g.ms)))} ms${before ? `, before ${fmt(median(r.before.map((g) => g.ms)))} ms` : ''}; floors ${fmt(median(r.walk.map((f) => f.ms)))} / ${fmt(median(r.read.map((f) => f.ms)))} ms (elements and text: ${fmt(median(r.elements.map((f) => f.ms)))} ms, every word: ${fmt(median(r.words.map((f) => f.ms)))} ms) (page's world: ${fmt(median(r.pageWalk.map((f) => f.ms)))} ms); mark.js ${fmt(median(r.markjs.map((m) => m.ms)))} ms; longest task ${fmt(Math.max(...r.gloss.map((g) => g.longestTaskMs)))} ms; ${r.gloss.at(-1).marks} underlines near the screen`,
       );
