@@ -121,7 +121,7 @@ export class UnreadBelow<Pass> {
     return (
       !this.readingAll &&
       !!parent &&
-      (top ?? el.getBoundingClientRect().top) > this.edge() &&
+      this.isBelow(el, top) &&
       this.lastIsBelow(parent) &&
       this.waiting.hold(el, { parent, first: el, before: el.previousSibling, pass })
     );
@@ -166,9 +166,9 @@ export class UnreadBelow<Pass> {
     this.listening.abort();
   }
 
-  /** Whether an element's box begins below the screen and the read-ahead under it. */
-  private isBelow(el: Element): boolean {
-    return el.getBoundingClientRect().top > this.edge();
+  /** Whether an element's box begins below the screen and the read-ahead under it (`top`: its box's, if known). */
+  private isBelow(el: Element, top = el.getBoundingClientRect().top): boolean {
+    return top > this.edge();
   }
 
   /** The read-ahead's lower edge, from the viewport's top (none without a window: nothing lies below it). */
