@@ -85,9 +85,12 @@ export default defineConfig({
     // storage: settings; contextMenus: "Look up in Gloss" on a selection. Content scripts need no
     // host permission beyond their own matches; nothing is fetched from anywhere.
     permissions: ['storage', 'contextMenus'],
-    // The card's script, loaded by the content script on first use (entrypoints/finder/cards.ts).
-    // A dynamic URL in Chrome, a per-install host in Firefox: a page cannot probe for Gloss with it.
-    web_accessible_resources: [{ resources: ['card-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true }],
+    // The card's script, loaded by the content script on first use (entrypoints/finder/cards.ts), and
+    // the finder, loaded by a frame once it holds text worth reading (entrypoints/frame.ts). A dynamic
+    // URL in Chrome, a per-install host in Firefox: a page cannot probe for Gloss with them.
+    web_accessible_resources: [
+      { resources: ['card-ui.js', 'finder.js'], matches: ['<all_urls>'], use_dynamic_url: true },
+    ],
     commands: {
       [LOOK_UP_COMMAND]: {
         suggested_key: { default: 'Alt+Shift+G' },
@@ -115,16 +118,18 @@ export default defineConfig({
   },
   hooks: {
     // The content script is finder.js, built as a plain script (entrypoints/finder/index.tsx says
-    // why), in every frame of every page. The ::highlight() rules must apply in the page itself, not
-    // in the card's shadow root, so they ship as a plain content-script stylesheet: injected by the
-    // browser, no element added.
+    // why), in the top frame of every page; every other frame runs frame.js, which loads the finder
+    // once the frame holds text worth reading (entrypoints/frame.ts). The ::highlight() rules must
+    // apply in the page itself, not in the card's shadow root, so they ship as a plain
+    // content-script stylesheet, in every frame: injected by the browser, no element added.
     'build:manifestGenerated': (wxt, manifest) => {
       manifest.content_scripts = [
+        { matches: ['<all_urls>'], run_at: 'document_idle', js: ['finder.js'] },
         {
           matches: ['<all_urls>'],
           all_frames: true,
           run_at: 'document_idle',
-          js: ['finder.js'],
+          js: ['frame.js'],
           css: ['highlights.css'],
         },
       ];

@@ -410,6 +410,15 @@ if (wants('size')) {
     null,
     `gzipped ${kb(gzipSync(cardScript).length)}`,
   );
+  // Evaluated in every frame but the top one; the finder follows only where there is text (entrypoints/frame.ts).
+  const frameScript = readFileSync(resolve(root, '.output/chrome-mv3/frame.js'));
+  record(
+    'the script of every other frame, minified',
+    kb(frameScript.length),
+    '≤ 8 KB',
+    frameScript.length <= 8 * 1024,
+    `gzipped ${kb(gzipSync(frameScript).length)}`,
+  );
   const version = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')).version;
   for (const zip of [`gloss-${version}-chrome.zip`, `gloss-${version}-firefox.zip`, `gloss-${version}-sources.zip`]) {
     record(zip, kb(statSync(resolve(root, '.output', zip)).size), '', null);

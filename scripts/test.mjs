@@ -95,6 +95,13 @@ if (build.ok) {
       shippedFile(home).includes(marker) && !contentScript.includes(marker),
     );
   }
+  // Every frame but the top one evaluates frame.js, and the finder only once the frame holds text:
+  // frame.js must not carry the finder's matching.
+  const frameScript = shippedFile('frame.js');
+  step(
+    'the script of every frame but the top one is small and carries no matcher (frame.js, at most 8 KB)',
+    frameScript.length <= 8 * 1024 && !frameScript.includes('pageMatcher') && contentScript.includes('pageMatcher'),
+  );
   // No code from anywhere but the package, and none made from strings.
   const shipped = ['.output/chrome-mv3', '.output/firefox-mv2'].flatMap((dir) =>
     readdirSync(dir, { recursive: true }).map((f) => join(dir, String(f))),

@@ -92,10 +92,23 @@ describe('frames worth reading', () => {
     select(16, 26);
     await vi.waitFor(() => expect(read).toBe(true));
 
-    // Text selected before Gloss looked (it waits for the page to be idle) counts as well.
-    const selectedEarly = frame('<p>Advertisement · Xi Jinping in Hanoi</p>');
+    // Text selected before Gloss looked (it waits for the page to be idle) counts as well; selecting
+    // it gave the frame the focus.
+    const selectedEarly = frame('<p tabindex="-1">Advertisement · Xi Jinping in Hanoi</p>');
+    selectedEarly.document.querySelector('p')!.focus();
     selectedEarly.getSelection()!.selectAllChildren(selectedEarly.document.body);
     expect((await settled(whenWorthReading(selectedEarly)))()).toBe(true);
+  });
+
+  it('asks a frame that does not have the focus nothing of its selection until the selection changes', async () => {
+    const ad = frame('<p>Advertisement · Xi Jinping in Hanoi</p>');
+    const asked = vi.spyOn(ad, 'getSelection');
+    const read = await settled(whenWorthReading(ad));
+    expect(asked).not.toHaveBeenCalled();
+    expect(read()).toBe(false);
+    ad.getSelection()!.selectAllChildren(ad.document.body);
+    ad.document.dispatchEvent(new Event('selectionchange'));
+    await vi.waitFor(() => expect(read()).toBe(true));
   });
 });
 

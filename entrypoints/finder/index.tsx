@@ -10,10 +10,11 @@
  *   of the page.
  * Matching, scanning, pointer mapping and hover intent live in lib/.
  *
- * It runs in every frame of every page (the manifest entry is written in wxt.config.ts), so it is
- * built as a plain script rather than as WXT's content script, whose wrapper sets up a context in
- * every frame (events posted to the page, the runtime looked up as the script is evaluated) before
- * any of Gloss runs. What the context did for Gloss is done here: listeners that go together, and a
+ * It runs in the top frame of every page (the manifest entry is written in wxt.config.ts), and in
+ * any other frame once it holds text worth reading (entrypoints/frame.ts loads it there), so it is
+ * built as a plain script rather than as WXT's content script, whose wrapper sets up a context
+ * (events posted to the page, the runtime looked up as the script is evaluated) before any of
+ * Gloss runs. What the context did for Gloss is done here: listeners that go together, and a
  * look every INVALIDATION_CHECK_MS for an extension that went away. The card's script makes WXT's
  * context for the card's shadow-root UI (components/card-layer.tsx).
  */
@@ -21,7 +22,7 @@ import { extensionApi } from '../../adapters/extension-api';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { onPageMessage } from '../../lib/messages';
 import { HIGHLIGHTS } from '../../lib/page/mark-colors';
-import { whenIdle, whenWorthReading } from '../../lib/page/frame';
+import { whenIdle } from '../../lib/page/frame';
 import { siteKey, type Preferences } from '../../lib/settings';
 import { PageCards } from './cards';
 import { isKeyboardFrame, TermKeys } from './keyboard';
@@ -37,10 +38,10 @@ import { pageSetup, type PageSetup } from './setup';
 const INVALIDATION_CHECK_MS = 2000;
 
 export default defineUnlistedScript(async () => {
-  // Nothing is done before the page is idle that can be done after; and a frame with nothing to
-  // read (a tracking pixel, a hidden or empty frame) does nothing until it holds text.
-  await whenIdle(window);
-  await whenWorthReading(window);
+  // Nothing is done before the page is idle that can be done after. Another frame is here because
+  // entrypoints/frame.ts waited for that, and for text worth reading: a frame the reader's selection
+  // woke starts at once, since the look-up may already be on its way.
+  if (window === window.top) await whenIdle(window);
   // A frame woken by the reader's selection may be asked to look it up before it has started: the
   // request is kept, and answered once it has.
   let earlyLookUp: string | null = null;
