@@ -14,8 +14,9 @@ import { join } from 'node:path';
  * to innerHTML is rewritten at build, wxt.config.ts; one back would fail here.)
  */
 const EXPLAINED = [
-  // The content script loads the card's script with import() of its own packaged URL on first use.
-  { code: 'UNSAFE_VAR_ASSIGNMENT', message: /import/, file: /^finder\.js$/ },
+  // The content script loads the card's script with import() of its own packaged URL on first use,
+  // and the script of every other frame loads the finder so once the frame holds text.
+  { code: 'UNSAFE_VAR_ASSIGNMENT', message: /import/, file: /^(finder|frame)\.js$/ },
   // pdf.js (options page only) can import its worker from a URL, and its worker a JPEG 2000 decoder;
   // Gloss hands pdf.js the worker module itself and reads only text, so neither import runs.
   { code: 'UNSAFE_VAR_ASSIGNMENT', message: /import/, file: /^assets\/pdf(\.worker)?-[\w-]+\.js$/ },
