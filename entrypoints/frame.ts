@@ -11,7 +11,7 @@ import { extensionApi } from '../adapters/extension-api';
 import { whenIdle, whenWorthReading } from '../lib/page/frame';
 
 /** The finder's script, web-accessible (wxt.config.ts) so that a frame can import it. */
-export const FINDER_SCRIPT = '/finder.js';
+const FINDER_SCRIPT = '/finder.js';
 
 export default defineUnlistedScript(async () => {
   if (window === window.top) return;
