@@ -28,7 +28,7 @@ export function assert(condition, message) {
   if (!condition) throw new Error(message ?? 'assertion failed');
 }
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The helpers every test area is written with, over one browser's driver. */
 export function makeContext({ driver, origin, otherOrigin, proxy }) {

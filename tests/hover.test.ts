@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { GRACE_MS, HoverMachine } from '../lib/page/hover';
+import { GRACE_MS, HoverMachine, LOOK_AGAIN_WITHIN_MS, worthLookingAgain, type PointerLook } from '../lib/page/hover';
 import { DWELL_MS } from '../lib/timing';
 
 /** Timers under the test's control. */
@@ -224,5 +224,42 @@ describe('hover intent reads the pointer’s speed', () => {
     expect(log).toEqual([]);
     clock.advance(1);
     expect(log).toEqual(['show Xi #1']);
+  });
+});
+
+describe('a pointer that came to rest before the words under it were marked', () => {
+  const at = { scrollX: 0, scrollY: 400 };
+  const look = (found: string | null): PointerLook<string> => ({ movedAt: 1000, ...at, found });
+  const held = new Set(['Xi (the mark the reader closed)']);
+  const stillMarked = (mark: string) => held.has(mark);
+
+  it('is looked under again once the marks settle: it was on no mark, a moment ago, the page unscrolled', () => {
+    expect(worthLookingAgain(look(null), 1200, stillMarked, () => at)).toBe(true);
+    expect(worthLookingAgain(look(null), 1000 + LOOK_AGAIN_WITHIN_MS, stillMarked, () => at)).toBe(true);
+  });
+
+  it('is looked under again when the mark it was on is gone (the page was read again after an update)', () => {
+    expect(worthLookingAgain(look('Xi (a mark dropped since)'), 1200, stillMarked, () => at)).toBe(true);
+  });
+
+  it('is not, when it rests on a mark still there: a card closed with Esc stays closed', () => {
+    expect(worthLookingAgain(look('Xi (the mark the reader closed)'), 1200, stillMarked, () => at)).toBe(false);
+  });
+
+  it('is not, once parked longer than LOOK_AGAIN_WITHIN_MS', () => {
+    expect(worthLookingAgain(look(null), 1001 + LOOK_AGAIN_WITHIN_MS, stillMarked, () => at)).toBe(false);
+  });
+
+  it('is not, when the page scrolled under it since', () => {
+    expect(worthLookingAgain(look(null), 1200, stillMarked, () => ({ scrollX: 0, scrollY: 460 }))).toBe(false);
+    expect(worthLookingAgain(look(null), 1200, stillMarked, () => ({ scrollX: 30, scrollY: 400 }))).toBe(false);
+  });
+
+  it('reads the scroll offsets only when the rest of the answer does not settle it', () => {
+    let reads = 0;
+    const scrolled = () => (reads++, at);
+    worthLookingAgain(look(null), 1001 + LOOK_AGAIN_WITHIN_MS, stillMarked, scrolled);
+    worthLookingAgain(look('Xi (the mark the reader closed)'), 1200, stillMarked, scrolled);
+    expect(reads).toBe(0);
   });
 });

@@ -674,6 +674,25 @@ describe('page marker', () => {
     marker.stop();
   });
 
+  it('holds its marks until their text changes, and no other marker’s', async () => {
+    const { marker } = await markedTexts('<p id="p">Meeting in Hanoi today.</p>');
+    const p = document.getElementById('p')!;
+    const before = marker.markAt(p.firstChild!, 'Meeting in H'.length)!;
+    expect(marker.holds(before)).toBe(true);
+    const other = markerOn(document);
+    other.start();
+    await settle(other);
+    expect(other.holds(before)).toBe(false);
+    other.stop();
+    (p.firstChild as Text).data = 'Meeting in Hanoi again.';
+    await settle(marker);
+    const after = marker.markAt(p.firstChild!, 'Meeting in H'.length)!;
+    expect(after.entryId).toBe('hanoi');
+    expect(marker.holds(after)).toBe(true);
+    expect(marker.holds(before)).toBe(false);
+    marker.stop();
+  });
+
   it('keeps marks current when text inside a shadow root changes', async () => {
     const { marker } = await markedTexts('<div id="host"></div>');
     const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });

@@ -1,6 +1,7 @@
 // Spotting terms and opening cards on web pages: the traps of spelling and case, inline markup, shadow roots, frames,
 // pages that fight back, real pages.
-import { assert } from '../harness.mjs';
+import { tsImport } from 'tsx/esm/api';
+import { assert, sleep } from '../harness.mjs';
 import {
   HIGHLIGHT,
   HOST,
@@ -10,6 +11,9 @@ import {
   pageMarkupWithoutGloss,
   pagePhraseCenter,
 } from '../page.mjs';
+
+/** How long a pointer at rest still counts as pointing at what Gloss marks under it, as the extension defines it. */
+const { LOOK_AGAIN_WITHIN_MS } = await tsImport('../../lib/page/hover.ts', import.meta.url);
 
 export function define(ctx, test) {
   const { driver, origin, marksOf, hover, readyCard, cardClosed, noCardOpens, storePreferences } = ctx;
@@ -469,6 +473,41 @@ export function define(ctx, test) {
       document.body.append(p);
     });
     await page.waitFor(pageMarks, HIGHLIGHT, (m) => m.includes('Great Hall of the People'), 5000);
+    await page.close();
+  });
+
+  test('a term marked just after the pointer came to rest on its words opens its card; a pointer parked long before, none', async () => {
+    // As on a page jumped to, or read again after an update: the pointer arrives before the marks.
+    const page = await driver.openPage(`${origin}/basic.html`);
+    await marksOf(page);
+    await page.evaluate(() => {
+      for (const [id, text] of [
+        ['parked', 'Later that evening the delegation dined.'],
+        ['resting', 'Afterwards the ministers left for the airport.'],
+      ]) {
+        const p = document.createElement('p');
+        p.id = id;
+        p.textContent = text;
+        document.body.prepend(p);
+      }
+    });
+    /** The words under the pointer become a name; the pointer does not move again. */
+    const rename = (id, text) =>
+      page.evaluate(
+        ([id, text]) => {
+          const words = /** @type {Text} */ (document.getElementById(id).firstChild);
+          words.data = text;
+        },
+        [id, text],
+      );
+    await hover(page, 'Later', { within: '#parked' });
+    await sleep(LOOK_AGAIN_WITHIN_MS + 500);
+    await rename('parked', 'Xi Jinping, that evening, dined with the delegation.');
+    await page.waitFor(pageMarks, HIGHLIGHT, (m) => m?.includes('Xi Jinping'), 5000);
+    await noCardOpens(page);
+    await hover(page, 'Afterwards', { within: '#resting' });
+    await rename('resting', 'Nguyen Phu Trong and the ministers left for the airport.');
+    await readyCard(page, 'Nguyen Phu Trong');
     await page.close();
   });
 

@@ -2,7 +2,7 @@
 // (lib/page/unread-below.ts), matches what may hold a term once near (lib/page/until-near.ts) and draws
 // the marks near the screen (lib/page/near-view.ts), the others once the reader scrolls to them; the
 // popup still finds and counts every mention.
-import { assert } from '../harness.mjs';
+import { assert, sleep } from '../harness.mjs';
 import { HIGHLIGHT, pageMarks, pageMarksThroughout } from '../page.mjs';
 
 /** The viewport's height, and where each range of highlight `name` registered now stands in it. */
@@ -102,7 +102,7 @@ export function define(ctx, test) {
   const settledMarks = async (page) => {
     await marksOf(page);
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await sleep(500);
     return page.evaluate(pageMarks, HIGHLIGHT);
   };
 

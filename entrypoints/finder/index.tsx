@@ -27,7 +27,7 @@ import { siteKey, type Preferences } from '../../lib/settings';
 import { PageCards } from './cards';
 import { isKeyboardFrame, TermKeys } from './keyboard';
 import { PageMarking } from './marking';
-import { listenToReader } from './pointer';
+import { listenToReader, type ReaderListeners } from './pointer';
 import { pageSetup, type PageSetup } from './setup';
 
 /**
@@ -64,11 +64,11 @@ function startGloss(setup: PageSetup, earlyLookUp: string | null): void {
   let preferences = setup.preferences;
   /** The page's events Gloss listens to, removed together when the extension goes away. */
   const listeners = new AbortController();
-  let listening = false;
+  /** The reader's pointer and keys, listened to once the page is marked or a card is open. */
+  let reader: ReaderListeners | null = null;
   const listen = () => {
-    if (listening) return;
-    listening = true;
-    listenToReader(
+    if (reader) return;
+    reader = listenToReader(
       document,
       { cards, marking, termKeys, preferences: () => preferences, extensionGone },
       listeners.signal,
@@ -83,6 +83,7 @@ function startGloss(setup: PageSetup, earlyLookUp: string | null): void {
       cards.hover.close();
       termKeys.forget();
     },
+    onMarksSettled: () => reader?.marksSettled(),
   });
   const cards: PageCards = new PageCards({
     theme: () => preferences.theme,

@@ -20,6 +20,8 @@ interface MarkingOptions {
   onMarked(): void;
   /** Marking stopped: no card may stay open on a mark that is gone. */
   onStopped(): void;
+  /** The marks settled after a change. */
+  onMarksSettled(): void;
 }
 
 export class PageMarking {
@@ -75,7 +77,10 @@ export class PageMarking {
         highlightName: HIGHLIGHTS[prefs.markStyle],
         activeHighlightName: HIGHLIGHTS.active,
         flashHighlightName: HIGHLIGHTS.flash,
-        onIdle: () => this.report(),
+        onIdle: () => {
+          this.report();
+          this.options.onMarksSettled();
+        },
       });
       this.marker.start();
       void this.marker.whenScanned().then(settle);

@@ -3,9 +3,12 @@
  * most and handed to the hover machine as arriving on a term or leaving it; a press and release bracket
  * a possible selection, during which no card opens; Esc closes the card; the step keys move from term
  * to term where the browser's command did not take them (lib/keyboard.ts). Listened to only once the
- * page is marked or a card is open.
+ * page is marked or a card is open. A pointer that came to rest before the words under it were marked
+ * is looked under again once they are (lib/page/hover.ts, worthLookingAgain).
  */
 import { stepOfKey } from '../../lib/keyboard';
+import { worthLookingAgain, type PointerLook } from '../../lib/page/hover';
+import type { Mark } from '../../lib/page/marker';
 import { isPointOnRange, textPositionFromPoint } from '../../lib/page/point';
 import { triggerHeld, type Preferences } from '../../lib/settings';
 import type { PageCards } from './cards';
@@ -29,14 +32,22 @@ interface ReaderInput {
   extensionGone(): boolean;
 }
 
+/** What the page's marking tells the reader's listeners. */
+export interface ReaderListeners {
+  /** The marks settled after a change: a pointer resting where no mark was may be on one now. */
+  marksSettled(): void;
+}
+
 /** Listens to the reader until `signal` aborts. */
 export function listenToReader(
   doc: Document,
   { cards, marking, termKeys, preferences, extensionGone }: ReaderInput,
   signal: AbortSignal,
-): void {
+): ReaderListeners {
   const { hover } = cards;
   let pointer: Pointer | null = null;
+  /** The last look under the pointer, and the pointer it was for. */
+  let look: (PointerLook<Mark> & { pointer: Pointer }) | null = null;
   let frameRequested = false;
   const requestCheck = () => {
     if (frameRequested) return;
@@ -45,12 +56,17 @@ export function listenToReader(
   };
   function checkPointer(): void {
     frameRequested = false;
-    const marker = marking.marker;
-    if (!pointer || hover.selecting || !marker || extensionGone()) return;
+    if (!pointer || hover.selecting || extensionGone()) return;
     if (cards.host && pointer.target === cards.host) return; // the card's own enter/leave handle it
-    const pos = textPositionFromPoint(doc, pointer.x, pointer.y, marker.shadowRoots);
-    const mark = pos ? marker.markAt(pos.node, pos.offset) : null;
-    if (mark && isPointOnRange(mark.range, pointer.x, pointer.y) && triggerHeld(preferences().cardTrigger, pointer)) {
+    const marker = marking.marker;
+    const view = doc.defaultView;
+    // (No marker: the page is being read again, and the pointer is on no mark yet.)
+    const pos = marker && textPositionFromPoint(doc, pointer.x, pointer.y, marker.shadowRoots);
+    const near = pos ? marker.markAt(pos.node, pos.offset) : null;
+    const mark = near && isPointOnRange(near.range, pointer.x, pointer.y) ? near : null;
+    look = { pointer, movedAt: pointer.time, scrollX: view?.scrollX ?? 0, scrollY: view?.scrollY ?? 0, found: mark };
+    if (!marker) return;
+    if (mark && triggerHeld(preferences().cardTrigger, pointer)) {
       marker.setActive(mark);
       hover.enterTerm({ range: mark.range, entryId: mark.entryId }, pointer);
     } else {
@@ -107,4 +123,21 @@ export function listenToReader(
     options,
   );
   doc.addEventListener('keyup', onModifier, options);
+
+  return {
+    marksSettled() {
+      const view = doc.defaultView;
+      const marker = marking.marker;
+      if (!look || look.pointer !== pointer || !view || !marker || hover.state.kind !== 'idle') return;
+      if (
+        worthLookingAgain(
+          look,
+          view.performance.now(),
+          (mark) => marker.holds(mark),
+          () => view,
+        )
+      )
+        requestCheck();
+    },
+  };
 }

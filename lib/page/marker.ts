@@ -297,6 +297,11 @@ export class PageMarker {
     return null;
   }
 
+  /** Whether `mark` is one of this marker's marks now (not dropped by a rescan, nor another marker's). */
+  holds(mark: Mark): boolean {
+    return this.marksByNode.get(mark.text)?.includes(mark) ?? false;
+  }
+
   /** Emphasises one mark (the hovered term), or none. */
   setActive(mark: Mark | null): void {
     this.activeHighlight.clear();
