@@ -34,7 +34,10 @@ interface ReaderInput {
 
 /** What the page's marking tells the reader's listeners. */
 export interface ReaderListeners {
-  /** The marks settled after a change: a pointer resting where no mark was may be on one now. */
+  /**
+   * The marks settled after a change: a pointer resting where no mark was may be on one now. Called
+   * after every settled change, many times a second on a live page, so it only asks for a frame.
+   */
   marksSettled(): void;
 }
 
@@ -46,25 +49,45 @@ export function listenToReader(
 ): ReaderListeners {
   const { hover } = cards;
   let pointer: Pointer | null = null;
-  /** The last look under the pointer, and the pointer it was for. */
-  let look: (PointerLook<Mark> & { pointer: Pointer }) | null = null;
+  /** Pointer moves, and modifier presses, each an arrival where the pointer is. */
+  let arrivals = 0;
+  /** The arrival the last look under the pointer was for. */
+  let lookedAt = 0;
+  /**
+   * What the last look found, kept while it may be worth looking again (lib/page/hover.ts,
+   * worthLookingAgain); dropped once what is under the pointer is no longer what the reader pointed at.
+   */
+  let look: PointerLook<Mark> | null = null;
+  const forgetLook = () => (look = null);
   let frameRequested = false;
   const requestCheck = () => {
     if (frameRequested) return;
     frameRequested = true;
     requestAnimationFrame(checkPointer);
   };
+  /** Whether the pointer, not moved since the last look, is worth looking under again: the marks changed. */
+  const worthAnotherLook = () => {
+    const marker = marking.marker;
+    return (
+      !!look &&
+      !!marker &&
+      hover.state.kind === 'idle' &&
+      worthLookingAgain(look, doc.defaultView?.performance.now() ?? 0, (mark) => marker.holds(mark))
+    );
+  };
   function checkPointer(): void {
     frameRequested = false;
     if (!pointer || hover.selecting || extensionGone()) return;
     if (cards.host && pointer.target === cards.host) return; // the card's own enter/leave handle it
+    // Judged here, when the look would happen: a hidden tab runs this frame only once it is shown.
+    if (arrivals === lookedAt && !worthAnotherLook()) return;
+    lookedAt = arrivals;
     const marker = marking.marker;
-    const view = doc.defaultView;
     // (No marker: the page is being read again, and the pointer is on no mark yet.)
     const pos = marker && textPositionFromPoint(doc, pointer.x, pointer.y, marker.shadowRoots);
     const near = pos ? marker.markAt(pos.node, pos.offset) : null;
     const mark = near && isPointOnRange(near.range, pointer.x, pointer.y) ? near : null;
-    look = { pointer, movedAt: pointer.time, scrollX: view?.scrollX ?? 0, scrollY: view?.scrollY ?? 0, found: mark };
+    look = { movedAt: pointer.time, found: mark };
     if (!marker) return;
     if (mark && triggerHeld(preferences().cardTrigger, pointer)) {
       marker.setActive(mark);
@@ -78,7 +101,9 @@ export function listenToReader(
   const onModifier = (e: KeyboardEvent) => {
     if (!pointer || (e.key !== 'Alt' && e.key !== 'Shift')) return;
     pointer = { ...pointer, altKey: e.altKey, shiftKey: e.shiftKey };
-    if (e.type === 'keydown') requestCheck();
+    if (e.type !== 'keydown') return;
+    arrivals++;
+    requestCheck();
   };
 
   const options = { capture: true, signal };
@@ -93,14 +118,24 @@ export function listenToReader(
         altKey: e.altKey,
         shiftKey: e.shiftKey,
       };
+      arrivals++;
       requestCheck();
     },
     { ...options, passive: true },
   );
+  // What is under a pointer that stays is no longer what the reader pointed at once the page or a box
+  // in it scrolls (capture: a box's scroll does not bubble), the pointer leaves the window, or the tab
+  // is hidden: a term marked there later opens nothing until the pointer moves. (A scroll's event comes
+  // in the next frame, before that frame's look: a scroll in the frame the pointer arrives in counts as
+  // before it, as a jump to a part of the page and a move onto it at once must.)
+  doc.addEventListener('scroll', forgetLook, { ...options, passive: true });
+  doc.addEventListener('pointerout', (e) => e.relatedTarget || forgetLook(), { ...options, passive: true });
+  doc.addEventListener('visibilitychange', forgetLook, options);
   doc.addEventListener(
     'pointerdown',
     (e) => {
       if (cards.host && e.composedPath().includes(cards.host)) return;
+      forgetLook();
       hover.startSelecting();
       termKeys.forget();
     },
@@ -110,6 +145,8 @@ export function listenToReader(
   doc.addEventListener(
     'keydown',
     (e) => {
+      // Esc says no to the term under the pointer too, even once it is marked again.
+      if (e.key === 'Escape') forgetLook();
       if (e.key === 'Escape' && hover.state.kind !== 'idle') cards.close();
       const direction = stepOfKey(e);
       if (direction) {
@@ -126,18 +163,7 @@ export function listenToReader(
 
   return {
     marksSettled() {
-      const view = doc.defaultView;
-      const marker = marking.marker;
-      if (!look || look.pointer !== pointer || !view || !marker || hover.state.kind !== 'idle') return;
-      if (
-        worthLookingAgain(
-          look,
-          view.performance.now(),
-          (mark) => marker.holds(mark),
-          () => view,
-        )
-      )
-        requestCheck();
+      if (look && arrivals === lookedAt && hover.state.kind === 'idle') requestCheck();
     },
   };
 }

@@ -217,38 +217,32 @@ export class HoverMachine<T> {
 }
 
 /**
- * A pointer that came to rest on a word before Gloss had marked it (the page jumped there, or is
- * being read again after the reader's entries changed) is looked at again once the marks settle,
- * and counts as arriving on the term then. One the reader moved longer ago than this is parked,
- * not pointing: a term that appears under it later opens nothing.
+ * A pointer that came to rest on a word before Gloss had marked it (the page jumped to a part not
+ * read yet, or is read again after the reader's entries changed) is looked under again once the
+ * marks settle, and counts as arriving on the term then. The time a part near the screen takes to be
+ * marked is well under a second even on a busy machine; a pointer moved longer ago than this is
+ * parked, not pointing, and a term that appears under it later opens nothing.
  */
 export const LOOK_AGAIN_WITHIN_MS = 2000;
 
-/** What a look under the pointer found, and where the page was scrolled then. */
+/**
+ * What a look under the pointer found. The caller drops it when what is under the pointer stops
+ * being what the reader pointed at: a scroll of the page or of any box in it, Esc, a press, the
+ * pointer leaving the window, the tab hidden.
+ */
 export interface PointerLook<M> {
-  /** When the pointer last moved (an event's timeStamp, in ms). */
+  /** When the pointer last moved: an event's timeStamp, which shares performance.now()'s origin. */
   movedAt: number;
-  scrollX: number;
-  scrollY: number;
   /** The mark under the pointer, if there was one. */
   found: M | null;
 }
 
 /**
- * Whether the pointer is worth looking under again now that the marks settled: it has not moved
- * since `look` (the caller's to know), it moved within LOOK_AGAIN_WITHIN_MS, what it was on then is
- * not a mark still there (one the reader closed with Esc stays closed), and the page has not
- * scrolled under it since (the words under a pointer that stays while the page scrolls are not what
- * the reader pointed at). Cheapest first: the scroll offsets are read last, as reading them may
- * have the browser lay the page out.
+ * Whether the pointer, not moved since `look`, is worth looking under again at `time` now that the
+ * marks settled: it moved within LOOK_AGAIN_WITHIN_MS, and what it was on then is not a mark still
+ * there (a mark the reader saw, whose card opened or did not, is not news).
  */
-export function worthLookingAgain<M>(
-  look: PointerLook<M>,
-  time: number,
-  stillMarked: (mark: M) => boolean,
-  scrolled: () => { scrollX: number; scrollY: number },
-): boolean {
-  if (time - look.movedAt > LOOK_AGAIN_WITHIN_MS || (look.found && stillMarked(look.found))) return false;
-  const now = scrolled();
-  return now.scrollX === look.scrollX && now.scrollY === look.scrollY;
+export function worthLookingAgain<M>(look: PointerLook<M>, time: number, stillMarked: (mark: M) => boolean): boolean {
+  const since = time - look.movedAt;
+  return since >= 0 && since <= LOOK_AGAIN_WITHIN_MS && !(look.found && stillMarked(look.found));
 }
