@@ -1,7 +1,8 @@
 // `npm run bench`: how fast Gloss is, measured side by side in one run of headless Chromium, and
 // written into BENCHMARKS.md. `--smoke`: one quick repetition on a small page, for CI (nothing written).
 // `--only=outside,scan,growth,linear,store,search,hover,dynamic,size,user-data,packs`: just those sections (nothing
-// written, but for the outside-in table when both its sections, outside and dynamic, ran).
+// written, but for a table whose sections all ran: the outside-in one's, outside and dynamic; the
+// results table's, scan, growth, linear, store, search, hover and size).
 // `--baseline=DIR`: also measure another build of Gloss (a chrome-mv3 directory) in the outside-in
 // section, side by side with this one, for a before-and-after.
 // `--pages=vi,viNoTerm`: the outside-in section on those pages alone (their ids in bench/pages.mjs;
@@ -51,6 +52,8 @@ const only = process.argv
   ?.slice('--only='.length)
   .split(',');
 const wants = (section) => !only || only.includes(section);
+/** The sections whose rows make the results table. */
+const RESULTS_SECTIONS = ['scan', 'growth', 'linear', 'store', 'search', 'hover', 'size'];
 const baseline = process.argv.find((a) => a.startsWith('--baseline='))?.slice('--baseline='.length);
 const pageIds = process.argv
   .find((a) => a.startsWith('--pages='))
@@ -440,7 +443,8 @@ else
   );
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${fmt(totalmem() / 2 ** 30, 0)} GiB, load average ${fmt(loadAtStart, 1)} at the start and ${fmt(loadavg()[0], 1)} at the end; Node ${process.version}; ${chromiumVersion.startsWith('1') ? 'Chromium ' : ''}${chromiumVersion}`;
 const file = resolve(root, 'BENCHMARKS.md');
-if (!smoke && !only && !pageIds) {
+// The results table, like the outside-in one, is whole in itself: a run of its sections alone writes it.
+if (!smoke && !pageIds && RESULTS_SECTIONS.every(wants)) {
   const heading = `Run ${new Date().toISOString().slice(0, 10)} on ${machine}. Medians of ${REPS} runs (mark.js: ${MARKJS_REPS}; hover: ${HOVER_REPS}); ranges in brackets.`;
   writeResults(file, 'results', heading, rows);
 }
