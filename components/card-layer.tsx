@@ -10,7 +10,8 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { Preferences } from '../lib/settings';
 import cardCss from './card.css?inline';
-import { CardPresenter, type CardContext, type CardRequest } from './card-presenter';
+import type { CardRequest } from '../lib/card-requests';
+import { CardPresenter, type CardContext } from './card-presenter';
 
 type CardUi = ShadowRootContentScriptUi<CardPresenter>;
 

@@ -6,26 +6,12 @@
  */
 import { render } from 'preact';
 import { t } from '../lib/i18n';
-import type { CardData } from '../lib/views';
+import { askForCard, type CardRequest, type CardSource } from '../lib/card-requests';
 import { Card, type CardProps, type CardView } from './Card';
 import { placeFloating } from './place';
 
-/** What a card is asked for: an entry's, or the best match of a text (a selection being looked up). */
-export interface CardRequest {
-  /** Null for a look-up of `query`. */
-  entryId: string | null;
-  query?: string;
-  /** Opened from the keyboard: the focus goes into the card. */
-  focus?: boolean;
-  /** Its answer, if it was asked for already (when the dwell began). */
-  answer?: Promise<CardData | null>;
-}
-
 /** Where a card's data and its links come from, and what its buttons do, in the context that shows it. */
-export interface CardContext extends Omit<CardProps, 'view'> {
-  card(entryId: string): Promise<CardData | null>;
-  /** The card of the best match of a text, if any. */
-  lookUpText(text: string): Promise<CardData | null>;
+export interface CardContext extends Omit<CardProps, 'view'>, CardSource {
   onPointerEnter(): void;
   onPointerLeave(): void;
 }
@@ -38,37 +24,6 @@ function missingCard(request: CardRequest): CardView {
   return request.entryId
     ? { status: 'error', message: t('entryNotLoaded') }
     : { status: 'none', query: request.query ?? '' };
-}
-
-/** Asks for the answer to `request`: the entry's card, or the best match of its text. */
-function askForCard(context: Pick<CardContext, 'card' | 'lookUpText'>, request: CardRequest) {
-  return request.entryId ? context.card(request.entryId) : context.lookUpText(request.query ?? '');
-}
-
-/**
- * The answers asked for when a dwell began (HoverEffects.dwellStarted), by the term dwelt on: the
- * background's answer arrives during the dwell instead of after it. A later dwell on the same term
- * asks again, so no answer outlives the dwell it was asked for.
- */
-export class EarlyAnswers<T extends CardRequest> {
-  private readonly answers = new WeakMap<T, Promise<CardData | null>>();
-
-  constructor(private readonly context: Pick<CardContext, 'card' | 'lookUpText'>) {}
-
-  ask(term: T): void {
-    // Caught here: an answer nobody takes (the pointer moved on) must not be an unhandled rejection.
-    this.answers.set(
-      term,
-      askForCard(this.context, term).catch(() => null),
-    );
-  }
-
-  /** `term` with its answer, if one was asked for. */
-  with(term: T): T {
-    const answer = this.answers.get(term);
-    this.answers.delete(term);
-    return answer ? { ...term, answer } : term;
-  }
 }
 
 export class CardPresenter {

@@ -8,7 +8,8 @@
 import { HoverMachine } from '../lib/page/hover';
 import { isLookUpKey, stepOfKey } from '../lib/keyboard';
 import { termFromReader, type Direction } from '../lib/page/reading-order';
-import { CardPresenter, EarlyAnswers, type CardContext, type CardRequest } from './card-presenter';
+import { EarlyAnswers, type CardRequest } from '../lib/card-requests';
+import { CardPresenter, type CardContext } from './card-presenter';
 
 /** Where the cards' data and links come from on this page. */
 type HoverCardOptions = Pick<

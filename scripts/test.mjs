@@ -95,6 +95,17 @@ if (build.ok) {
       shippedFile(home).includes(marker) && !contentScript.includes(marker),
     );
   }
+  // Nor any module of the card's: its source map names every module the finder was built from. The one
+  // the two scripts meet through (the card script's URL and global name) is the exception.
+  const finderSources = JSON.parse(shippedFile('finder.js.map')).sources;
+  const cardModules = finderSources.filter(
+    (source) =>
+      /(^|\/)(components|node_modules\/preact)\//.test(source) && !source.endsWith('components/card-layer-global.ts'),
+  );
+  step(
+    `the content script carries none of the card's modules (components/, Preact)${cardModules.length ? `: ${cardModules.join(', ')}` : ''}`,
+    finderSources.length > 0 && cardModules.length === 0,
+  );
   // Every frame but the top one evaluates frame.js, and the finder only once the frame holds text:
   // frame.js must not carry the finder's matching.
   const frameScript = shippedFile('frame.js');

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CardPresenter, EarlyAnswers, type CardContext, type CardRequest } from '../components/card-presenter';
+import { CardPresenter, type CardContext } from '../components/card-presenter';
+import { EarlyAnswers, type CardRequest } from '../lib/card-requests';
 import type { CardData } from '../lib/views';
 
 // Placing the card needs layout, which jsdom has none of: where it goes is the end-to-end suite's.

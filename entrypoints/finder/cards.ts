@@ -10,7 +10,8 @@
 import { extensionApi } from '../../adapters/extension-api';
 import type { CardLayer } from '../../components/card-layer';
 import { CARD_LAYER_GLOBAL, CARD_UI_SCRIPT, type CardLayerGlobal } from '../../components/card-layer-global';
-import { EarlyAnswers, type CardContext, type CardRequest } from '../../components/card-presenter';
+import type { CardContext } from '../../components/card-presenter';
+import { EarlyAnswers, type CardRequest } from '../../lib/card-requests';
 import { VIEWER_PAGE, citationTarget, entryHash, viewerHash } from '../../lib/citation';
 import { sendMessage } from '../../lib/messages';
 import { HoverMachine } from '../../lib/page/hover';
