@@ -145,9 +145,11 @@ export function listenToReader(
   doc.addEventListener(
     'keydown',
     (e) => {
-      // Esc says no to the term under the pointer too, even once it is marked again.
-      if (e.key === 'Escape') forgetLook();
-      if (e.key === 'Escape' && hover.state.kind !== 'idle') cards.close();
+      if (e.key === 'Escape') {
+        // Esc says no to the term under the pointer too, even once it is marked again.
+        forgetLook();
+        if (hover.state.kind !== 'idle') cards.close();
+      }
       const direction = stepOfKey(e);
       if (direction) {
         e.preventDefault();
